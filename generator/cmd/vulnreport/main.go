@@ -1,0 +1,188 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"vulnreport/generator/internal/app"
+	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/source"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, time.Now()))
+}
+
+const usage = `usage:
+  vulnreport build [--data DIR] [--out DIR] [--content DIR] [--templates DIR] [--as-of YYYY-MM-DD] [--lang ja,en] [--formats all] [--strict] [--package]
+  vulnreport check [--data DIR]
+  vulnreport init DIR
+  vulnreport verify DIR|evidence.zip
+  vulnreport import-plan WORKBOOK [--data DIR] [--dry-run]
+  vulnreport version
+`
+
+// run executes one command and returns the exit code. now is read once
+// here, in main's package; nothing below reads the clock.
+func run(args []string, stdout, stderr io.Writer, now time.Time) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmd, rest := args[0], args[1:]
+	var err error
+	switch cmd {
+	case "build":
+		err = build(rest, stdout, stderr, now)
+	case "check":
+		err = check(rest, stdout, stderr)
+	case "init":
+		if len(rest) != 1 {
+			err = app.UsageError{Err: errors.New("init takes one folder")}
+		} else {
+			err = app.Init(rest[0], stdout)
+		}
+	case "verify":
+		if len(rest) != 1 {
+			err = app.UsageError{Err: errors.New("verify takes one folder or .zip")}
+		} else {
+			err = app.Verify(rest[0], stdout)
+		}
+	case "import-plan":
+		err = importPlan(rest, stdout, stderr)
+	case "version":
+		fmt.Fprintln(stdout, "vulnreport", app.ToolVersion)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+	default:
+		err = app.UsageError{Err: fmt.Errorf("unknown command %q", cmd)}
+	}
+	return exitCode(err, stderr)
+}
+
+func exitCode(err error, stderr io.Writer) int {
+	if err == nil {
+		return 0
+	}
+	var ue app.UsageError
+	if errors.As(err, &ue) || errors.Is(err, flag.ErrHelp) {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(stderr, "vulnreport:", err)
+		}
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	fmt.Fprintln(stderr, "vulnreport:", err)
+	return 1
+}
+
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return app.UsageError{Err: err}
+	}
+	if fs.NArg() > 0 {
+		return app.UsageError{Err: fmt.Errorf("unexpected argument %q", fs.Arg(0))}
+	}
+	return nil
+}
+
+func build(args []string, stdout, stderr io.Writer, now time.Time) error {
+	fs := newFlags("build", stderr)
+	data := fs.String("data", "data", "snapshot folder")
+	out := fs.String("out", "output", "output folder")
+	content := fs.String("content", "content", "Markdown pages folder")
+	templates := fs.String("templates", "", "templates folder overriding the built-in ones file by file")
+	asOf := fs.String("as-of", "", "snapshot date YYYY-MM-DD (default: the policy's as_of, else today)")
+	lang := fs.String("lang", "", "languages, e.g. ja,en (default: the policy's)")
+	formats := fs.String("formats", "all", "outputs: all, or a list of findings,site,pdf,xlsx")
+	strict := fs.Bool("strict", false, "exit 1 when any record is rejected")
+	pkg := fs.Bool("package", false, "also write the evidence archive evidence-YYYY-MM-DD.zip")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	opt := app.Options{DataDir: *data, OutDir: *out, Formats: *formats, Strict: *strict, Package: *pkg,
+		Today: time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC), Progress: isTerminal(stderr)}
+	if err := dirFS(*data, "--data", &opt.Data); err != nil {
+		return err
+	}
+	if st, err := os.Stat(*content); err == nil && st.IsDir() {
+		opt.Content = os.DirFS(*content)
+	}
+	if *templates != "" {
+		if err := dirFS(*templates, "--templates", &opt.Templates); err != nil {
+			return err
+		}
+	}
+	if *asOf != "" {
+		t, err := source.ParseDate(*asOf)
+		if err != nil {
+			return app.UsageError{Err: fmt.Errorf("--as-of: %w", err)}
+		}
+		opt.AsOf = t
+	}
+	if *lang != "" {
+		for _, l := range strings.Split(*lang, ",") {
+			lg := i18n.Lang(strings.TrimSpace(l))
+			if !lg.Valid() {
+				return app.UsageError{Err: fmt.Errorf("--lang: %q is not ja or en", l)}
+			}
+			opt.Langs = append(opt.Langs, lg)
+		}
+	}
+	_, err := app.Build(context.Background(), opt, stdout, stderr)
+	return err
+}
+
+func dirFS(path, flagName string, dst *fsT) error {
+	st, err := os.Stat(path)
+	if err != nil || !st.IsDir() {
+		return app.UsageError{Err: fmt.Errorf("%s: %s is not a folder", flagName, path)}
+	}
+	*dst = os.DirFS(path)
+	return nil
+}
+
+func check(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("check", stderr)
+	data := fs.String("data", "data", "snapshot folder")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	opt := app.Options{DataDir: *data}
+	if err := dirFS(*data, "--data", &opt.Data); err != nil {
+		return err
+	}
+	return app.Check(opt, stdout, stderr)
+}
+
+func importPlan(args []string, stdout, stderr io.Writer) error {
+	return app.UsageError{Err: errors.New("import-plan is not available in this build")}
+}
+
+// isTerminal reports whether w is a terminal and not CI, for progress lines.
+func isTerminal(w io.Writer) bool {
+	if os.Getenv("CI") != "" {
+		return false
+	}
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,5 @@
+package main
+
+import "io/fs"
+
+type fsT = fs.FS

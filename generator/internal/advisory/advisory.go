@@ -1,0 +1,83 @@
+// Package advisory holds vulnerability advisories — written by the user or
+// read from public feeds — in one shape, and decodes the user's YAML and
+// CSV advisories with every problem reported by position.
+package advisory
+
+import (
+	"time"
+
+	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/source"
+	"vulnreport/generator/internal/version"
+)
+
+// CVSS is an advisory's CVSS data as given, with the score computed from a
+// v3.x vector.
+type CVSS struct {
+	// Version is "2.0", "3.0", "3.1" or "4.0".
+	Version string `json:"version"`
+	Vector  string `json:"vector,omitempty"`
+	// Score is the base score used: computed from a v3.x vector, otherwise as given.
+	Score float64 `json:"score"`
+	// Given is the score written in the input, when one was.
+	Given float64 `json:"given,omitempty"`
+}
+
+// Exploitation is the evidence that a vulnerability is exploited.
+type Exploitation struct {
+	Exploited bool `json:"exploited"`
+	// KEV is set when the vulnerability is in CISA's KEV catalog.
+	KEV        bool      `json:"kev,omitempty"`
+	DateAdded  time.Time `json:"date_added,omitzero"`
+	DueDate    time.Time `json:"due_date,omitzero"`
+	Ransomware bool      `json:"ransomware,omitempty"`
+	// RequiredAction is KEV's required action text.
+	RequiredAction string `json:"required_action,omitempty"`
+}
+
+// EPSS is FIRST's exploit prediction score.
+type EPSS struct {
+	Score      float64   `json:"score"`
+	Percentile float64   `json:"percentile"`
+	Date       time.Time `json:"date,omitzero"`
+	Model      string    `json:"model,omitempty"`
+}
+
+// Affected is one product an advisory affects and the versions affected.
+type Affected struct {
+	// Product is as written; Key is the resolved product key.
+	Product string
+	Key     string
+	// Versions is the range expression as written.
+	Versions string
+	Range    version.Range
+	// FreeText is set when the affected versions are prose (JVN) that
+	// could not be read as a range; matches resting on it need confirmation.
+	FreeText string
+	Pos      source.Pos
+}
+
+// Advisory is one vulnerability advisory.
+type Advisory struct {
+	ID         string
+	Aliases    []string
+	Title      i18n.Text
+	Summary    i18n.Text
+	Source     string
+	Published  time.Time
+	Updated    time.Time
+	CVSS       *CVSS
+	Affected   []Affected
+	Fixed      string
+	Workaround i18n.Text
+	Exploit    Exploitation
+	EPSS       *EPSS
+	References []string
+	CWE        []string
+	// Origin names the file the advisory came from.
+	Origin string
+	Pos    source.Pos
+}
+
+// IDs returns the advisory's id followed by its aliases.
+func (a Advisory) IDs() []string { return append([]string{a.ID}, a.Aliases...) }

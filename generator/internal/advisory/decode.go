@@ -1,0 +1,203 @@
+package advisory
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+
+	"vulnreport/generator/internal/cvss"
+	"vulnreport/generator/internal/source"
+	"vulnreport/generator/internal/version"
+)
+
+// Aliases maps Japanese and alternative headers of advisory CSV files to fields.
+var Aliases = map[string]string{
+	"脆弱性id": "id", "id": "id", "別名": "aliases", "cve": "aliases", "タイトル": "title", "タイトル.ja": "title.ja",
+	"タイトル.en": "title.en", "概要": "summary", "出典": "source", "公表日": "published", "更新日": "updated",
+	"cvssバージョン": "cvss.version", "cvssベクター": "cvss.vector", "cvssスコア": "cvss.score",
+	"影響製品": "affected.product", "影響バージョン": "affected.versions", "対策": "fixed", "修正版": "fixed",
+	"回避策": "workaround", "悪用": "exploited", "参考": "references", "参考情報": "references",
+}
+
+// Sources lists the usual values of an advisory's source.
+var Sources = []string{"jvn", "nvd", "vendor", "internal", "kev", "cve", "other"}
+
+var cvssVersions = []string{"2.0", "3.0", "3.1", "4.0"}
+
+// Decode decodes one advisory record; its affected products come from the
+// "affected" group (YAML) or the affected.product/affected.versions fields
+// of a merged CSV record.
+func Decode(rec source.Record, diags *source.Diagnostics) (Advisory, *source.Decoder) {
+	d := source.NewDecoder("advisories", rec, diags)
+	a := Advisory{Pos: rec.Pos, Origin: rec.Pos.File}
+	a.ID = d.ID("id", true)
+	a.Aliases = ids(d, "aliases")
+	a.Title = d.Text("title", true)
+	a.Summary = d.Text("summary", false)
+	a.Source = strings.ToLower(d.String("source", false))
+	a.Published = d.Date("published", false)
+	a.Updated = d.Date("updated", false)
+	a.CVSS = decodeCVSS(d, a.ID)
+	for _, g := range d.Group("affected") {
+		if af, ok := decodeAffected(g, diags, d); ok {
+			a.Affected = append(a.Affected, af)
+		}
+	}
+	a.Fixed = d.String("fixed", false)
+	if d.Has("fixed") {
+		if v, _ := d.Record().Get("fixed"); v.IsList {
+			a.Fixed = strings.Join(v.List, "; ")
+		}
+	}
+	a.Workaround = d.Text("workaround", false)
+	a.Exploit = decodeExploit(d)
+	if s, ok := d.Float("epss.score", 0, 1); ok {
+		p, _ := d.Float("epss.percentile", 0, 1)
+		a.EPSS = &EPSS{Score: s, Percentile: p}
+	}
+	for _, r := range d.List("references") {
+		if err := CheckReference(r); err != nil {
+			d.Warnf("references", "%v: left out", err)
+			continue
+		}
+		a.References = append(a.References, r)
+	}
+	a.CWE = d.List("cwe")
+	if len(a.Affected) == 0 && !d.Failed() {
+		d.Warnf("affected", "advisory %s names no affected product: it can match nothing", a.ID)
+	}
+	return a, d
+}
+
+func ids(d *source.Decoder, key string) []string {
+	var out []string
+	for _, s := range d.List(key) {
+		if err := source.CheckID(s); err != nil {
+			d.Errorf(key, "alias %v", err)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// CheckReference accepts only absolute http and https URLs.
+func CheckReference(s string) error {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("reference %q is not an http(s) URL", s)
+	}
+	return nil
+}
+
+func decodeCVSS(d *source.Decoder, id string) *CVSS {
+	ver := d.Enum("cvss.version", false, cvssVersions, map[string]string{"3": "3.1", "2": "2.0", "4": "4.0", "v3.1": "3.1", "v3.0": "3.0", "v2": "2.0", "v4.0": "4.0"})
+	vector := d.String("cvss.vector", false)
+	given, hasScore := d.Float("cvss.score", 0, 10)
+	if ver == "" && vector == "" && !hasScore {
+		return nil
+	}
+	if ver == "" && strings.HasPrefix(vector, "CVSS:") {
+		ver = strings.TrimPrefix(strings.SplitN(vector, "/", 2)[0], "CVSS:")
+	}
+	if ver == "" {
+		if vector == "" {
+			ver = "3.1"
+		} else {
+			ver = "2.0"
+		}
+	}
+	c := &CVSS{Version: ver, Vector: vector, Score: given}
+	if hasScore {
+		c.Given = given
+	}
+	switch ver {
+	case "3.0", "3.1":
+		if vector == "" {
+			break
+		}
+		v, err := cvss.ParseV3(vector)
+		if err != nil {
+			d.Errorf("cvss.vector", "%v", err)
+			return nil
+		}
+		c.Score = v.BaseScore()
+		if hasScore && fmt.Sprintf("%.1f", given) != fmt.Sprintf("%.1f", c.Score) {
+			d.Warnf("cvss.score", "advisory %s: the given score %.1f disagrees with %.1f computed from the vector; the computed score is used", id, given, c.Score)
+		}
+	case "2.0":
+		if vector != "" {
+			if err := cvss.ValidateV2(vector); err != nil {
+				d.Errorf("cvss.vector", "%v", err)
+				return nil
+			}
+		}
+	case "4.0":
+		if vector != "" {
+			if err := cvss.ValidateV4(vector); err != nil {
+				d.Errorf("cvss.vector", "%v", err)
+				return nil
+			}
+		}
+	}
+	if !hasScore && (ver == "2.0" || ver == "4.0") {
+		if ver == "2.0" && vector != "" {
+			if s, err := cvss.V2BaseScore(vector); err == nil {
+				c.Score = s
+				return c
+			}
+		}
+		d.Errorf("cvss.score", "a CVSS %s score is required (it is not computed from the vector)", ver)
+		return nil
+	}
+	if !hasScore && vector == "" {
+		return nil
+	}
+	return c
+}
+
+func decodeExploit(d *source.Decoder) Exploitation {
+	var e Exploitation
+	if b, ok := d.Bool("exploited"); ok {
+		e.Exploited = b
+	}
+	if b, ok := d.Bool("exploited.kev"); ok && b {
+		e.Exploited, e.KEV = true, true
+	}
+	if b, ok := d.Bool("exploited.exploited"); ok {
+		e.Exploited = e.Exploited || b
+	}
+	e.DateAdded = d.Date("exploited.date_added", false)
+	e.DueDate = d.Date("exploited.due_date", false)
+	if b, ok := d.Bool("exploited.ransomware"); ok {
+		e.Ransomware = b
+	}
+	e.RequiredAction = d.String("exploited.required_action", false)
+	if !e.DateAdded.IsZero() {
+		e.Exploited = true
+	}
+	return e
+}
+
+func decodeAffected(rec source.Record, diags *source.Diagnostics, parent *source.Decoder) (Affected, bool) {
+	d := source.NewDecoder("advisories.affected", rec, diags)
+	af := Affected{Pos: rec.Pos}
+	af.Product = d.String("product", true)
+	af.Versions = d.String("versions", false)
+	if af.Versions == "" {
+		af.Versions = "*"
+		d.Warnf("versions", "no versions given for %s: every version is taken as affected", af.Product)
+	}
+	r, err := version.ParseRange(af.Versions)
+	if err != nil {
+		d.Errorf("versions", "%v", err)
+	}
+	af.Range = r
+	ok := d.Finish()
+	if !ok {
+		for _, reason := range d.Reasons() {
+			parent.Errorf("", "affected: %s", reason)
+		}
+	}
+	return af, ok
+}

@@ -1,0 +1,67 @@
+// Package app wires the pipeline's stages in execution order — load,
+// validate, merge feeds, match, assess, build the report, render, publish —
+// for the commands of vulnreport. Nothing else happens here.
+package app
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"time"
+
+	"vulnreport/generator/internal/i18n"
+)
+
+// ToolVersion is vulnreport's version, printed in every output; the
+// Makefile may stamp it at link time.
+var ToolVersion = "0.1.0"
+
+// Options are the command-line settings of build and check.
+type Options struct {
+	Data      fs.FS
+	DataDir   string
+	OutDir    string
+	Content   fs.FS
+	Templates fs.FS
+	// AsOf overrides the policy's date when not zero.
+	AsOf time.Time
+	// Today is the date used when neither the flag nor the policy gives one;
+	// main reads the clock, nothing below it does.
+	Today time.Time
+	// Langs overrides the policy's languages when not empty.
+	Langs []i18n.Lang
+	// Formats lists the outputs to render ("" = all).
+	Formats string
+	Strict  bool
+	// Package also writes the month's evidence archive.
+	Package bool
+	// Progress shows stages on stderr (a terminal, not CI).
+	Progress bool
+}
+
+// ErrRejected is returned by build --strict and check when records were rejected.
+var ErrRejected = errors.New("records were rejected")
+
+// UsageError marks a usage problem (exit 2).
+type UsageError struct{ Err error }
+
+func (e UsageError) Error() string { return e.Err.Error() }
+func (e UsageError) Unwrap() error { return e.Err }
+
+type progress struct {
+	w  io.Writer
+	on bool
+	t0 time.Time
+}
+
+func (p progress) stage(name string, n int) {
+	if !p.on {
+		return
+	}
+	if n > 0 {
+		fmt.Fprintf(p.w, "vulnreport: %-24s %d\n", name, n)
+	} else {
+		fmt.Fprintf(p.w, "vulnreport: %s\n", name)
+	}
+}

@@ -1,0 +1,155 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"vulnreport/generator/internal/assess"
+	"vulnreport/generator/internal/feed/all"
+	"vulnreport/generator/internal/history"
+	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/lifecycle"
+	"vulnreport/generator/internal/match"
+	"vulnreport/generator/internal/publish"
+	"vulnreport/generator/internal/render"
+	"vulnreport/generator/internal/report"
+	"vulnreport/generator/internal/snapshot"
+	"vulnreport/generator/internal/source"
+	"vulnreport/generator/internal/vuln"
+)
+
+// Result is what a build produced, for callers and tests.
+type Result struct {
+	Report *report.Report
+	Files  *publish.Memory
+	Diags  []source.Diagnostic
+}
+
+// Analyze runs the stages up to the report model.
+func Analyze(opt Options, diags *source.Diagnostics, prog func(string, int)) (*report.Report, *snapshot.Snapshot, error) {
+	snap := snapshot.Load(opt.Data, snapshot.Options{Feeds: all.Parsers(), Progress: prog}, diags)
+	if len(snap.Fatal) > 0 {
+		return nil, snap, fmt.Errorf("the build stopped:\n  %s", strings.Join(snap.Fatal, "\n  "))
+	}
+	pol := snap.Policy
+	asOf := opt.AsOf
+	if asOf.IsZero() {
+		asOf = pol.AsOf
+	}
+	if asOf.IsZero() {
+		asOf = opt.Today
+	}
+	langs := pol.Languages
+	if len(opt.Langs) > 0 {
+		langs = opt.Langs
+	}
+	vulns := vuln.Merge(snap.Advisories)
+	kevUnmatched := vuln.Enrich(vulns, snap.KEV, snap.EPSS, snap.Resolver)
+	prog("merged vulnerabilities", len(vulns))
+	ix := lifecycle.NewIndex(snap.Cycles)
+	m := match.Match(snap.Components, vulns, ix.Has)
+	prog("matched findings", len(m.Findings))
+	var inputs []history.Input
+	for _, h := range snap.History {
+		inputs = append(inputs, history.Input{Date: h.Date, Path: h.Path, Data: h.Data})
+	}
+	months, herrs := history.Load(inputs)
+	for _, err := range herrs {
+		diags.Warnf(source.Pos{File: strings.SplitN(err.Error(), ":", 2)[0]}, "history not used: %v", err)
+	}
+	months = history.Before(months, asOf)
+	as := assess.Run(assess.Input{
+		AsOf: asOf, Policy: pol, Systems: snap.Systems, Components: snap.Components, Vulns: vulns,
+		Findings: m.Findings, Lifecycle: ix, Remediations: snap.Remediations, Resolver: snap.Resolver, History: months,
+	})
+	prog("assessed findings", len(as.Findings))
+	r := report.Build(report.Input{
+		ToolVersion: ToolVersion, AsOf: asOf, Languages: langs, Policy: pol, Systems: snap.Systems,
+		Components: snap.Components, Resolver: snap.Resolver, Vulns: vulns, Match: m, Assessed: as, Lifecycle: ix,
+		Remediations: snap.Remediations, Notifications: snap.Notifications, History: months, KEVUnmatched: kevUnmatched,
+		Files: snap.Files, Feeds: snap.Feeds, EPSSDate: snap.EPSSDate, EPSSModel: snap.EPSSModel,
+		Rejections: snap.Rejections, Diagnostics: diags.Sorted(),
+	})
+	return r, snap, nil
+}
+
+// Build runs the whole pipeline and publishes the output folder.
+func Build(ctx context.Context, opt Options, stdout, stderr io.Writer) (*Result, error) {
+	formats, err := render.ParseFormats(opt.Formats)
+	if err != nil {
+		return nil, UsageError{err}
+	}
+	p := progress{w: stderr, on: opt.Progress}
+	var diags source.Diagnostics
+	r, snap, err := Analyze(opt, &diags, p.stage)
+	printDiags(stderr, diags.Sorted())
+	if err != nil {
+		return nil, err
+	}
+	mem := publish.NewMemory()
+	deps := render.Deps{Templates: opt.Templates, Content: opt.Content, Font: snap.Policy.Font}
+	for _, f := range formats {
+		rd, err := renderer(f, deps)
+		if err != nil {
+			return nil, err
+		}
+		if rd == nil {
+			continue
+		}
+		p.stage("rendering "+string(f), 0)
+		if err := rd.Render(ctx, r, mem); err != nil {
+			return nil, fmt.Errorf("rendering %s: %w", f, err)
+		}
+	}
+	if err := writeManifest(mem, r); err != nil {
+		return nil, err
+	}
+	if opt.Package {
+		if err := writePackage(mem, opt, r); err != nil {
+			return nil, err
+		}
+	}
+	p.stage("publishing "+opt.OutDir, len(mem.Names()))
+	if err := publish.WriteDir(mem, opt.OutDir); err != nil {
+		return nil, err
+	}
+	printSummary(stdout, r, opt.OutDir, len(mem.Names()))
+	res := &Result{Report: r, Files: mem, Diags: diags.Sorted()}
+	if opt.Strict && r.Quality.Rejected > 0 {
+		return res, fmt.Errorf("--strict: %d records were rejected: %w", r.Quality.Rejected, ErrRejected)
+	}
+	return res, nil
+}
+
+func writeManifest(mem *publish.Memory, r *report.Report) error {
+	data, err := publish.EncodeManifest(publish.Manifest{
+		ToolVersion: r.ToolVersion, AsOf: r.AsOf.Format("2006-01-02"), Inputs: r.Sources.Inputs, Feeds: r.Sources.Feeds,
+		Records: publish.Counts{Read: r.Quality.Read, Accepted: r.Quality.Accepted, Rejected: r.Quality.Rejected},
+		Outputs: mem.Files(),
+	})
+	if err != nil {
+		return err
+	}
+	return mem.WriteFile(publish.ManifestName, data)
+}
+
+func printDiags(w io.Writer, ds []source.Diagnostic) {
+	for _, d := range ds {
+		fmt.Fprintln(w, d.String())
+	}
+}
+
+// printSummary prints the month in five lines.
+func printSummary(w io.Writer, r *report.Report, out string, files int) {
+	s := r.Summary
+	fmt.Fprintf(w, "%s: %s as of %s\n", r.Organization.Get(i18n.EN), r.Title.Get(i18n.EN), r.AsOf.Format("2006-01-02"))
+	fmt.Fprintf(w, "open findings: %d (P1 %d, P2 %d, P3 %d, P4 %d); overdue %d; exploited on internet-facing systems %d\n",
+		s.OpenTotal, s.Open["P1"], s.Open["P2"], s.Open["P3"], s.Open["P4"], s.Overdue, s.ExploitedInternet)
+	fmt.Fprintf(w, "fix actions: %d; needs confirmation: %d; end-of-life components: %d; decisions for management: %d\n",
+		len(r.Actions), s.NeedsConfirmation, s.EOLInUse, len(r.Decisions))
+	fmt.Fprintf(w, "records: %d read = %d accepted + %d rejected; %d errors, %d warnings\n",
+		r.Quality.Read, r.Quality.Accepted, r.Quality.Rejected, r.Quality.Errors, r.Quality.Warnings)
+	fmt.Fprintf(w, "wrote %d files to %s\n", files, out)
+}

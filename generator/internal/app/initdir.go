@@ -1,0 +1,100 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// policyTemplate is the commented policy.yaml that init writes.
+const policyTemplate = `# vulnreport policy / 方針設定
+# 組織名 / organisation name
+organization:
+  ja: 株式会社サンプル
+  en: Sample Corporation
+report_title:
+  ja: 月次脆弱性対応状況報告
+  en: Monthly Vulnerability Status Report
+# 基準日 (--as-of で上書き) / snapshot date (--as-of overrides; default today)
+# as_of: 2026-11-30
+# 言語 (先頭が主言語) / languages, the first is primary
+languages: [ja, en]
+# 機密区分 (全ページ・全シートに印字) / classification label printed on every page and sheet
+classification:
+  ja: 社外秘
+  en: Confidential
+# 優先度ごとの対応期限 (日) / SLA days by priority
+sla_days: {P1: 7, P2: 30, P3: 90, P4: 180}
+horizons:
+  eol_warning_days: 180          # サポート終了の事前警告 / warn before end of life
+  stale_inventory_days: 90       # 構成情報の鮮度 / inventory older than this is stale
+  inspection_interval_days: 365  # ウェブサイトの脆弱性検査の間隔 / website inspection interval
+  notification_ack_days: 3       # 第三者からの指摘への受領連絡 / acknowledge reports within
+  acceptance_expiry_days: 30     # リスク受容の期限が近いとみなす日数 / acceptance expiring within
+  due_soon_days: 14              # 期限が近い一覧 / "due soon" window
+# 優先度の閾値 / priority thresholds
+thresholds:
+  p1_cvss: 9.0
+  p2_cvss: 7.0
+  p2_epss: 0.1
+  p3_cvss: 4.0
+# PDF のフォント (省略時は IPAex ゴシックを探す) / PDF font (default: IPAex Gothic)
+# pdf:
+#   font: /usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf
+`
+
+// csvTemplates are the header rows init writes, one file per entity.
+var csvTemplates = map[string]string{
+	"systems.csv":               "id,name.ja,name.en,category,exposure,data,criticality,owner,contact,hosts,contractor,contract.maintenance_until,contract.known_vuln_fix_free,contract.inspection_included,contract.emergency_costs_agreed,contract.post_delivery_fixes,last_inspection,inventory_updated,replacement_planned,status,tags\r\n",
+	"components.csv":            "system,product,name,version,hosts,patches,installed,updated\r\n",
+	"products.csv":              "key,name.ja,name.en,aliases\r\n",
+	"lifecycle.csv":             "product,cycle,released,support_end,eol,extended_end,latest\r\n",
+	"remediation.csv":           "id,system,advisory,product,stage,action,owner,planned,completed,due,service_stop_hours,tested,approved_by,justification,expires,ticket,cost,notes\r\n",
+	"notifications.csv":         "id,received,from,system,summary,acknowledged,status,advisory\r\n",
+	"changes.csv":               "id,system,product,from_version,to_version,date,ticket,notes\r\n",
+	"advisories/advisories.csv": "id,aliases,title.ja,title.en,summary.ja,summary.en,source,published,updated,cvss.version,cvss.vector,cvss.score,affected.product,affected.versions,fixed,workaround,exploited,epss.score,epss.percentile,references\r\n",
+	"feeds/README.txt":          "Put public feeds here in their published formats: feeds/nvd, feeds/cve5, feeds/jvn, feeds/kev, feeds/epss, feeds/endoflife.\n",
+	"sbom/README.txt":           "Put SBOMs here as <system-id>.<anything>.json (CycloneDX or SPDX JSON).\n",
+}
+
+// Init writes an empty snapshot into dir. It refuses to overwrite files.
+func Init(dir string, stdout io.Writer) error {
+	files := map[string]string{"policy.yaml": policyTemplate}
+	for k, v := range csvTemplates {
+		files[k] = v
+	}
+	var names []string
+	for k := range files {
+		names = append(names, k)
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(k))); err == nil {
+			return fmt.Errorf("init: %s already exists: not overwritten", filepath.Join(dir, k))
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("init: %w", err)
+		}
+	}
+	sortStrings(names)
+	for _, k := range names {
+		p := filepath.Join(dir, filepath.FromSlash(k))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return fmt.Errorf("init: %w", err)
+		}
+		if err := os.WriteFile(p, []byte(files[k]), 0o644); err != nil {
+			return fmt.Errorf("init: %w", err)
+		}
+		fmt.Fprintln(stdout, "wrote", p)
+	}
+	fmt.Fprintf(stdout, "next: fill in the files, then run: vulnreport check --data %s\n", strings.TrimSuffix(dir, "/"))
+	return nil
+}
+
+func sortStrings(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}

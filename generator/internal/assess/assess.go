@@ -1,0 +1,156 @@
+// Package assess annotates matched findings as of one date: evidence and
+// priority (risk), first-seen and due dates (history, SLA, KEV), the
+// component's lifecycle status, end-of-life findings of their own, and the
+// remediation records (plan). It is pure: every date derives from AsOf.
+package assess
+
+import (
+	"cmp"
+	"slices"
+	"time"
+
+	"vulnreport/generator/internal/history"
+	"vulnreport/generator/internal/inventory"
+	"vulnreport/generator/internal/lifecycle"
+	"vulnreport/generator/internal/match"
+	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/plan"
+	"vulnreport/generator/internal/policy"
+	"vulnreport/generator/internal/product"
+	"vulnreport/generator/internal/remediation"
+	"vulnreport/generator/internal/risk"
+	"vulnreport/generator/internal/vuln"
+)
+
+// Input is what assessment needs.
+type Input struct {
+	AsOf         time.Time
+	Policy       policy.Policy
+	Systems      []inventory.System
+	Components   []inventory.Component
+	Vulns        []vuln.Vulnerability
+	Findings     []model.Finding
+	Lifecycle    *lifecycle.Index
+	Remediations []remediation.Record
+	Resolver     *product.Resolver
+	History      []history.Month
+}
+
+// Result is the assessed findings and what applying the plan found.
+type Result struct {
+	Findings []model.Finding
+	// RecordUse counts the findings each remediation record covers.
+	RecordUse map[string]int
+	Records   []plan.Resolved
+}
+
+// Run assesses every finding and adds end-of-life findings.
+func Run(in Input) Result {
+	systems := map[string]inventory.System{}
+	for _, s := range in.Systems {
+		systems[s.ID] = s
+	}
+	vulns := map[string]*vuln.Vulnerability{}
+	for i := range in.Vulns {
+		vulns[in.Vulns[i].ID] = &in.Vulns[i]
+	}
+	fs := slices.Clone(in.Findings)
+	fs = append(fs, eolFindings(in)...)
+	for i := range fs {
+		f := &fs[i]
+		sys := systems[f.System]
+		if f.ProductName == "" {
+			f.ProductName = displayName(in.Resolver, f.Product)
+		}
+		if c, ok := in.Lifecycle.Find(f.Product, f.Version); ok {
+			f.Lifecycle = lifecycle.Status(c, in.AsOf, in.Policy.Horizons.EOLWarningDays)
+		} else {
+			f.Lifecycle = lifecycle.Unknown
+		}
+		if f.Kind == model.KindEOL {
+			risk.RankEOL(f, sys)
+		} else if v := vulns[f.VulnID]; v != nil {
+			risk.Evidence(f, v)
+			risk.Rank(f, sys, in.Policy.Thresholds)
+		}
+		f.FirstSeen = in.AsOf
+		if t, ok := history.FirstSeen(in.History, f.Key); ok {
+			f.FirstSeen = t
+		}
+		risk.Due(f, in.Policy.SLADays)
+	}
+	recs := make([]plan.Resolved, len(in.Remediations))
+	for i, r := range in.Remediations {
+		recs[i] = plan.Resolved{Record: r}
+		if r.Product != "" && in.Resolver != nil {
+			if k, _, err := in.Resolver.Resolve(r.Product); err == nil {
+				recs[i].ProductKey = k
+			}
+		}
+	}
+	use := plan.Apply(fs, recs, in.AsOf, in.Policy.DueSoonDays)
+	slices.SortFunc(fs, Order)
+	return Result{Findings: fs, RecordUse: use, Records: recs}
+}
+
+// Order sorts findings by priority, overdue first, due date, then key.
+func Order(a, b model.Finding) int {
+	return cmp.Or(cmp.Compare(a.PriorityRank(), b.PriorityRank()), boolFirst(a.Overdue, b.Overdue), a.Due.Compare(b.Due), cmp.Compare(a.Key, b.Key))
+}
+
+func boolFirst(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return -1
+	}
+	return 1
+}
+
+func displayName(r *product.Resolver, key string) string {
+	if r != nil {
+		if p, ok := r.Lookup(key); ok && !p.Name.IsZero() {
+			return p.Name.Get("ja")
+		}
+	}
+	return key
+}
+
+// eolFindings makes a finding of every component past its end of life.
+func eolFindings(in Input) []model.Finding {
+	var out []model.Finding
+	seen := map[string]int{}
+	for _, c := range in.Components {
+		cy, ok := in.Lifecycle.Find(c.Key, c.Version)
+		if !ok || lifecycle.Status(cy, in.AsOf, in.Policy.Horizons.EOLWarningDays) != lifecycle.EOL {
+			continue
+		}
+		id := EOLID(cy.Key, cy.Cycle)
+		f := model.Finding{
+			Key: match.FindingKey(c.System, c.Key, c.Version, id), Kind: model.KindEOL, System: c.System,
+			Product: c.Key, ProductName: c.Name, Version: c.Version, Hosts: c.Hosts, ComponentAt: c.Pos.String(),
+			VulnID: id, IDs: []string{id}, Clause: c.Key + " " + cy.Cycle + " (EOL " + cy.EOL.Format("2006-01-02") + ")",
+			EOL: cy.EOL, Severity: "unknown",
+		}
+		if at, dup := seen[f.Key]; dup {
+			out[at].Hosts += f.Hosts
+			continue
+		}
+		seen[f.Key] = len(out)
+		out = append(out, f)
+	}
+	return out
+}
+
+// EOLID names the end-of-life "vulnerability" of a release line with a
+// valid id: "EOL-microsoft_windows_10-10".
+func EOLID(key, cycle string) string {
+	b := []byte("EOL-" + key + "-" + cycle)
+	for i, c := range b {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_') {
+			b[i] = '_'
+		}
+	}
+	return string(b)
+}

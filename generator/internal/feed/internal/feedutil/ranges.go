@@ -1,0 +1,210 @@
+package feedutil
+
+import (
+	"fmt"
+	"strings"
+
+	"vulnreport/generator/internal/advisory"
+	"vulnreport/generator/internal/source"
+	"vulnreport/generator/internal/version"
+)
+
+// Item is one product's affected versions as a reader found them, before
+// the items of one advisory are grouped by product.
+type Item struct {
+	// Key is the product key, or "" to let the snapshot resolve Product.
+	Key     string
+	Product string
+	// Clause is a range clause or expression; Free is text that could not
+	// be read as a range. One of them is set.
+	Clause string
+	Free   string
+	Pos    source.Pos
+}
+
+// Group merges the items of one advisory by product key (by Product when
+// there is no key), in the order first seen. A product's clauses join with
+// " || " into one Affected with its parsed Range; a clause that does not
+// parse as a range (reported through warn) and the free texts join with
+// "; " into a second Affected with FreeText, so that matches resting on
+// them are marked as needing confirmation. Repeated clauses and texts are
+// kept once; a "*" clause makes the whole range "*".
+func Group(items []Item, warn func(source.Pos, string)) []advisory.Affected {
+	type group struct {
+		item    Item
+		clauses []string
+		free    []string
+	}
+	var order []*group
+	byKey := map[string]*group{}
+	for _, it := range items {
+		k := it.Key
+		if k == "" {
+			k = "\x00" + it.Product
+		}
+		g := byKey[k]
+		if g == nil {
+			g = &group{item: it}
+			byKey[k] = g
+			order = append(order, g)
+		}
+		switch {
+		case it.Free != "":
+			g.free = AppendUnique(g.free, strings.TrimSpace(it.Free))
+		case it.Clause != "":
+			if _, err := version.ParseRange(it.Clause); err != nil {
+				warn(it.Pos, fmt.Sprintf("product %s: versions %q are not a range (%v): kept as text that needs confirmation", productName(it), it.Clause, err))
+				g.free = AppendUnique(g.free, it.Clause)
+				continue
+			}
+			g.clauses = AppendUnique(g.clauses, it.Clause)
+		}
+	}
+	var out []advisory.Affected
+	for _, g := range order {
+		base := advisory.Affected{Product: g.item.Product, Key: g.item.Key, Pos: g.item.Pos}
+		if len(g.clauses) > 0 {
+			expr := strings.Join(g.clauses, " || ")
+			for _, c := range g.clauses {
+				if c == "*" {
+					expr = "*"
+				}
+			}
+			r, err := version.ParseRange(expr)
+			if err != nil { // cannot happen: each clause parsed on its own
+				g.free = AppendUnique(g.free, expr)
+			} else {
+				a := base
+				a.Versions, a.Range = expr, r
+				out = append(out, a)
+			}
+		}
+		if len(g.free) > 0 {
+			a := base
+			a.FreeText = strings.Join(g.free, "; ")
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func productName(it Item) string {
+	if it.Key != "" {
+		return it.Key
+	}
+	return fmt.Sprintf("%q", it.Product)
+}
+
+// NVDClause converts one NVD cpeMatch into a range clause: the four
+// versionStart/End bounds become >=, >, <= and <; with no bound, a
+// concrete version in the CPE becomes "=version" and "*" (or nothing)
+// means every version. skip is true when the CPE's version is "-" (not
+// applicable) and no bound is given. A bound that is not a version makes
+// the result free text (ok false) holding what NVD wrote.
+func NVDClause(cpeVersion, startIncl, startExcl, endIncl, endExcl string) (clause string, ok, skip bool) {
+	var parts []string
+	valid := true
+	add := func(op, v string) {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			return
+		}
+		if _, err := version.Parse(v); err != nil {
+			valid = false
+		}
+		parts = append(parts, op+v)
+	}
+	add(">=", startIncl)
+	add(">", startExcl)
+	add("<=", endIncl)
+	add("<", endExcl)
+	if len(parts) == 0 {
+		switch v := strings.TrimSpace(cpeVersion); v {
+		case "", "*":
+			return "*", true, false
+		case "-":
+			return "", false, true
+		default:
+			add("=", v)
+		}
+	}
+	return strings.Join(parts, " "), valid, false
+}
+
+// CPEVersion returns the version field of a CPE 2.3 formatted string
+// ("cpe:2.3:a:apache:log4j:2.14.1:…") or a CPE 2.2 URI ("cpe:/a:apache:log4j:2.14.1"),
+// with CPE escapes removed; "" when there is none.
+func CPEVersion(cpe string) string {
+	low := strings.ToLower(cpe)
+	switch {
+	case strings.HasPrefix(low, "cpe:2.3:"):
+		parts := splitCPE(cpe)
+		if len(parts) > 5 {
+			return strings.ReplaceAll(parts[5], `\`, "")
+		}
+	case strings.HasPrefix(low, "cpe:/"):
+		parts := strings.Split(cpe[len("cpe:/"):], ":")
+		if len(parts) > 3 {
+			return parts[3]
+		}
+	}
+	return ""
+}
+
+// splitCPE splits a CPE 2.3 formatted string at unescaped colons.
+func splitCPE(s string) []string {
+	var parts []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case ':':
+			parts = append(parts, s[start:i])
+			start = i + 1
+		}
+	}
+	return append(parts, s[start:])
+}
+
+// wildcardLine reads "8.1.*", "8.1.x" or "4.x" as the release line "8.1"
+// or "4"; ok is false for anything else.
+func wildcardLine(s string) (line string, ok bool) {
+	for _, suf := range []string{".*", ".x", ".X"} {
+		if p, found := strings.CutSuffix(s, suf); found && p != "" {
+			for _, seg := range strings.Split(p, ".") {
+				if seg == "" || strings.Trim(seg, "0123456789") != "" {
+					return "", false
+				}
+			}
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// nextLine returns the release line after line: "8.1" → "8.2", "4" → "5".
+func nextLine(line string) string {
+	i := strings.LastIndexByte(line, '.')
+	last := line[i+1:]
+	// increment a decimal string of any length
+	b := []byte(last)
+	j := len(b) - 1
+	for ; j >= 0; j-- {
+		if b[j] < '9' {
+			b[j]++
+			break
+		}
+		b[j] = '0'
+	}
+	if j < 0 {
+		b = append([]byte{'1'}, b...)
+	}
+	return line[:i+1] + string(b)
+}
+
+// isVersion reports whether s parses as a version.
+func isVersion(s string) bool {
+	_, err := version.Parse(s)
+	return err == nil
+}

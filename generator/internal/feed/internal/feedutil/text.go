@@ -1,0 +1,118 @@
+package feedutil
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"vulnreport/generator/internal/source"
+)
+
+// cveID matches a CVE identifier.
+var cveID = regexp.MustCompile(`^CVE-[0-9]{4}-[0-9]{4,}$`)
+
+// cveInText finds CVE identifiers inside text.
+var cveInText = regexp.MustCompile(`CVE-[0-9]{4}-[0-9]{4,}`)
+
+// IsCVE reports whether s is a CVE identifier such as CVE-2021-44228.
+func IsCVE(s string) bool { return cveID.MatchString(s) }
+
+// CVEsIn returns the CVE identifiers found in s, in order, without repeats.
+func CVEsIn(s string) []string {
+	var out []string
+	for _, m := range cveInText.FindAllString(s, -1) {
+		out = AppendUnique(out, m)
+	}
+	return out
+}
+
+// AppendUnique appends each non-empty s not already in list.
+func AppendUnique(list []string, ss ...string) []string {
+	for _, s := range ss {
+		if s == "" {
+			continue
+		}
+		dup := false
+		for _, x := range list {
+			if x == s {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			list = append(list, s)
+		}
+	}
+	return list
+}
+
+// Date reads the date at the start of a feed timestamp ("2023-10-12",
+// "2023-10-12T19:15:11.747", "2022-08-30T21:15Z", "2025-04-04T14:45:58+09:00").
+// The calendar date is taken as written, in the feed's own time zone. ok is
+// false for empty or unreadable text.
+func Date(s string) (t time.Time, ok bool) {
+	s = strings.TrimSpace(s)
+	if len(s) < 10 {
+		return time.Time{}, false
+	}
+	if len(s) > 10 && s[10] != 'T' && s[10] != 't' && s[10] != ' ' {
+		return time.Time{}, false
+	}
+	t, err := source.ParseDate(s[:10])
+	return t, err == nil
+}
+
+// DateString returns the YYYY-MM-DD date at the start of s, or "".
+func DateString(s string) string {
+	if t, ok := Date(s); ok {
+		return t.Format(source.DateLayout)
+	}
+	return ""
+}
+
+// IsHTTP reports whether s is an absolute http or https URL.
+func IsHTTP(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+// TitleLen is the length, in characters, of titles made from descriptions.
+const TitleLen = 120
+
+// TitleFrom makes a one-line title from a description: white space runs
+// become one space and text longer than TitleLen characters is cut, with
+// "…" as its last character.
+func TitleFrom(desc string) string {
+	s := strings.Join(strings.Fields(desc), " ")
+	if utf8.RuneCountInString(s) <= TitleLen {
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == TitleLen-1 {
+			return strings.TrimRight(s[:i], " ") + "…"
+		}
+		n++
+	}
+	return s
+}
+
+// clip shortens text quoted in messages.
+func clip(s string) string {
+	if utf8.RuneCountInString(s) <= 80 {
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == 79 {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
+}
+
+// Clip shortens text quoted in messages to 80 characters.
+func Clip(s string) string { return clip(s) }

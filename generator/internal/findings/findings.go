@@ -1,0 +1,176 @@
+// Package findings is the public encoding of a month's findings:
+// findings.json, a versioned and documented schema that is both an output
+// and, placed under history/, the input of later months' trends; and
+// findings.csv, the same rows made safe to open in Excel.
+//
+// Encoding is deterministic: the same findings give the same bytes, and
+// encode → decode → encode is byte-identical.
+package findings
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/model"
+)
+
+// SchemaVersion is the version of the findings.json schema. A decoder
+// accepts files of the same major version.
+const SchemaVersion = "1.0"
+
+// File is the top level of findings.json.
+type File struct {
+	// Schema names the format: "vulnreport/findings".
+	Schema string `json:"schema"`
+	// SchemaVersion is SchemaVersion at the time of writing.
+	SchemaVersion string `json:"schema_version"`
+	// ToolVersion is the vulnreport version that wrote the file.
+	ToolVersion string `json:"tool_version"`
+	// AsOf is the snapshot date, YYYY-MM-DD.
+	AsOf string `json:"as_of"`
+	// Organization is the organisation's name.
+	Organization i18n.Text `json:"organization"`
+	// Count is len(Findings).
+	Count int `json:"count"`
+	// Findings are sorted by Key.
+	Findings []Finding `json:"findings"`
+}
+
+// Finding is one finding: one vulnerability (or end of life) on one
+// component of one system.
+type Finding struct {
+	// Key is stable across months: "system/product@version/id".
+	Key string `json:"key"`
+	// Kind is "vulnerability" or "eol".
+	Kind string `json:"kind"`
+	// System is the system id.
+	System string `json:"system"`
+	// Product is the product key; Version the installed version.
+	Product string `json:"product"`
+	Version string `json:"version"`
+	// Hosts is the number of hosts running the component (0: all of the system's).
+	Hosts int `json:"hosts"`
+	// Advisory is the primary vulnerability id; Aliases its other ids (JVNDB, CVE, vendor).
+	Advisory string   `json:"advisory"`
+	Aliases  []string `json:"aliases"`
+	// Clause is the advisory clause that matched (product and range).
+	Clause string `json:"clause,omitempty"`
+	// NeedsConfirmation marks a match resting on free-text versions (要確認).
+	NeedsConfirmation bool `json:"needs_confirmation,omitempty"`
+	// CVSS is the base score, null when no score is known; CVSSVersion its version.
+	CVSS        *float64 `json:"cvss"`
+	CVSSVersion string   `json:"cvss_version,omitempty"`
+	// Severity is critical, high, medium, low, none or unknown.
+	Severity string `json:"severity"`
+	// Exploited is true when exploitation is reported (KEV or the advisory).
+	Exploited bool `json:"exploited"`
+	// KEV is true when listed in CISA KEV; KEVDue its due date.
+	KEV    bool   `json:"kev"`
+	KEVDue string `json:"kev_due,omitempty"`
+	// EPSS is the probability score, null when unknown.
+	EPSS *float64 `json:"epss"`
+	// Priority is P1–P4; Reasons says why, in Japanese and English.
+	Priority string         `json:"priority"`
+	Reasons  []model.Reason `json:"reasons"`
+	// FirstSeen is the first build date it appeared; Due the date it must be closed by.
+	FirstSeen string `json:"first_seen"`
+	Due       string `json:"due"`
+	// DueSource is "sla", "kev" or "remediation" (an exception).
+	DueSource string `json:"due_source"`
+	// Stage is the guide's step: investigate, assess, plan, implement, done, or "" (not started).
+	Stage string `json:"stage"`
+	// Action is patch, upgrade, workaround, mitigate, replace, accept, not_affected or "".
+	Action string `json:"action"`
+	// Owner is who does the work.
+	Owner string `json:"owner,omitempty"`
+	// State is open, mitigated, accepted, not_affected, done or confirm (needs confirmation).
+	State string `json:"state"`
+	// Overdue is true when open past its due date as of AsOf.
+	Overdue bool `json:"overdue"`
+	// Lifecycle is the component's support status.
+	Lifecycle string `json:"lifecycle"`
+}
+
+// FromModel converts assessed findings into the export form.
+func FromModel(fs []model.Finding) []Finding {
+	out := make([]Finding, len(fs))
+	for i, f := range fs {
+		e := Finding{
+			Key: f.Key, Kind: f.Kind, System: f.System, Product: f.Product, Version: f.Version, Hosts: f.Hosts,
+			Advisory: f.VulnID, Aliases: aliases(f), Clause: f.Clause, NeedsConfirmation: f.NeedsConfirmation,
+			CVSSVersion: f.CVSSVersion, Severity: f.Severity, Exploited: f.Exploited, KEV: f.KEV, KEVDue: date(f.KEVDue),
+			Priority: f.Priority, Reasons: f.Reasons, FirstSeen: date(f.FirstSeen), Due: date(f.Due), DueSource: f.DueSource,
+			Stage: f.Stage, Action: f.Action, Owner: f.Owner, State: f.State, Overdue: f.Overdue, Lifecycle: f.Lifecycle,
+		}
+		if e.Reasons == nil {
+			e.Reasons = []model.Reason{}
+		}
+		if f.HasCVSS {
+			s := f.CVSS
+			e.CVSS = &s
+		}
+		if f.HasEPSS {
+			s := f.EPSS
+			e.EPSS = &s
+		}
+		out[i] = e
+	}
+	return out
+}
+
+func aliases(f model.Finding) []string {
+	out := []string{}
+	for _, id := range f.IDs {
+		if id != f.VulnID {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+// Encode writes a findings file as indented JSON without HTML escaping.
+func Encode(f File) ([]byte, error) {
+	f.Schema = "vulnreport/findings"
+	f.SchemaVersion = SchemaVersion
+	f.Count = len(f.Findings)
+	if f.Findings == nil {
+		f.Findings = []Finding{}
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(f); err != nil {
+		return nil, fmt.Errorf("encoding findings: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// Decode reads a findings file, checking its schema and version.
+func Decode(data []byte) (File, error) {
+	var f File
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&f); err != nil {
+		return File{}, fmt.Errorf("not a findings file: %w", err)
+	}
+	if f.Schema != "vulnreport/findings" {
+		return File{}, fmt.Errorf("schema is %q, expected \"vulnreport/findings\"", f.Schema)
+	}
+	if len(f.SchemaVersion) == 0 || f.SchemaVersion[0] != SchemaVersion[0] {
+		return File{}, fmt.Errorf("schema version %q is not supported (expected %s.x)", f.SchemaVersion, SchemaVersion[:1])
+	}
+	if f.Count != len(f.Findings) {
+		return File{}, fmt.Errorf("count %d disagrees with the %d findings listed", f.Count, len(f.Findings))
+	}
+	return f, nil
+}

@@ -1,0 +1,54 @@
+package i18n
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+)
+
+// catalog is every label, merged once from the per-area tables below; it
+// is read-only after package initialisation.
+var catalog = merge(coreMessages, siteMessages, pdfMessages, xlsxMessages)
+
+func merge(tables ...map[string]Text) map[string]Text {
+	out := map[string]Text{}
+	for _, t := range tables {
+		for k, v := range t {
+			if _, dup := out[k]; dup {
+				panic(fmt.Sprintf("i18n: message %q defined twice", k))
+			}
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// T returns the label for key in lang. A missing key returns the key
+// itself, so a gap shows in the output instead of failing it; a test checks
+// that every key used exists in both languages.
+func T(lang Lang, key string) string {
+	if t, ok := catalog[key]; ok {
+		return t.Get(lang)
+	}
+	return key
+}
+
+// Msg returns the bilingual text of key.
+func Msg(key string) Text {
+	if t, ok := catalog[key]; ok {
+		return t
+	}
+	return Plain(key)
+}
+
+// Has reports whether key is in the catalogue.
+func Has(key string) bool {
+	_, ok := catalog[key]
+	return ok
+}
+
+// Keys returns every key, sorted.
+func Keys() []string { return slices.Sorted(maps.Keys(catalog)) }
+
+// Tf formats the label for key with args.
+func Tf(lang Lang, key string, args ...any) string { return fmt.Sprintf(T(lang, key), args...) }

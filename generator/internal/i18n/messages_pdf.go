@@ -1,0 +1,4 @@
+package i18n
+
+// pdfMessages are labels used only by the pdf renderer.
+var pdfMessages = map[string]Text{}

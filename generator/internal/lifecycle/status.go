@@ -1,0 +1,99 @@
+package lifecycle
+
+import (
+	"cmp"
+	"slices"
+	"time"
+
+	"vulnreport/generator/internal/version"
+)
+
+// Support statuses, as of a date.
+const (
+	Supported    = "supported"
+	Ending       = "ending"
+	SecurityOnly = "security_only"
+	EOL          = "eol"
+	Extended     = "extended"
+	Unknown      = "unknown"
+)
+
+// Statuses lists the statuses, most serious first.
+var Statuses = []string{EOL, Extended, Ending, SecurityOnly, Supported, Unknown}
+
+// Index finds the release line of a component quickly.
+type Index struct {
+	byKey map[string][]Cycle
+}
+
+// NewIndex indexes cycles by product key. When a local record and an
+// endoflife.date record describe the same line, the local one wins.
+func NewIndex(cycles []Cycle) *Index {
+	ix := &Index{byKey: map[string][]Cycle{}}
+	for _, c := range cycles {
+		ix.byKey[c.Key] = append(ix.byKey[c.Key], c)
+	}
+	for k, cs := range ix.byKey {
+		// Longest cycle first so "2.5.1" wins over "2.5"; local before feed.
+		slices.SortStableFunc(cs, func(a, b Cycle) int {
+			return cmp.Or(cmp.Compare(len(b.Cycle), len(a.Cycle)), cmp.Compare(a.Cycle, b.Cycle), cmp.Compare(originRank(a.Origin), originRank(b.Origin)))
+		})
+		ix.byKey[k] = cs
+	}
+	return ix
+}
+
+func originRank(o string) int {
+	if o == "lifecycle" {
+		return 0
+	}
+	return 1
+}
+
+// Has reports whether any cycle is known for a product key.
+func (ix *Index) Has(key string) bool { return len(ix.byKey[key]) > 0 }
+
+// Find returns the release line a version belongs to.
+func (ix *Index) Find(key, ver string) (Cycle, bool) {
+	v, err := version.Parse(ver)
+	if err != nil {
+		return Cycle{}, false
+	}
+	for _, c := range ix.byKey[key] {
+		if version.HasPrefixLine(v, c.Cycle) {
+			return c, true
+		}
+	}
+	return Cycle{}, false
+}
+
+// Status returns the support status of a cycle as of a date: end of life
+// (or extended support, when paid extended support still runs), support
+// ending within the warning horizon, security fixes only (past the end of
+// active support), or supported.
+func Status(c Cycle, asOf time.Time, warnDays int) string {
+	if !c.EOL.IsZero() && !asOf.Before(c.EOL) {
+		if !c.ExtendedEnd.IsZero() && asOf.Before(c.ExtendedEnd) {
+			return Extended
+		}
+		return EOL
+	}
+	if !c.EOL.IsZero() && !asOf.AddDate(0, 0, warnDays).Before(c.EOL) {
+		return Ending
+	}
+	if !c.SupportEnd.IsZero() && !asOf.Before(c.SupportEnd) {
+		return SecurityOnly
+	}
+	if c.EOL.IsZero() && c.SupportEnd.IsZero() {
+		return Unknown
+	}
+	return Supported
+}
+
+// NotLatest reports whether a newer version of the line is known.
+func NotLatest(c Cycle, ver string) bool {
+	if c.Latest == "" {
+		return false
+	}
+	return version.Compare(ver, c.Latest) < 0
+}

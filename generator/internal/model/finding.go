@@ -1,0 +1,126 @@
+// Package model defines the Finding — one vulnerability (or end-of-life
+// product) on one component of one system — as matching creates it and the
+// assessment stages annotate it. The counting unit throughout is
+// system × component × vulnerability, aliases merged.
+package model
+
+import (
+	"time"
+
+	"vulnreport/generator/internal/i18n"
+)
+
+// Finding kinds.
+const (
+	KindVulnerability = "vulnerability"
+	KindEOL           = "eol"
+)
+
+// Finding states.
+const (
+	StateOpen        = "open"
+	StateMitigated   = "mitigated"
+	StateAccepted    = "accepted"
+	StateNotAffected = "not_affected"
+	StateDone        = "done"
+	StateResolved    = "resolved"
+)
+
+// Reason is one reason for a finding's priority, in both languages.
+type Reason struct {
+	Code string    `json:"code"`
+	Text i18n.Text `json:"text"`
+}
+
+// Finding is one finding with everything the reports say about it.
+type Finding struct {
+	// Key is stable across runs: system/product@version/vulnerability.
+	Key  string
+	Kind string
+	// System is the system id.
+	System string
+	// Product is the resolved product key; ProductName its display name.
+	Product     string
+	ProductName string
+	Version     string
+	// Hosts is how many hosts run the component.
+	Hosts int
+	// ComponentAt is the component's position in the input.
+	ComponentAt string
+	// VulnID is the merged vulnerability's primary id; IDs all its ids.
+	VulnID string
+	IDs    []string
+	// Clause is the advisory clause that matched: product key and range.
+	Clause string
+	// FixTarget is the lowest version outside the matched clause, when the
+	// clause has an upper bound; FixInclusive is set when the bound was
+	// "<=" (any later version fixes it). Empty for open-ended clauses.
+	FixTarget    string
+	FixInclusive bool
+	// NeedsConfirmation is set when the match rests on free-text affected
+	// versions (JVN); FreeText is that text.
+	NeedsConfirmation bool
+	FreeText          string
+
+	// CVSS data; HasCVSS is false when no score is known ("no data").
+	HasCVSS     bool
+	CVSS        float64
+	CVSSVersion string
+	Severity    string
+	// Exploitation evidence.
+	Exploited  bool
+	KEV        bool
+	KEVAdded   time.Time
+	KEVDue     time.Time
+	Ransomware bool
+	// EPSS data; HasEPSS is false when none is known.
+	HasEPSS        bool
+	EPSS           float64
+	EPSSPercentile float64
+
+	// Priority is P1–P4 with its reasons.
+	Priority string
+	Reasons  []Reason
+	// FirstSeen is the first build date the finding appeared (history), or AsOf.
+	FirstSeen time.Time
+	// Due is the date it must be closed by; DueSource says why: "sla",
+	// "kev" (the KEV due date is earlier) or "remediation" (an exception).
+	Due       time.Time
+	DueSource string
+	// Lifecycle is the component's support status as of the date.
+	Lifecycle string
+	// EOL is the date support ended or ends, for end-of-life findings.
+	EOL time.Time
+
+	// Remediation: the record applied, the four steps' stage and the action.
+	RemediationID string
+	Stage         string
+	Action        string
+	Owner         string
+	Planned       time.Time
+	Completed     time.Time
+	AcceptExpires time.Time
+	Justification string
+	ApprovedBy    string
+	// Temporary is set for mitigations (IPS/WAF) that do not fix the cause.
+	Temporary bool
+	// State is open, mitigated, accepted, not_affected, done or resolved.
+	State string
+	// Overdue is set when the finding is open past its due date.
+	Overdue bool
+	// ExpiredAcceptance is set when an acceptance expired and the finding resurfaced.
+	ExpiredAcceptance bool
+	// ActionKey names the fix action the finding belongs to.
+	ActionKey string
+}
+
+// IsOpen reports whether the finding still needs work: open or mitigated.
+func (f Finding) IsOpen() bool { return f.State == StateOpen || f.State == StateMitigated }
+
+// PriorityRank returns 1–4 for P1–P4, 5 when unset.
+func (f Finding) PriorityRank() int {
+	if len(f.Priority) == 2 && f.Priority[0] == 'P' && f.Priority[1] >= '1' && f.Priority[1] <= '4' {
+		return int(f.Priority[1] - '0')
+	}
+	return 5
+}

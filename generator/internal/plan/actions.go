@@ -1,0 +1,256 @@
+package plan
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/version"
+)
+
+// Action is a fix action before the report adds system facts.
+type Action struct {
+	Key        string
+	System     string
+	Product    string
+	Name       string
+	Version    string
+	Kind       string
+	Target     string
+	TargetOpen bool
+	// TargetAfter is set when the bound was inclusive: any version after Target.
+	TargetAfter bool
+	Patches     string
+	Findings    []string
+	TopPriority string
+	Due         time.Time
+	Hosts       int
+	Owner       string
+	Stage       string
+	Action      string
+	Planned     time.Time
+	Completed   time.Time
+	Overdue     bool
+	Exploited   bool
+	Records     []string
+	Weight      float64
+}
+
+// ActionKey names the action of a finding: system/product@version.
+func ActionKey(f model.Finding) string { return f.System + "/" + f.Product + "@" + f.Version }
+
+// weight is a finding's share of risk: P1 8, P2 4, P3 2, P4 1.
+func weight(f model.Finding) float64 {
+	switch f.Priority {
+	case "P1":
+		return 8
+	case "P2":
+		return 4
+	case "P3":
+		return 2
+	}
+	return 1
+}
+
+// Weight returns the risk weight of a finding, used for "share of open risk removed".
+func Weight(f model.Finding) float64 { return weight(f) }
+
+var stageOrder = map[string]int{"": 0, "investigate": 1, "assess": 2, "plan": 3, "implement": 4, "done": 5}
+
+// BuildActions rolls the open findings (and those needing confirmation) of
+// each system and component into one action. fixed gives, per vulnerability
+// id, the advisory's fixed text (patch ids). The result is sorted by
+// priority, due date and key, and each finding's ActionKey is set.
+func BuildActions(fs []model.Finding, fixed func(vulnID string) string) []Action {
+	byKey := map[string]*Action{}
+	var keys []string
+	for i := range fs {
+		f := &fs[i]
+		if !f.IsOpen() && f.State != StateConfirm {
+			continue
+		}
+		k := ActionKey(*f)
+		f.ActionKey = k
+		a, ok := byKey[k]
+		if !ok {
+			a = &Action{Key: k, System: f.System, Product: f.Product, Name: f.ProductName, Version: f.Version, Hosts: f.Hosts, Stage: f.Stage}
+			byKey[k] = a
+			keys = append(keys, k)
+		}
+		a.Findings = append(a.Findings, f.Key)
+		a.Weight += weight(*f)
+		if a.TopPriority == "" || f.Priority < a.TopPriority {
+			a.TopPriority = f.Priority
+		}
+		if !f.Due.IsZero() && (a.Due.IsZero() || f.Due.Before(a.Due)) {
+			a.Due = f.Due
+		}
+		a.Hosts = max(a.Hosts, f.Hosts)
+		a.Overdue = a.Overdue || f.Overdue
+		a.Exploited = a.Exploited || f.Exploited
+		if stageOrder[f.Stage] < stageOrder[a.Stage] {
+			a.Stage = f.Stage
+		}
+		if a.Owner == "" {
+			a.Owner = f.Owner
+		}
+		if a.Action == "" {
+			a.Action = f.Action
+		}
+		if f.RemediationID != "" && !slices.Contains(a.Records, f.RemediationID) {
+			a.Records = append(a.Records, f.RemediationID)
+		}
+		if !f.Planned.IsZero() && (a.Planned.IsZero() || f.Planned.After(a.Planned)) {
+			a.Planned = f.Planned
+		}
+	}
+	out := make([]Action, 0, len(keys))
+	for _, k := range keys {
+		a := byKey[k]
+		target(a, fs, fixed)
+		slices.Sort(a.Records)
+		out = append(out, *a)
+	}
+	slices.SortFunc(out, func(a, b Action) int {
+		return cmp.Or(cmp.Compare(a.TopPriority, b.TopPriority), cmp.Compare(b.Weight, a.Weight), a.Due.Compare(b.Due), cmp.Compare(a.Key, b.Key))
+	})
+	return out
+}
+
+// target computes the action's kind and the lowest version that closes
+// every matched clause: the highest upper bound among them. An inclusive
+// bound ("<=2.5.12") means any version after it; an open-ended clause
+// means no version can be named and TargetOpen is set.
+func target(a *Action, fs []model.Finding, fixed func(string) string) {
+	var best version.Version
+	hasVuln, onlyConfirm, eol := false, true, false
+	var patches []string
+	for _, f := range fs {
+		if f.ActionKey != a.Key {
+			continue
+		}
+		if f.Kind == model.KindEOL {
+			eol = true
+			onlyConfirm = false
+			continue
+		}
+		if f.NeedsConfirmation {
+			continue
+		}
+		onlyConfirm = false
+		hasVuln = true
+		if fixed != nil {
+			for _, p := range patchIDs(fixed(f.VulnID)) {
+				if !slices.Contains(patches, p) {
+					patches = append(patches, p)
+				}
+			}
+		}
+		if f.FixTarget == "" {
+			a.TargetOpen = true
+			continue
+		}
+		v, err := version.Parse(f.FixTarget)
+		if err != nil {
+			a.TargetOpen = true
+			continue
+		}
+		if !best.IsValid() || v.Compare(best) > 0 || v.Compare(best) == 0 && f.FixInclusive {
+			best = v
+			a.TargetAfter = f.FixInclusive
+		}
+	}
+	if best.IsValid() {
+		a.Target = best.String()
+	}
+	a.Patches = strings.Join(patches, ", ")
+	switch {
+	case !hasVuln && eol:
+		a.Kind = "replace"
+	case !hasVuln && onlyConfirm:
+		a.Kind = "confirm"
+	case a.Target == "" && a.Patches != "":
+		a.Kind = "patch"
+	default:
+		a.Kind = "upgrade"
+	}
+}
+
+// patchIDs picks KB numbers and similar patch ids out of a fixed text.
+func patchIDs(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
+		return r == ' ' || r == ',' || r == ';' || r == '、' || r == '(' || r == ')' || r == '/'
+	}) {
+		u := strings.ToUpper(w)
+		if strings.HasPrefix(u, "KB") && len(u) > 3 && isDigits(u[2:]) {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+func isDigits(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// Text returns the one-line instruction for an action.
+func Text(a Action, system i18n.Text, productName string) i18n.Text {
+	sysJA, sysEN := system.Get(i18n.JA), system.Get(i18n.EN)
+	n := len(a.Findings)
+	due := ""
+	if !a.Due.IsZero() {
+		due = a.Due.Format("2006-01-02")
+	}
+	var ja, en string
+	switch a.Kind {
+	case "replace":
+		ja = fmt.Sprintf("%s の %s %s をサポート中の版へ移行", sysJA, productName, a.Version)
+		en = fmt.Sprintf("replace %s %s on %s with a supported release", productName, a.Version, sysEN)
+	case "confirm":
+		ja = fmt.Sprintf("%s の %s %s が影響を受けるか確認 (要確認)", sysJA, productName, a.Version)
+		en = fmt.Sprintf("confirm whether %s %s on %s is affected", productName, a.Version, sysEN)
+	case "patch":
+		ja = fmt.Sprintf("%s の %s に修正プログラム %s を適用", sysJA, productName, a.Patches)
+		en = fmt.Sprintf("apply %s to %s on %s", a.Patches, productName, sysEN)
+	default:
+		switch {
+		case a.TargetOpen && a.Target == "":
+			ja = fmt.Sprintf("%s の %s %s を更新 (修正版は範囲情報から特定できず。ベンダー情報を確認)", sysJA, productName, a.Version)
+			en = fmt.Sprintf("upgrade %s %s on %s (no fixed version in the range data: check the vendor advisory)", productName, a.Version, sysEN)
+		case a.TargetAfter:
+			ja = fmt.Sprintf("%s の %s を %s より新しい版へ更新", sysJA, productName, a.Target)
+			en = fmt.Sprintf("upgrade %s on %s to a version later than %s", productName, sysEN, a.Target)
+		default:
+			ja = fmt.Sprintf("%s の %s を %s 以降へ更新", sysJA, productName, a.Target)
+			en = fmt.Sprintf("upgrade %s on %s to %s or later", productName, sysEN, a.Target)
+		}
+		if a.TargetOpen && a.Target != "" {
+			ja += " (一部の脆弱性は修正版未特定)"
+			en += " (some ranges name no fixed version)"
+		}
+	}
+	ja += fmt.Sprintf(": %d 件解消、最高 %s", n, a.TopPriority)
+	en += fmt.Sprintf(": closes %d finding%s, highest %s", n, plural(n), a.TopPriority)
+	if due != "" {
+		ja += "、期限 " + due
+		en += ", due " + due
+	}
+	return i18n.Text{JA: ja, EN: en}
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}

@@ -1,0 +1,142 @@
+// Package plan applies remediation records to findings — the guide's four
+// steps, the action chosen, owners and dates, acceptances and their expiry
+// — and rolls open findings up into fix actions: what an owner upgrades or
+// patches on one system, closing every finding beneath it.
+package plan
+
+import (
+	"strings"
+	"time"
+
+	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/remediation"
+)
+
+// specificity ranks how precisely a record names a finding: an exact
+// system counts 2, an exact advisory 2, a product 1.
+func specificity(r remediation.Record) int {
+	n := 0
+	if r.System != "" && r.System != remediation.Wildcard {
+		n += 2
+	}
+	if r.Advisory != "" && r.Advisory != remediation.Wildcard {
+		n += 2
+	}
+	if r.Product != "" {
+		n++
+	}
+	return n
+}
+
+// Covers reports whether record r applies to finding f. productKey is
+// r.Product resolved to a product key ("" when the record names none).
+func Covers(r remediation.Record, productKey string, f model.Finding) bool {
+	if r.System != "" && r.System != remediation.Wildcard && r.System != f.System {
+		return false
+	}
+	if productKey != "" && productKey != f.Product {
+		return false
+	}
+	if r.Advisory != "" && r.Advisory != remediation.Wildcard {
+		found := false
+		for _, id := range f.IDs {
+			if strings.EqualFold(id, r.Advisory) {
+				found = true
+				break
+			}
+		}
+		if !found && !strings.EqualFold(f.VulnID, r.Advisory) {
+			return false
+		}
+	}
+	return true
+}
+
+// Resolved is a record with its product key resolved.
+type Resolved struct {
+	remediation.Record
+	ProductKey string
+}
+
+// Apply sets each finding's stage, action, owner, dates and state from the
+// most specific record that covers it (the later record wins a tie), and
+// marks overdue findings. It returns, per record id (or position), how
+// many findings each record covers.
+func Apply(fs []model.Finding, recs []Resolved, asOf time.Time, soonDays int) map[string]int {
+	used := map[string]int{}
+	for i := range fs {
+		f := &fs[i]
+		best, bestSpec := -1, -1
+		for j, r := range recs {
+			if !Covers(r.Record, r.ProductKey, *f) {
+				continue
+			}
+			if s := specificity(r.Record); s >= bestSpec {
+				best, bestSpec = j, s
+			}
+		}
+		f.State = model.StateOpen
+		if f.NeedsConfirmation {
+			f.State = StateConfirm
+		}
+		if best >= 0 {
+			r := recs[best]
+			used[RecordID(r.Record)]++
+			applyRecord(f, r.Record, asOf)
+		}
+		f.Overdue = f.IsOpen() && !f.Due.IsZero() && asOf.After(f.Due)
+	}
+	return used
+}
+
+// StateConfirm marks a finding that needs confirmation (要確認).
+const StateConfirm = "confirm"
+
+// RecordID names a record by its id, or its position when it has none.
+func RecordID(r remediation.Record) string {
+	if r.ID != "" {
+		return r.ID
+	}
+	return r.Pos.String()
+}
+
+func applyRecord(f *model.Finding, r remediation.Record, asOf time.Time) {
+	f.RemediationID = RecordID(r)
+	f.Stage, f.Action, f.Owner = r.Stage, r.Action, r.Owner
+	f.Planned, f.Completed = r.Planned, r.Completed
+	f.Justification, f.ApprovedBy = r.Justification, r.ApprovedBy
+	if !r.Due.IsZero() {
+		f.Due = r.Due
+		f.DueSource = "remediation"
+	}
+	switch r.Action {
+	case remediation.Accept:
+		f.AcceptExpires = r.Expires
+		if !r.Expires.IsZero() && !asOf.Before(r.Expires) {
+			f.ExpiredAcceptance = true
+			f.State = model.StateOpen
+			return
+		}
+		if f.State != StateConfirm {
+			f.State = model.StateAccepted
+		}
+		return
+	case remediation.NotAffected:
+		f.State = model.StateNotAffected
+		return
+	case remediation.Mitigate:
+		f.Temporary = true
+		if r.Stage == remediation.Done || r.Stage == remediation.Implement && !r.Completed.IsZero() {
+			f.State = model.StateMitigated
+		}
+		return
+	case remediation.Workaround:
+		if r.Stage == remediation.Done {
+			f.State = model.StateMitigated
+		}
+		return
+	}
+	if r.Stage == remediation.Done && f.State != StateConfirm {
+		f.State = model.StateDone
+	}
+}

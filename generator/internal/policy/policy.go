@@ -1,0 +1,159 @@
+// Package policy reads policy.yaml: the organisation, report settings,
+// SLA days by priority, horizons and the priority thresholds. Every
+// setting has the contract's default, so an empty policy is valid.
+package policy
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/source"
+)
+
+// Priorities in order, most urgent first.
+var Priorities = []string{"P1", "P2", "P3", "P4"}
+
+// Horizons are the policy's look-ahead and staleness windows, in days.
+type Horizons struct {
+	EOLWarningDays         int `json:"eol_warning_days"`
+	StaleInventoryDays     int `json:"stale_inventory_days"`
+	InspectionIntervalDays int `json:"inspection_interval_days"`
+	NotificationAckDays    int `json:"notification_ack_days"`
+	AcceptanceExpiryDays   int `json:"acceptance_expiry_days"`
+}
+
+// Thresholds are the numbers of the default priority rules.
+type Thresholds struct {
+	// P1CVSS is the CVSS score from which an internet-facing website or
+	// personal/entrusted-data system is P1 (9.0).
+	P1CVSS float64 `json:"p1_cvss"`
+	// P2CVSS is the score from which an exposed, data-holding or critical system is P2 (7.0).
+	P2CVSS float64 `json:"p2_cvss"`
+	// P2EPSS is the EPSS probability that, with P2CVSS, makes P2 anywhere (0.1).
+	P2EPSS float64 `json:"p2_epss"`
+	// P3CVSS is the score from which a finding is P3 (4.0).
+	P3CVSS float64 `json:"p3_cvss"`
+}
+
+// Policy is the decoded policy.yaml.
+type Policy struct {
+	Organization   i18n.Text
+	ReportTitle    i18n.Text
+	AsOf           time.Time
+	Languages      []i18n.Lang
+	Classification i18n.Text
+	SLADays        map[string]int
+	Horizons       Horizons
+	Thresholds     Thresholds
+	// Font is the path of a TrueType font for the PDF, if the policy names one.
+	Font string
+	// DueSoonDays is the window of the "due in the next N days" list (14).
+	DueSoonDays int
+}
+
+// Default returns the contract's defaults.
+func Default() Policy {
+	return Policy{
+		Organization:   i18n.Text{JA: "(組織名未設定)", EN: "(organization not set)"},
+		ReportTitle:    i18n.Text{JA: "月次脆弱性対応状況報告", EN: "Monthly Vulnerability Status Report"},
+		Languages:      []i18n.Lang{i18n.JA, i18n.EN},
+		Classification: i18n.Text{JA: "社外秘", EN: "Confidential"},
+		SLADays:        map[string]int{"P1": 7, "P2": 30, "P3": 90, "P4": 180},
+		Horizons:       Horizons{EOLWarningDays: 180, StaleInventoryDays: 90, InspectionIntervalDays: 365, NotificationAckDays: 3, AcceptanceExpiryDays: 30},
+		Thresholds:     Thresholds{P1CVSS: 9.0, P2CVSS: 7.0, P2EPSS: 0.1, P3CVSS: 4.0},
+		DueSoonDays:    14,
+	}
+}
+
+// Decode reads a policy record over the defaults. Any error makes the
+// policy invalid, which stops a build.
+func Decode(rec source.Record, diags *source.Diagnostics) (Policy, bool) {
+	p := Default()
+	d := source.NewDecoder("policy", rec, diags)
+	if t := d.Text("organization", false); !t.IsZero() {
+		p.Organization = t
+	}
+	if t := d.Text("report_title", false); !t.IsZero() {
+		p.ReportTitle = t
+	}
+	p.AsOf = d.Date("as_of", false)
+	if langs := d.List("languages"); len(langs) > 0 {
+		p.Languages = nil
+		seen := map[i18n.Lang]bool{}
+		for _, l := range langs {
+			lang := i18n.Lang(strings.ToLower(l))
+			if !lang.Valid() {
+				d.Errorf("languages", "%q is not a supported language: expected ja or en", l)
+				continue
+			}
+			if !seen[lang] {
+				seen[lang] = true
+				p.Languages = append(p.Languages, lang)
+			}
+		}
+	}
+	if t := d.Text("classification", false); !t.IsZero() {
+		p.Classification = t
+	}
+	for _, pr := range Priorities {
+		key := "sla_days." + pr
+		if d.Has(key) {
+			p.SLADays[pr] = positive(d, key, p.SLADays[pr])
+		}
+	}
+	h := &p.Horizons
+	h.EOLWarningDays = positive(d, "horizons.eol_warning_days", h.EOLWarningDays)
+	h.StaleInventoryDays = positive(d, "horizons.stale_inventory_days", h.StaleInventoryDays)
+	h.InspectionIntervalDays = positive(d, "horizons.inspection_interval_days", h.InspectionIntervalDays)
+	h.NotificationAckDays = positive(d, "horizons.notification_ack_days", h.NotificationAckDays)
+	h.AcceptanceExpiryDays = positive(d, "horizons.acceptance_expiry_days", h.AcceptanceExpiryDays)
+	t := &p.Thresholds
+	t.P1CVSS = score(d, "thresholds.p1_cvss", t.P1CVSS, 10)
+	t.P2CVSS = score(d, "thresholds.p2_cvss", t.P2CVSS, 10)
+	t.P3CVSS = score(d, "thresholds.p3_cvss", t.P3CVSS, 10)
+	t.P2EPSS = score(d, "thresholds.p2_epss", t.P2EPSS, 1)
+	if !(t.P3CVSS <= t.P2CVSS && t.P2CVSS <= t.P1CVSS) && !d.Failed() {
+		d.Errorf("thresholds", "CVSS thresholds must rise from P3 (%.1f) to P2 (%.1f) to P1 (%.1f)", t.P3CVSS, t.P2CVSS, t.P1CVSS)
+	}
+	p.Font = d.String("pdf.font", false)
+	p.DueSoonDays = positive(d, "horizons.due_soon_days", p.DueSoonDays)
+	ok := d.Finish()
+	return p, ok
+}
+
+func positive(d *source.Decoder, key string, def int) int {
+	if !d.Has(key) {
+		return def
+	}
+	n := d.Int(key, def)
+	if n == 0 {
+		d.Errorf(key, "must be at least 1 day")
+		return def
+	}
+	return n
+}
+
+func score(d *source.Decoder, key string, def, hi float64) float64 {
+	if f, ok := d.Float(key, 0, hi); ok {
+		return f
+	}
+	return def
+}
+
+// SLA returns the SLA days of a priority.
+func (p Policy) SLA(priority string) int { return p.SLADays[priority] }
+
+// Primary returns the first language.
+func (p Policy) Primary() i18n.Lang {
+	if len(p.Languages) == 0 {
+		return i18n.JA
+	}
+	return p.Languages[0]
+}
+
+// Describe returns a one-line summary for logs.
+func (p Policy) Describe() string {
+	return fmt.Sprintf("%s, SLA P1 %dd P2 %dd P3 %dd P4 %dd", p.Organization.Get(i18n.EN), p.SLADays["P1"], p.SLADays["P2"], p.SLADays["P3"], p.SLADays["P4"])
+}

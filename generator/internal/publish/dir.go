@@ -1,0 +1,126 @@
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// tmpPrefix and oldPrefix name the working folders beside the output.
+const (
+	tmpSuffix = ".tmp-"
+	oldSuffix = ".old-"
+)
+
+// WriteDir writes every file of m into a new folder beside out and swaps
+// it in place of out atomically: on Linux with renameat2(RENAME_EXCHANGE),
+// elsewhere with two renames. Leftovers of earlier killed builds are
+// removed first. A failure leaves out untouched.
+func WriteDir(m *Memory, out string) error {
+	out = filepath.Clean(out)
+	parent, base := filepath.Dir(out), filepath.Base(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("publishing %s: %w", out, err)
+	}
+	cleanStale(parent, base)
+	tmp, err := os.MkdirTemp(parent, base+tmpSuffix)
+	if err != nil {
+		return fmt.Errorf("publishing %s: %w", out, err)
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			os.RemoveAll(tmp)
+		}
+	}()
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return fmt.Errorf("publishing %s: %w", out, err)
+	}
+	for _, name := range m.Names() {
+		data, _ := m.Get(name)
+		p := filepath.Join(tmp, filepath.FromSlash(name))
+		if !strings.HasPrefix(p, tmp+string(filepath.Separator)) {
+			return fmt.Errorf("publishing %s: path %q leaves the output folder", out, name)
+		}
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return fmt.Errorf("publishing %s: %w", out, err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			return fmt.Errorf("publishing %s: %w", out, err)
+		}
+	}
+	if err := syncDir(tmp); err != nil {
+		return fmt.Errorf("publishing %s: %w", out, err)
+	}
+	if err := swap(tmp, out); err != nil {
+		return fmt.Errorf("publishing %s: %w", out, err)
+	}
+	ok = true
+	return nil
+}
+
+// swap puts dir in place of out. When out exists it is exchanged
+// atomically where the system allows, and the old contents removed.
+func swap(dir, out string) error {
+	st, err := os.Lstat(out)
+	if errors.Is(err, fs.ErrNotExist) {
+		return os.Rename(dir, out)
+	}
+	if err != nil {
+		return err
+	}
+	if !st.IsDir() {
+		return fmt.Errorf("%s exists and is not a folder", out)
+	}
+	if err := exchange(dir, out); err == nil {
+		return os.RemoveAll(dir) // dir now holds the previous output
+	}
+	old := dir + oldSuffix
+	if err := os.Rename(out, old); err != nil {
+		return err
+	}
+	if err := os.Rename(dir, out); err != nil {
+		_ = os.Rename(old, out)
+		return err
+	}
+	return os.RemoveAll(old)
+}
+
+// cleanStale removes temporary folders left by killed builds.
+func cleanStale(parent, base string) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	out := filepath.Join(parent, base)
+	for _, e := range entries {
+		n := e.Name()
+		if !e.IsDir() || !strings.HasPrefix(n, base+tmpSuffix) {
+			continue
+		}
+		p := filepath.Join(parent, n)
+		// A build killed between the two fallback renames left the
+		// previous output here: put it back.
+		if strings.Contains(n, oldSuffix) {
+			if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
+				if os.Rename(p, out) == nil {
+					continue
+				}
+			}
+		}
+		os.RemoveAll(p)
+	}
+}
+
+func syncDir(dir string) error {
+	f, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_ = f.Sync()
+	return nil
+}

@@ -1,0 +1,145 @@
+package publish
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"slices"
+
+	"vulnreport/generator/internal/feed"
+	"vulnreport/generator/internal/source"
+)
+
+// ManifestName is the manifest's path in the output folder.
+const ManifestName = "manifest.json"
+
+// Manifest records what went into a build and what came out, so that an
+// auditor can check that nothing was altered afterwards.
+type Manifest struct {
+	// Schema names the format: "vulnreport/manifest".
+	Schema string `json:"schema"`
+	// SchemaVersion is "1.0".
+	SchemaVersion string `json:"schema_version"`
+	// ToolVersion is the vulnreport version that built the output.
+	ToolVersion string `json:"tool_version"`
+	// AsOf is the snapshot date.
+	AsOf string `json:"as_of"`
+	// Inputs lists every input file with its digest and record counts.
+	Inputs []source.FileStat `json:"inputs"`
+	// Feeds lists every public feed with its own version and date.
+	Feeds []feed.Info `json:"feeds"`
+	// Records sums the inputs' counts.
+	Records Counts `json:"records"`
+	// Outputs lists every output file but the manifest itself.
+	Outputs []File `json:"outputs"`
+}
+
+// Counts is records read, accepted and rejected.
+type Counts struct {
+	Read     int `json:"read"`
+	Accepted int `json:"accepted"`
+	Rejected int `json:"rejected"`
+}
+
+// EncodeManifest writes the manifest deterministically.
+func EncodeManifest(m Manifest) ([]byte, error) {
+	m.Schema, m.SchemaVersion = "vulnreport/manifest", "1.0"
+	if m.Inputs == nil {
+		m.Inputs = []source.FileStat{}
+	}
+	if m.Feeds == nil {
+		m.Feeds = []feed.Info{}
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(m); err != nil {
+		return nil, fmt.Errorf("encoding the manifest: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// DecodeManifest reads a manifest.
+func DecodeManifest(data []byte) (Manifest, error) {
+	var m Manifest
+	if err := json.Unmarshal(data, &m); err != nil {
+		return m, fmt.Errorf("manifest.json: %w", err)
+	}
+	if m.Schema != "vulnreport/manifest" {
+		return m, fmt.Errorf("manifest.json: schema is %q, expected \"vulnreport/manifest\"", m.Schema)
+	}
+	return m, nil
+}
+
+// Difference is one file that does not agree with the manifest.
+type Difference struct {
+	Path string
+	// Kind is "added", "missing" or "changed".
+	Kind string
+}
+
+func (d Difference) String() string { return d.Kind + ": " + d.Path }
+
+// Verify re-hashes every file of fsys against its manifest.json and
+// returns each file added, missing or changed, sorted by path.
+func Verify(fsys fs.FS) ([]Difference, Manifest, error) {
+	data, err := fs.ReadFile(fsys, ManifestName)
+	if err != nil {
+		return nil, Manifest{}, fmt.Errorf("reading %s: %w", ManifestName, err)
+	}
+	m, err := DecodeManifest(data)
+	if err != nil {
+		return nil, m, err
+	}
+	want := map[string]File{}
+	for _, f := range m.Outputs {
+		want[f.Path] = f
+	}
+	var diffs []Difference
+	seen := map[string]bool{}
+	err = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || p == ManifestName {
+			return nil
+		}
+		seen[p] = true
+		f, ok := want[p]
+		if !ok {
+			diffs = append(diffs, Difference{p, "added"})
+			return nil
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(b)
+		if hex.EncodeToString(sum[:]) != f.SHA256 || int64(len(b)) != f.Size {
+			diffs = append(diffs, Difference{p, "changed"})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, m, fmt.Errorf("verifying: %w", err)
+	}
+	for p := range want {
+		if !seen[p] {
+			diffs = append(diffs, Difference{p, "missing"})
+		}
+	}
+	slices.SortFunc(diffs, func(a, b Difference) int {
+		if a.Path != b.Path {
+			if a.Path < b.Path {
+				return -1
+			}
+			return 1
+		}
+		return 0
+	})
+	return diffs, m, nil
+}

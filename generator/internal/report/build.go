@@ -1,0 +1,439 @@
+package report
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+
+	"vulnreport/generator/internal/assess"
+	"vulnreport/generator/internal/feed"
+	"vulnreport/generator/internal/history"
+	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/inventory"
+	"vulnreport/generator/internal/lifecycle"
+	"vulnreport/generator/internal/match"
+	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/notification"
+	"vulnreport/generator/internal/plan"
+	"vulnreport/generator/internal/policy"
+	"vulnreport/generator/internal/product"
+	"vulnreport/generator/internal/remediation"
+	"vulnreport/generator/internal/source"
+	"vulnreport/generator/internal/vuln"
+)
+
+// Input is everything Build needs; app.Run assembles it.
+type Input struct {
+	ToolVersion   string
+	AsOf          time.Time
+	Languages     []i18n.Lang
+	Policy        policy.Policy
+	Systems       []inventory.System
+	Components    []inventory.Component
+	Resolver      *product.Resolver
+	Vulns         []vuln.Vulnerability
+	Match         match.Result
+	Assessed      assess.Result
+	Lifecycle     *lifecycle.Index
+	Remediations  []remediation.Record
+	Notifications []notification.Notification
+	History       []history.Month
+	KEVUnmatched  []vuln.Unmatched
+	Files         []source.FileStat
+	Feeds         []feed.Info
+	EPSSDate      string
+	EPSSModel     string
+	Rejections    []source.Rejection
+	Diagnostics   []source.Diagnostic
+}
+
+// Build freezes the report model. It never reads the clock.
+func Build(in Input) *Report {
+	p := in.Policy
+	r := &Report{
+		SchemaVersion: SchemaVersion, ToolVersion: in.ToolVersion, AsOf: in.AsOf, Languages: in.Languages,
+		Organization: p.Organization, Title: p.ReportTitle, Classification: p.Classification,
+		Policy: Policy{
+			SLADays: p.SLADays, P1CVSS: p.Thresholds.P1CVSS, P2CVSS: p.Thresholds.P2CVSS, P3CVSS: p.Thresholds.P3CVSS,
+			P2EPSS: p.Thresholds.P2EPSS, EOLWarningDays: p.Horizons.EOLWarningDays, StaleDays: p.Horizons.StaleInventoryDays,
+			InspectionDays: p.Horizons.InspectionIntervalDays, AckDays: p.Horizons.NotificationAckDays,
+			AcceptanceDays: p.Horizons.AcceptanceExpiryDays, DueSoonDays: p.DueSoonDays,
+		},
+		Findings: in.Assessed.Findings,
+	}
+	if n := len(in.History); n > 0 {
+		r.Previous = in.History[n-1].Date
+	}
+	sysByID := map[string]inventory.System{}
+	for _, s := range in.Systems {
+		sysByID[s.ID] = s
+	}
+	r.Components = components(in)
+	r.Systems = systems(in, r)
+	r.Vulns = vulns(in, r.Findings)
+	r.Actions = actions(in, r.Findings, sysByID)
+	r.Lifecycle = lines(in, sysByID)
+	r.Notifications = notifications(in)
+	r.Acceptances = acceptances(in, r.Findings)
+	r.Posture = posture(in, r)
+	r.Trends = trends(in, r.Findings)
+	r.Decisions = decisions(in, r, sysByID)
+	r.KEVUnmatched = kevUnmatched(in)
+	r.Quality = quality(in)
+	r.Sources = Sources{Feeds: in.Feeds, EPSSDate: in.EPSSDate, EPSSModel: in.EPSSModel, Inputs: in.Files}
+	r.Summary = summary(in, r)
+	r.Sentences = sentences(r)
+	return r
+}
+
+func components(in Input) []Component {
+	count := map[string]int{}
+	for _, f := range in.Assessed.Findings {
+		if f.Kind == model.KindVulnerability && (f.IsOpen() || f.State == plan.StateConfirm) {
+			count[plan.ActionKey(f)]++
+		}
+	}
+	out := make([]Component, 0, len(in.Components))
+	for _, c := range in.Components {
+		rc := Component{System: c.System, Product: c.Key, ProductName: c.Name, Version: c.Version, Hosts: c.Hosts,
+			Patches: c.Patches, At: c.Pos.String(), Source: c.Source, Lifecycle: lifecycle.Unknown}
+		if rc.ProductName == "" {
+			rc.ProductName = productName(in.Resolver, c.Key)
+		}
+		if cy, ok := in.Lifecycle.Find(c.Key, c.Version); ok {
+			rc.Cycle, rc.EOL, rc.Latest = cy.Cycle, cy.EOL, cy.Latest
+			rc.Lifecycle = lifecycle.Status(cy, in.AsOf, in.Policy.Horizons.EOLWarningDays)
+			rc.NotLatest = lifecycle.NotLatest(cy, c.Version)
+		}
+		rc.Findings = count[c.System+"/"+c.Key+"@"+c.Version]
+		out = append(out, rc)
+	}
+	slices.SortFunc(out, func(a, b Component) int {
+		return cmp.Or(cmp.Compare(a.System, b.System), cmp.Compare(a.Product, b.Product), cmp.Compare(a.Version, b.Version), cmp.Compare(a.At, b.At))
+	})
+	return out
+}
+
+func productName(r *product.Resolver, key string) string {
+	if r != nil {
+		if p, ok := r.Lookup(key); ok && !p.Name.IsZero() {
+			return p.Name.Get(i18n.JA)
+		}
+	}
+	return key
+}
+
+func systems(in Input, r *Report) []System {
+	out := make([]System, 0, len(in.Systems))
+	idx := map[string]int{}
+	for _, s := range in.Systems {
+		rs := System{System: s, Open: map[string]int{"P1": 0, "P2": 0, "P3": 0, "P4": 0}}
+		if s.Status == "active" && (s.InventoryUpdated.IsZero() || in.AsOf.Sub(s.InventoryUpdated) > days(in.Policy.Horizons.StaleInventoryDays)) {
+			rs.Stale = true
+		}
+		if s.Status == "active" && s.Category == inventory.Website &&
+			(s.LastInspection.IsZero() || in.AsOf.Sub(s.LastInspection) > days(in.Policy.Horizons.InspectionIntervalDays)) {
+			rs.InspectionDue = true
+		}
+		rs.ContractGaps = contractGaps(s, in.AsOf)
+		idx[s.ID] = len(out)
+		out = append(out, rs)
+	}
+	for _, f := range r.Findings {
+		i, ok := idx[f.System]
+		if !ok || !f.IsOpen() {
+			continue
+		}
+		out[i].Open[f.Priority]++
+		out[i].OpenTotal++
+		if f.Overdue {
+			out[i].Overdue++
+		}
+		if f.Exploited {
+			out[i].Exploited++
+		}
+	}
+	for _, c := range r.Components {
+		if i, ok := idx[c.System]; ok && c.Lifecycle == lifecycle.EOL {
+			out[i].EOLComponents++
+		}
+	}
+	slices.SortFunc(out, func(a, b System) int { return cmp.Compare(a.ID, b.ID) })
+	return out
+}
+
+// Contract gap codes, in the guide's order.
+const (
+	GapMaintenanceExpired = "maintenance_expired"
+	GapPostDelivery       = "post_delivery_fixes"
+	GapKnownVulnFree      = "known_vuln_fix_free"
+	GapInspection         = "inspection_included"
+	GapEmergency          = "emergency_costs_agreed"
+)
+
+func contractGaps(s inventory.System, asOf time.Time) []string {
+	if s.Contractor == "" || s.Status != "active" {
+		return nil
+	}
+	c := s.Contract
+	var gaps []string
+	if !c.MaintenanceUntil.IsZero() && c.MaintenanceUntil.Before(asOf) {
+		gaps = append(gaps, GapMaintenanceExpired)
+	}
+	if c.PostDeliveryFixes == "" || c.PostDeliveryFixes == "none" {
+		gaps = append(gaps, GapPostDelivery)
+	}
+	if c.KnownVulnFixFree == nil || !*c.KnownVulnFixFree {
+		gaps = append(gaps, GapKnownVulnFree)
+	}
+	if c.InspectionIncluded == nil || !*c.InspectionIncluded {
+		gaps = append(gaps, GapInspection)
+	}
+	if c.EmergencyCostsAgreed == nil || !*c.EmergencyCostsAgreed {
+		gaps = append(gaps, GapEmergency)
+	}
+	return gaps
+}
+
+func days(n int) time.Duration { return time.Duration(n) * 24 * time.Hour }
+
+func vulns(in Input, fs []model.Finding) []Vuln {
+	type agg struct {
+		systems map[string]bool
+		n, open int
+		top     string
+	}
+	byID := map[string]*agg{}
+	for _, f := range fs {
+		if f.Kind != model.KindVulnerability {
+			continue
+		}
+		a := byID[f.VulnID]
+		if a == nil {
+			a = &agg{systems: map[string]bool{}}
+			byID[f.VulnID] = a
+		}
+		a.systems[f.System] = true
+		a.n++
+		if f.IsOpen() {
+			a.open++
+		}
+		if a.top == "" || f.Priority < a.top {
+			a.top = f.Priority
+		}
+	}
+	var out []Vuln
+	for _, v := range in.Vulns {
+		a := byID[v.ID]
+		if a == nil {
+			continue
+		}
+		rv := Vuln{ID: v.ID, IDs: v.IDs, Title: v.Title, Summary: v.Summary, Source: v.Source, Published: v.Published,
+			Exploited: v.Exploit.Exploited, KEV: v.Exploit.KEV, KEVAdded: v.Exploit.DateAdded, KEVDue: v.Exploit.DueDate,
+			Ransomware: v.Exploit.Ransomware, KEVAction: v.Exploit.RequiredAction, Fixed: v.Fixed, Workaround: v.Workaround,
+			References: v.References, CWE: v.CWE, Provenance: v.Provenance, Origins: v.Origins,
+			Findings: a.n, Open: a.open, TopPriority: a.top, Severity: "unknown"}
+		if v.CVSS != nil {
+			rv.HasCVSS, rv.CVSS, rv.CVSSVersion, rv.Vector = true, v.CVSS.Score, v.CVSS.Version, v.CVSS.Vector
+		}
+		for _, f := range fs {
+			if f.VulnID == v.ID {
+				rv.Severity = f.Severity
+				break
+			}
+		}
+		if v.EPSS != nil {
+			rv.HasEPSS, rv.EPSS, rv.EPSSPct = true, v.EPSS.Score, v.EPSS.Percentile
+		}
+		for _, af := range v.Affected {
+			s := af.Key + " " + af.Versions
+			if af.FreeText != "" {
+				s = af.Key + ": " + af.FreeText
+			}
+			rv.Affected = append(rv.Affected, s)
+		}
+		for s := range a.systems {
+			rv.Systems = append(rv.Systems, s)
+		}
+		slices.Sort(rv.Systems)
+		out = append(out, rv)
+	}
+	slices.SortFunc(out, func(a, b Vuln) int { return cmp.Compare(a.ID, b.ID) })
+	return out
+}
+
+func actions(in Input, fs []model.Finding, sysByID map[string]inventory.System) []Action {
+	fixed := map[string]string{}
+	for _, v := range in.Vulns {
+		fixed[v.ID] = v.Fixed
+	}
+	pas := plan.BuildActions(fs, func(id string) string { return fixed[id] })
+	total := 0.0
+	for _, f := range fs {
+		if f.IsOpen() {
+			total += plan.Weight(f)
+		}
+	}
+	out := make([]Action, len(pas))
+	for i, a := range pas {
+		sys := sysByID[a.System]
+		name := a.Name
+		if name == "" {
+			name = productName(in.Resolver, a.Product)
+		}
+		ra := Action{Key: a.Key, System: a.System, Product: a.Product, ProductName: name, Version: a.Version, Kind: a.Kind,
+			Target: a.Target, TargetOpen: a.TargetOpen, Patches: a.Patches, Findings: a.Findings, TopPriority: a.TopPriority,
+			Due: a.Due, Hosts: a.Hosts, Owner: a.Owner, Department: sys.Owner, Stage: a.Stage, Action: a.Action,
+			Planned: a.Planned, Completed: a.Completed, Overdue: a.Overdue, Exploited: a.Exploited, Remediations: a.Records}
+		if ra.Hosts == 0 {
+			ra.Hosts = max(sys.Hosts, 1)
+		}
+		if total > 0 {
+			ra.RiskShare = a.Weight / total
+		}
+		ra.Text = plan.Text(a, sys.Name, name)
+		out[i] = ra
+	}
+	return out
+}
+
+func lines(in Input, sysByID map[string]inventory.System) []Line {
+	byKey := map[string]*Line{}
+	var keys []string
+	for _, c := range in.Components {
+		cy, ok := in.Lifecycle.Find(c.Key, c.Version)
+		if !ok {
+			continue
+		}
+		k := cy.Key + "@" + cy.Cycle
+		l := byKey[k]
+		if l == nil {
+			l = &Line{Product: cy.Key, ProductName: productName(in.Resolver, cy.Key), Cycle: cy.Cycle, Released: cy.Released,
+				SupportEnd: cy.SupportEnd, EOL: cy.EOL, ExtendedEnd: cy.ExtendedEnd, Latest: cy.Latest,
+				Status: lifecycle.Status(cy, in.AsOf, in.Policy.Horizons.EOLWarningDays)}
+			byKey[k] = l
+			keys = append(keys, k)
+		}
+		if !slices.Contains(l.Systems, c.System) {
+			l.Systems = append(l.Systems, c.System)
+			if rp := sysByID[c.System].ReplacementPlanned; !rp.IsZero() && (l.Replacement.IsZero() || rp.Before(l.Replacement)) {
+				l.Replacement = rp
+			}
+		}
+		h := c.Hosts
+		if h == 0 {
+			h = max(sysByID[c.System].Hosts, 1)
+		}
+		l.Hosts += h
+	}
+	out := make([]Line, 0, len(keys))
+	for _, k := range keys {
+		slices.Sort(byKey[k].Systems)
+		out = append(out, *byKey[k])
+	}
+	slices.SortFunc(out, func(a, b Line) int {
+		ae, be := a.EOL, b.EOL
+		if ae.IsZero() {
+			ae = farFuture
+		}
+		if be.IsZero() {
+			be = farFuture
+		}
+		return cmp.Or(ae.Compare(be), cmp.Compare(a.Product, b.Product), cmp.Compare(a.Cycle, b.Cycle))
+	})
+	return out
+}
+
+var farFuture = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+
+func notifications(in Input) []Notification {
+	out := make([]Notification, 0, len(in.Notifications))
+	for _, n := range in.Notifications {
+		rn := Notification{ID: n.ID, Received: n.Received, From: n.From, System: n.System, Summary: n.Summary,
+			Acknowledged: n.Acknowledged, Status: n.Status, Advisory: n.Advisory}
+		end := n.Acknowledged
+		if end.IsZero() {
+			end = in.AsOf
+		}
+		rn.AckDays = int(end.Sub(n.Received).Hours() / 24)
+		rn.AckLate = rn.AckDays > in.Policy.Horizons.NotificationAckDays
+		out = append(out, rn)
+	}
+	slices.SortFunc(out, func(a, b Notification) int { return cmp.Or(b.Received.Compare(a.Received), cmp.Compare(a.ID, b.ID)) })
+	return out
+}
+
+func acceptances(in Input, fs []model.Finding) []Acceptance {
+	var out []Acceptance
+	for _, rec := range in.Assessed.Records {
+		r := rec.Record
+		if r.Action != remediation.Accept {
+			continue
+		}
+		a := Acceptance{ID: plan.RecordID(r), System: r.System, Advisory: r.Advisory, Product: rec.ProductKey,
+			Justification: r.Justification, ApprovedBy: r.ApprovedBy, Expires: r.Expires, Notes: r.Notes,
+			Findings: in.Assessed.RecordUse[plan.RecordID(r)]}
+		a.Expired = !r.Expires.IsZero() && !in.AsOf.Before(r.Expires)
+		a.ExpiringSoon = !a.Expired && !r.Expires.IsZero() && r.Expires.Sub(in.AsOf) <= days(in.Policy.Horizons.AcceptanceExpiryDays)
+		out = append(out, a)
+	}
+	slices.SortFunc(out, func(a, b Acceptance) int { return cmp.Or(a.Expires.Compare(b.Expires), cmp.Compare(a.ID, b.ID)) })
+	return out
+}
+
+func kevUnmatched(in Input) []KEVUnmatched {
+	installed := map[string]bool{}
+	for _, c := range in.Components {
+		installed[c.Key] = true
+	}
+	out := make([]KEVUnmatched, 0, len(in.KEVUnmatched))
+	for _, u := range in.KEVUnmatched {
+		e := u.Entry
+		out = append(out, KEVUnmatched{CVE: e.CVE, Vendor: e.Vendor, Product: e.Product, Name: e.Name, Key: u.Key,
+			DateAdded: e.DateAdded, DueDate: e.DueDate, Ransomware: e.Ransomware, Installed: installed[u.Key]})
+	}
+	slices.SortFunc(out, func(a, b KEVUnmatched) int {
+		return cmp.Or(boolFirst(a.Installed, b.Installed), b.DateAdded.Compare(a.DateAdded), cmp.Compare(a.CVE, b.CVE))
+	})
+	return out
+}
+
+func boolFirst(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return -1
+	}
+	return 1
+}
+
+func quality(in Input) Quality {
+	q := Quality{Files: in.Files, Rejections: in.Rejections}
+	for _, c := range in.Match.Unmatched {
+		q.Unmatched = append(q.Unmatched, Component{System: c.System, Product: c.Key, ProductName: c.Name, Version: c.Version, At: c.Pos.String(), Source: c.Source})
+	}
+	for _, c := range in.Match.BadVersions {
+		q.BadVersions = append(q.BadVersions, Component{System: c.System, Product: c.Key, ProductName: c.Name, Version: c.Version, At: c.Pos.String(), Source: c.Source})
+	}
+	for _, d := range in.Diagnostics {
+		if d.Severity == source.Error {
+			q.Errors++
+		} else {
+			q.Warnings++
+		}
+		q.Diagnostics = append(q.Diagnostics, d.String())
+	}
+	for _, f := range in.Files {
+		q.Read += f.Read
+		q.Accepted += f.Accepted
+		q.Rejected += f.Rejected
+	}
+	return q
+}
+
+// hasPrefixFold reports whether s starts with prefix, ignoring case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}

@@ -1,0 +1,110 @@
+package report
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/inventory"
+	"vulnreport/generator/internal/lifecycle"
+	"vulnreport/generator/internal/remediation"
+)
+
+// Decision kinds.
+const (
+	DecisionNoPlan           = "no_plan"
+	DecisionOverdue          = "overdue"
+	DecisionAcceptExpiring   = "acceptance_expiring"
+	DecisionAcceptExpired    = "acceptance_expired"
+	DecisionServiceStop      = "service_stop"
+	DecisionNotificationLate = "notification_unacknowledged"
+	DecisionEOLReplacement   = "eol_replacement"
+)
+
+// decisionRank orders decision kinds for management: the most urgent first.
+var decisionRank = map[string]int{
+	DecisionOverdue: 0, DecisionNoPlan: 1, DecisionAcceptExpired: 2, DecisionNotificationLate: 3,
+	DecisionAcceptExpiring: 4, DecisionServiceStop: 5, DecisionEOLReplacement: 6,
+}
+
+func sysName(m map[string]inventory.System, id string) i18n.Text {
+	if s, ok := m[id]; ok && !s.Name.IsZero() {
+		return s.Name
+	}
+	return i18n.Plain(id)
+}
+
+func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decision {
+	var out []Decision
+	add := func(kind, system, ref, owner string, due timeT, ja, en string) {
+		out = append(out, Decision{Kind: kind, System: system, Ref: ref, Owner: owner, Due: due, Text: i18n.Text{JA: ja, EN: en}})
+	}
+	for _, a := range r.Actions {
+		n := sysName(sysByID, a.System)
+		if a.Overdue {
+			add(DecisionOverdue, a.System, a.Key, a.Department, a.Due,
+				fmt.Sprintf("期限超過: %s の %s (%s、%d 件)。対応の督促または期限の再設定を判断", n.Get(i18n.JA), a.ProductName, a.TopPriority, len(a.Findings)),
+				fmt.Sprintf("Overdue: %s on %s (%s, %d findings). Decide: escalate or reset the deadline", a.ProductName, n.Get(i18n.EN), a.TopPriority, len(a.Findings)))
+			continue
+		}
+		if (a.TopPriority == "P1" || a.TopPriority == "P2") && (a.Stage == "" || a.Stage == remediation.Investigate) && a.Planned.IsZero() {
+			add(DecisionNoPlan, a.System, a.Key, a.Department, a.Due,
+				fmt.Sprintf("%s 未計画: %s の %s。対応方針と担当の決定が必要", a.TopPriority, n.Get(i18n.JA), a.ProductName),
+				fmt.Sprintf("%s without a plan: %s on %s. Decide the response and owner", a.TopPriority, a.ProductName, n.Get(i18n.EN)))
+		}
+	}
+	for _, a := range r.Acceptances {
+		n := sysName(sysByID, a.System)
+		switch {
+		case a.Expired:
+			add(DecisionAcceptExpired, a.System, a.ID, a.ApprovedBy, a.Expires,
+				fmt.Sprintf("リスク受容の期限切れ: %s (%s %s)。再承認または対策を判断", a.ID, n.Get(i18n.JA), a.Advisory),
+				fmt.Sprintf("Risk acceptance expired: %s (%s %s). Re-approve or remediate", a.ID, n.Get(i18n.EN), a.Advisory))
+		case a.ExpiringSoon:
+			add(DecisionAcceptExpiring, a.System, a.ID, a.ApprovedBy, a.Expires,
+				fmt.Sprintf("リスク受容が %s に期限: %s (%s)。継続の可否を判断", a.Expires.Format("2006-01-02"), a.ID, n.Get(i18n.JA)),
+				fmt.Sprintf("Risk acceptance expires %s: %s (%s). Decide whether to renew", a.Expires.Format("2006-01-02"), a.ID, n.Get(i18n.EN)))
+		}
+	}
+	for _, rec := range in.Remediations {
+		if rec.ServiceStopHours > 0 && rec.Stage != remediation.Done {
+			n := sysName(sysByID, rec.System)
+			when := rec.Planned
+			add(DecisionServiceStop, rec.System, rec.ID, rec.Owner, when,
+				fmt.Sprintf("サービス停止の承認: %s を %.0f 時間停止 (%s)", n.Get(i18n.JA), rec.ServiceStopHours, rec.ID),
+				fmt.Sprintf("Approve a service stop: %s down for %.0f hours (%s)", n.Get(i18n.EN), rec.ServiceStopHours, rec.ID))
+		}
+	}
+	for _, nt := range r.Notifications {
+		if nt.Acknowledged.IsZero() && nt.AckLate && nt.Status != "closed" {
+			n := sysName(sysByID, nt.System)
+			add(DecisionNotificationLate, nt.System, nt.ID, "", nt.Received.AddDate(0, 0, in.Policy.Horizons.NotificationAckDays),
+				fmt.Sprintf("第三者からの指摘 %s (%s) に %d 日間受領連絡なし", nt.ID, n.Get(i18n.JA), nt.AckDays),
+				fmt.Sprintf("Report %s from outside (%s) unacknowledged for %d days", nt.ID, n.Get(i18n.EN), nt.AckDays))
+		}
+	}
+	for _, l := range r.Lifecycle {
+		if l.Status != lifecycle.EOL && l.Status != lifecycle.Ending {
+			continue
+		}
+		if !l.Replacement.IsZero() {
+			continue
+		}
+		due := l.EOL
+		add(DecisionEOLReplacement, "", l.Product+"@"+l.Cycle, "", due,
+			fmt.Sprintf("移行計画なし: %s %s (サポート終了 %s、%d システム %d 台)。更改予算と時期の判断", l.ProductName, l.Cycle, dateOr(l.EOL), len(l.Systems), l.Hosts),
+			fmt.Sprintf("No replacement plan: %s %s (end of life %s, %d systems, %d hosts). Decide budget and timing", l.ProductName, l.Cycle, dateOr(l.EOL), len(l.Systems), l.Hosts))
+	}
+	slices.SortStableFunc(out, func(a, b Decision) int {
+		return cmp.Or(cmp.Compare(decisionRank[a.Kind], decisionRank[b.Kind]), a.Due.Compare(b.Due), cmp.Compare(a.Ref, b.Ref))
+	})
+	return out
+}
+
+func dateOr(t timeT) string {
+	if t.IsZero() {
+		return "-"
+	}
+	return t.Format("2006-01-02")
+}

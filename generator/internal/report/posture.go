@@ -1,0 +1,125 @@
+package report
+
+import (
+	"cmp"
+	"slices"
+
+	"vulnreport/generator/internal/inventory"
+	"vulnreport/generator/internal/lifecycle"
+	"vulnreport/generator/internal/policy"
+)
+
+// AgeBuckets are the fixed edges of the age × priority matrix, in days:
+// under 7, 7–30, 31–90, over 90.
+var AgeBuckets = [4]string{"<7", "7-30", "31-90", ">90"}
+
+func ageBucket(d int) int {
+	switch {
+	case d < 7:
+		return 0
+	case d <= 30:
+		return 1
+	case d <= 90:
+		return 2
+	}
+	return 3
+}
+
+func posture(in Input, r *Report) Posture {
+	var p Posture
+	clientEOL := map[string]bool{}
+	for _, c := range r.Components {
+		if c.Lifecycle == lifecycle.EOL {
+			clientEOL[c.System] = true
+		}
+	}
+	for _, s := range r.Systems {
+		if s.Status != "active" {
+			continue
+		}
+		if s.Owner == "" {
+			p.NoOwner = append(p.NoOwner, s.ID)
+		}
+		if s.Stale {
+			p.StaleInventory = append(p.StaleInventory, s.ID)
+		}
+		if s.InspectionDue {
+			p.InspectionOverdue = append(p.InspectionOverdue, s.ID)
+		}
+		if len(s.ContractGaps) > 0 {
+			p.ContractIssues = append(p.ContractIssues, ContractIssue{System: s.ID, Contractor: s.Contractor, Gaps: s.ContractGaps})
+		}
+		if s.Category == inventory.Client && clientEOL[s.ID] {
+			p.ClientEOL = append(p.ClientEOL, s.ID)
+		}
+	}
+	sysByID := map[string]System{}
+	for _, s := range r.Systems {
+		sysByID[s.ID] = s
+	}
+	matrix := map[[3]string]int{}
+	age := map[string]*AgeRow{}
+	owners := map[string]*OwnerRow{}
+	for _, pr := range policy.Priorities {
+		age[pr] = &AgeRow{Priority: pr}
+	}
+	soon := in.AsOf.AddDate(0, 0, in.Policy.DueSoonDays)
+	for _, f := range r.Findings {
+		if !f.IsOpen() {
+			continue
+		}
+		s := sysByID[f.System]
+		matrix[[3]string{s.Category, s.Exposure, f.Priority}]++
+		if a := age[f.Priority]; a != nil {
+			a.Buckets[ageBucket(int(in.AsOf.Sub(f.FirstSeen).Hours()/24))]++
+		}
+		owner := s.Owner
+		if owner == "" {
+			owner = "-"
+		}
+		o := owners[owner]
+		if o == nil {
+			o = &OwnerRow{Owner: owner}
+			owners[owner] = o
+		}
+		o.Open++
+		if f.Overdue {
+			o.Overdue++
+		}
+		switch f.Priority {
+		case "P1":
+			o.P1++
+		case "P2":
+			o.P2++
+		}
+		if !f.Overdue && !f.Due.IsZero() && !f.Due.After(soon) {
+			p.DueSoon = append(p.DueSoon, f.Key)
+		}
+	}
+	for _, a := range r.Actions {
+		owner := sysByID[a.System].Owner
+		if owner == "" {
+			owner = "-"
+		}
+		if o := owners[owner]; o != nil {
+			o.Actions++
+		}
+	}
+	for _, cat := range inventory.Categories {
+		for _, exp := range inventory.Exposures {
+			for _, pr := range policy.Priorities {
+				p.Matrix = append(p.Matrix, MatrixCell{Category: cat, Exposure: exp, Priority: pr, Count: matrix[[3]string{cat, exp, pr}]})
+			}
+		}
+	}
+	for _, pr := range policy.Priorities {
+		p.Age = append(p.Age, *age[pr])
+	}
+	for _, o := range owners {
+		p.ByOwner = append(p.ByOwner, *o)
+	}
+	slices.SortFunc(p.ByOwner, func(a, b OwnerRow) int {
+		return cmp.Or(cmp.Compare(b.Overdue, a.Overdue), cmp.Compare(b.P1, a.P1), cmp.Compare(b.P2, a.P2), cmp.Compare(b.Open, a.Open), cmp.Compare(a.Owner, b.Owner))
+	})
+	return p
+}

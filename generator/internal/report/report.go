@@ -1,0 +1,429 @@
+// Package report builds the one model every renderer reads: the month's
+// findings, fix actions, lifecycle, decisions, posture, trends and data
+// quality, as of one date, sorted by total orders and frozen. Renderers get
+// it read-only; nothing here reads the clock, the network or a global.
+package report
+
+import (
+	"time"
+
+	"vulnreport/generator/internal/feed"
+	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/inventory"
+	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/source"
+)
+
+// SchemaVersion is the version of the Report model and of findings.json.
+const SchemaVersion = "1.0"
+
+// Report is the month's report model.
+type Report struct {
+	SchemaVersion string
+	ToolVersion   string
+	AsOf          time.Time
+	// Previous is the date of the previous build found in history, if any.
+	Previous       time.Time
+	Languages      []i18n.Lang
+	Organization   i18n.Text
+	Title          i18n.Text
+	Classification i18n.Text
+	Policy         Policy
+
+	Systems    []System
+	Components []Component
+	// Findings holds every finding, sorted by priority, due date and key.
+	Findings []model.Finding
+	// Vulns holds the matched vulnerabilities, sorted by id.
+	Vulns []Vuln
+	// Actions holds the fix actions, sorted by priority, due date and key.
+	Actions   []Action
+	Lifecycle []Line
+	Decisions []Decision
+	// Notifications are reports received from outside.
+	Notifications []Notification
+	// Acceptances is the risk-acceptance register.
+	Acceptances []Acceptance
+	Posture     Posture
+	Trends      Trends
+	Summary     Summary
+	// Sentences is the month's position in at most five sentences.
+	Sentences []i18n.Text
+	// KEVUnmatched lists KEV entries that match nothing here.
+	KEVUnmatched []KEVUnmatched
+	Quality      Quality
+	Sources      Sources
+}
+
+// Policy is the policy as applied, for the method sections.
+type Policy struct {
+	SLADays        map[string]int
+	P1CVSS, P2CVSS float64
+	P3CVSS, P2EPSS float64
+	EOLWarningDays int
+	StaleDays      int
+	InspectionDays int
+	AckDays        int
+	AcceptanceDays int
+	DueSoonDays    int
+}
+
+// System is a system with the counts reports show beside it.
+type System struct {
+	inventory.System
+	// Open counts open findings by priority ("P1".."P4").
+	Open map[string]int
+	// OpenTotal, Overdue and Exploited count open findings.
+	OpenTotal, Overdue, Exploited int
+	// EOLComponents counts components past end of life.
+	EOLComponents int
+	// Stale is set when the inventory was not confirmed within the horizon.
+	Stale bool
+	// InspectionDue is set for websites not inspected within the interval.
+	InspectionDue bool
+	// ContractGaps lists the guide's contract clauses missing or expired.
+	ContractGaps []string
+}
+
+// Component is an installed component with its lifecycle status.
+type Component struct {
+	System      string
+	Product     string
+	ProductName string
+	Version     string
+	Hosts       int
+	Patches     []string
+	// Lifecycle is the support status; Cycle the release line matched.
+	Lifecycle string
+	Cycle     string
+	EOL       time.Time
+	Latest    string
+	// NotLatest is set when a newer version of the line is known.
+	NotLatest bool
+	Findings  int
+	At        string
+	Source    string
+}
+
+// Vuln is a matched vulnerability with where it was found.
+type Vuln struct {
+	ID          string
+	IDs         []string
+	Title       i18n.Text
+	Summary     i18n.Text
+	Source      string
+	Published   time.Time
+	HasCVSS     bool
+	CVSS        float64
+	CVSSVersion string
+	Vector      string
+	Severity    string
+	Exploited   bool
+	KEV         bool
+	KEVAdded    time.Time
+	KEVDue      time.Time
+	Ransomware  bool
+	KEVAction   string
+	HasEPSS     bool
+	EPSS        float64
+	EPSSPct     float64
+	Affected    []string
+	Fixed       string
+	Workaround  i18n.Text
+	References  []string
+	CWE         []string
+	Provenance  map[string]string
+	Origins     []string
+	// Systems lists the systems with a finding of it, sorted.
+	Systems []string
+	// Findings counts its findings; Open those still open.
+	Findings, Open int
+	// TopPriority is the highest priority among its findings.
+	TopPriority string
+}
+
+// Action is a fix action: what an owner does to one component of one
+// system, closing all the findings beneath it.
+type Action struct {
+	Key         string
+	System      string
+	Product     string
+	ProductName string
+	Version     string
+	// Kind is "upgrade", "patch", "replace" (end of life) or "confirm"
+	// (needs confirmation before anything else).
+	Kind string
+	// Target is the lowest version that closes every matched range, when
+	// the ranges say so; TargetOpen is set when a range is open-ended so no
+	// version can be named; Patches lists patch ids where those fix it.
+	Target     string
+	TargetOpen bool
+	Patches    string
+	// Findings are the keys of the open findings it closes.
+	Findings     []string
+	TopPriority  string
+	Due          time.Time
+	Hosts        int
+	Owner        string
+	Department   string
+	Stage        string
+	Action       string
+	Planned      time.Time
+	Completed    time.Time
+	Overdue      bool
+	Exploited    bool
+	Remediations []string
+	Notes        string
+	// RiskShare is the share of open risk weight the action removes (0–1).
+	RiskShare float64
+	// Text is the one-line instruction ("upgrade … to … or later").
+	Text i18n.Text
+}
+
+// Line is a release line in use, for the lifecycle timeline.
+type Line struct {
+	Product     string
+	ProductName string
+	Cycle       string
+	Released    time.Time
+	SupportEnd  time.Time
+	EOL         time.Time
+	ExtendedEnd time.Time
+	Latest      string
+	Status      string
+	Systems     []string
+	Hosts       int
+	// Replacement is the earliest planned replacement among its systems.
+	Replacement time.Time
+}
+
+// Decision is an item management must decide this month.
+type Decision struct {
+	// Kind is "no_plan", "overdue", "acceptance_expiring",
+	// "acceptance_expired", "service_stop", "notification_unacknowledged", "eol_replacement".
+	Kind   string
+	Text   i18n.Text
+	Due    time.Time
+	System string
+	Ref    string
+	Owner  string
+}
+
+// Notification is a report from outside with its acknowledgement status.
+type Notification struct {
+	ID           string
+	Received     time.Time
+	From         string
+	System       string
+	Summary      i18n.Text
+	Acknowledged time.Time
+	Status       string
+	Advisory     string
+	// AckDays is the days from receipt to acknowledgement (or to AsOf when not acknowledged).
+	AckDays int
+	// AckLate is set when acknowledgement took longer than the policy's days.
+	AckLate bool
+}
+
+// Acceptance is one entry of the risk-acceptance register.
+type Acceptance struct {
+	ID            string
+	System        string
+	Advisory      string
+	Product       string
+	Justification string
+	ApprovedBy    string
+	Expires       time.Time
+	Expired       bool
+	ExpiringSoon  bool
+	Findings      int
+	Notes         string
+}
+
+// Posture holds the organisation-level facts the guide asks about.
+type Posture struct {
+	NoOwner           []string
+	StaleInventory    []string
+	InspectionOverdue []string
+	ContractIssues    []ContractIssue
+	// ClientEOL lists client fleets running end-of-life software.
+	ClientEOL []string
+	// Matrix counts open findings by category, exposure and priority.
+	Matrix []MatrixCell
+	// Age counts open findings by priority and age bucket (<7, 7–30, 31–90, >90 days).
+	Age []AgeRow
+	// ByOwner counts open and overdue findings per department, worst first.
+	ByOwner []OwnerRow
+	// DueSoon lists open findings due within the policy's days, by due date.
+	DueSoon []string
+}
+
+// ContractIssue is a contractor-run system whose contract lacks a clause.
+type ContractIssue struct {
+	System     string
+	Contractor string
+	Gaps       []string
+}
+
+// MatrixCell is one cell of the category × exposure × priority matrix.
+type MatrixCell struct {
+	Category, Exposure, Priority string
+	Count                        int
+}
+
+// AgeRow counts open findings of one priority by age bucket.
+type AgeRow struct {
+	Priority string
+	Buckets  [4]int
+}
+
+// OwnerRow counts one department's open and overdue findings.
+type OwnerRow struct {
+	Owner                 string
+	Open, Overdue, P1, P2 int
+	Actions               int
+}
+
+// Trends holds the month-over-month view from history.
+type Trends struct {
+	// Months has one point per history build and the current one, oldest first.
+	Months []MonthPoint
+	// New, Resolved, Carried and Reopened compare with the previous build.
+	New, Resolved, Carried, Reopened int
+	// MTTR is the mean and median days to remediate by priority, over
+	// findings resolved in the period.
+	MTTR []MTTRRow
+	// SLA is the compliance by priority.
+	SLA []SLARow
+	// Escalated lists findings newly exploited or newly overdue since the last build.
+	Escalated []Escalation
+}
+
+// MonthPoint is one build's counts.
+type MonthPoint struct {
+	Date       time.Time
+	Open       int
+	ByPriority map[string]int
+	New        int
+	Resolved   int
+	Overdue    int
+}
+
+// MTTRRow is the time to remediate of one priority.
+type MTTRRow struct {
+	Priority    string
+	Count       int
+	MeanDays    float64
+	MedianDays  float64
+	OpenAgeMean float64
+	TargetDays  int
+}
+
+// SLARow is the SLA compliance of one priority: closed within target ÷ closed.
+type SLARow struct {
+	Priority     string
+	Closed       int
+	ClosedInTime int
+	OpenPastDue  int
+	OpenTotal    int
+	TargetDays   int
+	// Rate is ClosedInTime / Closed; HasRate is false when nothing closed.
+	Rate    float64
+	HasRate bool
+}
+
+// Escalation is a finding that became more urgent since the last build.
+type Escalation struct {
+	Finding string
+	// Kind is "newly_exploited" or "newly_overdue".
+	Kind string
+	Date time.Time
+}
+
+// Summary holds the headline figures, with the previous build's values.
+type Summary struct {
+	Systems, SystemsActive, Hosts, Components int
+	// SystemsCurrent counts systems whose inventory is current.
+	SystemsCurrent int
+	Open           map[string]int
+	OpenTotal      int
+	Overdue        int
+	// ExploitedInternet counts open exploited findings on internet-facing systems.
+	ExploitedInternet int
+	ExploitedOpen     int
+	KEVOldestDays     int
+	KEVPastDue        int
+	EOLInUse          int
+	EOLSoon           [3]int
+	NeedsConfirmation int
+	Mitigated         int
+	Accepted          int
+	Actions           int
+	// SLARate is the overall SLA compliance; HasSLARate false when nothing closed.
+	SLARate    float64
+	HasSLARate bool
+	// Prev holds last month's values of the same figures, when history has them.
+	Prev *Previous
+	// Headlines are the page-one figures.
+	Headlines []Headline
+}
+
+// Previous holds last month's figures.
+type Previous struct {
+	Date              time.Time
+	Open              map[string]int
+	OpenTotal         int
+	Overdue           int
+	ExploitedInternet int
+	EOLInUse          int
+}
+
+// Headline is one page-one figure with its target.
+type Headline struct {
+	Key     string
+	Label   i18n.Text
+	Value   int
+	HasPrev bool
+	Prev    int
+	Target  int
+	Met     bool
+	// Link is the filtered list behind the figure (site-relative query).
+	Link string
+}
+
+// KEVUnmatched is a KEV entry that matches no advisory here.
+type KEVUnmatched struct {
+	CVE        string
+	Vendor     string
+	Product    string
+	Name       string
+	Key        string
+	DateAdded  time.Time
+	DueDate    time.Time
+	Ransomware bool
+	// Installed is set when a component with that product key is installed.
+	Installed bool
+}
+
+// Quality is the data-quality section.
+type Quality struct {
+	Files       []source.FileStat
+	Rejections  []source.Rejection
+	Unmatched   []Component
+	BadVersions []Component
+	Errors      int
+	Warnings    int
+	// Diagnostics holds every diagnostic line, sorted.
+	Diagnostics []string
+	Read        int
+	Accepted    int
+	Rejected    int
+}
+
+// Sources describes what went in, for the method sections.
+type Sources struct {
+	Feeds     []feed.Info
+	EPSSDate  string
+	EPSSModel string
+	Inputs    []source.FileStat
+}

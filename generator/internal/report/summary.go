@@ -1,0 +1,225 @@
+package report
+
+import (
+	"fmt"
+	"time"
+
+	"vulnreport/generator/internal/history"
+	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/inventory"
+	"vulnreport/generator/internal/lifecycle"
+	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/plan"
+)
+
+type timeT = time.Time
+
+func summary(in Input, r *Report) Summary {
+	s := Summary{Open: map[string]int{"P1": 0, "P2": 0, "P3": 0, "P4": 0}, Components: len(r.Components), Actions: len(r.Actions)}
+	sysByID := map[string]System{}
+	for _, sy := range r.Systems {
+		sysByID[sy.ID] = sy
+		s.Systems++
+		if sy.Status == "active" {
+			s.SystemsActive++
+			s.Hosts += max(sy.Hosts, 1)
+			if !sy.Stale {
+				s.SystemsCurrent++
+			}
+		}
+	}
+	oldest := 0
+	for _, f := range r.Findings {
+		switch {
+		case f.State == plan.StateConfirm:
+			s.NeedsConfirmation++
+		case f.State == model.StateAccepted:
+			s.Accepted++
+		}
+		if !f.IsOpen() {
+			continue
+		}
+		if f.State == model.StateMitigated {
+			s.Mitigated++
+		}
+		s.Open[f.Priority]++
+		s.OpenTotal++
+		if f.Overdue {
+			s.Overdue++
+		}
+		if f.Exploited {
+			s.ExploitedOpen++
+			if sysByID[f.System].Exposure == inventory.Internet {
+				s.ExploitedInternet++
+			}
+			if f.KEV {
+				if d := int(in.AsOf.Sub(f.FirstSeen).Hours() / 24); d > oldest {
+					oldest = d
+				}
+				if !f.KEVDue.IsZero() && in.AsOf.After(f.KEVDue) {
+					s.KEVPastDue++
+				}
+			}
+		}
+	}
+	s.KEVOldestDays = oldest
+	for _, c := range r.Components {
+		if c.Lifecycle == lifecycle.EOL {
+			s.EOLInUse++
+		}
+		if c.EOL.IsZero() || !c.EOL.After(in.AsOf) {
+			continue
+		}
+		for i, months := range []int{3, 6, 12} {
+			if !c.EOL.After(in.AsOf.AddDate(0, months, 0)) {
+				s.EOLSoon[i]++
+			}
+		}
+	}
+	closed, inTime := 0, 0
+	for _, row := range r.Trends.SLA {
+		closed += row.Closed
+		inTime += row.ClosedInTime
+	}
+	if closed > 0 {
+		s.SLARate, s.HasSLARate = float64(inTime)/float64(closed), true
+	}
+	if n := len(in.History); n > 0 {
+		s.Prev = previous(in.History[n-1], sysByID, in.Components)
+	}
+	s.Headlines = headlines(s)
+	return s
+}
+
+func previous(m history.Month, sysByID map[string]System, _ any) *Previous {
+	p := &Previous{Date: m.Date, Open: map[string]int{"P1": 0, "P2": 0, "P3": 0, "P4": 0}}
+	eol := map[string]bool{}
+	for _, f := range m.Files.Findings {
+		if f.Kind == model.KindEOL {
+			eol[f.System+"/"+f.Product+"@"+f.Version] = true
+		}
+		if !history.IsOpen(f) {
+			continue
+		}
+		p.Open[f.Priority]++
+		p.OpenTotal++
+		if f.Overdue {
+			p.Overdue++
+		}
+		if f.Exploited && sysByID[f.System].Exposure == inventory.Internet {
+			p.ExploitedInternet++
+		}
+	}
+	p.EOLInUse = len(eol)
+	return p
+}
+
+// Headline keys.
+const (
+	HeadP1P2      = "open_p1p2"
+	HeadOverdue   = "overdue"
+	HeadExploited = "exploited_internet"
+	HeadEOL       = "eol_in_use"
+	HeadOpen      = "open_total"
+	HeadSLA       = "sla_rate"
+)
+
+func headlines(s Summary) []Headline {
+	h := []Headline{
+		{Key: HeadP1P2, Label: i18n.Text{JA: "未対応 P1・P2", EN: "Open P1 and P2"}, Value: s.Open["P1"] + s.Open["P2"], Target: 0, Link: "priority=P1,P2"},
+		{Key: HeadOverdue, Label: i18n.Text{JA: "期限超過", EN: "Overdue"}, Value: s.Overdue, Target: 0, Link: "overdue=1"},
+		{Key: HeadExploited, Label: i18n.Text{JA: "外部公開システムの悪用済み脆弱性", EN: "Exploited on internet-facing systems"}, Value: s.ExploitedInternet, Target: 0, Link: "exploited=1&exposure=internet"},
+		{Key: HeadEOL, Label: i18n.Text{JA: "サポート終了ソフトウェア", EN: "End-of-life software in use"}, Value: s.EOLInUse, Target: 0, Link: "kind=eol"},
+		{Key: HeadOpen, Label: i18n.Text{JA: "未対応の指摘 (全件)", EN: "Open findings (all)"}, Value: s.OpenTotal, Target: -1, Link: "state=open"},
+	}
+	if s.Prev != nil {
+		prev := map[string]int{HeadP1P2: s.Prev.Open["P1"] + s.Prev.Open["P2"], HeadOverdue: s.Prev.Overdue,
+			HeadExploited: s.Prev.ExploitedInternet, HeadEOL: s.Prev.EOLInUse, HeadOpen: s.Prev.OpenTotal}
+		for i := range h {
+			h[i].Prev, h[i].HasPrev = prev[h[i].Key], true
+		}
+	}
+	for i := range h {
+		h[i].Met = h[i].Target < 0 || h[i].Value <= h[i].Target
+		if h[i].Target < 0 && h[i].HasPrev {
+			h[i].Met = h[i].Value <= h[i].Prev
+		}
+	}
+	rate := 0
+	if s.HasSLARate {
+		rate = int(s.SLARate*100 + 0.5)
+	}
+	sla := Headline{Key: HeadSLA, Label: i18n.Text{JA: "SLA 遵守率 (%)", EN: "SLA compliance (%)"}, Value: rate, Target: 90, Met: !s.HasSLARate || rate >= 90, Link: ""}
+	return append(h, sla)
+}
+
+// change formats a change against last month: "+3", "-2", "±0".
+func change(now, prev int) string {
+	switch d := now - prev; {
+	case d > 0:
+		return fmt.Sprintf("+%d", d)
+	case d < 0:
+		return fmt.Sprintf("%d", d)
+	}
+	return "±0"
+}
+
+// Change formats a change against last month for renderers.
+func Change(now, prev int) string { return change(now, prev) }
+
+func sentences(r *Report) []i18n.Text {
+	s := r.Summary
+	var out []i18n.Text
+	p12 := s.Open["P1"] + s.Open["P2"]
+	if s.Prev != nil {
+		pp := s.Prev.Open["P1"] + s.Prev.Open["P2"]
+		out = append(out, i18n.Text{
+			JA: fmt.Sprintf("%s 時点の未対応の指摘は %d 件 (前月比 %s)、うち直ちに対応 (P1) %d 件・優先対応 (P2) %d 件 (前月比 %s) です。", r.AsOf.Format("2006-01-02"), s.OpenTotal, change(s.OpenTotal, s.Prev.OpenTotal), s.Open["P1"], s.Open["P2"], change(p12, pp)),
+			EN: fmt.Sprintf("As of %s, %d findings are open (%s on last month), of which %d are P1 (act now) and %d P2 (priority) (%s).", r.AsOf.Format("2006-01-02"), s.OpenTotal, change(s.OpenTotal, s.Prev.OpenTotal), s.Open["P1"], s.Open["P2"], change(p12, pp)),
+		})
+	} else {
+		out = append(out, i18n.Text{
+			JA: fmt.Sprintf("%s 時点の未対応の指摘は %d 件、うち直ちに対応 (P1) %d 件・優先対応 (P2) %d 件です (前月のデータなし)。", r.AsOf.Format("2006-01-02"), s.OpenTotal, s.Open["P1"], s.Open["P2"]),
+			EN: fmt.Sprintf("As of %s, %d findings are open, of which %d are P1 (act now) and %d P2 (priority); no earlier month to compare.", r.AsOf.Format("2006-01-02"), s.OpenTotal, s.Open["P1"], s.Open["P2"]),
+		})
+	}
+	ex := i18n.Text{
+		JA: fmt.Sprintf("インターネットに公開したシステムで悪用が確認された脆弱性が %d 件未対応です", s.ExploitedInternet),
+		EN: fmt.Sprintf("%d exploited vulnerabilities remain open on internet-facing systems", s.ExploitedInternet),
+	}
+	if s.Prev != nil {
+		ex.JA += fmt.Sprintf(" (前月比 %s)", change(s.ExploitedInternet, s.Prev.ExploitedInternet))
+		ex.EN += fmt.Sprintf(" (%s on last month)", change(s.ExploitedInternet, s.Prev.ExploitedInternet))
+	}
+	ex.JA += "。"
+	ex.EN += "."
+	out = append(out, ex)
+	od := i18n.Text{
+		JA: fmt.Sprintf("対応期限を過ぎた指摘は %d 件", s.Overdue),
+		EN: fmt.Sprintf("%d findings are past their due date", s.Overdue),
+	}
+	if s.Prev != nil {
+		od.JA += fmt.Sprintf(" (前月比 %s)", change(s.Overdue, s.Prev.Overdue))
+		od.EN += fmt.Sprintf(" (%s on last month)", change(s.Overdue, s.Prev.Overdue))
+	}
+	if len(r.Actions) > 0 {
+		top := r.Actions[0]
+		od.JA += fmt.Sprintf("。最優先の対策は「%s」です。", top.Text.Get(i18n.JA))
+		od.EN += fmt.Sprintf(". The first fix action: %s.", top.Text.Get(i18n.EN))
+	} else {
+		od.JA += "。"
+		od.EN += "."
+	}
+	out = append(out, od)
+	out = append(out, i18n.Text{
+		JA: fmt.Sprintf("サポート終了ソフトウェアが %d 件稼働中で、12 か月以内にさらに %d 件がサポート終了を迎えます。", s.EOLInUse, s.EOLSoon[2]),
+		EN: fmt.Sprintf("%d end-of-life components are in use, and %d more reach end of life within 12 months.", s.EOLInUse, s.EOLSoon[2]),
+	})
+	if len(r.Decisions) > 0 {
+		out = append(out, i18n.Text{
+			JA: fmt.Sprintf("今月、経営層の判断が必要な事項が %d 件あります (期限超過・未計画・リスク受容・サービス停止・移行計画)。", len(r.Decisions)),
+			EN: fmt.Sprintf("Management has %d decisions to make this month (overdue, unplanned, risk acceptances, service stops, replacements).", len(r.Decisions)),
+		})
+	}
+	return out
+}

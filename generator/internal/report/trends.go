@@ -1,0 +1,183 @@
+package report
+
+import (
+	"slices"
+	"time"
+
+	"vulnreport/generator/internal/history"
+	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/policy"
+)
+
+func trends(in Input, fs []model.Finding) Trends {
+	var t Trends
+	current := map[string]model.Finding{}
+	openNow := map[string]bool{}
+	for _, f := range fs {
+		current[f.Key] = f
+		if f.IsOpen() {
+			openNow[f.Key] = true
+		}
+	}
+	// One point per history month, then the current build.
+	var prevOpen map[string]bool
+	var allClosures []history.Closure
+	for i, m := range in.History {
+		pt := MonthPoint{Date: m.Date, ByPriority: map[string]int{}}
+		open := m.OpenKeys()
+		for _, f := range m.Files.Findings {
+			if history.IsOpen(f) {
+				pt.Open++
+				pt.ByPriority[f.Priority]++
+				if f.Overdue {
+					pt.Overdue++
+				}
+			}
+		}
+		if i > 0 {
+			pt.New = countNew(open, prevOpen)
+			cl := history.Closures(in.History[i-1], m.Date, func(k string) bool { return open[k] })
+			pt.Resolved = len(cl)
+			allClosures = append(allClosures, cl...)
+		}
+		prevOpen = open
+		t.Months = append(t.Months, pt)
+	}
+	cur := MonthPoint{Date: in.AsOf, ByPriority: map[string]int{}}
+	for _, f := range fs {
+		if f.IsOpen() {
+			cur.Open++
+			cur.ByPriority[f.Priority]++
+			if f.Overdue {
+				cur.Overdue++
+			}
+		}
+	}
+	var closedNow []history.Closure
+	if n := len(in.History); n > 0 {
+		last := in.History[n-1]
+		cur.New = countNew(openNow, prevOpen)
+		closedNow = history.Closures(last, in.AsOf, func(k string) bool { return openNow[k] })
+		cur.Resolved = len(closedNow)
+		allClosures = append(allClosures, closedNow...)
+		t.New, t.Resolved = cur.New, cur.Resolved
+		for k := range openNow {
+			if prevOpen[k] {
+				t.Carried++
+			} else if seenBefore(in.History[:n-1], k) {
+				t.Reopened++
+			}
+		}
+		t.Escalated = escalations(last, fs, in.AsOf)
+	} else {
+		cur.New = cur.Open
+		t.New = cur.Open
+	}
+	t.Months = append(t.Months, cur)
+	t.MTTR, t.SLA = remediationStats(in, closedNow, fs)
+	_ = allClosures
+	return t
+}
+
+func countNew(open, prev map[string]bool) int {
+	n := 0
+	for k := range open {
+		if !prev[k] {
+			n++
+		}
+	}
+	return n
+}
+
+func seenBefore(ms []history.Month, key string) bool {
+	for _, m := range ms {
+		if m.OpenKeys()[key] {
+			return true
+		}
+	}
+	return false
+}
+
+func escalations(last history.Month, fs []model.Finding, asOf time.Time) []Escalation {
+	var out []Escalation
+	for _, f := range fs {
+		if !f.IsOpen() {
+			continue
+		}
+		prev, ok := last.Lookup(f.Key)
+		if f.Exploited && (!ok || !prev.Exploited) && ok {
+			d := f.KEVAdded
+			if d.IsZero() {
+				d = asOf
+			}
+			out = append(out, Escalation{Finding: f.Key, Kind: "newly_exploited", Date: d})
+		}
+		if f.Overdue && ok && !prev.Overdue {
+			out = append(out, Escalation{Finding: f.Key, Kind: "newly_overdue", Date: f.Due})
+		}
+	}
+	return out
+}
+
+// remediationStats computes time to remediate over the findings closed
+// since the previous build and SLA compliance per priority: closed within
+// target ÷ closed, beside the open items past due.
+func remediationStats(in Input, closed []history.Closure, fs []model.Finding) ([]MTTRRow, []SLARow) {
+	var mttr []MTTRRow
+	var sla []SLARow
+	for _, pr := range policy.Priorities {
+		var ds []float64
+		row := SLARow{Priority: pr, TargetDays: in.Policy.SLADays[pr]}
+		for _, c := range closed {
+			if c.Priority != pr {
+				continue
+			}
+			ds = append(ds, float64(c.Days()))
+			row.Closed++
+			if c.InTime() {
+				row.ClosedInTime++
+			}
+		}
+		var ageSum float64
+		for _, f := range fs {
+			if f.IsOpen() && f.Priority == pr {
+				row.OpenTotal++
+				ageSum += in.AsOf.Sub(f.FirstSeen).Hours() / 24
+				if f.Overdue {
+					row.OpenPastDue++
+				}
+			}
+		}
+		if row.Closed > 0 {
+			row.Rate, row.HasRate = float64(row.ClosedInTime)/float64(row.Closed), true
+		}
+		m := MTTRRow{Priority: pr, Count: len(ds), TargetDays: row.TargetDays}
+		if len(ds) > 0 {
+			m.MeanDays, m.MedianDays = mean(ds), median(ds)
+		}
+		if row.OpenTotal > 0 {
+			m.OpenAgeMean = ageSum / float64(row.OpenTotal)
+		}
+		mttr = append(mttr, m)
+		sla = append(sla, row)
+	}
+	return mttr, sla
+}
+
+func mean(xs []float64) float64 {
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	return s / float64(len(xs))
+}
+
+func median(xs []float64) float64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	n := len(s)
+	if n%2 == 1 {
+		return s[n/2]
+	}
+	return (s[n/2-1] + s[n/2]) / 2
+}

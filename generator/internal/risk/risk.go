@@ -1,0 +1,164 @@
+// Package risk ranks findings P1–P4 by the contract's default rules — the
+// guide's priorities (exposure, data held, criticality) and exploitation
+// evidence — with every threshold taken from the policy, and gives every
+// finding its reasons in Japanese and English and its due date.
+package risk
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"vulnreport/generator/internal/cvss"
+	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/inventory"
+	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/policy"
+	"vulnreport/generator/internal/vuln"
+)
+
+// Evidence copies a vulnerability's scores and exploitation onto a finding.
+func Evidence(f *model.Finding, v *vuln.Vulnerability) {
+	if v.CVSS != nil {
+		f.HasCVSS = true
+		f.CVSS = v.CVSS.Score
+		f.CVSSVersion = v.CVSS.Version
+		f.Severity = cvss.SeverityOf(v.CVSS.Score, v.CVSS.Version).String()
+	} else {
+		f.Severity = cvss.SeverityUnknown.String()
+	}
+	f.Exploited = v.Exploit.Exploited
+	f.KEV = v.Exploit.KEV
+	f.KEVAdded = v.Exploit.DateAdded
+	f.KEVDue = v.Exploit.DueDate
+	f.Ransomware = v.Exploit.Ransomware
+	if v.EPSS != nil {
+		f.HasEPSS = true
+		f.EPSS = v.EPSS.Score
+		f.EPSSPercentile = v.EPSS.Percentile
+	}
+}
+
+func reason(code, ja, en string) model.Reason {
+	return model.Reason{Code: code, Text: i18n.Text{JA: ja, EN: en}}
+}
+
+// context lists the system facts that raise priority, as reasons.
+func context(s inventory.System) []model.Reason {
+	var rs []model.Reason
+	if s.Exposure == inventory.Internet {
+		rs = append(rs, reason("internet", "インターネット公開", "internet-facing"))
+	}
+	if s.Category == inventory.Website {
+		rs = append(rs, reason("website", "公開ウェブサイト", "public website"))
+	}
+	if s.Holds(inventory.Personal) {
+		rs = append(rs, reason("personal", "個人情報", "personal data"))
+	}
+	if s.Holds(inventory.Entrusted) {
+		rs = append(rs, reason("entrusted", "預かり情報", "entrusted data"))
+	}
+	if s.Holds(inventory.Business) {
+		rs = append(rs, reason("business", "業務上の重要情報", "business-critical data"))
+	}
+	if s.Criticality == "high" {
+		rs = append(rs, reason("critical_system", "重要度 高", "high-criticality system"))
+	}
+	return rs
+}
+
+func exploitReason(f *model.Finding) model.Reason {
+	if f.KEV {
+		return reason("kev", "KEV 掲載", "listed in CISA KEV")
+	}
+	return reason("exploited", "悪用の報告あり", "exploitation reported")
+}
+
+func cvssReason(f *model.Finding, threshold float64) model.Reason {
+	return reason("cvss", fmt.Sprintf("CVSS %.1f (%.1f 以上)", f.CVSS, threshold), fmt.Sprintf("CVSS %.1f (≥ %.1f)", f.CVSS, threshold))
+}
+
+// Rank sets a vulnerability finding's priority and reasons.
+func Rank(f *model.Finding, s inventory.System, th policy.Thresholds) {
+	internet := s.Exposure == inventory.Internet
+	sensitive := s.Holds(inventory.Personal) || s.Holds(inventory.Entrusted)
+	anyData := len(s.Data) > 0
+	ctx := context(s)
+	pick := func(codes ...string) []model.Reason {
+		var out []model.Reason
+		for _, r := range ctx {
+			for _, c := range codes {
+				if r.Code == c {
+					out = append(out, r)
+				}
+			}
+		}
+		return out
+	}
+	switch {
+	case f.Exploited && internet:
+		f.Priority = "P1"
+		f.Reasons = append([]model.Reason{exploitReason(f)}, pick("internet", "website", "personal", "entrusted")...)
+	case f.HasCVSS && f.CVSS >= th.P1CVSS && internet && (s.Category == inventory.Website || sensitive):
+		f.Priority = "P1"
+		f.Reasons = append([]model.Reason{cvssReason(f, th.P1CVSS)}, pick("internet", "website", "personal", "entrusted")...)
+	case f.Exploited:
+		f.Priority = "P2"
+		f.Reasons = append([]model.Reason{exploitReason(f)}, pick("personal", "entrusted", "business", "critical_system")...)
+	case f.HasCVSS && f.CVSS >= th.P2CVSS && (internet || anyData || s.Criticality == "high"):
+		f.Priority = "P2"
+		f.Reasons = append([]model.Reason{cvssReason(f, th.P2CVSS)}, pick("internet", "personal", "entrusted", "business", "critical_system")...)
+	case f.HasCVSS && f.CVSS >= th.P2CVSS && f.HasEPSS && f.EPSS >= th.P2EPSS:
+		f.Priority = "P2"
+		f.Reasons = []model.Reason{cvssReason(f, th.P2CVSS),
+			reason("epss", fmt.Sprintf("EPSS %.2f (%.2f 以上)", f.EPSS, th.P2EPSS), fmt.Sprintf("EPSS %.2f (≥ %.2f)", f.EPSS, th.P2EPSS))}
+	case !f.HasCVSS:
+		f.Priority = "P3"
+		f.Reasons = []model.Reason{reason("no_score", "CVSS スコアなし (データなし)", "no CVSS score (no data)")}
+	case f.CVSS >= th.P3CVSS:
+		f.Priority = "P3"
+		f.Reasons = []model.Reason{cvssReason(f, th.P3CVSS)}
+	default:
+		f.Priority = "P4"
+		f.Reasons = []model.Reason{reason("cvss_low", fmt.Sprintf("CVSS %.1f (%.1f 未満)", f.CVSS, th.P3CVSS), fmt.Sprintf("CVSS %.1f (< %.1f)", f.CVSS, th.P3CVSS))}
+	}
+}
+
+// RankEOL sets an end-of-life finding's priority: P2 when the system is
+// internet-facing, else P3.
+func RankEOL(f *model.Finding, s inventory.System) {
+	eol := reason("eol", "サポート終了", "end of life")
+	if s.Exposure == inventory.Internet {
+		f.Priority = "P2"
+		f.Reasons = []model.Reason{eol, reason("internet", "インターネット公開", "internet-facing")}
+		return
+	}
+	f.Priority = "P3"
+	f.Reasons = []model.Reason{eol}
+}
+
+// ReasonText joins a finding's priority and reasons as reports print them:
+// "P1: KEV 掲載 + インターネット公開 + 個人情報".
+func ReasonText(f model.Finding, lang i18n.Lang) string {
+	parts := make([]string, len(f.Reasons))
+	for i, r := range f.Reasons {
+		parts[i] = r.Text.Get(lang)
+	}
+	return f.Priority + ": " + strings.Join(parts, " + ")
+}
+
+// Due sets the due date: first seen plus the SLA days of the priority, or
+// the KEV due date when that is earlier.
+func Due(f *model.Finding, sla map[string]int) {
+	f.Due = f.FirstSeen.AddDate(0, 0, sla[f.Priority])
+	f.DueSource = "sla"
+	if f.KEV && !f.KEVDue.IsZero() && f.KEVDue.Before(f.Due) {
+		f.Due = f.KEVDue
+		f.DueSource = "kev"
+	}
+}
+
+// DaysBetween returns whole days from a to b.
+func DaysBetween(a, b time.Time) int {
+	return int(b.Sub(a).Hours() / 24)
+}

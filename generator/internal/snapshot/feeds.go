@@ -1,0 +1,103 @@
+package snapshot
+
+import (
+	"path"
+	"strings"
+
+	"vulnreport/generator/internal/source"
+)
+
+// feedKind returns the folder under feeds/ that names a feed file's format.
+func feedKind(p string) string {
+	rest := strings.TrimPrefix(p, "feeds/")
+	if i := strings.IndexByte(rest, '/'); i > 0 {
+		return rest[:i]
+	}
+	return ""
+}
+
+// feeds reads every feed and SBOM file with the parser of its kind.
+func (l *loader) feeds(files map[string][]string) {
+	for _, name := range files["feeds"] {
+		kind := feedKind(name)
+		l.feedFile(name, kind, "")
+	}
+	for _, name := range files["sbom"] {
+		system := strings.SplitN(path.Base(name), ".", 2)[0]
+		if err := source.CheckID(system); err != nil {
+			l.diags.Errorf(source.Pos{File: name}, "SBOM file name must start with a system id: %v", err)
+			st := &source.FileStat{Path: name, Kind: "sbom"}
+			l.stats[name] = st
+			l.rejectNew(st, source.Pos{File: name}, "sbom", "", "file name does not start with a system id")
+			continue
+		}
+		l.feedFile(name, "sbom", system)
+	}
+}
+
+func (l *loader) feedFile(name, kind, system string) {
+	parse, ok := l.opt.Feeds[kind]
+	if !ok {
+		if kind == "" {
+			l.diags.Warnf(source.Pos{File: name}, "feed files belong in feeds/<kind>/ (nvd, cve5, jvn, kev, epss, endoflife): not read")
+		} else {
+			l.diags.Warnf(source.Pos{File: name}, "no reader for feed kind %q: not read", kind)
+		}
+		return
+	}
+	data, st, err := l.readAll(name, "feed:"+kind, source.MaxFileSize)
+	if err != nil {
+		l.fatal("%s: %v", name, err)
+		return
+	}
+	res, err := parse(name, data, l.diags)
+	if err != nil {
+		// The file is unreadable as a whole: one rejected record, the rest builds.
+		l.diags.Errorf(source.Pos{File: name, Line: 1, Col: 1}, "%v", err)
+		l.rejectNew(st, source.Pos{File: name, Line: 1, Col: 1}, "feed:"+kind, "", err.Error())
+		return
+	}
+	st.Read, st.Accepted, st.Rejected = res.Read, res.Accepted, res.Rejected
+	if st.Read != st.Accepted+st.Rejected {
+		st.Read = st.Accepted + st.Rejected
+	}
+	for _, r := range res.Rejections {
+		l.s.Rejections = append(l.s.Rejections, r)
+	}
+	res.Info.Path, res.Info.Kind = name, kind
+	if res.Info.Records == 0 {
+		res.Info.Records = res.Read
+	}
+	l.s.Feeds = append(l.s.Feeds, res.Info)
+	l.s.Advisories = append(l.s.Advisories, res.Advisories...)
+	l.s.Cycles = append(l.s.Cycles, res.Cycles...)
+	for _, c := range res.Components {
+		c.System = system
+		l.s.Components = append(l.s.Components, c)
+	}
+	l.s.KEV = append(l.s.KEV, res.KEV...)
+	for _, e := range res.EPSS {
+		l.s.EPSS[e.CVE] = e
+	}
+	if !res.EPSSDate.IsZero() {
+		l.s.EPSSDate = res.EPSSDate.Format(source.DateLayout)
+		l.s.EPSSModel = res.EPSSModel
+	}
+}
+
+// history registers earlier findings exports; the history package decodes them.
+func (l *loader) history(names []string) {
+	for _, name := range names {
+		date := path.Base(path.Dir(name))
+		if _, err := source.ParseDate(date); err != nil {
+			l.diags.Warnf(source.Pos{File: name}, "history folder %q is not a YYYY-MM-DD date: not read", date)
+			continue
+		}
+		data, _, err := l.readAll(name, "history", source.MaxFileSize)
+		if err != nil {
+			l.fatal("%s: %v", name, err)
+			continue
+		}
+		l.s.History = append(l.s.History, HistoryFile{Date: date, Path: name, Data: data})
+	}
+}

@@ -1,0 +1,396 @@
+package snapshot
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"vulnreport/generator/internal/advisory"
+	"vulnreport/generator/internal/feed"
+	"vulnreport/generator/internal/inventory"
+	"vulnreport/generator/internal/lifecycle"
+	"vulnreport/generator/internal/notification"
+	"vulnreport/generator/internal/policy"
+	"vulnreport/generator/internal/product"
+	"vulnreport/generator/internal/remediation"
+	"vulnreport/generator/internal/source"
+)
+
+// entity describes one of the contract's entity files.
+type entity struct {
+	name    string
+	aliases map[string]string
+	decode  func(l *loader, rec source.Record, st *source.FileStat)
+}
+
+func entities() []entity {
+	return []entity{
+		{"products", productAliases, (*loader).product},
+		{"systems", inventory.SystemAliases, (*loader).system},
+		{"components", inventory.ComponentAliases, (*loader).component},
+		{"lifecycle", lifecycle.Aliases, (*loader).cycle},
+		{"remediation", remediation.Aliases, (*loader).remediation},
+		{"notifications", notification.Aliases, (*loader).notification},
+		{"changes", inventory.ChangeAliases, (*loader).change},
+	}
+}
+
+var productAliases = map[string]string{"製品キー": "key", "製品名": "name", "別名": "aliases"}
+
+type loader struct {
+	fsys  fs.FS
+	opt   Options
+	diags *source.Diagnostics
+	s     *Snapshot
+	stats map[string]*source.FileStat
+}
+
+// Load reads the snapshot in fsys. Problems with records go to diags and
+// Snapshot.Rejections; problems that stop a build go to Snapshot.Fatal.
+func Load(fsys fs.FS, opt Options, diags *source.Diagnostics) *Snapshot {
+	l := &loader{fsys: fsys, opt: opt, diags: diags, s: &Snapshot{EPSS: map[string]feed.EPSSEntry{}}, stats: map[string]*source.FileStat{}}
+	l.loadPolicy()
+	files := l.listFiles()
+	for _, e := range entities() {
+		for _, name := range files[e.name] {
+			l.entityFile(e, name)
+		}
+		l.progress("read "+e.name, 0)
+	}
+	for _, name := range files["advisories"] {
+		l.advisoryFile(name)
+	}
+	l.progress("read advisories", len(l.s.Advisories))
+	l.feeds(files)
+	l.history(files["history"])
+	l.validate()
+	for _, name := range files["unknown"] {
+		diags.Warnf(source.Pos{File: name}, "file is not part of the snapshot contract: not read")
+	}
+	for _, st := range l.stats {
+		l.s.Files = append(l.s.Files, *st)
+	}
+	slices.SortFunc(l.s.Files, func(a, b source.FileStat) int { return strings.Compare(a.Path, b.Path) })
+	slices.SortStableFunc(l.s.Rejections, func(a, b source.Rejection) int { return a.Pos.Compare(b.Pos) })
+	return l.s
+}
+
+func (l *loader) progress(stage string, n int) {
+	if l.opt.Progress != nil {
+		l.opt.Progress(stage, n)
+	}
+}
+
+func (l *loader) fatal(format string, args ...any) {
+	l.s.Fatal = append(l.s.Fatal, fmt.Sprintf(format, args...))
+}
+
+// listFiles sorts the snapshot's files by what they hold.
+func (l *loader) listFiles() map[string][]string {
+	out := map[string][]string{}
+	err := fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			l.fatal("%s: %v", p, err)
+			return nil
+		}
+		if d.IsDir() {
+			if p != "." && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") || !d.Type().IsRegular() {
+			return nil
+		}
+		out[classify(p)] = append(out[classify(p)], p)
+		return nil
+	})
+	if err != nil {
+		l.fatal("reading the snapshot folder: %v", err)
+	}
+	for k := range out {
+		slices.Sort(out[k])
+	}
+	return out
+}
+
+// classify names the kind of a snapshot file from its path.
+func classify(p string) string {
+	dir, base := path.Split(p)
+	ext := strings.ToLower(path.Ext(base))
+	stem := strings.TrimSuffix(base, path.Ext(base))
+	tabular := ext == ".yaml" || ext == ".yml" || ext == ".csv"
+	switch {
+	case dir == "" && (base == "policy.yaml" || base == "policy.yml"):
+		return "policy"
+	case dir == "" && tabular:
+		for _, e := range entities() {
+			if stem == e.name {
+				return e.name
+			}
+		}
+	case strings.HasPrefix(dir, "advisories/") && tabular:
+		return "advisories"
+	case strings.HasPrefix(dir, "feeds/"):
+		return "feeds"
+	case dir == "sbom/" && ext == ".json":
+		return "sbom"
+	case strings.HasPrefix(dir, "history/") && base == "findings.json":
+		return "history"
+	case base == "README.md" || base == "README.txt":
+		return "readme"
+	}
+	return "unknown"
+}
+
+// open reads a file's bytes, registering its stat with hash and size.
+func (l *loader) readAll(name, kind string, limit int64) ([]byte, *source.FileStat, error) {
+	f, err := l.fsys.Open(name)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, nil, fmt.Errorf("file is larger than %d bytes, the limit for this kind of file", limit)
+	}
+	sum := sha256.Sum256(data)
+	st := &source.FileStat{Path: name, Kind: kind, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data))}
+	l.stats[name] = st
+	return data, st, nil
+}
+
+func (l *loader) loadPolicy() {
+	const name = "policy.yaml"
+	data, st, err := l.readAll(name, "policy", source.MaxYAMLSize)
+	if errors.Is(err, fs.ErrNotExist) {
+		if data, st, err = l.readAll("policy.yml", "policy", source.MaxYAMLSize); errors.Is(err, fs.ErrNotExist) {
+			l.diags.Warnf(source.Pos{File: name}, "no policy.yaml: the contract's defaults are used")
+			l.s.Policy, l.s.PolicyOK = policy.Default(), true
+			return
+		}
+	}
+	if err != nil {
+		l.fatal("%s: %v", name, err)
+		return
+	}
+	n := l.diags.Count(source.Error)
+	rec, err := source.YAMLMap(st.Path, data, l.diags)
+	st.Read = 1
+	if err != nil {
+		l.diags.Errorf(source.Pos{File: st.Path}, "%v", err)
+		st.Rejected = 1
+		l.fatal("%s: the policy cannot be read: %v", st.Path, err)
+		return
+	}
+	l.s.Policy, l.s.PolicyOK = policy.Decode(rec, l.diags)
+	if !l.s.PolicyOK || l.diags.Count(source.Error) > n {
+		st.Rejected = 1
+		l.s.PolicyOK = false
+		l.fatal("%s: the policy is invalid (see the errors above)", st.Path)
+		return
+	}
+	st.Accepted = 1
+}
+
+// records reads a YAML or CSV entity file, calling fn for every record.
+func (l *loader) records(name, kind string, aliases map[string]string, fn func(source.Record, *source.FileStat)) {
+	bad := func(st *source.FileStat) func(source.Pos, string) {
+		return func(p source.Pos, msg string) { l.rejectNew(st, p, kind, "", msg) }
+	}
+	if strings.HasSuffix(strings.ToLower(name), ".csv") {
+		f, err := l.fsys.Open(name)
+		if err != nil {
+			l.fatal("%s: %v", name, err)
+			return
+		}
+		defer f.Close()
+		h := sha256.New()
+		cnt := &countingReader{r: io.TeeReader(io.LimitReader(f, source.MaxFileSize+1), h)}
+		st := &source.FileStat{Path: name, Kind: kind}
+		l.stats[name] = st
+		res, err := source.ReadCSV(name, cnt, source.CSVOptions{Aliases: aliases}, l.diags, func(r source.Record) {
+			st.Read++
+			fn(r, st)
+		}, bad(st))
+		_, _ = io.Copy(io.Discard, cnt)
+		st.Encoding, st.Size, st.SHA256 = res.Encoding, cnt.n, hex.EncodeToString(h.Sum(nil))
+		if err != nil {
+			l.fatal("%v", err)
+		}
+		if cnt.n > source.MaxFileSize {
+			l.fatal("%s: file is larger than %d bytes, the limit", name, int64(source.MaxFileSize))
+		}
+		return
+	}
+	data, st, err := l.readAll(name, kind, source.MaxYAMLSize)
+	if err != nil {
+		l.fatal("%s: %v", name, err)
+		return
+	}
+	st.Encoding = source.EncUTF8
+	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
+		st.Encoding = source.EncUTF8BOM
+	}
+	recs, err := source.YAMLRecords(name, data, kind, l.diags, bad(st))
+	if err != nil {
+		l.diags.Errorf(source.Pos{File: name}, "%v", err)
+		l.fatal("%v", err)
+		return
+	}
+	for _, r := range recs {
+		st.Read++
+		fn(r, st)
+	}
+}
+
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+func (l *loader) entityFile(e entity, name string) {
+	l.records(name, e.name, e.aliases, func(r source.Record, st *source.FileStat) { e.decode(l, r, st) })
+}
+
+// accept counts a record accepted, or rejected with the decoder's reasons.
+func (l *loader) accept(d *source.Decoder, st *source.FileStat, kind, id string) bool {
+	if d.Finish() {
+		st.Accepted++
+		return true
+	}
+	l.rejectCounted(st, d.Record().Pos, kind, id, d.Reasons()...)
+	return false
+}
+
+// rejectNew counts a record read and rejected at once (an unparseable row).
+func (l *loader) rejectNew(st *source.FileStat, pos source.Pos, kind, id string, reasons ...string) {
+	st.Read++
+	l.rejectCounted(st, pos, kind, id, reasons...)
+}
+
+func (l *loader) rejectCounted(st *source.FileStat, pos source.Pos, kind, id string, reasons ...string) {
+	st.Rejected++
+	l.s.Rejections = append(l.s.Rejections, source.Rejection{Pos: pos, Location: pos.String(), Kind: kind, ID: id, Reasons: reasons})
+}
+
+func (l *loader) product(rec source.Record, st *source.FileStat) {
+	d := source.NewDecoder("products", rec, l.diags)
+	p := product.Product{Pos: rec.Pos}
+	p.Key = d.String("key", true)
+	if p.Key != "" {
+		if _, err := product.Parse(p.Key); err != nil {
+			d.Errorf("key", "%v", err)
+		}
+	}
+	p.Name = d.Text("name", false)
+	p.Aliases = d.List("aliases")
+	if l.accept(d, st, "products", p.Key) {
+		l.s.Products = append(l.s.Products, p)
+	}
+}
+
+func (l *loader) system(rec source.Record, st *source.FileStat) {
+	s, d := inventory.DecodeSystem(rec, l.diags)
+	if l.accept(d, st, "systems", s.ID) {
+		l.s.Systems = append(l.s.Systems, s)
+	}
+}
+
+func (l *loader) component(rec source.Record, st *source.FileStat) {
+	c, d := inventory.DecodeComponent(rec, l.diags)
+	if c.Product != "" {
+		if _, err := product.Parse(c.Product); err != nil {
+			d.Errorf("product", "%v", err)
+		}
+	}
+	if l.accept(d, st, "components", c.System) {
+		l.s.Components = append(l.s.Components, c)
+	}
+}
+
+func (l *loader) cycle(rec source.Record, st *source.FileStat) {
+	c, d := lifecycle.Decode(rec, l.diags)
+	if l.accept(d, st, "lifecycle", c.Product) {
+		l.s.Cycles = append(l.s.Cycles, c)
+	}
+}
+
+func (l *loader) remediation(rec source.Record, st *source.FileStat) {
+	r, d := remediation.Decode(rec, l.diags)
+	if l.accept(d, st, "remediation", r.ID) {
+		l.s.Remediations = append(l.s.Remediations, r)
+	}
+}
+
+func (l *loader) notification(rec source.Record, st *source.FileStat) {
+	n, d := notification.Decode(rec, l.diags)
+	if l.accept(d, st, "notifications", n.ID) {
+		l.s.Notifications = append(l.s.Notifications, n)
+	}
+}
+
+func (l *loader) change(rec source.Record, st *source.FileStat) {
+	c, d := inventory.DecodeChange(rec, l.diags)
+	if l.accept(d, st, "changes", c.ID) {
+		l.s.Changes = append(l.s.Changes, c)
+	}
+}
+
+// advisoryFile reads one user advisory file; CSV rows sharing an id merge.
+func (l *loader) advisoryFile(name string) {
+	var rows []source.Record
+	var st *source.FileStat
+	l.records(name, "advisories", advisory.Aliases, func(r source.Record, s *source.FileStat) {
+		st = s
+		rows = append(rows, r)
+	})
+	if len(rows) == 0 {
+		return
+	}
+	isCSV := strings.HasSuffix(strings.ToLower(name), ".csv")
+	recs, rowOf, conflicts := rows, make([]int, len(rows)), map[int][]string{}
+	if isCSV {
+		recs, rowOf, conflicts = advisory.MergeRows(rows, l.diags)
+	} else {
+		for i := range rowOf {
+			rowOf[i] = i
+		}
+	}
+	accepted := make([]bool, len(recs))
+	for j, rec := range recs {
+		a, d := advisory.Decode(rec, l.diags)
+		ok := d.Finish() && len(conflicts[j]) == 0
+		if ok {
+			a.Origin = name
+			l.s.Advisories = append(l.s.Advisories, a)
+		} else {
+			reasons := append(slices.Clone(d.Reasons()), conflicts[j]...)
+			l.s.Rejections = append(l.s.Rejections, source.Rejection{Pos: rec.Pos, Location: rec.Pos.String(), Kind: "advisories", ID: a.ID, Reasons: reasons})
+		}
+		accepted[j] = ok
+	}
+	for i := range rows {
+		if accepted[rowOf[i]] {
+			st.Accepted++
+		} else {
+			st.Rejected++
+		}
+	}
+}

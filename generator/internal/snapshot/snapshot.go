@@ -1,0 +1,83 @@
+// Package snapshot reads a snapshot folder — policy, inventory,
+// advisories, feeds, lifecycle, remediation, notifications, changes and
+// history — into typed records, each with its position, and validates the
+// references between them. Every record read is accepted or rejected with
+// its reasons; per-file counts always reconcile.
+package snapshot
+
+import (
+	"vulnreport/generator/internal/advisory"
+	"vulnreport/generator/internal/feed"
+	"vulnreport/generator/internal/inventory"
+	"vulnreport/generator/internal/lifecycle"
+	"vulnreport/generator/internal/notification"
+	"vulnreport/generator/internal/policy"
+	"vulnreport/generator/internal/product"
+	"vulnreport/generator/internal/remediation"
+	"vulnreport/generator/internal/source"
+)
+
+// Snapshot is everything read from one snapshot folder.
+type Snapshot struct {
+	Policy        policy.Policy
+	PolicyOK      bool
+	Systems       []inventory.System
+	Components    []inventory.Component
+	Products      []product.Product
+	Resolver      *product.Resolver
+	Advisories    []advisory.Advisory
+	Cycles        []lifecycle.Cycle
+	Remediations  []remediation.Record
+	Notifications []notification.Notification
+	Changes       []inventory.Change
+	KEV           []feed.KEVEntry
+	EPSS          map[string]feed.EPSSEntry
+	EPSSDate      string
+	EPSSModel     string
+	// History maps a YYYY-MM-DD folder name to the path of its findings.json.
+	History []HistoryFile
+	// Files lists every input file read, with hashes and counts, by path.
+	Files []source.FileStat
+	// Feeds describes every feed file read.
+	Feeds []feed.Info
+	// Rejections lists every rejected record with its reasons.
+	Rejections []source.Rejection
+	// Fatal lists problems that stop a build: an unreadable file or an invalid policy.
+	Fatal []string
+}
+
+// HistoryFile is an earlier month's findings export found under history/.
+type HistoryFile struct {
+	Date string
+	Path string
+	Data []byte
+}
+
+// Options control Load.
+type Options struct {
+	// Feeds maps a folder name under feeds/ ("nvd", "kev", …) and "sbom"
+	// to the parser of that format. Feed files of a kind with no parser are
+	// reported as unread.
+	Feeds map[string]feed.Parser
+	// Progress, when set, is told each stage and a record count.
+	Progress func(stage string, n int)
+}
+
+// SystemByID returns the systems keyed by id.
+func (s *Snapshot) SystemByID() map[string]*inventory.System {
+	m := make(map[string]*inventory.System, len(s.Systems))
+	for i := range s.Systems {
+		m[s.Systems[i].ID] = &s.Systems[i]
+	}
+	return m
+}
+
+// Counts sums the per-file counts.
+func (s *Snapshot) Counts() (read, accepted, rejected int) {
+	for _, f := range s.Files {
+		read += f.Read
+		accepted += f.Accepted
+		rejected += f.Rejected
+	}
+	return
+}

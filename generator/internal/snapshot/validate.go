@@ -1,0 +1,131 @@
+package snapshot
+
+import (
+	"fmt"
+	"slices"
+
+	"vulnreport/generator/internal/lifecycle"
+	"vulnreport/generator/internal/product"
+	"vulnreport/generator/internal/remediation"
+	"vulnreport/generator/internal/source"
+)
+
+// validate checks references between entities — unique ids, components and
+// decisions naming known systems — and resolves product keys. A record that
+// fails is moved from accepted to rejected in its file's counts.
+func (l *loader) validate() {
+	s := l.s
+	s.Resolver = product.NewResolver(s.Products)
+	s.Systems = uniq(l, s.Systems, "systems", func(x sysT) (string, source.Pos) { return x.ID, x.Pos })
+	known := map[string]bool{}
+	for _, sys := range s.Systems {
+		known[sys.ID] = true
+	}
+	s.Components = slices.DeleteFunc(s.Components, func(c compT) bool {
+		if !known[c.System] {
+			l.rejectLater(c.Pos, "components", c.System, fmt.Sprintf("%s: field \"system\": unknown system %q (not in systems)", c.Pos, c.System))
+			return true
+		}
+		return false
+	})
+	for i := range s.Components {
+		c := &s.Components[i]
+		key, ver, err := s.Resolver.Resolve(c.Product)
+		if err != nil {
+			continue
+		}
+		c.Key = key
+		if c.Version == "" {
+			c.Version = ver
+		}
+	}
+	s.Advisories = uniq(l, s.Advisories, "advisories", func(a advT) (string, source.Pos) {
+		if a.Source != "" && a.Origin != "" && !isUserFile(a.Origin) {
+			return "", a.Pos // feeds may repeat ids; they merge later
+		}
+		return a.ID, a.Pos
+	})
+	for i := range s.Advisories {
+		for j := range s.Advisories[i].Affected {
+			af := &s.Advisories[i].Affected[j]
+			if af.Key == "" {
+				if k, _, err := s.Resolver.Resolve(af.Product); err == nil {
+					af.Key = k
+				}
+			} else {
+				af.Key = s.Resolver.Key(af.Key)
+			}
+		}
+	}
+	for i := range s.Cycles {
+		c := &s.Cycles[i]
+		if c.Key == "" {
+			if k, _, err := s.Resolver.Resolve(c.Product); err == nil {
+				c.Key = k
+			}
+		} else {
+			c.Key = s.Resolver.Key(c.Key)
+		}
+	}
+	s.Cycles = uniq(l, s.Cycles, "lifecycle", func(c lifecycle.Cycle) (string, source.Pos) {
+		if c.Origin != "lifecycle" {
+			return "", c.Pos
+		}
+		return c.Key + "@" + c.Cycle, c.Pos
+	})
+	s.Remediations = uniq(l, s.Remediations, "remediation", func(r remediation.Record) (string, source.Pos) { return r.ID, r.Pos })
+	s.Remediations = slices.DeleteFunc(s.Remediations, func(r remediation.Record) bool {
+		if r.System != "" && r.System != remediation.Wildcard && !known[r.System] {
+			l.rejectLater(r.Pos, "remediation", r.ID, fmt.Sprintf("%s: field \"system\": unknown system %q (not in systems)", r.Pos, r.System))
+			return true
+		}
+		return false
+	})
+	s.Notifications = uniq(l, s.Notifications, "notifications", func(n notifT) (string, source.Pos) { return n.ID, n.Pos })
+	s.Notifications = slices.DeleteFunc(s.Notifications, func(n notifT) bool {
+		if n.System != "" && !known[n.System] {
+			l.rejectLater(n.Pos, "notifications", n.ID, fmt.Sprintf("%s: field \"system\": unknown system %q (not in systems)", n.Pos, n.System))
+			return true
+		}
+		return false
+	})
+	s.Changes = slices.DeleteFunc(s.Changes, func(c chgT) bool {
+		if !known[c.System] {
+			l.rejectLater(c.Pos, "changes", c.ID, fmt.Sprintf("%s: field \"system\": unknown system %q (not in systems)", c.Pos, c.System))
+			return true
+		}
+		return false
+	})
+}
+
+func isUserFile(origin string) bool {
+	return len(origin) > len("advisories/") && origin[:len("advisories/")] == "advisories/"
+}
+
+// uniq drops records whose key repeats an earlier one, rejecting them.
+// An empty key is never a duplicate.
+func uniq[T any](l *loader, xs []T, kind string, key func(T) (string, source.Pos)) []T {
+	first := map[string]source.Pos{}
+	return slices.DeleteFunc(xs, func(x T) bool {
+		k, pos := key(x)
+		if k == "" {
+			return false
+		}
+		if p, dup := first[k]; dup {
+			l.rejectLater(pos, kind, k, fmt.Sprintf("%s: duplicate id %q (first at %s)", pos, k, p))
+			return true
+		}
+		first[k] = pos
+		return false
+	})
+}
+
+// rejectLater rejects a record that its decoder had accepted.
+func (l *loader) rejectLater(pos source.Pos, kind, id, reason string) {
+	l.diags.Errorf(pos, "%s", reason[len(pos.String())+2:])
+	if st, ok := l.stats[pos.File]; ok {
+		st.Accepted--
+		st.Rejected++
+	}
+	l.s.Rejections = append(l.s.Rejections, source.Rejection{Pos: pos, Location: pos.String(), Kind: kind, ID: id, Reasons: []string{reason}})
+}
