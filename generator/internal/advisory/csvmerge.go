@@ -43,17 +43,20 @@ func MergeRows(rows []source.Record, diags *source.Diagnostics) (merged []source
 					continue
 				}
 				v, _ := row.Get(k)
-				if first, ok := m.Get(k); ok && first.Text != v.Text {
+				if v.Text == "" && !v.IsList {
+					continue
+				}
+				if first, ok := m.Get(k); ok && first.Text != "" && first.Text != v.Text {
 					msg := fmt.Sprintf("field %q: %q disagrees with %q on the advisory's first row (%s)", k, v.Text, first.Text, first.Pos)
 					diags.Errorf(v.Pos, "%s", msg)
 					conflicts[at] = append(conflicts[at], v.Pos.String()+": "+msg)
-				} else if !ok {
+				} else if !ok || first.Text == "" {
 					m.Set(k, v)
 				}
 			}
 		}
 		rowOf[i] = at
-		if pv, ok := row.Get("affected.product"); ok {
+		if pv, ok := row.Get("affected.product"); ok && pv.Text != "" {
 			sub := source.NewRecord(pv.Pos)
 			sub.Set("product", pv)
 			if vv, ok := row.Get("affected.versions"); ok {

@@ -196,7 +196,7 @@ func decodeAffected(rec source.Record, diags *source.Diagnostics, parent *source
 	ok := d.Finish()
 	if !ok {
 		for _, reason := range d.Reasons() {
-			parent.Errorf("", "affected: %s", reason)
+			parent.Reject(reason)
 		}
 	}
 	return af, ok

@@ -28,21 +28,31 @@ type entity struct {
 	name    string
 	aliases map[string]string
 	decode  func(l *loader, rec source.Record, st *source.FileStat)
+	// probe decodes a record without side effects, to learn its fields.
+	probe func(source.Record, *source.Diagnostics) *source.Decoder
 }
 
 func entities() []entity {
 	return []entity{
-		{"products", productAliases, (*loader).product},
-		{"systems", inventory.SystemAliases, (*loader).system},
-		{"components", inventory.ComponentAliases, (*loader).component},
-		{"lifecycle", lifecycle.Aliases, (*loader).cycle},
-		{"remediation", remediation.Aliases, (*loader).remediation},
-		{"notifications", notification.Aliases, (*loader).notification},
-		{"changes", inventory.ChangeAliases, (*loader).change},
+		{"products", productAliases, (*loader).product, probe(decodeProduct)},
+		{"systems", inventory.SystemAliases, (*loader).system, probe(inventory.DecodeSystem)},
+		{"components", inventory.ComponentAliases, (*loader).component, probe(inventory.DecodeComponent)},
+		{"lifecycle", lifecycle.Aliases, (*loader).cycle, probe(lifecycle.Decode)},
+		{"remediation", remediation.Aliases, (*loader).remediation, probe(remediation.Decode)},
+		{"notifications", notification.Aliases, (*loader).notification, probe(notification.Decode)},
+		{"changes", inventory.ChangeAliases, (*loader).change, probe(inventory.DecodeChange)},
 	}
 }
 
 var productAliases = map[string]string{"製品キー": "key", "製品名": "name", "別名": "aliases"}
+
+// probe adapts an entity decoder for source.KnownFields.
+func probe[T any](decode func(source.Record, *source.Diagnostics) (T, *source.Decoder)) func(source.Record, *source.Diagnostics) *source.Decoder {
+	return func(r source.Record, d *source.Diagnostics) *source.Decoder {
+		_, dec := decode(r, d)
+		return dec
+	}
+}
 
 type loader struct {
 	fsys  fs.FS
@@ -204,7 +214,7 @@ func (l *loader) loadPolicy() {
 }
 
 // records reads a YAML or CSV entity file, calling fn for every record.
-func (l *loader) records(name, kind string, aliases map[string]string, fn func(source.Record, *source.FileStat)) {
+func (l *loader) records(name, kind string, aliases map[string]string, known func(string) bool, fn func(source.Record, *source.FileStat)) {
 	bad := func(st *source.FileStat) func(source.Pos, string) {
 		return func(p source.Pos, msg string) { l.rejectNew(st, p, kind, "", msg) }
 	}
@@ -219,7 +229,7 @@ func (l *loader) records(name, kind string, aliases map[string]string, fn func(s
 		cnt := &countingReader{r: io.TeeReader(io.LimitReader(f, source.MaxFileSize+1), h)}
 		st := &source.FileStat{Path: name, Kind: kind}
 		l.stats[name] = st
-		res, err := source.ReadCSV(name, cnt, source.CSVOptions{Aliases: aliases}, l.diags, func(r source.Record) {
+		res, err := source.ReadCSV(name, cnt, source.CSVOptions{Aliases: aliases, Known: known}, l.diags, func(r source.Record) {
 			st.Read++
 			fn(r, st)
 		}, bad(st))
@@ -266,7 +276,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 }
 
 func (l *loader) entityFile(e entity, name string) {
-	l.records(name, e.name, e.aliases, func(r source.Record, st *source.FileStat) { e.decode(l, r, st) })
+	l.records(name, e.name, e.aliases, source.KnownFields(e.probe), func(r source.Record, st *source.FileStat) { e.decode(l, r, st) })
 }
 
 // accept counts a record accepted, or rejected with the decoder's reasons.
@@ -290,8 +300,8 @@ func (l *loader) rejectCounted(st *source.FileStat, pos source.Pos, kind, id str
 	l.s.Rejections = append(l.s.Rejections, source.Rejection{Pos: pos, Location: pos.String(), Kind: kind, ID: id, Reasons: reasons})
 }
 
-func (l *loader) product(rec source.Record, st *source.FileStat) {
-	d := source.NewDecoder("products", rec, l.diags)
+func decodeProduct(rec source.Record, diags *source.Diagnostics) (product.Product, *source.Decoder) {
+	d := source.NewDecoder("products", rec, diags)
 	p := product.Product{Pos: rec.Pos}
 	p.Key = d.String("key", true)
 	if p.Key != "" {
@@ -301,6 +311,11 @@ func (l *loader) product(rec source.Record, st *source.FileStat) {
 	}
 	p.Name = d.Text("name", false)
 	p.Aliases = d.List("aliases")
+	return p, d
+}
+
+func (l *loader) product(rec source.Record, st *source.FileStat) {
+	p, d := decodeProduct(rec, l.diags)
 	if l.accept(d, st, "products", p.Key) {
 		l.s.Products = append(l.s.Products, p)
 	}
@@ -357,7 +372,8 @@ func (l *loader) change(rec source.Record, st *source.FileStat) {
 func (l *loader) advisoryFile(name string) {
 	var rows []source.Record
 	var st *source.FileStat
-	l.records(name, "advisories", advisory.Aliases, func(r source.Record, s *source.FileStat) {
+	known := source.KnownFields(probe(advisory.Decode), "affected.product", "affected.versions")
+	l.records(name, "advisories", advisory.Aliases, known, func(r source.Record, s *source.FileStat) {
 		st = s
 		rows = append(rows, r)
 	})

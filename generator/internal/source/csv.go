@@ -199,9 +199,6 @@ func ReadCSV(name string, r io.Reader, opt CSVOptions, diags *Diagnostics, fn fu
 				break
 			}
 			cell = strings.TrimSpace(cell)
-			if cell == "" {
-				continue
-			}
 			rec.Set(keys[i], Value{Text: cell, Pos: Pos{name, l, c}})
 		}
 		if ok {

@@ -98,6 +98,30 @@ func (d *Decoder) Warnf(key string, format string, args ...any) {
 	d.diags.Warnf(pos, "field %q: %s", key, fmt.Sprintf(format, args...))
 }
 
+// Reject records a reason that was already reported elsewhere (a nested
+// record's error), rejecting the record without a second diagnostic.
+func (d *Decoder) Reject(reason string) { d.errs = append(d.errs, reason) }
+
+// Used reports whether the decoder read field key.
+func (d *Decoder) Used(key string) bool { return d.used[key] }
+
+// KnownFields probes a decode function: a field is known when decoding a
+// record holding just that field reads it. CSV readers use it to warn once
+// per unknown column instead of once per row.
+func KnownFields(decode func(Record, *Diagnostics) *Decoder, extra ...string) func(string) bool {
+	return func(key string) bool {
+		for _, e := range extra {
+			if e == key {
+				return true
+			}
+		}
+		rec := NewRecord(Pos{})
+		rec.Set(key, Value{Text: "x"})
+		var scratch Diagnostics
+		return decode(rec, &scratch).Used(key)
+	}
+}
+
 // Failed reports whether an error was found so far.
 func (d *Decoder) Failed() bool { return len(d.errs) > 0 }
 
@@ -106,8 +130,8 @@ func (d *Decoder) Reasons() []string { return d.errs }
 
 // Has reports whether key is present.
 func (d *Decoder) Has(key string) bool {
-	_, ok := d.rec.Fields[key]
-	return ok
+	v, ok := d.rec.Fields[key]
+	return ok && (v.IsList || v.Text != "")
 }
 
 // Pos returns the position of field key, or of the record.
@@ -129,6 +153,9 @@ func (d *Decoder) scalar(key string) (string, bool) {
 			return v.List[0], true
 		}
 		d.Errorf(key, "expected one value, got a list")
+		return "", false
+	}
+	if v.Text == "" {
 		return "", false
 	}
 	if len(v.Text) > MaxTextLength {

@@ -51,6 +51,8 @@ var allVersions = map[string]bool{"*": true, "all": true, "all versions": true}
 //     changes: [2.3.1 unaffected, 2.4 affected, 2.15.0 unaffected]} →
 //     ">=2.0-beta9 <2.3.1 || >=2.4 <2.15.0" (the upper bound is then only
 //     used when the last change leaves the range affected);
+//   - {version: X, lessThan: X}, empty as written, is read as "<X", which
+//     is what its producers (CISA ADP among them) mean;
 //   - status "unknown", and any value that is not a version ("n/a",
 //     "unspecified", prose, git commits), make the entry free text: free
 //     holds the original text so that it is never dropped.
@@ -104,6 +106,11 @@ func CVE5Clauses(v CVE5Version) (clauses []string, free string) {
 		u, ok := upperBound(up, upOp)
 		if !ok {
 			return nil, DescribeCVE5(v)
+		}
+		if upOp == "<" && cur == ">="+lo && len(changes) == 0 && version.Compare(lo, up) == 0 {
+			// {version: X, lessThan: X} is empty as written; producers
+			// (CISA ADP among them) mean "before X".
+			cur = ""
 		}
 		clauses = append(clauses, joinClause(cur, u))
 	}

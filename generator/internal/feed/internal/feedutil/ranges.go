@@ -2,6 +2,7 @@ package feedutil
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"vulnreport/generator/internal/advisory"
@@ -97,7 +98,8 @@ func productName(it Item) string {
 
 // NVDClause converts one NVD cpeMatch into a range clause: the four
 // versionStart/End bounds become >=, >, <= and <; with no bound, a
-// concrete version in the CPE becomes "=version" and "*" (or nothing)
+// concrete version in the CPE (cpeVersion, with the CPE's update field
+// applied, see [CPEVersion]) becomes "=version" and "*" (or nothing)
 // means every version. skip is true when the CPE's version is "-" (not
 // applicable) and no bound is given. A bound that is not a version makes
 // the result free text (ok false) holding what NVD wrote.
@@ -133,22 +135,62 @@ func NVDClause(cpeVersion, startIncl, startExcl, endIncl, endExcl string) (claus
 
 // CPEVersion returns the version field of a CPE 2.3 formatted string
 // ("cpe:2.3:a:apache:log4j:2.14.1:…") or a CPE 2.2 URI ("cpe:/a:apache:log4j:2.14.1"),
-// with CPE escapes removed; "" when there is none.
+// with CPE escapes removed; "" when there is none. A concrete update field
+// is applied when it reads as part of the version: a pre-release
+// ("1.3" + "rc1" → "1.3-rc1"), a patch level ("9.8" + "p7" → "9.8p7",
+// "2019" + "sp1" → "2019sp1") or a Java-style update ("1.8.0" +
+// "update_45" → "1.8.0_45"); other update values are ignored.
 func CPEVersion(cpe string) string {
 	low := strings.ToLower(cpe)
+	var ver, upd string
 	switch {
 	case strings.HasPrefix(low, "cpe:2.3:"):
 		parts := splitCPE(cpe)
 		if len(parts) > 5 {
-			return strings.ReplaceAll(parts[5], `\`, "")
+			ver = strings.ReplaceAll(parts[5], `\`, "")
+		}
+		if len(parts) > 6 {
+			upd = strings.ReplaceAll(parts[6], `\`, "")
 		}
 	case strings.HasPrefix(low, "cpe:/"):
 		parts := strings.Split(cpe[len("cpe:/"):], ":")
 		if len(parts) > 3 {
-			return parts[3]
+			ver = parts[3]
+		}
+		if len(parts) > 4 {
+			upd = parts[4]
 		}
 	}
-	return ""
+	return withUpdate(ver, upd)
+}
+
+var (
+	preUpdate  = regexp.MustCompile(`^(alpha|beta|rc|pre|preview|dev|snapshot|milestone|cr|m)[._-]?[0-9]*$`)
+	postUpdate = regexp.MustCompile(`^(p|sp)[0-9]+$`)
+	javaUpdate = regexp.MustCompile(`^(update|u)[_-]?([0-9]+)$`)
+)
+
+// withUpdate applies a CPE update field to a version; see [CPEVersion].
+func withUpdate(ver, upd string) string {
+	u := strings.ToLower(upd)
+	if ver == "" || ver == "*" || ver == "-" || u == "" || u == "*" || u == "-" {
+		return ver
+	}
+	var cand string
+	switch {
+	case preUpdate.MatchString(u):
+		cand = ver + "-" + upd
+	case postUpdate.MatchString(u):
+		cand = ver + upd
+	case javaUpdate.MatchString(u):
+		cand = ver + "_" + javaUpdate.FindStringSubmatch(u)[2]
+	default:
+		return ver
+	}
+	if isVersion(cand) {
+		return cand
+	}
+	return ver
 }
 
 // splitCPE splits a CPE 2.3 formatted string at unescaped colons.
