@@ -38,6 +38,8 @@ type Action struct {
 	Exploited   bool
 	Records     []string
 	Weight      float64
+	// EOL is set when the component's release line is past its end of life.
+	EOL bool
 }
 
 // ActionKey names the action of a finding: system/product@version.
@@ -167,6 +169,7 @@ func target(a *Action, fs []model.Finding, fixed func(string) string) {
 	if best.IsValid() {
 		a.Target = best.String()
 	}
+	a.EOL = eol
 	a.Patches = strings.Join(patches, ", ")
 	switch {
 	case !hasVuln && eol:
@@ -237,6 +240,10 @@ func Text(a Action, system i18n.Text, productName string) i18n.Text {
 		if a.TargetOpen && a.Target != "" {
 			ja += " (一部の脆弱性は修正版未特定)"
 			en += " (some ranges name no fixed version)"
+		}
+		if a.EOL {
+			ja += " (この系列はサポート終了: サポート中の系列への移行が必要)"
+			en += " (this release line is end of life: move to a supported line)"
 		}
 	}
 	ja += fmt.Sprintf(": %d 件解消、最高 %s", n, a.TopPriority)

@@ -292,6 +292,7 @@ func actions(in Input, fs []model.Finding, sysByID map[string]inventory.System) 
 		if total > 0 {
 			ra.RiskShare = a.Weight / total
 		}
+		ra.EOL = a.EOL
 		ra.Text = plan.Text(a, sys.Name, name)
 		out[i] = ra
 	}

@@ -174,6 +174,8 @@ type Action struct {
 	Exploited    bool
 	Remediations []string
 	Notes        string
+	// EOL is set when the component's release line is past its end of life.
+	EOL bool
 	// RiskShare is the share of open risk weight the action removes (0–1).
 	RiskShare float64
 	// Text is the one-line instruction ("upgrade … to … or later").

@@ -213,7 +213,7 @@ func sentences(r *Report) []i18n.Text {
 	out = append(out, od)
 	out = append(out, i18n.Text{
 		JA: fmt.Sprintf("サポート終了ソフトウェアが %d 件稼働中で、12 か月以内にさらに %d 件がサポート終了を迎えます。", s.EOLInUse, s.EOLSoon[2]),
-		EN: fmt.Sprintf("%d end-of-life components are in use, and %d more reach end of life within 12 months.", s.EOLInUse, s.EOLSoon[2]),
+		EN: fmt.Sprintf("End-of-life components in use: %d; reaching end of life within 12 months: %d more.", s.EOLInUse, s.EOLSoon[2]),
 	})
 	if len(r.Decisions) > 0 {
 		out = append(out, i18n.Text{

@@ -118,7 +118,17 @@ func (p *parser) spdx3(data []byte) error {
 	_, _, err := feedutil.Stream(data, []string{"@graph"}, func(off int, raw json.RawMessage) {
 		var e spdx3Element
 		if err := json.Unmarshal(raw, &e); err != nil {
-			return // not an element this reader uses
+			var t struct {
+				Type string `json:"type"`
+			}
+			if json.Unmarshal(raw, &t) == nil && t.Type != "software_Package" {
+				return // not an element this reader uses
+			}
+			p.res.Read++
+			epos, msg := feedutil.RecordError(p.lines, off, err)
+			p.diags.Errorf(epos, "SBOM package: %s", msg)
+			p.res.Reject(epos, "feed:sbom", "", epos.String()+": "+msg)
+			return
 		}
 		switch e.Type {
 		case "CreationInfo":
