@@ -1,0 +1,85 @@
+package findings
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/model"
+)
+
+func sample() File {
+	fs := FromModel([]model.Finding{
+		{Key: "web/apache:struts@2.5.10/CVE-2017-5638", Kind: "vulnerability", System: "web", Product: "apache:struts", Version: "2.5.10",
+			VulnID: "CVE-2017-5638", IDs: []string{"CVE-2017-5638", "JVNDB-2017-001621"}, HasCVSS: true, CVSS: 10, CVSSVersion: "3.0",
+			Severity: "critical", Exploited: true, KEV: true, Priority: "P1",
+			Reasons:   []model.Reason{{Code: "kev", Text: i18n.Text{JA: "KEV 掲載", EN: "listed in CISA KEV"}}},
+			FirstSeen: time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC), Due: time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC), State: "open"},
+		{Key: "x/=cmd|' /C calc'!A0@1/V-1", Kind: "vulnerability", System: "x", Product: "=HYPERLINK(\"http://evil\")", Version: "@SUM(1)",
+			VulnID: "V-1", IDs: []string{"V-1"}, Priority: "P3", State: "open"},
+	})
+	return File{ToolVersion: "test", AsOf: "2026-11-30", Organization: i18n.Plain("<b>Org</b>"), Findings: fs}
+}
+
+func TestRoundTrip(t *testing.T) {
+	a, err := Encode(sample())
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := Decode(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Encode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, b) {
+		t.Fatalf("encode → decode → encode differs:\n%s\n%s", a, b)
+	}
+	if !strings.Contains(string(a), `"cvss": null`) || !strings.Contains(string(a), "<b>Org</b>") {
+		t.Errorf("no-data must be null and HTML not escaped:\n%s", a)
+	}
+}
+
+func TestDecodeRejects(t *testing.T) {
+	for _, in := range []string{`{}`, `{"schema":"vulnreport/findings","schema_version":"2.0"}`, `{"schema":"vulnreport/findings","schema_version":"1.0","count":3,"findings":[]}`, `[`} {
+		if _, err := Decode([]byte(in)); err == nil {
+			t.Errorf("accepted %s", in)
+		}
+	}
+}
+
+func TestCSVNeutralisesFormulas(t *testing.T) {
+	b, err := EncodeCSV(sample().Findings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	if !strings.HasPrefix(s, "\ufeffkey,kind,") {
+		t.Errorf("missing BOM or header: %q", s[:20])
+	}
+	for _, want := range []string{`"'=HYPERLINK(""http://evil"")"`, `'@SUM(1)`, `P1: KEV 掲載`} {
+		if !strings.Contains(s, want) {
+			t.Errorf("csv lacks %s:\n%s", want, s)
+		}
+	}
+	for _, bad := range []string{",=HYPERLINK", ",@SUM", ",+", ",-"} {
+		if strings.Contains(s, bad) {
+			t.Errorf("csv has an unneutralised cell %q", bad)
+		}
+	}
+	if !strings.Contains(s, "\r\n") {
+		t.Error("csv lines must end in CRLF")
+	}
+}
+
+func TestSafeCell(t *testing.T) {
+	for in, want := range map[string]string{"=1+1": "'=1+1", "+cmd": "'+cmd", "-2": "'-2", "@x": "'@x", "\tx": "'\tx", "ok": "ok", "": ""} {
+		if got := SafeCell(in); got != want {
+			t.Errorf("SafeCell(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

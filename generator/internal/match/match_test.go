@@ -1,0 +1,100 @@
+package match
+
+import (
+	"testing"
+
+	"vulnreport/generator/internal/advisory"
+	"vulnreport/generator/internal/inventory"
+	"vulnreport/generator/internal/source"
+	"vulnreport/generator/internal/version"
+	"vulnreport/generator/internal/vuln"
+)
+
+func vul(id, fixed string, affected ...[2]string) vuln.Vulnerability {
+	v := vuln.Vulnerability{Advisory: advisory.Advisory{ID: id, Fixed: fixed}, IDs: []string{id}}
+	for _, a := range affected {
+		r, err := version.ParseRange(a[1])
+		if err != nil {
+			panic(err)
+		}
+		v.Affected = append(v.Affected, advisory.Affected{Key: a[0], Versions: a[1], Range: r})
+	}
+	return v
+}
+
+func comp(sys, key, ver string, patches ...string) inventory.Component {
+	return inventory.Component{System: sys, Key: key, Version: ver, Patches: patches, Pos: source.Pos{File: "c.csv", Line: 2}}
+}
+
+func TestMatch(t *testing.T) {
+	vulns := []vuln.Vulnerability{
+		vul("CVE-2017-5638", "2.3.32, 2.5.10.1", [2]string{"apache:struts", ">=2.3.5 <2.3.32 || >=2.5.0 <2.5.10.1"}),
+		vul("CVE-2021-34527", "KB5004945", [2]string{"microsoft:windows_10", "*"}),
+		vul("CVE-X", "", [2]string{"openssl:openssl", "<1.0.2l"}),
+	}
+	comps := []inventory.Component{
+		comp("web", "apache:struts", "2.5.10"),
+		comp("web2", "apache:struts", "2.5.10"),       // same pair: matched once, two findings
+		comp("web3", "apache:struts", "2.5.10.1"),     // fixed
+		comp("old", "apache:struts", "2.3.31"),        // first clause
+		comp("pc", "microsoft:windows_10", "10.0.19045"),
+		comp("pc2", "microsoft:windows_10", "10.0.19045", "kb5004945"), // patched
+		comp("db", "openssl:openssl", "1.0.2k"),
+		comp("db2", "openssl:openssl", "not a version!"),
+		comp("app", "acme:inhouse", "1.0"),
+		comp("app2", "known:lifecycle-only", "1.0"),
+	}
+	res := Match(comps, vulns, func(k string) bool { return k == "known:lifecycle-only" })
+	got := map[string]string{}
+	for _, f := range res.Findings {
+		got[f.Key] = f.Clause + "|" + f.FixTarget
+	}
+	want := map[string]string{
+		"web/apache:struts@2.5.10/CVE-2017-5638":            "apache:struts >=2.5.0 <2.5.10.1|2.5.10.1",
+		"web2/apache:struts@2.5.10/CVE-2017-5638":           "apache:struts >=2.5.0 <2.5.10.1|2.5.10.1",
+		"old/apache:struts@2.3.31/CVE-2017-5638":            "apache:struts >=2.3.5 <2.3.32|2.3.32",
+		"pc/microsoft:windows_10@10.0.19045/CVE-2021-34527": "microsoft:windows_10 *|",
+		"db/openssl:openssl@1.0.2k/CVE-X":                   "openssl:openssl <1.0.2l|1.0.2l",
+	}
+	if len(got) != len(want) {
+		t.Errorf("got %d findings, want %d: %v", len(got), len(want), got)
+	}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("%s: %q, want %q", k, got[k], w)
+		}
+	}
+	if res.Patched != 1 {
+		t.Errorf("patched = %d, want 1", res.Patched)
+	}
+	if len(res.Unmatched) != 1 || res.Unmatched[0].Key != "acme:inhouse" {
+		t.Errorf("unmatched = %+v", res.Unmatched)
+	}
+	if len(res.BadVersions) != 1 || res.BadVersions[0].System != "db2" {
+		t.Errorf("bad versions = %+v", res.BadVersions)
+	}
+	for i := 1; i < len(res.Findings); i++ {
+		if res.Findings[i-1].Key >= res.Findings[i].Key {
+			t.Error("findings not sorted by key")
+		}
+	}
+}
+
+func TestPatchedBy(t *testing.T) {
+	cases := []struct {
+		patches []string
+		fixed   string
+		want    bool
+	}{
+		{[]string{"KB5004945"}, "KB5004945 (2021-07-06)", true},
+		{[]string{"KB500494"}, "KB5004945", false},
+		{[]string{"kb5004945"}, "apply KB5004945", true},
+		{nil, "KB5004945", false},
+		{[]string{"KB1"}, "", false},
+	}
+	for _, tc := range cases {
+		if got := patchedBy(tc.patches, tc.fixed); got != tc.want {
+			t.Errorf("patchedBy(%v, %q) = %v", tc.patches, tc.fixed, got)
+		}
+	}
+}
