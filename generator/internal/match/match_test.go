@@ -34,9 +34,9 @@ func TestMatch(t *testing.T) {
 	}
 	comps := []inventory.Component{
 		comp("web", "apache:struts", "2.5.10"),
-		comp("web2", "apache:struts", "2.5.10"),       // same pair: matched once, two findings
-		comp("web3", "apache:struts", "2.5.10.1"),     // fixed
-		comp("old", "apache:struts", "2.3.31"),        // first clause
+		comp("web2", "apache:struts", "2.5.10"),   // same pair: matched once, two findings
+		comp("web3", "apache:struts", "2.5.10.1"), // fixed
+		comp("old", "apache:struts", "2.3.31"),    // first clause
 		comp("pc", "microsoft:windows_10", "10.0.19045"),
 		comp("pc2", "microsoft:windows_10", "10.0.19045", "kb5004945"), // patched
 		comp("db", "openssl:openssl", "1.0.2k"),
