@@ -33,6 +33,12 @@ func Analyze(opt Options, diags *source.Diagnostics, prog func(string, int)) (*r
 	if len(snap.Fatal) > 0 {
 		return nil, snap, fmt.Errorf("the build stopped:\n  %s", strings.Join(snap.Fatal, "\n  "))
 	}
+	return AnalyzeSnapshot(snap, opt, diags, prog), snap, nil
+}
+
+// AnalyzeSnapshot runs the stages after loading: merge, match, assess and
+// build the report model.
+func AnalyzeSnapshot(snap *snapshot.Snapshot, opt Options, diags *source.Diagnostics, prog func(string, int)) *report.Report {
 	pol := snap.Policy
 	asOf := opt.AsOf
 	if asOf.IsZero() {
@@ -72,7 +78,7 @@ func Analyze(opt Options, diags *source.Diagnostics, prog func(string, int)) (*r
 		Files: snap.Files, Feeds: snap.Feeds, EPSSDate: snap.EPSSDate, EPSSModel: snap.EPSSModel,
 		Rejections: snap.Rejections, Diagnostics: diags.Sorted(),
 	})
-	return r, snap, nil
+	return r
 }
 
 // Build runs the whole pipeline and publishes the output folder.

@@ -40,12 +40,34 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 	add := func(kind, system, ref, owner string, due timeT, ja, en string) {
 		out = append(out, Decision{Kind: kind, System: system, Ref: ref, Owner: owner, Due: due, Text: i18n.Text{JA: ja, EN: en}})
 	}
+	// Overdue fix actions are rolled up per department: management decides
+	// on departments, owners act on the actions listed beneath in the plan.
+	type dept struct {
+		n, p1, p2 int
+		due       timeT
+		first     string
+	}
+	overdue := map[string]*dept{}
+	var depts []string
 	for _, a := range r.Actions {
 		n := sysName(sysByID, a.System)
 		if a.Overdue {
-			add(DecisionOverdue, a.System, a.Key, a.Department, a.Due,
-				fmt.Sprintf("期限超過: %s の %s (%s、%d 件)。対応の督促または期限の再設定を判断", n.Get(i18n.JA), a.ProductName, a.TopPriority, len(a.Findings)),
-				fmt.Sprintf("Overdue: %s on %s (%s, %d findings). Decide: escalate or reset the deadline", a.ProductName, n.Get(i18n.EN), a.TopPriority, len(a.Findings)))
+			d := overdue[a.Department]
+			if d == nil {
+				d = &dept{first: a.Key}
+				overdue[a.Department] = d
+				depts = append(depts, a.Department)
+			}
+			d.n++
+			switch a.TopPriority {
+			case "P1":
+				d.p1++
+			case "P2":
+				d.p2++
+			}
+			if d.due.IsZero() || a.Due.Before(d.due) {
+				d.due = a.Due
+			}
 			continue
 		}
 		if (a.TopPriority == "P1" || a.TopPriority == "P2") && (a.Stage == "" || a.Stage == remediation.Investigate) && a.Planned.IsZero() {
@@ -53,6 +75,20 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 				fmt.Sprintf("%s 未計画: %s の %s。対応方針と担当の決定が必要", a.TopPriority, n.Get(i18n.JA), a.ProductName),
 				fmt.Sprintf("%s without a plan: %s on %s. Decide the response and owner", a.TopPriority, a.ProductName, n.Get(i18n.EN)))
 		}
+	}
+	for _, name := range depts {
+		d := overdue[name]
+		label := name
+		if label == "" {
+			label = "(所管部署なし)"
+		}
+		en := name
+		if en == "" {
+			en = "(no department)"
+		}
+		add(DecisionOverdue, "", "dept:"+name, name, d.due,
+			fmt.Sprintf("%s: 期限超過の対策 %d 件 (P1 %d 件・P2 %d 件、最も古い期限 %s)。督促・要員追加または期限の再設定を判断", label, d.n, d.p1, d.p2, d.due.Format("2006-01-02")),
+			fmt.Sprintf("%s: %d fix actions overdue (P1 %d, P2 %d; oldest due %s). Decide: escalate, add staff or reset deadlines", en, d.n, d.p1, d.p2, d.due.Format("2006-01-02")))
 	}
 	for _, a := range r.Acceptances {
 		n := sysName(sysByID, a.System)
@@ -68,7 +104,7 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		}
 	}
 	for _, rec := range in.Remediations {
-		if rec.ServiceStopHours > 0 && rec.Stage != remediation.Done {
+		if rec.ServiceStopHours > 0 && rec.Stage != remediation.Done && (rec.Planned.IsZero() || !rec.Planned.Before(in.AsOf)) {
 			n := sysName(sysByID, rec.System)
 			when := rec.Planned
 			add(DecisionServiceStop, rec.System, rec.ID, rec.Owner, when,

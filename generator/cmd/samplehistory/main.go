@@ -1,0 +1,83 @@
+// Command samplehistory writes the sample snapshot's earlier months,
+// data/history/<date>/findings.json, by rebuilding the snapshot as it stood
+// on each date: components upgraded after the date (changes.yaml) are put
+// back to their earlier version, and advisories published or KEV entries
+// added after the date are left out. Run it oldest month first:
+//
+//	go run ./generator/cmd/samplehistory --data data 2026-09-30 2026-10-31
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"vulnreport/generator/internal/advisory"
+	"vulnreport/generator/internal/app"
+	"vulnreport/generator/internal/feed"
+	"vulnreport/generator/internal/feed/all"
+	"vulnreport/generator/internal/publish"
+	"vulnreport/generator/internal/render/export"
+	"vulnreport/generator/internal/snapshot"
+	"vulnreport/generator/internal/source"
+)
+
+func main() {
+	data := flag.String("data", "data", "snapshot folder")
+	flag.Parse()
+	for _, d := range flag.Args() {
+		if err := month(*data, d); err != nil {
+			fmt.Fprintln(os.Stderr, "samplehistory:", err)
+			os.Exit(1)
+		}
+	}
+}
+
+func month(dir, date string) error {
+	asOf, err := source.ParseDate(date)
+	if err != nil {
+		return err
+	}
+	var diags source.Diagnostics
+	snap := snapshot.Load(os.DirFS(dir), snapshot.Options{Feeds: all.Parsers()}, &diags)
+	if len(snap.Fatal) > 0 {
+		return fmt.Errorf("%v", snap.Fatal)
+	}
+	reverted := 0
+	for _, ch := range snap.Changes {
+		if !ch.Date.After(asOf) || ch.FromVersion == "" {
+			continue
+		}
+		key, _, err := snap.Resolver.Resolve(ch.Product)
+		if err != nil {
+			continue
+		}
+		for i := range snap.Components {
+			c := &snap.Components[i]
+			if c.System == ch.System && c.Key == key && c.Version == ch.ToVersion {
+				c.Version = ch.FromVersion
+				reverted++
+			}
+		}
+	}
+	snap.Advisories = slices.DeleteFunc(snap.Advisories, func(a advisory.Advisory) bool { return a.Published.After(asOf) })
+	snap.KEV = slices.DeleteFunc(snap.KEV, func(e feed.KEVEntry) bool { return e.DateAdded.After(asOf) })
+	r := app.AnalyzeSnapshot(snap, app.Options{AsOf: asOf}, &diags, func(string, int) {})
+	mem := publish.NewMemory()
+	if err := export.New().Render(context.Background(), r, mem); err != nil {
+		return err
+	}
+	b, _ := mem.Get("findings.json")
+	out := filepath.Join(dir, "history", date, "findings.json")
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(out, b, 0o644); err != nil {
+		return err
+	}
+	fmt.Printf("%s: %d findings (%d components put back to earlier versions)\n", out, len(r.Findings), reverted)
+	return nil
+}
