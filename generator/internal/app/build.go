@@ -109,7 +109,11 @@ func Build(ctx context.Context, opt Options, stdout, stderr io.Writer) (*Result,
 			return nil, fmt.Errorf("rendering %s: %w", f, err)
 		}
 	}
-	if err := writeManifest(mem, r); err != nil {
+	pkgName := ""
+	if opt.Package {
+		pkgName = PackageName(r.AsOf)
+	}
+	if err := writeManifest(mem, r, pkgName); err != nil {
 		return nil, err
 	}
 	if opt.Package {
@@ -129,11 +133,11 @@ func Build(ctx context.Context, opt Options, stdout, stderr io.Writer) (*Result,
 	return res, nil
 }
 
-func writeManifest(mem *publish.Memory, r *report.Report) error {
+func writeManifest(mem *publish.Memory, r *report.Report, pkg string) error {
 	data, err := publish.EncodeManifest(publish.Manifest{
 		ToolVersion: r.ToolVersion, AsOf: r.AsOf.Format("2006-01-02"), Inputs: r.Sources.Inputs, Feeds: r.Sources.Feeds,
 		Records: publish.Counts{Read: r.Quality.Read, Accepted: r.Quality.Accepted, Rejected: r.Quality.Rejected},
-		Outputs: mem.Files(),
+		Outputs: mem.Files(), Package: pkg,
 	})
 	if err != nil {
 		return err

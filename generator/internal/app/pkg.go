@@ -1,11 +1,62 @@
 package app
 
 import (
+	"archive/zip"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"path"
+	"time"
+
 	"vulnreport/generator/internal/publish"
 	"vulnreport/generator/internal/report"
 )
 
-// writePackage adds the month's evidence archive; see issue "Audit evidence package".
+// PackageName returns the evidence archive's file name for a date.
+func PackageName(asOf time.Time) string { return "evidence-" + asOf.Format("2006-01-02") + ".zip" }
+
+// writePackage adds the month's evidence archive to the output: the
+// snapshot as read (under data/, each file checked against the digest taken
+// while loading), every output and the manifest (under output/). Entries are
+// sorted and stamped with the as-of date, so the archive is byte-identical
+// for the same input. The manifest names the archive, and verify checks it.
 func writePackage(mem *publish.Memory, opt Options, r *report.Report) error {
-	return nil
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	stamp := time.Date(r.AsOf.Year(), r.AsOf.Month(), r.AsOf.Day(), 0, 0, 0, 0, time.UTC)
+	add := func(name string, data []byte) error {
+		h := &zip.FileHeader{Name: name, Method: zip.Deflate, Modified: stamp}
+		h.SetMode(0o644)
+		w, err := zw.CreateHeader(h)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(data)
+		return err
+	}
+	for _, in := range r.Sources.Inputs {
+		data, err := fs.ReadFile(opt.Data, in.Path)
+		if err != nil {
+			return fmt.Errorf("packaging %s: %w", in.Path, err)
+		}
+		sum := sha256.Sum256(data)
+		if hex.EncodeToString(sum[:]) != in.SHA256 {
+			return fmt.Errorf("packaging %s: the file changed during the build", in.Path)
+		}
+		if err := add(path.Join("data", in.Path), data); err != nil {
+			return fmt.Errorf("packaging: %w", err)
+		}
+	}
+	for _, name := range mem.Names() {
+		data, _ := mem.Get(name)
+		if err := add(path.Join("output", name), data); err != nil {
+			return fmt.Errorf("packaging: %w", err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("packaging: %w", err)
+	}
+	return mem.WriteFile(PackageName(r.AsOf), buf.Bytes())
 }

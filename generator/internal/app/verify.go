@@ -2,11 +2,14 @@ package app
 
 import (
 	"archive/zip"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"strings"
 
 	"vulnreport/generator/internal/publish"
@@ -17,39 +20,97 @@ var ErrVerify = errors.New("the output does not match its manifest")
 
 // Verify re-checks an output folder, or an evidence package (.zip),
 // against its manifest and prints every file added, missing or changed.
-func Verify(path string, stdout io.Writer) error {
-	var fsys fs.FS
-	if strings.HasSuffix(strings.ToLower(path), ".zip") {
-		zr, err := zip.OpenReader(path)
-		if err != nil {
-			return fmt.Errorf("verify: %w", err)
-		}
-		defer zr.Close()
-		sub, err := fs.Sub(zr, "output")
-		if err != nil {
-			return fmt.Errorf("verify: %w", err)
-		}
-		fsys = sub
-	} else {
-		st, err := os.Stat(path)
-		if err != nil {
-			return fmt.Errorf("verify: %w", err)
-		}
-		if !st.IsDir() {
-			return fmt.Errorf("verify: %s is neither a folder nor a .zip evidence package", path)
-		}
-		fsys = os.DirFS(path)
+// For a package it also checks the snapshot files it carries against the
+// manifest's input digests; for a folder holding a package, the package too.
+func Verify(p string, stdout io.Writer) error {
+	if strings.HasSuffix(strings.ToLower(p), ".zip") {
+		return verifyZip(p, stdout)
 	}
-	diffs, m, err := publish.Verify(fsys)
+	st, err := os.Stat(p)
 	if err != nil {
 		return fmt.Errorf("verify: %w", err)
 	}
-	for _, d := range diffs {
-		fmt.Fprintln(stdout, d.String())
+	if !st.IsDir() {
+		return fmt.Errorf("verify: %s is neither a folder nor a .zip evidence package", p)
 	}
-	if len(diffs) > 0 {
-		return fmt.Errorf("%d files differ: %w", len(diffs), ErrVerify)
+	diffs, m, err := publish.Verify(os.DirFS(p))
+	if err != nil {
+		return fmt.Errorf("verify: %w", err)
+	}
+	n := printDiffs(stdout, diffs)
+	if m.Package != "" {
+		if err := verifyZip(path.Join(p, m.Package), stdout); err != nil {
+			return err
+		}
+	}
+	if n > 0 {
+		return fmt.Errorf("%d files differ: %w", n, ErrVerify)
 	}
 	fmt.Fprintf(stdout, "ok: %d files match the manifest (as of %s, vulnreport %s)\n", len(m.Outputs), m.AsOf, m.ToolVersion)
+	return nil
+}
+
+func printDiffs(w io.Writer, diffs []publish.Difference) int {
+	for _, d := range diffs {
+		fmt.Fprintln(w, d.String())
+	}
+	return len(diffs)
+}
+
+func verifyZip(p string, stdout io.Writer) error {
+	zr, err := zip.OpenReader(p)
+	if err != nil {
+		return fmt.Errorf("verify: %w", err)
+	}
+	defer zr.Close()
+	out, err := fs.Sub(zr, "output")
+	if err != nil {
+		return fmt.Errorf("verify: %w", err)
+	}
+	diffs, m, err := publish.Verify(out)
+	if err != nil {
+		return fmt.Errorf("verify %s: %w", p, err)
+	}
+	for i := range diffs {
+		diffs[i].Path = "output/" + diffs[i].Path
+	}
+	want := map[string]string{}
+	for _, in := range m.Inputs {
+		want["data/"+in.Path] = in.SHA256
+	}
+	seen := map[string]bool{}
+	for _, f := range zr.File {
+		if !strings.HasPrefix(f.Name, "data/") {
+			continue
+		}
+		seen[f.Name] = true
+		sum, ok := want[f.Name]
+		if !ok {
+			diffs = append(diffs, publish.Difference{Path: f.Name, Kind: "added"})
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return fmt.Errorf("verify %s: %w", p, err)
+		}
+		h := sha256.New()
+		_, err = io.Copy(h, rc)
+		rc.Close()
+		if err != nil {
+			return fmt.Errorf("verify %s: %w", p, err)
+		}
+		if hex.EncodeToString(h.Sum(nil)) != sum {
+			diffs = append(diffs, publish.Difference{Path: f.Name, Kind: "changed"})
+		}
+	}
+	for name := range want {
+		if !seen[name] {
+			diffs = append(diffs, publish.Difference{Path: name, Kind: "missing"})
+		}
+	}
+	if n := printDiffs(stdout, diffs); n > 0 {
+		return fmt.Errorf("%s: %d files differ: %w", p, n, ErrVerify)
+	}
+	fmt.Fprintf(stdout, "ok: %s: %d outputs and %d snapshot files match the manifest\n", path.Base(p), len(m.Outputs), len(m.Inputs))
 	return nil
 }

@@ -33,8 +33,12 @@ type Manifest struct {
 	Feeds []feed.Info `json:"feeds"`
 	// Records sums the inputs' counts.
 	Records Counts `json:"records"`
-	// Outputs lists every output file but the manifest itself.
+	// Outputs lists every output file but the manifest itself and the
+	// evidence package.
 	Outputs []File `json:"outputs"`
+	// Package names the evidence archive written beside the outputs, if any;
+	// it holds this manifest, so it cannot be listed in Outputs.
+	Package string `json:"package,omitempty"`
 }
 
 // Counts is records read, accepted and rejected.
@@ -105,7 +109,7 @@ func Verify(fsys fs.FS) ([]Difference, Manifest, error) {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() || p == ManifestName {
+		if d.IsDir() || p == ManifestName || (m.Package != "" && p == m.Package) {
 			return nil
 		}
 		seen[p] = true
