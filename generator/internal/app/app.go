@@ -52,7 +52,6 @@ func (e UsageError) Unwrap() error { return e.Err }
 type progress struct {
 	w  io.Writer
 	on bool
-	t0 time.Time
 }
 
 func (p progress) stage(name string, n int) {

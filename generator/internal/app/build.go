@@ -94,6 +94,9 @@ func Build(ctx context.Context, opt Options, stdout, stderr io.Writer) (*Result,
 	if err != nil {
 		return nil, err
 	}
+	if opt.Strict && r.Quality.Rejected > 0 {
+		return nil, fmt.Errorf("--strict: %d records were rejected; the previous output is left untouched: %w", r.Quality.Rejected, ErrRejected)
+	}
 	mem := publish.NewMemory()
 	deps := render.Deps{Templates: opt.Templates, Content: opt.Content, Font: snap.Policy.Font}
 	for _, f := range formats {
@@ -126,11 +129,7 @@ func Build(ctx context.Context, opt Options, stdout, stderr io.Writer) (*Result,
 		return nil, err
 	}
 	printSummary(stdout, r, opt.OutDir, len(mem.Names()))
-	res := &Result{Report: r, Files: mem, Diags: diags.Sorted()}
-	if opt.Strict && r.Quality.Rejected > 0 {
-		return res, fmt.Errorf("--strict: %d records were rejected: %w", r.Quality.Rejected, ErrRejected)
-	}
-	return res, nil
+	return &Result{Report: r, Files: mem, Diags: diags.Sorted()}, nil
 }
 
 func writeManifest(mem *publish.Memory, r *report.Report, pkg string) error {
