@@ -48,24 +48,12 @@ func (l *loader) validate() {
 	for i := range s.Advisories {
 		for j := range s.Advisories[i].Affected {
 			af := &s.Advisories[i].Affected[j]
-			if af.Key == "" {
-				if k, _, err := s.Resolver.Resolve(af.Product); err == nil {
-					af.Key = k
-				}
-			} else {
-				af.Key = s.Resolver.Key(af.Key)
-			}
+			af.Key = resolveKey(s.Resolver, af.Key, af.Product)
 		}
 	}
 	for i := range s.Cycles {
 		c := &s.Cycles[i]
-		if c.Key == "" {
-			if k, _, err := s.Resolver.Resolve(c.Product); err == nil {
-				c.Key = k
-			}
-		} else {
-			c.Key = s.Resolver.Key(c.Key)
-		}
+		c.Key = resolveKey(s.Resolver, c.Key, c.Product)
 	}
 	s.Cycles = uniq(l, s.Cycles, "lifecycle", func(c lifecycle.Cycle) (string, source.Pos) {
 		if c.Origin != "lifecycle" {
@@ -128,4 +116,27 @@ func (l *loader) rejectLater(pos source.Pos, kind, id, reason string) {
 		st.Rejected++
 	}
 	l.s.Rejections = append(l.s.Rejections, source.Rejection{Pos: pos, Location: pos.String(), Kind: kind, ID: id, Reasons: []string{reason}})
+}
+
+// resolveKey maps a feed's key, or the product as written, to a product
+// key. A feed key that names no known product (a CVE 5 "vendor:product"
+// made from free text) falls back to the written name, which products.yaml
+// aliases may know ("Apache Software Foundation Apache Log4j2").
+func resolveKey(r *product.Resolver, key, written string) string {
+	if key != "" {
+		k := r.Key(key)
+		if _, known := r.Lookup(k); known || written == "" {
+			return k
+		}
+		if w, _, err := r.Resolve(written); err == nil {
+			if _, known := r.Lookup(w); known {
+				return w
+			}
+		}
+		return k
+	}
+	if k, _, err := r.Resolve(written); err == nil {
+		return k
+	}
+	return ""
 }

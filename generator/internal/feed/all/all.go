@@ -1,11 +1,29 @@
-// Package all lists the reader of every public feed format by the folder
-// name under feeds/ that holds it.
+// Package all names the reader of every public-feed format, by the folder
+// the snapshot keeps its files in: data/feeds/<kind>/ for feeds and
+// data/sbom/ (kind "sbom") for SBOMs.
 package all
 
-import "vulnreport/generator/internal/feed"
+import (
+	"vulnreport/generator/internal/feed"
+	"vulnreport/generator/internal/feed/cve5"
+	"vulnreport/generator/internal/feed/eol"
+	"vulnreport/generator/internal/feed/epss"
+	"vulnreport/generator/internal/feed/jvn"
+	"vulnreport/generator/internal/feed/kev"
+	"vulnreport/generator/internal/feed/nvd"
+	"vulnreport/generator/internal/feed/sbom"
+)
 
-// Parsers returns the feed readers by kind. (Placeholder until the feed
-// packages land; the feeds helper replaces this file.)
+// Parsers returns the feed readers by kind: "nvd", "cve5", "jvn", "kev",
+// "epss", "endoflife" and "sbom". Each call returns a new map.
 func Parsers() map[string]feed.Parser {
-	return map[string]feed.Parser{}
+	return map[string]feed.Parser{
+		nvd.Kind:  nvd.Parse,
+		cve5.Kind: cve5.Parse,
+		jvn.Kind:  jvn.Parse,
+		kev.Kind:  kev.Parse,
+		epss.Kind: epss.Parse,
+		eol.Kind:  eol.Parse,
+		sbom.Kind: sbom.Parse,
+	}
 }

@@ -46,9 +46,10 @@ func meaningful(s string) bool {
 func keys(af affected) (ks []string, name string) {
 	for _, c := range af.Cpes {
 		if ref, err := product.Parse(c); err == nil && ref.Kind == "cpe" {
-			ks = feedutil.AppendUnique(ks, ref.Key)
+			ks = append(ks, ref.Key)
 		}
 	}
+	ks = feedutil.Dedup(ks)
 	vendor, prod := strings.TrimSpace(af.Vendor), strings.TrimSpace(af.Product)
 	name = strings.TrimSpace(strings.Join(nonEmpty(vendor, prod), " "))
 	if len(ks) > 0 {

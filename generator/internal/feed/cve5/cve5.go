@@ -78,9 +78,11 @@ func Parse(name string, data []byte, diags *source.Diagnostics) (feed.Result, er
 			return res, fmt.Errorf("no \"cveMetadata\" or \"containers\"; expected %s", expected)
 		}
 		off := len(data) - len(strings.TrimLeft(strings.TrimPrefix(string(data), "\ufeff"), " \t\r\n"))
-		p.record(off, data)
+		var r record
+		err := json.Unmarshal(data, &r)
+		p.record(off, &r, err)
 	case '[':
-		if _, _, err := feedutil.Stream(data, nil, p.record); err != nil {
+		if _, _, err := feedutil.Each(data, nil, p.record); err != nil {
 			return res, feedutil.FileError(data, err, expected)
 		}
 	default:
@@ -110,12 +112,13 @@ func (p *parser) warn(pos source.Pos, id, msg string) {
 	p.diags.Warnf(pos, "CVE record %s: %s", id, msg)
 }
 
-// record reads one CVE record at byte offset off.
-func (p *parser) record(off int, raw json.RawMessage) {
+// record checks one CVE record found at byte offset off; err is its
+// decoding error.
+func (p *parser) record(off int, rp *record, err error) {
 	p.res.Read++
 	pos := p.lines.Pos(off)
-	var r record
-	if err := json.Unmarshal(raw, &r); err != nil {
+	r := *rp
+	if err != nil {
 		epos, msg := feedutil.RecordError(p.lines, off, err)
 		p.reject(epos, "", msg)
 		return
@@ -185,19 +188,20 @@ func (p *parser) convert(r *record, id string, pos source.Pos) advisory.Advisory
 	for _, c := range containers {
 		for _, pt := range c.ProblemTypes {
 			for _, d := range pt.Descriptions {
-				if strings.HasPrefix(d.CweID, "CWE-") {
-					a.CWE = feedutil.AppendUnique(a.CWE, d.CweID)
-				} else if f := strings.Fields(d.Description); len(f) > 0 && strings.HasPrefix(f[0], "CWE-") {
-					a.CWE = feedutil.AppendUnique(a.CWE, strings.TrimRight(f[0], ":"))
+				if feedutil.IsCWE(d.CweID) {
+					a.CWE = append(a.CWE, d.CweID)
+				} else if f := strings.Fields(d.Description); len(f) > 0 && feedutil.IsCWE(strings.TrimRight(f[0], ":")) {
+					a.CWE = append(a.CWE, strings.TrimRight(f[0], ":"))
 				}
 			}
 		}
 		for _, ref := range c.References {
 			if u := strings.TrimSpace(ref.URL); feedutil.IsHTTP(u) {
-				a.References = feedutil.AppendUnique(a.References, u)
+				a.References = append(a.References, u)
 			}
 		}
 	}
+	a.CWE, a.References = feedutil.Dedup(a.CWE), feedutil.Dedup(a.References)
 	if cisa != nil {
 		a.Exploit = exploitation(cisa.Metrics)
 	}

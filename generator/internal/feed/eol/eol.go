@@ -135,7 +135,8 @@ func yamlError(err error, offset int) error {
 		return "line " + strconv.Itoa(n+offset)
 	})
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		return fmt.Errorf("not readable at %s:1: %s; expected %s", m[1], msg, expected)
+		msg = strings.TrimPrefix(msg, m[0]+": ")
+		return fmt.Errorf("not readable at %s:1: YAML: %s; expected %s", m[1], msg, expected)
 	}
 	return fmt.Errorf("not readable: %s; expected %s", msg, expected)
 }

@@ -77,8 +77,7 @@ func Parse(name string, data []byte, diags *source.Diagnostics) (feed.Result, er
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		l, _ := r.FieldPos(0)
-		pos := source.Pos{File: name, Line: l + line - 1, Col: 1}
+		pos := source.Pos{File: name, Col: 1}
 		if err != nil {
 			var pe *csv.ParseError
 			if !errors.As(err, &pe) {
@@ -93,6 +92,8 @@ func Parse(name string, data []byte, diags *source.Diagnostics) (feed.Result, er
 			reject(&res, diags, pos, "", fmt.Sprintf("row is not valid CSV: %v", pe.Err))
 			continue
 		}
+		l, _ := r.FieldPos(0)
+		pos.Line = l + line - 1
 		last = l
 		res.Read++
 		if len(row) != len(header) {

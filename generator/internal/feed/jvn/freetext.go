@@ -13,7 +13,7 @@ var (
 	// trailingNote is a parenthesised note at the end: "（CVE-2025-0354）".
 	trailingNote = regexp.MustCompile(`\s*\([^()]*\)\s*$`)
 	// allPattern means every version.
-	allPattern = regexp.MustCompile(`(?i)^(全て|すべて|全|総て)の?(バージョン|版)$|^all( versions)?$|^any versions?$`)
+	allPattern = regexp.MustCompile(`(?i)^(全て|すべて|総て|全)(の?(バージョン|版))?$|^all( versions)?$|^any versions?$`)
 	// pairPattern is a lower and an upper bound: "X 以上 Y 未満".
 	pairPattern = regexp.MustCompile(`(?i)^(.+?)\s*(以上|以降|and later|or later)[\s,、]*(.+?)\s*(未満|より前|よりも前|以下|以前|およびそれ以前|及びそれ以前|まで)$`)
 	// spanPattern is "X から Y (まで)", "X 〜 Y", "X to Y", "X through Y", "X - Y".
@@ -57,7 +57,7 @@ func RangeOf(text string) (expr string, ok bool) {
 		return "", false
 	}
 	var clauses []string
-	for _, part := range regexp.MustCompile(`[、,;\n]+`).Split(s, -1) {
+	for _, part := range splitPhrases(s) {
 		part = strings.TrimSpace(part)
 		if part == "" {
 			continue
@@ -76,6 +76,26 @@ func RangeOf(text string) (expr string, ok bool) {
 		return "", false
 	}
 	return expr, true
+}
+
+// splitPhrases splits text at "、", ",", ";" and new lines outside brackets.
+func splitPhrases(s string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i, r := range s {
+		switch r {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			depth = max(0, depth-1)
+		case '、', ',', ';', '\n':
+			if depth == 0 {
+				out = append(out, s[start:i])
+				start = i + len(string(r))
+			}
+		}
+	}
+	return append(out, s[start:])
 }
 
 // phrase converts one phrase.

@@ -10,6 +10,11 @@
 //     CSAF-shaped getVulnDetailInfo document with its jvn_extension, and
 //     the STIX 2.1 bundle that embeds such documents.
 //
+// A document that is broken only after its last advisory (MyJVN has
+// published examples whose trailing status block is not well-formed) is
+// read up to the break; the break is reported as an error and counted as
+// one rejected record. Any other syntax error makes the file unreadable.
+//
 // XML declared as Shift_JIS, EUC-JP or ISO-2022-JP is decoded; MyJVN
 // publishes UTF-8. Other MyJVN documents — vendor and product lists,
 // statistics, alert lists — hold no advisories: Parse returns an error
@@ -39,6 +44,7 @@ package jvn
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 
 	"vulnreport/generator/internal/advisory"
@@ -128,20 +134,26 @@ func (p *parser) addCVSS(d *draft, ver, vector, score string) {
 
 // alias records CVE ids found in s.
 func (d *draft) alias(s string) {
-	d.a.Aliases = feedutil.AppendUnique(d.a.Aliases, feedutil.CVEsIn(s)...)
+	d.a.Aliases = append(d.a.Aliases, feedutil.CVEsIn(s)...)
 }
 
 func (d *draft) ref(u string) {
 	if u = strings.TrimSpace(u); feedutil.IsHTTP(u) {
-		d.a.References = feedutil.AppendUnique(d.a.References, u)
+		d.a.References = append(d.a.References, u)
 	}
 }
 
-// product adds an affected product from its CPE (or names) and its
-// version text.
-func (p *parser) product(d *draft, cpe, vendor, name, versions string) {
-	it := feedutil.Item{Product: strings.TrimSpace(strings.Join(strings.Fields(vendor+" "+name), " ")), Pos: d.a.Pos}
+// productItem returns an affected product, from its CPE (or names),
+// without versions; ok is false when it names nothing.
+func (p *parser) productItem(d *draft, cpe, vendor, name string) (it feedutil.Item, ok bool) {
+	it = feedutil.Item{Product: strings.TrimSpace(strings.Join(strings.Fields(vendor+" "+name), " ")), Pos: d.a.Pos}
 	if cpe = strings.TrimSpace(cpe); cpe != "" {
+		if strings.HasPrefix(cpe, "cpe:/") {
+			// CPE 2.2 percent-encodes: "industrial_data_center_%28idc%29"
+			if u, err := url.PathUnescape(cpe); err == nil {
+				cpe = u
+			}
+		}
 		if ref, err := product.Parse(cpe); err == nil && ref.Kind == "cpe" {
 			it.Key = ref.Key
 		} else {
@@ -150,6 +162,15 @@ func (p *parser) product(d *draft, cpe, vendor, name, versions string) {
 	}
 	if it.Key == "" && it.Product == "" {
 		p.diags.Warnf(d.a.Pos, "JVN advisory %s: an affected product has no CPE and no name: skipped", d.a.ID)
+		return it, false
+	}
+	return it, true
+}
+
+// product adds an affected product with its free-text versions.
+func (p *parser) product(d *draft, cpe, vendor, name, versions string) {
+	it, ok := p.productItem(d, cpe, vendor, name)
+	if !ok {
 		return
 	}
 	versions = strings.TrimSpace(versions)
@@ -162,6 +183,16 @@ func (p *parser) product(d *draft, cpe, vendor, name, versions string) {
 		it.Free = versions
 	}
 	d.items = append(d.items, it)
+}
+
+// trailer reports a document that is broken after its last advisory —
+// MyJVN has published files whose status block is not well-formed — as
+// one rejected record; the advisories before it stand.
+func (p *parser) trailer(pos source.Pos, msg string) {
+	reason := fmt.Sprintf("the document is not well-formed after its last advisory (in the MyJVN status block): %s; the %d advisories before it are read", msg, p.res.Read)
+	p.diags.Errorf(pos, "%s", reason)
+	p.res.Read++
+	p.res.Reject(pos, "feed:jvn", "", pos.String()+": "+reason)
 }
 
 // finish checks a draft and keeps it as an advisory, or rejects it.
@@ -178,6 +209,7 @@ func (p *parser) finish(d *draft) {
 		p.res.Reject(a.Pos, "feed:jvn", "", a.Pos.String()+": "+reason)
 		return
 	}
+	a.Aliases, a.References, a.CWE = feedutil.Dedup(a.Aliases), feedutil.Dedup(a.References), feedutil.Dedup(a.CWE)
 	for _, c := range d.cvss {
 		if a.CVSS == nil || rank(c) > rank(a.CVSS) || rank(c) == rank(a.CVSS) && c.Score > a.CVSS.Score {
 			a.CVSS = c

@@ -60,16 +60,15 @@ func Parse(name string, data []byte, diags *source.Diagnostics) (feed.Result, er
 
 func parseJSON(name string, data []byte, diags *source.Diagnostics, res feed.Result) (feed.Result, error) {
 	lines := feedutil.NewLines(name, data)
-	top, found, err := feedutil.Stream(data, []string{"vulnerabilities"}, func(off int, raw json.RawMessage) {
+	top, found, err := feedutil.Each(data, []string{"vulnerabilities"}, func(off int, e *entry, err error) {
 		res.Read++
 		pos := lines.Pos(off)
-		var e entry
-		if err := json.Unmarshal(raw, &e); err != nil {
+		if err != nil {
 			epos, msg := feedutil.RecordError(lines, off, err)
 			reject(&res, diags, epos, "", msg)
 			return
 		}
-		add(&res, diags, e, pos)
+		add(&res, diags, *e, pos)
 	})
 	if err != nil {
 		return res, feedutil.FileError(data, err, expected)
@@ -147,9 +146,8 @@ func add(res *feed.Result, diags *source.Diagnostics, e entry, pos source.Pos) {
 	default:
 		diags.Warnf(pos, "KEV entry %s: knownRansomwareCampaignUse %q is neither Known nor Unknown: read as Unknown", id, feedutil.Clip(r))
 	}
-	if k.DueDate.Before(k.DateAdded) {
-		diags.Warnf(pos, "KEV entry %s: dueDate %s is before dateAdded %s", id, k.DueDate.Format(source.DateLayout), k.DateAdded.Format(source.DateLayout))
-	}
+	// A dueDate before dateAdded is genuine: entries carried over from
+	// earlier CISA directives keep their original due dates.
 	res.Accepted++
 	res.KEV = append(res.KEV, k)
 }

@@ -1,7 +1,6 @@
 package nvd
 
 import (
-	"encoding/json"
 	"strings"
 
 	"vulnreport/generator/internal/feed/internal/feedutil"
@@ -57,11 +56,10 @@ type legacyMatch struct {
 }
 
 // legacyRecord reads one element of a 1.1 feed's CVE_Items array.
-func (p *parser) legacyRecord(off int, raw json.RawMessage) {
+func (p *parser) legacyRecord(off int, it *legacyItem, err error) {
 	p.res.Read++
 	pos := p.lines.Pos(off)
-	var it legacyItem
-	if err := json.Unmarshal(raw, &it); err != nil {
+	if err != nil {
 		epos, msg := feedutil.RecordError(p.lines, off, err)
 		p.reject(epos, "", msg)
 		return

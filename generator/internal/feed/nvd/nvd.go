@@ -69,13 +69,14 @@ func Parse(name string, data []byte, diags *source.Diagnostics) (feed.Result, er
 	if legacy {
 		path = []string{"CVE_Items"}
 	}
-	top, found, err := feedutil.Stream(data, path, func(off int, raw json.RawMessage) {
-		if legacy {
-			p.legacyRecord(off, raw)
-		} else {
-			p.apiRecord(off, raw)
-		}
-	})
+	var top map[string]json.RawMessage
+	var found bool
+	var err error
+	if legacy {
+		top, found, err = feedutil.Each(data, path, p.legacyRecord)
+	} else {
+		top, found, err = feedutil.Each(data, path, p.apiRecord)
+	}
 	if err != nil {
 		return res, feedutil.FileError(data, err, expected)
 	}
@@ -128,14 +129,16 @@ func orUnknown(id string) string {
 	return id
 }
 
+// apiItem is one element of an API 2.0 vulnerabilities array.
+type apiItem struct {
+	CVE *apiCVE `json:"cve"`
+}
+
 // apiRecord reads one element of an API 2.0 vulnerabilities array.
-func (p *parser) apiRecord(off int, raw json.RawMessage) {
+func (p *parser) apiRecord(off int, item *apiItem, err error) {
 	p.res.Read++
 	pos := p.lines.Pos(off)
-	var item struct {
-		CVE *apiCVE `json:"cve"`
-	}
-	if err := json.Unmarshal(raw, &item); err != nil {
+	if err != nil {
 		epos, msg := feedutil.RecordError(p.lines, off, err)
 		p.reject(epos, "", msg)
 		return
@@ -194,19 +197,20 @@ func (p *parser) convert(c *apiCVE, id string, pos source.Pos) advisory.Advisory
 	a.CVSS = p.cvss(c.Metrics, id, pos)
 	for _, w := range c.Weaknesses {
 		for _, d := range w.Description {
-			if strings.HasPrefix(d.Value, "CWE-") {
-				a.CWE = feedutil.AppendUnique(a.CWE, d.Value)
+			if feedutil.IsCWE(d.Value) {
+				a.CWE = append(a.CWE, d.Value)
 			}
 		}
 	}
 	for _, r := range c.References {
 		u := strings.TrimSpace(r.URL)
 		if feedutil.IsHTTP(u) {
-			a.References = feedutil.AppendUnique(a.References, u)
+			a.References = append(a.References, u)
 		} else if u != "" {
 			p.warn(pos, id, fmt.Sprintf("reference %q is not an http(s) URL: left out", feedutil.Clip(u)))
 		}
 	}
+	a.CWE, a.References = feedutil.Dedup(a.CWE), feedutil.Dedup(a.References)
 	if c.CisaExploitAdd != "" {
 		a.Exploit.Exploited, a.Exploit.KEV = true, true
 		a.Exploit.DateAdded, _ = feedutil.Date(c.CisaExploitAdd)

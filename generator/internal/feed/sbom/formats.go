@@ -21,20 +21,22 @@ type cdxComponent struct {
 // cyclonedx streams the components array; nested components of an
 // element share its position.
 func (p *parser) cyclonedx(data []byte) error {
-	top, _, err := feedutil.Stream(data, []string{"components"}, func(off int, raw json.RawMessage) {
+	top, found, err := feedutil.Each(data, []string{"components"}, func(off int, c *cdxComponent, err error) {
 		pos := p.lines.Pos(off)
-		var c cdxComponent
-		if err := json.Unmarshal(raw, &c); err != nil {
+		if err != nil {
 			p.res.Read++
 			epos, msg := feedutil.RecordError(p.lines, off, err)
 			p.diags.Errorf(epos, "SBOM component: %s", msg)
 			p.res.Reject(epos, "feed:sbom", "", epos.String()+": "+msg)
 			return
 		}
-		p.cdx(c, pos)
+		p.cdx(*c, pos)
 	})
 	if err != nil {
 		return err
+	}
+	if !found {
+		p.noRecords("components")
 	}
 	var meta struct {
 		Timestamp string `json:"timestamp"`
@@ -63,10 +65,9 @@ type spdxPackage struct {
 }
 
 func (p *parser) spdx2(data []byte) error {
-	top, _, err := feedutil.Stream(data, []string{"packages"}, func(off int, raw json.RawMessage) {
+	top, found, err := feedutil.Each(data, []string{"packages"}, func(off int, pk *spdxPackage, err error) {
 		pos := p.lines.Pos(off)
-		var pk spdxPackage
-		if err := json.Unmarshal(raw, &pk); err != nil {
+		if err != nil {
 			p.res.Read++
 			epos, msg := feedutil.RecordError(p.lines, off, err)
 			p.diags.Errorf(epos, "SBOM package: %s", msg)
@@ -90,6 +91,9 @@ func (p *parser) spdx2(data []byte) error {
 	})
 	if err != nil {
 		return err
+	}
+	if !found {
+		p.noRecords("packages")
 	}
 	var ci struct {
 		Created string `json:"created"`
@@ -115,7 +119,7 @@ type spdx3Element struct {
 }
 
 func (p *parser) spdx3(data []byte) error {
-	_, _, err := feedutil.Stream(data, []string{"@graph"}, func(off int, raw json.RawMessage) {
+	_, found, err := feedutil.Stream(data, []string{"@graph"}, func(off int, raw json.RawMessage) {
 		var e spdx3Element
 		if err := json.Unmarshal(raw, &e); err != nil {
 			var t struct {
@@ -155,5 +159,14 @@ func (p *parser) spdx3(data []byte) error {
 			p.add(c, p.lines.Pos(off))
 		}
 	})
+	if err == nil && (!found || p.res.Read == 0) {
+		p.noRecords("software_Package elements")
+	}
 	return err
+}
+
+// noRecords warns about a document that lists no components at all, such
+// as a CycloneDX VEX document placed among the SBOMs.
+func (p *parser) noRecords(what string) {
+	p.diags.Warnf(source.Pos{File: p.name, Line: 1, Col: 1}, "the document has no %s: the system gets no components from it (a VEX or metadata-only document?)", what)
 }

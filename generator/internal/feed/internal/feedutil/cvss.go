@@ -39,7 +39,7 @@ func CVSS(ver, vector string, score float64, hasScore bool) (c *advisory.CVSS, w
 			break
 		}
 		c.Score = v.BaseScore()
-		if hasScore && fmt.Sprintf("%.1f", score) != fmt.Sprintf("%.1f", c.Score) {
+		if hasScore && math.Round(score*10) != math.Round(c.Score*10) {
 			warnings = append(warnings, fmt.Sprintf("CVSS %s base score %.1f disagrees with %.1f computed from the vector %s; the computed score is used", ver, score, c.Score, vector))
 		}
 		return c, warnings

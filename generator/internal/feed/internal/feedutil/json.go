@@ -11,6 +11,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
+	"strings"
 	"unicode/utf8"
 
 	"vulnreport/generator/internal/source"
@@ -62,11 +64,24 @@ func (l *Lines) Pos(off int) source.Pos {
 
 // OffsetError is an error at a byte offset of the file being read.
 type OffsetError struct {
+	// Off is the byte offset of the problem; Msg says what it is.
 	Off int
 	Msg string
 }
 
+// Error returns the message with the byte offset; [FileError] turns the
+// offset into line and column.
 func (e *OffsetError) Error() string { return fmt.Sprintf("at byte %d: %s", e.Off, e.Msg) }
+
+// TrailingError is an error found after the streamed array was read
+// completely: every element was delivered, and only what follows the array
+// is broken. Readers may keep the elements and report the error.
+type TrailingError struct {
+	*OffsetError
+}
+
+// Unwrap returns the *OffsetError.
+func (e *TrailingError) Unwrap() error { return e.OffsetError }
 
 // FileError describes an error that makes a whole file unreadable, naming
 // the line and column where it was found and what was expected there.
@@ -82,12 +97,14 @@ func FileError(data []byte, err error, expected string) error {
 	switch {
 	case errors.As(err, &oe):
 		off, msg = oe.Off, oe.Msg
+	case errors.As(err, &se) && int(se.Offset) >= len(data) && strings.Contains(se.Error(), "end of JSON input"):
+		off, msg = len(data), "unexpected end of file: the file is truncated"
 	case errors.As(err, &se):
 		// json.Unmarshal counts the offending byte as read.
-		off = int(se.Offset) - 1
+		off = max(0, int(se.Offset)-1)
 	case errors.As(err, &te):
 		off = int(te.Offset)
-		msg = fmt.Sprintf("%s is JSON %s, not %s", fieldName(te.Field), te.Value, te.Type)
+		msg = typeMessage(te)
 	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
 		off, msg = len(data), "unexpected end of file: the file is truncated"
 	}
@@ -98,21 +115,39 @@ func FileError(data []byte, err error, expected string) error {
 	return fmt.Errorf("not readable at %d:%d: %s; expected %s", line, col, msg, expected)
 }
 
-func fieldName(f string) string {
-	if f == "" {
-		return "the value"
+// typeMessage says which field held the wrong kind of JSON value.
+func typeMessage(te *json.UnmarshalTypeError) string {
+	want := "a value of another kind"
+	if te.Type != nil {
+		switch te.Type.Kind() {
+		case reflect.String:
+			want = "a string"
+		case reflect.Bool:
+			want = "true or false"
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Uint, reflect.Uint8,
+			reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+			want = "a number"
+		case reflect.Slice, reflect.Array:
+			want = "an array"
+		case reflect.Struct, reflect.Map, reflect.Pointer:
+			want = "an object"
+		}
 	}
-	return fmt.Sprintf("field %q", f)
+	if te.Field == "" {
+		return fmt.Sprintf("the record is JSON %s where %s was expected", te.Value, want)
+	}
+	return fmt.Sprintf("field %q is JSON %s where %s was expected", te.Field, te.Value, want)
 }
 
-// RecordError describes why one JSON record could not be decoded. off is
-// the record's offset in the file.
+// RecordError describes why one JSON record, at byte offset off of the
+// file, could not be decoded. The position is the record's: the offsets
+// encoding/json gives inside a record depend on how it was read.
 func RecordError(lines *Lines, off int, err error) (source.Pos, string) {
 	var te *json.UnmarshalTypeError
 	var se *json.SyntaxError
 	switch {
 	case errors.As(err, &te):
-		return lines.Pos(off + int(te.Offset)), fmt.Sprintf("%s is JSON %s, not %s", fieldName(te.Field), te.Value, te.Type)
+		return lines.Pos(off), typeMessage(te)
 	case errors.As(err, &se):
 		return lines.Pos(off + int(se.Offset) - 1), se.Error()
 	}
@@ -136,9 +171,43 @@ func Kind(data []byte) byte {
 // that array with its byte offset and raw bytes. The other members of the
 // top-level object are returned in top; found reports whether the array
 // was present. A syntax error or a value of the wrong kind along the path
-// is returned as an *OffsetError.
+// is returned as an *OffsetError, or as a *TrailingError when it comes
+// after the array was read to its end.
 func Stream(data []byte, path []string, elem func(off int, raw json.RawMessage)) (top map[string]json.RawMessage, found bool, err error) {
-	s := &streamer{data: data, dec: json.NewDecoder(bytes.NewReader(data)), elem: elem}
+	return stream(data, path, func(off int, dec *json.Decoder) error {
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return err
+		}
+		elem(off, raw)
+		return nil
+	})
+}
+
+// Each is like [Stream] but decodes every element straight into a new T,
+// which avoids copying and scanning each element twice. fn gets the
+// element's offset, the value and, when the element does not fit T, the
+// *json.UnmarshalTypeError (its Offset relative to the element); the
+// element is then to be rejected, and the stream goes on.
+func Each[T any](data []byte, path []string, fn func(off int, v *T, err error)) (top map[string]json.RawMessage, found bool, err error) {
+	return stream(data, path, func(off int, dec *json.Decoder) error {
+		v := new(T)
+		err := dec.Decode(v)
+		var te *json.UnmarshalTypeError
+		if err != nil && !errors.As(err, &te) {
+			return err
+		}
+		fn(off, v, err)
+		return nil
+	})
+}
+
+func stream(data []byte, path []string, elem func(off int, dec *json.Decoder) error) (top map[string]json.RawMessage, found bool, err error) {
+	base := 0
+	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
+		base = 3
+	}
+	s := &streamer{data: data[base:], base: base, dec: json.NewDecoder(bytes.NewReader(data[base:])), elem: elem}
 	s.dec.UseNumber()
 	top = map[string]json.RawMessage{}
 	if len(path) == 0 {
@@ -153,13 +222,22 @@ func Stream(data []byte, path []string, elem func(off int, raw json.RawMessage))
 			err = &OffsetError{Off: s.skip(int(s.dec.InputOffset())), Msg: "unexpected data after the end of the JSON document"}
 		}
 	}
+	var oe *OffsetError
+	if err != nil && errors.As(err, &oe) {
+		oe.Off += base
+		if s.done {
+			err = &TrailingError{oe}
+		}
+	}
 	return top, found, err
 }
 
 type streamer struct {
 	data []byte
+	base int // bytes skipped before data (a byte order mark)
 	dec  *json.Decoder
-	elem func(int, json.RawMessage)
+	elem func(int, *json.Decoder) error
+	done bool // the streamed array was read to its end
 }
 
 // skip returns the offset of the next value after white space and commas.
@@ -180,6 +258,16 @@ func (s *streamer) wrap(err error) error {
 	var se *json.SyntaxError
 	switch {
 	case errors.As(err, &se):
+		// The decoder's offsets depend on its buffering; scanning the
+		// whole input again finds the same first error at its exact place.
+		var raw json.RawMessage
+		var exact *json.SyntaxError
+		if e := json.Unmarshal(s.data, &raw); errors.As(e, &exact) {
+			if int(exact.Offset) >= len(s.data) && strings.Contains(exact.Error(), "end of JSON input") {
+				return &OffsetError{Off: len(s.data), Msg: "unexpected end of file: the file is truncated"}
+			}
+			return &OffsetError{Off: max(0, int(exact.Offset)-1), Msg: exact.Error()}
+		}
 		return &OffsetError{Off: int(se.Offset), Msg: se.Error()}
 	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
 		return &OffsetError{Off: len(s.data), Msg: "unexpected end of file: the file is truncated"}
@@ -271,14 +359,13 @@ func (s *streamer) object(path []string, top map[string]json.RawMessage) (bool, 
 func (s *streamer) array() error {
 	for s.dec.More() {
 		off := s.skip(int(s.dec.InputOffset()))
-		var raw json.RawMessage
-		if err := s.dec.Decode(&raw); err != nil {
+		if err := s.elem(s.base+off, s.dec); err != nil {
 			return s.wrap(err)
 		}
-		s.elem(off, raw)
 	}
 	if _, err := s.dec.Token(); err != nil { // ']'
 		return s.wrap(err)
 	}
+	s.done = true
 	return nil
 }

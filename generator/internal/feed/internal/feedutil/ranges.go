@@ -34,51 +34,81 @@ func Group(items []Item, warn func(source.Pos, string)) []advisory.Affected {
 	type group struct {
 		item    Item
 		clauses []string
+		ranges  []version.Range
 		free    []string
+		seen    map[string]bool // clauses and free texts already kept
 	}
 	var order []*group
-	byKey := map[string]*group{}
-	for _, it := range items {
+	var byKey map[string]*group // built once an advisory names many products
+	find := func(it Item) *group {
 		k := it.Key
 		if k == "" {
 			k = "\x00" + it.Product
 		}
-		g := byKey[k]
-		if g == nil {
-			g = &group{item: it}
-			byKey[k] = g
-			order = append(order, g)
+		if byKey == nil && len(order) > 16 {
+			byKey = make(map[string]*group, 2*len(order))
+			for _, g := range order {
+				gk := g.item.Key
+				if gk == "" {
+					gk = "\x00" + g.item.Product
+				}
+				byKey[gk] = g
+			}
 		}
+		if byKey != nil {
+			if g := byKey[k]; g != nil {
+				return g
+			}
+		} else {
+			for _, g := range order { // most advisories name few products
+				if g.item.Key == it.Key && (it.Key != "" || g.item.Product == it.Product) {
+					return g
+				}
+			}
+		}
+		g := &group{item: it, seen: map[string]bool{}}
+		order = append(order, g)
+		if byKey != nil {
+			byKey[k] = g
+		}
+		return g
+	}
+	for _, it := range items {
+		g := find(it)
+		free := strings.TrimSpace(it.Free)
 		switch {
-		case it.Free != "":
-			g.free = AppendUnique(g.free, strings.TrimSpace(it.Free))
-		case it.Clause != "":
-			if _, err := version.ParseRange(it.Clause); err != nil {
+		case free != "":
+			if !g.seen["\x00"+free] {
+				g.seen["\x00"+free] = true
+				g.free = append(g.free, free)
+			}
+		case it.Clause != "" && !g.seen[it.Clause]:
+			g.seen[it.Clause] = true
+			r, err := version.ParseRange(it.Clause)
+			if err != nil {
 				warn(it.Pos, fmt.Sprintf("product %s: versions %q are not a range (%v): kept as text that needs confirmation", productName(it), it.Clause, err))
-				g.free = AppendUnique(g.free, it.Clause)
+				g.free = append(g.free, it.Clause)
 				continue
 			}
-			g.clauses = AppendUnique(g.clauses, it.Clause)
+			g.clauses = append(g.clauses, it.Clause)
+			g.ranges = append(g.ranges, r)
 		}
 	}
 	var out []advisory.Affected
 	for _, g := range order {
 		base := advisory.Affected{Product: g.item.Product, Key: g.item.Key, Pos: g.item.Pos}
 		if len(g.clauses) > 0 {
-			expr := strings.Join(g.clauses, " || ")
-			for _, c := range g.clauses {
+			a := base
+			a.Versions = strings.Join(g.clauses, " || ")
+			for _, r := range g.ranges {
+				a.Range.Clauses = append(a.Range.Clauses, r.Clauses...)
+			}
+			for i, c := range g.clauses {
 				if c == "*" {
-					expr = "*"
+					a.Versions, a.Range = "*", g.ranges[i]
 				}
 			}
-			r, err := version.ParseRange(expr)
-			if err != nil { // cannot happen: each clause parsed on its own
-				g.free = AppendUnique(g.free, expr)
-			} else {
-				a := base
-				a.Versions, a.Range = expr, r
-				out = append(out, a)
-			}
+			out = append(out, a)
 		}
 		if len(g.free) > 0 {
 			a := base

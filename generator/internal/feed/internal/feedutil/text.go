@@ -3,6 +3,7 @@ package feedutil
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -16,36 +17,42 @@ var cveID = regexp.MustCompile(`^CVE-[0-9]{4}-[0-9]{4,}$`)
 // cveInText finds CVE identifiers inside text.
 var cveInText = regexp.MustCompile(`CVE-[0-9]{4}-[0-9]{4,}`)
 
+// cweID matches a CWE identifier.
+var cweID = regexp.MustCompile(`^CWE-[0-9]+$`)
+
+// IsCWE reports whether s is a CWE identifier such as CWE-79 (not
+// "CWE-noinfo" or NVD's "NVD-CWE-Other").
+func IsCWE(s string) bool { return cweID.MatchString(s) }
+
 // IsCVE reports whether s is a CVE identifier such as CVE-2021-44228.
 func IsCVE(s string) bool { return cveID.MatchString(s) }
 
 // CVEsIn returns the CVE identifiers found in s, in order, without repeats.
 func CVEsIn(s string) []string {
-	var out []string
-	for _, m := range cveInText.FindAllString(s, -1) {
-		out = AppendUnique(out, m)
-	}
-	return out
+	return Dedup(cveInText.FindAllString(s, -1))
 }
 
-// AppendUnique appends each non-empty s not already in list.
-func AppendUnique(list []string, ss ...string) []string {
-	for _, s := range ss {
-		if s == "" {
-			continue
-		}
-		dup := false
-		for _, x := range list {
-			if x == s {
-				dup = true
-				break
+// Dedup returns list without empty strings and repeats, in first-seen
+// order, reusing its storage. Readers append freely and call it once, so
+// that a record with very many references costs linear time.
+func Dedup(list []string) []string {
+	out := list[:0]
+	if len(list) <= 8 {
+		for _, s := range list {
+			if s != "" && !slices.Contains(out, s) {
+				out = append(out, s)
 			}
 		}
-		if !dup {
-			list = append(list, s)
+		return out
+	}
+	seen := make(map[string]bool, len(list))
+	for _, s := range list {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
 		}
 	}
-	return list
+	return out
 }
 
 // Date reads the date at the start of a feed timestamp ("2023-10-12",
