@@ -24,11 +24,14 @@
 //     followed by letters and digits, such as "10", "2k" (OpenSSL), "4p1"
 //     (OpenSSH) or "el7". A segment that is only "x", "X" or "*" is a
 //     wildcard, not a version, and is rejected: write a range instead.
-//   - pre-release: the text after the first '-' or '~', such as "rc1",
-//     "beta.2" or "SNAPSHOT". It is split into identifiers at '.', '_',
-//     '-' and '~' and wherever letters and digits meet, so "rc1", "rc.1"
-//     and "RC-1" are the same two identifiers "rc" and 1. Note that
-//     Debian revisions ("1.2-3") are therefore read as pre-releases.
+//   - a '-' directly followed by a digit continues the release: Citrix
+//     builds ("13.1-37.176" equals "13.1.37.176") and Debian revisions
+//     ("1.2-3" equals "1.2.3") are later than the version before the '-'.
+//   - pre-release: the text after the first '-' (not followed by a
+//     digit) or '~', such as "rc1", "beta.2" or "SNAPSHOT". It is split
+//     into identifiers at '.', '_', '-' and '~' and wherever letters and
+//     digits meet, so "rc1", "rc.1" and "RC-1" are the same two
+//     identifiers "rc" and 1.
 //   - build: the text after the first '+'; it is ignored when ordering,
 //     so "1.0+build5" equals "1.0". Debian "+dfsg" suffixes fall here.
 //

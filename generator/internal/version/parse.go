@@ -136,6 +136,7 @@ func parse(s string) (Version, error) {
 	if len(core) >= 2 && (core[0] == 'v' || core[0] == 'V') && isDigit(core[1]) {
 		core = core[1:]
 	}
+	core = numericBuilds(core)
 	rel, preText, hasPre, sep := core, "", false, byte(0)
 	if i := strings.IndexAny(core, "-~"); i >= 0 {
 		rel, preText, hasPre, sep = core[:i], core[i+1:], true, core[i]
@@ -311,4 +312,21 @@ func parsePre(text string) ([]ident, string) {
 		start = i + 1
 	}
 	return ids, ""
+}
+
+// numericBuilds turns each '-' that is directly followed by a digit into
+// '.', before the pre-release is split off: "13.1-37.176" is Citrix build
+// 37.176 of 13.1, a later version, not a pre-release. It stops at the
+// first '-' or '~' that starts a real pre-release.
+func numericBuilds(core string) string {
+	b := []byte(core)
+	for i := 0; i < len(b); i++ {
+		if b[i] == '~' || b[i] == '-' && (i+1 >= len(b) || !isDigit(b[i+1])) {
+			break
+		}
+		if b[i] == '-' && i > 0 && isDigit(b[i-1]) {
+			b[i] = '.'
+		}
+	}
+	return string(b)
 }
