@@ -3,6 +3,7 @@ package app
 import (
 	"vulnreport/generator/internal/render"
 	"vulnreport/generator/internal/render/export"
+	"vulnreport/generator/internal/render/pdf"
 )
 
 // renderer returns the renderer of a format; nil when not built in yet.
@@ -10,6 +11,8 @@ func renderer(f render.Format, deps render.Deps) (render.Renderer, error) {
 	switch f {
 	case render.Findings:
 		return export.New(), nil
+	case render.PDF:
+		return pdf.New(deps), nil
 	}
 	return nil, nil
 }

@@ -316,6 +316,9 @@ func lines(in Input, sysByID map[string]inventory.System) []Line {
 			byKey[k] = l
 			keys = append(keys, k)
 		}
+		if l.ProductName == cy.Key && c.Name != "" {
+			l.ProductName = c.Name
+		}
 		if !slices.Contains(l.Systems, c.System) {
 			l.Systems = append(l.Systems, c.System)
 			if rp := sysByID[c.System].ReplacementPlanned; !rp.IsZero() && (l.Replacement.IsZero() || rp.Before(l.Replacement)) {

@@ -63,10 +63,12 @@ func summary(in Input, r *Report) Summary {
 		}
 	}
 	s.KEVOldestDays = oldest
-	for _, c := range r.Components {
-		if c.Lifecycle == lifecycle.EOL {
+	for _, f := range r.Findings {
+		if f.Kind == model.KindEOL && f.IsOpen() {
 			s.EOLInUse++
 		}
+	}
+	for _, c := range r.Components {
 		if c.EOL.IsZero() || !c.EOL.After(in.AsOf) {
 			continue
 		}

@@ -75,6 +75,7 @@ type doc struct {
 	pages     map[string]int
 	links     map[string]int
 	hook      func(placed)
+	glyphs    *strings.Replacer
 	y         float64
 	size      float64
 	frame     bool
@@ -100,7 +101,7 @@ func (d *doc) font(size float64) {
 func (d *doc) lh() float64 { return d.size * ptMM * 1.45 }
 
 // measure returns the width of s at the current size.
-func (d *doc) measure(s string) float64 { return d.pdf.GetStringWidth(s) }
+func (d *doc) measure(s string) float64 { return d.pdf.GetStringWidth(d.glyphs.Replace(s)) }
 
 // lines wraps s to width at the current size.
 func (d *doc) lines(s string, width float64) []string { return wrap(d.measure, s, width) }
@@ -125,6 +126,12 @@ func (d *doc) textColor(hex string) { d.pdf.SetTextColor(rgb(hex)) }
 func (d *doc) fillColor(hex string) { d.pdf.SetFillColor(rgb(hex)) }
 func (d *doc) drawColor(hex string) { d.pdf.SetDrawColor(rgb(hex)) }
 
+// newGlyphs returns a replacer of characters IPAex Gothic lacks with
+// ones it has (the model writes "≥", the font has "≧").
+func newGlyphs() *strings.Replacer {
+	return strings.NewReplacer("≥", "≧", "≤", "≦", "⚠", "▲", "✔", "✓", "❗", "！", "\t", " ")
+}
+
 // put draws one line of text in the box (x, y, w, lh), aligned 'L', 'R'
 // or 'C', and records it. The box is also the containment box.
 func (d *doc) put(x, y, w, lh float64, s string, align byte) {
@@ -137,6 +144,7 @@ func (d *doc) putIn(x, y, w, lh float64, s string, align byte, bx, by, bw, bh fl
 	if s == "" {
 		return
 	}
+	s = d.glyphs.Replace(s)
 	sw := d.measure(s)
 	tx := x
 	switch align {

@@ -103,3 +103,49 @@ func strip(s string) string {
 		return r
 	}, s)
 }
+
+func TestTicks(t *testing.T) {
+	for _, tt := range []struct {
+		max   float64
+		step  float64
+		steps int
+	}{{1, 1, 1}, {4, 1, 4}, {6, 2, 3}, {202, 50, 5}, {1_000_000, 200_000, 5}, {999, 200, 5}, {11, 5, 3}} {
+		if step, n := ticks(tt.max); step != tt.step || n != tt.steps {
+			t.Errorf("ticks(%v) = %v, %d; want %v, %d", tt.max, step, n, tt.step, tt.steps)
+		}
+	}
+}
+
+func TestBreaks(t *testing.T) {
+	rows := func(n int, h float64) []float64 {
+		out := make([]float64, n)
+		for i := range out {
+			out[i] = h
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		y    float64
+		hs   []float64
+		want []int
+	}{
+		{"fits", marginT, rows(10, 10), nil},
+		{"header and first row do not fit", bottom - 8, rows(3, 10), []int{0}},
+		{"widow moves up", bottom - 5 - 10*8 - 1, rows(9, 10), []int{6}},
+		{"long table", marginT, rows(40, 10), []int{25}},
+	}
+	for _, tt := range tests {
+		d := &doc{y: tt.y}
+		got := d.breaks(tt.hs, 5)
+		var idx []int
+		for i := range tt.hs {
+			if got[i] {
+				idx = append(idx, i)
+			}
+		}
+		if !slices.Equal(idx, tt.want) {
+			t.Errorf("%s: breaks before %v, want %v", tt.name, idx, tt.want)
+		}
+	}
+}

@@ -1,0 +1,89 @@
+package pdf
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"vulnreport/generator/internal/i18n"
+)
+
+// day formats a date as YYYY-MM-DD, or a dash when unknown.
+func day(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.Format("2006-01-02")
+}
+
+// month names the month of t: "2026年11月" or "November 2026".
+func month(t time.Time, lang i18n.Lang) string {
+	if lang == i18n.JA {
+		return fmt.Sprintf("%d年%d月", t.Year(), int(t.Month()))
+	}
+	return t.Format("January 2006")
+}
+
+// num formats n with thousands separators.
+func num(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// signed formats a change: "+3", "−2", "±0".
+func signed(n int) string {
+	switch {
+	case n > 0:
+		return "+" + num(n)
+	case n < 0:
+		return "−" + num(-n)
+	}
+	return "±0"
+}
+
+// pct formats a 0–1 share as a percentage with one decimal.
+func pct(x float64) string { return strconv.FormatFloat(x*100, 'f', 1, 64) + "%" }
+
+// days formats a day count with one decimal.
+func days(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
+
+// joinIDs lists a finding's ids, the primary first.
+func joinIDs(primary string, ids []string) string {
+	out := []string{primary}
+	for _, id := range ids {
+		if id != primary {
+			out = append(out, id)
+		}
+	}
+	return strings.Join(out, " / ")
+}
+
+// stage names the four steps' stage of a finding or action.
+func (d *doc) stage(s string) string { return d.t("stage." + s) }
+
+// dept returns the department, or "no owner".
+func (d *doc) dept(s string) string {
+	if s == "" || s == "-" {
+		return d.t("no_owner")
+	}
+	return s
+}
+
+// list joins labels with the language's separator.
+func (d *doc) list(items []string) string { return strings.Join(items, d.t("pdf.list_sep")) }
+
+// count formats "12 件" / "12".
+func (d *doc) count(n int) string { return d.tf("pdf.count", num(n)) }

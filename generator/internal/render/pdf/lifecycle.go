@@ -1,0 +1,110 @@
+package pdf
+
+import (
+	"slices"
+
+	"vulnreport/generator/internal/chart"
+	"vulnreport/generator/internal/report"
+)
+
+// maxGanttRows is the most release lines the timeline draws.
+const maxGanttRows = 40
+
+// lifecycle draws the support timeline of the release lines in use and
+// lists end-of-life software with planned replacements.
+func (d *doc) lifecycle() {
+	s := d.r.Summary
+	d.lead(d.tf("pdf.lead.lifecycle", num(s.EOLInUse), num(s.EOLSoon[0]), num(s.EOLSoon[1]), num(s.EOLSoon[2])))
+	horizon := d.r.AsOf.AddDate(1, 0, 0)
+	g := d.ch.Timeline
+	var rows []chart.Row
+	var lines []report.Line
+	relevant := 0
+	for i, l := range d.r.Lifecycle {
+		if l.EOL.IsZero() || l.EOL.After(horizon) {
+			continue
+		}
+		relevant++
+		if len(rows) < maxGanttRows && i < len(g.Rows) {
+			rows = append(rows, g.Rows[i])
+			lines = append(lines, l)
+		}
+	}
+	if len(rows) > 0 {
+		rowH := min(5.5, (bottom-d.y-34)/float64(len(rows)))
+		d.y += d.gantt(g, rows, d.chartTitle(g.Title, "pdf.chart.timeline"), marginL, d.y, contentW, rowH)
+	}
+	d.note(d.tf("pdf.gantt_note", len(rows), len(d.r.Lifecycle)))
+
+	d.sub(d.t("section.eol"), 40)
+	t := table{cols: []col{
+		{head: d.t("pdf.eol.now"), w: 1, align: 'R'}, {head: d.t("pdf.eol.3m"), w: 1, align: 'R'},
+		{head: d.t("pdf.eol.6m"), w: 1, align: 'R'}, {head: d.t("pdf.eol.12m"), w: 1, align: 'R'},
+	}, width: contentW * 0.6, rows: [][]string{{num(s.EOLInUse), num(s.EOLSoon[0]), num(s.EOLSoon[1]), num(s.EOLSoon[2])}}}
+	d.table(t)
+	t = table{cols: []col{
+		{head: d.t("col.product"), w: 34}, {head: d.t("lifecycle"), w: 22}, {head: d.t("lifecycle.eol"), w: 19, align: 'C'},
+		{head: d.t("col.system"), w: 42}, {head: d.t("col.owner"), w: 26}, {head: d.t("col.hosts"), w: 10, align: 'R'},
+		{head: d.t("col.replacement"), w: 19, align: 'C'},
+	}, maxLines: 3}
+	for _, l := range lines[:min(maxRows, len(lines))] {
+		var names, owners []string
+		for _, id := range l.Systems {
+			names = append(names, d.sysName(id))
+			if o := d.f.owner(id); o != "" && !slices.Contains(owners, o) {
+				owners = append(owners, o)
+			}
+		}
+		repl := day(l.Replacement)
+		if l.Replacement.IsZero() {
+			repl = d.t("pdf.unplanned")
+		}
+		t.rows = append(t.rows, []string{l.ProductName + " " + l.Cycle, d.t("lifecycle." + l.Status), day(l.EOL),
+			d.list(names), d.list(owners), num(l.Hosts), repl})
+	}
+	d.table(t)
+	d.note(d.shown(min(maxRows, len(lines)), relevant, "section.lifecycle"))
+	if len(d.r.Posture.ClientEOL) > 0 {
+		var names []string
+		for _, id := range d.r.Posture.ClientEOL {
+			names = append(names, d.sysName(id))
+		}
+		d.note(d.tf("pdf.client_eol", d.list(names)))
+	}
+}
+
+// plan shows the remediation plan by department: where each department's
+// fix actions are in the guide's four steps, and the P1/P2 actions with
+// their due and planned dates.
+func (d *doc) plan() {
+	p := d.f.plan
+	d.lead(d.tf("pdf.lead.plan", num(len(d.f.actions)), num(len(p.depts)), num(p.urgentN), num(p.notStarted)))
+	stages := []string{"", "investigate", "assess", "plan", "implement"}
+	cols := []col{{head: d.t("col.owner"), w: 34}, {head: d.t("pdf.actions"), w: 13, align: 'R'},
+		{head: d.t("pdf.p1p2"), w: 13, align: 'R'}}
+	for _, s := range stages {
+		cols = append(cols, col{head: d.stage(s), w: 17, align: 'R'})
+	}
+	t := table{cols: append(cols, col{head: d.t("col.overdue"), w: 13, align: 'R'})}
+	for _, r := range p.depts[:min(maxRows, len(p.depts))] {
+		cells := []string{d.dept(r.dept), num(r.n), num(r.urgent)}
+		for _, s := range stages {
+			cells = append(cells, num(r.stages[s]))
+		}
+		t.rows = append(t.rows, append(cells, num(r.overdue)))
+	}
+	d.table(t)
+	d.note(d.shown(len(t.rows), len(p.depts), "section.plan"))
+
+	d.sub(d.t("pdf.sub.plan_urgent"), 30)
+	t = table{cols: []col{
+		{head: d.t("col.owner"), w: 22}, {head: d.t("priority"), w: 10, prio: true}, {head: d.t("col.fix"), w: 72},
+		{head: d.t("col.due"), w: 17, align: 'C'}, {head: d.t("col.planned"), w: 17, align: 'C'}, {head: d.t("stage"), w: 24},
+	}, maxLines: 3}
+	for _, a := range p.urgent {
+		t.rows = append(t.rows, []string{d.dept(a.Department), a.TopPriority, instruction(d.tx(a.Text)), day(a.Due),
+			day(a.Planned), d.stage(a.Stage)})
+	}
+	d.table(t)
+	d.note(d.shown(len(p.urgent), p.urgentN, "section.plan"))
+}

@@ -1,0 +1,145 @@
+package pdf
+
+import (
+	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/report"
+	"vulnreport/generator/internal/risk"
+)
+
+// overdue covers overdue items and SLA compliance: compliance by
+// priority, the age × priority matrix, overdue fix actions, the
+// departments worst first, what falls due in the coming days and what
+// became more urgent since the last report.
+func (d *doc) overdue() {
+	s := d.r.Summary
+	vs := d.vsPrev(s.Overdue, func(p *report.Previous) int { return p.Overdue })
+	if s.HasSLARate {
+		d.lead(d.tf("pdf.lead.overdue", num(s.Overdue), vs, pct(s.SLARate)))
+	} else {
+		d.lead(d.tf("pdf.lead.overdue_norate", num(s.Overdue), vs))
+	}
+
+	d.sub(d.t("pdf.sub.sla"), 30)
+	t := table{cols: []col{
+		{head: d.t("priority"), w: 26, prio: true}, {head: d.t("trend.target_days"), w: 16, align: 'R'},
+		{head: d.t("trend.closed"), w: 16, align: 'R'}, {head: d.t("trend.in_time"), w: 16, align: 'R'},
+		{head: d.t("trend.sla"), w: 18, align: 'R'}, {head: d.t("trend.open"), w: 16, align: 'R'},
+		{head: d.t("trend.past_due"), w: 20, align: 'R'},
+	}}
+	for _, row := range d.r.Trends.SLA {
+		rate := d.t("nodata")
+		if row.HasRate {
+			rate = pct(row.Rate)
+		}
+		t.rows = append(t.rows, []string{d.t("priority." + row.Priority), d.tf("pdf.days", row.TargetDays), num(row.Closed),
+			num(row.ClosedInTime), rate, num(row.OpenTotal), num(row.OpenPastDue)})
+	}
+	d.table(t)
+	d.note(d.t("pdf.sla_note"))
+
+	d.sub(d.t("section.age"), 30)
+	t = table{cols: []col{
+		{head: d.t("priority"), w: 26, prio: true}, {head: d.t("pdf.age.lt7"), w: 18, align: 'R'},
+		{head: d.t("pdf.age.7_30"), w: 18, align: 'R'}, {head: d.t("pdf.age.31_90"), w: 18, align: 'R'},
+		{head: d.t("pdf.age.gt90"), w: 18, align: 'R'}, {head: d.t("pdf.total"), w: 18, align: 'R'},
+	}}
+	for _, row := range d.r.Posture.Age {
+		total := 0
+		cells := []string{d.t("priority." + row.Priority)}
+		for _, n := range row.Buckets {
+			cells = append(cells, num(n))
+			total += n
+		}
+		t.rows = append(t.rows, append(cells, num(total)))
+	}
+	d.table(t)
+
+	d.sub(d.t("pdf.sub.overdue_actions"), 30)
+	od := d.f.overdue
+	t = table{cols: []col{
+		{head: d.t("priority"), w: 10, prio: true}, {head: d.t("col.fix"), w: 80}, {head: d.t("col.owner"), w: 22},
+		{head: d.t("col.due"), w: 17, align: 'C'}, {head: d.t("pdf.days_over"), w: 14, align: 'R'}, {head: d.t("stage"), w: 22},
+	}, maxLines: 3}
+	for _, a := range od[:min(maxRows, len(od))] {
+		t.rows = append(t.rows, []string{a.TopPriority, instruction(d.tx(a.Text)), d.dept(a.Department), day(a.Due),
+			num(risk.DaysBetween(a.Due, d.r.AsOf)), d.stage(a.Stage)})
+	}
+	d.table(t)
+	d.note(d.shown(min(maxRows, len(od)), len(od), "section.actions"))
+
+	d.sub(d.t("section.by_owner"), 30)
+	owners := d.r.Posture.ByOwner
+	t = table{cols: []col{
+		{head: d.t("col.owner"), w: 50}, {head: d.t("trend.open"), w: 18, align: 'R'}, {head: d.t("col.overdue"), w: 18, align: 'R'},
+		{head: "P1", w: 14, align: 'R'}, {head: "P2", w: 14, align: 'R'}, {head: d.t("pdf.actions"), w: 18, align: 'R'},
+	}}
+	for _, o := range owners[:min(maxRows, len(owners))] {
+		t.rows = append(t.rows, []string{d.dept(o.Owner), num(o.Open), num(o.Overdue), num(o.P1), num(o.P2), num(o.Actions)})
+	}
+	d.table(t)
+	d.note(d.shown(min(maxRows, len(owners)), len(owners), "section.by_owner"))
+
+	d.sub(d.tf("pdf.sub.due_soon", d.r.Policy.DueSoonDays), 25)
+	d.findingList(d.f.dueSoon, len(d.r.Posture.DueSoon), "section.due_soon")
+
+	d.sub(d.t("section.escalated"), 25)
+	esc := d.r.Trends.Escalated
+	t = table{cols: []col{
+		{head: d.t("pdf.date"), w: 17, align: 'C'}, {head: d.t("col.kind"), w: 24}, {head: d.t("priority"), w: 10, prio: true},
+		{head: d.t("col.ids"), w: 45}, {head: d.t("col.system"), w: 40}, {head: d.t("col.owner"), w: 24},
+	}, maxLines: 3}
+	for _, e := range esc[:min(maxRows, len(esc))] {
+		f := d.f.escalated[e.Finding]
+		if f == nil {
+			f = &model.Finding{Key: e.Finding}
+		}
+		t.rows = append(t.rows, []string{day(e.Date), d.t("escalated." + e.Kind), f.Priority, joinIDs(f.VulnID, f.IDs),
+			d.sysName(f.System), d.dept(d.f.owner(f.System))})
+	}
+	d.table(t)
+	d.note(d.shown(min(maxRows, len(esc)), len(esc), "section.escalated"))
+}
+
+// exploited covers exploited vulnerabilities on internet-facing systems.
+func (d *doc) exploited() {
+	s := d.r.Summary
+	vs := d.vsPrev(s.ExploitedInternet, func(p *report.Previous) int { return p.ExploitedInternet })
+	if s.ExploitedInternet == 0 {
+		d.lead(d.tf("pdf.lead.exploited_none", vs, num(s.ExploitedOpen)))
+	} else {
+		d.lead(d.tf("pdf.lead.exploited", num(s.ExploitedInternet), vs, num(s.ExploitedOpen), num(s.KEVOldestDays), num(s.KEVPastDue)))
+	}
+	t := table{cols: []col{
+		{head: d.t("priority"), w: 10, prio: true}, {head: d.t("col.ids"), w: 36}, {head: d.t("col.system"), w: 32},
+		{head: d.t("col.product"), w: 32}, {head: d.t("pdf.kev_added"), w: 17, align: 'C'},
+		{head: d.t("pdf.kev_due"), w: 17, align: 'C'}, {head: d.t("ransomware"), w: 12, align: 'C'},
+		{head: d.t("col.owner"), w: 20},
+	}, maxLines: 3}
+	for _, f := range d.f.kev {
+		rw := ""
+		if f.Ransomware {
+			rw = d.t("yes")
+		}
+		t.rows = append(t.rows, []string{f.Priority, joinIDs(f.VulnID, f.IDs), d.sysName(f.System), f.ProductName + " " + f.Version,
+			day(f.KEVAdded), day(f.KEVDue), rw, d.dept(d.f.owner(f.System))})
+	}
+	d.table(t)
+	d.note(d.shown(len(d.f.kev), d.f.kevN, "section.findings"))
+	if n := len(d.r.KEVUnmatched); n > 0 {
+		d.note(d.tf("pdf.kev_unmatched_note", num(n)))
+	}
+}
+
+// findingList prints findings with their due dates (at most maxRows).
+func (d *doc) findingList(fs []*model.Finding, total int, sheet string) {
+	t := table{cols: []col{
+		{head: d.t("col.due"), w: 17, align: 'C'}, {head: d.t("priority"), w: 10, prio: true}, {head: d.t("col.ids"), w: 40},
+		{head: d.t("col.system"), w: 36}, {head: d.t("col.product"), w: 34}, {head: d.t("col.owner"), w: 22},
+	}, maxLines: 3}
+	for _, f := range fs[:min(maxRows, len(fs))] {
+		t.rows = append(t.rows, []string{day(f.Due), f.Priority, joinIDs(f.VulnID, f.IDs), d.sysName(f.System),
+			f.ProductName + " " + f.Version, d.dept(d.f.owner(f.System))})
+	}
+	d.table(t)
+	d.note(d.shown(min(maxRows, len(fs)), total, sheet))
+}

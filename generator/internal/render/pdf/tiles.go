@@ -1,0 +1,136 @@
+package pdf
+
+import (
+	"cmp"
+	"slices"
+
+	"vulnreport/generator/internal/report"
+)
+
+// decisionKinds orders the kinds of decision, the weightiest first: what
+// stops a service or spends budget comes before reminders.
+func decisionKinds() []string {
+	return []string{"service_stop", "acceptance_expired", "acceptance_expiring", "eol_replacement",
+		"no_plan", "overdue", "notification_unacknowledged"}
+}
+
+// pickDecisions picks up to n decisions so that every kind present is
+// represented: one of each kind in turn, each kind in the model's order.
+// A prefix of the result keeps that balance; byDue sorts it for display.
+func pickDecisions(all []report.Decision, n int) []report.Decision {
+	byKind := map[string][]report.Decision{}
+	kinds := decisionKinds()
+	for _, dc := range all {
+		if !slices.Contains(kinds, dc.Kind) {
+			kinds = append(kinds, dc.Kind)
+		}
+		byKind[dc.Kind] = append(byKind[dc.Kind], dc)
+	}
+	var out []report.Decision
+	for round := 0; len(out) < n; round++ {
+		added := false
+		for _, k := range kinds {
+			if round < len(byKind[k]) && len(out) < n {
+				out = append(out, byKind[k][round])
+				added = true
+			}
+		}
+		if !added {
+			break
+		}
+	}
+	return out
+}
+
+// byDue returns the decisions sorted by due date, kind and reference.
+func byDue(ds []report.Decision) []report.Decision {
+	out := slices.Clone(ds)
+	slices.SortStableFunc(out, func(a, b report.Decision) int {
+		return cmp.Or(a.Due.Compare(b.Due), cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Ref, b.Ref))
+	})
+	return out
+}
+
+// tiles prints the headline figures in one row: value, last month and
+// the change, the target, and whether it was met in words as well as
+// colour.
+func (d *doc) tiles() {
+	hs := d.r.Summary.Headlines
+	if len(hs) > 6 {
+		hs = hs[:6]
+	}
+	if len(hs) == 0 {
+		return
+	}
+	const gapX, tileH = 2.0, 29.0
+	w := (contentW - gapX*5) / 6
+	for i, h := range hs {
+		d.tile(marginL+float64(i)*(w+gapX), d.y, w, tileH, h)
+	}
+	d.y += tileH + 3
+}
+
+func (d *doc) tile(x, y, w, h float64, hl report.Headline) {
+	value, prev, target, met, status := d.headline(hl)
+	d.pdf.SetFillColor(tint(status, 0.92))
+	d.pdf.Rect(x, y, w, h, "F")
+	d.fillColor(status)
+	d.pdf.Rect(x, y, 1.2, h, "F")
+	in := w - 4
+	put := func(yy, lh float64, s string, color string) {
+		d.textColor(color)
+		d.putIn(x+2.8, y+yy, in, lh, d.fit(s, in), 'L', x, y, w, h)
+	}
+	d.font(6.5)
+	lh := d.lh()
+	for i, l := range d.clamp(d.lines(d.tx(hl.Label), in), 3, in) {
+		put(1+float64(i)*lh, lh, l, colMuted)
+	}
+	// The value in the largest size that fits, from 14 pt down to 8 pt.
+	size := 14.0
+	for d.font(size); size > 8 && d.measure(value) > in; size-- {
+		d.font(size - 1)
+	}
+	put(11, 6.5, value, colText)
+	d.font(6.5)
+	lh = d.lh()
+	put(18.2, lh, prev, colMuted)
+	put(18.2+lh, lh, target, colMuted)
+	put(18.2+2*lh, lh, met, status)
+	d.textColor(colText)
+}
+
+// headline returns a figure's value, last-month line, target line, met
+// word and status colour.
+func (d *doc) headline(hl report.Headline) (value, prev, target, met, status string) {
+	value = num(hl.Value)
+	isRate := hl.Key == report.HeadSLA
+	if isRate {
+		value += "%"
+		if !d.r.Summary.HasSLARate {
+			value = d.t("nodata")
+		}
+	}
+	if hl.HasPrev {
+		prev = d.tf("pdf.tile.prev", num(hl.Prev), signed(hl.Value-hl.Prev))
+	} else {
+		prev = d.t("pdf.tile.no_prev")
+	}
+	switch {
+	case hl.Target < 0:
+		return value, prev, d.t("pdf.tile.no_target"), "—", colMuted
+	case isRate:
+		target = d.tf("pdf.tile.target_min", num(hl.Target))
+		if !d.r.Summary.HasSLARate {
+			return value, prev, target, "—", colMuted
+		}
+	case hl.Target == 0:
+		target = d.t("pdf.tile.target_zero")
+	default:
+		target = d.tf("pdf.tile.target_max", num(hl.Target))
+	}
+	if hl.Met {
+		return value, prev, target, d.t("met"), colOK
+	}
+	return value, prev, target, d.t("not_met"), colAlert
+}

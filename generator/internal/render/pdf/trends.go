@@ -1,0 +1,130 @@
+package pdf
+
+import (
+	"strings"
+
+	"vulnreport/generator/internal/chart"
+)
+
+// trends prints the twelve-month open trend, the monthly flow of new and
+// resolved findings, and the time to remediate by priority.
+func (d *doc) trends() {
+	t := d.r.Trends
+	net := t.New - t.Resolved
+	d.lead(d.tf("pdf.lead.trends", num(t.New), num(t.Resolved), num(t.Reopened), signed(net), len(t.Months)))
+	const h = 58.0
+	d.need(h)
+	d.lineChart(d.ch.Trend, d.chartTitle(d.ch.Trend.Title, "pdf.chart.trend"), marginL, d.y, contentW, h, d.r.AsOf)
+	d.y += h + 3
+	flow := lastBars(d.ch.Flow, 12)
+	d.need(48)
+	d.barV(flow, d.chartTitle(flow.Title, "pdf.chart.flow"), marginL, d.y, contentW, 46)
+	d.y += 49
+
+	d.sub(d.t("pdf.sub.flow"), 20)
+	tb := table{cols: []col{
+		{head: d.t("trend.new"), w: 1, align: 'R'}, {head: d.t("trend.resolved"), w: 1, align: 'R'},
+		{head: d.t("trend.reopened"), w: 1, align: 'R'}, {head: d.t("trend.carried"), w: 1, align: 'R'},
+		{head: d.t("trend.net"), w: 1, align: 'R'}, {head: d.t("state.mitigated"), w: 1, align: 'R'},
+		{head: d.t("state.accepted"), w: 1, align: 'R'},
+	}, rows: [][]string{{num(t.New), num(t.Resolved), num(t.Reopened), num(t.Carried), signed(net),
+		num(d.r.Summary.Mitigated), num(d.r.Summary.Accepted)}}}
+	d.table(tb)
+	d.note(d.t("pdf.flow_note"))
+
+	d.sub(d.t("pdf.sub.mttr"), 25)
+	tb = table{cols: []col{
+		{head: d.t("priority"), w: 26, prio: true}, {head: d.t("trend.closed"), w: 14, align: 'R'},
+		{head: d.t("trend.mean"), w: 16, align: 'R'}, {head: d.t("trend.median"), w: 16, align: 'R'},
+		{head: d.t("trend.open_age"), w: 22, align: 'R'}, {head: d.t("trend.target_days"), w: 16, align: 'R'},
+	}}
+	for _, m := range t.MTTR {
+		mean, median := d.t("nodata"), d.t("nodata")
+		if m.Count > 0 {
+			mean, median = days(m.MeanDays), days(m.MedianDays)
+		}
+		tb.rows = append(tb.rows, []string{d.t("priority." + m.Priority), num(m.Count), mean, median, days(m.OpenAgeMean),
+			d.tf("pdf.days", m.TargetDays)})
+	}
+	d.table(tb)
+	d.note(d.t("pdf.mttr_note"))
+}
+
+// lastBars keeps the last n categories of a bar chart.
+func lastBars(b chart.Bar, n int) chart.Bar {
+	from := max(0, len(b.Categories)-n)
+	out := b
+	out.Categories = b.Categories[from:]
+	out.Series = make([]chart.Series, len(b.Series))
+	for i, s := range b.Series {
+		s.Values = s.Values[min(from, len(s.Values)):]
+		out.Series[i] = s
+	}
+	return out
+}
+
+// quality prints the data-quality paragraph, its counts, and the rejected
+// records with where they are.
+func (d *doc) quality() {
+	q := d.r.Quality
+	p := d.r.Posture
+	s := d.r.Summary
+	d.lead(d.tf("pdf.lead.quality", num(q.Read), num(q.Accepted), num(q.Rejected), num(q.Errors), num(q.Warnings)))
+	installed := 0
+	for _, k := range d.r.KEVUnmatched {
+		if k.Installed {
+			installed++
+		}
+	}
+	rows := [][]string{
+		{d.t("pdf.q.records"), d.tf("pdf.q.records_text", num(q.Read), num(q.Accepted), num(q.Rejected))},
+		{d.t("rejected_records"), num(q.Rejected)},
+		{d.t("unmatched_products"), num(len(q.Unmatched))},
+		{d.t("bad_versions"), num(len(q.BadVersions))},
+		{d.t("pdf.q.stale"), d.countList(p.StaleInventory)},
+		{d.t("pdf.q.no_owner"), d.countList(p.NoOwner)},
+		{d.t("state.confirm"), num(s.NeedsConfirmation)},
+		{d.t("section.kev_unmatched"), d.tf("pdf.q.kev_unmatched", num(len(d.r.KEVUnmatched)), num(installed))},
+	}
+	d.table(table{cols: []col{{head: d.t("pdf.q.item"), w: 60}, {head: d.t("col.count"), w: 114}}, rows: rows, maxLines: 4})
+
+	rej := q.Rejections
+	d.sub(d.t("rejected_records"), 20)
+	t := table{cols: []col{
+		{head: d.t("col.location"), w: 40}, {head: d.t("col.kind"), w: 22}, {head: "ID", w: 26}, {head: d.t("col.reason"), w: 86},
+	}, maxLines: 4}
+	for _, r := range rej[:min(maxRows, len(rej))] {
+		t.rows = append(t.rows, []string{r.Location, r.Kind, r.ID, strings.Join(r.Reasons, "\n")})
+	}
+	d.table(t)
+	d.note(d.shown(min(maxRows, len(rej)), len(rej), "section.quality"))
+
+	if len(q.Unmatched) > 0 {
+		d.sub(d.t("unmatched_products"), 20)
+		t = table{cols: []col{
+			{head: d.t("col.system"), w: 40}, {head: d.t("col.product"), w: 70}, {head: d.t("col.version"), w: 30},
+			{head: d.t("col.location"), w: 34},
+		}, maxLines: 3}
+		for _, c := range q.Unmatched[:min(maxRows, len(q.Unmatched))] {
+			t.rows = append(t.rows, []string{d.sysName(c.System), c.ProductName + " (" + c.Product + ")", c.Version, c.At})
+		}
+		d.table(t)
+		d.note(d.shown(min(maxRows, len(q.Unmatched)), len(q.Unmatched), "section.quality"))
+	}
+}
+
+// countList formats "3 (a, b, c)" with system names, at most ten named.
+func (d *doc) countList(ids []string) string {
+	if len(ids) == 0 {
+		return "0"
+	}
+	var names []string
+	for _, id := range ids[:min(10, len(ids))] {
+		names = append(names, d.sysName(id))
+	}
+	s := num(len(ids)) + " (" + d.list(names)
+	if len(ids) > 10 {
+		s += d.t("pdf.list_sep") + "…"
+	}
+	return s + ")"
+}
