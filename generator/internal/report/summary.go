@@ -7,7 +7,6 @@ import (
 	"vulnreport/generator/internal/history"
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/inventory"
-	"vulnreport/generator/internal/lifecycle"
 	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/plan"
 )
