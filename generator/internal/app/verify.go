@@ -2,6 +2,7 @@ package app
 
 import (
 	"archive/zip"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -37,9 +38,24 @@ func Verify(p string, stdout io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("verify: %w", err)
 	}
-	n := printDiffs(stdout, diffs)
+	if m.Package != "" && (publish.CheckPath(m.Package) != nil || strings.Contains(m.Package, "/")) {
+		return fmt.Errorf("verify: %s names the package %q, which is not a file of the folder: %w", publish.ManifestName, m.Package, ErrVerify)
+	}
+	pkg := ""
 	if m.Package != "" {
-		if err := verifyZip(path.Join(p, m.Package), stdout); err != nil {
+		// The package must be there, and carry this very manifest.
+		pkg = path.Join(p, m.Package)
+		own, _ := publish.ReadLimited(os.DirFS(p), publish.ManifestName, publish.MaxManifestSize)
+		if _, err := os.Stat(pkg); errors.Is(err, fs.ErrNotExist) {
+			diffs = append(diffs, publish.Difference{Path: m.Package, Kind: "missing"})
+			pkg = ""
+		} else if inZip, err := zipManifest(pkg); err == nil && !bytes.Equal(own, inZip) {
+			diffs = append(diffs, publish.Difference{Path: publish.ManifestName + " (not the manifest in " + m.Package + ")", Kind: "changed"})
+		}
+	}
+	n := printDiffs(stdout, diffs)
+	if pkg != "" {
+		if err := verifyZip(pkg, stdout); err != nil {
 			return err
 		}
 	}
@@ -55,6 +71,16 @@ func printDiffs(w io.Writer, diffs []publish.Difference) int {
 		fmt.Fprintln(w, d.String())
 	}
 	return len(diffs)
+}
+
+// zipManifest returns the manifest an evidence package carries.
+func zipManifest(p string) ([]byte, error) {
+	zr, err := zip.OpenReader(p)
+	if err != nil {
+		return nil, err
+	}
+	defer zr.Close()
+	return publish.ReadLimited(zr, "output/"+publish.ManifestName, publish.MaxManifestSize)
 }
 
 func verifyZip(p string, stdout io.Writer) error {
@@ -75,8 +101,10 @@ func verifyZip(p string, stdout io.Writer) error {
 		diffs[i].Path = "output/" + diffs[i].Path
 	}
 	want := map[string]string{}
+	size := map[string]int64{}
 	for _, in := range m.Inputs {
 		want["data/"+in.Path] = in.SHA256
+		size["data/"+in.Path] = in.Size
 	}
 	seen := map[string]bool{}
 	for _, f := range zr.File {
@@ -93,13 +121,14 @@ func verifyZip(p string, stdout io.Writer) error {
 		if err != nil {
 			return fmt.Errorf("verify %s: %w", p, err)
 		}
+		// never more than one byte past the size the manifest gives
 		h := sha256.New()
-		_, err = io.Copy(h, rc)
+		n, err := io.Copy(h, io.LimitReader(rc, max(size[f.Name], 0)+1))
 		rc.Close()
 		if err != nil {
-			return fmt.Errorf("verify %s: %w", p, err)
+			return fmt.Errorf("verify %s: %s: %w", p, f.Name, err)
 		}
-		if hex.EncodeToString(h.Sum(nil)) != sum {
+		if hex.EncodeToString(h.Sum(nil)) != sum || n != size[f.Name] {
 			diffs = append(diffs, publish.Difference{Path: f.Name, Kind: "changed"})
 		}
 	}

@@ -30,6 +30,9 @@ func WriteDir(m *Memory, out string) error {
 	if err != nil {
 		return fmt.Errorf("publishing %s: %w", out, err)
 	}
+	// MkdirTemp joins without cleaning ("./output.tmp-1" for the default
+	// output folder), and the check below compares cleaned paths.
+	tmp = filepath.Clean(tmp)
 	ok := false
 	defer func() {
 		if !ok {
@@ -76,8 +79,19 @@ func swap(dir, out string) error {
 		return fmt.Errorf("%s exists and is not a folder", out)
 	}
 	if err := exchange(dir, out); err == nil {
-		return os.RemoveAll(dir) // dir now holds the previous output
+		// dir now holds the previous output. The new one is published:
+		// a folder that cannot be removed now is removed by the next build.
+		_ = os.RemoveAll(dir)
+		return nil
 	}
+	return swapRenames(dir, out)
+}
+
+// swapRenames puts dir in place of the existing folder out with two
+// renames, where the system has no atomic exchange. A build killed between
+// them leaves out missing and the previous output in dir+oldSuffix, which
+// the next build's cleanStale puts back.
+func swapRenames(dir, out string) error {
 	old := dir + oldSuffix
 	if err := os.Rename(out, old); err != nil {
 		return err
@@ -86,7 +100,8 @@ func swap(dir, out string) error {
 		_ = os.Rename(old, out)
 		return err
 	}
-	return os.RemoveAll(old)
+	_ = os.RemoveAll(old)
+	return nil
 }
 
 // cleanStale removes temporary folders left by killed builds.

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"io/fs"
 	"slices"
 
@@ -79,6 +80,29 @@ func DecodeManifest(data []byte) (Manifest, error) {
 	return m, nil
 }
 
+// MaxManifestSize bounds the manifest Verify reads back.
+const MaxManifestSize = 64 << 20
+
+// ReadLimited reads a file of fsys that must not be larger than limit
+// bytes. Unlike fs.ReadFile it does not trust the size the file claims
+// (an entry of a hostile zip archive may claim any), reading at most
+// limit+1 bytes.
+func ReadLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("%s is larger than %d bytes", name, limit)
+	}
+	return b, nil
+}
+
 // Difference is one file that does not agree with the manifest.
 type Difference struct {
 	Path string
@@ -91,7 +115,7 @@ func (d Difference) String() string { return d.Kind + ": " + d.Path }
 // Verify re-hashes every file of fsys against its manifest.json and
 // returns each file added, missing or changed, sorted by path.
 func Verify(fsys fs.FS) ([]Difference, Manifest, error) {
-	data, err := fs.ReadFile(fsys, ManifestName)
+	data, err := ReadLimited(fsys, ManifestName, MaxManifestSize)
 	if err != nil {
 		return nil, Manifest{}, fmt.Errorf("reading %s: %w", ManifestName, err)
 	}
@@ -118,12 +142,19 @@ func Verify(fsys fs.FS) ([]Difference, Manifest, error) {
 			diffs = append(diffs, Difference{p, "added"})
 			return nil
 		}
-		b, err := fs.ReadFile(fsys, p)
+		// Streamed, and never more than one byte past the size the
+		// manifest gives: an archive may claim any size for an entry.
+		r, err := fsys.Open(p)
 		if err != nil {
 			return err
 		}
-		sum := sha256.Sum256(b)
-		if hex.EncodeToString(sum[:]) != f.SHA256 || int64(len(b)) != f.Size {
+		h := sha256.New()
+		n, err := io.Copy(h, io.LimitReader(r, max(f.Size, 0)+1))
+		r.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w", p, err)
+		}
+		if hex.EncodeToString(h.Sum(nil)) != f.SHA256 || n != f.Size {
 			diffs = append(diffs, Difference{p, "changed"})
 		}
 		return nil

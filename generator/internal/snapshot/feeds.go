@@ -26,8 +26,13 @@ func (l *loader) feeds(files map[string][]string) {
 		system := strings.SplitN(path.Base(name), ".", 2)[0]
 		if err := source.CheckID(system); err != nil {
 			l.diags.Errorf(source.Pos{File: name}, "SBOM file name must start with a system id: %v", err)
-			st := &source.FileStat{Path: name, Kind: "sbom"}
-			l.stats[name] = st
+			// read it all the same, so that the manifest and the evidence
+			// package carry its digest like any other input's
+			_, st, err := l.readAll(name, "sbom", source.MaxFileSize)
+			if err != nil {
+				l.fatal("%s: %v", name, err)
+				continue
+			}
 			l.rejectNew(st, source.Pos{File: name}, "sbom", "", "file name does not start with a system id")
 			continue
 		}

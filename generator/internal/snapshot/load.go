@@ -138,6 +138,9 @@ func classify(p string) string {
 	stem := strings.TrimSuffix(base, path.Ext(base))
 	tabular := ext == ".yaml" || ext == ".yml" || ext == ".csv"
 	switch {
+	case base == "README.md" || base == "README.txt":
+		// before feeds/: init writes feeds/README.txt, which is no feed
+		return "readme"
 	case dir == "" && (base == "policy.yaml" || base == "policy.yml"):
 		return "policy"
 	case dir == "" && tabular:
@@ -154,8 +157,6 @@ func classify(p string) string {
 		return "sbom"
 	case strings.HasPrefix(dir, "history/") && base == "findings.json":
 		return "history"
-	case base == "README.md" || base == "README.txt":
-		return "readme"
 	}
 	return "unknown"
 }
@@ -167,6 +168,10 @@ func (l *loader) readAll(name, kind string, limit int64) ([]byte, *source.FileSt
 		return nil, nil, err
 	}
 	defer f.Close()
+	// A file known to be too large is refused before it is read into memory.
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > limit {
+		return nil, nil, fmt.Errorf("file is %d bytes, larger than %d bytes, the limit for this kind of file", fi.Size(), limit)
+	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, nil, err
@@ -225,6 +230,10 @@ func (l *loader) records(name, kind string, aliases map[string]string, known fun
 			return
 		}
 		defer f.Close()
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > source.MaxFileSize {
+			l.fatal("%s: file is %d bytes, larger than %d bytes, the limit", name, fi.Size(), int64(source.MaxFileSize))
+			return
+		}
 		h := sha256.New()
 		cnt := &countingReader{r: io.TeeReader(io.LimitReader(f, source.MaxFileSize+1), h)}
 		st := &source.FileStat{Path: name, Kind: kind}

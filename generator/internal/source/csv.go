@@ -108,18 +108,25 @@ func ReadCSV(name string, r io.Reader, opt CSVOptions, diags *Diagnostics, fn fu
 	if errors.Is(err, io.EOF) {
 		return res, nil
 	}
+	// A header that cannot be read leaves the whole file unreadable: an
+	// error that stops the build, not rows dropped silently.
+	unreadable := func(pos Pos, msg string) (CSVResult, error) {
+		diags.Errorf(pos, "header row: %s: the file is not read", msg)
+		return res, fmt.Errorf("%s: header row: %s: the file is not read", pos, msg)
+	}
 	if err != nil {
 		var pe *csv.ParseError
 		var tl *LineTooLongError
 		if errors.As(err, &tl) {
-			diags.Errorf(Pos{name, tl.Line, 1}, "header row: %v", tl)
-			return res, nil
+			return unreadable(Pos{name, tl.Line, 1}, tl.Error())
 		}
 		if errors.As(err, &pe) {
-			diags.Errorf(Pos{name, pe.Line, pe.Column}, "header row: %v", pe.Err)
-			return res, nil
+			return unreadable(Pos{name, pe.Line, pe.Column}, pe.Err.Error())
 		}
 		return res, fmt.Errorf("reading %s: %w", name, err)
+	}
+	if len(header) > MaxFieldsPerRow {
+		return unreadable(Pos{name, 1, 1}, fmt.Sprintf("%d columns, more than the %d accepted", len(header), MaxFieldsPerRow))
 	}
 	keys := make([]string, len(header))
 	seen := map[string]int{}
@@ -150,6 +157,15 @@ func ReadCSV(name string, r io.Reader, opt CSVOptions, diags *Diagnostics, fn fu
 		row, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
+		}
+		if res.Rows >= MaxRecordsPerFile {
+			line := 0
+			if err == nil {
+				line, _ = cr.FieldPos(0)
+			}
+			msg := fmt.Sprintf("more than %d records, the limit for one file: the rest of the file is not read", MaxRecordsPerFile)
+			diags.Errorf(Pos{name, line, 0}, "%s", msg)
+			return res, fmt.Errorf("%s: %s", name, msg)
 		}
 		if err != nil {
 			var pe *csv.ParseError

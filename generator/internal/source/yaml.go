@@ -8,9 +8,11 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// maxYAMLNodes bounds the nodes visited while flattening one YAML file,
-// aliases expanded; it defeats alias bombs.
-const maxYAMLNodes = 2_000_000
+// maxAliasedValues bounds the values one YAML file may reach through
+// aliases (*name) beyond ten times its own values; it defeats alias bombs
+// ("billion laughs") quickly while leaving files of any size that write
+// their values out, or share a few anchors, alone.
+const maxAliasedValues = 100_000
 
 // ParseYAML parses a YAML document and returns its root node. An empty
 // document gives a nil node and no error.
@@ -62,8 +64,8 @@ func YAMLRecords(name string, data []byte, listKey string, diags *Diagnostics, b
 	}
 	f := flattener{name: name, diags: diags}
 	var out []Record
-	for _, item := range root.Content {
-		item = deref(item)
+	for _, raw := range root.Content {
+		item := deref(raw)
 		pos := nodePos(name, item)
 		if item.Kind != yaml.MappingNode {
 			msg := "list entry is not a record (a map of field: value)"
@@ -71,7 +73,7 @@ func YAMLRecords(name string, data []byte, listKey string, diags *Diagnostics, b
 			bad(pos, msg)
 			continue
 		}
-		rec, err := f.record(item)
+		rec, err := f.record(item, raw.Kind == yaml.AliasNode)
 		if err != nil {
 			diags.Errorf(pos, "%v", err)
 			bad(pos, err.Error())
@@ -99,7 +101,7 @@ func YAMLMap(name string, data []byte, diags *Diagnostics) (Record, error) {
 		return Record{}, fmt.Errorf("%s:%d:%d: expected a map of setting: value", name, root.Line, root.Column)
 	}
 	f := flattener{name: name, diags: diags}
-	rec, err := f.record(root)
+	rec, err := f.record(root, false)
 	if err != nil {
 		return Record{}, fmt.Errorf("%s: %w", name, err)
 	}
@@ -116,29 +118,44 @@ func deref(n *yaml.Node) *yaml.Node {
 }
 
 type flattener struct {
-	name    string
-	diags   *Diagnostics
-	visited int
+	name  string
+	diags *Diagnostics
+	// own and aliased count the values visited in the file, written out
+	// and reached through an alias.
+	own, aliased int
 }
 
-func (f *flattener) record(m *yaml.Node) (Record, error) {
+// visit counts n values and fails when aliases expand too far.
+func (f *flattener) visit(n int, aliased bool) error {
+	if !aliased {
+		f.own += n
+		return nil
+	}
+	f.aliased += n
+	if f.aliased > maxAliasedValues && f.aliased > 10*f.own {
+		return fmt.Errorf("aliases (*name) expand to more than %d values, over ten times the file's own: write the values out", maxAliasedValues)
+	}
+	return nil
+}
+
+func (f *flattener) record(m *yaml.Node, aliased bool) (Record, error) {
 	rec := NewRecord(nodePos(f.name, m))
-	if err := f.mapping(&rec, "", m, 0); err != nil {
+	if err := f.mapping(&rec, "", m, 0, aliased); err != nil {
 		return Record{}, err
 	}
 	return rec, nil
 }
 
-func (f *flattener) mapping(rec *Record, prefix string, m *yaml.Node, depth int) error {
+func (f *flattener) mapping(rec *Record, prefix string, m *yaml.Node, depth int, aliased bool) error {
 	if depth > MaxNesting {
 		return fmt.Errorf("nested deeper than %d levels", MaxNesting)
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
-		f.visited += 2
-		if f.visited > maxYAMLNodes {
-			return fmt.Errorf("more than %d values (aliases expanded)", maxYAMLNodes)
+		if err := f.visit(2, aliased); err != nil {
+			return err
 		}
 		kn, vn := deref(m.Content[i]), deref(m.Content[i+1])
+		sub := aliased || m.Content[i+1].Kind == yaml.AliasNode
 		if kn.Value == "<<" {
 			return fmt.Errorf("line %d: merge keys (<<) are not supported: write the fields out", kn.Line)
 		}
@@ -151,11 +168,11 @@ func (f *flattener) mapping(rec *Record, prefix string, m *yaml.Node, depth int)
 			}
 			rec.Set(key, Value{Text: strings.TrimSpace(vn.Value), Pos: pos})
 		case yaml.MappingNode:
-			if err := f.mapping(rec, key+".", vn, depth+1); err != nil {
+			if err := f.mapping(rec, key+".", vn, depth+1, sub); err != nil {
 				return err
 			}
 		case yaml.SequenceNode:
-			if err := f.sequence(rec, key, vn, depth+1); err != nil {
+			if err := f.sequence(rec, key, vn, depth+1, sub); err != nil {
 				return err
 			}
 		default:
@@ -165,18 +182,17 @@ func (f *flattener) mapping(rec *Record, prefix string, m *yaml.Node, depth int)
 	return nil
 }
 
-func (f *flattener) sequence(rec *Record, key string, s *yaml.Node, depth int) error {
+func (f *flattener) sequence(rec *Record, key string, s *yaml.Node, depth int, aliased bool) error {
 	if depth > MaxNesting {
 		return fmt.Errorf("nested deeper than %d levels", MaxNesting)
 	}
 	var list []string
 	scalars := true
-	for _, it := range s.Content {
-		f.visited++
-		if f.visited > maxYAMLNodes {
-			return fmt.Errorf("more than %d values (aliases expanded)", maxYAMLNodes)
+	for _, raw := range s.Content {
+		if err := f.visit(1, aliased); err != nil {
+			return err
 		}
-		it = deref(it)
+		it := deref(raw)
 		switch it.Kind {
 		case yaml.ScalarNode:
 			if it.Tag != "!!null" {
@@ -185,7 +201,7 @@ func (f *flattener) sequence(rec *Record, key string, s *yaml.Node, depth int) e
 		case yaml.MappingNode:
 			scalars = false
 			sub := NewRecord(nodePos(f.name, it))
-			if err := f.mapping(&sub, "", it, depth+1); err != nil {
+			if err := f.mapping(&sub, "", it, depth+1, aliased || raw.Kind == yaml.AliasNode); err != nil {
 				return err
 			}
 			rec.AddGroup(key, sub)
