@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -120,6 +121,11 @@ func build(args []string, stdout, stderr io.Writer, now time.Time) error {
 	if err := dirFS(*data, "--data", &opt.Data); err != nil {
 		return err
 	}
+	for _, in := range []struct{ flag, path string }{{"--data", *data}, {"--content", *content}, {"--templates", *templates}} {
+		if in.path != "" && overlaps(*out, in.path) {
+			return app.UsageError{Err: fmt.Errorf("--out %s overlaps %s %s: the build replaces the output folder, so it must be apart from its inputs", *out, in.flag, in.path)}
+		}
+	}
 	if st, err := os.Stat(*content); err == nil && st.IsDir() {
 		opt.Content = os.DirFS(*content)
 	}
@@ -172,6 +178,20 @@ func check(args []string, stdout, stderr io.Writer) error {
 
 func importPlan(args []string, stdout, stderr io.Writer) error {
 	return app.UsageError{Err: errors.New("import-plan is not available in this build")}
+}
+
+// overlaps reports whether one of two folders is, or lies inside, the other.
+func overlaps(a, b string) bool {
+	pa, err1 := filepath.Abs(a)
+	pb, err2 := filepath.Abs(b)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	inside := func(x, y string) bool {
+		rel, err := filepath.Rel(y, x)
+		return err == nil && (rel == "." || !strings.HasPrefix(rel, ".."))
+	}
+	return inside(pa, pb) || inside(pb, pa)
 }
 
 // isTerminal reports whether w is a terminal and not CI, for progress lines.

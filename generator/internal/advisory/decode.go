@@ -51,9 +51,13 @@ func Decode(rec source.Record, diags *source.Diagnostics) (Advisory, *source.Dec
 	}
 	a.Workaround = d.Text("workaround", false)
 	a.Exploit = decodeExploit(d)
-	if s, ok := d.Float("epss.score", 0, 1); ok {
-		p, _ := d.Float("epss.percentile", 0, 1)
-		a.EPSS = &EPSS{Score: s, Percentile: p}
+	score, hasScore := d.Float("epss.score", 0, 1)
+	pct, hasPct := d.Float("epss.percentile", 0, 1)
+	switch {
+	case hasScore:
+		a.EPSS = &EPSS{Score: score, Percentile: pct}
+	case hasPct:
+		d.Warnf("epss.percentile", "an EPSS percentile without a score is not used")
 	}
 	for _, r := range d.List("references") {
 		if err := CheckReference(r); err != nil {

@@ -3,8 +3,10 @@ package app
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"vulnreport/generator/internal/feed/all"
+	"vulnreport/generator/internal/history"
 	"vulnreport/generator/internal/snapshot"
 	"vulnreport/generator/internal/source"
 )
@@ -15,6 +17,7 @@ import (
 func Check(opt Options, stdout, stderr io.Writer) error {
 	var diags source.Diagnostics
 	snap := snapshot.Load(opt.Data, snapshot.Options{Feeds: all.Parsers()}, &diags)
+	checkHistory(snap, &diags)
 	for _, d := range diags.Sorted() {
 		fmt.Fprintln(stdout, d.String())
 	}
@@ -36,4 +39,17 @@ func Check(opt Options, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%d of %d records rejected: %w", x, r, ErrRejected)
 	}
 	return nil
+}
+
+// checkHistory decodes the history exports, so that check reports a
+// history file that build could not use.
+func checkHistory(snap *snapshot.Snapshot, diags *source.Diagnostics) {
+	var inputs []history.Input
+	for _, h := range snap.History {
+		inputs = append(inputs, history.Input{Date: h.Date, Path: h.Path, Data: h.Data})
+	}
+	_, errs := history.Load(inputs)
+	for _, err := range errs {
+		diags.Warnf(source.Pos{File: strings.SplitN(err.Error(), ":", 2)[0]}, "history not used: %v", err)
+	}
 }

@@ -28,6 +28,12 @@ func SafeCell(s string) string {
 	case '=', '+', '-', '@', '\t', '\r':
 		return "'" + s
 	}
+	// Full-width forms that some spreadsheets fold to their ASCII twins.
+	for _, p := range []string{"＝", "＋", "－", "＠"} {
+		if strings.HasPrefix(s, p) {
+			return "'" + s
+		}
+	}
 	return s
 }
 

@@ -77,7 +77,7 @@ func TestCSVNeutralisesFormulas(t *testing.T) {
 }
 
 func TestSafeCell(t *testing.T) {
-	for in, want := range map[string]string{"=1+1": "'=1+1", "+cmd": "'+cmd", "-2": "'-2", "@x": "'@x", "\tx": "'\tx", "ok": "ok", "": ""} {
+	for in, want := range map[string]string{"＝1+1": "'＝1+1", "=1+1": "'=1+1", "+cmd": "'+cmd", "-2": "'-2", "@x": "'@x", "\tx": "'\tx", "ok": "ok", "": ""} {
 		if got := SafeCell(in); got != want {
 			t.Errorf("SafeCell(%q) = %q, want %q", in, got, want)
 		}

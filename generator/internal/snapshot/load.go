@@ -203,7 +203,7 @@ func (l *loader) loadPolicy() {
 	rec, err := source.YAMLMap(st.Path, data, l.diags)
 	st.Read = 1
 	if err != nil {
-		l.diags.Errorf(source.Pos{File: st.Path}, "%v", err)
+		l.diags.Errorf(source.Pos{File: st.Path}, "%s", strings.TrimPrefix(err.Error(), st.Path+": "))
 		st.Rejected = 1
 		l.fatal("%s: the policy cannot be read: %v", st.Path, err)
 		return

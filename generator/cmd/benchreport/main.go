@@ -1,0 +1,302 @@
+// Command benchreport measures vulnreport on a synthetic enterprise. It
+// writes a deterministic snapshot with package synth (by default 10,000
+// systems, 1,000,000 component rows and 200,000 advisories) into a
+// temporary folder, or into --dir where it is kept and reused while its
+// stamp file matches, and then runs the pipeline in process, stage by
+// stage — load and check, merge, match, assess, report and, with
+// --render, the findings exports — reporting for each the wall time, the
+// process's CPU time, the heap peak (sampled every 10 ms), the heap left
+// live, the bytes allocated and the process's peak RSS so far (VmHWM,
+// which cannot be reset between stages). --stages measures a subset; the
+// stages before the last one named still run, unmeasured.
+//
+// The targets, for a 2-core machine: load and check under 8 s, matching
+// under 1 s, peak memory under 1.5 GiB. A missed target is reported, not
+// an error: the exit status is 0 unless something failed (1).
+//
+// Usage:
+//
+//	go run ./generator/cmd/benchreport [--systems N] [--components N] [--advisories N]
+//	    [--dir DIR] [--keep] [--render] [--stages LIST] [--timeout D] [--procs N]
+//	    [--cpuprofile FILE] [--memprofile FILE]
+//
+// A stage that runs longer than --timeout (default 5m) is reported as not
+// finished, with the profiles written so far, and the run ends there.
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/pprof"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"vulnreport/generator/internal/synth"
+)
+
+// Targets from the issue.
+const (
+	loadTarget  = 8 * time.Second
+	matchTarget = 1 * time.Second
+	memTarget   = 1536 << 20 // 1.5 GiB
+)
+
+// stampName is the file in --dir that records what was generated there;
+// the loader skips dot files.
+const stampName = ".benchreport-stamp"
+
+type options struct {
+	cfg                    synth.Config
+	dir                    string
+	keep, render           bool
+	stages                 []string
+	timeout                time.Duration
+	procs                  int
+	cpuProfile, memProfile string
+}
+
+// stageNames lists the pipeline's stages in order.
+var stageNames = []string{"load+check", "merge", "match", "assess", "report", "render"}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	var o options
+	fl := flag.NewFlagSet("benchreport", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	fl.IntVar(&o.cfg.Systems, "systems", synth.DefaultSystems, "number of systems")
+	fl.IntVar(&o.cfg.Components, "components", synth.DefaultComponents, "number of component rows")
+	fl.IntVar(&o.cfg.Advisories, "advisories", synth.DefaultAdvisories, "number of advisories")
+	fl.StringVar(&o.dir, "dir", "", "write the snapshot here and keep it; reused while its stamp matches")
+	fl.BoolVar(&o.keep, "keep", false, "keep the temporary snapshot folder (a --dir folder is always kept)")
+	fl.BoolVar(&o.render, "render", false, "also measure rendering the findings exports")
+	stages := fl.String("stages", "", "comma-separated stages to measure, the pipeline up to the last one runs ("+strings.Join(stageNames, ",")+"); default all but render")
+	fl.DurationVar(&o.timeout, "timeout", 5*time.Minute, "report a stage that runs longer than this as not finished and stop")
+	fl.IntVar(&o.procs, "procs", 0, "set GOMAXPROCS (0: leave as is)")
+	fl.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the measured stages to `file`")
+	fl.StringVar(&o.memProfile, "memprofile", "", "write a heap profile (with allocations) to `file` after the last stage")
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 1
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "benchreport: unexpected argument %q\n", fl.Arg(0))
+		return 1
+	}
+	o.stages = stageNames[:5]
+	if o.render {
+		o.stages = stageNames
+	}
+	if *stages != "" {
+		o.stages = nil
+		for _, s := range strings.Split(*stages, ",") {
+			s = strings.TrimSpace(s)
+			if !slices.Contains(stageNames, s) {
+				fmt.Fprintf(stderr, "benchreport: unknown stage %q: expected %s\n", s, strings.Join(stageNames, ", "))
+				return 1
+			}
+			o.stages = append(o.stages, s)
+		}
+	}
+	if err := bench(o, stdout, stderr); err != nil {
+		fmt.Fprintln(stderr, "benchreport:", err)
+		return 1
+	}
+	return 0
+}
+
+func bench(o options, stdout, stderr io.Writer) error {
+	if o.cfg.Systems <= 0 || o.cfg.Components <= 0 || o.cfg.Advisories <= 0 {
+		return errors.New("--systems, --components and --advisories must be positive")
+	}
+	if o.procs > 0 {
+		runtime.GOMAXPROCS(o.procs)
+	}
+	m := startMeter()
+	defer m.close()
+	var results []result
+	dir, stats, gen, cleanup, err := prepare(o, m, stderr)
+	if err != nil {
+		return err
+	}
+	defer cleanup()
+	if gen != nil {
+		results = append(results, *gen)
+	}
+	profiling := false
+	startProfile := func() error { // at the first measured stage
+		if o.cpuProfile == "" || profiling {
+			return nil
+		}
+		f, err := os.Create(o.cpuProfile)
+		if err != nil {
+			return err
+		}
+		profiling = true
+		return pprof.StartCPUProfile(f) // the file is closed at exit
+	}
+	defer pprof.StopCPUProfile()
+	p := &pipeline{fsys: os.DirFS(dir)}
+	fns := map[string]func() string{"load+check": p.load, "merge": p.merge, "match": p.match,
+		"assess": p.assess, "report": p.report, "render": p.render}
+	// Run the pipeline up to the last stage asked for; measure those asked for.
+	last := 0
+	for i, name := range stageNames {
+		if slices.Contains(o.stages, name) {
+			last = i
+		}
+	}
+	var mu sync.Mutex // results, against the watchdog
+	for _, name := range stageNames[:last+1] {
+		if !slices.Contains(o.stages, name) {
+			fmt.Fprintf(stderr, "benchreport: %s (not measured)…\n", name)
+			if fns[name](); p.err != nil {
+				return fmt.Errorf("%s: %w", name, p.err)
+			}
+			continue
+		}
+		fmt.Fprintf(stderr, "benchreport: %s…\n", name)
+		if err := startProfile(); err != nil {
+			return err
+		}
+		var watchdog *time.Timer
+		r := measure(m, name, fns[name], func() {
+			watchdog = time.AfterFunc(o.timeout, func() {
+				mu.Lock()
+				defer mu.Unlock()
+				pprof.StopCPUProfile()
+				r := result{name: name, wall: o.timeout, unfinished: true, heapPeak: m.finish()}
+				r.hwm, r.rss, _ = procStatus()
+				setTarget(&r)
+				if o.memProfile != "" {
+					_ = writeHeapProfile(o.memProfile)
+				}
+				printReport(stdout, o, dir, stats, p, append(results, r))
+				cleanup()
+				os.Exit(0) // the stage cannot be cancelled; a missed target is not an error
+			})
+		})
+		watchdog.Stop()
+		if p.err != nil {
+			return fmt.Errorf("%s: %w", name, p.err)
+		}
+		setTarget(&r)
+		progressLine(stderr, r)
+		mu.Lock()
+		results = append(results, r)
+		mu.Unlock()
+	}
+	if o.cpuProfile != "" {
+		pprof.StopCPUProfile()
+	}
+	if o.memProfile != "" {
+		if err := writeHeapProfile(o.memProfile); err != nil {
+			return err
+		}
+	}
+	printReport(stdout, o, dir, stats, p, results)
+	return nil
+}
+
+// setTarget fills in the stage's target and whether it was met.
+func setTarget(r *result) {
+	switch r.name {
+	case "load+check":
+		r.hasTgt, r.met, r.target = true, r.wall < loadTarget && !r.unfinished, "< "+loadTarget.String()
+	case "match":
+		r.hasTgt, r.met, r.target = true, r.wall < matchTarget && !r.unfinished, "< "+matchTarget.String()
+	}
+}
+
+// prepare finds or writes the snapshot. It returns the folder, what was
+// generated (when known), the generation's measurement when it ran, and a
+// cleanup that removes a temporary folder.
+func prepare(o options, m *meter, stderr io.Writer) (dir string, st *synth.Stats, gen *result, cleanup func(), err error) {
+	cleanup = func() {}
+	stamp := stampText(o.cfg)
+	if o.dir == "" {
+		dir, err = os.MkdirTemp("", "benchreport-")
+		if err != nil {
+			return "", nil, nil, cleanup, err
+		}
+		if o.keep {
+			fmt.Fprintf(stderr, "benchreport: the snapshot is kept in %s\n", dir)
+		} else {
+			cleanup = func() { os.RemoveAll(dir) }
+		}
+	} else {
+		dir = o.dir
+		old, rerr := os.ReadFile(filepath.Join(dir, stampName))
+		switch {
+		case rerr == nil && strings.HasPrefix(string(old), stamp):
+			fmt.Fprintf(stderr, "benchreport: reusing the snapshot in %s\n", dir)
+			var s synth.Stats
+			if line, ok := strings.CutPrefix(string(old), stamp); ok && json.Unmarshal([]byte(line), &s) == nil {
+				st = &s
+			}
+			return dir, st, nil, cleanup, nil
+		case rerr == nil:
+			fmt.Fprintf(stderr, "benchreport: the snapshot in %s was written for another configuration: rewriting it\n", dir)
+			if err := os.RemoveAll(dir); err != nil {
+				return "", nil, nil, cleanup, err
+			}
+		case !errors.Is(rerr, fs.ErrNotExist):
+			return "", nil, nil, cleanup, rerr
+		default:
+			if entries, _ := os.ReadDir(dir); len(entries) > 0 {
+				return "", nil, nil, cleanup, fmt.Errorf("%s is not empty and has no %s: not overwritten", dir, stampName)
+			}
+		}
+	}
+	fmt.Fprintf(stderr, "benchreport: writing %d systems, %d components and %d advisories to %s…\n",
+		o.cfg.Systems, o.cfg.Components, o.cfg.Advisories, dir)
+	var s synth.Stats
+	g := measure(m, "generate (not a target)", func() string {
+		s, err = synth.Write(dir, o.cfg)
+		return fmt.Sprintf("%s of CSV: %d systems, %d component rows, %d advisories in %d rows, %d lifecycle, %d remediation, %d notifications",
+			mib(uint64(s.Bytes)), s.Systems, s.Components, s.Advisories, s.AdvisoryRows, s.Lifecycle, s.Remediations, s.Notifications)
+	}, nil)
+	if err != nil {
+		cleanup()
+		return "", nil, nil, func() {}, err
+	}
+	if o.dir != "" {
+		js, _ := json.Marshal(s)
+		if err := os.WriteFile(filepath.Join(dir, stampName), []byte(stamp+string(js)+"\n"), 0o644); err != nil {
+			return "", nil, nil, cleanup, err
+		}
+	}
+	return dir, &s, &g, cleanup, nil
+}
+
+// stampText identifies a generated snapshot: the generator's format and the sizes.
+func stampText(c synth.Config) string {
+	return fmt.Sprintf("synth format %d; systems %d; components %d; advisories %d\n",
+		synth.FormatVersion, c.Systems, c.Components, c.Advisories)
+}
+
+func writeHeapProfile(name string) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
