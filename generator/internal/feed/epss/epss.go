@@ -49,7 +49,7 @@ func Parse(name string, data []byte, diags *source.Diagnostics) (feed.Result, er
 		data = data[min(end+1, len(data)):]
 		line = 2
 	}
-	r := csv.NewReader(bytes.NewReader(data))
+	r := csv.NewReader(source.LimitLines(bytes.NewReader(data), source.MaxLineLength))
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true
 	r.Comment = '#'

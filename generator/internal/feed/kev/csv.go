@@ -71,7 +71,7 @@ func readHeader(data []byte) ([]string, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fmt.Errorf("the file is empty; expected %s or the KEV CSV", expected)
 	}
-	r := csv.NewReader(bytes.NewReader(data))
+	r := csv.NewReader(source.LimitLines(bytes.NewReader(data), source.MaxLineLength))
 	r.FieldsPerRecord = -1
 	h, err := r.Read()
 	if err != nil {
