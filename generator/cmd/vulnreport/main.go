@@ -13,6 +13,7 @@ import (
 
 	"vulnreport/generator/internal/app"
 	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/planimport"
 	"vulnreport/generator/internal/source"
 )
 
@@ -176,8 +177,26 @@ func check(args []string, stdout, stderr io.Writer) error {
 	return app.Check(opt, stdout, stderr)
 }
 
+// importPlan reads the plan sheet of an edited workbook back into the
+// snapshot's remediation records; nothing changes when any row is invalid.
 func importPlan(args []string, stdout, stderr io.Writer) error {
-	return app.UsageError{Err: errors.New("import-plan is not available in this build")}
+	fs := newFlags("import-plan", stderr)
+	data := fs.String("data", "data", "snapshot folder whose remediation records are updated")
+	dryRun := fs.Bool("dry-run", false, "report the changes without writing them")
+	var workbook string
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		workbook, args = args[0], args[1:]
+	}
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if workbook == "" {
+		return app.UsageError{Err: errors.New("import-plan takes the workbook to read")}
+	}
+	if st, err := os.Stat(*data); err != nil || !st.IsDir() {
+		return app.UsageError{Err: fmt.Errorf("--data: %s is not a folder", *data)}
+	}
+	return planimport.Run(workbook, *data, *dryRun, stdout)
 }
 
 // overlaps reports whether one of two folders is, or lies inside, the other.

@@ -4,6 +4,7 @@ import (
 	"vulnreport/generator/internal/render"
 	"vulnreport/generator/internal/render/export"
 	"vulnreport/generator/internal/render/pdf"
+	"vulnreport/generator/internal/render/xlsx"
 )
 
 // renderer returns the renderer of a format; nil when not built in yet.
@@ -13,6 +14,8 @@ func renderer(f render.Format, deps render.Deps) (render.Renderer, error) {
 		return export.New(), nil
 	case render.PDF:
 		return pdf.New(deps), nil
+	case render.XLSX:
+		return xlsx.New(deps), nil
 	}
 	return nil, nil
 }

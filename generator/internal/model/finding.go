@@ -102,6 +102,8 @@ type Finding struct {
 	AcceptExpires time.Time
 	Justification string
 	ApprovedBy    string
+	// Notes are the applied remediation record's notes.
+	Notes string
 	// Temporary is set for mitigations (IPS/WAF) that do not fix the cause.
 	Temporary bool
 	// State is open, mitigated, accepted, not_affected, done or resolved.

@@ -37,6 +37,7 @@ type Action struct {
 	Overdue     bool
 	Exploited   bool
 	Records     []string
+	Notes       string
 	Weight      float64
 	// EOL is set when the component's release line is past its end of life.
 	EOL bool
@@ -108,6 +109,12 @@ func BuildActions(fs []model.Finding, fixed func(vulnID string) string) []Action
 		}
 		if !f.Planned.IsZero() && (a.Planned.IsZero() || f.Planned.After(a.Planned)) {
 			a.Planned = f.Planned
+		}
+		if !f.Completed.IsZero() && (a.Completed.IsZero() || f.Completed.After(a.Completed)) {
+			a.Completed = f.Completed
+		}
+		if a.Notes == "" {
+			a.Notes = f.Notes
 		}
 	}
 	out := make([]Action, 0, len(keys))

@@ -104,7 +104,7 @@ func applyRecord(f *model.Finding, r remediation.Record, asOf time.Time) {
 	f.RemediationID = RecordID(r)
 	f.Stage, f.Action, f.Owner = r.Stage, r.Action, r.Owner
 	f.Planned, f.Completed = r.Planned, r.Completed
-	f.Justification, f.ApprovedBy = r.Justification, r.ApprovedBy
+	f.Justification, f.ApprovedBy, f.Notes = r.Justification, r.ApprovedBy, r.Notes
 	if !r.Due.IsZero() {
 		f.Due = r.Due
 		f.DueSource = "remediation"

@@ -296,6 +296,13 @@ func (d *Decoder) enumValue(key, s string, allowed []string, aliases map[string]
 	if a, ok := aliases[k]; ok {
 		return a
 	}
+	for alias, a := range aliases {
+		// Alias tables are written by hand ("①調査"); compare them folded
+		// the same way as the input ("1調査").
+		if NormalizeKey(alias) == k {
+			return a
+		}
+	}
 	d.Errorf(key, "%q is not one of %s", clip(s), strings.Join(allowed, ", "))
 	return ""
 }

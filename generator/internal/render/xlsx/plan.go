@@ -1,0 +1,287 @@
+package xlsx
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/remediation"
+	"vulnreport/generator/internal/report"
+)
+
+// MetaSheet is the very hidden sheet that import-plan reads: the plan
+// sheets and their columns, the snapshot's remediation files with their
+// SHA-256 as built, and every fix action's editable values as the
+// workbook showed them, so that an import can tell the workbook's edits
+// from changes made to the snapshot since.
+//
+// Its rows: "format" MetaFormat; "as_of" date; "lang" code; one "sheet"
+// row per plan sheet; one "column" row per plan column (field, header,
+// letter); one "input" row per remediation file (path, SHA-256); a blank
+// row; then a table headed "key", "system", "product", "records" (the
+// remediation records applied to the action's findings, space-separated)
+// and PlanFields with one row per action, enum values and YYYY-MM-DD
+// dates as text.
+const MetaSheet = "_vulnreport"
+
+// MetaFormat names the layout of MetaSheet; it is its cell B1.
+const MetaFormat = "vulnreport-plan/1"
+
+// PlanFields are the plan sheet's editable columns, named as the fields
+// of a remediation record, in the order of MetaSheet's originals table.
+var PlanFields = []string{"owner", "due", "stage", "action", "planned", "completed", "justification", "approved_by", "expires", "notes"}
+
+// DateFields are the PlanFields that hold dates.
+var DateFields = map[string]bool{"due": true, "planned": true, "completed": true, "expires": true}
+
+// KeyField names the plan sheet's action key column in MetaSheet.
+const KeyField = "key"
+
+// ListLabel is the label of an enum value as the plan sheet's drop-down
+// lists show it: the catalogue label with commas (which separate list
+// items) replaced by semicolons.
+func ListLabel(label string) string { return strings.ReplaceAll(label, ",", ";") }
+
+// planRow is what the plan sheet shows of one action, in remediation terms.
+type planRow struct {
+	a      *report.Action
+	values map[string]string
+}
+
+// planValues returns the editable values of each action as the contract
+// writes them (enum values, YYYY-MM-DD dates); justification, approver
+// and expiry come from the action's findings.
+func (b *book) planValues() []planRow {
+	byKey := map[string]*model.Finding{}
+	for i := range b.r.Findings {
+		f := &b.r.Findings[i]
+		if f.ActionKey == "" || f.Justification == "" && f.ApprovedBy == "" && f.AcceptExpires.IsZero() {
+			continue
+		}
+		if _, ok := byKey[f.ActionKey]; !ok {
+			byKey[f.ActionKey] = f
+		}
+	}
+	rows := make([]planRow, len(b.r.Actions))
+	for i := range b.r.Actions {
+		a := &b.r.Actions[i]
+		v := map[string]string{"owner": a.Owner, "due": day(a.Due), "stage": a.Stage, "action": a.Action,
+			"planned": day(a.Planned), "completed": day(a.Completed), "notes": a.Notes}
+		if f := byKey[a.Key]; f != nil {
+			v["justification"], v["approved_by"], v["expires"] = f.Justification, f.ApprovedBy, day(f.AcceptExpires)
+		}
+		rows[i] = planRow{a: a, values: v}
+	}
+	return rows
+}
+
+func day(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
+// planColumns are the plan sheet's columns; field names the editable ones.
+var planColumns = []struct {
+	field string
+	col   column
+}{
+	{KeyField, column{"xlsx.col.action_key", 30, kText, true}},
+	{"", column{"col.system_id", 14, kText, false}}, {"", column{"xlsx.col.system_name", 20, kWrap, false}},
+	{"", column{"col.product", 20, kText, false}}, {"", column{"xlsx.col.installed_version", 12, kText, false}},
+	{"", column{"col.kind", 10, kText, false}}, {"", column{"col.target", 20, kWrap, false}},
+	{"", column{"xlsx.col.findings_closed", 9, kInt, false}}, {"", column{"col.risk_share", 9, kPct, false}},
+	{"", column{"xlsx.col.top_priority", 14, kText, false}}, {"", column{"col.hosts", 7, kInt, false}},
+	{"", column{"col.owner", 16, kText, false}}, {"owner", column{"col.assignee", 14, kText, false}},
+	{"due", column{"col.due", 11, kDate, false}}, {"", column{"col.overdue", 8, kText, false}},
+	{"stage", column{"stage", 18, kText, false}}, {"action", column{"action", 18, kText, false}},
+	{"planned", column{"col.planned", 11, kDate, false}}, {"completed", column{"col.completed", 11, kDate, false}},
+	{"justification", column{"col.justification", 28, kWrap, false}}, {"approved_by", column{"col.approved_by", 14, kText, false}},
+	{"expires", column{"col.expires", 11, kDate, false}}, {"notes", column{"col.notes", 36, kWrap, false}},
+}
+
+// planCol returns the 1-based plan column of a field or header key.
+func planCol(name string) int {
+	for i, c := range planColumns {
+		if c.field == name || c.col.key == name {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// target says what to install: the target version, the patches, or that
+// no fixed version could be named.
+func (b *book) target(a *report.Action) string {
+	var parts []string
+	if a.Target != "" {
+		parts = append(parts, a.Target)
+	}
+	if a.Patches != "" {
+		parts = append(parts, a.Patches)
+	}
+	s := strings.Join(parts, " / ")
+	switch {
+	case a.TargetOpen && s == "":
+		return b.t("xlsx.target_open")
+	case a.TargetOpen:
+		return s + " (" + b.t("xlsx.target_partial") + ")"
+	}
+	return s
+}
+
+// plan writes the remediation plan, one row per fix action, with drop-down
+// lists for stage and action, and the hidden sheet import-plan needs.
+func (b *book) plan(ctx context.Context) error {
+	rows := b.planValues()
+	sysName := map[string]string{}
+	for _, s := range b.r.Systems {
+		sysName[s.ID] = s.Name.Get(b.lang)
+	}
+	cols := make([]column, len(planColumns))
+	var edit []int
+	for i, c := range planColumns {
+		cols[i] = c.col
+		if c.field != "" && c.field != KeyField {
+			edit = append(edit, i+1)
+		}
+	}
+	list := func(prefix string, vals []string) []string {
+		out := make([]string, len(vals))
+		for i, v := range vals {
+			out[i] = ListLabel(b.t(prefix + "." + v))
+		}
+		return out
+	}
+	names, err := b.writeTable(ctx, table{base: b.t("xlsx.sheet.plan"), n: len(rows), cols: cols,
+		prio: planCol("xlsx.col.top_priority"), late: planCol("col.overdue"), edit: edit,
+		extra: func(sheet string, last int) error {
+			return b.planValidation(sheet, last, list("stage", remediation.Stages), list("action", remediation.Actions))
+		},
+		row: func(i int, o []any) {
+			a, v := rows[i].a, rows[i].values
+			o[0], o[1], o[2], o[3], o[4] = a.Key, a.System, sysName[a.System], name(a.Product, a.ProductName), a.Version
+			o[5], o[6], o[7], o[8] = b.enum("action_kind", a.Kind), b.target(a), len(a.Findings), a.RiskShare
+			o[9], o[10], o[11] = b.enum("priority", a.TopPriority), a.Hosts, a.Department
+			o[12], o[13], o[14] = a.Owner, a.Due, b.yes(a.Overdue)
+			o[15], o[16] = ListLabel(b.enum("stage", a.Stage)), ListLabel(b.enum("action", a.Action))
+			o[17], o[18], o[19], o[20] = a.Planned, a.Completed, v["justification"], v["approved_by"]
+			if v["expires"] != "" {
+				o[21], _ = time.Parse(time.DateOnly, v["expires"])
+			}
+			o[22] = a.Notes
+		},
+	})
+	b.planSheets, b.planRows = names, rows
+	return err
+}
+
+// planValidation adds the drop-down lists and date checks of the plan sheet.
+func (b *book) planValidation(sheet string, last int, stages, actions []string) error {
+	if last < 2 {
+		return nil
+	}
+	rng := func(field string) string {
+		c := colName(planCol(field))
+		return c + "2:" + c + strconv.Itoa(last)
+	}
+	for _, l := range []struct {
+		field string
+		items []string
+	}{{"stage", stages}, {"action", actions}} {
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = rng(l.field)
+		if err := dv.SetDropList(l.items); err != nil {
+			return err
+		}
+		dv.SetError(excelize.DataValidationErrorStyleStop, b.t(l.field), b.t("xlsx.dv.list"))
+		if err := b.f.AddDataValidation(sheet, dv); err != nil {
+			return err
+		}
+	}
+	lo, hi := serial(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)), serial(time.Date(2099, 12, 31, 0, 0, 0, 0, time.UTC))
+	for _, field := range []string{"due", "planned", "completed", "expires"} {
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = rng(field)
+		if err := dv.SetRange(lo, hi, excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween); err != nil {
+			return err
+		}
+		dv.SetError(excelize.DataValidationErrorStyleStop, b.t(planColumns[planCol(field)-1].col.key), b.t("xlsx.dv.date"))
+		if err := b.f.AddDataValidation(sheet, dv); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// meta writes MetaSheet (see its doc) and hides it.
+func (b *book) meta(ctx context.Context) error {
+	sheets, rows := b.planSheets, b.planRows
+	if _, err := b.f.NewSheet(MetaSheet); err != nil {
+		return err
+	}
+	sw, err := b.f.NewStreamWriter(MetaSheet)
+	if err != nil {
+		return err
+	}
+	r := 0
+	add := func(vals ...string) error {
+		r++
+		row := make([]any, len(vals))
+		for i, v := range vals {
+			if v != "" {
+				row[i] = v
+			}
+		}
+		return sw.SetRow("A"+strconv.Itoa(r), row)
+	}
+	head := [][]string{{"format", MetaFormat}, {"as_of", day(b.r.AsOf)}, {"lang", string(b.lang)}}
+	for _, s := range sheets {
+		head = append(head, []string{"sheet", s})
+	}
+	for i, c := range planColumns {
+		if c.field != "" {
+			head = append(head, []string{"column", c.field, b.t(c.col.key), colName(i + 1)})
+		}
+	}
+	for _, in := range b.r.Sources.Inputs {
+		if in.Kind == "remediation" {
+			head = append(head, []string{"input", in.Path, in.SHA256})
+		}
+	}
+	head = append(head, []string{}, append([]string{KeyField, "system", "product", "records"}, PlanFields...))
+	for _, h := range head {
+		if err := add(h...); err != nil {
+			return err
+		}
+	}
+	vals := make([]string, len(PlanFields)+4)
+	for i, pr := range rows {
+		if i&0xffff == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		vals[0], vals[1], vals[2], vals[3] = pr.a.Key, pr.a.System, pr.a.Product, strings.Join(pr.a.Remediations, " ")
+		for j, f := range PlanFields {
+			vals[j+4] = pr.values[f]
+		}
+		if err := add(vals...); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	// SetSheetVisible would read back every sheet, the streamed ones
+	// included; setting the state on the workbook part is enough.
+	for i, s := range b.f.WorkBook.Sheets.Sheet {
+		if s.Name == MetaSheet {
+			b.f.WorkBook.Sheets.Sheet[i].State = "veryHidden"
+		}
+	}
+	return nil
+}

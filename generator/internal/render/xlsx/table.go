@@ -1,0 +1,220 @@
+package xlsx
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// column describes one column of a table sheet.
+type column struct {
+	// key is the i18n key of the header.
+	key    string
+	width  float64
+	kind   kind
+	hidden bool
+}
+
+// table is a list written as a sheet through excelize's StreamWriter, one
+// stream at a time, continued on numbered sheets ("指摘一覧 (2)") when it
+// would pass the rows a sheet can hold.
+type table struct {
+	base string
+	cols []column
+	n    int
+	// row fills out (len(cols) values, all nil) with row i's values:
+	// string (text, "" leaves the cell empty), int, float64, time.Time
+	// (a date; zero leaves it empty) or nil.
+	row func(i int, out []any)
+	// link returns the URL of row i's kLink cell; only http and https URLs
+	// become hyperlinks.
+	link func(i int) string
+	// prio is the 1-based column holding a priority label ("P1 …"), late
+	// the one whose "yes" marks an overdue row; 0 when none.
+	prio, late int
+	// extra adds sheet settings (data validation) before the stream ends;
+	// last is the sheet's last row.
+	extra func(sheet string, last int) error
+	// edit lists the 1-based columns a person is expected to edit; their
+	// headers get their own colour.
+	edit []int
+}
+
+// maxLinks bounds the hyperlinks of one sheet: excelize adds each in time
+// proportional to those before it. Past it a URL stays as text.
+const maxLinks = 2000
+
+// maxSheetName is Excel's limit on sheet names.
+const maxSheetName = 31
+
+// partName names part p (0-based) of a table: the base, then "base (2)"….
+func partName(base string, p int) string {
+	if p == 0 {
+		return base
+	}
+	suffix := fmt.Sprintf(" (%d)", p+1)
+	for utf8.RuneCountInString(base)+len(suffix) > maxSheetName {
+		_, size := utf8.DecodeLastRuneInString(base)
+		base = base[:len(base)-size]
+	}
+	return base + suffix
+}
+
+// partNames returns the sheet names a table of n rows is written to.
+func (b *book) partNames(base string, n int) []string {
+	per := b.maxRows - 1
+	parts := max(1, (n+per-1)/per)
+	names := make([]string, parts)
+	for p := range names {
+		names[p] = partName(base, p)
+	}
+	return names
+}
+
+// writeTable writes t to one or more sheets and returns their names.
+func (b *book) writeTable(ctx context.Context, t table) ([]string, error) {
+	names := b.partNames(t.base, t.n)
+	per := b.maxRows - 1
+	for p, name := range names {
+		lo := p * per
+		if err := b.writePart(ctx, t, name, lo, min(t.n, lo+per)); err != nil {
+			return nil, fmt.Errorf("sheet %s: %w", name, err)
+		}
+	}
+	if len(names) > 1 {
+		b.spills = append(b.spills, spill{base: t.base, names: names, rows: t.n})
+	}
+	return names, nil
+}
+
+func (b *book) writePart(ctx context.Context, t table, name string, lo, hi int) error {
+	if _, err := b.f.NewSheet(name); err != nil {
+		return err
+	}
+	last := hi - lo + 1
+	lastCol := colName(len(t.cols))
+	// AutoFilter replaces the sheet properties: it goes before pageSetup.
+	if err := b.f.AutoFilter(name, "A1:"+lastCol+strconv.Itoa(last), nil); err != nil {
+		return err
+	}
+	if err := b.pageSetup(name, 1); err != nil {
+		return err
+	}
+	if err := b.f.SetSheetDimension(name, "A1:"+lastCol+strconv.Itoa(last)); err != nil {
+		return err
+	}
+	if err := b.rowFormats(name, t, last, lastCol); err != nil {
+		return err
+	}
+	if t.extra != nil {
+		if err := t.extra(name, last); err != nil {
+			return err
+		}
+	}
+	sw, err := b.f.NewStreamWriter(name)
+	if err != nil {
+		return err
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	linkCol := 0
+	header := make([]any, len(t.cols))
+	// excelize puts each column set first in <cols>: going from the last
+	// column to the first leaves them in the ascending order Excel expects.
+	for i := len(t.cols) - 1; i >= 0; i-- {
+		c := t.cols[i]
+		if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
+			return err
+		}
+		if err := sw.SetColStyle(i+1, i+1, b.styles[c.kind]); err != nil {
+			return err
+		}
+		if c.hidden {
+			if err := sw.SetColVisible(i+1, i+1, false); err != nil {
+				return err
+			}
+		}
+		if c.kind == kLink {
+			linkCol = i + 1
+		}
+		style := b.header
+		if slices.Contains(t.edit, i+1) {
+			style = b.headerEdit
+		}
+		header[i] = excelize.Cell{StyleID: style, Value: b.t(c.key)}
+	}
+	if err := sw.SetRow("A1", header, excelize.RowOpts{Height: 32}); err != nil {
+		return err
+	}
+	vals := make([]any, len(t.cols))
+	links := 0
+	for i := lo; i < hi; i++ {
+		if (i-lo)&0xffff == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		clear(vals)
+		t.row(i, vals)
+		for j, v := range vals {
+			switch x := v.(type) {
+			case string:
+				if x == "" {
+					vals[j] = nil
+				}
+			case time.Time:
+				vals[j] = serial(x)
+			}
+		}
+		row := i - lo + 2
+		if err := sw.SetRow("A"+strconv.Itoa(row), vals); err != nil {
+			return err
+		}
+		if linkCol > 0 && t.link != nil && links < maxLinks {
+			if u := webLink(t.link(i)); u != "" {
+				if err := b.f.SetCellHyperLink(name, cell(linkCol, row), u, "External"); err != nil {
+					return err
+				}
+				links++
+			}
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	b.sheets = append(b.sheets, sheetInfo{name: name, rows: hi - lo})
+	return nil
+}
+
+// rowFormats adds the conditional formats: the priority colours on the
+// priority column (the label stays, so colour is never the only signal)
+// and overdue rows in red.
+func (b *book) rowFormats(sheet string, t table, last int, lastCol string) error {
+	if last < 2 {
+		return nil
+	}
+	end := strconv.Itoa(last)
+	if t.prio > 0 {
+		c := colName(t.prio)
+		var rules []excelize.ConditionalFormatOptions
+		for _, p := range priorities {
+			rules = append(rules, excelize.ConditionalFormatOptions{Type: "formula", Format: intPtr(b.prio[p]),
+				Criteria: fmt.Sprintf(`LEFT($%s2,2)="%s"`, c, p)})
+		}
+		if err := b.f.SetConditionalFormat(sheet, c+"2:"+c+end, rules); err != nil {
+			return err
+		}
+	}
+	if t.late > 0 {
+		c := colName(t.late)
+		return b.f.SetConditionalFormat(sheet, "A2:"+lastCol+end, []excelize.ConditionalFormatOptions{{
+			Type: "formula", Format: intPtr(b.late), Criteria: fmt.Sprintf(`$%s2="%s"`, c, b.t("yes"))}})
+	}
+	return nil
+}
+
+func intPtr(i int) *int { return &i }

@@ -1,0 +1,120 @@
+// Package xlsx renders the report model as one Excel workbook,
+// report-YYYY-MM-DD.xlsx, in the report's primary language: a summary
+// with native charts, the remediation plan (one row per fix action, with
+// drop-down lists, meant to be edited and read back by import-plan), every
+// finding, the systems, components, release lines, advisories, reports
+// from outside, the risk-acceptance register, data quality and the method.
+//
+// Text from the snapshot is always stored as a string cell, never as a
+// formula; dates are Excel dates and numbers are numbers. Large lists are
+// written through excelize's StreamWriter, one stream at a time, and
+// continue on numbered sheets past Excel's row limit. The same report
+// gives the same bytes: document properties carry the as-of date and the
+// archive is written in a fixed order with no timestamps.
+package xlsx
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/render"
+	"vulnreport/generator/internal/report"
+)
+
+// renderer writes the workbook.
+type renderer struct {
+	deps render.Deps
+	// maxRows is the rows one sheet may hold, header included; tests lower it.
+	maxRows int
+}
+
+// New returns the workbook renderer.
+func New(deps render.Deps) render.Renderer {
+	return &renderer{deps: deps, maxRows: excelize.TotalRows}
+}
+
+// FileName returns the workbook's name for an as-of date: report-YYYY-MM-DD.xlsx.
+func FileName(asOf time.Time) string { return "report-" + asOf.Format(time.DateOnly) + ".xlsx" }
+
+// Render writes the workbook for r.
+func (rd *renderer) Render(ctx context.Context, r *report.Report, w render.Writer) error {
+	data, err := rd.workbook(ctx, r)
+	if err != nil {
+		return err
+	}
+	return w.WriteFile(FileName(r.AsOf), data)
+}
+
+// workbook builds the workbook's bytes.
+func (rd *renderer) workbook(ctx context.Context, r *report.Report) ([]byte, error) {
+	lang := i18n.JA
+	if len(r.Languages) > 0 {
+		lang = r.Languages[0]
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetZipWriter(newZipWriter)
+	b := &book{f: f, r: r, lang: lang, maxRows: max(rd.maxRows, 2), classification: r.Classification.Get(lang),
+		days: map[int64]any{}, widths: map[string][]float64{}}
+	if err := b.newStyles(); err != nil {
+		return nil, err
+	}
+	summary := b.t("xlsx.sheet.summary")
+	if err := f.SetSheetName("Sheet1", summary); err != nil {
+		return nil, err
+	}
+	if err := b.pageSetup(summary, 0); err != nil {
+		return nil, err
+	}
+	steps := []func(context.Context) error{b.plan, b.findings, b.systems, b.components, b.lifecycle,
+		b.advisories, b.notifications, b.acceptances, b.quality, b.method, b.meta}
+	for _, step := range steps {
+		if err := step(ctx); err != nil {
+			return nil, err
+		}
+	}
+	// The summary is filled last: it lists every sheet's rows and the
+	// tables continued on numbered sheets.
+	if err := b.summary(summary); err != nil {
+		return nil, err
+	}
+	if err := b.properties(); err != nil {
+		return nil, err
+	}
+	// The summary, created first, is the active sheet. (SetActiveSheet
+	// would read back every streamed sheet.)
+	// excelize adds the image content types of a drawing from a map, in
+	// random order: sort them so that the same report gives the same bytes.
+	if ct := f.ContentTypes; ct != nil {
+		sort.SliceStable(ct.Defaults, func(i, j int) bool { return ct.Defaults[i].Extension < ct.Defaults[j].Extension })
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, fmt.Errorf("writing the workbook: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// properties fixes the document properties so that the same report gives
+// the same bytes: created and modified are the as-of date at midnight UTC.
+func (b *book) properties() error {
+	y, m, d := b.r.AsOf.Date()
+	stamp := time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Format(time.RFC3339)
+	title := b.r.Title.Get(b.lang)
+	if org := b.r.Organization.Get(b.lang); org != "" {
+		title = org + " " + title
+	}
+	if err := b.f.SetDocProps(&excelize.DocProperties{
+		Title: title, Subject: title + " (" + day(b.r.AsOf) + ")", Creator: "vulnreport", LastModifiedBy: "vulnreport",
+		Created: stamp, Modified: stamp, Category: b.classification, Description: b.classification,
+		Language: string(b.lang), Version: b.r.ToolVersion, Identifier: "vulnreport-" + day(b.r.AsOf),
+	}); err != nil {
+		return err
+	}
+	return b.f.SetAppProps(&excelize.AppProperties{Application: "vulnreport", Company: b.r.Organization.Get(b.lang)})
+}
