@@ -66,9 +66,14 @@ func AnalyzeSnapshot(snap *snapshot.Snapshot, opt Options, diags *source.Diagnos
 		diags.Warnf(source.Pos{File: strings.SplitN(err.Error(), ":", 2)[0]}, "history not used: %v", err)
 	}
 	months = history.Before(months, asOf)
+	// The merged vulnerabilities replace the advisories, and the assessed
+	// findings replace the matched ones: let the originals go.
+	snap.Advisories = nil
+	matched := m.Findings
+	m.Findings = nil
 	as := assess.Run(assess.Input{
 		AsOf: asOf, Policy: pol, Systems: snap.Systems, Components: snap.Components, Vulns: vulns,
-		Findings: m.Findings, Lifecycle: ix, Remediations: snap.Remediations, Resolver: snap.Resolver, History: months,
+		Findings: matched, Lifecycle: ix, Remediations: snap.Remediations, Resolver: snap.Resolver, History: months,
 	})
 	prog("assessed findings", len(as.Findings))
 	r := report.Build(report.Input{

@@ -44,7 +44,8 @@ type Result struct {
 	Records   []plan.Resolved
 }
 
-// Run assesses every finding and adds end-of-life findings.
+// Run assesses every finding and adds end-of-life findings. It takes
+// ownership of in.Findings, which it annotates in place.
 func Run(in Input) Result {
 	systems := map[string]inventory.System{}
 	for _, s := range in.Systems {
@@ -54,19 +55,24 @@ func Run(in Input) Result {
 	for i := range in.Vulns {
 		vulns[in.Vulns[i].ID] = &in.Vulns[i]
 	}
-	fs := slices.Clone(in.Findings)
-	fs = append(fs, eolFindings(in)...)
+	fs := append(in.Findings, eolFindings(in)...)
+	status := map[[2]string]string{} // product and version → support status
 	for i := range fs {
 		f := &fs[i]
 		sys := systems[f.System]
 		if f.ProductName == "" {
 			f.ProductName = displayName(in.Resolver, f.Product)
 		}
-		if c, ok := in.Lifecycle.Find(f.Product, f.Version); ok {
-			f.Lifecycle = lifecycle.Status(c, in.AsOf, in.Policy.Horizons.EOLWarningDays)
-		} else {
-			f.Lifecycle = lifecycle.Unknown
+		pv := [2]string{f.Product, f.Version}
+		st, ok := status[pv]
+		if !ok {
+			st = lifecycle.Unknown
+			if c, found := in.Lifecycle.Find(f.Product, f.Version); found {
+				st = lifecycle.Status(c, in.AsOf, in.Policy.Horizons.EOLWarningDays)
+			}
+			status[pv] = st
 		}
+		f.Lifecycle = st
 		if f.Kind == model.KindEOL {
 			risk.RankEOL(f, sys)
 		} else if v := vulns[f.VulnID]; v != nil {

@@ -24,12 +24,15 @@ var Statuses = []string{EOL, Extended, Ending, SecurityOnly, Supported, Unknown}
 // Index finds the release line of a component quickly.
 type Index struct {
 	byKey map[string][]Cycle
+	// found memoises Find by product key and version: a million components
+	// share a few thousand distinct pairs. Index is not safe for concurrent use.
+	found map[[2]string]int
 }
 
 // NewIndex indexes cycles by product key. When a local record and an
 // endoflife.date record describe the same line, the local one wins.
 func NewIndex(cycles []Cycle) *Index {
-	ix := &Index{byKey: map[string][]Cycle{}}
+	ix := &Index{byKey: map[string][]Cycle{}, found: map[[2]string]int{}}
 	for _, c := range cycles {
 		ix.byKey[c.Key] = append(ix.byKey[c.Key], c)
 	}
@@ -55,16 +58,28 @@ func (ix *Index) Has(key string) bool { return len(ix.byKey[key]) > 0 }
 
 // Find returns the release line a version belongs to.
 func (ix *Index) Find(key, ver string) (Cycle, bool) {
-	v, err := version.Parse(ver)
-	if err != nil {
+	cs := ix.byKey[key]
+	if len(cs) == 0 {
 		return Cycle{}, false
 	}
-	for _, c := range ix.byKey[key] {
-		if version.HasPrefixLine(v, c.Cycle) {
-			return c, true
+	pv := [2]string{key, ver}
+	i, ok := ix.found[pv]
+	if !ok {
+		i = -1
+		if v, err := version.Parse(ver); err == nil {
+			for j, c := range cs {
+				if version.HasPrefixLine(v, c.Cycle) {
+					i = j
+					break
+				}
+			}
 		}
+		ix.found[pv] = i
 	}
-	return Cycle{}, false
+	if i < 0 {
+		return Cycle{}, false
+	}
+	return cs[i], true
 }
 
 // Status returns the support status of a cycle as of a date: end of life

@@ -6,12 +6,13 @@ package match
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"vulnreport/generator/internal/inventory"
 	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/source"
 	"vulnreport/generator/internal/version"
 	"vulnreport/generator/internal/vuln"
 )
@@ -59,7 +60,13 @@ func Match(comps []inventory.Component, vulns []vuln.Vulnerability, known func(k
 		byPair[p] = append(byPair[p], i)
 	}
 	var res Result
-	found := map[string]int{}
+	type hit struct {
+		vuln, affect int
+		clause       version.Clause
+		text, target string
+		inclusive    bool
+	}
+	var hits []hit
 	for _, p := range pairs {
 		entries := index[p.key]
 		idxs := byPair[p]
@@ -77,45 +84,93 @@ func Match(comps []inventory.Component, vulns []vuln.Vulnerability, known func(k
 				res.BadVersions = append(res.BadVersions, comps[i])
 			}
 		}
+		hits = hits[:0]
 		for _, e := range entries {
-			v := &vulns[e.vuln]
-			af := v.Affected[e.affect]
-			var clause version.Clause
+			af := &vulns[e.vuln].Affected[e.affect]
+			h := hit{vuln: e.vuln, affect: e.affect}
 			switch {
 			case af.FreeText != "":
-				// handled below: needs confirmation
+				h.text = af.Key + ": " + af.FreeText
 			case verr != nil:
 				if len(af.Range.Clauses) == 0 || !af.Range.Clauses[0].Any {
 					continue
 				}
-				clause = af.Range.Clauses[0]
+				h.clause = af.Range.Clauses[0]
 			default:
 				k := af.Range.MatchingClause(ver)
 				if k < 0 {
 					continue
 				}
-				clause = af.Range.Clauses[k]
+				h.clause = af.Range.Clauses[k]
 			}
-			for _, i := range idxs {
-				c := comps[i]
+			if af.FreeText == "" {
+				h.text = af.Key + " " + h.clause.String()
+				if up, ok := h.clause.Upper(); ok {
+					h.target, h.inclusive = up.Version.String(), up.Op != version.OpLT
+				}
+			}
+			hits = append(hits, h)
+		}
+		if len(hits) == 0 {
+			continue
+		}
+		// Rows of one system with the same product and version are one
+		// component for reporting: their hosts add up.
+		bySystem := map[string]int{}
+		for _, i := range idxs {
+			c := &comps[i]
+			for _, h := range hits {
+				v := &vulns[h.vuln]
 				if patchedBy(c.Patches, v.Fixed) {
 					res.Patched++
 					continue
 				}
-				f := newFinding(c, v, af.Key, clause, af.FreeText)
-				if at, dup := found[f.Key]; dup {
-					res.Findings[at].Hosts += f.Hosts
+				key := FindingKey(c.System, c.Key, c.Version, v.ID)
+				if at, dup := bySystem[key]; dup {
+					res.Findings[at].Hosts += c.Hosts
 					continue
 				}
-				found[f.Key] = len(res.Findings)
-				res.Findings = append(res.Findings, f)
+				bySystem[key] = len(res.Findings)
+				af := &v.Affected[h.affect]
+				res.Findings = append(res.Findings, model.Finding{
+					Key: key, Kind: model.KindVulnerability, System: c.System, Product: c.Key, ProductName: c.Name,
+					Version: c.Version, Hosts: c.Hosts, ComponentAt: posString(c.Pos), VulnID: v.ID, IDs: v.IDs, // shared: findings are read-only after matching
+					Clause: h.text, FixTarget: h.target, FixInclusive: h.inclusive,
+					NeedsConfirmation: af.FreeText != "", FreeText: af.FreeText,
+				})
 			}
 		}
 	}
-	slices.SortFunc(res.Findings, func(a, b model.Finding) int { return cmp.Compare(a.Key, b.Key) })
+	sortFindings(res.Findings)
 	sortComps(res.Unmatched)
 	sortComps(res.BadVersions)
 	return res
+}
+
+// sortFindings orders findings by key, sorting an index and permuting once
+// rather than moving large structs on every comparison.
+func sortFindings(fs []model.Finding) {
+	idx := make([]int32, len(fs))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortFunc(idx, func(a, b int32) int { return cmp.Compare(fs[a].Key, fs[b].Key) })
+	sorted := make([]model.Finding, len(fs))
+	for i, j := range idx {
+		sorted[i] = fs[j]
+	}
+	copy(fs, sorted)
+}
+
+// posString formats a position as source.Pos.String does, without fmt.
+func posString(p source.Pos) string {
+	switch {
+	case p.Line == 0:
+		return p.File
+	case p.Col == 0:
+		return p.File + ":" + strconv.Itoa(p.Line)
+	}
+	return p.File + ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Col)
 }
 
 func sortComps(cs []inventory.Component) {
@@ -127,33 +182,6 @@ func sortComps(cs []inventory.Component) {
 // FindingKey is the stable key of a finding.
 func FindingKey(system, product, ver, id string) string {
 	return system + "/" + product + "@" + ver + "/" + id
-}
-
-func newFinding(c inventory.Component, v *vuln.Vulnerability, key string, clause version.Clause, freeText string) model.Finding {
-	f := model.Finding{
-		Key:         FindingKey(c.System, c.Key, c.Version, v.ID),
-		Kind:        model.KindVulnerability,
-		System:      c.System,
-		Product:     c.Key,
-		ProductName: c.Name,
-		Version:     c.Version,
-		Hosts:       c.Hosts,
-		ComponentAt: c.Pos.String(),
-		VulnID:      v.ID,
-		IDs:         slices.Clone(v.IDs),
-	}
-	if freeText != "" {
-		f.NeedsConfirmation = true
-		f.FreeText = freeText
-		f.Clause = fmt.Sprintf("%s: %s", key, freeText)
-		return f
-	}
-	f.Clause = key + " " + clause.String()
-	if up, ok := clause.Upper(); ok {
-		f.FixTarget = up.Version.String()
-		f.FixInclusive = up.Op != version.OpLT
-	}
-	return f
 }
 
 // patchedBy reports whether one of the component's patch ids appears in

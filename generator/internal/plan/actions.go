@@ -70,6 +70,7 @@ var stageOrder = map[string]int{"": 0, "investigate": 1, "assess": 2, "plan": 3,
 // priority, due date and key, and each finding's ActionKey is set.
 func BuildActions(fs []model.Finding, fixed func(vulnID string) string) []Action {
 	byKey := map[string]*Action{}
+	members := map[string][]int{}
 	var keys []string
 	for i := range fs {
 		f := &fs[i]
@@ -85,6 +86,7 @@ func BuildActions(fs []model.Finding, fixed func(vulnID string) string) []Action
 			keys = append(keys, k)
 		}
 		a.Findings = append(a.Findings, f.Key)
+		members[k] = append(members[k], i)
 		a.Weight += weight(*f)
 		if a.TopPriority == "" || f.Priority < a.TopPriority {
 			a.TopPriority = f.Priority
@@ -120,7 +122,7 @@ func BuildActions(fs []model.Finding, fixed func(vulnID string) string) []Action
 	out := make([]Action, 0, len(keys))
 	for _, k := range keys {
 		a := byKey[k]
-		target(a, fs, fixed)
+		target(a, fs, members[k], fixed)
 		slices.Sort(a.Records)
 		out = append(out, *a)
 	}
@@ -134,14 +136,12 @@ func BuildActions(fs []model.Finding, fixed func(vulnID string) string) []Action
 // every matched clause: the highest upper bound among them. An inclusive
 // bound ("<=2.5.12") means any version after it; an open-ended clause
 // means no version can be named and TargetOpen is set.
-func target(a *Action, fs []model.Finding, fixed func(string) string) {
+func target(a *Action, fs []model.Finding, idx []int, fixed func(string) string) {
 	var best version.Version
 	hasVuln, onlyConfirm, eol := false, true, false
 	var patches []string
-	for _, f := range fs {
-		if f.ActionKey != a.Key {
-			continue
-		}
+	for _, i := range idx {
+		f := &fs[i]
 		if f.Kind == model.KindEOL {
 			eol = true
 			onlyConfirm = false

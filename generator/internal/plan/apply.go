@@ -31,6 +31,10 @@ func specificity(r remediation.Record) int {
 // Covers reports whether record r applies to finding f. productKey is
 // r.Product resolved to a product key ("" when the record names none).
 func Covers(r remediation.Record, productKey string, f model.Finding) bool {
+	return covers(&r, productKey, &f)
+}
+
+func covers(r *remediation.Record, productKey string, f *model.Finding) bool {
 	if r.System != "" && r.System != remediation.Wildcard && r.System != f.System {
 		return false
 	}
@@ -61,17 +65,23 @@ type Resolved struct {
 // Apply sets each finding's stage, action, owner, dates and state from the
 // most specific record that covers it (the later record wins a tie), and
 // marks overdue findings. It returns, per record id (or position), how
-// many findings each record covers.
+// many findings each record covers. Records are indexed by system and by
+// advisory id, so the cost grows with findings × the records that could
+// cover each, not with findings × all records.
 func Apply(fs []model.Finding, recs []Resolved, asOf time.Time, soonDays int) map[string]int {
+	ix := newRecordIndex(recs)
 	used := map[string]int{}
+	var cand []int
 	for i := range fs {
 		f := &fs[i]
 		best, bestSpec := -1, -1
-		for j, r := range recs {
-			if !Covers(r.Record, r.ProductKey, *f) {
+		cand = ix.candidates(f, cand[:0])
+		for _, j := range cand {
+			r := &recs[j]
+			if !covers(&r.Record, r.ProductKey, f) {
 				continue
 			}
-			if s := specificity(r.Record); s >= bestSpec {
+			if s := specificity(r.Record); s > bestSpec || s == bestSpec && j > best {
 				best, bestSpec = j, s
 			}
 		}
@@ -87,6 +97,54 @@ func Apply(fs []model.Finding, recs []Resolved, asOf time.Time, soonDays int) ma
 		f.Overdue = f.IsOpen() && !f.Due.IsZero() && asOf.After(f.Due)
 	}
 	return used
+}
+
+// recordIndex finds the records that may cover a finding: those naming
+// its system, those naming one of its ids, and those naming neither.
+type recordIndex struct {
+	bySystem   map[string][]int
+	byAdvisory map[string][]int
+	rest       []int
+}
+
+func newRecordIndex(recs []Resolved) recordIndex {
+	ix := recordIndex{bySystem: map[string][]int{}, byAdvisory: map[string][]int{}}
+	for j, r := range recs {
+		sys := r.System != "" && r.System != remediation.Wildcard
+		adv := r.Advisory != "" && r.Advisory != remediation.Wildcard
+		switch {
+		case sys:
+			ix.bySystem[r.System] = append(ix.bySystem[r.System], j)
+		case adv:
+			k := strings.ToUpper(r.Advisory)
+			ix.byAdvisory[k] = append(ix.byAdvisory[k], j)
+		default:
+			ix.rest = append(ix.rest, j)
+		}
+	}
+	return ix
+}
+
+// candidates appends the indexes of records that may cover f to dst.
+// Every record lands in exactly one list, so none is returned twice.
+func (ix recordIndex) candidates(f *model.Finding, dst []int) []int {
+	dst = append(dst, ix.bySystem[f.System]...)
+	for _, id := range f.IDs {
+		dst = append(dst, ix.byAdvisory[strings.ToUpper(id)]...)
+	}
+	if !containsFold(f.IDs, f.VulnID) {
+		dst = append(dst, ix.byAdvisory[strings.ToUpper(f.VulnID)]...)
+	}
+	return append(dst, ix.rest...)
+}
+
+func containsFold(ids []string, id string) bool {
+	for _, x := range ids {
+		if strings.EqualFold(x, id) {
+			return true
+		}
+	}
+	return false
 }
 
 // StateConfirm marks a finding that needs confirmation (要確認).

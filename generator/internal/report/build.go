@@ -200,9 +200,10 @@ func days(n int) time.Duration { return time.Duration(n) * 24 * time.Hour }
 
 func vulns(in Input, fs []model.Finding) []Vuln {
 	type agg struct {
-		systems map[string]bool
-		n, open int
-		top     string
+		systems  map[string]bool
+		n, open  int
+		top      string
+		severity string
 	}
 	byID := map[string]*agg{}
 	for _, f := range fs {
@@ -211,7 +212,7 @@ func vulns(in Input, fs []model.Finding) []Vuln {
 		}
 		a := byID[f.VulnID]
 		if a == nil {
-			a = &agg{systems: map[string]bool{}}
+			a = &agg{systems: map[string]bool{}, severity: f.Severity}
 			byID[f.VulnID] = a
 		}
 		a.systems[f.System] = true
@@ -237,11 +238,8 @@ func vulns(in Input, fs []model.Finding) []Vuln {
 		if v.CVSS != nil {
 			rv.HasCVSS, rv.CVSS, rv.CVSSVersion, rv.Vector = true, v.CVSS.Score, v.CVSS.Version, v.CVSS.Vector
 		}
-		for _, f := range fs {
-			if f.VulnID == v.ID {
-				rv.Severity = f.Severity
-				break
-			}
+		if a.severity != "" {
+			rv.Severity = a.severity
 		}
 		if v.EPSS != nil {
 			rv.HasEPSS, rv.EPSS, rv.EPSSPct = true, v.EPSS.Score, v.EPSS.Percentile

@@ -61,10 +61,14 @@ func trends(in Input, fs []model.Finding) Trends {
 		cur.Resolved = len(closedNow)
 		allClosures = append(allClosures, closedNow...)
 		t.New, t.Resolved = cur.New, cur.Resolved
+		earlier := make([]map[string]bool, n-1)
+		for i := range earlier {
+			earlier[i] = in.History[i].OpenKeys()
+		}
 		for k := range openNow {
 			if prevOpen[k] {
 				t.Carried++
-			} else if seenBefore(in.History[:n-1], k) {
+			} else if seenBefore(earlier, k) {
 				t.Reopened++
 			}
 		}
@@ -89,9 +93,9 @@ func countNew(open, prev map[string]bool) int {
 	return n
 }
 
-func seenBefore(ms []history.Month, key string) bool {
-	for _, m := range ms {
-		if m.OpenKeys()[key] {
+func seenBefore(open []map[string]bool, key string) bool {
+	for _, m := range open {
+		if m[key] {
 			return true
 		}
 	}
