@@ -300,6 +300,7 @@ func actions(in Input, fs []model.Finding, sysByID map[string]inventory.System) 
 
 func lines(in Input, sysByID map[string]inventory.System) []Line {
 	byKey := map[string]*Line{}
+	onLine := map[[2]string]bool{} // line key and system
 	var keys []string
 	for _, c := range in.Components {
 		cy, ok := in.Lifecycle.Find(c.Key, c.Version)
@@ -318,7 +319,8 @@ func lines(in Input, sysByID map[string]inventory.System) []Line {
 		if l.ProductName == cy.Key && c.Name != "" {
 			l.ProductName = c.Name
 		}
-		if !slices.Contains(l.Systems, c.System) {
+		if !onLine[[2]string{k, c.System}] {
+			onLine[[2]string{k, c.System}] = true
 			l.Systems = append(l.Systems, c.System)
 			if rp := sysByID[c.System].ReplacementPlanned; !rp.IsZero() && (l.Replacement.IsZero() || rp.Before(l.Replacement)) {
 				l.Replacement = rp

@@ -46,9 +46,11 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		n, p1, p2 int
 		due       timeT
 		first     string
+		firstText i18n.Text
 	}
 	overdue := map[string]*dept{}
-	var depts []string
+	unplanned := map[string]*dept{}
+	var depts, unplannedDepts []string
 	for _, a := range r.Actions {
 		n := sysName(sysByID, a.System)
 		if a.Overdue {
@@ -71,21 +73,37 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 			continue
 		}
 		if (a.TopPriority == "P1" || a.TopPriority == "P2") && (a.Stage == "" || a.Stage == remediation.Investigate) && a.Planned.IsZero() {
-			add(DecisionNoPlan, a.System, a.Key, a.Department, a.Due,
-				fmt.Sprintf("%s 未計画: %s の %s。対応方針と担当の決定が必要", a.TopPriority, n.Get(i18n.JA), a.ProductName),
-				fmt.Sprintf("%s without a plan: %s on %s. Decide the response and owner", a.TopPriority, a.ProductName, n.Get(i18n.EN)))
+			d := unplanned[a.Department]
+			if d == nil {
+				d = &dept{first: a.Key, firstText: i18n.Text{JA: n.Get(i18n.JA) + " の " + a.ProductName, EN: a.ProductName + " on " + n.Get(i18n.EN)}}
+				unplanned[a.Department] = d
+				unplannedDepts = append(unplannedDepts, a.Department)
+			}
+			d.n++
+			if a.TopPriority == "P1" {
+				d.p1++
+			} else {
+				d.p2++
+			}
+			if d.due.IsZero() || a.Due.Before(d.due) {
+				d.due = a.Due
+			}
 		}
+	}
+	for _, name := range unplannedDepts {
+		d := unplanned[name]
+		ja, en := deptLabel(name)
+		ref := d.first
+		if d.n > 1 {
+			ref = "dept:" + name
+		}
+		add(DecisionNoPlan, "", ref, name, d.due,
+			fmt.Sprintf("%s: P1/P2 の対策 %d 件が未計画 (P1 %d 件・P2 %d 件。例: %s)。対応方針と担当の決定が必要", ja, d.n, d.p1, d.p2, d.firstText.JA),
+			fmt.Sprintf("%s: %d P1/P2 fix actions without a plan (P1 %d, P2 %d; e.g. %s). Decide the response and owner", en, d.n, d.p1, d.p2, d.firstText.EN))
 	}
 	for _, name := range depts {
 		d := overdue[name]
-		label := name
-		if label == "" {
-			label = "(所管部署なし)"
-		}
-		en := name
-		if en == "" {
-			en = "(no department)"
-		}
+		label, en := deptLabel(name)
 		add(DecisionOverdue, "", "dept:"+name, name, d.due,
 			fmt.Sprintf("%s: 期限超過の対策 %d 件 (P1 %d 件・P2 %d 件、最も古い期限 %s)。督促・要員追加または期限の再設定を判断", label, d.n, d.p1, d.p2, d.due.Format("2006-01-02")),
 			fmt.Sprintf("%s: %d fix actions overdue (P1 %d, P2 %d; oldest due %s). Decide: escalate, add staff or reset deadlines", en, d.n, d.p1, d.p2, d.due.Format("2006-01-02")))
@@ -143,4 +161,12 @@ func dateOr(t timeT) string {
 		return "-"
 	}
 	return t.Format("2006-01-02")
+}
+
+// deptLabel names a department, or says there is none.
+func deptLabel(name string) (ja, en string) {
+	if name == "" {
+		return "(所管部署なし)", "(no department)"
+	}
+	return name, name
 }
