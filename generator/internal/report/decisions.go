@@ -153,6 +153,29 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 	slices.SortStableFunc(out, func(a, b Decision) int {
 		return cmp.Or(cmp.Compare(decisionRank[a.Kind], decisionRank[b.Kind]), a.Due.Compare(b.Due), cmp.Compare(a.Ref, b.Ref))
 	})
+	return interleave(out)
+}
+
+// interleave reorders decisions sorted by kind so that the first of every
+// kind comes before the second of any: a short list shown to management
+// (the dashboard's and the summary page's first lines) then covers every
+// kind of decision instead of one kind's many.
+func interleave(ds []Decision) []Decision {
+	nth := make([]int, len(ds))
+	seen := map[string]int{}
+	for i, d := range ds {
+		nth[i] = seen[d.Kind]
+		seen[d.Kind]++
+	}
+	idx := make([]int, len(ds))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(nth[a], nth[b]) })
+	out := make([]Decision, len(ds))
+	for i, j := range idx {
+		out[i] = ds[j]
+	}
 	return out
 }
 
