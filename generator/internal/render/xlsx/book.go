@@ -67,6 +67,17 @@ type book struct {
 	// planSheets and planRows are the plan as written, for MetaSheet.
 	planSheets []string
 	planRows   []planRow
+	// mark ends a text cut to fit a cell.
+	mark string
+	// comp compresses the table rows as they are encoded and the parts
+	// when the workbook is saved.
+	comp *compressor
+	// rows holds each table sheet's encoded, compressed rows by part name,
+	// spliced into the sheet when the workbook is saved.
+	rows map[string]*stream
+	// excelizeRows writes the table rows through excelize's StreamWriter
+	// instead: the reference the row encoder is tested against.
+	excelizeRows bool
 }
 
 type sheetInfo struct {
@@ -214,9 +225,7 @@ func serial(t time.Time) any {
 	if t.IsZero() {
 		return nil
 	}
-	y, m, d := t.Date()
-	day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-	return float64(day.Sub(excelEpoch) / (24 * time.Hour))
+	return days(t)
 }
 
 // webLink returns s when it is an absolute http or https URL, else "".
@@ -253,7 +262,7 @@ func (b *book) put(sheet string, col, row int, v any, style int) error {
 		if x == "" {
 			return nil
 		}
-		err = b.f.SetCellStr(sheet, ref, x)
+		err = b.f.SetCellStr(sheet, ref, capText(x, b.mark))
 	case int:
 		err = b.f.SetCellInt(sheet, ref, int64(x))
 	case float64:

@@ -234,8 +234,8 @@ func (b *book) meta(ctx context.Context) error {
 		r++
 		row := make([]any, len(vals))
 		for i, v := range vals {
-			if v != "" {
-				row[i] = v
+			if v != "" { // cut as the plan sheet's cells are, so that they compare equal
+				row[i] = capText(v, b.mark)
 			}
 		}
 		return sw.SetRow("A"+strconv.Itoa(r), row)

@@ -20,9 +20,10 @@ type column struct {
 	hidden bool
 }
 
-// table is a list written as a sheet through excelize's StreamWriter, one
-// stream at a time, continued on numbered sheets ("指摘一覧 (2)") when it
-// would pass the rows a sheet can hold.
+// table is a list written as a sheet, continued on numbered sheets
+// ("指摘一覧 (2)") when it would pass the rows a sheet can hold. excelize's
+// StreamWriter lays the sheet out and writes its header; the rows are
+// encoded by a rowEncoder (see rowWriter).
 type table struct {
 	base string
 	cols []column
@@ -152,6 +153,10 @@ func (b *book) writePart(ctx context.Context, t table, name string, lo, hi int) 
 	if err := sw.SetRow("A1", header, excelize.RowOpts{Height: 32}); err != nil {
 		return err
 	}
+	rows, err := b.rowWriter(name, t.cols, sw)
+	if err != nil {
+		return err
+	}
 	vals := make([]any, len(t.cols))
 	links := 0
 	for i := lo; i < hi; i++ {
@@ -160,18 +165,8 @@ func (b *book) writePart(ctx context.Context, t table, name string, lo, hi int) 
 		}
 		clear(vals)
 		t.row(i, vals)
-		for j, v := range vals {
-			switch x := v.(type) {
-			case string:
-				if x == "" {
-					vals[j] = nil
-				}
-			case time.Time:
-				vals[j] = serial(x)
-			}
-		}
 		row := i - lo + 2
-		if err := sw.SetRow("A"+strconv.Itoa(row), vals); err != nil {
+		if err := rows(row, vals); err != nil {
 			return err
 		}
 		if linkCol > 0 && t.link != nil && links < maxLinks {
@@ -183,11 +178,79 @@ func (b *book) writePart(ctx context.Context, t table, name string, lo, hi int) 
 			}
 		}
 	}
+	if err := rows(0, nil); err != nil {
+		return err
+	}
 	if err := sw.Flush(); err != nil {
 		return err
 	}
 	b.sheets = append(b.sheets, sheetInfo{name: name, rows: hi - lo})
 	return nil
+}
+
+// rowWriter returns the function writing the data rows of a table sheet
+// whose header sw wrote: each call writes row number row with vals (see
+// table.row); row 0 ends the rows. They are encoded by a rowEncoder and
+// compressed as they come, to be spliced into the sheet's part when the
+// workbook is saved (excelize writes the part with the header row only);
+// or, with excelizeRows, written through sw.
+func (b *book) rowWriter(sheet string, cols []column, sw *excelize.StreamWriter) (func(row int, vals []any) error, error) {
+	if b.excelizeRows {
+		return func(row int, vals []any) error {
+			if row == 0 {
+				return nil
+			}
+			for j, v := range vals {
+				switch x := v.(type) {
+				case string:
+					if vals[j] = capText(x, b.mark); x == "" {
+						vals[j] = nil
+					}
+				case time.Time:
+					vals[j] = serial(x)
+				}
+			}
+			return sw.SetRow("A"+strconv.Itoa(row), vals)
+		}, nil
+	}
+	path, err := b.sheetPart(sheet)
+	if err != nil {
+		return nil, err
+	}
+	styles := make([]int, len(cols))
+	for i, c := range cols {
+		styles[i] = b.styles[c.kind]
+	}
+	enc := newRowEncoder(styles, b.mark)
+	s := &stream{c: b.comp}
+	b.rows[path] = s
+	return func(row int, vals []any) error {
+		if row == 0 {
+			s.cut(false)
+			return nil
+		}
+		if s.buf == nil {
+			s.buf = s.c.buffer()
+		}
+		var err error
+		if s.buf, err = enc.appendRow(s.buf, row, vals); err != nil {
+			return err
+		}
+		s.full()
+		return nil
+	}, nil
+}
+
+// sheetPart returns the name of a sheet's part in the archive, as
+// excelize's NewSheet names it. (Were that to change, saving fails: the
+// zipWriter checks that every sheet's rows found their part.)
+func (b *book) sheetPart(sheet string) (string, error) {
+	for _, s := range b.f.WorkBook.Sheets.Sheet {
+		if s.Name == sheet {
+			return "xl/worksheets/sheet" + strconv.Itoa(s.SheetID) + ".xml", nil
+		}
+	}
+	return "", fmt.Errorf("no sheet %s", sheet)
 }
 
 // rowFormats adds the conditional formats: the priority colours on the

@@ -6,16 +6,20 @@
 // from outside, the risk-acceptance register, data quality and the method.
 //
 // Text from the snapshot is always stored as a string cell, never as a
-// formula; dates are Excel dates and numbers are numbers. Large lists are
-// written through excelize's StreamWriter, one stream at a time, and
-// continue on numbered sheets past Excel's row limit. The same report
-// gives the same bytes: document properties carry the as-of date and the
-// archive is written in a fixed order with no timestamps.
+// formula; dates are Excel dates and numbers are numbers. List sheets are
+// laid out with excelize's StreamWriter (header, columns, panes, filters,
+// formats) but their rows are encoded by this package, compressed while
+// they are written and spliced into the sheet when the workbook is saved
+// (see rowEncoder and zipWriter); lists continue on numbered sheets past
+// Excel's row limit. The same report gives the same bytes: document
+// properties carry the as-of date and the archive is written in a fixed
+// order with no timestamps.
 package xlsx
 
 import (
 	"context"
 	"fmt"
+	"io"
 	"sort"
 	"time"
 
@@ -31,6 +35,8 @@ type renderer struct {
 	deps render.Deps
 	// maxRows is the rows one sheet may hold, header included; tests lower it.
 	maxRows int
+	// excelizeRows writes table rows through excelize (see book.excelizeRows).
+	excelizeRows bool
 }
 
 // New returns the workbook renderer.
@@ -58,9 +64,12 @@ func (rd *renderer) workbook(ctx context.Context, r *report.Report) ([]byte, err
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	f.SetZipWriter(newZipWriter)
 	b := &book{f: f, r: r, lang: lang, maxRows: max(rd.maxRows, 2), classification: r.Classification.Get(lang),
-		days: map[int64]any{}, widths: map[string][]float64{}}
+		days: map[int64]any{}, widths: map[string][]float64{}, mark: truncMark(lang), comp: newCompressor(),
+		rows: map[string]*stream{}, excelizeRows: rd.excelizeRows}
+	// Never leave a compression running behind an error.
+	defer func() { _ = b.comp.wait() }()
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newZipWriter(w, b.comp, b.rows) })
 	if err := b.newStyles(); err != nil {
 		return nil, err
 	}

@@ -3,68 +3,74 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
+	"encoding/binary"
 	"errors"
-	"hash/crc32"
+	"fmt"
 	"io"
 	"io/fs"
-	"runtime"
+	"math"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/xuri/excelize/v2"
 )
 
-// chunkSize is how much of a part is compressed at once. Chunks are
-// compressed in parallel and joined into one deflate stream: every chunk
-// but the last ends with a sync flush (byte-aligned, not final), the last
-// with the final block, as parallel gzip tools do.
-const chunkSize = 1 << 20
+// sheetDataEnd closes a worksheet's rows; a table's rows are spliced in
+// just before it.
+var sheetDataEnd = []byte("</sheetData>")
 
 // zipWriter is the excelize.ZipWriter the workbook is saved through. It
 // makes the file reproducible and fast: parts are written in name order
 // whatever order excelize hands them over (its stream writers live in a
 // map), with no timestamps, and large parts are compressed in parallel.
+//
+// It also completes the table sheets: excelize writes each of them with
+// its header row only, and the rows the book encoded and compressed while
+// building (rows, by part name) are spliced in before </sheetData>,
+// already compressed. A workbook is saved through one zipWriter once: the
+// compressed rows are released as they are written.
 type zipWriter struct {
-	out     io.Writer
+	out  io.Writer
+	c    *compressor
+	rows map[string]*stream
+	// spliced records the parts that received their rows.
+	spliced map[string]bool
 	parts   []*part
 	cur     *part
-	sem     chan struct{}
-	wg      sync.WaitGroup
-	pool    sync.Pool
-	errOnce sync.Once
-	err     error
 }
 
+// part is one file of the archive.
 type part struct {
-	name   string
-	crc    uint32
-	size   uint64
-	buf    []byte
-	chunks []*chunk
-	z      *zipWriter
+	stream
+	name string
+	// rows, when set, are spliced into the part before </sheetData>; raw
+	// holds the part as excelize wrote it until then.
+	rows *stream
+	raw  []byte
+	// offset is where the part's local header starts in the archive, when
+	// it is written to a bytes.Buffer.
+	offset int64
 }
 
-type chunk struct {
-	data []byte
-	done chan struct{}
-}
-
-func newZipWriter(w io.Writer) excelize.ZipWriter {
-	n := max(runtime.GOMAXPROCS(0), 1)
-	z := &zipWriter{out: w, sem: make(chan struct{}, 2*n)}
-	z.pool.New = func() any {
-		fw, _ := flate.NewWriter(io.Discard, flate.BestSpeed)
-		return fw
-	}
-	return z
+// newZipWriter returns a zipWriter writing to w, compressing with c and
+// splicing rows (by part name) into their sheets.
+func newZipWriter(w io.Writer, c *compressor, rows map[string]*stream) *zipWriter {
+	return &zipWriter{out: w, c: c, rows: rows, spliced: map[string]bool{}}
 }
 
 // Create starts a new part; the previous one is complete.
 func (z *zipWriter) Create(name string) (io.Writer, error) {
-	z.finish()
-	z.cur = &part{name: name, z: z}
+	if err := z.finish(); err != nil {
+		return nil, err
+	}
+	z.cur = &part{stream: stream{c: z.c}, name: name}
+	if rows, ok := z.rows[name]; ok {
+		if z.spliced[name] {
+			return nil, errors.New("xlsx: part " + name + " written twice")
+		}
+		z.spliced[name] = true
+		z.cur.rows = rows
+	}
 	z.parts = append(z.parts, z.cur)
 	return z.cur, nil
 }
@@ -74,90 +80,91 @@ func (z *zipWriter) AddFS(fs.FS) error {
 	return errors.New("xlsx: adding a file system is not supported")
 }
 
-// Write buffers p, handing full chunks to the compressors.
+var _ excelize.ZipWriter = (*zipWriter)(nil)
+
+// Write takes the next bytes of the part.
 func (p *part) Write(b []byte) (int, error) {
-	n := len(b)
-	p.crc = crc32.Update(p.crc, crc32.IEEETable, b)
-	p.size += uint64(n)
-	for len(b) > 0 {
-		if p.buf == nil {
-			p.buf = make([]byte, 0, chunkSize)
-		}
-		k := min(len(b), chunkSize-len(p.buf))
-		p.buf = append(p.buf, b[:k]...)
-		b = b[k:]
-		if len(p.buf) == chunkSize {
-			p.submit(false)
-		}
+	if p.rows != nil {
+		p.raw = append(p.raw, b...)
+		return len(b), nil
 	}
-	return n, nil
+	return p.stream.Write(b)
 }
 
-func (p *part) submit(last bool) {
-	c := &chunk{done: make(chan struct{})}
-	p.chunks = append(p.chunks, c)
-	data := p.buf
-	p.buf = nil
-	z := p.z
-	z.sem <- struct{}{}
-	z.wg.Add(1)
-	go func() {
-		defer func() { <-z.sem; z.wg.Done(); close(c.done) }()
-		var out bytes.Buffer
-		out.Grow(len(data)/4 + 64)
-		fw := z.pool.Get().(*flate.Writer)
-		fw.Reset(&out)
-		_, err := fw.Write(data)
-		if err == nil {
-			if last {
-				err = fw.Close()
-			} else {
-				err = fw.Flush()
-			}
-		}
-		z.pool.Put(fw)
-		if err != nil {
-			z.errOnce.Do(func() { z.err = err })
-		}
-		c.data = out.Bytes()
-	}()
+// finish ends the current part: its last chunk is final.
+func (z *zipWriter) finish() error {
+	p := z.cur
+	z.cur = nil
+	if p == nil {
+		return nil
+	}
+	if p.rows == nil {
+		p.cut(true)
+		return nil
+	}
+	return p.splice()
 }
 
-func (z *zipWriter) finish() {
-	if z.cur != nil {
-		z.cur.submit(true)
-		z.cur = nil
+// splice writes the part as excelize wrote it with the rows inserted
+// before </sheetData>: the head is compressed and flushed, the rows'
+// compressed chunks follow as they are, then the tail ends the stream.
+// The CRC of the whole is the head's combined with the rows' and
+// continued over the tail.
+func (p *part) splice() error {
+	raw := p.raw
+	p.raw = nil
+	i := bytes.Index(raw, sheetDataEnd)
+	if i < 0 || bytes.Contains(raw[i+len(sheetDataEnd):], sheetDataEnd) {
+		return fmt.Errorf("xlsx: %s: no single %s to insert the rows before", p.name, sheetDataEnd)
 	}
+	_, _ = p.stream.Write(raw[:i])
+	p.cut(false)
+	p.crc = crc32Combine(p.crc, p.rows.crc, int64(p.rows.size))
+	p.size += p.rows.size
+	p.chunks = append(p.chunks, p.rows.chunks...)
+	p.rows.chunks = nil
+	_, _ = p.stream.Write(raw[i:])
+	p.cut(true)
+	return nil
 }
 
 // Close waits for the compressors and writes the archive, parts sorted by name.
 func (z *zipWriter) Close() error {
-	z.finish()
-	z.wg.Wait()
-	if z.err != nil {
-		return z.err
+	err := z.finish()
+	if werr := z.c.wait(); err == nil {
+		err = werr
+	}
+	if err != nil {
+		return err
+	}
+	for name := range z.rows {
+		if !z.spliced[name] {
+			return errors.New("xlsx: the workbook has no part " + name + " for its rows")
+		}
 	}
 	slices.SortFunc(z.parts, func(a, b *part) int { return strings.Compare(a.name, b.name) })
-	if buf, ok := z.out.(*bytes.Buffer); ok {
+	// Where each part's local header starts (its offset), to mark those
+	// of parts past 4 GiB as ZIP64 afterwards (see patchZip64).
+	var start int64
+	buf, _ := z.out.(*bytes.Buffer)
+	if buf != nil {
+		start = int64(buf.Len())
 		// One allocation for the archive instead of doubling as it grows.
 		n := 1024
 		for _, p := range z.parts {
-			n += 128 + 2*len(p.name)
-			for _, c := range p.chunks {
-				n += len(c.data)
-			}
+			n += 128 + 2*len(p.name) + int(p.compressedSize())
 		}
 		buf.Grow(n)
 	}
+	off := start
 	zw := zip.NewWriter(z.out)
 	for i, p := range z.parts {
 		if i > 0 && p.name == z.parts[i-1].name {
 			return errors.New("xlsx: part " + p.name + " written twice")
 		}
-		var csize uint64
-		for _, c := range p.chunks {
-			csize += uint64(len(c.data))
-		}
+		csize := p.compressedSize()
+		p.offset = off
+		off += localHeaderLen + int64(len(p.name)) + int64(csize)
 		w, err := zw.CreateRaw(&zip.FileHeader{Name: p.name, Method: zip.Deflate, CRC32: p.crc,
 			CompressedSize64: csize, UncompressedSize64: p.size})
 		if err != nil {
@@ -170,5 +177,32 @@ func (z *zipWriter) Close() error {
 			c.data = nil
 		}
 	}
-	return zw.Close()
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	if buf != nil {
+		return patchZip64(buf.Bytes(), z.parts)
+	}
+	return nil
+}
+
+// localHeaderLen is the fixed part of a zip local file header.
+const localHeaderLen = 30
+
+// patchZip64 sets "version needed to extract" to 4.5 in the local header
+// of every part larger than 4 GiB, as excelize does for the large parts
+// it writes itself (it cannot see the spliced rows): archive/zip sets it
+// in the central directory only, and Excel reports such a file as corrupt.
+func patchZip64(data []byte, parts []*part) error {
+	for _, p := range parts {
+		if p.size <= math.MaxUint32 {
+			continue
+		}
+		o := p.offset
+		if o+localHeaderLen > int64(len(data)) || binary.LittleEndian.Uint32(data[o:]) != 0x04034b50 {
+			return errors.New("xlsx: no local header for " + p.name)
+		}
+		binary.LittleEndian.PutUint16(data[o+4:], 45)
+	}
+	return nil
 }

@@ -1,0 +1,287 @@
+package xlsx
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"strconv"
+	"time"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"vulnreport/generator/internal/i18n"
+)
+
+// maxCellChars is the most characters (UTF-16 code units) an Excel cell holds.
+const maxCellChars = excelize.TotalCellChars
+
+// truncated ends a text cut to fit a cell; the whole text stays in the
+// snapshot's files (and, for most finding fields, in findings.json and
+// findings.csv). Kept here, not in the catalogue, which another package owns.
+var truncated = map[i18n.Lang]string{i18n.JA: "…(以下省略)", i18n.EN: "…(truncated)"}
+
+// truncMark returns the mark of a cut text in lang.
+func truncMark(lang i18n.Lang) string {
+	if m, ok := truncated[lang]; ok {
+		return m
+	}
+	return truncated[i18n.EN]
+}
+
+// capText returns s cut to what a cell holds, ending in mark when cut:
+// never cut silently.
+func capText(s, mark string) string {
+	if len(s) <= maxCellChars { // a UTF-16 code unit takes at least a byte
+		return s
+	}
+	room := maxCellChars - utf16Len(mark)
+	units, cut := 0, -1
+	for i, r := range s {
+		n := utf16.RuneLen(r)
+		if units+n > room && cut < 0 {
+			cut = i
+		}
+		if units += n; units > maxCellChars {
+			return s[:cut] + mark
+		}
+	}
+	return s
+}
+
+// utf16Len returns the UTF-16 code units of s, as Excel counts characters.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
+}
+
+// rowEncoder writes the <row> elements of a table sheet byte for byte as
+// excelize's StreamWriter writes them (every cell with its column's style,
+// text as inline strings, numbers as <v>), without its reflection, regular
+// expressions and allocations. It never writes a formula (<f>) nor a
+// formula's cached string (t="str"): text from the snapshot stays text.
+type rowEncoder struct {
+	cols []colCode
+	mark string
+}
+
+// colCode is the fixed XML around one column's cells.
+type colCode struct {
+	ref  string // <c r="B
+	num  string // " s="5"><v>
+	text string // " s="3" t="inlineStr"><is><t
+}
+
+// newRowEncoder returns the encoder of a table whose column c has style
+// styles[c]; mark ends cut texts.
+func newRowEncoder(styles []int, mark string) *rowEncoder {
+	e := &rowEncoder{cols: make([]colCode, len(styles)), mark: mark}
+	for i, s := range styles {
+		attr := ""
+		if s != 0 {
+			attr = ` s="` + strconv.Itoa(s) + `"`
+		}
+		e.cols[i] = colCode{ref: `<c r="` + colName(i+1), num: `"` + attr + `><v>`, text: `"` + attr + ` t="inlineStr"><is><t`}
+	}
+	return e
+}
+
+// appendRow appends row number row with vals, one per column: string
+// ("" leaves the cell out), int, float64, time.Time (a date; zero leaves
+// it out) or nil.
+func (e *rowEncoder) appendRow(dst []byte, row int, vals []any) ([]byte, error) {
+	var num [20]byte
+	r := strconv.AppendInt(num[:0], int64(row), 10)
+	dst = append(dst, `<row r="`...)
+	dst = append(dst, r...)
+	dst = append(dst, `">`...)
+	for j, v := range vals {
+		var f float64
+		switch x := v.(type) {
+		case nil:
+			continue
+		case string:
+			if x == "" {
+				continue
+			}
+			dst = e.appendText(dst, j, r, x)
+			continue
+		case int:
+			c := &e.cols[j]
+			dst = append(append(append(dst, c.ref...), r...), c.num...)
+			dst = strconv.AppendInt(dst, int64(x), 10)
+			dst = append(dst, `</v></c>`...)
+			continue
+		case float64:
+			f = x
+		case time.Time:
+			if x.IsZero() {
+				continue
+			}
+			f = days(x)
+		default:
+			return dst, fmt.Errorf("unsupported cell value %T", v)
+		}
+		if math.IsNaN(f) || math.IsInf(f, 0) { // as excelize: the number's name, as text
+			dst = e.appendText(dst, j, r, fmt.Sprint(f))
+			continue
+		}
+		c := &e.cols[j]
+		dst = append(append(append(dst, c.ref...), r...), c.num...)
+		dst = appendNumber(dst, f)
+		dst = append(dst, `</v></c>`...)
+	}
+	return append(dst, `</row>`...), nil
+}
+
+// appendText appends a text cell of column j in row r.
+func (e *rowEncoder) appendText(dst []byte, j int, r []byte, s string) []byte {
+	c := &e.cols[j]
+	s = capText(s, e.mark)
+	dst = append(append(append(dst, c.ref...), r...), c.text...)
+	if spaced(s[0]) || spaced(s[len(s)-1]) {
+		dst = append(dst, ` xml:space="preserve">`...)
+	} else {
+		dst = append(dst, '>')
+	}
+	dst = appendEscaped(dst, s)
+	return append(dst, `</t></is></c>`...)
+}
+
+// spaced says whether c, leading or trailing, needs xml:space="preserve".
+func spaced(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// plain marks the ASCII bytes copied as they are.
+var plain = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = true
+	}
+	for _, c := range "&<>\"'_" {
+		t[c] = false
+	}
+	t['\n'] = true
+	return t
+}()
+
+// appendEscaped appends s escaped as excelize escapes cell text
+// (encoding/xml's EscapeText, line feeds kept): markup characters become
+// references; characters XML 1.0 does not allow (control characters other
+// than tab, line feed and carriage return, U+FFFE, U+FFFF and invalid
+// UTF-8 such as lone surrogates) become U+FFFD, so that the file stays
+// well-formed; and an underscore starting "_xHHHH_", which Excel would
+// read as an escaped character, is itself escaped as "_x005F_" (see
+// escapeLike).
+func appendEscaped(dst []byte, s string) []byte {
+	last := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
+				dst = append(append(dst, s[last:i]...), "\uFFFD"...)
+				last = i + n
+			}
+			i += n
+			continue
+		}
+		if plain[c] {
+			i++
+			continue
+		}
+		var esc string
+		switch c {
+		case '&':
+			esc = "&amp;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '"':
+			esc = "&#34;"
+		case '\'':
+			esc = "&#39;"
+		case '\t':
+			esc = "&#x9;"
+		case '\r':
+			esc = "&#xD;"
+		case '_':
+			if !escapeLike(s[i:]) {
+				i++
+				continue
+			}
+			esc = "_x005F_"
+		default:
+			esc = "\uFFFD"
+		}
+		dst = append(append(dst, s[last:i]...), esc...)
+		i++
+		last = i
+	}
+	return append(dst, s[last:]...)
+}
+
+// escapeLike says whether s, which starts with an underscore, starts
+// with what a reader could take for an escaped character: "_x", one to
+// four hexadecimal digits and "_". Excel and excelize read "_xHHHH_";
+// LibreOffice also reads "_xH_" and "_xHH_" (so excelize's own writer,
+// which escapes "_xHHHH_" only, is not followed there). All of them read
+// "_x005F_" as an underscore.
+func escapeLike(s string) bool {
+	if len(s) < 4 || s[1] != 'x' {
+		return false
+	}
+	for i := 2; i < len(s) && i <= 6; i++ {
+		switch c := s[i]; {
+		case c == '_':
+			return i > 2
+		case !isHex(c):
+			return false
+		}
+	}
+	return false
+}
+
+// isHex says whether c is a hexadecimal digit.
+func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
+
+// appendNumber appends f as excelize writes a number: the shortest
+// decimal form, cut to Excel's 15 significant digits.
+func appendNumber(dst []byte, f float64) []byte {
+	start := len(dst)
+	dst = strconv.AppendFloat(dst, f, 'f', -1, 64)
+	if math.Abs(f) == math.MaxFloat64 {
+		return dst
+	}
+	s := dst[start:]
+	point := bytes.IndexByte(s, '.')
+	significant := 0
+	for i, c := range s {
+		if c < '0' || c > '9' || significant == 0 && c == '0' {
+			continue
+		}
+		if significant++; significant <= 15 {
+			continue
+		}
+		if point >= 0 && i > point {
+			return bytes.TrimSuffix(dst[:start+i], []byte("."))
+		}
+		if point < 0 {
+			point = len(s)
+		}
+		for ; i < point; i++ {
+			s[i] = '0'
+		}
+		return dst[:start+point]
+	}
+	return dst
+}
+
+// days returns t's day as an Excel date number.
+func days(t time.Time) float64 {
+	y, m, d := t.Date()
+	return float64(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Sub(excelEpoch) / (24 * time.Hour))
+}

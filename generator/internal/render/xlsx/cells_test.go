@@ -1,0 +1,205 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/binary"
+	"encoding/xml"
+	"hash/crc32"
+	"io"
+	"math"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// unescapeLike undoes Excel's _xHHHH_ escapes as excelize reads them.
+func unescapeLike(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if len(s)-i >= 7 && s[i] == '_' && s[i+1] == 'x' && s[i+6] == '_' && strings.Trim(s[i+2:i+6], "0123456789abcdefABCDEF") == "" {
+			var r rune
+			for _, c := range s[i+2 : i+6] {
+				r = r<<4 | rune(strings.IndexRune("0123456789abcdef", c|0x20))
+			}
+			b.WriteRune(r)
+			i += 7
+			continue
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
+}
+
+// TestAppendEscaped wants every text escaped into well-formed XML that
+// reads back as the text, with what XML forbids as U+FFFD.
+func TestAppendEscaped(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := []string{"a", " ", "\t", "\n", "\r", "&", "<", ">", "\"", "'", "_", "x", "0", "F", "5", "\x00", "\x1f",
+		"\x7f", "\xff", "\xed\xa0\x80", "\uFFFE", "\uFFFD", "あ", "😀", "]]>", "_x005F_", "_x0041_", "&amp;", "_x1_", "_x12_", "_x123_"}
+	texts := append([]string{}, nastyTexts...)
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		esc := appendEscaped(nil, s)
+		if !utf8.Valid(esc) {
+			t.Errorf("%q: escaped to invalid UTF-8 %q", s, esc)
+		}
+		var v struct {
+			T string `xml:",chardata"`
+		}
+		if err := xml.Unmarshal(append(append([]byte("<t>"), esc...), "</t>"...), &v); err != nil {
+			t.Errorf("%q: escaped to %q, not well-formed: %v", clip(s, 30), clip(string(esc), 30), err)
+			continue
+		}
+		if got, want := unescapeLike(v.T), readBack(s, "…"); got != want && len(s) <= maxCellChars {
+			t.Errorf("%q: escaped to %q, reads back as %q", s, esc, got)
+		}
+	}
+}
+
+func TestCapText(t *testing.T) {
+	const mark = "…(truncated)"
+	for _, tc := range []struct {
+		s     string
+		cut   bool
+		units int
+	}{
+		{"short", false, 5},
+		{strings.Repeat("a", maxCellChars), false, maxCellChars},
+		{strings.Repeat("あ", maxCellChars), false, maxCellChars},
+		{strings.Repeat("a", maxCellChars+1), true, maxCellChars},
+		{strings.Repeat("😀", maxCellChars/2) + "a", false, maxCellChars},
+		{strings.Repeat("😀", maxCellChars/2+1), true, maxCellChars - 1}, // a surrogate pair is never split
+		{strings.Repeat("\xff", maxCellChars+5), true, maxCellChars},
+	} {
+		got := capText(tc.s, mark)
+		if cut := got != tc.s; cut != tc.cut || utf16Len(got) != tc.units || cut && !strings.HasSuffix(got, mark) {
+			t.Errorf("capText(%q…) = %q… (%d units, cut %v), want %d units, cut %v", clip(tc.s, 5), clip(got, 5),
+				utf16Len(got), cut, tc.units, tc.cut)
+		}
+		if !utf8.ValidString(got) && utf8.ValidString(tc.s) {
+			t.Errorf("capText split a character")
+		}
+	}
+}
+
+// TestAppendNumber wants numbers written as excelize writes them.
+func TestAppendNumber(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	rng := rand.New(rand.NewPCG(3, 4))
+	nums := append([]float64{0, 1, -1, 10, 46327}, nastyNumbers...)
+	for range 2000 {
+		nums = append(nums, math.Float64frombits(rng.Uint64()), rng.Float64()*math.Pow(10, float64(rng.IntN(40)-20)),
+			float64(rng.IntN(1000))/10, float64(rng.Int64()))
+	}
+	for _, v := range nums {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			continue
+		}
+		if err := f.SetCellFloat("Sheet1", "A1", v, -1, 64); err != nil {
+			t.Fatal(err)
+		}
+		want, _ := f.GetCellValue("Sheet1", "A1", excelize.Options{RawCellValue: true})
+		if got := string(appendNumber(nil, v)); got != want {
+			t.Errorf("%v: wrote %s, excelize writes %s", v, got, want)
+		}
+	}
+}
+
+func TestCRC32Combine(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for _, n := range [][2]int{{0, 0}, {0, 5}, {5, 0}, {1, 1}, {100, 3000}, {chunkSize, 12345}, {3, chunkSize + 7}} {
+		a, b := make([]byte, n[0]), make([]byte, n[1])
+		for i := range a {
+			a[i] = byte(rng.Uint32())
+		}
+		for i := range b {
+			b[i] = byte(rng.Uint32())
+		}
+		want := crc32.ChecksumIEEE(append(append([]byte{}, a...), b...))
+		if got := crc32Combine(crc32.ChecksumIEEE(a), crc32.ChecksumIEEE(b), int64(len(b))); got != want {
+			t.Errorf("%v: %08x, want %08x", n, got, want)
+		}
+	}
+}
+
+// TestZipWriter writes parts through a zipWriter, one with rows spliced
+// in across several chunks, and reads them back; every part's recorded
+// offset is its local header, which patchZip64 marks.
+func TestZipWriter(t *testing.T) {
+	c := newCompressor()
+	rows := &stream{c: c}
+	var want strings.Builder
+	want.WriteString("<worksheet><sheetData><row r=\"1\"/>")
+	for i := range 200000 {
+		s := "<row r=\"" + string(rune('a'+i%26)) + "\"/>"
+		rows.buf = append(rows.buf, s...)
+		want.WriteString(s)
+		rows.full()
+	}
+	rows.cut(false)
+	want.WriteString("</sheetData><tail/></worksheet>")
+	var buf bytes.Buffer
+	buf.WriteString("prefix")
+	z := newZipWriter(&buf, c, map[string]*stream{"xl/worksheets/sheet2.xml": rows})
+	for _, p := range [][2]string{{"z.xml", "last"}, {"xl/worksheets/sheet2.xml", "<worksheet><sheetData><row r=\"1\"/></sheetData><tail/></worksheet>"}, {"a.xml", ""}} {
+		w, err := z.Create(p[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _ = io.WriteString(w, p[1])
+	}
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
+	data := buf.Bytes()[len("prefix"):]
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc) // checks the CRC
+		if err != nil {
+			t.Fatalf("%s: %v", zf.Name, err)
+		}
+		got[zf.Name] = string(b)
+	}
+	if got["xl/worksheets/sheet2.xml"] != want.String() || got["z.xml"] != "last" || len(got) != 3 {
+		t.Errorf("parts %d, sheet %d bytes, want %d", len(got), len(got["xl/worksheets/sheet2.xml"]), want.Len())
+	}
+	for _, p := range z.parts {
+		o := p.offset
+		if binary.LittleEndian.Uint32(buf.Bytes()[o:]) != 0x04034b50 || string(buf.Bytes()[o+30:o+30+int64(len(p.name))]) != p.name {
+			t.Errorf("%s: no local header at %d", p.name, o)
+		}
+		p.size = math.MaxUint32 + 1
+	}
+	if err := patchZip64(buf.Bytes(), z.parts); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range z.parts {
+		if v := binary.LittleEndian.Uint16(buf.Bytes()[p.offset+4:]); v != 45 {
+			t.Errorf("%s: version %d, want 45", p.name, v)
+		}
+	}
+	z = newZipWriter(&bytes.Buffer{}, newCompressor(), map[string]*stream{"xl/worksheets/sheet9.xml": {}})
+	if err := z.Close(); err == nil {
+		t.Error("rows without their sheet were not reported")
+	}
+}
