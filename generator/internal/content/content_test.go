@@ -1,6 +1,7 @@
 package content
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -37,6 +38,10 @@ func TestLoadOrdersAndParses(t *testing.T) {
 	}
 	if !strings.Contains(string(ja.Body), "<h2>見出し</h2>") {
 		t.Errorf("heading not shifted below the page's h1: %s", ja.Body)
+	}
+	tbl, err := Markdown([]byte("| a | b |\n| --- | --- |\n| 1 | 2 |\n"))
+	if err != nil || !strings.Contains(string(tbl), `<th scope="col">a</th>`) {
+		t.Errorf("table header cells lack scope: %s %v", tbl, err)
 	}
 }
 
@@ -118,5 +123,23 @@ func TestSafeLink(t *testing.T) {
 		if got := SafeLink(dest); got != want {
 			t.Errorf("SafeLink(%q) = %v, want %v", dest, got, want)
 		}
+	}
+}
+
+// TestSamplePages loads the repository's content folder.
+func TestSamplePages(t *testing.T) {
+	pages, err := Load(os.DirFS("../../../content"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	langs := map[i18n.Lang]int{}
+	for _, p := range pages {
+		langs[p.Lang]++
+		if strings.Contains(string(p.Body), "raw HTML omitted") {
+			t.Errorf("%s: raw HTML in a sample page", p.File)
+		}
+	}
+	if langs[i18n.JA] < 2 || langs[i18n.EN] < 2 {
+		t.Errorf("sample pages per language = %v, want at least 2 each", langs)
 	}
 }

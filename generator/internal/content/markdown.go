@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -16,8 +17,9 @@ import (
 // md is goldmark with GitHub tables, strikethrough and Japanese line
 // breaks, and its default HTML renderer: raw HTML is omitted (never
 // html.WithUnsafe). The sanitizer below also drops links and images whose
-// address is not http, https, mailto or a relative path, and shifts headings
-// down one level so the page's title stays its only h1.
+// address is not http, https, mailto or a relative path, shifts headings
+// down one level so the page's title stays its only h1, and marks table
+// header cells as column headers.
 var md = goldmark.New(
 	goldmark.WithExtensions(extension.Table, extension.Strikethrough,
 		extension.NewCJK(extension.WithEastAsianLineBreaks())),
@@ -49,6 +51,10 @@ func (sanitizer) Transform(doc *ast.Document, reader text.Reader, _ parser.Conte
 		switch n := n.(type) {
 		case *ast.Heading:
 			n.Level = min(n.Level+1, 6)
+		case *extast.TableCell:
+			if _, head := n.Parent().(*extast.TableHeader); head {
+				n.SetAttributeString("scope", []byte("col"))
+			}
 		case *ast.Link:
 			if !SafeLink(string(n.Destination)) {
 				edits = append(edits, func() { unwrap(n) })

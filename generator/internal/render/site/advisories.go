@@ -1,0 +1,111 @@
+package site
+
+import (
+	"cmp"
+	"html/template"
+	"slices"
+	"strconv"
+
+	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/report"
+)
+
+// advisoriesData is the list of matched advisories.
+type advisoriesData struct {
+	Vulns []advItem
+}
+
+type advItem struct {
+	*report.Vuln
+	Href, Title, CVSS string
+	IDs               []string
+}
+
+func (b *builder) advisoryList(lang i18n.Lang, p *Page) any {
+	d := &advisoriesData{Vulns: make([]advItem, len(b.r.Vulns))}
+	for i := range b.r.Vulns {
+		v := &b.r.Vulns[i]
+		d.Vulns[i] = advItem{Vuln: v, Href: p.Adv(v.ID), Title: v.Title.Get(lang), CVSS: cvssText(lang, v), IDs: orderIDs(v.ID, v.IDs)}
+	}
+	return d
+}
+
+// cvssText is a score with its version, or "no data" — never 0.
+func cvssText(lang i18n.Lang, v *report.Vuln) string {
+	if !v.HasCVSS {
+		return i18n.T(lang, "nodata")
+	}
+	s := strconv.FormatFloat(v.CVSS, 'f', 1, 64)
+	if v.CVSSVersion != "" {
+		s += " (v" + v.CVSSVersion + ")"
+	}
+	return s
+}
+
+// advisoryData is one advisory's page.
+type advisoryData struct {
+	V          *report.Vuln
+	IDs        []string
+	Title      string
+	Summary    string
+	Workaround string
+	CVSS       string
+	EPSS       string
+	EPSSPct    string
+	EPSSDate   string
+	Refs       []ref
+	Provenance []kv
+	Affected   []affected
+	// AffectedHTML holds the affected rows written by the fast path.
+	AffectedHTML template.HTML
+}
+
+// ref is a reference: a link when it is http(s), else text.
+type ref struct{ Text, Href string }
+
+type kv struct{ Key, Value string }
+
+// affected is one system with the versions the advisory hits there.
+type affected struct {
+	System, Name, Href string
+	Product, Version   string
+	Priority           string
+	PrioClass          string
+	// State is the state's label.
+	State   string
+	Due     string
+	Overdue bool
+}
+
+func (b *builder) advisory(lang i18n.Lang, p *Page, v *report.Vuln) any {
+	d := &advisoryData{V: v, IDs: orderIDs(v.ID, v.IDs), Title: v.Title.Get(lang), Summary: v.Summary.Get(lang),
+		Workaround: v.Workaround.Get(lang), CVSS: cvssText(lang, v), EPSSDate: b.r.Sources.EPSSDate}
+	if v.HasEPSS {
+		d.EPSS = strconv.FormatFloat(v.EPSS, 'f', 5, 64)
+		d.EPSSPct = strconv.FormatFloat(v.EPSSPct*100, 'f', 1, 64)
+	}
+	for _, r := range v.References {
+		x := ref{Text: r}
+		if httpURL(r) {
+			x.Href = r
+		}
+		d.Refs = append(d.Refs, x)
+	}
+	for k, val := range v.Provenance {
+		d.Provenance = append(d.Provenance, kv{k, val})
+	}
+	slices.SortFunc(d.Provenance, func(a, b kv) int { return cmp.Compare(a.Key, b.Key) })
+	for _, fi := range b.ix.byVuln[v.ID] {
+		f := &b.r.Findings[fi]
+		d.Affected = append(d.Affected, affected{System: f.System, Name: p.SysName(f.System), Href: p.Sys(f.System),
+			Product: f.ProductName, Version: f.Version, Priority: f.Priority, PrioClass: prioClass(f.Priority),
+			State: i18n.T(lang, "state."+f.State), Due: date(f.Due), Overdue: f.Overdue})
+	}
+	slices.SortStableFunc(d.Affected, func(a, b affected) int {
+		return cmp.Or(cmp.Compare(a.System, b.System), cmp.Compare(a.Product, b.Product), cmp.Compare(a.Version, b.Version))
+	})
+	if b.fast {
+		d.AffectedHTML = p.fast(func(buf []byte) ([]byte, bool) { return b.rw[lang].fastAffected(buf, d.Affected) })
+	}
+	return d
+}

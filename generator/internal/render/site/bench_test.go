@@ -1,0 +1,223 @@
+package site_test
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"os"
+	"runtime"
+	"runtime/metrics"
+	"slices"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/inventory"
+	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/policy"
+	"vulnreport/generator/internal/render"
+	"vulnreport/generator/internal/render/site"
+	"vulnreport/generator/internal/report"
+)
+
+// counter is a Writer that keeps only counts.
+type counter struct {
+	files, bytes atomic.Int64
+}
+
+func (c *counter) WriteFile(name string, data []byte) error {
+	c.files.Add(1)
+	c.bytes.Add(int64(len(data)))
+	return nil
+}
+
+// synthetic builds a report of nSys systems and nFind findings, shaped like
+// a large enterprise: ten components a system, a pool of vulnerabilities,
+// most findings P3/P4, a few exploited, some overdue, some closed.
+func synthetic(nSys, nFind int) *report.Report {
+	asOf := time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
+	r := &report.Report{SchemaVersion: report.SchemaVersion, ToolVersion: "bench", AsOf: asOf, Previous: asOf.AddDate(0, -1, 0),
+		Languages: []i18n.Lang{i18n.JA, i18n.EN}, Organization: i18n.Text{JA: "ベンチ株式会社", EN: "Bench Inc."},
+		Title: i18n.Text{JA: "月次脆弱性対応状況報告", EN: "Monthly report"}, Classification: i18n.Plain("社外秘"),
+		Policy: report.Policy{SLADays: map[string]int{"P1": 7, "P2": 30, "P3": 90, "P4": 180}, P1CVSS: 9, P2CVSS: 7, P3CVSS: 4, P2EPSS: 0.1, DueSoonDays: 14}}
+	depts := make([]string, 50)
+	for i := range depts {
+		depts[i] = fmt.Sprintf("部門%02d", i)
+	}
+	for i := range nSys {
+		s := report.System{System: inventory.System{ID: fmt.Sprintf("sys-%05d", i), Name: i18n.Text{JA: fmt.Sprintf("業務システム%05d", i), EN: fmt.Sprintf("System %05d", i)},
+			Category: inventory.Categories[i%4], Exposure: inventory.Exposures[i%3], Owner: depts[i%len(depts)], Hosts: 1 + i%5, Status: "active",
+			InventoryUpdated: asOf.AddDate(0, 0, -i%200)}, Open: map[string]int{"P1": 0, "P2": 0, "P3": 0, "P4": 0}}
+		r.Systems = append(r.Systems, s)
+	}
+	nVuln := max(nFind/50, 1)
+	for i := range nVuln {
+		v := report.Vuln{ID: fmt.Sprintf("CVE-2025-%06d", i), IDs: []string{fmt.Sprintf("JVNDB-2025-%06d", i)},
+			Title:   i18n.Text{JA: fmt.Sprintf("製品%d の脆弱性", i%500), EN: fmt.Sprintf("Flaw in product %d", i%500)},
+			HasCVSS: i%10 != 0, CVSS: float64(i%100) / 10, CVSSVersion: "3.1", Severity: "high", Exploited: i%40 == 0, KEV: i%40 == 0,
+			References: []string{"https://nvd.nist.gov/vuln/detail/CVE-2025-" + fmt.Sprint(i)}, Affected: []string{"vendor:prod <2.0"}}
+		r.Vulns = append(r.Vulns, v)
+	}
+	reasons := []model.Reason{{Code: "cvss", Text: i18n.Text{JA: "CVSS 7.5 (7.0 以上)", EN: "CVSS 7.5 (≥ 7.0)"}}, {Code: "internet", Text: i18n.Text{JA: "インターネット公開", EN: "internet-facing"}}}
+	prios := []string{"P1", "P2", "P3", "P4"}
+	states := []string{model.StateOpen, model.StateOpen, model.StateOpen, model.StateOpen, model.StateOpen, model.StateOpen, model.StateOpen, model.StateMitigated, model.StateAccepted, model.StateDone}
+	stages := []string{"", "investigate", "assess", "plan", "implement"}
+	comps := 10
+	r.Findings = make([]model.Finding, nFind)
+	for i := range r.Findings {
+		sys := (i / max(nFind/nSys, 1)) % nSys
+		comp := i % comps
+		v := &r.Vulns[(i*7919)%nVuln]
+		p := prios[3]
+		switch x := i % 100; {
+		case x < 2:
+			p = prios[0]
+		case x < 20:
+			p = prios[1]
+		case x < 70:
+			p = prios[2]
+		}
+		prod := fmt.Sprintf("vendor%d:product%d", comp, comp)
+		f := model.Finding{Key: fmt.Sprintf("%s/%s@1.%d/%s", r.Systems[sys].ID, prod, comp, v.ID), Kind: model.KindVulnerability,
+			System: r.Systems[sys].ID, Product: prod, ProductName: fmt.Sprintf("Product %d", comp), Version: fmt.Sprintf("1.%d", comp),
+			VulnID: v.ID, IDs: append([]string{v.ID}, v.IDs...), HasCVSS: v.HasCVSS, CVSS: v.CVSS, CVSSVersion: "3.1", Exploited: v.Exploited, KEV: v.KEV,
+			Priority: p, Reasons: reasons, FirstSeen: asOf.AddDate(0, 0, -i%120), State: states[i%len(states)], Stage: stages[i%len(stages)]}
+		f.Due = f.FirstSeen.AddDate(0, 0, r.Policy.SLADays[p])
+		f.Overdue = f.IsOpen() && f.Due.Before(asOf)
+		f.ActionKey = f.System + "/" + f.Product + "@" + f.Version
+		r.Findings[i] = f
+	}
+	slices.SortStableFunc(r.Findings, func(a, b model.Finding) int {
+		return cmp.Or(cmp.Compare(a.PriorityRank(), b.PriorityRank()), a.Due.Compare(b.Due), cmp.Compare(a.Key, b.Key))
+	})
+	byAction := map[string]*report.Action{}
+	var keys []string
+	open := map[string]int{}
+	s := &r.Summary
+	s.Open = map[string]int{"P1": 0, "P2": 0, "P3": 0, "P4": 0}
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		if !f.IsOpen() {
+			continue
+		}
+		open[f.Priority]++
+		s.OpenTotal++
+		if f.Overdue {
+			s.Overdue++
+		}
+		a := byAction[f.ActionKey]
+		if a == nil {
+			a = &report.Action{Key: f.ActionKey, System: f.System, Product: f.Product, ProductName: f.ProductName, Version: f.Version, Kind: "upgrade",
+				Target: "2.0", TopPriority: f.Priority, Due: f.Due, Department: depts[len(f.System)%len(depts)], Stage: f.Stage,
+				Text: i18n.Text{JA: f.ProductName + " を 2.0 以降へ更新", EN: "upgrade " + f.ProductName + " to 2.0 or later"}}
+			byAction[f.ActionKey] = a
+			keys = append(keys, f.ActionKey)
+		}
+		a.Findings = append(a.Findings, f.Key)
+	}
+	for _, k := range keys {
+		r.Actions = append(r.Actions, *byAction[k])
+	}
+	for i := range r.Actions {
+		r.Actions[i].Department = r.Systems[i%nSys].Owner
+	}
+	s.Open = open
+	s.Headlines = []report.Headline{
+		{Key: report.HeadP1P2, Label: i18n.Text{JA: "未対応 P1・P2", EN: "Open P1 and P2"}, Value: open["P1"] + open["P2"], Link: "priority=P1,P2"},
+		{Key: report.HeadOverdue, Label: i18n.Text{JA: "期限超過", EN: "Overdue"}, Value: s.Overdue, Link: "overdue=1"},
+		{Key: report.HeadOpen, Label: i18n.Text{JA: "未対応の指摘 (全件)", EN: "Open findings"}, Value: s.OpenTotal, Target: -1, Link: "state=open"},
+	}
+	for _, p := range policy.Priorities {
+		r.Posture.Age = append(r.Posture.Age, report.AgeRow{Priority: p})
+		r.Trends.SLA = append(r.Trends.SLA, report.SLARow{Priority: p, TargetDays: r.Policy.SLADays[p]})
+		r.Trends.MTTR = append(r.Trends.MTTR, report.MTTRRow{Priority: p})
+	}
+	for m := range 12 {
+		r.Trends.Months = append(r.Trends.Months, report.MonthPoint{Date: asOf.AddDate(0, m-11, 0), Open: s.OpenTotal - m*100, ByPriority: open})
+	}
+	for i := 0; i < len(r.Findings) && len(r.Posture.DueSoon) < 5000; i += 97 {
+		r.Posture.DueSoon = append(r.Posture.DueSoon, r.Findings[i].Key)
+	}
+	return r
+}
+
+// peak samples the live heap while f runs and returns its maximum.
+func peak(f func()) uint64 {
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	var max uint64
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		t := time.NewTicker(20 * time.Millisecond)
+		defer t.Stop()
+		for {
+			metrics.Read(sample)
+			if v := sample[0].Value.Uint64(); v > max {
+				max = v
+			}
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+		}
+	})
+	f()
+	close(done)
+	wg.Wait()
+	return max
+}
+
+// BenchmarkSite renders a synthetic enterprise of 10,000 systems and
+// 1,000,000 findings in both languages and reports pages per second,
+// milliseconds per page and the peak live heap (report included).
+func BenchmarkSite(b *testing.B) {
+	if n, err := strconv.Atoi(os.Getenv("VULNREPORT_BENCH_FINDINGS")); err == nil && n > 0 {
+		benchSystems, benchFindings = max(n/100, 1), n
+	}
+	r := synthetic(benchSystems, benchFindings)
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	live := ms.HeapAlloc
+	b.ResetTimer()
+	var pages, bytes int64
+	var heap uint64
+	cpu0 := cpuTime()
+	for b.Loop() {
+		c := &counter{}
+		heap = max(heap, peak(func() {
+			if err := site.New(render.Deps{}).Render(context.Background(), r, c); err != nil {
+				b.Fatal(err)
+			}
+		}))
+		pages, bytes = c.files.Load(), c.bytes.Load()
+	}
+	secs := b.Elapsed().Seconds() / float64(b.N)
+	cpu := (cpuTime() - cpu0).Seconds() / float64(b.N)
+	b.ReportMetric(cpu*1000/float64(pages), "cpu-ms/page")
+	b.ReportMetric(float64(pages), "pages/op")
+	b.ReportMetric(float64(pages)/secs, "pages/s")
+	b.ReportMetric(secs*1000/float64(pages), "ms/page")
+	b.ReportMetric(float64(bytes)/(1<<20), "MiB-written/op")
+	b.ReportMetric(float64(heap)/(1<<20), "MiB-peak-heap")
+	b.ReportMetric(float64(live)/(1<<20), "MiB-report")
+}
+
+// The benchmark's size; VULNREPORT_BENCH_FINDINGS=n shrinks it (n findings
+// on n/100 systems) for profiling.
+var benchSystems, benchFindings = 10_000, 1_000_000
+
+// cpuTime is the process's user and system time so far; on a shared
+// machine it measures the work better than the wall clock.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}

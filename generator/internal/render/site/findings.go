@@ -1,0 +1,281 @@
+package site
+
+import (
+	"html/template"
+	"slices"
+	"strings"
+
+	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/inventory"
+	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/policy"
+	"vulnreport/generator/internal/report"
+)
+
+// table is a findings table with its filter form and pager. HTML holds
+// the rows when they were written by the fast path (see fastrows.go).
+type table struct {
+	ID      string
+	Caption string
+	Rows    []row
+	HTML    template.HTML
+	Form    *form
+	Pager   *pager
+}
+
+// miniTable is a compact findings table (under fix actions, due-soon and
+// needs-confirmation lists).
+type miniTable struct {
+	Rows []row
+	HTML template.HTML
+}
+
+// mini builds a compact table of rows.
+func (b *builder) mini(lang i18n.Lang, p *Page, rows []row) miniTable {
+	t := miniTable{Rows: rows}
+	if b.fast && len(rows) > 0 {
+		t.HTML = p.fast(func(buf []byte) ([]byte, bool) { return b.rw[lang].fastMini(buf, rows) })
+	}
+	return t
+}
+
+// form is the filter form: labelled controls whose options are the values
+// present, so that the choice never lists an empty filter.
+type form struct {
+	Priorities []option
+	// Systems lists the systems on the page for a choice; when there are
+	// more than maxSystemOptions, the form has a text box for system ids.
+	Systems    []option
+	Categories []option
+	Exposures  []option
+	States     []option
+	Kinds      []option
+}
+
+type option struct{ Value, Label string }
+
+// findingsData is the data of a findings list page.
+type findingsData struct {
+	Table  table
+	Groups []group
+	View   *view
+	Total  int
+}
+
+// group is one priority's share of the full list, with its first page.
+type group struct {
+	Priority, Label string
+	Count           int
+	FirstPage       int
+	LastPage        int
+	Href            string
+}
+
+// view describes a headline's list: the figure, its query and the count.
+type view struct {
+	Label, Query, Figure string
+	Value                int
+	AllHref              string
+}
+
+// listPage is one page of a findings list: positions [From, To) of idx.
+type listPage struct {
+	idx      []int32
+	from, to int
+}
+
+// findingsPages splits the full list into pages. A list that fits one page
+// stays whole; a longer one is cut so that no page mixes two priorities,
+// and the per-priority grouping and the pages agree.
+func (b *builder) findingsPages() []listPage {
+	if n := len(b.r.Findings); n <= b.pageSize {
+		return []listPage{{from: 0, to: n}}
+	}
+	var out []listPage
+	for _, run := range b.ix.prioRuns {
+		for _, c := range chunks(run.To-run.From, b.pageSize) {
+			out = append(out, listPage{from: run.From + c[0], to: run.From + c[1]})
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, listPage{})
+	}
+	return out
+}
+
+// findingsJobs plans the full list's pages.
+func (b *builder) findingsJobs(lang i18n.Lang, ch *chrome) []job {
+	pages := b.findingsPages()
+	title := i18n.T(lang, "section.findings")
+	path := func(n int) string { return mustPath(kFindings, "", n) }
+	var jobs []job
+	for n, lp := range pages {
+		n := n + 1
+		p := b.newPage(lang, ch, path(n), pageTitle(lang, title, n), path(1), nil)
+		jobs = append(jobs, job{page: p, tmpl: "findings.html", data: func(p *Page) any {
+			idx := make([]int32, 0, lp.to-lp.from)
+			for i := lp.from; i < lp.to; i++ {
+				idx = append(idx, int32(i))
+			}
+			d := &findingsData{Total: len(b.r.Findings)}
+			d.Table = b.table(lang, p, "findings", i18n.Tf(lang, "site.findings_caption", num(len(idx)), num(d.Total)), idx)
+			d.Table.Pager = newPager(p, n, len(pages), lp.from, lp.to, d.Total, path)
+			d.Groups = b.groups(lang, p, pages, path)
+			return d
+		}})
+	}
+	return jobs
+}
+
+// groups lists each priority with the pages that hold it; the link opens
+// its first page filtered to that priority.
+func (b *builder) groups(lang i18n.Lang, p *Page, pages []listPage, path func(int) string) []group {
+	var out []group
+	for _, run := range b.ix.prioRuns {
+		g := group{Priority: run.Priority, Label: i18n.T(lang, "priority."+run.Priority), Count: run.To - run.From}
+		for n, lp := range pages {
+			if lp.from < run.To && lp.to > run.From {
+				if g.FirstPage == 0 {
+					g.FirstPage = n + 1
+				}
+				g.LastPage = n + 1
+			}
+		}
+		g.Href = p.Href(path(max(g.FirstPage, 1))) + "?priority=" + run.Priority
+		out = append(out, g)
+	}
+	return out
+}
+
+// table builds a findings table of the findings at idx.
+func (b *builder) table(lang i18n.Lang, p *Page, id, caption string, idx []int32) table {
+	t := table{ID: id, Caption: caption, Rows: p.rowBuf(len(idx))[:len(idx)]}
+	for i, fi := range idx {
+		t.Rows[i] = b.ix.makeRow(fi, b.lb[lang], p.depth)
+	}
+	t.Form = b.form(lang, t.Rows)
+	if b.fast && len(t.Rows) > 0 {
+		t.HTML = p.fast(func(buf []byte) ([]byte, bool) { return b.rw[lang].fastTable(buf, t.Rows) })
+	}
+	return t
+}
+
+// maxSystemOptions is the most systems the filter offers as a choice.
+const maxSystemOptions = 50
+
+// form builds the filter controls for rows.
+func (b *builder) form(lang i18n.Lang, rows []row) *form {
+	f := &form{}
+	for _, pr := range policy.Priorities {
+		f.Priorities = append(f.Priorities, option{pr, i18n.T(lang, "priority."+pr)})
+	}
+	sys := map[string]string{}
+	for _, r := range rows {
+		sys[r.System] = r.SysName
+	}
+	ids := make([]string, 0, len(sys))
+	for id := range sys {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	if len(ids) > maxSystemOptions {
+		ids = nil
+	}
+	for _, id := range ids {
+		label := sys[id]
+		if label != id {
+			label += " (" + id + ")"
+		}
+		f.Systems = append(f.Systems, option{id, label})
+	}
+	for _, c := range inventory.Categories {
+		f.Categories = append(f.Categories, option{c, i18n.T(lang, "category."+c)})
+	}
+	for _, e := range inventory.Exposures {
+		f.Exposures = append(f.Exposures, option{e, i18n.T(lang, "exposure."+e)})
+	}
+	f.States = append(f.States, option{"open", i18n.T(lang, "site.filter.state_open")})
+	for _, s := range states {
+		f.States = append(f.States, option{s, i18n.T(lang, "state."+s)})
+	}
+	for _, k := range []string{model.KindVulnerability, model.KindEOL} {
+		f.Kinds = append(f.Kinds, option{k, i18n.T(lang, "kind."+k)})
+	}
+	return f
+}
+
+// headlineQuery returns the filter query of a headline's list and the
+// findings it selects. A headline counts open findings unless its link
+// says otherwise, so "state=open" is added when that reproduces the figure;
+// if neither query does, the link's own query is used and the list page
+// says how many rows it holds.
+func (b *builder) headlineQuery(h report.Headline) (string, []int32) {
+	tries := []string{h.Link}
+	if !strings.Contains(h.Link, "state=") {
+		tries = []string{h.Link + "&state=open", h.Link}
+	}
+	var firstQ string
+	var firstIdx []int32
+	for i, q := range tries {
+		idx := b.selectFindings(parseFilter(q))
+		if len(idx) == h.Value {
+			return q, idx
+		}
+		if i == 0 {
+			firstQ, firstIdx = q, idx
+		}
+	}
+	return firstQ, firstIdx
+}
+
+// selectFindings returns the positions of the findings passing fl.
+func (b *builder) selectFindings(fl filter) []int32 {
+	var idx []int32
+	for j := range b.r.Findings {
+		f := &b.r.Findings[j]
+		if fl.match(f, b.ix.sys[f.System]) {
+			idx = append(idx, int32(j))
+		}
+	}
+	return idx
+}
+
+// viewJobs plans each linked headline's list of exactly its findings.
+func (b *builder) viewJobs(lang i18n.Lang, ch *chrome) []job {
+	var jobs []job
+	for _, h := range b.views {
+		path := func(n int) string { return mustPath(kView, h.key, n) }
+		title := h.h.Label.Get(lang)
+		for n, c := range chunks(len(h.idx), b.pageSize) {
+			n := n + 1
+			p := b.newPage(lang, ch, path(n), pageTitle(lang, title, n), mustPath(kFindings, "", 1), nil)
+			jobs = append(jobs, job{page: p, tmpl: "findings.html", data: func(p *Page) any {
+				d := &findingsData{Total: len(h.idx)}
+				d.Table = b.table(lang, p, "findings", i18n.Tf(lang, "site.findings_caption", num(c[1]-c[0]), num(len(h.idx))), h.idx[c[0]:c[1]])
+				d.Table.Pager = newPager(p, n, (len(h.idx)+b.pageSize-1)/b.pageSize, c[0], c[1], len(h.idx), path)
+				d.View = &view{Label: title, Query: h.query, Value: h.h.Value, Figure: num(h.h.Value), AllHref: p.Href(mustPath(kFindings, "", 1))}
+				return d
+			}})
+		}
+	}
+	return jobs
+}
+
+// headView is a headline with the findings behind it.
+type headView struct {
+	key   string
+	h     report.Headline
+	query string
+	idx   []int32
+}
+
+// planViews selects the findings behind every linked headline, once.
+func (b *builder) planViews() {
+	for _, h := range b.r.Summary.Headlines {
+		if h.Link == "" || !idPattern.MatchString(h.Key) {
+			continue
+		}
+		q, idx := b.headlineQuery(h)
+		b.views = append(b.views, headView{key: h.Key, h: h, query: q, idx: idx})
+	}
+}

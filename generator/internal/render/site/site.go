@@ -1,0 +1,215 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"runtime"
+	"sync"
+
+	"vulnreport/generator/internal/chart"
+	"vulnreport/generator/internal/content"
+	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/render"
+	"vulnreport/generator/internal/report"
+)
+
+// siteRenderer renders the site; templates and content pages are read and
+// parsed once, in New.
+type siteRenderer struct {
+	ts    *templateSet
+	pages []content.Page
+	err   error
+	// pageSize is the most rows a findings page holds.
+	pageSize int
+	// slow turns the fast row writers off (for tests that compare).
+	slow bool
+}
+
+// PageSize is the most findings one list page holds; longer lists are
+// split into pages.
+const PageSize = 500
+
+var _ render.Renderer = (*siteRenderer)(nil)
+
+// New returns the site renderer. Templates come from the built-in set with
+// deps.Templates overriding it file by file; deps.Content holds the
+// Markdown pages. Problems reading either are returned by Render.
+func New(deps render.Deps) render.Renderer {
+	sr := &siteRenderer{pageSize: PageSize}
+	sr.ts, sr.err = loadTemplates(deps.Templates, i18n.Supported)
+	if sr.err == nil {
+		pages, err := content.Load(deps.Content)
+		if err != nil {
+			sr.err = fmt.Errorf("reading content pages: %w", err)
+		}
+		sr.pages = pages
+	}
+	return sr
+}
+
+// Render writes the site for every language of r.
+func (sr *siteRenderer) Render(ctx context.Context, r *report.Report, w render.Writer) error {
+	if sr.err != nil {
+		return sr.err
+	}
+	for _, a := range sr.ts.assets {
+		p, err := assetPath(a.name)
+		if err != nil {
+			return fmt.Errorf("asset %s: %w", a.name, err)
+		}
+		if err := w.WriteFile(p, a.data); err != nil {
+			return err
+		}
+	}
+	b := newBuilder(r, sr.pages, sr.pageSize)
+	b.fast, b.ts = sr.ts.fastRows && !sr.slow, sr.ts
+	for _, l := range b.langs {
+		b.rw[l] = newRowWriter(l)
+	}
+	for _, l := range b.langs {
+		jobs, err := b.jobs(l)
+		if err != nil {
+			return err
+		}
+		if err := sr.run(ctx, l, jobs, w); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// job is one page to render: where, with which template, and a function
+// that builds its data when a worker gets to it.
+type job struct {
+	page *Page
+	tmpl string
+	data func(p *Page) any
+}
+
+// window is how many pages may be rendered ahead of the one being
+// written, so that memory stays bounded while every processor works.
+const window = 64
+
+// run renders jobs on all processors and writes the pages in job order, so
+// that the output is the same whatever the scheduling.
+func (sr *siteRenderer) run(ctx context.Context, lang i18n.Lang, jobs []job, w render.Writer) error {
+	type result struct {
+		data []byte
+		err  error
+	}
+	results := make([]chan result, len(jobs))
+	for i := range results {
+		results[i] = make(chan result, 1)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	slots := make(chan struct{}, window)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(runtime.GOMAXPROCS(0), 1) {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for i := range next {
+				j := jobs[i]
+				j.page.D = j.data(j.page)
+				buf.Reset()
+				err := sr.ts.execute(&buf, lang, j.tmpl, j.page)
+				var data []byte
+				if err == nil {
+					data, err = j.page.assemble(buf.Bytes())
+				}
+				j.page.D = nil
+				results[i] <- result{data, err}
+			}
+		})
+	}
+	go func() {
+		defer close(next)
+		for i := range jobs {
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case next <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var err error
+	for i := range jobs {
+		var res result
+		select {
+		case res = <-results[i]:
+		case <-ctx.Done():
+			err = ctx.Err()
+		}
+		if err != nil {
+			break
+		}
+		if res.err != nil {
+			err = fmt.Errorf("%s: %w", jobs[i].page.out, res.err)
+			break
+		}
+		if err = w.WriteFile(jobs[i].page.out, res.data); err != nil {
+			break
+		}
+		<-slots
+	}
+	cancel()
+	wg.Wait()
+	return err
+}
+
+// builder plans the pages of a report.
+type builder struct {
+	r        *report.Report
+	ix       *index
+	charts   chart.Set
+	langs    []i18n.Lang
+	pages    []content.Page
+	pageSize int
+	views    []headView
+	// fast is set when the built-in row templates are in use, so that rows
+	// may be written by the fast path.
+	fast bool
+	ts   *templateSet
+	// nav caches the rendered navigation (see Page.NavHTML).
+	nav sync.Map
+	// rw holds each language's fast writer; pool recycles its buffers.
+	rw      map[i18n.Lang]rowWriter
+	pool    sync.Pool
+	rowPool sync.Pool
+	// lb holds each language's labels for rows.
+	lb map[i18n.Lang]*labels
+}
+
+func newBuilder(r *report.Report, pages []content.Page, pageSize int) *builder {
+	b := &builder{r: r, ix: newIndex(r), charts: chart.Build(r), pages: pages, pageSize: max(pageSize, 1),
+		rw: map[i18n.Lang]rowWriter{}, lb: map[i18n.Lang]*labels{}}
+	for _, l := range r.Languages {
+		if l.Valid() && !containsLang(b.langs, l) {
+			b.langs = append(b.langs, l)
+		}
+	}
+	if len(b.langs) == 0 {
+		b.langs = []i18n.Lang{i18n.JA}
+	}
+	for _, l := range b.langs {
+		b.lb[l] = newLabels(l)
+	}
+	b.planViews()
+	return b
+}
+
+func containsLang(ls []i18n.Lang, l i18n.Lang) bool {
+	for _, x := range ls {
+		if x == l {
+			return true
+		}
+	}
+	return false
+}

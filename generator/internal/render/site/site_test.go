@@ -1,0 +1,120 @@
+package site_test
+
+import (
+	"bytes"
+	"context"
+	"runtime"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"vulnreport/generator/internal/publish"
+	"vulnreport/generator/internal/render"
+	"vulnreport/generator/internal/render/site"
+	"vulnreport/generator/internal/testutil/golden"
+)
+
+// contentFS is a small content folder: a page in both languages and one
+// in Japanese only.
+var contentFS = fstest.MapFS{
+	"about.md":    {Data: []byte("---\ntitle: このレポートについて\nweight: 10\nlanguage: ja\n---\n# 優先度\n\nP1 は直ちに対応します。詳しくは[算定方法](../method.html#h-rules)へ。\n")},
+	"about.en.md": {Data: []byte("---\ntitle: About this report\nweight: 10\n---\n# Priorities\n\nP1 means act now. See the [method](../method.html#h-rules).\n")},
+	"contacts.md": {Data: []byte("---\ntitle: 連絡先\nweight: 20\nlanguage: ja\n---\n窓口: csirt@example.jp\n")},
+}
+
+// goldenPages are the pages compared byte for byte with testdata/golden.
+var goldenPages = []string{
+	"index.html", "findings/index.html", "findings/h/open_p1p2.html", "systems.html", "systems/web-shop.html",
+	"advisories/CVE-2017-5638.html", "lifecycle.html", "plan.html", "trends.html", "quality.html", "method.html",
+	"pages/about.html", "en/index.html", "en/systems/pc-fleet.html",
+}
+
+func TestGolden(t *testing.T) {
+	mem := build(t, fixture(t), render.Deps{Content: contentFS}, site.PageSize)
+	for _, name := range goldenPages {
+		got, ok := mem.Get(name)
+		if !ok {
+			t.Errorf("%s was not written", name)
+			continue
+		}
+		golden.Check(t, name, got)
+	}
+}
+
+// TestDeterministic renders the fixture twice, with different numbers of
+// processors, and expects the same files with the same bytes.
+func TestDeterministic(t *testing.T) {
+	r := fixture(t)
+	a := build(t, r, render.Deps{Content: contentFS}, 2)
+	prev := runtime.GOMAXPROCS(1)
+	b := build(t, r, render.Deps{Content: contentFS}, 2)
+	runtime.GOMAXPROCS(prev)
+	an, bn := a.Names(), b.Names()
+	if strings.Join(an, "\n") != strings.Join(bn, "\n") {
+		t.Fatalf("file lists differ:\n%s", golden.Diff(strings.Join(an, "\n"), strings.Join(bn, "\n")))
+	}
+	for _, n := range an {
+		x, _ := a.Get(n)
+		y, _ := b.Get(n)
+		if !bytes.Equal(x, y) {
+			t.Errorf("%s differs between two renders:\n%s", n, golden.Diff(string(x), string(y)))
+		}
+	}
+}
+
+// TestHeadlineLinks checks that every linked headline's list holds exactly
+// the headline's number of rows.
+func TestHeadlineLinks(t *testing.T) {
+	r := fixture(t)
+	mem := build(t, r, render.Deps{}, site.PageSize)
+	index, _ := mem.Get("index.html")
+	for _, h := range r.Summary.Headlines {
+		if h.Link == "" {
+			continue
+		}
+		page := "findings/h/" + h.Key + ".html"
+		data, ok := mem.Get(page)
+		if !ok {
+			t.Errorf("%s: no list page %s", h.Key, page)
+			continue
+		}
+		if n := strings.Count(string(data), "<tr data-p="); n != h.Value {
+			t.Errorf("%s: list has %d rows, headline says %d", h.Key, n, h.Value)
+		}
+		if !strings.Contains(string(index), `href="findings/h/`+h.Key+`.html?`) {
+			t.Errorf("%s: dashboard tile does not link to its list", h.Key)
+		}
+	}
+}
+
+// TestTemplateOverride replaces one template file and expects the rest to
+// stay built in; a broken override names its file.
+func TestTemplateOverride(t *testing.T) {
+	r := fixture(t)
+	user := fstest.MapFS{"site/page.html": {Data: []byte(`{{template "head" .}}<h1>OVERRIDDEN {{.D.Title}}</h1>{{template "foot" .}}`)}}
+	mem := build(t, r, render.Deps{Templates: user, Content: contentFS}, site.PageSize)
+	if got, _ := mem.Get("pages/about.html"); !bytes.Contains(got, []byte("OVERRIDDEN このレポートについて")) {
+		t.Errorf("override not used:\n%s", got)
+	}
+	if got, _ := mem.Get("index.html"); !bytes.Contains(got, []byte(`class="tiles"`)) {
+		t.Error("built-in dashboard template lost")
+	}
+	bad := fstest.MapFS{"site/plan.html": {Data: []byte("{{template \"head\" .}}\n{{.D.NoSuchField}}\n{{template \"foot\" .}}")}}
+	err := site.New(render.Deps{Templates: bad}).Render(context.Background(), r, publish.NewMemory())
+	if err == nil || !strings.Contains(err.Error(), "site/plan.html (--templates)") {
+		t.Errorf("error does not name the template file: %v", err)
+	}
+	syntax := fstest.MapFS{"site/trends.html": {Data: []byte("{{if}}")}}
+	err = site.New(render.Deps{Templates: syntax}).Render(context.Background(), r, publish.NewMemory())
+	if err == nil || !strings.Contains(err.Error(), "parsing template site/trends.html (--templates)") {
+		t.Errorf("parse error does not name the template file: %v", err)
+	}
+}
+
+func TestContentErrorsStopRender(t *testing.T) {
+	bad := fstest.MapFS{"x.md": {Data: []byte("---\ntitle: x\nweight: heavy\n---\n")}}
+	err := site.New(render.Deps{Content: bad}).Render(context.Background(), fixture(t), publish.NewMemory())
+	if err == nil || !strings.Contains(err.Error(), "x.md:3:") {
+		t.Errorf("content error = %v", err)
+	}
+}

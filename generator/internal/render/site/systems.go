@@ -1,0 +1,300 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/lifecycle"
+	"vulnreport/generator/internal/policy"
+	"vulnreport/generator/internal/report"
+)
+
+// systemsData is the systems list.
+type systemsData struct {
+	Systems []sysItem
+}
+
+type sysItem struct {
+	*report.System
+	Name, Href string
+	Flags      []string
+}
+
+func (b *builder) systemsList(lang i18n.Lang, p *Page) any {
+	d := &systemsData{Systems: make([]sysItem, len(b.r.Systems))}
+	for i := range b.r.Systems {
+		s := &b.r.Systems[i]
+		d.Systems[i] = sysItem{System: s, Name: s.Name.Get(lang), Href: p.Sys(s.ID), Flags: sysFlags(lang, s)}
+	}
+	return d
+}
+
+// sysFlags are a system's warnings as text.
+func sysFlags(lang i18n.Lang, s *report.System) []string {
+	var out []string
+	if s.Status == "active" && s.Owner == "" {
+		out = append(out, i18n.T(lang, "no_owner"))
+	}
+	if s.Stale {
+		out = append(out, i18n.T(lang, "stale"))
+	}
+	if s.InspectionDue {
+		out = append(out, i18n.T(lang, "inspection_due"))
+	}
+	for _, g := range s.ContractGaps {
+		out = append(out, i18n.T(lang, "gap."+g))
+	}
+	return out
+}
+
+// systemData is one system's page (or a later page of its findings).
+type systemData struct {
+	Sys     *report.System
+	Name    string
+	Cont    bool
+	First   string
+	Data    []string
+	Flags   []string
+	Clauses []clause
+	Open    []prioCount
+	// Components lists those with findings or a support issue; Others the
+	// rest (often libraries from an SBOM), folded.
+	Components []report.Component
+	Others     []report.Component
+	Actions    []actionView
+	Notes      []report.Notification
+	Accepts    []report.Acceptance
+	Table      table
+	Findings   int
+}
+
+// clause is one contract clause the guide asks for, with its value and
+// whether it is a gap.
+type clause struct {
+	Label, Value string
+	Gap          bool
+}
+
+type prioCount struct {
+	Priority, Label string
+	Count           int
+}
+
+// systemJobs plans each system's page and the later pages of its findings.
+func (b *builder) systemJobs(lang i18n.Lang, ch *chrome) ([]job, error) {
+	var jobs []job
+	for i := range b.r.Systems {
+		s := &b.r.Systems[i]
+		if _, err := pathOf(kSystem, s.ID, 1); err != nil {
+			return nil, fmt.Errorf("system page: %w", err)
+		}
+		idx := b.ix.bySystem[s.ID]
+		path := func(n int) string { return mustPath(kSystem, s.ID, n) }
+		pages := chunks(len(idx), b.pageSize)
+		for n, c := range pages {
+			n := n + 1
+			title := pageTitle(lang, s.Name.Get(lang), n)
+			p := b.newPage(lang, ch, path(n), title, mustPath(kSystems, "", 1), nil)
+			jobs = append(jobs, job{page: p, tmpl: "system.html", data: func(p *Page) any {
+				d := &systemData{Sys: s, Name: s.Name.Get(lang), Cont: n > 1, First: p.Href(path(1)), Findings: len(idx)}
+				caption := i18n.Tf(lang, "site.findings_caption", num(c[1]-c[0]), num(len(idx)))
+				d.Table = b.table(lang, p, "findings", caption, idx[c[0]:c[1]])
+				d.Table.Pager = newPager(p, n, len(pages), c[0], c[1], len(idx), path)
+				if n == 1 {
+					b.systemDetails(lang, p, d)
+				}
+				return d
+			}})
+		}
+	}
+	return jobs, nil
+}
+
+// systemDetails fills the first page of a system: attributes, contract,
+// components, fix actions, notifications and acceptances.
+func (b *builder) systemDetails(lang i18n.Lang, p *Page, d *systemData) {
+	s := d.Sys
+	for _, c := range s.Data {
+		d.Data = append(d.Data, i18n.T(lang, "data."+c))
+	}
+	d.Flags = sysFlags(lang, s)
+	for _, pr := range policy.Priorities {
+		d.Open = append(d.Open, prioCount{pr, i18n.T(lang, "priority."+pr), s.Open[pr]})
+	}
+	if s.Contractor != "" {
+		d.Clauses = clauses(lang, s)
+	}
+	for _, ci := range b.ix.comps[s.ID] {
+		c := b.r.Components[ci]
+		if c.Findings > 0 || c.NotLatest || c.Lifecycle == lifecycle.EOL || c.Lifecycle == lifecycle.Ending ||
+			c.Lifecycle == lifecycle.SecurityOnly || c.Lifecycle == lifecycle.Extended {
+			d.Components = append(d.Components, c)
+		} else {
+			d.Others = append(d.Others, c)
+		}
+	}
+	for _, ai := range b.ix.actions[s.ID] {
+		d.Actions = append(d.Actions, b.actionView(lang, p, ai, false))
+	}
+	for _, ni := range b.ix.notes[s.ID] {
+		d.Notes = append(d.Notes, b.r.Notifications[ni])
+	}
+	for _, ai := range b.ix.accepts[s.ID] {
+		d.Accepts = append(d.Accepts, b.r.Acceptances[ai])
+	}
+}
+
+// clauses lists the contract clauses with their values and gaps.
+func clauses(lang i18n.Lang, s *report.System) []clause {
+	gap := map[string]bool{}
+	for _, g := range s.ContractGaps {
+		gap[g] = true
+	}
+	c := s.Contract
+	boolText := func(v *bool) string {
+		if v == nil {
+			return i18n.T(lang, "site.not_stated")
+		}
+		if *v {
+			return i18n.T(lang, "yes")
+		}
+		return i18n.T(lang, "no")
+	}
+	pdf := c.PostDeliveryFixes
+	if pdf == "" {
+		pdf = i18n.T(lang, "site.not_stated")
+	} else {
+		pdf = i18n.T(lang, "site.post_delivery."+pdf)
+	}
+	return []clause{
+		{i18n.T(lang, "site.contract.maintenance_until"), date(c.MaintenanceUntil), gap[report.GapMaintenanceExpired]},
+		{i18n.T(lang, "site.contract.post_delivery_fixes"), pdf, gap[report.GapPostDelivery]},
+		{i18n.T(lang, "site.contract.known_vuln_fix_free"), boolText(c.KnownVulnFixFree), gap[report.GapKnownVulnFree]},
+		{i18n.T(lang, "site.contract.inspection_included"), boolText(c.InspectionIncluded), gap[report.GapInspection]},
+		{i18n.T(lang, "site.contract.emergency_costs_agreed"), boolText(c.EmergencyCostsAgreed), gap[report.GapEmergency]},
+	}
+}
+
+// actionView is a fix action with its four steps and its findings, every
+// field already text in the page's language.
+type actionView struct {
+	A                   *report.Action
+	Priority, PrioClass string
+	Text, Kind, Stage   string
+	// Due and Planned are dates, "" when unknown.
+	Due, Planned     string
+	Count            string
+	SysName, SysHref string
+	Product, Action  string
+	Owner, Hosts     string
+	Risk             string
+	Steps            []step
+	Mini             miniTable
+}
+
+// actions is a list of folded fix actions, written by the fast path when
+// it can be.
+type actions struct {
+	List []actionView
+	HTML template.HTML
+}
+
+// step is one of the guide's four steps as an action stands on it.
+type step struct {
+	Label string
+	// State is "done", "current" or "todo"; StateLabel says it in words.
+	State, StateLabel string
+}
+
+var fourSteps = []string{"investigate", "assess", "plan", "implement"}
+
+// steps marks the four steps for a stage.
+func steps(lang i18n.Lang, stage string) []step {
+	n := stageNumber[stage]
+	out := make([]step, len(fourSteps))
+	for i, s := range fourSteps {
+		st := "todo"
+		switch {
+		case n > i+1:
+			st = "done"
+		case n == i+1:
+			st = "current"
+		}
+		out[i] = step{Label: i18n.T(lang, "stage."+s), State: st, StateLabel: i18n.T(lang, "site.step_"+st)}
+	}
+	return out
+}
+
+// dateText is a date as the action lines show it, "" when unknown.
+func dateText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return date(t)
+}
+
+// actionView builds action ai; with rows, also the open findings it closes.
+func (b *builder) actionView(lang i18n.Lang, p *Page, ai int32, withRows bool) actionView {
+	a := &b.r.Actions[ai]
+	v := actionView{A: a, Priority: a.TopPriority, PrioClass: prioClass(a.TopPriority), Text: a.Text.Get(lang),
+		Kind: i18n.T(lang, "action_kind."+a.Kind), Stage: i18n.T(lang, "stage."+a.Stage), Due: dateText(a.Due),
+		Planned: dateText(a.Planned), Count: i18n.Tf(lang, "site.n_findings", len(a.Findings)), SysName: p.SysName(a.System),
+		SysHref: p.Sys(a.System), Action: i18n.T(lang, "action."+a.Action), Owner: a.Owner, Hosts: num(a.Hosts),
+		Risk: strconv.FormatFloat(a.RiskShare*100, 'f', 1, 64) + "%", Product: a.ProductName + " " + a.Version}
+	if v.Owner == "" {
+		v.Owner = "-"
+	}
+	if a.Target != "" {
+		v.Product += " → " + a.Target
+	}
+	if a.Patches != "" {
+		v.Product += " (" + a.Patches + ")"
+	}
+	if !withRows {
+		return v
+	}
+	v.Steps = b.lb[lang].steps[a.Stage]
+	if v.Steps == nil {
+		v.Steps = steps(lang, a.Stage)
+	}
+	has := func(k string) bool { return slices.Contains(a.Findings, k) }
+	if len(a.Findings) > 32 {
+		set := make(map[string]bool, len(a.Findings))
+		for _, k := range a.Findings {
+			set[k] = true
+		}
+		has = func(k string) bool { return set[k] }
+	}
+	rows := p.rowBuf(len(a.Findings))
+	for _, fi := range b.ix.byAction[a.Key] {
+		if has(b.r.Findings[fi].Key) {
+			rows = append(rows, b.ix.makeRow(fi, b.lb[lang], p.depth))
+		}
+	}
+	// The fast path writes these rows inside the action itself.
+	v.Mini = miniTable{Rows: rows}
+	return v
+}
+
+// actionList builds the folded actions ai.
+func (b *builder) actionList(lang i18n.Lang, p *Page, ais []int32) actions {
+	l := actions{List: make([]actionView, len(ais))}
+	for i, ai := range ais {
+		l.List[i] = b.actionView(lang, p, ai, true)
+	}
+	if b.fast {
+		l.HTML = p.fast(func(buf []byte) ([]byte, bool) { return b.rw[lang].fastActions(buf, l.List) })
+	}
+	return l
+}
+
+// httpURL reports whether a reference may be a link: http or https only.
+func httpURL(s string) bool {
+	l := strings.ToLower(s)
+	return (strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://")) && !strings.ContainsAny(s, " \t\r\n<>\"'`")
+}
