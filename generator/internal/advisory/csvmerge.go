@@ -2,8 +2,15 @@ package advisory
 
 import (
 	"fmt"
+	"strings"
 
 	"vulnreport/generator/internal/source"
+)
+
+// The columns of an advisory CSV row that add an affected product.
+const (
+	colProduct  = "affected.product"
+	colVersions = "affected.versions"
 )
 
 // MergeRows joins CSV rows that share an id into one record per advisory,
@@ -14,57 +21,193 @@ import (
 // caller can count accepted and rejected rows; conflicts[j] lists the
 // disagreements found for merged record j, which reject it.
 func MergeRows(rows []source.Record, diags *source.Diagnostics) (merged []source.Record, rowOf []int, conflicts map[int][]string) {
-	conflicts = map[int][]string{}
-	byID := map[string]int{}
+	m := NewMerger(diags)
 	rowOf = make([]int, len(rows))
 	for i, row := range rows {
-		idv, _ := row.Get("id")
-		key := idv.Text
-		if key == "" {
-			key = "\x00" + row.Pos.String()
-		}
-		at, seen := byID[key]
-		if !seen {
-			at = len(merged)
-			byID[key] = at
-			m := source.NewRecord(row.Pos)
-			for _, k := range row.Keys() {
-				if k == "affected.product" || k == "affected.versions" {
-					continue
-				}
-				v, _ := row.Get(k)
-				m.Set(k, v)
-			}
-			merged = append(merged, m)
-		} else {
-			m := &merged[at]
-			for _, k := range row.Keys() {
-				if k == "affected.product" || k == "affected.versions" || k == "id" {
-					continue
-				}
-				v, _ := row.Get(k)
-				if v.Text == "" && !v.IsList {
-					continue
-				}
-				if first, ok := m.Get(k); ok && first.Text != "" && first.Text != v.Text {
-					msg := fmt.Sprintf("field %q: %q disagrees with %q on the advisory's first row (%s)", k, v.Text, first.Text, first.Pos)
-					diags.Errorf(v.Pos, "%s", msg)
-					conflicts[at] = append(conflicts[at], v.Pos.String()+": "+msg)
-				} else if !ok || first.Text == "" {
-					m.Set(k, v)
-				}
-			}
-		}
-		rowOf[i] = at
-		if pv, ok := row.Get("affected.product"); ok && pv.Text != "" {
-			sub := source.NewRecord(pv.Pos)
-			sub.Set("product", pv)
-			if vv, ok := row.Get("affected.versions"); ok {
-				sub.Set("versions", vv)
-			}
-			m := &merged[at]
-			m.AddGroup("affected", sub)
+		rowOf[i] = m.Add(row)
+	}
+	conflicts = map[int][]string{}
+	merged = make([]source.Record, m.Len())
+	for j := range merged {
+		var c []string
+		merged[j], _, c = m.Take(j)
+		if len(c) > 0 {
+			conflicts[j] = c
 		}
 	}
 	return merged, rowOf, conflicts
+}
+
+// Merger joins the CSV rows of one advisory file as they are read, with
+// the rules of MergeRows, keeping of each advisory its first row and, of
+// the later rows, only what they add: an affected product or a field the
+// first row left empty. Rows of one advisory need not be adjacent.
+type Merger struct {
+	diags *source.Diagnostics
+	byID  map[string]int
+	recs  [][]merged // in blocks of mergeBlock
+	n     int
+}
+
+// mergeBlock is how many advisories one block of Merger.recs holds; the
+// blocks spare copying a growing slice.
+const mergeBlock = 1024
+
+// merged is one advisory being merged.
+type merged struct {
+	// rec is the first row without its affected columns, with the fields
+	// later rows filled in.
+	rec source.Record
+	// pending lists the affected products not yet added to rec.
+	pending   []affectedRow
+	conflicts []string
+	rows      int
+}
+
+// affectedRow is one row's affected.product and affected.versions, with
+// where they are in the advisory's file.
+type affectedRow struct {
+	file, product string
+	versions      string
+	pLine, pCol   int
+	vLine, vCol   int
+	hasVersions   bool
+}
+
+// NewMerger returns a Merger reporting conflicts to diags.
+func NewMerger(diags *source.Diagnostics) *Merger {
+	return &Merger{diags: diags, byID: map[string]int{}}
+}
+
+// Len returns the number of advisories merged so far.
+func (m *Merger) Len() int { return m.n }
+
+// Grow makes room for n more advisories, when their number is known or
+// estimated.
+func (m *Merger) Grow(n int) {
+	if n <= 0 {
+		return
+	}
+	byID := make(map[string]int, len(m.byID)+n)
+	for k, v := range m.byID {
+		byID[k] = v
+	}
+	m.byID = byID
+}
+
+func (m *Merger) at(j int) *merged { return &m.recs[j/mergeBlock][j%mergeBlock] }
+
+// Add merges one row and returns the index of the advisory it joined.
+func (m *Merger) Add(row source.Record) int {
+	idv, _ := row.Get("id")
+	key := idv.Text
+	if key == "" {
+		key = "\x00" + row.Pos.String()
+	}
+	at, seen := m.byID[key]
+	if !seen {
+		at = m.n
+		m.byID[key] = at
+		if at%mergeBlock == 0 {
+			m.recs = append(m.recs, make([]merged, 0, mergeBlock))
+		}
+		b := &m.recs[len(m.recs)-1]
+		*b = append(*b, merged{rec: row.Without(colProduct, colVersions)})
+		m.n++
+	} else {
+		m.fill(m.at(at), row)
+	}
+	x := m.at(at)
+	x.rows++
+	if pv, ok := row.Get(colProduct); ok && pv.Text != "" {
+		// The first row is kept whole; of a later one, only copies.
+		a := affectedRow{file: pv.Pos.File, product: own(pv, seen).Text, pLine: pv.Pos.Line, pCol: pv.Pos.Col}
+		if vv, ok := row.Get(colVersions); ok {
+			a.versions, a.vLine, a.vCol, a.hasVersions = own(vv, seen).Text, vv.Pos.Line, vv.Pos.Col, true
+		}
+		x.pending = append(x.pending, a)
+	}
+	return at
+}
+
+// fill checks a later row of advisory x against the fields merged so far
+// and fills in those still empty.
+func (m *Merger) fill(x *merged, row source.Record) {
+	for _, k := range row.Keys() {
+		if k == colProduct || k == colVersions || k == "id" {
+			continue
+		}
+		v, _ := row.Get(k)
+		if v.Text == "" && !v.IsList {
+			continue
+		}
+		first, ok := x.rec.Get(k)
+		switch {
+		case ok && first.Text != "" && first.Text != v.Text:
+			msg := fmt.Sprintf("field %q: %q disagrees with %q on the advisory's first row (%s)", k, v.Text, first.Text, first.Pos)
+			m.diags.Errorf(v.Pos, "%s", msg)
+			x.conflicts = append(x.conflicts, v.Pos.String()+": "+msg)
+		case !ok || first.Text == "":
+			if !ok {
+				// A new key goes after the affected products added so far.
+				flush(x)
+			}
+			x.rec.Set(k, own(v, true))
+		}
+	}
+}
+
+// own copies the value of a later row (later set), so that the row's
+// line is not kept.
+func own(v source.Value, later bool) source.Value {
+	if !later {
+		return v
+	}
+	v.Text = strings.Clone(v.Text)
+	if v.IsList {
+		list := make([]string, len(v.List))
+		for i, s := range v.List {
+			list[i] = strings.Clone(s)
+		}
+		v.List = list
+	}
+	return v
+}
+
+// The fields of an affected product's record, with and without versions.
+var (
+	affectedFields  = source.NewHeader("product", "versions")
+	affectedProduct = source.NewHeader("product")
+)
+
+// flush adds advisory x's pending affected products to its record.
+func flush(x *merged) {
+	if len(x.pending) == 0 {
+		return
+	}
+	subs := make([]source.Record, len(x.pending))
+	for i, a := range x.pending {
+		pos := source.Pos{File: a.file, Line: a.pLine, Col: a.pCol}
+		product := source.Value{Text: a.product, Pos: pos}
+		if a.hasVersions {
+			versions := source.Value{Text: a.versions, Pos: source.Pos{File: a.file, Line: a.vLine, Col: a.vCol}}
+			subs[i] = affectedFields.Row(pos, product, versions)
+		} else {
+			subs[i] = affectedProduct.Row(pos, product)
+		}
+	}
+	x.rec.AddGroups("affected", subs...)
+	x.pending = nil
+}
+
+// Take returns merged advisory j — its record, the number of rows that
+// joined it and its conflicts — and releases it: Take is called once for
+// each advisory, after the last row was added. Calls for different
+// advisories may run at the same time.
+func (m *Merger) Take(j int) (rec source.Record, rows int, conflicts []string) {
+	x := m.at(j)
+	flush(x)
+	rec, rows, conflicts = x.rec, x.rows, x.conflicts
+	*x = merged{}
+	return rec, rows, conflicts
 }

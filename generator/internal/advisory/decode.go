@@ -3,7 +3,9 @@ package advisory
 import (
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
+	"sync"
 
 	"vulnreport/generator/internal/cvss"
 	"vulnreport/generator/internal/source"
@@ -24,10 +26,61 @@ var Sources = []string{"jvn", "nvd", "vendor", "internal", "kev", "cve", "other"
 
 var cvssVersions = []string{"2.0", "3.0", "3.1", "4.0"}
 
+var cvssVersionAliases = map[string]string{"3": "3.1", "2": "2.0", "4": "4.0", "v3.1": "3.1", "v3.0": "3.0", "v2": "2.0", "v4.0": "4.0"}
+
 // Decode decodes one advisory record; its affected products come from the
 // "affected" group (YAML) or the affected.product/affected.versions fields
 // of a merged CSV record.
 func Decode(rec source.Record, diags *source.Diagnostics) (Advisory, *source.Decoder) {
+	return DecodeWith(rec, diags, nil)
+}
+
+// RangeCache keeps the version ranges parsed for the advisories of one
+// file, which often repeat: an advisory's affected products then share
+// the expression's text and parsed range (ranges are never modified).
+// Decoders on several goroutines may share one cache.
+type RangeCache struct {
+	mu sync.Mutex
+	m  map[string]parsedRange
+}
+
+type parsedRange struct {
+	expr string
+	r    version.Range
+	err  error
+}
+
+// NewRangeCache returns an empty cache.
+func NewRangeCache() *RangeCache { return &RangeCache{m: map[string]parsedRange{}} }
+
+// parse parses expr, through the cache when there is one. Parsing is
+// outside the lock: two goroutines may parse the same text, and the
+// first range stored is kept; both are the same.
+func (c *RangeCache) parse(expr string) (string, version.Range, error) {
+	if c == nil {
+		r, err := version.ParseRange(expr)
+		return expr, r, err
+	}
+	c.mu.Lock()
+	p, ok := c.m[expr]
+	c.mu.Unlock()
+	if ok {
+		return p.expr, p.r, p.err
+	}
+	r, err := version.ParseRange(expr)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if q, ok := c.m[expr]; ok {
+		return q.expr, q.r, q.err
+	}
+	p = parsedRange{strings.Clone(expr), r, err}
+	c.m[p.expr] = p
+	return p.expr, p.r, p.err
+}
+
+// DecodeWith decodes like Decode, parsing version ranges through cache
+// (nil parses each).
+func DecodeWith(rec source.Record, diags *source.Diagnostics, cache *RangeCache) (Advisory, *source.Decoder) {
 	d := source.NewDecoder("advisories", rec, diags)
 	a := Advisory{Pos: rec.Pos, Origin: rec.Pos.File}
 	a.ID = d.ID("id", true)
@@ -39,7 +92,7 @@ func Decode(rec source.Record, diags *source.Diagnostics) (Advisory, *source.Dec
 	a.Updated = d.Date("updated", false)
 	a.CVSS = decodeCVSS(d, a.ID)
 	for _, g := range d.Group("affected") {
-		if af, ok := decodeAffected(g, diags, d); ok {
+		if af, ok := decodeAffected(g, diags, d, cache); ok {
 			a.Affected = append(a.Affected, af)
 		}
 	}
@@ -95,7 +148,7 @@ func CheckReference(s string) error {
 }
 
 func decodeCVSS(d *source.Decoder, id string) *CVSS {
-	ver := d.Enum("cvss.version", false, cvssVersions, map[string]string{"3": "3.1", "2": "2.0", "4": "4.0", "v3.1": "3.1", "v3.0": "3.0", "v2": "2.0", "v4.0": "4.0"})
+	ver := d.Enum("cvss.version", false, cvssVersions, cvssVersionAliases)
 	vector := d.String("cvss.vector", false)
 	given, hasScore := d.Float("cvss.score", 0, 10)
 	if ver == "" && vector == "" && !hasScore {
@@ -126,7 +179,7 @@ func decodeCVSS(d *source.Decoder, id string) *CVSS {
 			return nil
 		}
 		c.Score = v.BaseScore()
-		if hasScore && fmt.Sprintf("%.1f", given) != fmt.Sprintf("%.1f", c.Score) {
+		if hasScore && !sameTenth(given, c.Score) {
 			d.Warnf("cvss.score", "advisory %s: the given score %.1f disagrees with %.1f computed from the vector; the computed score is used", id, given, c.Score)
 		}
 	case "2.0":
@@ -160,6 +213,12 @@ func decodeCVSS(d *source.Decoder, id string) *CVSS {
 	return c
 }
 
+// sameTenth reports whether a and b print the same with one decimal.
+func sameTenth(a, b float64) bool {
+	var x, y [24]byte
+	return string(strconv.AppendFloat(x[:0], a, 'f', 1, 64)) == string(strconv.AppendFloat(y[:0], b, 'f', 1, 64))
+}
+
 func decodeExploit(d *source.Decoder) Exploitation {
 	var e Exploitation
 	if b, ok := d.Bool("exploited"); ok {
@@ -183,8 +242,9 @@ func decodeExploit(d *source.Decoder) Exploitation {
 	return e
 }
 
-func decodeAffected(rec source.Record, diags *source.Diagnostics, parent *source.Decoder) (Affected, bool) {
+func decodeAffected(rec source.Record, diags *source.Diagnostics, parent *source.Decoder, cache *RangeCache) (Affected, bool) {
 	d := source.NewDecoder("advisories.affected", rec, diags)
+	defer d.Release()
 	af := Affected{Pos: rec.Pos}
 	af.Product = d.String("product", true)
 	af.Versions = d.String("versions", false)
@@ -192,7 +252,8 @@ func decodeAffected(rec source.Record, diags *source.Diagnostics, parent *source
 		af.Versions = "*"
 		d.Warnf("versions", "no versions given for %s: every version is taken as affected", af.Product)
 	}
-	r, err := version.ParseRange(af.Versions)
+	expr, r, err := cache.parse(af.Versions)
+	af.Versions = expr
 	if err != nil {
 		d.Errorf("versions", "%v", err)
 	}

@@ -12,47 +12,10 @@ import (
 	"slices"
 	"strings"
 
-	"vulnreport/generator/internal/advisory"
 	"vulnreport/generator/internal/feed"
-	"vulnreport/generator/internal/inventory"
-	"vulnreport/generator/internal/lifecycle"
-	"vulnreport/generator/internal/notification"
 	"vulnreport/generator/internal/policy"
-	"vulnreport/generator/internal/product"
-	"vulnreport/generator/internal/remediation"
 	"vulnreport/generator/internal/source"
 )
-
-// entity describes one of the contract's entity files.
-type entity struct {
-	name    string
-	aliases map[string]string
-	decode  func(l *loader, rec source.Record, st *source.FileStat)
-	// probe decodes a record without side effects, to learn its fields.
-	probe func(source.Record, *source.Diagnostics) *source.Decoder
-}
-
-func entities() []entity {
-	return []entity{
-		{"products", productAliases, (*loader).product, probe(decodeProduct)},
-		{"systems", inventory.SystemAliases, (*loader).system, probe(inventory.DecodeSystem)},
-		{"components", inventory.ComponentAliases, (*loader).component, probe(inventory.DecodeComponent)},
-		{"lifecycle", lifecycle.Aliases, (*loader).cycle, probe(lifecycle.Decode)},
-		{"remediation", remediation.Aliases, (*loader).remediation, probe(remediation.Decode)},
-		{"notifications", notification.Aliases, (*loader).notification, probe(notification.Decode)},
-		{"changes", inventory.ChangeAliases, (*loader).change, probe(inventory.DecodeChange)},
-	}
-}
-
-var productAliases = map[string]string{"製品キー": "key", "製品名": "name", "別名": "aliases"}
-
-// probe adapts an entity decoder for source.KnownFields.
-func probe[T any](decode func(source.Record, *source.Diagnostics) (T, *source.Decoder)) func(source.Record, *source.Diagnostics) *source.Decoder {
-	return func(r source.Record, d *source.Diagnostics) *source.Decoder {
-		_, dec := decode(r, d)
-		return dec
-	}
-}
 
 type loader struct {
 	fsys  fs.FS
@@ -60,6 +23,14 @@ type loader struct {
 	diags *source.Diagnostics
 	s     *Snapshot
 	stats map[string]*source.FileStat
+	// strs, lastSystem and products reuse strings and product checks
+	// (reuse.go).
+	strs       map[string]string
+	lastSystem string
+	products   map[string]*productText
+	// expect is the number of rows expected in the CSV file being read,
+	// when estimated.
+	expect int
 }
 
 // Load reads the snapshot in fsys. Problems with records go to diags and
@@ -219,7 +190,8 @@ func (l *loader) loadPolicy() {
 }
 
 // records reads a YAML or CSV entity file, calling fn for every record.
-func (l *loader) records(name, kind string, aliases map[string]string, known func(string) bool, fn func(source.Record, *source.FileStat)) {
+// transient promises that fn keeps no record (see source.CSVOptions).
+func (l *loader) records(name, kind string, aliases map[string]string, known func(string) bool, transient bool, fn func(source.Record, *source.FileStat)) {
 	bad := func(st *source.FileStat) func(source.Pos, string) {
 		return func(p source.Pos, msg string) { l.rejectNew(st, p, kind, "", msg) }
 	}
@@ -230,15 +202,20 @@ func (l *loader) records(name, kind string, aliases map[string]string, known fun
 			return
 		}
 		defer f.Close()
-		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > source.MaxFileSize {
-			l.fatal("%s: file is %d bytes, larger than %d bytes, the limit", name, fi.Size(), int64(source.MaxFileSize))
-			return
+		var size int64
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			if size = fi.Size(); size > source.MaxFileSize {
+				l.fatal("%s: file is %d bytes, larger than %d bytes, the limit", name, fi.Size(), int64(source.MaxFileSize))
+				return
+			}
 		}
 		h := sha256.New()
 		cnt := &countingReader{r: io.TeeReader(io.LimitReader(f, source.MaxFileSize+1), h)}
+		defer func() { l.expect = 0 }()
 		st := &source.FileStat{Path: name, Kind: kind}
 		l.stats[name] = st
-		res, err := source.ReadCSV(name, cnt, source.CSVOptions{Aliases: aliases, Known: known}, l.diags, func(r source.Record) {
+		res, err := source.ReadCSV(name, cnt, source.CSVOptions{Aliases: aliases, Known: known, Transient: transient,
+			Size: size, Expect: func(n int) { l.expect = n }}, l.diags, func(r source.Record) {
 			st.Read++
 			fn(r, st)
 		}, bad(st))
@@ -285,11 +262,12 @@ func (c *countingReader) Read(p []byte) (int, error) {
 }
 
 func (l *loader) entityFile(e entity, name string) {
-	l.records(name, e.name, e.aliases, source.KnownFields(e.probe), func(r source.Record, st *source.FileStat) { e.decode(l, r, st) })
+	l.records(name, e.name, e.aliases, source.KnownFields(e.probe), true, func(r source.Record, st *source.FileStat) { e.decode(l, r, st) })
 }
 
 // accept counts a record accepted, or rejected with the decoder's reasons.
 func (l *loader) accept(d *source.Decoder, st *source.FileStat, kind, id string) bool {
+	defer d.Release()
 	if d.Finish() {
 		st.Accepted++
 		return true
@@ -307,115 +285,4 @@ func (l *loader) rejectNew(st *source.FileStat, pos source.Pos, kind, id string,
 func (l *loader) rejectCounted(st *source.FileStat, pos source.Pos, kind, id string, reasons ...string) {
 	st.Rejected++
 	l.s.Rejections = append(l.s.Rejections, source.Rejection{Pos: pos, Location: pos.String(), Kind: kind, ID: id, Reasons: reasons})
-}
-
-func decodeProduct(rec source.Record, diags *source.Diagnostics) (product.Product, *source.Decoder) {
-	d := source.NewDecoder("products", rec, diags)
-	p := product.Product{Pos: rec.Pos}
-	p.Key = d.String("key", true)
-	if p.Key != "" {
-		if _, err := product.Parse(p.Key); err != nil {
-			d.Errorf("key", "%v", err)
-		}
-	}
-	p.Name = d.Text("name", false)
-	p.Aliases = d.List("aliases")
-	return p, d
-}
-
-func (l *loader) product(rec source.Record, st *source.FileStat) {
-	p, d := decodeProduct(rec, l.diags)
-	if l.accept(d, st, "products", p.Key) {
-		l.s.Products = append(l.s.Products, p)
-	}
-}
-
-func (l *loader) system(rec source.Record, st *source.FileStat) {
-	s, d := inventory.DecodeSystem(rec, l.diags)
-	if l.accept(d, st, "systems", s.ID) {
-		l.s.Systems = append(l.s.Systems, s)
-	}
-}
-
-func (l *loader) component(rec source.Record, st *source.FileStat) {
-	c, d := inventory.DecodeComponent(rec, l.diags)
-	if c.Product != "" {
-		if _, err := product.Parse(c.Product); err != nil {
-			d.Errorf("product", "%v", err)
-		}
-	}
-	if l.accept(d, st, "components", c.System) {
-		l.s.Components = append(l.s.Components, c)
-	}
-}
-
-func (l *loader) cycle(rec source.Record, st *source.FileStat) {
-	c, d := lifecycle.Decode(rec, l.diags)
-	if l.accept(d, st, "lifecycle", c.Product) {
-		l.s.Cycles = append(l.s.Cycles, c)
-	}
-}
-
-func (l *loader) remediation(rec source.Record, st *source.FileStat) {
-	r, d := remediation.Decode(rec, l.diags)
-	if l.accept(d, st, "remediation", r.ID) {
-		l.s.Remediations = append(l.s.Remediations, r)
-	}
-}
-
-func (l *loader) notification(rec source.Record, st *source.FileStat) {
-	n, d := notification.Decode(rec, l.diags)
-	if l.accept(d, st, "notifications", n.ID) {
-		l.s.Notifications = append(l.s.Notifications, n)
-	}
-}
-
-func (l *loader) change(rec source.Record, st *source.FileStat) {
-	c, d := inventory.DecodeChange(rec, l.diags)
-	if l.accept(d, st, "changes", c.ID) {
-		l.s.Changes = append(l.s.Changes, c)
-	}
-}
-
-// advisoryFile reads one user advisory file; CSV rows sharing an id merge.
-func (l *loader) advisoryFile(name string) {
-	var rows []source.Record
-	var st *source.FileStat
-	known := source.KnownFields(probe(advisory.Decode), "affected.product", "affected.versions")
-	l.records(name, "advisories", advisory.Aliases, known, func(r source.Record, s *source.FileStat) {
-		st = s
-		rows = append(rows, r)
-	})
-	if len(rows) == 0 {
-		return
-	}
-	isCSV := strings.HasSuffix(strings.ToLower(name), ".csv")
-	recs, rowOf, conflicts := rows, make([]int, len(rows)), map[int][]string{}
-	if isCSV {
-		recs, rowOf, conflicts = advisory.MergeRows(rows, l.diags)
-	} else {
-		for i := range rowOf {
-			rowOf[i] = i
-		}
-	}
-	accepted := make([]bool, len(recs))
-	for j, rec := range recs {
-		a, d := advisory.Decode(rec, l.diags)
-		ok := d.Finish() && len(conflicts[j]) == 0
-		if ok {
-			a.Origin = name
-			l.s.Advisories = append(l.s.Advisories, a)
-		} else {
-			reasons := append(slices.Clone(d.Reasons()), conflicts[j]...)
-			l.s.Rejections = append(l.s.Rejections, source.Rejection{Pos: rec.Pos, Location: rec.Pos.String(), Kind: "advisories", ID: a.ID, Reasons: reasons})
-		}
-		accepted[j] = ok
-	}
-	for i := range rows {
-		if accepted[rowOf[i]] {
-			st.Accepted++
-		} else {
-			st.Rejected++
-		}
-	}
 }

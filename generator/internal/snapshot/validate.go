@@ -17,20 +17,26 @@ func (l *loader) validate() {
 	s := l.s
 	s.Resolver = product.NewResolver(s.Products)
 	s.Systems = uniq(l, s.Systems, "systems", func(x sysT) (string, source.Pos) { return x.ID, x.Pos })
-	known := map[string]bool{}
+	known := make(map[string]bool, len(s.Systems))
 	for _, sys := range s.Systems {
 		known[sys.ID] = true
 	}
+	// Components come grouped by system: look each run up once.
+	lastSystem, lastKnown, looked := "", false, false
 	s.Components = slices.DeleteFunc(s.Components, func(c compT) bool {
-		if !known[c.System] {
+		if !looked || c.System != lastSystem {
+			lastSystem, lastKnown, looked = c.System, known[c.System], true
+		}
+		if !lastKnown {
 			l.rejectLater(c.Pos, "components", c.System, fmt.Sprintf("%s: field \"system\": unknown system %q (not in systems)", c.Pos, c.System))
 			return true
 		}
 		return false
 	})
+	resolve := resolver(s.Resolver)
 	for i := range s.Components {
 		c := &s.Components[i]
-		key, ver, err := s.Resolver.Resolve(c.Product)
+		key, ver, err := resolve(c.Product)
 		if err != nil {
 			continue
 		}
@@ -45,10 +51,17 @@ func (l *loader) validate() {
 		}
 		return a.ID, a.Pos
 	})
+	keys := map[[2]string]string{}
 	for i := range s.Advisories {
 		for j := range s.Advisories[i].Affected {
 			af := &s.Advisories[i].Affected[j]
-			af.Key = resolveKey(s.Resolver, af.Key, af.Product)
+			k := [2]string{af.Key, af.Product}
+			key, ok := keys[k]
+			if !ok {
+				key = resolveKey(s.Resolver, af.Key, af.Product)
+				keys[k] = key
+			}
+			af.Key = key
 		}
 	}
 	for i := range s.Cycles {

@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/japanese"
@@ -81,6 +83,16 @@ type CSVOptions struct {
 	// Known reports whether a field key is part of the entity; unknown
 	// headers give one warning each. Nil accepts every header.
 	Known func(key string) bool
+	// Transient promises that the callback keeps no Record it is given
+	// (nor a copy) after it returns, so that the storage of a row's
+	// fields is reused for the next; the texts of the fields are never
+	// reused.
+	Transient bool
+	// Size, when known, is the file's length in bytes; Expect is then
+	// told, early in a large file, how many data rows it is expected to
+	// hold in all, so that the caller can make room for their records.
+	Size   int64
+	Expect func(rows int)
 }
 
 // CSVResult summarises a CSV file once read.
@@ -94,16 +106,23 @@ type CSVResult struct {
 // Rows that cannot be parsed (unbalanced quotes, ragged rows, invalid
 // text) are reported as errors and passed to bad instead, so that the caller
 // can count them as rejected. Only an I/O failure stops the read.
+//
+// The rows are parsed on a goroutine of its own, ahead of fn; fn, bad,
+// opt.Known, opt.Expect and the diagnostics all take effect on the
+// caller's goroutine, in the order of the file, as if it were read there.
 func ReadCSV(name string, r io.Reader, opt CSVOptions, diags *Diagnostics, fn func(Record), bad func(Pos, string)) (CSVResult, error) {
 	var res CSVResult
-	dec, enc, err := decodeReader(r)
+	counter := &countReader{r: r}
+	dec, enc, err := decodeReader(counter)
 	if err != nil {
 		return res, fmt.Errorf("reading %s: %w", name, err)
 	}
 	res.Encoding = enc
 	cr := csv.NewReader(LimitLines(dec, MaxLineLength))
 	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = false
+	// Rows are copied into records (the field strings themselves are not
+	// reused), so the reader may reuse its slice.
+	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
 		return res, nil
@@ -152,74 +171,42 @@ func ReadCSV(name string, r io.Reader, opt CSVOptions, diags *Diagnostics, fn fu
 			seen[k] = i + 1
 		}
 	}
-	lastLine := 0
-	for {
-		row, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if res.Rows >= MaxRecordsPerFile {
-			line := 0
-			if err == nil {
-				line, _ = cr.FieldPos(0)
-			}
-			msg := fmt.Sprintf("more than %d records, the limit for one file: the rest of the file is not read", MaxRecordsPerFile)
-			diags.Errorf(Pos{name, line, 0}, "%s", msg)
-			return res, fmt.Errorf("%s: %s", name, msg)
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			var tl *LineTooLongError
-			if errors.As(err, &tl) {
-				diags.Errorf(Pos{name, tl.Line, 1}, "%v: the rest of the file is not read", tl)
-				res.Rows++
-				bad(Pos{name, tl.Line, 1}, tl.Error())
-				return res, nil
-			}
-			if !errors.As(err, &pe) {
-				return res, fmt.Errorf("reading %s: %w", name, err)
-			}
-			if pe.Line <= lastLine && pe.StartLine <= lastLine {
-				break // no progress; the reader is stuck at the end
-			}
-			lastLine = max(pe.Line, pe.StartLine)
-			res.Rows++
-			pos := Pos{name, pe.StartLine, 1}
-			msg := fmt.Sprintf("row is not valid CSV (line %d, column %d): %v", pe.Line, pe.Column, pe.Err)
-			diags.Errorf(pos, "%s", msg)
-			bad(pos, msg)
-			continue
-		}
-		line, _ := cr.FieldPos(0)
-		lastLine = line
-		res.Rows++
-		pos := Pos{name, line, 1}
-		if len(row) != len(header) {
-			msg := fmt.Sprintf("row has %d fields, the header has %d", len(row), len(header))
-			diags.Errorf(pos, "%s", msg)
-			bad(pos, msg)
-			continue
-		}
-		rec := NewRecord(pos)
-		ok := true
-		for i, cell := range row {
-			if keys[i] == "" {
-				continue
-			}
-			l, c := cr.FieldPos(i)
-			if !utf8.ValidString(cell) {
-				msg := fmt.Sprintf("column %q is not valid UTF-8 or Shift_JIS text", header[i])
-				diags.Errorf(Pos{name, l, c}, "%s", msg)
-				bad(pos, msg)
-				ok = false
-				break
-			}
-			cell = strings.TrimSpace(cell)
-			rec.Set(keys[i], Value{Text: cell, Pos: Pos{name, l, c}})
-		}
-		if ok {
-			fn(rec)
+	// The records of the file share one key table over the columns read.
+	rr := &rowReader{name: name, cr: cr, header: slices.Clone(header), transient: opt.Transient}
+	var hkeys []string
+	for i, k := range keys {
+		if k != "" {
+			hkeys = append(hkeys, k)
+			rr.cols = append(rr.cols, i)
 		}
 	}
-	return res, nil
+	rr.hdr = newHeader(hkeys, identity(len(rr.cols)))
+	if opt.Size > 0 && opt.Expect != nil {
+		rr.size, rr.read, rr.expect = opt.Size, counter, opt.Expect
+	}
+	rows, err := rr.run(diags, fn, bad)
+	res.Rows = rows
+	return res, err
+}
+
+// identity returns 0, 1, …, n-1.
+func identity(n int) []int {
+	at := make([]int, n)
+	for i := range at {
+		at[i] = i
+	}
+	return at
+}
+
+// countReader counts the bytes read through it; the count may be read
+// from another goroutine.
+type countReader struct {
+	r io.Reader
+	n atomic.Int64
+}
+
+func (c *countReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
 }

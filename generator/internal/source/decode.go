@@ -2,85 +2,80 @@ package source
 
 import (
 	"fmt"
-	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
-	"unicode/utf8"
 
 	"vulnreport/generator/internal/i18n"
 )
-
-// idPattern is the contract's rule for ids, which become file names.
-var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
-
-// MaxIDLength bounds ids, which become file names.
-const MaxIDLength = 128
-
-// MaxTextLength bounds one text field.
-const MaxTextLength = 64 << 10
-
-// CheckID returns an error unless s is a valid id.
-func CheckID(s string) error {
-	switch {
-	case s == "":
-		return fmt.Errorf("is empty")
-	case len(s) > MaxIDLength:
-		return fmt.Errorf("is %d characters long, more than %d", len(s), MaxIDLength)
-	case !idPattern.MatchString(s) || s == "." || s == ".." || strings.Contains(s, ".."):
-		return fmt.Errorf("%q is not a valid id: expected letters, digits, '.', '_' or '-', starting with a letter or digit", clip(s))
-	}
-	return nil
-}
-
-// DateLayout is the contract's date format.
-const DateLayout = "2006-01-02"
-
-// ParseDate parses a YYYY-MM-DD date, rejecting impossible days.
-func ParseDate(s string) (time.Time, error) {
-	t, err := time.Parse(DateLayout, s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("%q is not a date: expected YYYY-MM-DD", clip(s))
-	}
-	return t, nil
-}
-
-func clip(s string) string {
-	if len(s) <= 60 {
-		return s
-	}
-	cut := 60
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
-}
 
 // Decoder reads typed fields out of one Record, reporting every problem
 // with the field's position. Call Finish when done: it warns about fields
 // that were never read and says whether the record is accepted.
 type Decoder struct {
-	rec    Record
-	diags  *Diagnostics
-	used   map[string]bool
-	errs   []string
-	entity string
+	rec   Record
+	diags *Diagnostics
+	// used marks the record's fields read, by slot; other lists the
+	// keys read that name no field (absent ones, groups).
+	used     []uint64
+	other    []string
+	usedBuf  [2]uint64
+	otherBuf [8]string
+	errs     []string
+	entity   string
 }
+
+// decoders holds released decoders for reuse.
+var decoders = sync.Pool{New: func() any { return new(Decoder) }}
 
 // NewDecoder starts decoding rec, an entity of the given kind.
 func NewDecoder(entity string, rec Record, diags *Diagnostics) *Decoder {
-	return &Decoder{rec: rec, diags: diags, used: map[string]bool{}, entity: entity}
+	d := decoders.Get().(*Decoder)
+	*d = Decoder{rec: rec, diags: diags, entity: entity}
+	if n := (rec.nslots() + 63) / 64; n <= len(d.usedBuf) {
+		d.used = d.usedBuf[:n]
+	} else {
+		d.used = make([]uint64, n)
+	}
+	d.other = d.otherBuf[:0]
+	return d
+}
+
+// Release hands the decoder back for reuse by NewDecoder, once its
+// caller is done with it: d must not be used afterwards. The slice
+// Reasons returned stays valid.
+func (d *Decoder) Release() {
+	*d = Decoder{}
+	decoders.Put(d)
 }
 
 // Record returns the record being decoded.
 func (d *Decoder) Record() Record { return d.rec }
 
+// use marks key read and returns its slot, or -1 when it names no field.
+func (d *Decoder) use(key string) int {
+	i := d.rec.slot(key)
+	if i >= 0 {
+		d.used[i/64] |= 1 << (i % 64)
+	} else if !slices.Contains(d.other, key) {
+		d.other = append(d.other, key)
+	}
+	return i
+}
+
+// field returns the value of key and where to report a problem with it.
+func (d *Decoder) field(key string) (Value, bool) {
+	if i := d.rec.slot(key); i >= 0 {
+		return d.rec.at(i), true
+	}
+	return Value{}, false
+}
+
 // Errorf reports an error on field key and rejects the record.
 func (d *Decoder) Errorf(key string, format string, args ...any) {
-	pos := d.rec.Pos
-	if v, ok := d.rec.Fields[key]; ok {
-		pos = v.Pos
-	}
+	pos := d.Pos(key)
 	msg := fmt.Sprintf(format, args...)
 	if key != "" {
 		msg = fmt.Sprintf("field %q: %s", key, msg)
@@ -91,11 +86,7 @@ func (d *Decoder) Errorf(key string, format string, args ...any) {
 
 // Warnf reports a warning on field key.
 func (d *Decoder) Warnf(key string, format string, args ...any) {
-	pos := d.rec.Pos
-	if v, ok := d.rec.Fields[key]; ok {
-		pos = v.Pos
-	}
-	d.diags.Warnf(pos, "field %q: %s", key, fmt.Sprintf(format, args...))
+	d.diags.Warnf(d.Pos(key), "field %q: %s", key, fmt.Sprintf(format, args...))
 }
 
 // Reject records a reason that was already reported elsewhere (a nested
@@ -103,7 +94,12 @@ func (d *Decoder) Warnf(key string, format string, args ...any) {
 func (d *Decoder) Reject(reason string) { d.errs = append(d.errs, reason) }
 
 // Used reports whether the decoder read field key.
-func (d *Decoder) Used(key string) bool { return d.used[key] }
+func (d *Decoder) Used(key string) bool {
+	if i := d.rec.slot(key); i >= 0 && d.used[i/64]&(1<<(i%64)) != 0 {
+		return true
+	}
+	return slices.Contains(d.other, key)
+}
 
 // KnownFields probes a decode function: a field is known when decoding a
 // record holding just that field reads it. CSV readers use it to warn once
@@ -130,24 +126,24 @@ func (d *Decoder) Reasons() []string { return d.errs }
 
 // Has reports whether key is present.
 func (d *Decoder) Has(key string) bool {
-	v, ok := d.rec.Fields[key]
+	v, ok := d.field(key)
 	return ok && (v.IsList || v.Text != "")
 }
 
 // Pos returns the position of field key, or of the record.
 func (d *Decoder) Pos(key string) Pos {
-	if v, ok := d.rec.Fields[key]; ok {
+	if v, ok := d.field(key); ok {
 		return v.Pos
 	}
 	return d.rec.Pos
 }
 
 func (d *Decoder) scalar(key string) (string, bool) {
-	d.used[key] = true
-	v, ok := d.rec.Fields[key]
-	if !ok {
+	i := d.use(key)
+	if i < 0 {
 		return "", false
 	}
+	v := d.rec.at(i)
 	if v.IsList {
 		if len(v.List) == 1 {
 			return v.List[0], true
@@ -309,12 +305,11 @@ func (d *Decoder) enumValue(key, s string, allowed []string, aliases map[string]
 
 // List returns key as a list of strings.
 func (d *Decoder) List(key string) []string {
-	d.used[key] = true
-	v, ok := d.rec.Fields[key]
-	if !ok {
+	i := d.use(key)
+	if i < 0 {
 		return nil
 	}
-	return v.Items()
+	return d.rec.at(i).Items()
 }
 
 // EnumList returns key as a list of allowed values.
@@ -330,22 +325,28 @@ func (d *Decoder) EnumList(key string, allowed []string, aliases map[string]stri
 
 // Group returns the nested records under key and marks them read.
 func (d *Decoder) Group(key string) []Record {
-	d.used[key] = true
+	d.use(key)
 	return d.rec.Groups[key]
 }
 
 // Finish warns about every field that was not read and reports whether
 // the record is accepted (no errors).
 func (d *Decoder) Finish() bool {
+	if h := d.rec.hdr; h != nil {
+		for i, k := range h.keys {
+			if d.used[i/64]&(1<<(i%64)) == 0 && !slices.Contains(d.other, k) {
+				d.unknown(k)
+			}
+		}
+	}
 	for _, k := range d.rec.keys {
-		if d.used[k] {
-			continue
+		if !d.Used(k) {
+			d.unknown(k)
 		}
-		pos := d.rec.Pos
-		if v, ok := d.rec.Fields[k]; ok {
-			pos = v.Pos
-		}
-		d.diags.Warnf(pos, "%s: unknown field %q: ignored", d.entity, k)
 	}
 	return len(d.errs) == 0
+}
+
+func (d *Decoder) unknown(key string) {
+	d.diags.Warnf(d.Pos(key), "%s: unknown field %q: ignored", d.entity, key)
 }
