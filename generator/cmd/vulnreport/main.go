@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -18,15 +17,7 @@ import (
 	"vulnreport/generator/internal/source"
 )
 
-// defaultMemoryLimit is the soft heap limit the garbage collector aims at
-// when GOMEMLIMIT is not set: a month of a 10,000-system enterprise fits in
-// it, and smaller snapshots never come near it.
-const defaultMemoryLimit = 1280 << 20
-
 func main() {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(defaultMemoryLimit)
-	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, time.Now()))
 }
 
