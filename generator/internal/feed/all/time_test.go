@@ -1,0 +1,5 @@
+package all_test
+
+import "time"
+
+type timeT = time.Time
