@@ -66,6 +66,7 @@ func Match(comps []inventory.Component, vulns []vuln.Vulnerability, known func(k
 		text, target string
 		inclusive    bool
 	}
+	res.Findings = make([]model.Finding, 0, upperBound(pairs, byPair, index, vulns))
 	var hits []hit
 	for _, p := range pairs {
 		entries := index[p.key]
@@ -212,3 +213,32 @@ func patchedBy(patches []string, fixed string) bool {
 }
 
 func isAlnum(b byte) bool { return b >= '0' && b <= '9' || b >= 'A' && b <= 'Z' }
+
+// upperBound counts the findings matching can make at most, so that the
+// findings slice is allocated once instead of growing by copying.
+func upperBound(pairs []pair, byPair map[pair][]int, index map[string][]entry, vulns []vuln.Vulnerability) int {
+	n := 0
+	for _, p := range pairs {
+		entries := index[p.key]
+		if len(entries) == 0 {
+			continue
+		}
+		ver, verr := version.Parse(p.version)
+		hits := 0
+		for _, e := range entries {
+			af := &vulns[e.vuln].Affected[e.affect]
+			switch {
+			case af.FreeText != "":
+				hits++
+			case verr != nil:
+				if len(af.Range.Clauses) > 0 && af.Range.Clauses[0].Any {
+					hits++
+				}
+			case af.Range.Contains(ver):
+				hits++
+			}
+		}
+		n += hits * len(byPair[p])
+	}
+	return n
+}
