@@ -26,22 +26,7 @@ func month(t time.Time, lang i18n.Lang) string {
 }
 
 // num formats n with thousands separators.
-func num(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
+func num(n int) string { return i18n.Number(n) }
 
 // signed formats a change: "+3", "−2", "±0".
 func signed(n int) string {

@@ -193,22 +193,7 @@ func date(t time.Time) string {
 }
 
 // num formats an integer with thousands separators.
-func num(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
+func num(n int) string { return i18n.Number(n) }
 
 // prioClass returns the CSS class of a priority ("p1"…"p4", else "p0").
 func prioClass(p string) string {
