@@ -6,7 +6,6 @@ package assess
 
 import (
 	"cmp"
-	"slices"
 	"time"
 
 	"vulnreport/generator/internal/history"
@@ -95,12 +94,14 @@ func Run(in Input) Result {
 		}
 	}
 	use := plan.Apply(fs, recs, in.AsOf, in.Policy.DueSoonDays)
-	slices.SortFunc(fs, Order)
+	model.SortFindings(fs, order)
 	return Result{Findings: fs, RecordUse: use, Records: recs}
 }
 
 // Order sorts findings by priority, overdue first, due date, then key.
-func Order(a, b model.Finding) int {
+func Order(a, b model.Finding) int { return order(&a, &b) }
+
+func order(a, b *model.Finding) int {
 	return cmp.Or(cmp.Compare(a.PriorityRank(), b.PriorityRank()), boolFirst(a.Overdue, b.Overdue), a.Due.Compare(b.Due), cmp.Compare(a.Key, b.Key))
 }
 

@@ -148,19 +148,9 @@ func Match(comps []inventory.Component, vulns []vuln.Vulnerability, known func(k
 	return res
 }
 
-// sortFindings orders findings by key, sorting an index and permuting once
-// rather than moving large structs on every comparison.
+// sortFindings orders findings by key.
 func sortFindings(fs []model.Finding) {
-	idx := make([]int32, len(fs))
-	for i := range idx {
-		idx[i] = int32(i)
-	}
-	slices.SortFunc(idx, func(a, b int32) int { return cmp.Compare(fs[a].Key, fs[b].Key) })
-	sorted := make([]model.Finding, len(fs))
-	for i, j := range idx {
-		sorted[i] = fs[j]
-	}
-	copy(fs, sorted)
+	model.SortFindings(fs, func(a, b *model.Finding) int { return cmp.Compare(a.Key, b.Key) })
 }
 
 // posString formats a position as source.Pos.String does, without fmt.

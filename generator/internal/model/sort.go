@@ -1,0 +1,33 @@
+package model
+
+import "slices"
+
+// SortFindings sorts findings by cmp, which must be a total order. It sorts
+// an index and then permutes the findings in place, following each cycle
+// once, so that each large struct moves once instead of at every swap of
+// the sort and no second copy of the slice is allocated.
+func SortFindings(fs []Finding, cmp func(a, b *Finding) int) {
+	idx := make([]int32, len(fs))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortFunc(idx, func(a, b int32) int { return cmp(&fs[a], &fs[b]) })
+	// idx[i] names the finding that belongs at position i.
+	for i := range idx {
+		if idx[i] < 0 {
+			continue
+		}
+		tmp := fs[i]
+		j := i
+		for {
+			k := int(idx[j])
+			idx[j] = -1
+			if k == i {
+				fs[j] = tmp
+				break
+			}
+			fs[j] = fs[k]
+			j = k
+		}
+	}
+}
