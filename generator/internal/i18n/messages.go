@@ -82,6 +82,7 @@ var coreMessages = map[string]Text{
 	"yes":                     {"はい", "Yes"},
 	"no":                      {"いいえ", "No"},
 	"none":                    {"なし", "None"},
+	"list_sep":                {"、", ", "},
 
 	// Common column headers.
 	"col.system":            {"システム", "System"},
