@@ -60,7 +60,7 @@ func Run(in Input) Result {
 		f := &fs[i]
 		sys := systems[f.System]
 		if f.ProductName == "" {
-			f.ProductName = displayName(in.Resolver, f.Product)
+			f.ProductName = in.Resolver.DisplayName(f.Product)
 		}
 		pv := [2]string{f.Product, f.Version}
 		st, ok := status[pv]
@@ -93,7 +93,7 @@ func Run(in Input) Result {
 			}
 		}
 	}
-	use := plan.Apply(fs, recs, in.AsOf, in.Policy.DueSoonDays)
+	use := plan.Apply(fs, recs, in.AsOf)
 	model.SortFindings(fs, order)
 	return Result{Findings: fs, RecordUse: use, Records: recs}
 }
@@ -113,15 +113,6 @@ func boolFirst(a, b bool) int {
 		return -1
 	}
 	return 1
-}
-
-func displayName(r *product.Resolver, key string) string {
-	if r != nil {
-		if p, ok := r.Lookup(key); ok && !p.Name.IsZero() {
-			return p.Name.Get("ja")
-		}
-	}
-	return key
 }
 
 // eolFindings makes a finding of every component past its end of life.

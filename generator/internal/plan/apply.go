@@ -68,7 +68,7 @@ type Resolved struct {
 // many findings each record covers. Records are indexed by system and by
 // advisory id, so the cost grows with findings × the records that could
 // cover each, not with findings × all records.
-func Apply(fs []model.Finding, recs []Resolved, asOf time.Time, soonDays int) map[string]int {
+func Apply(fs []model.Finding, recs []Resolved, asOf time.Time) map[string]int {
 	ix := newRecordIndex(recs)
 	used := map[string]int{}
 	var cand []int

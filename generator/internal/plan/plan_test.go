@@ -60,7 +60,7 @@ func TestApplyStagesAndActions(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			fs := []model.Finding{tc.f}
-			Apply(fs, tc.recs, asOf, 14)
+			Apply(fs, tc.recs, asOf)
 			f := fs[0]
 			if f.State != tc.state || f.Stage != tc.stage || f.Overdue != tc.overdue || f.ExpiredAcceptance != tc.expired || f.Temporary != tc.temporary {
 				t.Errorf("state %s stage %q overdue %v expired %v temporary %v; want %s %q %v %v %v",
@@ -128,7 +128,7 @@ func TestActionTargets(t *testing.T) {
 	})
 	t.Run("a remediation record on the action covers all its findings", func(t *testing.T) {
 		fs := []model.Finding{mk("CVE-1", "2.5.13", false, "P1"), mk("CVE-2", "2.5.12", false, "P2")}
-		Apply(fs, []Resolved{{Record: remediation.Record{ID: "R1", System: "web", Product: "apache:struts", Advisory: "*", Stage: "plan", Action: "upgrade", Owner: "ABC"}, ProductKey: "apache:struts"}}, asOf, 14)
+		Apply(fs, []Resolved{{Record: remediation.Record{ID: "R1", System: "web", Product: "apache:struts", Advisory: "*", Stage: "plan", Action: "upgrade", Owner: "ABC"}, ProductKey: "apache:struts"}}, asOf)
 		as := BuildActions(fs, nil)
 		if as[0].Stage != "plan" || as[0].Owner != "ABC" || len(as[0].Records) != 1 || as[0].Records[0] != "R1" {
 			t.Fatalf("action = %+v", as[0])

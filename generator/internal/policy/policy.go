@@ -4,7 +4,6 @@
 package policy
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -140,20 +139,4 @@ func score(d *source.Decoder, key string, def, hi float64) float64 {
 		return f
 	}
 	return def
-}
-
-// SLA returns the SLA days of a priority.
-func (p Policy) SLA(priority string) int { return p.SLADays[priority] }
-
-// Primary returns the first language.
-func (p Policy) Primary() i18n.Lang {
-	if len(p.Languages) == 0 {
-		return i18n.JA
-	}
-	return p.Languages[0]
-}
-
-// Describe returns a one-line summary for logs.
-func (p Policy) Describe() string {
-	return fmt.Sprintf("%s, SLA P1 %dd P2 %dd P3 %dd P4 %dd", p.Organization.Get(i18n.EN), p.SLADays["P1"], p.SLADays["P2"], p.SLADays["P3"], p.SLADays["P4"])
 }

@@ -1,9 +1,6 @@
 package product
 
-import (
-	"cmp"
-	"slices"
-)
+import ()
 
 // Resolver maps product references to canonical keys through the
 // products table's keys and aliases.
@@ -98,12 +95,14 @@ func (r *Resolver) Lookup(key string) (Product, bool) {
 	return p, ok
 }
 
-// Products returns the known products sorted by key.
-func (r *Resolver) Products() []Product {
-	out := make([]Product, 0, len(r.products))
-	for _, p := range r.products {
-		out = append(out, p)
+// DisplayName returns a product key's display name from products.yaml in
+// Japanese (or English when only that is given), or the key itself. A nil
+// resolver returns the key.
+func (r *Resolver) DisplayName(key string) string {
+	if r != nil {
+		if p, ok := r.Lookup(key); ok && !p.Name.IsZero() {
+			return p.Name.Get("ja")
+		}
 	}
-	slices.SortFunc(out, func(a, b Product) int { return cmp.Compare(a.Key, b.Key) })
-	return out
+	return key
 }

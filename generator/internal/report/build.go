@@ -3,7 +3,6 @@ package report
 import (
 	"cmp"
 	"slices"
-	"strings"
 	"time"
 
 	"vulnreport/generator/internal/assess"
@@ -99,7 +98,7 @@ func components(in Input) []Component {
 		rc := Component{System: c.System, Product: c.Key, ProductName: c.Name, Version: c.Version, Hosts: c.Hosts,
 			Patches: c.Patches, At: c.Pos.String(), Source: c.Source, Lifecycle: lifecycle.Unknown}
 		if rc.ProductName == "" {
-			rc.ProductName = productName(in.Resolver, c.Key)
+			rc.ProductName = in.Resolver.DisplayName(c.Key)
 		}
 		if cy, ok := in.Lifecycle.Find(c.Key, c.Version); ok {
 			rc.Cycle, rc.EOL, rc.Latest = cy.Cycle, cy.EOL, cy.Latest
@@ -113,15 +112,6 @@ func components(in Input) []Component {
 		return cmp.Or(cmp.Compare(a.System, b.System), cmp.Compare(a.Product, b.Product), cmp.Compare(a.Version, b.Version), cmp.Compare(a.At, b.At))
 	})
 	return out
-}
-
-func productName(r *product.Resolver, key string) string {
-	if r != nil {
-		if p, ok := r.Lookup(key); ok && !p.Name.IsZero() {
-			return p.Name.Get(i18n.JA)
-		}
-	}
-	return key
 }
 
 func systems(in Input, r *Report) []System {
@@ -278,7 +268,7 @@ func actions(in Input, fs []model.Finding, sysByID map[string]inventory.System) 
 		sys := sysByID[a.System]
 		name := a.Name
 		if name == "" {
-			name = productName(in.Resolver, a.Product)
+			name = in.Resolver.DisplayName(a.Product)
 		}
 		ra := Action{Key: a.Key, System: a.System, Product: a.Product, ProductName: name, Version: a.Version, Kind: a.Kind,
 			Target: a.Target, TargetOpen: a.TargetOpen, Patches: a.Patches, Findings: a.Findings, TopPriority: a.TopPriority,
@@ -310,7 +300,7 @@ func lines(in Input, sysByID map[string]inventory.System) []Line {
 		k := cy.Key + "@" + cy.Cycle
 		l := byKey[k]
 		if l == nil {
-			l = &Line{Product: cy.Key, ProductName: productName(in.Resolver, cy.Key), Cycle: cy.Cycle, Released: cy.Released,
+			l = &Line{Product: cy.Key, ProductName: in.Resolver.DisplayName(cy.Key), Cycle: cy.Cycle, Released: cy.Released,
 				SupportEnd: cy.SupportEnd, EOL: cy.EOL, ExtendedEnd: cy.ExtendedEnd, Latest: cy.Latest,
 				Status: lifecycle.Status(cy, in.AsOf, in.Policy.Horizons.EOLWarningDays)}
 			byKey[k] = l
@@ -436,9 +426,4 @@ func quality(in Input) Quality {
 		q.Rejected += f.Rejected
 	}
 	return q
-}
-
-// hasPrefixFold reports whether s starts with prefix, ignoring case.
-func hasPrefixFold(s, prefix string) bool {
-	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }

@@ -63,15 +63,6 @@ type Options struct {
 	Progress func(stage string, n int)
 }
 
-// SystemByID returns the systems keyed by id.
-func (s *Snapshot) SystemByID() map[string]*inventory.System {
-	m := make(map[string]*inventory.System, len(s.Systems))
-	for i := range s.Systems {
-		m[s.Systems[i].ID] = &s.Systems[i]
-	}
-	return m
-}
-
 // Counts sums the per-file counts.
 func (s *Snapshot) Counts() (read, accepted, rejected int) {
 	for _, f := range s.Files {

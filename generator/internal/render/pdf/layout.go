@@ -240,20 +240,5 @@ func (d *doc) para(s string, indent float64) {
 	}
 }
 
-// bullet prints a paragraph with a marker hanging in the margin.
-func (d *doc) bullet(marker, s string) {
-	lh := d.lh()
-	mw := d.measure(marker) + 1.5
-	w := contentW - mw - 2
-	for i, l := range d.lines(s, w) {
-		d.need(lh)
-		if i == 0 {
-			d.put(marginL+2, d.y, mw, lh, marker, 'L')
-		}
-		d.put(marginL+2+mw, d.y, w, lh, l, 'L')
-		d.y += lh
-	}
-}
-
 // gap adds vertical space.
 func (d *doc) gap(h float64) { d.y += h }
