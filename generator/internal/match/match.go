@@ -7,12 +7,10 @@ package match
 import (
 	"cmp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"vulnreport/generator/internal/inventory"
 	"vulnreport/generator/internal/model"
-	"vulnreport/generator/internal/source"
 	"vulnreport/generator/internal/version"
 	"vulnreport/generator/internal/vuln"
 )
@@ -135,7 +133,7 @@ func Match(comps []inventory.Component, vulns []vuln.Vulnerability, known func(k
 				af := &v.Affected[h.affect]
 				res.Findings = append(res.Findings, model.Finding{
 					Key: key, Kind: model.KindVulnerability, System: c.System, Product: c.Key, ProductName: c.Name,
-					Version: c.Version, Hosts: c.Hosts, ComponentAt: posString(c.Pos), VulnID: v.ID, IDs: v.IDs, // shared: findings are read-only after matching
+					Version: c.Version, Hosts: c.Hosts, ComponentAt: c.Pos.String(), VulnID: v.ID, IDs: v.IDs, // shared: findings are read-only after matching
 					Clause: h.text, FixTarget: h.target, FixInclusive: h.inclusive,
 					NeedsConfirmation: af.FreeText != "", FreeText: af.FreeText,
 				})
@@ -151,17 +149,6 @@ func Match(comps []inventory.Component, vulns []vuln.Vulnerability, known func(k
 // sortFindings orders findings by key.
 func sortFindings(fs []model.Finding) {
 	model.SortFindings(fs, func(a, b *model.Finding) int { return cmp.Compare(a.Key, b.Key) })
-}
-
-// posString formats a position as source.Pos.String does, without fmt.
-func posString(p source.Pos) string {
-	switch {
-	case p.Line == 0:
-		return p.File
-	case p.Col == 0:
-		return p.File + ":" + strconv.Itoa(p.Line)
-	}
-	return p.File + ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Col)
 }
 
 func sortComps(cs []inventory.Component) {
