@@ -86,13 +86,13 @@ func summary(in Input, r *Report) Summary {
 		s.SLARate, s.HasSLARate = float64(inTime)/float64(closed), true
 	}
 	if n := len(in.History); n > 0 {
-		s.Prev = previous(in.History[n-1], sysByID, in.Components)
+		s.Prev = previous(in.History[n-1], sysByID)
 	}
 	s.Headlines = headlines(s)
 	return s
 }
 
-func previous(m history.Month, sysByID map[string]System, _ any) *Previous {
+func previous(m history.Month, sysByID map[string]System) *Previous {
 	p := &Previous{Date: m.Date, Open: map[string]int{"P1": 0, "P2": 0, "P3": 0, "P4": 0}}
 	eol := map[string]bool{}
 	for _, f := range m.Files.Findings {

@@ -149,7 +149,9 @@ func combine(as []advisory.Advisory) Vulnerability {
 	}
 	slices.Sort(v.Origins)
 	set := func(field string, a advisory.Advisory) { v.Provenance[field] = a.ID + " (" + sourceName(a) + ")" }
-	v.Title, v.Summary, v.Workaround, v.CVSS, v.Fixed = advisoryTextZero()
+	// Every field below is chosen from all sources, best first.
+	v.Title, v.Summary, v.Workaround = textT{}, textT{}, textT{}
+	v.CVSS, v.Fixed = nil, ""
 	refs := map[string]bool{}
 	for _, a := range as {
 		if v.Title.JA == "" && a.Title.JA != "" && (a.Source == "jvn" || hasJapanese(a.Title.JA) || rank(a) == 0) {
@@ -236,8 +238,6 @@ func combine(as []advisory.Advisory) Vulnerability {
 	v.Title = fillText(v.Title, as)
 	return v
 }
-
-func advisoryTextZero() (t, s, w textT, c *advisory.CVSS, f string) { return }
 
 func hasRanged(as []advisory.Advisory, key string) bool {
 	for _, a := range as {
