@@ -87,7 +87,7 @@ var coreMessages = map[string]Text{
 	// Common column headers.
 	"col.system":            {"システム", "System"},
 	"col.system_id":         {"システムID", "System ID"},
-	"col.owner":             {"所管部署", "Department"},
+	"col.owner":             {"所管部署", "Dept."},
 	"col.assignee":          {"担当", "Owner"},
 	"col.contact":           {"連絡先", "Contact"},
 	"col.contractor":        {"委託先", "Contractor"},
