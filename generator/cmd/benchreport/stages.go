@@ -75,7 +75,7 @@ func (p *pipeline) match() string {
 	p.m = match.Match(p.snap.Components, p.vulns, p.ix.Has)
 	p.matched = true
 	return fmt.Sprintf("%d findings, %d closed by patch ids, %d unmatched components, %d unreadable versions",
-		len(p.m.Findings), p.m.Patched, len(p.m.Unmatched), len(p.m.BadVersions))
+		len(p.m.Found), p.m.Patched, len(p.m.Unmatched), len(p.m.BadVersions))
 }
 
 // assess reads history and assesses the findings as of the policy's date.
@@ -97,7 +97,7 @@ func (p *pipeline) assess() string {
 	p.hist = history.Before(months, p.asOf)
 	p.as = assess.Run(assess.Input{
 		AsOf: p.asOf, Policy: pol, Systems: p.snap.Systems, Components: p.snap.Components, Vulns: p.vulns,
-		Findings: p.m.Findings, Lifecycle: p.ix, Remediations: p.snap.Remediations, Resolver: p.snap.Resolver, History: p.hist,
+		Matched: &p.m, Lifecycle: p.ix, Remediations: p.snap.Remediations, Resolver: p.snap.Resolver, History: p.hist,
 	})
 	eol, open := 0, 0
 	for _, f := range p.as.Findings {

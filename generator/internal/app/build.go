@@ -56,7 +56,7 @@ func AnalyzeSnapshot(snap *snapshot.Snapshot, opt Options, diags *source.Diagnos
 	prog("merged vulnerabilities", len(vulns))
 	ix := lifecycle.NewIndex(snap.Cycles)
 	m := match.Match(snap.Components, vulns, ix.Has)
-	prog("matched findings", len(m.Findings))
+	prog("matched findings", len(m.Found))
 	var inputs []history.Input
 	for _, h := range snap.History {
 		inputs = append(inputs, history.Input{Date: h.Date, Path: h.Path, Data: h.Data})
@@ -66,14 +66,11 @@ func AnalyzeSnapshot(snap *snapshot.Snapshot, opt Options, diags *source.Diagnos
 		diags.Warnf(source.Pos{File: strings.SplitN(err.Error(), ":", 2)[0]}, "history not used: %v", err)
 	}
 	months = history.Before(months, asOf)
-	// The merged vulnerabilities replace the advisories, and the assessed
-	// findings replace the matched ones: let the originals go.
+	// The merged vulnerabilities replace the advisories: let them go.
 	snap.Advisories = nil
-	matched := m.Findings
-	m.Findings = nil
 	as := assess.Run(assess.Input{
 		AsOf: asOf, Policy: pol, Systems: snap.Systems, Components: snap.Components, Vulns: vulns,
-		Findings: matched, Lifecycle: ix, Remediations: snap.Remediations, Resolver: snap.Resolver, History: months,
+		Matched: &m, Lifecycle: ix, Remediations: snap.Remediations, Resolver: snap.Resolver, History: months,
 	})
 	prog("assessed findings", len(as.Findings))
 	r := report.Build(report.Input{

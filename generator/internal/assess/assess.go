@@ -23,12 +23,13 @@ import (
 
 // Input is what assessment needs.
 type Input struct {
-	AsOf         time.Time
-	Policy       policy.Policy
-	Systems      []inventory.System
-	Components   []inventory.Component
-	Vulns        []vuln.Vulnerability
-	Findings     []model.Finding
+	AsOf       time.Time
+	Policy     policy.Policy
+	Systems    []inventory.System
+	Components []inventory.Component
+	Vulns      []vuln.Vulnerability
+	// Matched is what matching Components with Vulns found.
+	Matched      *match.Result
 	Lifecycle    *lifecycle.Index
 	Remediations []remediation.Record
 	Resolver     *product.Resolver
@@ -43,8 +44,8 @@ type Result struct {
 	Records   []plan.Resolved
 }
 
-// Run assesses every finding and adds end-of-life findings. It takes
-// ownership of in.Findings, which it annotates in place.
+// Run makes a finding of every match, adds end-of-life findings and
+// assesses them all.
 func Run(in Input) Result {
 	systems := map[string]inventory.System{}
 	for _, s := range in.Systems {
@@ -54,7 +55,15 @@ func Run(in Input) Result {
 	for i := range in.Vulns {
 		vulns[in.Vulns[i].ID] = &in.Vulns[i]
 	}
-	fs := append(in.Findings, eolFindings(in)...)
+	eol := eolFindings(in)
+	var fs []model.Finding
+	if in.Matched != nil {
+		fs = make([]model.Finding, len(in.Matched.Found), len(in.Matched.Found)+len(eol))
+		for i := range fs {
+			fs[i] = in.Matched.Finding(i, in.Components, in.Vulns)
+		}
+	}
+	fs = append(fs, eol...)
 	status := map[[2]string]string{} // product and version → support status
 	for i := range fs {
 		f := &fs[i]

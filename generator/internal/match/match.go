@@ -6,19 +6,22 @@ package match
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"vulnreport/generator/internal/inventory"
-	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/version"
 	"vulnreport/generator/internal/vuln"
 )
 
 // Result is what matching produced.
 type Result struct {
-	// Findings are sorted by Key.
-	Findings []model.Finding
+	// Found lists every vulnerability found on every component, in the
+	// order of the findings' keys; Clauses holds the clauses they refer to.
+	Found   []Found
+	Clauses []Clause
 	// Unmatched lists components whose product key no vulnerability and no
 	// lifecycle record knows (data quality).
 	Unmatched []inventory.Component
@@ -29,128 +32,189 @@ type Result struct {
 	Patched int
 }
 
+// entry is one affected-product clause list of one vulnerability.
 type entry struct {
-	vuln   int
-	affect int
+	vuln, affect int32
 }
 
+// pair is a distinct (product key, version) installed somewhere.
 type pair struct {
 	key, version string
+}
+
+// hit is one vulnerability matching one pair, with the clause that matched.
+type hit struct {
+	Clause
+	vuln int32
+	id   string
+	// fixedUpper is the vulnerability's fixed text in upper case, for
+	// patch ids.
+	fixedUpper string
 }
 
 // Match finds every vulnerability affecting every component. known
 // reports product keys that lifecycle records cover, so that a component
 // they cover is not listed as unmatched.
+//
+// Findings come out in key order without sorting them: components are
+// grouped by system and pair (ranked by the key's own prefixes), and each
+// group's hits are in vulnerability-id order. A final linear check falls
+// back to a sort should an id defeat the ranking. Pairs are matched and
+// groups turned into findings by GOMAXPROCS workers over fixed ranges, so
+// the result does not depend on scheduling.
 func Match(comps []inventory.Component, vulns []vuln.Vulnerability, known func(key string) bool) Result {
-	index := map[string][]entry{}
-	for i, v := range vulns {
-		for j, af := range v.Affected {
-			index[af.Key] = append(index[af.Key], entry{i, j})
+	var index map[string][]entry
+	var wg sync.WaitGroup
+	wg.Go(func() { index = productIndex(vulns) })
+	pairOf, pairs := distinctPairs(comps)
+	wg.Wait()
+	workers := max(runtime.GOMAXPROCS(0), 1)
+
+	// Hits per pair, flat: hits[span[p]:span[p+1]].
+	unknown := make([]bool, len(pairs))
+	badVer := make([]bool, len(pairs))
+	parts := make([][]hit, workers)
+	counts := make([]int32, len(pairs))
+	parallel(len(pairs), workers, func(w, lo, hi int) {
+		var hs []hit
+		for p := lo; p < hi; p++ {
+			pr := pairs[p]
+			entries := index[pr.key]
+			if len(entries) == 0 {
+				unknown[p] = known == nil || !known(pr.key)
+				continue
+			}
+			n := len(hs)
+			var verr error
+			hs, verr = pairHits(hs, pr, entries, vulns)
+			badVer[p] = verr != nil
+			counts[p] = int32(len(hs) - n)
 		}
+		parts[w] = hs
+	})
+	span := make([]int32, len(pairs)+1)
+	for p, n := range counts {
+		span[p+1] = span[p] + n
 	}
-	byPair := map[pair][]int{}
-	var pairs []pair
-	for i, c := range comps {
-		p := pair{c.Key, c.Version}
-		if _, ok := byPair[p]; !ok {
-			pairs = append(pairs, p)
-		}
-		byPair[p] = append(byPair[p], i)
-	}
+	hits := slices.Concat(parts...)
+
 	var res Result
-	type hit struct {
-		vuln, affect int
-		clause       version.Clause
-		text, target string
-		inclusive    bool
-	}
-	res.Findings = make([]model.Finding, 0, upperBound(pairs, byPair, index, vulns))
-	var hits []hit
-	for _, p := range pairs {
-		entries := index[p.key]
-		idxs := byPair[p]
-		if len(entries) == 0 {
-			if known == nil || !known(p.key) {
-				for _, i := range idxs {
-					res.Unmatched = append(res.Unmatched, comps[i])
-				}
-			}
-			continue
-		}
-		ver, verr := version.Parse(p.version)
-		if verr != nil {
-			for _, i := range idxs {
-				res.BadVersions = append(res.BadVersions, comps[i])
-			}
-		}
-		hits = hits[:0]
-		for _, e := range entries {
-			af := &vulns[e.vuln].Affected[e.affect]
-			h := hit{vuln: e.vuln, affect: e.affect}
-			switch {
-			case af.FreeText != "":
-				h.text = af.Key + ": " + af.FreeText
-			case verr != nil:
-				if len(af.Range.Clauses) == 0 || !af.Range.Clauses[0].Any {
-					continue
-				}
-				h.clause = af.Range.Clauses[0]
-			default:
-				k := af.Range.MatchingClause(ver)
-				if k < 0 {
-					continue
-				}
-				h.clause = af.Range.Clauses[k]
-			}
-			if af.FreeText == "" {
-				h.text = af.Key + " " + h.clause.String()
-				if up, ok := h.clause.Upper(); ok {
-					h.target, h.inclusive = up.Version.String(), up.Op != version.OpLT
-				}
-			}
-			hits = append(hits, h)
-		}
-		if len(hits) == 0 {
-			continue
-		}
-		// Rows of one system with the same product and version are one
-		// component for reporting: their hosts add up.
-		bySystem := map[string]int{}
-		for _, i := range idxs {
-			c := &comps[i]
-			for _, h := range hits {
-				v := &vulns[h.vuln]
-				if patchedBy(c.Patches, v.Fixed) {
-					res.Patched++
-					continue
-				}
-				key := FindingKey(c.System, c.Key, c.Version, v.ID)
-				if at, dup := bySystem[key]; dup {
-					res.Findings[at].Hosts += c.Hosts
-					continue
-				}
-				bySystem[key] = len(res.Findings)
-				af := &v.Affected[h.affect]
-				res.Findings = append(res.Findings, model.Finding{
-					Key: key, Kind: model.KindVulnerability, System: c.System, Product: c.Key, ProductName: c.Name,
-					Version: c.Version, Hosts: c.Hosts, ComponentAt: c.Pos.String(), VulnID: v.ID, IDs: v.IDs, // shared: findings are read-only after matching
-					Clause: h.text, FixTarget: h.target, FixInclusive: h.inclusive,
-					NeedsConfirmation: af.FreeText != "", FreeText: af.FreeText,
-				})
-			}
+	for i, p := range pairOf {
+		switch {
+		case unknown[p]:
+			res.Unmatched = append(res.Unmatched, comps[i])
+		case badVer[p]:
+			res.BadVersions = append(res.BadVersions, comps[i])
 		}
 	}
-	sortFindings(res.Findings)
 	sortComps(res.Unmatched)
 	sortComps(res.BadVersions)
+
+	order, groups, prefixFree := groupBySystemAndPair(comps, pairOf, pairs, span)
+	e := emitter{comps: comps, pairOf: pairOf, span: span, hits: hits, order: order, groups: groups}
+	res.Found, res.Patched = e.found()
+	if !prefixFree && !inKeyOrder(res.Found, comps, vulns) {
+		sortByKey(res.Found, comps, vulns)
+	}
+	res.Clauses = make([]Clause, len(hits))
+	for i, h := range hits {
+		res.Clauses[i] = h.Clause
+	}
 	return res
 }
 
-// sortFindings orders findings by key.
-func sortFindings(fs []model.Finding) {
-	model.SortFindings(fs, func(a, b *model.Finding) int { return cmp.Compare(a.Key, b.Key) })
+// parallel runs f over [0, n) split into one contiguous range per worker.
+func parallel(n, workers int, f func(w, lo, hi int)) {
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := n*w/workers, n*(w+1)/workers
+		wg.Go(func() { f(w, lo, hi) })
+	}
+	wg.Wait()
 }
 
+// productIndex lists, per product key, every vulnerability clause list
+// naming it, in vulnerability order.
+func productIndex(vulns []vuln.Vulnerability) map[string][]entry {
+	index := map[string][]entry{}
+	for i := range vulns {
+		for j := range vulns[i].Affected {
+			key := vulns[i].Affected[j].Key
+			index[key] = append(index[key], entry{int32(i), int32(j)})
+		}
+	}
+	return index
+}
+
+// distinctPairs numbers the distinct (product key, version) pairs in order
+// of first appearance and returns each component's pair number.
+func distinctPairs(comps []inventory.Component) ([]int32, []pair) {
+	pairOf := make([]int32, len(comps))
+	ids := make(map[pair]int32, len(comps)/8)
+	var pairs []pair
+	for i := range comps {
+		c := &comps[i]
+		pr := pair{c.Key, c.Version}
+		id, ok := ids[pr]
+		if !ok {
+			id = int32(len(pairs))
+			pairs = append(pairs, pr)
+			ids[pr] = id
+		}
+		pairOf[i] = id
+	}
+	return pairOf, pairs
+}
+
+// pairHits appends the vulnerabilities matching one pair, each once (the
+// first of its clause lists that matches), in vulnerability-id order. It
+// returns the version's parse error, when the version cannot be compared
+// and only "*" ranges can match.
+func pairHits(hits []hit, pr pair, entries []entry, vulns []vuln.Vulnerability) ([]hit, error) {
+	ver, verr := version.Parse(pr.version)
+	start := len(hits)
+	for _, e := range entries {
+		if n := len(hits); n > start && hits[n-1].vuln == e.vuln {
+			continue // another clause list of a vulnerability already matched
+		}
+		v := &vulns[e.vuln]
+		af := &v.Affected[e.affect]
+		var clause version.Clause
+		switch {
+		case af.FreeText != "":
+		case verr != nil:
+			if len(af.Range.Clauses) == 0 || !af.Range.Clauses[0].Any {
+				continue
+			}
+			clause = af.Range.Clauses[0]
+		default:
+			k := af.Range.MatchingClause(ver)
+			if k < 0 {
+				continue
+			}
+			clause = af.Range.Clauses[k]
+		}
+		h := hit{vuln: e.vuln, id: v.ID, fixedUpper: strings.ToUpper(v.Fixed), Clause: Clause{FreeText: af.FreeText}}
+		if af.FreeText != "" {
+			h.Text = af.Key + ": " + af.FreeText
+		} else {
+			h.Text = af.Key + " " + clause.String()
+			if up, ok := clause.Upper(); ok {
+				h.FixTarget, h.FixInclusive = up.Version.String(), up.Op != version.OpLT
+			}
+		}
+		hits = append(hits, h)
+	}
+	mine := hits[start:]
+	if len(mine) > 1 {
+		slices.SortFunc(mine, func(a, b hit) int {
+			return cmp.Or(cmp.Compare(a.id, b.id), cmp.Compare(a.vuln, b.vuln))
+		})
+	}
+	return hits, verr
+}
+
+// sortComps orders components by system, product, version and position.
 func sortComps(cs []inventory.Component) {
 	slices.SortFunc(cs, func(a, b inventory.Component) int {
 		return cmp.Or(cmp.Compare(a.System, b.System), cmp.Compare(a.Key, b.Key), cmp.Compare(a.Version, b.Version), a.Pos.Compare(b.Pos))
@@ -190,32 +254,3 @@ func patchedBy(patches []string, fixed string) bool {
 }
 
 func isAlnum(b byte) bool { return b >= '0' && b <= '9' || b >= 'A' && b <= 'Z' }
-
-// upperBound counts the findings matching can make at most, so that the
-// findings slice is allocated once instead of growing by copying.
-func upperBound(pairs []pair, byPair map[pair][]int, index map[string][]entry, vulns []vuln.Vulnerability) int {
-	n := 0
-	for _, p := range pairs {
-		entries := index[p.key]
-		if len(entries) == 0 {
-			continue
-		}
-		ver, verr := version.Parse(p.version)
-		hits := 0
-		for _, e := range entries {
-			af := &vulns[e.vuln].Affected[e.affect]
-			switch {
-			case af.FreeText != "":
-				hits++
-			case verr != nil:
-				if len(af.Range.Clauses) > 0 && af.Range.Clauses[0].Any {
-					hits++
-				}
-			case af.Range.Contains(ver):
-				hits++
-			}
-		}
-		n += hits * len(byPair[p])
-	}
-	return n
-}

@@ -46,7 +46,8 @@ func TestMatch(t *testing.T) {
 	}
 	res := Match(comps, vulns, func(k string) bool { return k == "known:lifecycle-only" })
 	got := map[string]string{}
-	for _, f := range res.Findings {
+	findings := res.Findings(comps, vulns)
+	for _, f := range findings {
 		got[f.Key] = f.Clause + "|" + f.FixTarget
 	}
 	want := map[string]string{
@@ -73,8 +74,8 @@ func TestMatch(t *testing.T) {
 	if len(res.BadVersions) != 1 || res.BadVersions[0].System != "db2" {
 		t.Errorf("bad versions = %+v", res.BadVersions)
 	}
-	for i := 1; i < len(res.Findings); i++ {
-		if res.Findings[i-1].Key >= res.Findings[i].Key {
+	for i := 1; i < len(findings); i++ {
+		if findings[i-1].Key >= findings[i].Key {
 			t.Error("findings not sorted by key")
 		}
 	}
@@ -96,5 +97,71 @@ func TestPatchedBy(t *testing.T) {
 		if got := patchedBy(tc.patches, tc.fixed); got != tc.want {
 			t.Errorf("patchedBy(%v, %q) = %v", tc.patches, tc.fixed, got)
 		}
+	}
+}
+
+// TestMatchOrderAndGrouping covers what the grouping must get right: keys
+// in string order even where ids are prefixes of one another or contain a
+// slash, rows of one system merged with their hosts added, patched rows
+// left out, and a vulnerability listing the product twice found once.
+func TestMatchOrderAndGrouping(t *testing.T) {
+	vulns := []vuln.Vulnerability{
+		vul("zzz-1", "", [2]string{"k", "*"}),
+		vul("CVE-2", "P-9", [2]string{"k", "<2"}, [2]string{"k", "<3"}, [2]string{"pkg:npm/a", "*"}),
+	}
+	row := func(sys, key, ver string, hosts int, patches ...string) inventory.Component {
+		c := comp(sys, key, ver, patches...)
+		c.Hosts = hosts
+		return c
+	}
+	comps := []inventory.Component{
+		row("a", "k", "1", 1),
+		row("a-b", "k", "1", 2),
+		row("a", "k", "1/x", 4), // pv "k@1/" is a prefix of "k@1/x/": needs the order check
+		row("a", "k", "1", 8),   // same system and pair as the first: hosts add up
+		row("m", "k", "1", 16, "P-9"),
+		row("m", "k", "1", 32), // not patched: the finding takes this row
+		row("n", "pkg:npm/a", "1", 64),
+	}
+	comps[3].Pos.Line = 5
+	comps[5].Pos.Line = 7
+	res := Match(comps, vulns, nil)
+	fs := res.Findings(comps, vulns)
+	type want struct {
+		key   string
+		hosts int
+		at    string
+	}
+	wants := []want{
+		{"a-b/k@1/CVE-2", 2, "c.csv:2"},
+		{"a-b/k@1/zzz-1", 2, "c.csv:2"},
+		{"a/k@1/CVE-2", 9, "c.csv:2"},
+		{"a/k@1/x/zzz-1", 4, "c.csv:2"}, // an unreadable version: only "*" matches
+		{"a/k@1/zzz-1", 9, "c.csv:2"},
+		{"m/k@1/CVE-2", 32, "c.csv:7"},
+		{"m/k@1/zzz-1", 48, "c.csv:2"},
+		{"n/pkg:npm/a@1/CVE-2", 64, "c.csv:2"},
+	}
+	if len(fs) != len(wants) {
+		var keys []string
+		for _, f := range fs {
+			keys = append(keys, f.Key)
+		}
+		t.Fatalf("got %d findings, want %d: %q", len(fs), len(wants), keys)
+	}
+	for i, w := range wants {
+		f := fs[i]
+		if f.Key != w.key || f.Hosts != w.hosts || f.ComponentAt != w.at {
+			t.Errorf("finding %d = %s (%d hosts at %s), want %s (%d hosts at %s)", i, f.Key, f.Hosts, f.ComponentAt, w.key, w.hosts, w.at)
+		}
+	}
+	if res.Patched != 1 {
+		t.Errorf("patched = %d, want 1", res.Patched)
+	}
+	if len(res.BadVersions) != 1 || res.BadVersions[0].Version != "1/x" {
+		t.Errorf("bad versions = %+v", res.BadVersions)
+	}
+	if fs[0].Clause != "k <2" || fs[0].FixTarget != "2" {
+		t.Errorf("the first clause list that matches must be the one kept: %q, fix %q", fs[0].Clause, fs[0].FixTarget)
 	}
 }
