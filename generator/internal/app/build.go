@@ -23,8 +23,9 @@ import (
 // Result is what a build produced, for callers and tests.
 type Result struct {
 	Report *report.Report
-	Files  *publish.Memory
-	Diags  []source.Diagnostic
+	// Files are the published files, read back from the output folder.
+	Files *publish.Stage
+	Diags []source.Diagnostic
 }
 
 // Analyze runs the stages up to the report model.
@@ -99,7 +100,13 @@ func Build(ctx context.Context, opt Options, stdout, stderr io.Writer) (*Result,
 	if opt.Strict && r.Quality.Rejected > 0 {
 		return nil, fmt.Errorf("--strict: %d records were rejected; the previous output is left untouched: %w", r.Quality.Rejected, ErrRejected)
 	}
-	mem := publish.NewMemory()
+	// Files go straight to a folder beside the output, swapped in at the
+	// end: a build holds one file at a time, whatever the output's size.
+	mem, err := publish.NewStage(opt.OutDir)
+	if err != nil {
+		return nil, err
+	}
+	defer mem.Abort()
 	deps := render.Deps{Templates: opt.Templates, Content: opt.Content, Font: snap.Policy.Font}
 	for _, f := range formats {
 		rd, err := renderer(f, deps)
@@ -127,14 +134,14 @@ func Build(ctx context.Context, opt Options, stdout, stderr io.Writer) (*Result,
 		}
 	}
 	p.stage("publishing "+opt.OutDir, len(mem.Names()))
-	if err := publish.WriteDir(mem, opt.OutDir); err != nil {
+	if err := mem.Commit(); err != nil {
 		return nil, err
 	}
 	printSummary(stdout, r, opt.OutDir, len(mem.Names()))
 	return &Result{Report: r, Files: mem, Diags: diags.Sorted()}, nil
 }
 
-func writeManifest(mem *publish.Memory, r *report.Report, pkg string) error {
+func writeManifest(mem *publish.Stage, r *report.Report, pkg string) error {
 	data, err := publish.EncodeManifest(publish.Manifest{
 		ToolVersion: r.ToolVersion, AsOf: r.AsOf.Format("2006-01-02"), Inputs: r.Sources.Inputs, Feeds: r.Sources.Feeds,
 		Records: publish.Counts{Read: r.Quality.Read, Accepted: r.Quality.Accepted, Rejected: r.Quality.Rejected},

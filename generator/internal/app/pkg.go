@@ -2,7 +2,6 @@ package app
 
 import (
 	"archive/zip"
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -22,9 +21,14 @@ func PackageName(asOf time.Time) string { return "evidence-" + asOf.Format("2006
 // while loading), every output and the manifest (under output/). Entries are
 // sorted and stamped with the as-of date, so the archive is byte-identical
 // for the same input. The manifest names the archive, and verify checks it.
-func writePackage(mem *publish.Memory, opt Options, r *report.Report) error {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
+func writePackage(mem *publish.Stage, opt Options, r *report.Report) error {
+	names := mem.Names() // before the archive itself is started
+	out, err := mem.Create(PackageName(r.AsOf))
+	if err != nil {
+		return err
+	}
+	defer out.Close() // a second Close after the one below is harmless
+	zw := zip.NewWriter(out)
 	stamp := time.Date(r.AsOf.Year(), r.AsOf.Month(), r.AsOf.Day(), 0, 0, 0, 0, time.UTC)
 	add := func(name string, data []byte) error {
 		h := &zip.FileHeader{Name: name, Method: zip.Deflate, Modified: stamp}
@@ -49,8 +53,11 @@ func writePackage(mem *publish.Memory, opt Options, r *report.Report) error {
 			return fmt.Errorf("packaging: %w", err)
 		}
 	}
-	for _, name := range mem.Names() {
-		data, _ := mem.Get(name)
+	for _, name := range names {
+		data, ok := mem.Get(name)
+		if !ok {
+			return fmt.Errorf("packaging: %s cannot be read back", name)
+		}
 		if err := add(path.Join("output", name), data); err != nil {
 			return fmt.Errorf("packaging: %w", err)
 		}
@@ -58,5 +65,5 @@ func writePackage(mem *publish.Memory, opt Options, r *report.Report) error {
 	if err := zw.Close(); err != nil {
 		return fmt.Errorf("packaging: %w", err)
 	}
-	return mem.WriteFile(PackageName(r.AsOf), buf.Bytes())
+	return out.Close()
 }

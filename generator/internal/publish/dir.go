@@ -20,49 +20,18 @@ const (
 // elsewhere with two renames. Leftovers of earlier killed builds are
 // removed first. A failure leaves out untouched.
 func WriteDir(m *Memory, out string) error {
-	out = filepath.Clean(out)
-	parent, base := filepath.Dir(out), filepath.Base(out)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("publishing %s: %w", out, err)
-	}
-	cleanStale(parent, base)
-	tmp, err := os.MkdirTemp(parent, base+tmpSuffix)
+	st, err := NewStage(out)
 	if err != nil {
-		return fmt.Errorf("publishing %s: %w", out, err)
+		return err
 	}
-	// MkdirTemp joins without cleaning ("./output.tmp-1" for the default
-	// output folder), and the check below compares cleaned paths.
-	tmp = filepath.Clean(tmp)
-	ok := false
-	defer func() {
-		if !ok {
-			os.RemoveAll(tmp)
-		}
-	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return fmt.Errorf("publishing %s: %w", out, err)
-	}
+	defer st.Abort()
 	for _, name := range m.Names() {
 		data, _ := m.Get(name)
-		p := filepath.Join(tmp, filepath.FromSlash(name))
-		if !strings.HasPrefix(p, tmp+string(filepath.Separator)) {
-			return fmt.Errorf("publishing %s: path %q leaves the output folder", out, name)
-		}
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return fmt.Errorf("publishing %s: %w", out, err)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			return fmt.Errorf("publishing %s: %w", out, err)
+		if err := st.WriteFile(name, data); err != nil {
+			return err
 		}
 	}
-	if err := syncDir(tmp); err != nil {
-		return fmt.Errorf("publishing %s: %w", out, err)
-	}
-	if err := swap(tmp, out); err != nil {
-		return fmt.Errorf("publishing %s: %w", out, err)
-	}
-	ok = true
-	return nil
+	return st.Commit()
 }
 
 // swap puts dir in place of out. When out exists it is exchanged

@@ -50,7 +50,8 @@ type Memory struct {
 // NewMemory returns an empty in-memory target.
 func NewMemory() *Memory { return &Memory{files: map[string][]byte{}} }
 
-// WriteFile stores a file; writing the same path twice is an error.
+// WriteFile stores a copy of a file; writing the same path twice is an
+// error.
 func (m *Memory) WriteFile(name string, data []byte) error {
 	if err := CheckPath(name); err != nil {
 		return err
@@ -60,7 +61,7 @@ func (m *Memory) WriteFile(name string, data []byte) error {
 	if _, dup := m.files[name]; dup {
 		return fmt.Errorf("output path %q written twice", name)
 	}
-	m.files[name] = data
+	m.files[name] = slices.Clone(data)
 	return nil
 }
 

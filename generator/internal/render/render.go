@@ -15,7 +15,8 @@ import (
 )
 
 // Writer receives output files by slash-separated path relative to the
-// output folder. Implementations reject paths that would leave it.
+// output folder. Implementations reject paths that would leave it, and do
+// not keep data after WriteFile returns: the caller may reuse it.
 type Writer interface {
 	WriteFile(name string, data []byte) error
 }
