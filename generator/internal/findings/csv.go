@@ -2,9 +2,6 @@ package findings
 
 import (
 	"bytes"
-	"encoding/csv"
-	"fmt"
-	"strconv"
 	"strings"
 
 	"vulnreport/generator/internal/i18n"
@@ -41,35 +38,19 @@ func SafeCell(s string) string {
 // it as UTF-8), CRLF line ends, every text cell neutralised.
 func EncodeCSV(fs []Finding) ([]byte, error) {
 	var buf bytes.Buffer
-	buf.WriteString("\ufeff")
-	w := csv.NewWriter(&buf)
-	w.UseCRLF = true
-	if err := w.Write(CSVHeader); err != nil {
+	c, err := NewCSVEncoder(&buf)
+	if err != nil {
 		return nil, err
 	}
-	num := func(p *float64, prec int) string {
-		if p == nil {
-			return ""
-		}
-		return strconv.FormatFloat(*p, 'f', prec, 64)
-	}
 	for _, f := range fs {
-		ja, en := reasons(f, i18n.JA), reasons(f, i18n.EN)
-		row := []string{
-			f.Key, f.Kind, f.System, f.Product, f.Version, strconv.Itoa(f.Hosts), f.Advisory, strings.Join(f.Aliases, ";"),
-			strconv.FormatBool(f.NeedsConfirmation), num(f.CVSS, 1), f.CVSSVersion, f.Severity, strconv.FormatBool(f.Exploited),
-			strconv.FormatBool(f.KEV), f.KEVDue, num(f.EPSS, 5), f.Priority, ja, en, f.FirstSeen, f.Due, f.DueSource,
-			f.Stage, f.Action, f.Owner, f.State, strconv.FormatBool(f.Overdue), f.Lifecycle,
-		}
-		for i := range row {
-			row[i] = SafeCell(row[i])
-		}
-		if err := w.Write(row); err != nil {
-			return nil, fmt.Errorf("writing findings.csv: %w", err)
+		if err := c.Add(f); err != nil {
+			return nil, err
 		}
 	}
-	w.Flush()
-	return buf.Bytes(), w.Error()
+	if err := c.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 func reasons(f Finding, lang i18n.Lang) string {

@@ -97,31 +97,36 @@ type Finding struct {
 // FromModel converts assessed findings into the export form.
 func FromModel(fs []model.Finding) []Finding {
 	out := make([]Finding, len(fs))
-	for i, f := range fs {
-		e := Finding{
-			Key: f.Key, Kind: f.Kind, System: f.System, Product: f.Product, Version: f.Version, Hosts: f.Hosts,
-			Advisory: f.VulnID, Aliases: aliases(f), Clause: f.Clause, NeedsConfirmation: f.NeedsConfirmation,
-			CVSSVersion: f.CVSSVersion, Severity: f.Severity, Exploited: f.Exploited, KEV: f.KEV, KEVDue: date(f.KEVDue),
-			Priority: f.Priority, Reasons: f.Reasons, FirstSeen: date(f.FirstSeen), Due: date(f.Due), DueSource: f.DueSource,
-			Stage: f.Stage, Action: f.Action, Owner: f.Owner, State: f.State, Overdue: f.Overdue, Lifecycle: f.Lifecycle,
-		}
-		if e.Reasons == nil {
-			e.Reasons = []model.Reason{}
-		}
-		if f.HasCVSS {
-			s := f.CVSS
-			e.CVSS = &s
-		}
-		if f.HasEPSS {
-			s := f.EPSS
-			e.EPSS = &s
-		}
-		out[i] = e
+	for i := range fs {
+		out[i] = One(&fs[i])
 	}
 	return out
 }
 
-func aliases(f model.Finding) []string {
+// One converts one assessed finding into the export form.
+func One(f *model.Finding) Finding {
+	e := Finding{
+		Key: f.Key, Kind: f.Kind, System: f.System, Product: f.Product, Version: f.Version, Hosts: f.Hosts,
+		Advisory: f.VulnID, Aliases: aliases(f), Clause: f.Clause, NeedsConfirmation: f.NeedsConfirmation,
+		CVSSVersion: f.CVSSVersion, Severity: f.Severity, Exploited: f.Exploited, KEV: f.KEV, KEVDue: date(f.KEVDue),
+		Priority: f.Priority, Reasons: f.Reasons, FirstSeen: date(f.FirstSeen), Due: date(f.Due), DueSource: f.DueSource,
+		Stage: f.Stage, Action: f.Action, Owner: f.Owner, State: f.State, Overdue: f.Overdue, Lifecycle: f.Lifecycle,
+	}
+	if e.Reasons == nil {
+		e.Reasons = []model.Reason{}
+	}
+	if f.HasCVSS {
+		s := f.CVSS
+		e.CVSS = &s
+	}
+	if f.HasEPSS {
+		s := f.EPSS
+		e.EPSS = &s
+	}
+	return e
+}
+
+func aliases(f *model.Finding) []string {
 	out := []string{}
 	for _, id := range f.IDs {
 		if id != f.VulnID {
@@ -140,18 +145,15 @@ func date(t time.Time) string {
 
 // Encode writes a findings file as indented JSON without HTML escaping.
 func Encode(f File) ([]byte, error) {
-	f.Schema = "vulnreport/findings"
-	f.SchemaVersion = SchemaVersion
-	f.Count = len(f.Findings)
-	if f.Findings == nil {
-		f.Findings = []Finding{}
-	}
 	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(f); err != nil {
-		return nil, fmt.Errorf("encoding findings: %w", err)
+	e := NewEncoder(&buf, f, len(f.Findings))
+	for _, x := range f.Findings {
+		if err := e.Add(x); err != nil {
+			return nil, err
+		}
+	}
+	if err := e.Close(); err != nil {
+		return nil, err
 	}
 	return buf.Bytes(), nil
 }

@@ -2,6 +2,7 @@ package findings
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -81,5 +82,50 @@ func TestSafeCell(t *testing.T) {
 		if got := SafeCell(in); got != want {
 			t.Errorf("SafeCell(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestEncoderMatchesWholeFile checks that streaming gives exactly the bytes
+// of encoding the whole File at once, for no, one and several findings,
+// and that a count that does not hold is an error.
+func TestEncoderMatchesWholeFile(t *testing.T) {
+	all := sample()
+	for n := 0; n <= len(all.Findings); n++ {
+		f := all
+		f.Findings = all.Findings[:n]
+		got, err := Encode(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Schema, f.SchemaVersion, f.Count = "vulnreport/findings", SchemaVersion, n
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(f); err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 {
+			want.Reset()
+			f.Findings = []Finding{}
+			if err := enc.Encode(f); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !bytes.Equal(got, want.Bytes()) {
+			t.Errorf("%d findings: streamed\n%s\nwant\n%s", n, got, want.Bytes())
+		}
+	}
+	var buf bytes.Buffer
+	e := NewEncoder(&buf, all, 1)
+	if err := e.Add(all.Findings[0]); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Add(all.Findings[1]); err == nil {
+		t.Error("a finding past the count was accepted")
+	}
+	e = NewEncoder(&buf, all, 3)
+	if err := e.Close(); err == nil {
+		t.Error("fewer findings than announced were accepted")
 	}
 }

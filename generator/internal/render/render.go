@@ -5,8 +5,10 @@
 package render
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"io/fs"
 	"slices"
 	"strings"
@@ -20,6 +22,30 @@ import (
 type Writer interface {
 	WriteFile(name string, data []byte) error
 }
+
+// Creator is implemented by Writers that also take a file piece by piece
+// (publish.Stage), so that a large file is never whole in memory.
+type Creator interface {
+	Create(name string) (io.WriteCloser, error)
+}
+
+// Create starts the file name on w: piece by piece when w is a Creator,
+// else collected in memory and written by Close.
+func Create(w Writer, name string) (io.WriteCloser, error) {
+	if c, ok := w.(Creator); ok {
+		return c.Create(name)
+	}
+	return &collected{w: w, name: name}, nil
+}
+
+// collected is a file collected in memory for a Writer.
+type collected struct {
+	bytes.Buffer
+	w    Writer
+	name string
+}
+
+func (c *collected) Close() error { return c.w.WriteFile(c.name, c.Bytes()) }
 
 // Renderer turns a report into files.
 type Renderer interface {

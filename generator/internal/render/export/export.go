@@ -1,10 +1,13 @@
 // Package export renders the findings exports: findings.json (the
 // versioned schema of package findings) and findings.csv, safe to open in
-// Excel.
+// Excel. Both are streamed a finding at a time in key order, so a million
+// findings cost an index, not a second copy of the model.
 package export
 
 import (
+	"cmp"
 	"context"
+	"slices"
 
 	"vulnreport/generator/internal/findings"
 	"vulnreport/generator/internal/render"
@@ -14,19 +17,51 @@ import (
 // New returns the findings renderer.
 func New() render.Renderer {
 	return render.Func(func(_ context.Context, r *report.Report, w render.Writer) error {
-		rows := findings.FromModel(r.Findings)
-		slicesSortByKey(rows)
-		js, err := findings.Encode(findings.File{ToolVersion: r.ToolVersion, AsOf: r.AsOf.Format("2006-01-02"), Organization: r.Organization, Findings: rows})
+		order := make([]int32, len(r.Findings))
+		for i := range order {
+			order[i] = int32(i)
+		}
+		slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(r.Findings[a].Key, r.Findings[b].Key) })
+
+		head := findings.File{ToolVersion: r.ToolVersion, AsOf: r.AsOf.Format("2006-01-02"), Organization: r.Organization}
+		js, err := render.Create(w, "findings.json")
 		if err != nil {
 			return err
 		}
-		if err := w.WriteFile("findings.json", js); err != nil {
+		enc := findings.NewEncoder(js, head, len(order))
+		for _, i := range order {
+			if err := enc.Add(findings.One(&r.Findings[i])); err != nil {
+				js.Close()
+				return err
+			}
+		}
+		if err := enc.Close(); err != nil {
+			js.Close()
 			return err
 		}
-		cs, err := findings.EncodeCSV(rows)
+		if err := js.Close(); err != nil {
+			return err
+		}
+
+		cs, err := render.Create(w, "findings.csv")
 		if err != nil {
 			return err
 		}
-		return w.WriteFile("findings.csv", cs)
+		ce, err := findings.NewCSVEncoder(cs)
+		if err != nil {
+			cs.Close()
+			return err
+		}
+		for _, i := range order {
+			if err := ce.Add(findings.One(&r.Findings[i])); err != nil {
+				cs.Close()
+				return err
+			}
+		}
+		if err := ce.Close(); err != nil {
+			cs.Close()
+			return err
+		}
+		return cs.Close()
 	})
 }
