@@ -69,9 +69,12 @@ var stageOrder = map[string]int{"": 0, "investigate": 1, "assess": 2, "plan": 3,
 // id, the advisory's fixed text (patch ids). The result is sorted by
 // priority, due date and key, and each finding's ActionKey is set.
 func BuildActions(fs []model.Finding, fixed func(vulnID string) string) []Action {
-	byKey := map[string]*Action{}
-	members := map[string][]int{}
-	var keys []string
+	type building struct {
+		Action
+		members []int
+	}
+	at := map[string]int{}
+	var acts []building
 	for i := range fs {
 		f := &fs[i]
 		if !f.IsOpen() && f.State != StateConfirm {
@@ -79,14 +82,16 @@ func BuildActions(fs []model.Finding, fixed func(vulnID string) string) []Action
 		}
 		k := ActionKey(*f)
 		f.ActionKey = k
-		a, ok := byKey[k]
+		n, ok := at[k]
 		if !ok {
-			a = &Action{Key: k, System: f.System, Product: f.Product, Name: f.ProductName, Version: f.Version, Hosts: f.Hosts, Stage: f.Stage}
-			byKey[k] = a
-			keys = append(keys, k)
+			n = len(acts)
+			at[k] = n
+			acts = append(acts, building{Action: Action{Key: k, System: f.System, Product: f.Product, Name: f.ProductName, Version: f.Version, Hosts: f.Hosts, Stage: f.Stage}})
 		}
+		b := &acts[n]
+		a := &b.Action
 		a.Findings = append(a.Findings, f.Key)
-		members[k] = append(members[k], i)
+		b.members = append(b.members, i)
 		a.Weight += weight(*f)
 		if a.TopPriority == "" || f.Priority < a.TopPriority {
 			a.TopPriority = f.Priority
@@ -119,12 +124,13 @@ func BuildActions(fs []model.Finding, fixed func(vulnID string) string) []Action
 			a.Notes = f.Notes
 		}
 	}
-	out := make([]Action, 0, len(keys))
-	for _, k := range keys {
-		a := byKey[k]
-		target(a, fs, members[k], fixed)
+	t := targeter{fs: fs, fixed: fixed, versions: map[string]version.Version{}, patches: map[string][]string{}}
+	out := make([]Action, len(acts))
+	for i := range acts {
+		a := &acts[i].Action
+		t.target(a, acts[i].members)
 		slices.Sort(a.Records)
-		out = append(out, *a)
+		out[i] = *a
 	}
 	slices.SortFunc(out, func(a, b Action) int {
 		return cmp.Or(cmp.Compare(a.TopPriority, b.TopPriority), cmp.Compare(b.Weight, a.Weight), a.Due.Compare(b.Due), cmp.Compare(a.Key, b.Key))
@@ -132,16 +138,48 @@ func BuildActions(fs []model.Finding, fixed func(vulnID string) string) []Action
 	return out
 }
 
+// targeter computes actions' targets, parsing each fix version and each
+// advisory's patch ids once however many findings share them.
+type targeter struct {
+	fs       []model.Finding
+	fixed    func(vulnID string) string
+	versions map[string]version.Version // invalid: unreadable
+	patches  map[string][]string
+}
+
+// version parses a fix version once.
+func (t *targeter) version(s string) (version.Version, bool) {
+	v, ok := t.versions[s]
+	if !ok {
+		var err error
+		if v, err = version.Parse(s); err != nil {
+			v = version.Version{} // invalid
+		}
+		t.versions[s] = v
+	}
+	return v, v.IsValid()
+}
+
+// patchIDs returns the patch ids of a vulnerability's fixed text, once.
+func (t *targeter) patchIDs(vulnID string) []string {
+	p, ok := t.patches[vulnID]
+	if !ok {
+		p = patchIDs(t.fixed(vulnID))
+		t.patches[vulnID] = p
+	}
+	return p
+}
+
 // target computes the action's kind and the lowest version that closes
 // every matched clause: the highest upper bound among them. An inclusive
 // bound ("<=2.5.12") means any version after it; an open-ended clause
 // means no version can be named and TargetOpen is set.
-func target(a *Action, fs []model.Finding, idx []int, fixed func(string) string) {
+func (t *targeter) target(a *Action, idx []int) {
 	var best version.Version
 	hasVuln, onlyConfirm, eol := false, true, false
 	var patches []string
 	for _, i := range idx {
-		f := &fs[i]
+		f := &t.fs[i]
 		if f.Kind == model.KindEOL {
 			eol = true
 			onlyConfirm = false
@@ -152,8 +190,8 @@ func target(a *Action, fs []model.Finding, idx []int, fixed func(string) string)
 		}
 		onlyConfirm = false
 		hasVuln = true
-		if fixed != nil {
-			for _, p := range patchIDs(fixed(f.VulnID)) {
+		if t.fixed != nil {
+			for _, p := range t.patchIDs(f.VulnID) {
 				if !slices.Contains(patches, p) {
 					patches = append(patches, p)
 				}
@@ -163,8 +201,8 @@ func target(a *Action, fs []model.Finding, idx []int, fixed func(string) string)
 			a.TargetOpen = true
 			continue
 		}
-		v, err := version.Parse(f.FixTarget)
-		if err != nil {
+		v, ok := t.version(f.FixTarget)
+		if !ok {
 			a.TargetOpen = true
 			continue
 		}

@@ -87,16 +87,32 @@ func Build(in Input) *Report {
 }
 
 func components(in Input) []Component {
-	count := map[string]int{}
-	for _, f := range in.Assessed.Findings {
+	count := map[[3]string]int{} // system, product, version
+	for i := range in.Assessed.Findings {
+		f := &in.Assessed.Findings[i]
 		if f.Kind == model.KindVulnerability && (f.IsOpen() || f.State == plan.StateConfirm) {
-			count[plan.ActionKey(f)]++
+			count[[3]string{f.System, f.Product, f.Version}]++
 		}
 	}
-	out := make([]Component, 0, len(in.Components))
-	for _, c := range in.Components {
+	// Sort an index and copy each view once into place: the views are
+	// large and there is one per component row.
+	order := make([]int32, len(in.Components))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	at := make([]string, len(in.Components))
+	for i := range in.Components {
+		at[i] = in.Components[i].Pos.String()
+	}
+	slices.SortFunc(order, func(x, y int32) int {
+		a, b := &in.Components[x], &in.Components[y]
+		return cmp.Or(cmp.Compare(a.System, b.System), cmp.Compare(a.Key, b.Key), cmp.Compare(a.Version, b.Version), cmp.Compare(at[x], at[y]))
+	})
+	out := make([]Component, len(in.Components))
+	for k, i := range order {
+		c := &in.Components[i]
 		rc := Component{System: c.System, Product: c.Key, ProductName: c.Name, Version: c.Version, Hosts: c.Hosts,
-			Patches: c.Patches, At: c.Pos.String(), Source: c.Source, Lifecycle: lifecycle.Unknown}
+			Patches: c.Patches, At: at[i], Source: c.Source, Lifecycle: lifecycle.Unknown}
 		if rc.ProductName == "" {
 			rc.ProductName = in.Resolver.DisplayName(c.Key)
 		}
@@ -105,12 +121,9 @@ func components(in Input) []Component {
 			rc.Lifecycle = lifecycle.Status(cy, in.AsOf, in.Policy.Horizons.EOLWarningDays)
 			rc.NotLatest = lifecycle.NotLatest(cy, c.Version)
 		}
-		rc.Findings = count[c.System+"/"+c.Key+"@"+c.Version]
-		out = append(out, rc)
+		rc.Findings = count[[3]string{c.System, c.Key, c.Version}]
+		out[k] = rc
 	}
-	slices.SortFunc(out, func(a, b Component) int {
-		return cmp.Or(cmp.Compare(a.System, b.System), cmp.Compare(a.Product, b.Product), cmp.Compare(a.Version, b.Version), cmp.Compare(a.At, b.At))
-	})
 	return out
 }
 
