@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"vulnreport/generator/internal/app"
+	"vulnreport/generator/internal/heapbudget"
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/planimport"
 	"vulnreport/generator/internal/source"
@@ -119,6 +120,12 @@ func build(args []string, stdout, stderr io.Writer, now time.Time) error {
 	}
 	opt := app.Options{DataDir: *data, OutDir: *out, Formats: *formats, Strict: *strict, Package: *pkg,
 		Today: time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC), Progress: isTerminal(stderr)}
+	// Rendering keeps the heap near the report model's size (see
+	// heapbudget); a GOMEMLIMIT the user set wins.
+	opt.BeforeRender = func() {
+		_, userLimit := os.LookupEnv("GOMEMLIMIT")
+		heapbudget.Set(heapbudget.Headroom, userLimit)
+	}
 	if err := dirFS(*data, "--data", &opt.Data); err != nil {
 		return err
 	}

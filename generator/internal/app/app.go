@@ -38,6 +38,9 @@ type Options struct {
 	Package bool
 	// Progress shows stages on stderr (a terminal, not CI).
 	Progress bool
+	// BeforeRender, when set, runs once the report model is built and
+	// before any output is rendered: main uses it to bound the heap.
+	BeforeRender func()
 }
 
 // ErrRejected is returned by build --strict and check when records were rejected.

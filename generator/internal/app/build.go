@@ -100,6 +100,12 @@ func Build(ctx context.Context, opt Options, stdout, stderr io.Writer) (*Result,
 	if opt.Strict && r.Quality.Rejected > 0 {
 		return nil, fmt.Errorf("--strict: %d records were rejected; the previous output is left untouched: %w", r.Quality.Rejected, ErrRejected)
 	}
+	// The snapshot is not used past this point: the collection in
+	// BeforeRender may free it.
+	deps := render.Deps{Templates: opt.Templates, Content: opt.Content, Font: snap.Policy.Font}
+	if opt.BeforeRender != nil {
+		opt.BeforeRender()
+	}
 	// Files go straight to a folder beside the output, swapped in at the
 	// end: a build holds one file at a time, whatever the output's size.
 	mem, err := publish.NewStage(opt.OutDir)
@@ -107,7 +113,6 @@ func Build(ctx context.Context, opt Options, stdout, stderr io.Writer) (*Result,
 		return nil, err
 	}
 	defer mem.Abort()
-	deps := render.Deps{Templates: opt.Templates, Content: opt.Content, Font: snap.Policy.Font}
 	for _, f := range formats {
 		rd, err := renderer(f, deps)
 		if err != nil {
