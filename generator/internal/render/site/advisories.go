@@ -21,7 +21,7 @@ type advItem struct {
 	IDs               []string
 }
 
-func (b *builder) advisoryList(lang i18n.Lang, p *Page) any {
+func (b *builder) advisoryList(lang i18n.Lang, p *Page) *advisoriesData {
 	d := &advisoriesData{Vulns: make([]advItem, len(b.r.Vulns))}
 	for i := range b.r.Vulns {
 		v := &b.r.Vulns[i]
@@ -58,6 +58,8 @@ type advisoryData struct {
 	Affected   []affected
 	// AffectedHTML holds the affected rows written by the fast path.
 	AffectedHTML template.HTML
+	// fis are the findings of a page the page writer writes.
+	fis []int32
 }
 
 // ref is a reference: a link when it is http(s), else text.
@@ -77,7 +79,9 @@ type affected struct {
 	Overdue bool
 }
 
-func (b *builder) advisory(lang i18n.Lang, p *Page, v *report.Vuln) any {
+// advisory builds an advisory's page; a lazy one leaves the affected
+// rows (fis) to the page writer.
+func (b *builder) advisory(lang i18n.Lang, p *Page, v *report.Vuln, lazy bool) *advisoryData {
 	d := &advisoryData{V: v, IDs: orderIDs(v.ID, v.IDs), Title: v.Title.Get(lang), Summary: v.Summary.Get(lang),
 		Workaround: v.Workaround.Get(lang), CVSS: cvssText(lang, v), EPSSDate: b.r.Sources.EPSSDate}
 	if v.HasEPSS {
@@ -95,15 +99,23 @@ func (b *builder) advisory(lang i18n.Lang, p *Page, v *report.Vuln) any {
 		d.Provenance = append(d.Provenance, kv{k, val})
 	}
 	slices.SortFunc(d.Provenance, func(a, b kv) int { return cmp.Compare(a.Key, b.Key) })
+	if lazy {
+		d.fis = b.ix.byVuln[v.ID]
+		return d
+	}
+	lb := b.lb[lang]
 	for _, fi := range b.ix.byVuln[v.ID] {
 		f := &b.r.Findings[fi]
-		d.Affected = append(d.Affected, affected{System: f.System, Name: p.SysName(f.System), Href: p.Sys(f.System),
-			Product: f.ProductName, Version: f.Version, Priority: f.Priority, PrioClass: prioClass(f.Priority),
-			State: i18n.T(lang, "state."+f.State), Due: date(f.Due), Overdue: f.Overdue})
+		a := affected{System: f.System, Name: f.System, Product: f.ProductName, Version: f.Version, Priority: f.Priority,
+			PrioClass: prioClass(f.Priority), State: lb.get(lb.state, f.State, "state."), Due: b.ix.date(f.Due), Overdue: f.Overdue}
+		if s := b.ix.sysOf(fi); s != nil {
+			if !s.s.Name.IsZero() {
+				a.Name = s.s.Name.Get(lang)
+			}
+			a.Href = s.href(p.depth)
+		}
+		d.Affected = append(d.Affected, a)
 	}
-	slices.SortStableFunc(d.Affected, func(a, b affected) int {
-		return cmp.Or(cmp.Compare(a.System, b.System), cmp.Compare(a.Product, b.Product), cmp.Compare(a.Version, b.Version))
-	})
 	if b.fast {
 		d.AffectedHTML = p.fast(func(buf []byte) ([]byte, bool) { return b.rw[lang].fastAffected(buf, d.Affected) })
 	}

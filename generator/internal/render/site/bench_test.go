@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"vulnreport/generator/internal/heapbudget"
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/inventory"
 	"vulnreport/generator/internal/model"
@@ -184,6 +185,10 @@ func BenchmarkSite(b *testing.B) {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	live := ms.HeapAlloc
+	// As vulnreport build does before rendering (unless GOMEMLIMIT is set).
+	_, userLimit := os.LookupEnv("GOMEMLIMIT")
+	limit, restore := heapbudget.Set(heapbudget.Headroom, userLimit)
+	defer restore()
 	b.ResetTimer()
 	var pages, bytes int64
 	var heap uint64
@@ -206,6 +211,7 @@ func BenchmarkSite(b *testing.B) {
 	b.ReportMetric(float64(bytes)/(1<<20), "MiB-written/op")
 	b.ReportMetric(float64(heap)/(1<<20), "MiB-peak-heap")
 	b.ReportMetric(float64(live)/(1<<20), "MiB-report")
+	b.ReportMetric(float64(limit)/(1<<20), "MiB-limit")
 }
 
 // The benchmark's size; VULNREPORT_BENCH_FINDINGS=n shrinks it (n findings

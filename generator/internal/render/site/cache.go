@@ -10,6 +10,7 @@ import (
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/policy"
+	"vulnreport/generator/internal/report"
 )
 
 // Rows are built millions of times at scale; the lookups below are made
@@ -18,38 +19,61 @@ import (
 // labels are one language's labels for the values rows show.
 type labels struct {
 	lang                          i18n.Lang
-	prioShort, stage, state, kind map[string]string
-	dueSource                     map[string]string
+	prioShort, stage, state, kind labelTable
+	dueSource                     labelTable
 	nodata                        string
 	steps                         map[string][]step
+	// form is the filter form without its system choice.
+	form form
 }
 
 func newLabels(lang i18n.Lang) *labels {
-	lb := &labels{lang: lang, prioShort: map[string]string{}, stage: map[string]string{}, state: map[string]string{},
-		kind: map[string]string{}, dueSource: map[string]string{}, nodata: i18n.T(lang, "nodata"), steps: map[string][]step{}}
+	lb := &labels{lang: lang, nodata: i18n.T(lang, "nodata"), steps: map[string][]step{}, form: baseForm(lang)}
 	for _, p := range policy.Priorities {
-		lb.prioShort[p] = i18n.T(lang, "priority."+p+".short")
+		lb.prioShort = append(lb.prioShort, labelPair{p, i18n.T(lang, "priority."+p+".short")})
 	}
-	for st := range stageNumber {
-		lb.stage[st] = i18n.T(lang, "stage."+st)
+	for _, st := range stageOrder {
+		lb.stage = append(lb.stage, labelPair{st, i18n.T(lang, "stage."+st)})
 		lb.steps[st] = steps(lang, st)
 	}
 	for _, st := range states {
-		lb.state[st] = i18n.T(lang, "state."+st)
+		lb.state = append(lb.state, labelPair{st, i18n.T(lang, "state."+st)})
 	}
 	for _, k := range []string{model.KindVulnerability, model.KindEOL} {
-		lb.kind[k] = i18n.T(lang, "kind."+k)
+		lb.kind = append(lb.kind, labelPair{k, i18n.T(lang, "kind."+k)})
 	}
 	for _, d := range []string{"sla", "kev", "remediation"} {
-		lb.dueSource[d] = i18n.T(lang, "due_source."+d)
+		lb.dueSource = append(lb.dueSource, labelPair{d, i18n.T(lang, "due_source."+d)})
 	}
 	return lb
 }
 
-// get returns m[v], or the catalogue's label of prefix+v for a value the
-// table does not know.
-func (lb *labels) get(m map[string]string, v, prefix string) string {
-	if s, ok := m[v]; ok {
+// labelTable holds the labels of a handful of values; for so few, a
+// linear search is quicker than a map.
+type labelTable []labelPair
+
+type labelPair struct{ value, label string }
+
+// lookup returns the label of v, "" when the table does not know it.
+func (t labelTable) lookup(v string) (string, bool) {
+	for i := range t {
+		if t[i].value == v {
+			return t[i].label, true
+		}
+	}
+	return "", false
+}
+
+// prio returns a priority's short label, "" for one it does not know.
+func (lb *labels) prio(p string) string {
+	s, _ := lb.prioShort.lookup(p)
+	return s
+}
+
+// get returns the label of v in t, or the catalogue's label of prefix+v
+// for a value the table does not know.
+func (lb *labels) get(t labelTable, v, prefix string) string {
+	if s, ok := t.lookup(v); ok {
 		return s
 	}
 	return i18n.T(lb.lang, prefix+v)
@@ -60,7 +84,9 @@ func (lb *labels) get(m map[string]string, v, prefix string) string {
 const maxDepth = 3
 
 // cacheIndex fills the index's caches: dates as text, links to systems
-// and advisories from every depth, and ordered ids per vulnerability.
+// and advisories from every depth, ordered ids per vulnerability, and for
+// every finding where its system's and vulnerability's entries are, so
+// that writing a row looks nothing up by name.
 func (ix *index) cacheIndex() {
 	ix.dates = map[int64]string{}
 	add := func(t time.Time) {
@@ -70,43 +96,102 @@ func (ix *index) cacheIndex() {
 			}
 		}
 	}
-	ix.ids = map[string]idCache{}
+	sysHref, vulnHref := hrefs(ix.sysPath), hrefs(ix.vulnPath)
+	sysAt := make(map[string]int32, len(ix.sys))
+	for id, s := range ix.sys {
+		sysAt[id] = int32(len(ix.sysList))
+		ix.sysList = append(ix.sysList, sysEntry{s: s, links: sysHref[id]})
+	}
+	vulnAt := map[string]int32{}
+	n := len(ix.r.Findings)
+	ix.fsys, ix.fvuln, ix.ownIDs = make([]int32, n), make([]int32, n), make([]bool, n)
 	for i := range ix.r.Findings {
 		f := &ix.r.Findings[i]
 		add(f.Due)
 		add(f.EOL)
-		if _, ok := ix.ids[f.VulnID]; !ok && f.Kind != model.KindEOL {
-			ix.ids[f.VulnID] = idCache{src: f.IDs, ordered: orderIDs(f.VulnID, f.IDs)}
+		ix.fsys[i], ix.fvuln[i] = -1, -1
+		if k, ok := sysAt[f.System]; ok {
+			ix.fsys[i] = k
 		}
+		if f.Kind == model.KindEOL {
+			continue
+		}
+		k, ok := vulnAt[f.VulnID]
+		if !ok {
+			k = int32(len(ix.vulnList))
+			vulnAt[f.VulnID] = k
+			e := vulnEntry{links: vulnHref[f.VulnID], src: f.IDs, ordered: orderIDs(f.VulnID, f.IDs)}
+			var h []byte
+			for _, id := range e.ordered {
+				h = append(h, "<span>"...)
+				h = escapeHTML(h, id)
+				h = append(h, "</span> "...)
+			}
+			e.idsHTML = string(h)
+			ix.vulnList = append(ix.vulnList, e)
+		}
+		ix.fvuln[i] = k
+		ix.ownIDs[i] = !slices.Equal(ix.vulnList[k].src, f.IDs)
 	}
-	ix.sysHref = hrefs(ix.sysPath)
-	ix.vulnHref = hrefs(ix.vulnPath)
 }
 
-// idCache is a vulnerability's ids as findings carry them and in the
-// order rows show them.
-type idCache struct{ src, ordered []string }
+// links are the links to a page from depth 0 to maxDepth, all "" for a
+// page that does not exist.
+type links [maxDepth + 1]string
+
+// at returns the link from depth, or "".
+func (l *links) at(depth int) string {
+	if depth < 0 || depth > maxDepth {
+		return ""
+	}
+	return l[depth]
+}
+
+// sysEntry is a system with the links to its page.
+type sysEntry struct {
+	s *report.System
+	links
+}
+
+// sysOf returns finding fi's system, nil when the report has none of its id.
+func (ix *index) sysOf(fi int32) *sysEntry {
+	if k := ix.fsys[fi]; k >= 0 {
+		return &ix.sysList[k]
+	}
+	return nil
+}
+
+// href returns the link to the system's page from depth, or "".
+func (e *sysEntry) href(depth int) string { return e.at(depth) }
+
+// vulnEntry is a vulnerability as findings refer to it: the links to its
+// page, its ids as the first of its findings carries them (src), in the
+// order rows show them, and as rows write them.
+type vulnEntry struct {
+	links
+	src, ordered []string
+	idsHTML      string
+}
+
+// advHref returns the link from depth to finding fi's advisory, or "".
+func (ix *index) advHref(fi int32, depth int) string {
+	if k := ix.fvuln[fi]; k >= 0 {
+		return ix.vulnList[k].at(depth)
+	}
+	return ""
+}
 
 // hrefs returns each path as linked from depth 0 to maxDepth.
-func hrefs(paths map[string]string) map[string]*[maxDepth + 1]string {
-	out := make(map[string]*[maxDepth + 1]string, len(paths))
+func hrefs(paths map[string]string) map[string]links {
+	out := make(map[string]links, len(paths))
 	for id, p := range paths {
-		var h [maxDepth + 1]string
+		var h links
 		for d := range h {
 			h[d] = strings.Repeat("../", d) + p
 		}
-		out[id] = &h
+		out[id] = h
 	}
 	return out
-}
-
-// href returns the link to id's page from depth, or "" when it has none.
-func (ix *index) href(m map[string]*[maxDepth + 1]string, id string, depth int) string {
-	h := m[id]
-	if h == nil || depth < 0 || depth > maxDepth {
-		return ""
-	}
-	return h[depth]
 }
 
 // date formats a date as YYYY-MM-DD ("-" when unknown) from the cache.
@@ -120,12 +205,13 @@ func (ix *index) date(t time.Time) string {
 	return t.Format("2006-01-02")
 }
 
-// orderedIDs returns f's ids in display order, from the cache when f
-// carries the same ids as the first finding of its vulnerability.
-func (ix *index) orderedIDs(f *model.Finding) []string {
-	if c, ok := ix.ids[f.VulnID]; ok && slices.Equal(c.src, f.IDs) {
-		return c.ordered
+// orderedIDs returns finding fi's ids in display order, from the cache
+// when it carries the same ids as the first finding of its vulnerability.
+func (ix *index) orderedIDs(fi int32) []string {
+	if k := ix.fvuln[fi]; k >= 0 && !ix.ownIDs[fi] {
+		return ix.vulnList[k].ordered
 	}
+	f := &ix.r.Findings[fi]
 	return orderIDs(f.VulnID, f.IDs)
 }
 

@@ -102,7 +102,7 @@ func (b *builder) dashboard(lang i18n.Lang, p *Page) any {
 		return cmp.Or(cmp.Compare(b.RiskShare, a.RiskShare), cmp.Compare(len(b.Findings), len(a.Findings)), cmp.Compare(a.Key, b.Key))
 	})
 	for _, ai := range top[:min(len(top), 10)] {
-		d.Top = append(d.Top, b.actionView(lang, p, ai, false))
+		d.Top = append(d.Top, b.actionView(lang, p, ai, false, true))
 	}
 	d.Quality = qualityLine{Stale: len(r.Posture.StaleInventory), NoOwner: len(r.Posture.NoOwner), Unmatched: len(r.Quality.Unmatched),
 		BadVersions: len(r.Quality.BadVersions), Rejected: r.Quality.Rejected, Confirm: s.NeedsConfirmation}

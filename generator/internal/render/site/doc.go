@@ -23,6 +23,11 @@
 // Templates are html/template files (built in, overridable file by file);
 // charts are inline SVG laid out from the chart package's descriptions; a
 // Content-Security-Policy forbids anything not in the output folder. At
-// scale, the repeated row blocks are written by fastrows.go with
-// html/template's escaping and checked byte for byte against the templates.
+// scale, the pages repeated per finding list, system, advisory and
+// department are written whole by fastpage.go and its neighbours, and the
+// repeated row blocks of the other pages by fastrows.go, with
+// html/template's escaping; TestFastRowsMatchTemplates checks both byte for
+// byte against the templates, which stay the reference and take over when
+// a user overrides any template a writer reproduces. Pages are rendered on
+// every processor and written in a fixed order.
 package site

@@ -24,20 +24,16 @@ func newBlockLabels(lang i18n.Lang) blockLabels {
 			"</th><th scope=\"col\">" + t("state") + "</th></tr></thead>\n<tbody>\n"}
 }
 
-// fastActions appends the actions as "action" renders each; false when a
-// link needs the template's URL escaping.
-func (w rowWriter) fastActions(buf []byte, list []actionView) ([]byte, bool) {
+// fastActions appends the actions as "action" renders each, their rows
+// for a page at depth; false when a link needs the template's URL
+// escaping.
+func (w rowWriter) fastActions(buf []byte, ix *index, lb *labels, list []actionView, depth int) ([]byte, bool) {
 	for i := range list {
 		a := &list[i]
 		if !plainHref(a.SysHref) {
 			return buf, false
 		}
-		for j := range a.Mini.Rows {
-			if !plainHref(a.Mini.Rows[j].AdvHref) {
-				return buf, false
-			}
-		}
-		buf = w.action(buf, a)
+		buf = w.action(buf, ix, lb, a, depth)
 	}
 	return buf, true
 }
@@ -54,7 +50,7 @@ func optDate(b []byte, d string) []byte {
 	return append(b, "</time>"...)
 }
 
-func (w rowWriter) action(b []byte, a *actionView) []byte {
+func (w rowWriter) action(b []byte, ix *index, lb *labels, a *actionView, depth int) []byte {
 	e, l := escapeHTML, &w.labels
 	b = append(b, "<details class=\"action\">\n<summary><span class=\"badge "...)
 	b = e(b, a.PrioClass)
@@ -114,10 +110,10 @@ func (w rowWriter) action(b []byte, a *actionView) []byte {
 		b = e(b, f[1])
 	}
 	b = append(b, "</dd>\n</dl>\n"...)
-	if len(a.Mini.Rows) > 0 {
+	if len(a.fis) > 0 {
 		b = append(b, l.miniHead...)
-		for i := range a.Mini.Rows {
-			b = w.miniRow(b, &a.Mini.Rows[i])
+		for _, fi := range a.fis {
+			b = w.miniOf(b, ix, lb, fi, depth)
 		}
 		b = append(b, "</tbody>\n</table>"...)
 	}

@@ -10,7 +10,9 @@ import (
 // several million rows across the lists, the system pages and the plan.
 // html/template spends tens of microseconds on each (reflection on every
 // field and escaper), which is too slow at that scale. So the rows of the
-// built-in "finding-row" and "mini-row" templates are also written here,
+// built-in "finding-row" template are also written here (fastfinding.go
+// writes them, and "mini-row", straight from the model for the page
+// writers),
 // escaping every field exactly as html/template does (its
 // htmlReplacementTable for text and quoted attributes). The templates stay
 // the reference: TestFastRowsMatchTemplates renders fixture and hostile
@@ -25,23 +27,8 @@ import (
 func escapeHTML(dst []byte, s string) []byte {
 	last := 0
 	for i := 0; i < len(s); i++ {
-		var repl string
-		switch s[i] {
-		case 0:
-			repl = "\uFFFD"
-		case '"':
-			repl = "&#34;"
-		case '&':
-			repl = "&amp;"
-		case '\'':
-			repl = "&#39;"
-		case '+':
-			repl = "&#43;"
-		case '<':
-			repl = "&lt;"
-		case '>':
-			repl = "&gt;"
-		default:
+		repl := htmlReplacement[s[i]]
+		if repl == "" {
 			continue
 		}
 		dst = append(dst, s[last:i]...)
@@ -50,6 +37,9 @@ func escapeHTML(dst []byte, s string) []byte {
 	}
 	return append(dst, s[last:]...)
 }
+
+// htmlReplacement is what escapeHTML writes for each byte it replaces.
+var htmlReplacement = [256]string{0: "\uFFFD", '"': "&#34;", '&': "&amp;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '>': "&gt;"}
 
 // plainHref reports whether a link is made only of characters that
 // html/template's URL filter, normalizer and attribute escaper leave as
@@ -84,18 +74,6 @@ func (w rowWriter) fastTable(buf []byte, rows []row) ([]byte, bool) {
 			return buf, false
 		}
 		buf = w.findingRow(buf, r)
-	}
-	return buf, true
-}
-
-// fastMini appends the rows as "mini-row" renders them; false when it
-// cannot.
-func (w rowWriter) fastMini(buf []byte, rows []row) ([]byte, bool) {
-	for i := range rows {
-		if !plainHref(rows[i].AdvHref) {
-			return buf, false
-		}
-		buf = w.miniRow(buf, &rows[i])
 	}
 	return buf, true
 }
@@ -187,36 +165,6 @@ func (w rowWriter) findingRow(b []byte, r *row) []byte {
 	b = append(b, "</td>\n<td>"...)
 	b = e(b, r.StateLabel)
 	return append(b, "</td>\n</tr>\n"...)
-}
-
-func (w rowWriter) miniRow(b []byte, r *row) []byte {
-	e := escapeHTML
-	b = append(b, `<tr><td><span class="badge `...)
-	b = e(b, r.PrioClass)
-	b = append(b, `">`...)
-	b = e(b, r.Prio)
-	b = append(b, "</span></td>\n<td class=\"ids\">"...)
-	b = w.ids(b, r)
-	b = append(b, "</td>\n<td"...)
-	if !r.HasCVSS {
-		b = append(b, ` class="nodata"`...)
-	}
-	b = append(b, '>')
-	b = e(b, r.CVSS)
-	b = append(b, "</td>\n<td>"...)
-	b = w.kev(b, r)
-	b = e(b, r.EPSS)
-	b = append(b, "</td>\n<td><span class=\"nw\">"...)
-	b = e(b, r.Due)
-	b = append(b, "</span>"...)
-	if r.Overdue {
-		b = append(b, ` <span class="tag od">`...)
-		b = append(b, w.overdue...)
-		b = append(b, "</span>"...)
-	}
-	b = append(b, "</td>\n<td>"...)
-	b = e(b, r.StateLabel)
-	return append(b, "</td></tr>\n"...)
 }
 
 // ids writes the advisory cell: the end-of-life date, or the ids (linked).

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"testing"
+	"testing/fstest"
 
 	"context"
 
@@ -15,10 +16,18 @@ import (
 )
 
 // TestFastRowsMatchTemplates renders the fixture and the hostile fixture
-// with the fast row writers and with the templates alone, small pages
-// included, and requires every file to be the same.
+// with the fast row and page writers and with the templates alone, small
+// pages included, and requires every file to be the same. Without
+// notifications and acceptances, every system page is written by the page
+// writer too.
 func TestFastRowsMatchTemplates(t *testing.T) {
-	for name, rep := range map[string]*report.Report{"fixture": fixture(t), "hostile": hostile(t)} {
+	reports := map[string]*report.Report{"fixture": fixture(t), "hostile": hostile(t)}
+	for _, name := range []string{"fixture", "hostile"} {
+		r := *reports[name]
+		r.Notifications, r.Acceptances = nil, nil
+		reports[name+" without registers"] = &r
+	}
+	for name, rep := range reports {
 		for _, size := range []int{2, site.PageSize} {
 			fast := publish.NewMemory()
 			slow := publish.NewMemory()
@@ -36,6 +45,18 @@ func TestFastRowsMatchTemplates(t *testing.T) {
 					t.Errorf("%s (page size %d): %s differs from the templates' output:\n%s", name, size, n, golden.Diff(string(b), string(a)))
 				}
 			}
+		}
+	}
+}
+
+// TestRedefinedTemplateTurnsWritersOff redefines "head" in a file of its
+// own: every page, those the page writers would write included, uses it.
+func TestRedefinedTemplateTurnsWritersOff(t *testing.T) {
+	user := fstest.MapFS{"site/zz.html": {Data: []byte(`{{define "head"}}<p>custom head</p>{{end}}`)}}
+	mem := build(t, fixture(t), render.Deps{Templates: user, Content: contentFS}, site.PageSize)
+	for _, n := range htmlFiles(mem) {
+		if got, _ := mem.Get(n); !bytes.Contains(got, []byte("<p>custom head</p>")) {
+			t.Errorf("%s does not use the redefined head", n)
 		}
 	}
 }

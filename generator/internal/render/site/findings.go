@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"slices"
 	"strings"
+	"sync"
 
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/inventory"
@@ -21,22 +22,16 @@ type table struct {
 	HTML    template.HTML
 	Form    *form
 	Pager   *pager
+	// idx are the findings of a table the page writer writes (lazy).
+	idx []int32
 }
 
-// miniTable is a compact findings table (under fix actions, due-soon and
-// needs-confirmation lists).
+// miniTable is a compact findings table (under a fix action). The fast
+// path writes these inside the action (fastblocks.go), so HTML, which the
+// template tests, stays empty.
 type miniTable struct {
 	Rows []row
 	HTML template.HTML
-}
-
-// mini builds a compact table of rows.
-func (b *builder) mini(lang i18n.Lang, p *Page, rows []row) miniTable {
-	t := miniTable{Rows: rows}
-	if b.fast && len(rows) > 0 {
-		t.HTML = p.fast(func(buf []byte) ([]byte, bool) { return b.rw[lang].fastMini(buf, rows) })
-	}
-	return t
 }
 
 // form is the filter form: labelled controls whose options are the values
@@ -104,7 +99,7 @@ func (b *builder) findingsPages() []listPage {
 }
 
 // findingsJobs plans the full list's pages.
-func (b *builder) findingsJobs(lang i18n.Lang, ch *chrome) []job {
+func (b *builder) findingsJobs(lang i18n.Lang, ch *chrome, pw *pageWriter) []job {
 	pages := b.findingsPages()
 	title := i18n.T(lang, "section.findings")
 	path := func(n int) string { return mustPath(kFindings, "", n) }
@@ -112,17 +107,19 @@ func (b *builder) findingsJobs(lang i18n.Lang, ch *chrome) []job {
 	for n, lp := range pages {
 		n := n + 1
 		p := b.newPage(lang, ch, path(n), pageTitle(lang, title, n), path(1), nil)
-		jobs = append(jobs, job{page: p, tmpl: "findings.html", data: func(p *Page) any {
+		data := func(p *Page, lazy bool) *findingsData {
 			idx := make([]int32, 0, lp.to-lp.from)
 			for i := lp.from; i < lp.to; i++ {
 				idx = append(idx, int32(i))
 			}
 			d := &findingsData{Total: len(b.r.Findings)}
-			d.Table = b.table(lang, p, "findings", i18n.Tf(lang, "site.findings_caption", num(len(idx)), num(d.Total)), idx)
+			d.Table = b.table(lang, p, "findings", i18n.Tf(lang, "site.findings_caption", num(len(idx)), num(d.Total)), idx, lazy)
 			d.Table.Pager = newPager(p, n, len(pages), lp.from, lp.to, d.Total, path)
 			d.Groups = b.groups(lang, p, pages, path)
 			return d
-		}})
+		}
+		jobs = append(jobs, job{page: p, tmpl: "findings.html", data: func(p *Page) any { return data(p, false) },
+			write: func(buf []byte, p *Page) ([]byte, bool) { return pw.findingsPage(buf, p, data(p, true)) }})
 	}
 	return jobs
 }
@@ -147,13 +144,18 @@ func (b *builder) groups(lang i18n.Lang, p *Page, pages []listPage, path func(in
 	return out
 }
 
-// table builds a findings table of the findings at idx.
-func (b *builder) table(lang i18n.Lang, p *Page, id, caption string, idx []int32) table {
-	t := table{ID: id, Caption: caption, Rows: p.rowBuf(len(idx))[:len(idx)]}
+// table builds a findings table of the findings at idx. A lazy table
+// keeps idx for the page writer instead of building rows.
+func (b *builder) table(lang i18n.Lang, p *Page, id, caption string, idx []int32, lazy bool) table {
+	t := table{ID: id, Caption: caption, Form: b.form(lang, idx)}
+	if lazy {
+		t.idx = idx
+		return t
+	}
+	t.Rows = p.rowBuf(len(idx))[:len(idx)]
 	for i, fi := range idx {
 		t.Rows[i] = b.ix.makeRow(fi, b.lb[lang], p.depth)
 	}
-	t.Form = b.form(lang, t.Rows)
 	if b.fast && len(t.Rows) > 0 {
 		t.HTML = p.fast(func(buf []byte) ([]byte, bool) { return b.rw[lang].fastTable(buf, t.Rows) })
 	}
@@ -163,30 +165,40 @@ func (b *builder) table(lang i18n.Lang, p *Page, id, caption string, idx []int32
 // maxSystemOptions is the most systems the filter offers as a choice.
 const maxSystemOptions = 50
 
-// form builds the filter controls for rows.
-func (b *builder) form(lang i18n.Lang, rows []row) *form {
-	f := &form{}
-	for _, pr := range policy.Priorities {
-		f.Priorities = append(f.Priorities, option{pr, i18n.T(lang, "priority."+pr)})
-	}
-	sys := map[string]string{}
-	for _, r := range rows {
-		sys[r.System] = r.SysName
-	}
-	ids := make([]string, 0, len(sys))
-	for id := range sys {
+// form builds the filter controls for the findings at idx: the
+// language's fixed choices and the systems, when there are few enough.
+func (b *builder) form(lang i18n.Lang, idx []int32) *form {
+	f := b.lb[lang].form
+	var ids []string
+	for _, fi := range idx {
+		id := b.r.Findings[fi].System
+		if len(ids) > 0 && ids[len(ids)-1] == id || slices.Contains(ids, id) {
+			continue
+		}
+		if len(ids) == maxSystemOptions {
+			return &f
+		}
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
-	if len(ids) > maxSystemOptions {
-		ids = nil
-	}
 	for _, id := range ids {
-		label := sys[id]
+		label := id
+		if s := b.ix.sys[id]; s != nil {
+			label = s.Name.Get(lang)
+		}
 		if label != id {
 			label += " (" + id + ")"
 		}
 		f.Systems = append(f.Systems, option{id, label})
+	}
+	return &f
+}
+
+// baseForm is a language's filter form without the system choice.
+func baseForm(lang i18n.Lang) form {
+	var f form
+	for _, pr := range policy.Priorities {
+		f.Priorities = append(f.Priorities, option{pr, i18n.T(lang, "priority."+pr)})
 	}
 	for _, c := range inventory.Categories {
 		f.Categories = append(f.Categories, option{c, i18n.T(lang, "category."+c)})
@@ -241,7 +253,7 @@ func (b *builder) selectFindings(fl filter) []int32 {
 }
 
 // viewJobs plans each linked headline's list of exactly its findings.
-func (b *builder) viewJobs(lang i18n.Lang, ch *chrome) []job {
+func (b *builder) viewJobs(lang i18n.Lang, ch *chrome, pw *pageWriter) []job {
 	var jobs []job
 	for _, h := range b.views {
 		path := func(n int) string { return mustPath(kView, h.key, n) }
@@ -249,13 +261,15 @@ func (b *builder) viewJobs(lang i18n.Lang, ch *chrome) []job {
 		for n, c := range chunks(len(h.idx), b.pageSize) {
 			n := n + 1
 			p := b.newPage(lang, ch, path(n), pageTitle(lang, title, n), mustPath(kFindings, "", 1), nil)
-			jobs = append(jobs, job{page: p, tmpl: "findings.html", data: func(p *Page) any {
+			data := func(p *Page, lazy bool) *findingsData {
 				d := &findingsData{Total: len(h.idx)}
-				d.Table = b.table(lang, p, "findings", i18n.Tf(lang, "site.findings_caption", num(c[1]-c[0]), num(len(h.idx))), h.idx[c[0]:c[1]])
+				d.Table = b.table(lang, p, "findings", i18n.Tf(lang, "site.findings_caption", num(c[1]-c[0]), num(len(h.idx))), h.idx[c[0]:c[1]], lazy)
 				d.Table.Pager = newPager(p, n, (len(h.idx)+b.pageSize-1)/b.pageSize, c[0], c[1], len(h.idx), path)
 				d.View = &view{Label: title, Query: h.query, Value: h.h.Value, Figure: num(h.h.Value), AllHref: p.Href(mustPath(kFindings, "", 1))}
 				return d
-			}})
+			}
+			jobs = append(jobs, job{page: p, tmpl: "findings.html", data: func(p *Page) any { return data(p, false) },
+				write: func(buf []byte, p *Page) ([]byte, bool) { return pw.findingsPage(buf, p, data(p, true)) }})
 		}
 	}
 	return jobs
@@ -269,13 +283,24 @@ type headView struct {
 	idx   []int32
 }
 
-// planViews selects the findings behind every linked headline, once.
+// planViews selects the findings behind every linked headline, once,
+// the headlines side by side.
 func (b *builder) planViews() {
-	for _, h := range b.r.Summary.Headlines {
-		if h.Link == "" || !idPattern.MatchString(h.Key) {
+	views := make([]*headView, len(b.r.Summary.Headlines))
+	var wg sync.WaitGroup
+	for i, h := range b.r.Summary.Headlines {
+		if h.Link == "" || !validID(h.Key) {
 			continue
 		}
-		q, idx := b.headlineQuery(h)
-		b.views = append(b.views, headView{key: h.Key, h: h, query: q, idx: idx})
+		wg.Go(func() {
+			q, idx := b.headlineQuery(h)
+			views[i] = &headView{key: h.Key, h: h, query: q, idx: idx}
+		})
+	}
+	wg.Wait()
+	for _, v := range views {
+		if v != nil {
+			b.views = append(b.views, *v)
+		}
 	}
 }

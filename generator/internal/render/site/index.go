@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"slices"
+	"sync"
 
 	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/report"
@@ -21,16 +22,22 @@ type index struct {
 	// a language's root, computed once; an invalid id has no page.
 	sysPath, vulnPath map[string]string
 	// Caches for building rows (cache.go).
-	sysHref, vulnHref map[string]*[maxDepth + 1]string
-	dates             map[int64]string
-	ids               map[string]idCache
-	bySystem          map[string][]int32
-	byVuln            map[string][]int32
-	byAction          map[string][]int32
-	comps             map[string][]int32
-	actions           map[string][]int32
-	notes             map[string][]int32
-	accepts           map[string][]int32
+	dates    map[int64]string
+	sysList  []sysEntry
+	vulnList []vulnEntry
+	// fsys and fvuln give each finding's entries in sysList and
+	// vulnList, -1 for none; ownIDs is set when a finding's ids differ
+	// from its vulnerability's entry.
+	fsys, fvuln []int32
+	ownIDs      []bool
+	bySystem    map[string][]int32
+	// byVuln is sorted by system, product name and version.
+	byVuln   map[string][]int32
+	byAction map[string][]int32
+	comps    map[string][]int32
+	actions  map[string][]int32
+	notes    map[string][]int32
+	accepts  map[string][]int32
 	// depts lists the departments with fix actions, by name; deptActions
 	// their actions sorted by due date.
 	depts       []dept
@@ -70,19 +77,38 @@ func newIndex(r *report.Report) *index {
 			ix.vulnPath[r.Vulns[i].ID] = p
 		}
 	}
+	// The passes over every finding fill separate fields, side by side.
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	wg.Go(ix.cacheIndex)
+	wg.Go(func() {
+		for i := range r.Findings {
+			f := &r.Findings[i]
+			ix.bySystem[f.System] = append(ix.bySystem[f.System], int32(i))
+			if n := len(ix.prioRuns); n == 0 || ix.prioRuns[n-1].Priority != f.Priority {
+				ix.prioRuns = append(ix.prioRuns, run{Priority: f.Priority, From: i, To: i + 1})
+			} else {
+				ix.prioRuns[n-1].To = i + 1
+			}
+		}
+	})
+	wg.Go(func() {
+		for i := range r.Findings {
+			if f := &r.Findings[i]; f.Kind != model.KindEOL {
+				ix.byVuln[f.VulnID] = append(ix.byVuln[f.VulnID], int32(i))
+			}
+		}
+		// In the order an advisory's page lists them.
+		for _, fis := range ix.byVuln {
+			slices.SortStableFunc(fis, func(x, y int32) int {
+				a, b := &r.Findings[x], &r.Findings[y]
+				return cmp.Or(cmp.Compare(a.System, b.System), cmp.Compare(a.ProductName, b.ProductName), cmp.Compare(a.Version, b.Version))
+			})
+		}
+	})
 	for i := range r.Findings {
-		f := &r.Findings[i]
-		ix.bySystem[f.System] = append(ix.bySystem[f.System], int32(i))
-		if f.Kind != model.KindEOL {
-			ix.byVuln[f.VulnID] = append(ix.byVuln[f.VulnID], int32(i))
-		}
-		if f.ActionKey != "" {
+		if f := &r.Findings[i]; f.ActionKey != "" {
 			ix.byAction[f.ActionKey] = append(ix.byAction[f.ActionKey], int32(i))
-		}
-		if n := len(ix.prioRuns); n == 0 || ix.prioRuns[n-1].Priority != f.Priority {
-			ix.prioRuns = append(ix.prioRuns, run{Priority: f.Priority, From: i, To: i + 1})
-		} else {
-			ix.prioRuns[n-1].To = i + 1
 		}
 	}
 	for i, c := range r.Components {
@@ -114,7 +140,6 @@ func newIndex(r *report.Report) *index {
 	for i, a := range r.Acceptances {
 		ix.accepts[a.System] = append(ix.accepts[a.System], int32(i))
 	}
-	ix.cacheIndex()
 	return ix
 }
 

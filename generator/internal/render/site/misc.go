@@ -201,7 +201,7 @@ func (b *builder) quality(lang i18n.Lang, p *Page) any {
 			confirm = append(confirm, int32(i))
 		}
 	}
-	d.Confirm = b.table(lang, p, "confirm-list", i18n.Tf(lang, "of_n", d.ConfirmAll, len(confirm)), confirm)
+	d.Confirm = b.table(lang, p, "confirm-list", i18n.Tf(lang, "of_n", d.ConfirmAll, len(confirm)), confirm, false)
 	d.ConfirmHref = p.Href(mustPath(kFindings, "", 1)) + "?state=confirm"
 	return d
 }

@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -32,7 +31,19 @@ const (
 	kAsset                  // assets/<name>
 )
 
-var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+// validID reports whether id matches [A-Za-z0-9][A-Za-z0-9._-]*, the ids
+// that may name an output file (checked for every link, so not by a
+// regular expression).
+func validID(id string) bool {
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || i > 0 && (c == '.' || c == '_' || c == '-') {
+			continue
+		}
+		return false
+	}
+	return id != ""
+}
 
 // fixed maps the kinds without an id to their file.
 var fixed = map[kind]string{
@@ -59,7 +70,7 @@ func pathOf(k kind, id string, page int) (string, error) {
 			p = "findings/page-" + strconv.Itoa(page) + ".html"
 		}
 	case kView, kSystem, kAdvisory, kDept, kContent, kAsset:
-		if !idPattern.MatchString(id) {
+		if !validID(id) {
 			return "", fmt.Errorf("%q is not a valid id for an output file name", id)
 		}
 		base := dirs[k] + "/" + id

@@ -77,10 +77,10 @@ func (b *builder) planPage(lang i18n.Lang, p *Page) any {
 			soon = append(soon, fi)
 		}
 	}
-	d.DueSoon = b.table(lang, p, "soon-list", i18n.Tf(lang, "of_n", len(r.Posture.DueSoon), len(soon)), soon)
+	d.DueSoon = b.table(lang, p, "soon-list", i18n.Tf(lang, "of_n", len(r.Posture.DueSoon), len(soon)), soon, false)
 	for _, dp := range b.ix.depts {
 		dv := deptView{Name: dp.Name, Href: p.Href(mustPath(kDept, dp.ID, 1)), Total: len(dp.Actions), More: len(dp.Actions) > deptPreview}
-		dv.Actions = b.actionList(lang, p, dp.Actions[:min(len(dp.Actions), deptPreview)])
+		dv.Actions = b.actionList(lang, p, dp.Actions[:min(len(dp.Actions), deptPreview)], false)
 		d.Depts = append(d.Depts, dv)
 	}
 	for _, c := range r.Posture.ContractIssues {
@@ -103,7 +103,7 @@ type deptData struct {
 }
 
 // deptJobs plans each department's pages of actions sorted by due date.
-func (b *builder) deptJobs(lang i18n.Lang, ch *chrome) []job {
+func (b *builder) deptJobs(lang i18n.Lang, ch *chrome, pw *pageWriter) []job {
 	var jobs []job
 	for _, dp := range b.ix.depts {
 		path := func(n int) string { return mustPath(kDept, dp.ID, n) }
@@ -116,12 +116,14 @@ func (b *builder) deptJobs(lang i18n.Lang, ch *chrome) []job {
 			n := n + 1
 			title := pageTitle(lang, i18n.Tf(lang, "site.dept_title", name), n)
 			p := b.newPage(lang, ch, path(n), title, mustPath(kPlan, "", 1), nil)
-			jobs = append(jobs, job{page: p, tmpl: "dept.html", data: func(p *Page) any {
+			data := func(p *Page, lazy bool) *deptData {
 				d := &deptData{Name: name, Total: len(dp.Actions), Plan: p.Href(mustPath(kPlan, "", 1))}
-				d.Actions = b.actionList(lang, p, dp.Actions[c[0]:c[1]])
+				d.Actions = b.actionList(lang, p, dp.Actions[c[0]:c[1]], lazy)
 				d.Pager = newPager(p, n, len(pages), c[0], c[1], len(dp.Actions), path)
 				return d
-			}})
+			}
+			jobs = append(jobs, job{page: p, tmpl: "dept.html", data: func(p *Page) any { return data(p, false) },
+				write: func(buf []byte, p *Page) ([]byte, bool) { return pw.deptPage(buf, p, data(p, true)) }})
 		}
 	}
 	return jobs

@@ -36,16 +36,27 @@ type row struct {
 	Kind, KindLabel            string
 }
 
-// stageNumber is the position of a stage among the guide's four steps.
-var stageNumber = map[string]int{"": 0, "investigate": 1, "assess": 2, "plan": 3, "implement": 4, "done": 5}
+// stageOrder lists the stages: none, the guide's four steps, and done.
+var stageOrder = []string{"", "investigate", "assess", "plan", "implement", "done"}
+
+// stageNumber is the position of a stage in stageOrder, 0 for a stage it
+// does not know.
+func stageNumber(stage string) int {
+	for i, s := range stageOrder {
+		if s == stage {
+			return i
+		}
+	}
+	return 0
+}
 
 // makeRow builds the row of finding i for a page at depth (folders below
 // its language's root), in the language of lb.
 func (ix *index) makeRow(i int32, lb *labels, depth int) row {
 	f := &ix.r.Findings[i]
-	rw := row{Prio: f.Priority, PrioClass: prioClass(f.Priority), PrioLabel: lb.prioShort[f.Priority],
+	rw := row{Prio: f.Priority, PrioClass: prioClass(f.Priority), PrioLabel: lb.prio(f.Priority),
 		Rank: f.PriorityRank(), System: f.System, SysName: f.System, Product: f.ProductName, Version: f.Version,
-		KEV: f.KEV, Exploited: f.Exploited, Ransomware: f.Ransomware, Stage: stageNumber[f.Stage],
+		KEV: f.KEV, Exploited: f.Exploited, Ransomware: f.Ransomware, Stage: stageNumber(f.Stage),
 		StageLabel: lb.get(lb.stage, f.Stage, "stage."), Due: ix.date(f.Due), Overdue: f.Overdue, State: f.State,
 		StateLabel: lb.get(lb.state, f.State, "state."), Open: f.IsOpen(), Kind: f.Kind, KindLabel: lb.get(lb.kind, f.Kind, "kind.")}
 	if rw.Product == "" {
@@ -65,16 +76,16 @@ func (ix *index) makeRow(i int32, lb *labels, depth int) row {
 		}
 		rw.Reasons = sb.String()
 	}
-	if s := ix.sys[f.System]; s != nil {
-		rw.SysName = s.Name.Get(lb.lang)
-		rw.SysHref = ix.href(ix.sysHref, f.System, depth)
-		rw.Category, rw.Exposure = s.Category, s.Exposure
+	if s := ix.sysOf(i); s != nil {
+		rw.SysName = s.s.Name.Get(lb.lang)
+		rw.SysHref = s.href(depth)
+		rw.Category, rw.Exposure = s.s.Category, s.s.Exposure
 	}
 	if f.Kind == model.KindEOL {
 		rw.EOL = ix.date(f.EOL)
 	} else {
-		rw.IDs = ix.orderedIDs(f)
-		rw.AdvHref = ix.href(ix.vulnHref, f.VulnID, depth)
+		rw.IDs = ix.orderedIDs(i)
+		rw.AdvHref = ix.advHref(i, depth)
 	}
 	rw.CVSS, rw.CVSSSort, rw.HasCVSS = lb.nodata, "-1", f.HasCVSS
 	if f.HasCVSS {

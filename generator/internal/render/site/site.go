@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"sync"
@@ -22,7 +23,8 @@ type siteRenderer struct {
 	err   error
 	// pageSize is the most rows a findings page holds.
 	pageSize int
-	// slow turns the fast row writers off (for tests that compare).
+	// slow turns the fast row and page writers off (for tests that
+	// compare).
 	slow bool
 }
 
@@ -67,41 +69,52 @@ func (sr *siteRenderer) Render(ctx context.Context, r *report.Report, w render.W
 	for _, l := range b.langs {
 		b.rw[l] = newRowWriter(l)
 	}
+	var jobs []job
 	for _, l := range b.langs {
-		jobs, err := b.jobs(l)
+		js, err := b.jobs(l)
 		if err != nil {
 			return err
 		}
-		if err := sr.run(ctx, l, jobs, w); err != nil {
-			return err
-		}
+		jobs = append(jobs, js...)
 	}
-	return nil
+	return sr.run(ctx, jobs, w)
 }
 
 // job is one page to render: where, with which template, and a function
-// that builds its data when a worker gets to it.
+// that builds its data when a worker gets to it. write, when set, writes
+// the whole page instead (fastpage.go); when it declines, the template
+// renders the page.
 type job struct {
-	page *Page
-	tmpl string
-	data func(p *Page) any
+	page  *Page
+	lang  i18n.Lang
+	tmpl  string
+	data  func(p *Page) any
+	write func(buf []byte, p *Page) ([]byte, bool)
 }
 
 // window is how many pages may be rendered ahead of the one being
-// written, so that memory stays bounded while every processor works.
+// written, so that memory stays bounded while every processor works. Page
+// i+window is started only once page i is written.
 const window = 64
+
+// result is a rendered page, or why it could not be.
+type result struct {
+	data []byte
+	err  error
+}
 
 // run renders jobs on all processors and writes the pages in job order, so
 // that the output is the same whatever the scheduling.
-func (sr *siteRenderer) run(ctx context.Context, lang i18n.Lang, jobs []job, w render.Writer) error {
-	type result struct {
-		data []byte
-		err  error
-	}
-	results := make([]chan result, len(jobs))
+func (sr *siteRenderer) run(ctx context.Context, jobs []job, w render.Writer) error {
+	// Page i goes through slot i%window; a slot is free again once its
+	// page is written, so at most window pages wait.
+	var results [window]chan result
 	for i := range results {
 		results[i] = make(chan result, 1)
 	}
+	// Page i is written by the fast writers into bufs[i%window], which
+	// is reused once the page is written: Writers do not keep data.
+	var bufs [window][]byte
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	slots := make(chan struct{}, window)
@@ -111,16 +124,8 @@ func (sr *siteRenderer) run(ctx context.Context, lang i18n.Lang, jobs []job, w r
 		wg.Go(func() {
 			var buf bytes.Buffer
 			for i := range next {
-				j := jobs[i]
-				j.page.D = j.data(j.page)
-				buf.Reset()
-				err := sr.ts.execute(&buf, lang, j.tmpl, j.page)
-				var data []byte
-				if err == nil {
-					data, err = j.page.assemble(buf.Bytes())
-				}
-				j.page.D = nil
-				results[i] <- result{data, err}
+				data, err := sr.render(&jobs[i], &bufs[i%window], &buf)
+				results[i%window] <- result{data, err}
 			}
 		})
 	}
@@ -143,7 +148,7 @@ func (sr *siteRenderer) run(ctx context.Context, lang i18n.Lang, jobs []job, w r
 	for i := range jobs {
 		var res result
 		select {
-		case res = <-results[i]:
+		case res = <-results[i%window]:
 		case <-ctx.Done():
 			err = ctx.Err()
 		}
@@ -157,11 +162,40 @@ func (sr *siteRenderer) run(ctx context.Context, lang i18n.Lang, jobs []job, w r
 		if err = w.WriteFile(jobs[i].page.out, res.data); err != nil {
 			break
 		}
+		if cap(bufs[i%window]) > maxKept {
+			bufs[i%window] = nil // one very large page need not stay allocated
+		}
 		<-slots
 	}
 	cancel()
 	wg.Wait()
 	return err
+}
+
+// maxKept is the largest page buffer kept for reuse.
+const maxKept = 4 << 20
+
+// render renders one page, with scratch (for the page writers, which
+// return the page in it) and buf (for the templates, whose pages come in
+// a new slice) as space to work in.
+func (sr *siteRenderer) render(j *job, scratch *[]byte, buf *bytes.Buffer) ([]byte, error) {
+	if j.write != nil {
+		out, ok := j.write((*scratch)[:0], j.page)
+		*scratch = out[:0]
+		if ok {
+			if bytes.IndexByte(out, 0) >= 0 {
+				return nil, errors.New("page holds a NUL byte")
+			}
+			return out, nil
+		}
+	}
+	buf.Reset()
+	j.page.D = j.data(j.page)
+	defer func() { j.page.D = nil }()
+	if err := sr.ts.execute(buf, j.lang, j.tmpl, j.page); err != nil {
+		return nil, err
+	}
+	return j.page.assemble(buf.Bytes())
 }
 
 // builder plans the pages of a report.
@@ -188,8 +222,10 @@ type builder struct {
 }
 
 func newBuilder(r *report.Report, pages []content.Page, pageSize int) *builder {
-	b := &builder{r: r, ix: newIndex(r), charts: chart.Build(r), pages: pages, pageSize: max(pageSize, 1),
-		rw: map[i18n.Lang]rowWriter{}, lb: map[i18n.Lang]*labels{}}
+	b := &builder{r: r, pages: pages, pageSize: max(pageSize, 1), rw: map[i18n.Lang]rowWriter{}, lb: map[i18n.Lang]*labels{}}
+	var wg sync.WaitGroup
+	wg.Go(func() { b.charts = chart.Build(r) })
+	b.ix = newIndex(r)
 	for _, l := range r.Languages {
 		if l.Valid() && !containsLang(b.langs, l) {
 			b.langs = append(b.langs, l)
@@ -202,6 +238,7 @@ func newBuilder(r *report.Report, pages []content.Page, pageSize int) *builder {
 		b.lb[l] = newLabels(l)
 	}
 	b.planViews()
+	wg.Wait()
 	return b
 }
 

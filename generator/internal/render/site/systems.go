@@ -25,7 +25,7 @@ type sysItem struct {
 	Flags      []string
 }
 
-func (b *builder) systemsList(lang i18n.Lang, p *Page) any {
+func (b *builder) systemsList(lang i18n.Lang, p *Page) *systemsData {
 	d := &systemsData{Systems: make([]sysItem, len(b.r.Systems))}
 	for i := range b.r.Systems {
 		s := &b.r.Systems[i]
@@ -86,7 +86,7 @@ type prioCount struct {
 }
 
 // systemJobs plans each system's page and the later pages of its findings.
-func (b *builder) systemJobs(lang i18n.Lang, ch *chrome) ([]job, error) {
+func (b *builder) systemJobs(lang i18n.Lang, ch *chrome, pw *pageWriter) ([]job, error) {
 	var jobs []job
 	for i := range b.r.Systems {
 		s := &b.r.Systems[i]
@@ -100,16 +100,18 @@ func (b *builder) systemJobs(lang i18n.Lang, ch *chrome) ([]job, error) {
 			n := n + 1
 			title := pageTitle(lang, s.Name.Get(lang), n)
 			p := b.newPage(lang, ch, path(n), title, mustPath(kSystems, "", 1), nil)
-			jobs = append(jobs, job{page: p, tmpl: "system.html", data: func(p *Page) any {
+			data := func(p *Page, lazy bool) *systemData {
 				d := &systemData{Sys: s, Name: s.Name.Get(lang), Cont: n > 1, First: p.Href(path(1)), Findings: len(idx)}
 				caption := i18n.Tf(lang, "site.findings_caption", num(c[1]-c[0]), num(len(idx)))
-				d.Table = b.table(lang, p, "findings", caption, idx[c[0]:c[1]])
+				d.Table = b.table(lang, p, "findings", caption, idx[c[0]:c[1]], lazy)
 				d.Table.Pager = newPager(p, n, len(pages), c[0], c[1], len(idx), path)
 				if n == 1 {
 					b.systemDetails(lang, p, d)
 				}
 				return d
-			}})
+			}
+			jobs = append(jobs, job{page: p, tmpl: "system.html", data: func(p *Page) any { return data(p, false) },
+				write: func(buf []byte, p *Page) ([]byte, bool) { return pw.systemPage(buf, p, data(p, true)) }})
 		}
 	}
 	return jobs, nil
@@ -139,7 +141,7 @@ func (b *builder) systemDetails(lang i18n.Lang, p *Page, d *systemData) {
 		}
 	}
 	for _, ai := range b.ix.actions[s.ID] {
-		d.Actions = append(d.Actions, b.actionView(lang, p, ai, false))
+		d.Actions = append(d.Actions, b.actionView(lang, p, ai, false, true))
 	}
 	for _, ni := range b.ix.notes[s.ID] {
 		d.Notes = append(d.Notes, b.r.Notifications[ni])
@@ -195,6 +197,8 @@ type actionView struct {
 	Risk             string
 	Steps            []step
 	Mini             miniTable
+	// fis are the findings of Mini, for the fast writers.
+	fis []int32
 }
 
 // actions is a list of folded fix actions, written by the fast path when
@@ -215,7 +219,7 @@ var fourSteps = []string{"investigate", "assess", "plan", "implement"}
 
 // steps marks the four steps for a stage.
 func steps(lang i18n.Lang, stage string) []step {
-	n := stageNumber[stage]
+	n := stageNumber(stage)
 	out := make([]step, len(fourSteps))
 	for i, s := range fourSteps {
 		st := "todo"
@@ -238,8 +242,9 @@ func dateText(t time.Time) string {
 	return date(t)
 }
 
-// actionView builds action ai; with rows, also the open findings it closes.
-func (b *builder) actionView(lang i18n.Lang, p *Page, ai int32, withRows bool) actionView {
+// actionView builds action ai; with rows, also the open findings it
+// closes, as rows unless lazy (for the page writer).
+func (b *builder) actionView(lang i18n.Lang, p *Page, ai int32, withRows, lazy bool) actionView {
 	a := &b.r.Actions[ai]
 	v := actionView{A: a, Priority: a.TopPriority, PrioClass: prioClass(a.TopPriority), Text: a.Text.Get(lang),
 		Kind: i18n.T(lang, "action_kind."+a.Kind), Stage: i18n.T(lang, "stage."+a.Stage), Due: dateText(a.Due),
@@ -270,25 +275,32 @@ func (b *builder) actionView(lang i18n.Lang, p *Page, ai int32, withRows bool) a
 		}
 		has = func(k string) bool { return set[k] }
 	}
-	rows := p.rowBuf(len(a.Findings))
 	for _, fi := range b.ix.byAction[a.Key] {
 		if has(b.r.Findings[fi].Key) {
-			rows = append(rows, b.ix.makeRow(fi, b.lb[lang], p.depth))
+			v.fis = append(v.fis, fi)
 		}
 	}
-	// The fast path writes these rows inside the action itself.
-	v.Mini = miniTable{Rows: rows}
+	if !lazy {
+		rows := p.rowBuf(len(v.fis))
+		for _, fi := range v.fis {
+			rows = append(rows, b.ix.makeRow(fi, b.lb[lang], p.depth))
+		}
+		v.Mini = miniTable{Rows: rows}
+	}
 	return v
 }
 
-// actionList builds the folded actions ai.
-func (b *builder) actionList(lang i18n.Lang, p *Page, ais []int32) actions {
+// actionList builds the folded actions ai; a lazy list is left to the
+// page writer.
+func (b *builder) actionList(lang i18n.Lang, p *Page, ais []int32, lazy bool) actions {
 	l := actions{List: make([]actionView, len(ais))}
 	for i, ai := range ais {
-		l.List[i] = b.actionView(lang, p, ai, true)
+		l.List[i] = b.actionView(lang, p, ai, true, lazy)
 	}
-	if b.fast {
-		l.HTML = p.fast(func(buf []byte) ([]byte, bool) { return b.rw[lang].fastActions(buf, l.List) })
+	if b.fast && !lazy {
+		l.HTML = p.fast(func(buf []byte) ([]byte, bool) {
+			return b.rw[lang].fastActions(buf, b.ix, b.lb[lang], l.List, p.depth)
+		})
 	}
 	return l
 }

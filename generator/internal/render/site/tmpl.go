@@ -34,6 +34,32 @@ type templateSet struct {
 	// fastRows is set when "finding-row" and "mini-row" are the built-in
 	// ones, which fastrows.go reproduces.
 	fastRows bool
+	// fastPage holds the page templates that the page writers
+	// (fastpage.go) may replace: those whose every template is built in.
+	fastPage map[string]bool
+}
+
+// pageWriterTemplates lists, for each page the page writers write, the
+// templates they reproduce.
+var pageWriterTemplates = map[string][]string{
+	"findings.html":   {"findings.html", "head", "foot", "pager", "prio", "findings-table", "finding-row"},
+	"system.html":     {"system.html", "head", "foot", "pager", "prio", "d", "owner", "comps-table", "findings-table", "finding-row"},
+	"advisory.html":   {"advisory.html", "head", "foot", "d", "affected-row"},
+	"dept.html":       {"dept.html", "head", "foot", "pager", "actions", "action", "mini-table", "mini-row"},
+	"systems.html":    {"systems.html", "head", "foot", "owner"},
+	"advisories.html": {"advisories.html", "head", "foot", "prio"},
+}
+
+// builtIn reports whether every named template was defined by a built-in
+// file (a user file may redefine a template of another file).
+func (ts *templateSet) builtIn(root *template.Template, names []string) bool {
+	for _, n := range names {
+		t := root.Lookup(n)
+		if t == nil || t.Tree == nil || !strings.HasSuffix(ts.origin[t.Tree.ParseName], "(built-in)") {
+			return false
+		}
+	}
+	return true
 }
 
 type asset struct {
@@ -64,6 +90,10 @@ func loadTemplates(user fs.FS, langs []i18n.Lang) (*templateSet, error) {
 		if _, err := root.New(name).Parse(string(src)); err != nil {
 			return nil, fmt.Errorf("parsing template %s: %w", origin, err)
 		}
+	}
+	ts.fastPage = map[string]bool{}
+	for page, names := range pageWriterTemplates {
+		ts.fastPage[page] = ts.fastRows && ts.builtIn(root, names)
 	}
 	var missing []string
 	for _, n := range pageTemplates {
@@ -198,8 +228,14 @@ func num(n int) string { return i18n.Number(n) }
 // prioClass returns the CSS class of a priority ("p1"…"p4", else "p0").
 func prioClass(p string) string {
 	switch p {
-	case "P1", "P2", "P3", "P4":
-		return "p" + p[1:]
+	case "P1":
+		return "p1"
+	case "P2":
+		return "p2"
+	case "P3":
+		return "p3"
+	case "P4":
+		return "p4"
 	}
 	return "p0"
 }
