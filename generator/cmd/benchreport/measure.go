@@ -95,6 +95,12 @@ func loadAverage() string {
 // procStatus reads VmHWM (the peak resident set size of the process) and
 // VmRSS from /proc/self/status, in bytes; ok is false where there is no
 // /proc (not Linux).
+// resetPeakRSS starts VmHWM afresh from the current RSS (Linux 4.0 and
+// later; elsewhere nothing happens and the peak includes what came before).
+func resetPeakRSS() {
+	_ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
+}
+
 func procStatus() (hwm, rss uint64, ok bool) {
 	f, err := os.Open("/proc/self/status")
 	if err != nil {

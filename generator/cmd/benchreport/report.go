@@ -63,10 +63,21 @@ func printReport(w io.Writer, o options, dir string, st *synth.Stats, p *pipelin
 			fmt.Fprintf(w, "  %-28s %-9s %s (CPU %s)\n", r.name+" wall time", r.wall.Round(time.Millisecond), targetText(r), r.cpu.Round(time.Millisecond))
 		}
 	}
-	if hwm > 0 {
-		fmt.Fprintf(w, "  %-28s %-9s < %s %s (VmHWM of the whole process)\n", "peak memory (RSS)", gib(hwm), gib(memTarget), verdict(hwm < memTarget))
-	} else {
-		fmt.Fprintf(w, "  %-28s %-9s < %s %s (heap; no /proc for RSS)\n", "peak memory (heap)", gib(heapPeak), gib(memTarget), verdict(heapPeak < memTarget))
+	// The target covers load, check and match: the peak as those end.
+	var tHWM, tHeap uint64
+	for _, r := range rs {
+		if r.name == "load+check" || r.name == "merge" || r.name == "match" {
+			tHWM, tHeap = max(tHWM, r.hwm), max(tHeap, r.heapPeak)
+		}
+	}
+	switch {
+	case tHWM > 0:
+		fmt.Fprintf(w, "  %-28s %-9s < %s %s (VmHWM by the end of match)\n", "peak memory (RSS)", gib(tHWM), gib(memTarget), verdict(tHWM < memTarget))
+	case tHeap > 0:
+		fmt.Fprintf(w, "  %-28s %-9s < %s %s (heap; no /proc for RSS)\n", "peak memory (heap)", gib(tHeap), gib(memTarget), verdict(tHeap < memTarget))
+	}
+	if hwm > tHWM {
+		fmt.Fprintf(w, "  %-28s %-9s (no target: the report model of every finding is live by then)\n", "whole pipeline (RSS)", gib(hwm))
 	}
 	if st != nil && p.matched {
 		got := int64(p.m.Patched) + int64(len(p.m.Found))
