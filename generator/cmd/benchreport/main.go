@@ -11,8 +11,9 @@
 // stages before the last one named still run, unmeasured.
 //
 // The targets, for a 2-core machine: load and check under 8 s, matching
-// under 1 s, peak memory of load, check and match under 1.5 GiB. A missed target is reported, not
-// an error: the exit status is 0 unless something failed (1).
+// under 1 s, peak memory of load, check and match under 1.5 GiB. A missed
+// target is reported, not an error: the exit status is 0 unless something
+// failed (1).
 //
 // Usage:
 //
