@@ -54,7 +54,8 @@ type hit struct {
 
 // Match finds every vulnerability affecting every component. known
 // reports product keys that lifecycle records cover, so that a component
-// they cover is not listed as unmatched.
+// they cover is not listed as unmatched; it is called from several
+// goroutines at once.
 //
 // Findings come out in key order without sorting them: components are
 // grouped by system and pair (ranked by the key's own prefixes), and each
