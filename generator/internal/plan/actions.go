@@ -69,14 +69,14 @@ var stageOrder = map[string]int{"": 0, "investigate": 1, "assess": 2, "plan": 3,
 // id, the advisory's fixed text (patch ids). The result is sorted by
 // priority, due date and key, and each finding's ActionKey is set.
 func BuildActions(fs []model.Finding, fixed func(vulnID string) string) []Action {
-	type building struct {
-		Action
-		members []int
-	}
-	at := map[string]int{}
-	var acts []building
+	// Number the actions first, so that they and their member lists are
+	// allocated once, at their size.
+	at := map[string]int32{}
+	of := make([]int32, len(fs)) // the finding's action, or -1
+	var count []int32
 	for i := range fs {
 		f := &fs[i]
+		of[i] = -1
 		if !f.IsOpen() && f.State != StateConfirm {
 			continue
 		}
@@ -84,14 +84,35 @@ func BuildActions(fs []model.Finding, fixed func(vulnID string) string) []Action
 		f.ActionKey = k
 		n, ok := at[k]
 		if !ok {
-			n = len(acts)
+			n = int32(len(count))
 			at[k] = n
-			acts = append(acts, building{Action: Action{Key: k, System: f.System, Product: f.Product, Name: f.ProductName, Version: f.Version, Hosts: f.Hosts, Stage: f.Stage}})
+			count = append(count, 0)
 		}
-		b := &acts[n]
-		a := &b.Action
+		of[i] = n
+		count[n]++
+	}
+	// members[start[n]:start[n+1]] are action n's findings, in order.
+	start := make([]int32, len(count)+1)
+	for n, c := range count {
+		start[n+1] = start[n] + c
+	}
+	members := make([]int32, start[len(count)])
+	next := slices.Clone(start[:len(count)])
+	acts := make([]Action, len(count))
+	for i := range fs {
+		n := of[i]
+		if n < 0 {
+			continue
+		}
+		f := &fs[i]
+		a := &acts[n]
+		if a.Key == "" {
+			*a = Action{Key: f.ActionKey, System: f.System, Product: f.Product, Name: f.ProductName, Version: f.Version, Hosts: f.Hosts, Stage: f.Stage,
+				Findings: make([]string, 0, count[n])}
+		}
 		a.Findings = append(a.Findings, f.Key)
-		b.members = append(b.members, i)
+		members[next[n]] = int32(i)
+		next[n]++
 		a.Weight += weight(*f)
 		if a.TopPriority == "" || f.Priority < a.TopPriority {
 			a.TopPriority = f.Priority
@@ -125,17 +146,14 @@ func BuildActions(fs []model.Finding, fixed func(vulnID string) string) []Action
 		}
 	}
 	t := targeter{fs: fs, fixed: fixed, versions: map[string]version.Version{}, patches: map[string][]string{}}
-	out := make([]Action, len(acts))
-	for i := range acts {
-		a := &acts[i].Action
-		t.target(a, acts[i].members)
-		slices.Sort(a.Records)
-		out[i] = *a
+	for n := range acts {
+		t.target(&acts[n], members[start[n]:start[n+1]])
+		slices.Sort(acts[n].Records)
 	}
-	slices.SortFunc(out, func(a, b Action) int {
+	slices.SortFunc(acts, func(a, b Action) int {
 		return cmp.Or(cmp.Compare(a.TopPriority, b.TopPriority), cmp.Compare(b.Weight, a.Weight), a.Due.Compare(b.Due), cmp.Compare(a.Key, b.Key))
 	})
-	return out
+	return acts
 }
 
 // targeter computes actions' targets, parsing each fix version and each
@@ -174,7 +192,7 @@ func (t *targeter) patchIDs(vulnID string) []string {
 // every matched clause: the highest upper bound among them. An inclusive
 // bound ("<=2.5.12") means any version after it; an open-ended clause
 // means no version can be named and TargetOpen is set.
-func (t *targeter) target(a *Action, idx []int) {
+func (t *targeter) target(a *Action, idx []int32) {
 	var best version.Version
 	hasVuln, onlyConfirm, eol := false, true, false
 	var patches []string

@@ -11,17 +11,14 @@ import (
 
 func trends(in Input, fs []model.Finding) Trends {
 	var t Trends
-	current := map[string]model.Finding{}
 	openNow := map[string]bool{}
-	for _, f := range fs {
-		current[f.Key] = f
-		if f.IsOpen() {
-			openNow[f.Key] = true
+	for i := range fs {
+		if fs[i].IsOpen() {
+			openNow[fs[i].Key] = true
 		}
 	}
 	// One point per history month, then the current build.
 	var prevOpen map[string]bool
-	var allClosures []history.Closure
 	for i, m := range in.History {
 		pt := MonthPoint{Date: m.Date, ByPriority: map[string]int{}}
 		open := m.OpenKeys()
@@ -38,14 +35,13 @@ func trends(in Input, fs []model.Finding) Trends {
 			pt.New = countNew(open, prevOpen)
 			cl := history.Closures(in.History[i-1], m.Date, func(k string) bool { return open[k] })
 			pt.Resolved = len(cl)
-			allClosures = append(allClosures, cl...)
 		}
 		prevOpen = open
 		t.Months = append(t.Months, pt)
 	}
 	cur := MonthPoint{Date: in.AsOf, ByPriority: map[string]int{}}
-	for _, f := range fs {
-		if f.IsOpen() {
+	for i := range fs {
+		if f := &fs[i]; f.IsOpen() {
 			cur.Open++
 			cur.ByPriority[f.Priority]++
 			if f.Overdue {
@@ -59,7 +55,6 @@ func trends(in Input, fs []model.Finding) Trends {
 		cur.New = countNew(openNow, prevOpen)
 		closedNow = history.Closures(last, in.AsOf, func(k string) bool { return openNow[k] })
 		cur.Resolved = len(closedNow)
-		allClosures = append(allClosures, closedNow...)
 		t.New, t.Resolved = cur.New, cur.Resolved
 		earlier := make([]map[string]bool, n-1)
 		for i := range earlier {
@@ -79,7 +74,6 @@ func trends(in Input, fs []model.Finding) Trends {
 	}
 	t.Months = append(t.Months, cur)
 	t.MTTR, t.SLA = remediationStats(in, closedNow, fs)
-	_ = allClosures
 	return t
 }
 
@@ -104,7 +98,8 @@ func seenBefore(open []map[string]bool, key string) bool {
 
 func escalations(last history.Month, fs []model.Finding, asOf time.Time) []Escalation {
 	var out []Escalation
-	for _, f := range fs {
+	for i := range fs {
+		f := &fs[i]
 		if !f.IsOpen() {
 			continue
 		}
