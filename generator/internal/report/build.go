@@ -143,7 +143,8 @@ func systems(in Input, r *Report) []System {
 		idx[s.ID] = len(out)
 		out = append(out, rs)
 	}
-	for _, f := range r.Findings {
+	for i := range r.Findings {
+		f := &r.Findings[i]
 		i, ok := idx[f.System]
 		if !ok || !f.IsOpen() {
 			continue
@@ -209,7 +210,8 @@ func vulns(in Input, fs []model.Finding) []Vuln {
 		severity string
 	}
 	byID := map[string]*agg{}
-	for _, f := range fs {
+	for i := range fs {
+		f := &fs[i]
 		if f.Kind != model.KindVulnerability {
 			continue
 		}
@@ -271,9 +273,10 @@ func actions(in Input, fs []model.Finding, sysByID map[string]inventory.System) 
 	}
 	pas := plan.BuildActions(fs, func(id string) string { return fixed[id] })
 	total := 0.0
-	for _, f := range fs {
+	for i := range fs {
+		f := &fs[i]
 		if f.IsOpen() {
-			total += plan.Weight(f)
+			total += plan.Weight(*f)
 		}
 	}
 	out := make([]Action, len(pas))

@@ -64,7 +64,8 @@ func posture(in Input, r *Report) Posture {
 		age[pr] = &AgeRow{Priority: pr}
 	}
 	soon := in.AsOf.AddDate(0, 0, in.Policy.DueSoonDays)
-	for _, f := range r.Findings {
+	for i := range r.Findings {
+		f := &r.Findings[i]
 		if !f.IsOpen() {
 			continue
 		}

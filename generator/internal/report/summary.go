@@ -28,7 +28,8 @@ func summary(in Input, r *Report) Summary {
 		}
 	}
 	oldest := 0
-	for _, f := range r.Findings {
+	for i := range r.Findings {
+		f := &r.Findings[i]
 		switch {
 		case f.State == plan.StateConfirm:
 			s.NeedsConfirmation++
@@ -62,7 +63,8 @@ func summary(in Input, r *Report) Summary {
 		}
 	}
 	s.KEVOldestDays = oldest
-	for _, f := range r.Findings {
+	for i := range r.Findings {
+		f := &r.Findings[i]
 		if f.Kind == model.KindEOL && f.IsOpen() {
 			s.EOLInUse++
 		}

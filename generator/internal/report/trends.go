@@ -138,7 +138,8 @@ func remediationStats(in Input, closed []history.Closure, fs []model.Finding) ([
 			}
 		}
 		var ageSum float64
-		for _, f := range fs {
+		for i := range fs {
+			f := &fs[i]
 			if f.IsOpen() && f.Priority == pr {
 				row.OpenTotal++
 				ageSum += in.AsOf.Sub(f.FirstSeen).Hours() / 24
