@@ -103,12 +103,35 @@ func Run(in Input) Result {
 		}
 	}
 	use := plan.Apply(fs, recs, in.AsOf)
-	model.SortFindings(fs, order)
+	sortFindings(fs)
 	return Result{Findings: fs, RecordUse: use, Records: recs}
 }
 
 // Order sorts findings by priority, overdue first, due date, then key.
 func Order(a, b model.Finding) int { return order(&a, &b) }
+
+// sortFindings sorts findings by Order. It packs priority, overdue and the
+// due date into one number per finding first, so that the sort compares
+// small keys held together rather than the large findings themselves.
+func sortFindings(fs []model.Finding) {
+	packed := make([]uint64, len(fs))
+	nanos := make([]int32, len(fs))
+	keys := make([]string, len(fs))
+	for i := range fs {
+		f := &fs[i]
+		late := uint64(1)
+		if f.Overdue {
+			late = 0
+		}
+		// Unix seconds from year 1 to far beyond fit in 59 bits once offset.
+		packed[i] = uint64(f.PriorityRank())<<61 | late<<60 | uint64(f.Due.Unix()+1<<59)&(1<<60-1)
+		nanos[i] = int32(f.Due.Nanosecond())
+		keys[i] = f.Key
+	}
+	model.SortFindingsByIndex(fs, func(a, b int) int {
+		return cmp.Or(cmp.Compare(packed[a], packed[b]), cmp.Compare(nanos[a], nanos[b]), cmp.Compare(keys[a], keys[b]))
+	})
+}
 
 func order(a, b *model.Finding) int {
 	return cmp.Or(cmp.Compare(a.PriorityRank(), b.PriorityRank()), boolFirst(a.Overdue, b.Overdue), a.Due.Compare(b.Due), cmp.Compare(a.Key, b.Key))

@@ -7,11 +7,18 @@ import "slices"
 // once, so that each large struct moves once instead of at every swap of
 // the sort and no second copy of the slice is allocated.
 func SortFindings(fs []Finding, cmp func(a, b *Finding) int) {
+	SortFindingsByIndex(fs, func(a, b int) int { return cmp(&fs[a], &fs[b]) })
+}
+
+// SortFindingsByIndex is SortFindings with cmp comparing the findings at
+// two positions of fs as it was before sorting, so that the caller may
+// compare precomputed keys instead of the findings themselves.
+func SortFindingsByIndex(fs []Finding, cmp func(a, b int) int) {
 	idx := make([]int32, len(fs))
 	for i := range idx {
 		idx[i] = int32(i)
 	}
-	slices.SortFunc(idx, func(a, b int32) int { return cmp(&fs[a], &fs[b]) })
+	slices.SortFunc(idx, func(a, b int32) int { return cmp(int(a), int(b)) })
 	// idx[i] names the finding that belongs at position i.
 	for i := range idx {
 		if idx[i] < 0 {
