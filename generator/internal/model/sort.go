@@ -1,6 +1,6 @@
 package model
 
-import "slices"
+import "vulnreport/generator/internal/indexsort"
 
 // SortFindings sorts findings by cmp, which must be a total order. It sorts
 // an index and then permutes the findings in place, following each cycle
@@ -13,28 +13,4 @@ func SortFindings(fs []Finding, cmp func(a, b *Finding) int) {
 // SortFindingsByIndex is SortFindings with cmp comparing the findings at
 // two positions of fs as it was before sorting, so that the caller may
 // compare precomputed keys instead of the findings themselves.
-func SortFindingsByIndex(fs []Finding, cmp func(a, b int) int) {
-	idx := make([]int32, len(fs))
-	for i := range idx {
-		idx[i] = int32(i)
-	}
-	slices.SortFunc(idx, func(a, b int32) int { return cmp(int(a), int(b)) })
-	// idx[i] names the finding that belongs at position i.
-	for i := range idx {
-		if idx[i] < 0 {
-			continue
-		}
-		tmp := fs[i]
-		j := i
-		for {
-			k := int(idx[j])
-			idx[j] = -1
-			if k == i {
-				fs[j] = tmp
-				break
-			}
-			fs[j] = fs[k]
-			j = k
-		}
-	}
-}
+func SortFindingsByIndex(fs []Finding, cmp func(a, b int) int) { indexsort.Sort(fs, cmp) }

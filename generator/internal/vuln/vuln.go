@@ -12,6 +12,7 @@ import (
 
 	"vulnreport/generator/internal/advisory"
 	"vulnreport/generator/internal/feed"
+	"vulnreport/generator/internal/indexsort"
 )
 
 // Vulnerability is one vulnerability, merged from every advisory about it.
@@ -89,8 +90,8 @@ func Merge(advs []advisory.Advisory) []Vulnerability {
 		return i
 	}
 	owner := map[string]int{}
-	for i, a := range advs {
-		for _, id := range a.IDs() {
+	for i := range advs {
+		for _, id := range advs[i].IDs() {
 			id = strings.ToUpper(id)
 			if j, ok := owner[id]; ok {
 				ri, rj := find(i), find(j)
@@ -103,19 +104,28 @@ func Merge(advs []advisory.Advisory) []Vulnerability {
 		}
 	}
 	groups := map[int][]int{}
+	var roots []int // in order of first member, for a deterministic result
 	for i := range advs {
 		r := find(i)
+		if _, ok := groups[r]; !ok {
+			roots = append(roots, r)
+		}
 		groups[r] = append(groups[r], i)
 	}
 	out := make([]Vulnerability, 0, len(groups))
-	for _, members := range groups {
+	for _, r := range roots {
+		members := groups[r]
 		as := make([]advisory.Advisory, len(members))
 		for k, i := range members {
 			as[k] = advs[i]
 		}
 		out = append(out, combine(as))
 	}
-	slices.SortFunc(out, func(a, b Vulnerability) int { return cmp.Compare(a.ID, b.ID) })
+	ids := make([]string, len(out))
+	for i := range out {
+		ids[i] = out[i].ID
+	}
+	indexsort.Sort(out, func(a, b int) int { return cmp.Or(cmp.Compare(ids[a], ids[b]), cmp.Compare(a, b)) })
 	return out
 }
 
