@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"vulnreport/generator/internal/chart"
 	"vulnreport/generator/internal/content"
@@ -92,84 +93,51 @@ type job struct {
 	write func(buf []byte, p *Page) ([]byte, bool)
 }
 
-// window is how many pages may be rendered ahead of the one being
-// written, so that memory stays bounded while every processor works. Page
-// i+window is started only once page i is written.
-const window = 64
-
-// result is a rendered page, or why it could not be.
-type result struct {
-	data []byte
-	err  error
-}
-
-// run renders jobs on all processors and writes the pages in job order, so
-// that the output is the same whatever the scheduling.
+// run renders jobs on all processors, each worker writing the pages it
+// renders: the files do not depend on the order they are written in, and
+// hashing and writing them then runs on every processor too. Each worker
+// renders into one buffer of its own, reused page after page, since
+// Writers do not keep data. When pages fail, the error of the first in
+// job order among them is returned.
 func (sr *siteRenderer) run(ctx context.Context, jobs []job, w render.Writer) error {
-	// Page i goes through slot i%window; a slot is free again once its
-	// page is written, so at most window pages wait.
-	var results [window]chan result
-	for i := range results {
-		results[i] = make(chan result, 1)
-	}
-	// Page i is written by the fast writers into bufs[i%window], which
-	// is reused once the page is written: Writers do not keep data.
-	var bufs [window][]byte
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	slots := make(chan struct{}, window)
-	next := make(chan int)
+	errs := make([]error, len(jobs))
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range max(runtime.GOMAXPROCS(0), 1) {
 		wg.Go(func() {
+			var scratch []byte
 			var buf bytes.Buffer
-			for i := range next {
-				data, err := sr.render(&jobs[i], &bufs[i%window], &buf)
-				results[i%window] <- result{data, err}
+			for ctx.Err() == nil {
+				i := int(next.Add(1) - 1)
+				if i >= len(jobs) {
+					return
+				}
+				data, err := sr.render(&jobs[i], &scratch, &buf)
+				if err != nil {
+					err = fmt.Errorf("%s: %w", jobs[i].page.out, err)
+				} else {
+					err = w.WriteFile(jobs[i].page.out, data)
+				}
+				if err != nil {
+					errs[i] = err
+					cancel()
+					return
+				}
+				if cap(scratch) > maxKept {
+					scratch = nil // one very large page need not stay allocated
+				}
 			}
 		})
 	}
-	go func() {
-		defer close(next)
-		for i := range jobs {
-			select {
-			case slots <- struct{}{}:
-			case <-ctx.Done():
-				return
-			}
-			select {
-			case next <- i:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	var err error
-	for i := range jobs {
-		var res result
-		select {
-		case res = <-results[i%window]:
-		case <-ctx.Done():
-			err = ctx.Err()
-		}
-		if err != nil {
-			break
-		}
-		if res.err != nil {
-			err = fmt.Errorf("%s: %w", jobs[i].page.out, res.err)
-			break
-		}
-		if err = w.WriteFile(jobs[i].page.out, res.data); err != nil {
-			break
-		}
-		if cap(bufs[i%window]) > maxKept {
-			bufs[i%window] = nil // one very large page need not stay allocated
-		}
-		<-slots
-	}
-	cancel()
 	wg.Wait()
-	return err
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return ctx.Err()
 }
 
 // maxKept is the largest page buffer kept for reuse.

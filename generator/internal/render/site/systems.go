@@ -64,8 +64,8 @@ type systemData struct {
 	Open    []prioCount
 	// Components lists those with findings or a support issue; Others the
 	// rest (often libraries from an SBOM), folded.
-	Components []report.Component
-	Others     []report.Component
+	Components []*report.Component
+	Others     []*report.Component
 	Actions    []actionView
 	Notes      []report.Notification
 	Accepts    []report.Acceptance
@@ -131,17 +131,30 @@ func (b *builder) systemDetails(lang i18n.Lang, p *Page, d *systemData) {
 	if s.Contractor != "" {
 		d.Clauses = clauses(lang, s)
 	}
-	for _, ci := range b.ix.comps[s.ID] {
-		c := b.r.Components[ci]
+	comps := b.ix.comps[s.ID]
+	all := make([]*report.Component, len(comps)) // one allocation for both lists
+	n, others := 0, len(comps)
+	for _, ci := range comps {
+		c := &b.r.Components[ci]
 		if c.Findings > 0 || c.NotLatest || c.Lifecycle == lifecycle.EOL || c.Lifecycle == lifecycle.Ending ||
 			c.Lifecycle == lifecycle.SecurityOnly || c.Lifecycle == lifecycle.Extended {
-			d.Components = append(d.Components, c)
+			all[n] = c
+			n++
 		} else {
-			d.Others = append(d.Others, c)
+			others--
+			all[others] = c
 		}
 	}
-	for _, ai := range b.ix.actions[s.ID] {
-		d.Actions = append(d.Actions, b.actionView(lang, p, ai, false, true))
+	d.Components = all[:n:n]
+	if others < len(all) {
+		d.Others = all[others:]
+		slices.Reverse(d.Others) // filled from the end
+	}
+	if acts := b.ix.actions[s.ID]; len(acts) > 0 {
+		d.Actions = make([]actionView, 0, len(acts))
+		for _, ai := range acts {
+			d.Actions = append(d.Actions, b.actionView(lang, p, ai, false, true))
+		}
 	}
 	for _, ni := range b.ix.notes[s.ID] {
 		d.Notes = append(d.Notes, b.r.Notifications[ni])
