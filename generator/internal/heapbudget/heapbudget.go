@@ -3,8 +3,12 @@
 // default pacing (GOGC=100) the heap may grow to twice that before the
 // collector runs, which at a million findings means gigabytes of garbage
 // from the pages written. Set gives the runtime a soft memory limit of
-// the live heap plus a fixed headroom instead, so the collector runs as
-// the headroom fills and the peak stays near the model's own size.
+// the live heap plus a headroom instead, so the collector runs as the
+// headroom fills and the peak stays near the model's own size. The
+// headroom is a fixed minimum or half the live heap, whichever is more:
+// each collection marks the whole live heap, so a headroom that does not
+// grow with it would make a large model's collections too frequent (at
+// most as frequent as GOGC=50 then).
 //
 // Only main calls Set (through app.Options.BeforeRender), and the
 // benchmarks that measure rendering as vulnreport build does: the limit
@@ -18,8 +22,8 @@ import (
 	"runtime/metrics"
 )
 
-// Headroom is the heap the renderers may fill with garbage above the live
-// model before the collector runs.
+// Headroom is the least heap the renderers may fill with garbage above
+// the live model before the collector runs.
 const Headroom = 384 << 20
 
 // minHeap is the live heap below which no limit is set: small builds keep
@@ -27,16 +31,17 @@ const Headroom = 384 << 20
 const minHeap = 256 << 20
 
 // Set measures the live heap (collecting first, so that the analysis's
-// garbage is gone) and sets the soft memory limit to it plus headroom,
-// unless userLimit is true (GOMEMLIMIT is set) or the heap is small. It
-// returns the limit set, 0 when none, and a function that restores the
-// previous limit.
+// garbage is gone) and sets the soft memory limit to it plus headroom or
+// half of it, whichever is more, unless userLimit is true (GOMEMLIMIT is
+// set) or the heap is small. It returns the limit set, 0 when none, and a
+// function that restores the previous limit.
 func Set(headroom int64, userLimit bool) (limit int64, restore func()) {
 	if userLimit || heapInUse() < minHeap {
 		return 0, func() {}
 	}
 	runtime.GC()
-	limit = Live() + headroom
+	live := Live()
+	limit = live + max(headroom, live/2)
 	prev := debug.SetMemoryLimit(limit)
 	return limit, func() { debug.SetMemoryLimit(prev) }
 }
