@@ -19,6 +19,7 @@ import (
 // encoding of File.
 type Encoder struct {
 	w         *bufio.Writer
+	scratch   []byte
 	elem      bytes.Buffer
 	enc       *json.Encoder
 	want, got int
@@ -70,12 +71,16 @@ func (e *Encoder) Add(f Finding) error {
 		e.err = fmt.Errorf("encoding findings: more than the %d findings announced", e.want)
 		return e.err
 	}
-	e.elem.Reset()
-	if err := e.enc.Encode(f); err != nil {
-		e.err = fmt.Errorf("encoding findings: %w", err)
-		return e.err
+	b, ok := appendElement(e.scratch[:0], &f)
+	e.scratch = b[:0]
+	if !ok {
+		e.elem.Reset()
+		if err := e.enc.Encode(f); err != nil {
+			e.err = fmt.Errorf("encoding findings: %w", err)
+			return e.err
+		}
+		b = bytes.TrimSuffix(e.elem.Bytes(), []byte("\n"))
 	}
-	b := bytes.TrimSuffix(e.elem.Bytes(), []byte("\n"))
 	e.w.WriteString("    ")
 	e.w.Write(b)
 	e.got++
