@@ -3,8 +3,10 @@ package main
 import (
 	"bufio"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"io/fs"
 	"strings"
@@ -17,7 +19,6 @@ import (
 	"vulnreport/generator/internal/lifecycle"
 	"vulnreport/generator/internal/match"
 	"vulnreport/generator/internal/model"
-	"vulnreport/generator/internal/publish"
 	"vulnreport/generator/internal/render/export"
 	"vulnreport/generator/internal/report"
 	"vulnreport/generator/internal/snapshot"
@@ -125,16 +126,47 @@ func (p *pipeline) report() string {
 	return fmt.Sprintf("%d fix actions, %d decisions, %d open findings", len(p.rep.Actions), len(p.rep.Decisions), p.rep.Summary.OpenTotal)
 }
 
-// render writes the findings exports (findings.json and findings.csv) into memory.
+// render writes the findings exports (findings.json and findings.csv) as
+// a build does, streamed, but into a digest instead of a file, so that the
+// figures are the encoders' and not the disk's.
 func (p *pipeline) render() string {
-	mem := publish.NewMemory()
-	if err := export.New().Render(context.Background(), p.rep, mem); err != nil {
+	var w digestWriter
+	if err := export.New().Render(context.Background(), p.rep, &w); err != nil {
 		p.err = fmt.Errorf("rendering the findings exports: %w", err)
 		return ""
 	}
-	var parts []string
-	for _, f := range mem.Files() {
-		parts = append(parts, fmt.Sprintf("%s %s", f.Path, mib(uint64(f.Size))))
-	}
-	return strings.Join(parts, ", ")
+	return strings.Join(w.files, ", ")
+}
+
+// digestWriter is a render.Writer and render.Creator that keeps the size
+// and SHA-256 of each file written, not its bytes.
+type digestWriter struct {
+	files []string
+}
+
+func (d *digestWriter) WriteFile(name string, data []byte) error {
+	w, _ := d.Create(name)
+	w.Write(data)
+	return w.Close()
+}
+
+func (d *digestWriter) Create(name string) (io.WriteCloser, error) {
+	return &digestFile{d: d, name: name, h: sha256.New()}, nil
+}
+
+type digestFile struct {
+	d    *digestWriter
+	name string
+	h    hash.Hash
+	n    int64
+}
+
+func (f *digestFile) Write(p []byte) (int, error) {
+	f.n += int64(len(p))
+	return f.h.Write(p)
+}
+
+func (f *digestFile) Close() error {
+	f.d.files = append(f.d.files, fmt.Sprintf("%s %s (sha256 %x…)", f.name, mib(uint64(f.n)), f.h.Sum(nil)[:4]))
+	return nil
 }
