@@ -5,7 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"io/fs"
+	"io"
 	"path"
 	"time"
 
@@ -30,35 +30,41 @@ func writePackage(mem *publish.Stage, opt Options, r *report.Report) error {
 	defer out.Close() // a second Close after the one below is harmless
 	zw := zip.NewWriter(out)
 	stamp := time.Date(r.AsOf.Year(), r.AsOf.Month(), r.AsOf.Day(), 0, 0, 0, 0, time.UTC)
-	add := func(name string, data []byte) error {
+	add := func(name string, r io.Reader) error {
 		h := &zip.FileHeader{Name: name, Method: zip.Deflate, Modified: stamp}
 		h.SetMode(0o644)
 		w, err := zw.CreateHeader(h)
 		if err != nil {
 			return err
 		}
-		_, err = w.Write(data)
+		_, err = io.Copy(w, r)
 		return err
 	}
+	// Files are copied as streams: an export of a million findings is
+	// hundreds of megabytes.
 	for _, in := range r.Sources.Inputs {
-		data, err := fs.ReadFile(opt.Data, in.Path)
+		f, err := opt.Data.Open(in.Path)
 		if err != nil {
 			return fmt.Errorf("packaging %s: %w", in.Path, err)
 		}
-		sum := sha256.Sum256(data)
-		if hex.EncodeToString(sum[:]) != in.SHA256 {
-			return fmt.Errorf("packaging %s: the file changed during the build", in.Path)
+		sum := sha256.New()
+		err = add(path.Join("data", in.Path), io.TeeReader(f, sum))
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("packaging %s: %w", in.Path, err)
 		}
-		if err := add(path.Join("data", in.Path), data); err != nil {
-			return fmt.Errorf("packaging: %w", err)
+		if hex.EncodeToString(sum.Sum(nil)) != in.SHA256 {
+			return fmt.Errorf("packaging %s: the file changed during the build", in.Path)
 		}
 	}
 	for _, name := range names {
-		data, ok := mem.Get(name)
-		if !ok {
-			return fmt.Errorf("packaging: %s cannot be read back", name)
+		f, err := mem.Open(name)
+		if err != nil {
+			return fmt.Errorf("packaging: %w", err)
 		}
-		if err := add(path.Join("output", name), data); err != nil {
+		err = add(path.Join("output", name), f)
+		f.Close()
+		if err != nil {
 			return fmt.Errorf("packaging: %w", err)
 		}
 	}

@@ -165,9 +165,20 @@ func (s *Stage) Names() []string {
 	return out
 }
 
-// Get reads a written file back: from the temporary folder before
-// Commit, from the output after it.
+// Get reads a written file back whole (see Open).
 func (s *Stage) Get(name string) ([]byte, bool) {
+	f, err := s.Open(name)
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	data, err := io.ReadAll(f)
+	return data, err == nil
+}
+
+// Open opens a written file for reading back: from the temporary folder
+// before Commit, from the output after it.
+func (s *Stage) Open(name string) (io.ReadCloser, error) {
 	s.mu.Lock()
 	f, ok := s.files[name]
 	dir := s.tmp
@@ -176,10 +187,9 @@ func (s *Stage) Get(name string) ([]byte, bool) {
 	}
 	s.mu.Unlock()
 	if !ok || f.Size < 0 {
-		return nil, false
+		return nil, fmt.Errorf("%s was not written", name)
 	}
-	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
-	return data, err == nil
+	return os.Open(filepath.Join(dir, filepath.FromSlash(name)))
 }
 
 // Commit puts the written folder in place of the output.

@@ -78,6 +78,9 @@ func TestStage(t *testing.T) {
 	if data, ok := st.Get("d3/sub/page-10.html"); !ok || string(data) != want["d3/sub/page-10.html"] {
 		t.Errorf("Get after Commit = %q, %v", data, ok)
 	}
+	if _, err := st.Open("never-written.html"); err == nil {
+		t.Error("a file never written opened")
+	}
 	if err := st.WriteFile("late.html", nil); err == nil {
 		t.Error("a file written after Commit was accepted")
 	}
