@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"unicode/utf8"
+
+	"vulnreport/generator/internal/model"
 )
 
 // appendElement appends the encoding of f exactly as encoding/json writes
@@ -13,138 +15,143 @@ import (
 // encoding/json. ok is false for what it does not handle (a CVSS or EPSS
 // that is not a finite number): the caller then uses encoding/json, which
 // reports the error.
-func appendElement(b []byte, f *Finding) (_ []byte, ok bool) {
-	const in1, in2, in3, in4 = "\n      ", "\n        ", "\n          ", "\n            "
-	str := func(b []byte, name, v string) []byte {
-		b = append(b, in1...)
-		b = append(b, name...)
-		return appendJSONString(b, v)
-	}
-	boolean := func(b []byte, name string, v bool) []byte {
-		b = append(b, in1...)
-		b = append(b, name...)
-		return strconv.AppendBool(b, v)
-	}
-	b = append(b, '{')
-	b = str(b, `"key": `, f.Key)
-	b = append(b, ',')
-	b = str(b, `"kind": `, f.Kind)
-	b = append(b, ',')
-	b = str(b, `"system": `, f.System)
-	b = append(b, ',')
-	b = str(b, `"product": `, f.Product)
-	b = append(b, ',')
-	b = str(b, `"version": `, f.Version)
-	b = append(b, ","+in1+`"hosts": `...)
-	b = strconv.AppendInt(b, int64(f.Hosts), 10)
-	b = append(b, ',')
-	b = str(b, `"advisory": `, f.Advisory)
-	b = append(b, ","+in1+`"aliases": `...)
-	switch {
-	case f.Aliases == nil:
-		b = append(b, "null"...)
-	case len(f.Aliases) == 0:
-		b = append(b, "[]"...)
-	default:
-		b = append(b, '[')
-		for i, a := range f.Aliases {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, in2...)
-			b = appendJSONString(b, a)
-		}
-		b = append(b, in1+"]"...)
-	}
-	b = append(b, ',')
+func appendElement(b []byte, f *Finding) ([]byte, bool) {
+	e := element{b: append(b, '{')}
+	e.str(`"key": `, f.Key)
+	e.str(`"kind": `, f.Kind)
+	e.str(`"system": `, f.System)
+	e.str(`"product": `, f.Product)
+	e.str(`"version": `, f.Version)
+	e.name(`"hosts": `)
+	e.b = strconv.AppendInt(e.b, int64(f.Hosts), 10)
+	e.str(`"advisory": `, f.Advisory)
+	e.name(`"aliases": `)
+	e.list(len(f.Aliases), f.Aliases == nil, func(i int) { e.b = appendJSONString(e.b, f.Aliases[i]) })
 	if f.Clause != "" {
-		b = str(b, `"clause": `, f.Clause)
-		b = append(b, ',')
+		e.str(`"clause": `, f.Clause)
 	}
 	if f.NeedsConfirmation {
-		b = boolean(b, `"needs_confirmation": `, true)
-		b = append(b, ',')
+		e.name(`"needs_confirmation": true`)
 	}
-	if b, ok = appendNumber(append(b, in1+`"cvss": `...), f.CVSS); !ok {
-		return b, false
+	if !e.number(`"cvss": `, f.CVSS) {
+		return e.b, false
 	}
-	b = append(b, ',')
 	if f.CVSSVersion != "" {
-		b = str(b, `"cvss_version": `, f.CVSSVersion)
-		b = append(b, ',')
+		e.str(`"cvss_version": `, f.CVSSVersion)
 	}
-	b = str(b, `"severity": `, f.Severity)
-	b = append(b, ',')
-	b = boolean(b, `"exploited": `, f.Exploited)
-	b = append(b, ',')
-	b = boolean(b, `"kev": `, f.KEV)
-	b = append(b, ',')
+	e.str(`"severity": `, f.Severity)
+	e.boolean(`"exploited": `, f.Exploited)
+	e.boolean(`"kev": `, f.KEV)
 	if f.KEVDue != "" {
-		b = str(b, `"kev_due": `, f.KEVDue)
-		b = append(b, ',')
+		e.str(`"kev_due": `, f.KEVDue)
 	}
-	if b, ok = appendNumber(append(b, in1+`"epss": `...), f.EPSS); !ok {
-		return b, false
+	if !e.number(`"epss": `, f.EPSS) {
+		return e.b, false
 	}
-	b = append(b, ',')
-	b = str(b, `"priority": `, f.Priority)
-	b = append(b, ","+in1+`"reasons": `...)
-	switch {
-	case f.Reasons == nil:
-		b = append(b, "null"...)
-	case len(f.Reasons) == 0:
-		b = append(b, "[]"...)
-	default:
-		b = append(b, '[')
-		for i, r := range f.Reasons {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, in2+"{"+in3+`"code": `...)
-			b = appendJSONString(b, r.Code)
-			b = append(b, ","+in3+`"text": `...)
-			if r.Text.JA == "" && r.Text.EN == "" {
-				b = append(b, "{}"...)
-			} else {
-				b = append(b, '{')
-				if r.Text.JA != "" {
-					b = append(b, in4+`"ja": `...)
-					b = appendJSONString(b, r.Text.JA)
-					if r.Text.EN != "" {
-						b = append(b, ',')
-					}
-				}
-				if r.Text.EN != "" {
-					b = append(b, in4+`"en": `...)
-					b = appendJSONString(b, r.Text.EN)
-				}
-				b = append(b, in3+"}"...)
-			}
-			b = append(b, in2+"}"...)
-		}
-		b = append(b, in1+"]"...)
-	}
-	b = append(b, ',')
-	b = str(b, `"first_seen": `, f.FirstSeen)
-	b = append(b, ',')
-	b = str(b, `"due": `, f.Due)
-	b = append(b, ',')
-	b = str(b, `"due_source": `, f.DueSource)
-	b = append(b, ',')
-	b = str(b, `"stage": `, f.Stage)
-	b = append(b, ',')
-	b = str(b, `"action": `, f.Action)
-	b = append(b, ',')
+	e.str(`"priority": `, f.Priority)
+	e.name(`"reasons": `)
+	e.list(len(f.Reasons), f.Reasons == nil, func(i int) { e.reason(&f.Reasons[i]) })
+	e.str(`"first_seen": `, f.FirstSeen)
+	e.str(`"due": `, f.Due)
+	e.str(`"due_source": `, f.DueSource)
+	e.str(`"stage": `, f.Stage)
+	e.str(`"action": `, f.Action)
 	if f.Owner != "" {
-		b = str(b, `"owner": `, f.Owner)
-		b = append(b, ',')
+		e.str(`"owner": `, f.Owner)
 	}
-	b = str(b, `"state": `, f.State)
-	b = append(b, ',')
-	b = boolean(b, `"overdue": `, f.Overdue)
-	b = append(b, ',')
-	b = str(b, `"lifecycle": `, f.Lifecycle)
-	return append(b, "\n    }"...), true
+	e.str(`"state": `, f.State)
+	e.boolean(`"overdue": `, f.Overdue)
+	e.str(`"lifecycle": `, f.Lifecycle)
+	return append(e.b, "\n    }"...), true
+}
+
+// Line starts at each depth inside a list element: the list's prefix
+// "    " and two spaces a level.
+const (
+	depth1 = "\n      "
+	depth2 = "\n        "
+	depth3 = "\n          "
+	depth4 = "\n            "
+)
+
+// element writes the members of one finding's object.
+type element struct {
+	b       []byte
+	members int
+}
+
+// name starts a member: the comma after the previous one, the line and
+// the quoted name with its colon.
+func (e *element) name(name string) {
+	if e.members > 0 {
+		e.b = append(e.b, ',')
+	}
+	e.members++
+	e.b = append(e.b, depth1...)
+	e.b = append(e.b, name...)
+}
+
+func (e *element) str(name, v string) {
+	e.name(name)
+	e.b = appendJSONString(e.b, v)
+}
+
+func (e *element) boolean(name string, v bool) {
+	e.name(name)
+	e.b = strconv.AppendBool(e.b, v)
+}
+
+// number writes a number or null; false when it is not finite.
+func (e *element) number(name string, p *float64) bool {
+	e.name(name)
+	var ok bool
+	e.b, ok = appendNumber(e.b, p)
+	return ok
+}
+
+// list writes a list member's value: null, [] or one item a line.
+func (e *element) list(n int, null bool, item func(i int)) {
+	switch {
+	case null:
+		e.b = append(e.b, "null"...)
+	case n == 0:
+		e.b = append(e.b, "[]"...)
+	default:
+		e.b = append(e.b, '[')
+		for i := range n {
+			if i > 0 {
+				e.b = append(e.b, ',')
+			}
+			e.b = append(e.b, depth2...)
+			item(i)
+		}
+		e.b = append(e.b, depth1+"]"...)
+	}
+}
+
+// reason writes one reason object: its code and its text in ja and en.
+func (e *element) reason(r *model.Reason) {
+	e.b = append(e.b, "{"+depth3+`"code": `...)
+	e.b = appendJSONString(e.b, r.Code)
+	e.b = append(e.b, ","+depth3+`"text": `...)
+	if r.Text.JA == "" && r.Text.EN == "" {
+		e.b = append(e.b, "{}"...)
+	} else {
+		e.b = append(e.b, '{')
+		if r.Text.JA != "" {
+			e.b = append(e.b, depth4+`"ja": `...)
+			e.b = appendJSONString(e.b, r.Text.JA)
+			if r.Text.EN != "" {
+				e.b = append(e.b, ',')
+			}
+		}
+		if r.Text.EN != "" {
+			e.b = append(e.b, depth4+`"en": `...)
+			e.b = appendJSONString(e.b, r.Text.EN)
+		}
+		e.b = append(e.b, depth3+"}"...)
+	}
+	e.b = append(e.b, depth2+"}"...)
 }
 
 // appendNumber appends a float as encoding/json does, or null; false for
