@@ -108,11 +108,11 @@ func Build(ctx context.Context, opt Options, stdout, stderr io.Writer) (*Result,
 	}
 	// Files go straight to a folder beside the output, swapped in at the
 	// end: a build holds one file at a time, whatever the output's size.
-	mem, err := publish.NewStage(opt.OutDir)
+	stage, err := publish.NewStage(opt.OutDir)
 	if err != nil {
 		return nil, err
 	}
-	defer mem.Abort()
+	defer stage.Abort()
 	for _, f := range formats {
 		rd, err := renderer(f, deps)
 		if err != nil {
@@ -122,7 +122,7 @@ func Build(ctx context.Context, opt Options, stdout, stderr io.Writer) (*Result,
 			continue
 		}
 		p.stage("rendering "+string(f), 0)
-		if err := rd.Render(ctx, r, mem); err != nil {
+		if err := rd.Render(ctx, r, stage); err != nil {
 			return nil, fmt.Errorf("rendering %s: %w", f, err)
 		}
 	}
@@ -130,32 +130,32 @@ func Build(ctx context.Context, opt Options, stdout, stderr io.Writer) (*Result,
 	if opt.Package {
 		pkgName = PackageName(r.AsOf)
 	}
-	if err := writeManifest(mem, r, pkgName); err != nil {
+	if err := writeManifest(stage, r, pkgName); err != nil {
 		return nil, err
 	}
 	if opt.Package {
-		if err := writePackage(mem, opt, r); err != nil {
+		if err := writePackage(stage, opt, r); err != nil {
 			return nil, err
 		}
 	}
-	p.stage("publishing "+opt.OutDir, len(mem.Names()))
-	if err := mem.Commit(); err != nil {
+	p.stage("publishing "+opt.OutDir, len(stage.Names()))
+	if err := stage.Commit(); err != nil {
 		return nil, err
 	}
-	printSummary(stdout, r, opt.OutDir, len(mem.Names()))
-	return &Result{Report: r, Files: mem, Diags: diags.Sorted()}, nil
+	printSummary(stdout, r, opt.OutDir, len(stage.Names()))
+	return &Result{Report: r, Files: stage, Diags: diags.Sorted()}, nil
 }
 
-func writeManifest(mem *publish.Stage, r *report.Report, pkg string) error {
+func writeManifest(stage *publish.Stage, r *report.Report, pkg string) error {
 	data, err := publish.EncodeManifest(publish.Manifest{
 		ToolVersion: r.ToolVersion, AsOf: r.AsOf.Format("2006-01-02"), Inputs: r.Sources.Inputs, Feeds: r.Sources.Feeds,
 		Records: publish.Counts{Read: r.Quality.Read, Accepted: r.Quality.Accepted, Rejected: r.Quality.Rejected},
-		Outputs: mem.Files(), Package: pkg,
+		Outputs: stage.Files(), Package: pkg,
 	})
 	if err != nil {
 		return err
 	}
-	return mem.WriteFile(publish.ManifestName, data)
+	return stage.WriteFile(publish.ManifestName, data)
 }
 
 func printDiags(w io.Writer, ds []source.Diagnostic) {

@@ -21,9 +21,9 @@ func PackageName(asOf time.Time) string { return "evidence-" + asOf.Format("2006
 // while loading), every output and the manifest (under output/). Entries are
 // sorted and stamped with the as-of date, so the archive is byte-identical
 // for the same input. The manifest names the archive, and verify checks it.
-func writePackage(mem *publish.Stage, opt Options, r *report.Report) error {
-	names := mem.Names() // before the archive itself is started
-	out, err := mem.Create(PackageName(r.AsOf))
+func writePackage(stage *publish.Stage, opt Options, r *report.Report) error {
+	names := stage.Names() // before the archive itself is started
+	out, err := stage.Create(PackageName(r.AsOf))
 	if err != nil {
 		return err
 	}
@@ -58,7 +58,7 @@ func writePackage(mem *publish.Stage, opt Options, r *report.Report) error {
 		}
 	}
 	for _, name := range names {
-		f, err := mem.Open(name)
+		f, err := stage.Open(name)
 		if err != nil {
 			return fmt.Errorf("packaging: %w", err)
 		}
