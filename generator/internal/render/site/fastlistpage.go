@@ -52,13 +52,11 @@ func (w *pageWriter) findingsTable(b []byte, ix *index, t *table, depth int) ([]
 
 // findingsPage writes "findings.html".
 func (w *pageWriter) findingsPage(b []byte, p *Page, d *findingsData) ([]byte, bool) {
-	b, ok := w.head(b, p)
+	b, ok := w.headTitle(b, p, "\n\n")
 	if !ok {
 		return b, false
 	}
 	lang := i18n.Lang(w.ch.Lang)
-	b = append(b, "\n\n<h1>"...)
-	b = escapeHTML(b, p.Title)
 	b = append(b, "</h1>\n"...)
 	if v := d.View; v != nil {
 		if !plainHref(v.AllHref) {
@@ -134,12 +132,13 @@ func (w *pageWriter) groups(b []byte, d *findingsData) ([]byte, bool) {
 
 // deptPage writes "dept.html".
 func (w *pageWriter) deptPage(b []byte, p *Page, d *deptData) ([]byte, bool) {
-	b, ok := w.head(b, p)
-	if !ok || !plainHref(d.Plan) {
+	if !plainHref(d.Plan) {
 		return b, false
 	}
-	b = append(b, "\n\n<h1>"...)
-	b = escapeHTML(b, p.Title)
+	b, ok := w.headTitle(b, p, "\n\n")
+	if !ok {
+		return b, false
+	}
 	b = append(b, "</h1>\n<p class=\"lead\">"...)
 	b = escapeHTML(b, i18n.Tf(i18n.Lang(w.ch.Lang), "site.dept_lead", d.Total))
 	b = append(b, ` <a href="`...)

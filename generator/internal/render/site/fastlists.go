@@ -13,13 +13,11 @@ import (
 
 // systemsPage writes "systems.html"; false when it cannot.
 func (w *pageWriter) systemsPage(b []byte, p *Page, d *systemsData) ([]byte, bool) {
-	b, ok := w.head(b, p)
+	b, ok := w.headTitle(b, p, "\n")
 	if !ok {
 		return b, false
 	}
 	lang := i18n.Lang(w.ch.Lang)
-	b = append(b, "\n<h1>"...)
-	b = escapeHTML(b, p.Title)
 	b = w.text(b, "</h1>\n<p class=\"lead\">", "site.systems_lead", "</p>\n")
 	b = append(b, "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"systems-cap\">\n<table class=\"sortable\" id=\"systems\">\n<caption id=\"systems-cap\">"...)
 	b = escapeHTML(b, i18n.Tf(lang, "site.n_systems", len(d.Systems)))
@@ -89,13 +87,11 @@ func numCell(b []byte, n int) []byte {
 
 // advisoriesPage writes "advisories.html"; false when it cannot.
 func (w *pageWriter) advisoriesPage(b []byte, p *Page, d *advisoriesData) ([]byte, bool) {
-	b, ok := w.head(b, p)
+	b, ok := w.headTitle(b, p, "\n")
 	if !ok {
 		return b, false
 	}
 	lang := i18n.Lang(w.ch.Lang)
-	b = append(b, "\n<h1>"...)
-	b = escapeHTML(b, p.Title)
 	b = w.text(b, "</h1>\n<p class=\"lead\">", "site.advisories_lead", "</p>\n")
 	b = append(b, "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"adv-cap\">\n<table class=\"sortable\" id=\"advisories\">\n<caption id=\"adv-cap\">"...)
 	b = escapeHTML(b, i18n.Tf(lang, "site.n_advisories", len(d.Vulns)))

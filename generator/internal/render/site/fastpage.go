@@ -104,6 +104,19 @@ func (w *pageWriter) tableText(e, t func(string) string) {
 }
 
 // head writes the "head" template; false when a link needs the
+// headTitle writes the page head, then lead (the blank lines the template
+// has there) and the page's title as its heading; false when the head
+// cannot be written.
+func (w *pageWriter) headTitle(b []byte, p *Page, lead string) ([]byte, bool) {
+	b, ok := w.head(b, p)
+	if !ok {
+		return b, false
+	}
+	b = append(b, lead...)
+	b = append(b, "<h1>"...)
+	return escapeHTML(b, p.Title), true
+}
+
 // template's URL escaping or the navigation fails.
 func (w *pageWriter) head(b []byte, p *Page) ([]byte, bool) {
 	if !plainHref(p.RootUp) || !plainHref(p.Up) {
