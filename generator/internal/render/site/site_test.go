@@ -3,6 +3,8 @@ package site_test
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"runtime"
 	"strings"
 	"testing"
@@ -116,5 +118,35 @@ func TestContentErrorsStopRender(t *testing.T) {
 	err := site.New(render.Deps{Content: bad}).Render(context.Background(), fixture(t), publish.NewMemory())
 	if err == nil || !strings.Contains(err.Error(), "x.md:3:") {
 		t.Errorf("content error = %v", err)
+	}
+}
+
+// failingWriter refuses every file under one folder.
+type failingWriter struct {
+	mem    *publish.Memory
+	prefix string
+}
+
+var errRefused = errors.New("disk full")
+
+func (w failingWriter) WriteFile(name string, data []byte) error {
+	if strings.HasPrefix(name, w.prefix) {
+		return fmt.Errorf("%s: %w", name, errRefused)
+	}
+	return w.mem.WriteFile(name, data)
+}
+
+// TestWriteErrorStopsRender checks that a page the Writer refuses fails
+// the render with the Writer's error, though workers write in parallel,
+// and that the first refused page in job order is the one named.
+func TestWriteErrorStopsRender(t *testing.T) {
+	for range 5 {
+		err := site.New(render.Deps{Content: contentFS}).Render(context.Background(), fixture(t), failingWriter{publish.NewMemory(), "systems/"})
+		if !errors.Is(err, errRefused) {
+			t.Fatalf("err = %v, want the writer's error", err)
+		}
+		if !strings.HasPrefix(err.Error(), "systems/") {
+			t.Errorf("err = %v, want a systems page named", err)
+		}
 	}
 }
