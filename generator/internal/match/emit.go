@@ -2,8 +2,8 @@ package match
 
 import (
 	"cmp"
-	"slices"
 
+	"vulnreport/generator/internal/indexsort"
 	"vulnreport/generator/internal/inventory"
 	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/vuln"
@@ -127,12 +127,12 @@ func inKeyOrder(found []Found, comps []inventory.Component, vulns []vuln.Vulnera
 
 // sortByKey sorts found by key, building the keys.
 func sortByKey(found []Found, comps []inventory.Component, vulns []vuln.Vulnerability) {
-	keys := make(map[Found]string, len(found))
-	for _, m := range found {
-		c := &comps[m.Component]
-		keys[m] = FindingKey(c.System, c.Key, c.Version, vulns[m.Vuln].ID)
+	keys := make([]string, len(found))
+	for i := range found {
+		c := &comps[found[i].Component]
+		keys[i] = FindingKey(c.System, c.Key, c.Version, vulns[found[i].Vuln].ID)
 	}
-	slices.SortStableFunc(found, func(a, b Found) int { return cmp.Compare(keys[a], keys[b]) })
+	indexsort.Sort(found, func(a, b int) int { return cmp.Or(cmp.Compare(keys[a], keys[b]), cmp.Compare(a, b)) })
 }
 
 // compareConcat compares the concatenations of a's and b's parts without

@@ -48,7 +48,9 @@ func groupBySystemAndPair(comps []inventory.Component, pairOf []int32, pairs []p
 	for i := range byName {
 		byName[i] = int32(i)
 	}
-	slices.SortFunc(byName, func(a, b int32) int { return compareSuffixed(systems[a], systems[b], '/') })
+	slices.SortFunc(byName, func(a, b int32) int {
+		return compareConcat([7]string{systems[a], "/"}, [7]string{systems[b], "/"})
+	})
 	rank := make([]int32, len(systems))
 	systemsFree := true
 	for r, s := range byName {
@@ -102,9 +104,6 @@ func rankPairs(pairs []pair, hasHits func(int32) bool) (rank []int32, prefixFree
 	}
 	slices.SortFunc(with, func(a, b int32) int {
 		pa, pb := &pairs[a], &pairs[b]
-		if pa.key == pb.key {
-			return compareSuffixed(pa.version, pb.version, '/')
-		}
 		return compareConcat([7]string{pa.key, "@", pa.version, "/"}, [7]string{pb.key, "@", pb.version, "/"})
 	})
 	rank = make([]int32, len(pairs))
@@ -112,20 +111,4 @@ func rankPairs(pairs []pair, hasHits func(int32) bool) (rank []int32, prefixFree
 		rank[p] = int32(r)
 	}
 	return rank, prefixFree
-}
-
-// compareSuffixed compares a+suffix with b+suffix without building them.
-func compareSuffixed(a, b string, suffix byte) int {
-	n := min(len(a), len(b))
-	if c := strings.Compare(a[:n], b[:n]); c != 0 {
-		return c
-	}
-	switch {
-	case len(a) == len(b):
-		return 0
-	case len(a) < len(b):
-		return cmp.Compare(suffix, b[n])
-	default:
-		return cmp.Compare(a[n], suffix)
-	}
 }
