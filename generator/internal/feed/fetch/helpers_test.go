@@ -61,7 +61,11 @@ func newMirror(t *testing.T) *mirror {
 	return m
 }
 
-func (m *mirror) on(path string, as ...answer) { m.mu.Lock(); m.answers[path] = append(m.answers[path], as...); m.mu.Unlock() }
+func (m *mirror) on(path string, as ...answer) {
+	m.mu.Lock()
+	m.answers[path] = append(m.answers[path], as...)
+	m.mu.Unlock()
+}
 
 func (m *mirror) serve(w http.ResponseWriter, r *http.Request) {
 	m.mu.Lock()
