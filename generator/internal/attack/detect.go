@@ -7,8 +7,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/corazawaf/coraza/v3"
 	coreruleset "github.com/corazawaf/coraza-coreruleset/v4"
+	"github.com/corazawaf/coraza/v3"
 )
 
 // DisabledRules are the CRS protocol-enforcement rules that test request
@@ -16,22 +16,22 @@ import (
 // Content-Type …): replaying a logged request without them would make
 // every line look like an attack.
 var DisabledRules = []int{
-	920180, // POST without Content-Length or Transfer-Encoding
-	920181, // both Content-Length and Transfer-Encoding
-	920280, // missing Host header
-	920290, // empty Host header
-	920300, // missing Accept header
-	920310, // empty Accept header
-	920311, // empty Accept header (some UAs)
-	920320, // missing User-Agent (kept as a log may lack the field)
-	920330, // empty User-Agent
-	920340, // Content-Length without Content-Type
-	920350, // Host is a numeric IP (the replay has no Host)
-	920420, // Content-Type not allowed
-	920470, // illegal Content-Type
-	920480, // charset not allowed
-	920530, // multiple charsets
-	920600, // illegal Accept header
+	920180,                 // POST without Content-Length or Transfer-Encoding
+	920181,                 // both Content-Length and Transfer-Encoding
+	920280,                 // missing Host header
+	920290,                 // empty Host header
+	920300,                 // missing Accept header
+	920310,                 // empty Accept header
+	920311,                 // empty Accept header (some UAs)
+	920320,                 // missing User-Agent (kept as a log may lack the field)
+	920330,                 // empty User-Agent
+	920340,                 // Content-Length without Content-Type
+	920350,                 // Host is a numeric IP (the replay has no Host)
+	920420,                 // Content-Type not allowed
+	920470,                 // illegal Content-Type
+	920480,                 // charset not allowed
+	920530,                 // multiple charsets
+	920600,                 // illegal Accept header
 	922100, 922110, 922120, // multipart headers
 }
 
