@@ -45,32 +45,42 @@ var ErrLimit = errors.New("limit exceeded")
 // formats whose timestamps lack one (syslog); a timestamp that would lie
 // after asOf is taken as the previous year's.
 func ReadFile(name string, r io.Reader, asOf time.Time, compressedSize int64) (*File, error) {
+	return readFile(name, r, asOf, GzipLimit(compressedSize))
+}
+
+// GzipLimit is how far a gzip log of the given compressed size may
+// decompress: MaxGzipRatio times its size, but at least 64 MiB (small
+// logs of repetitive lines compress well) and at most MaxDecompressed.
+func GzipLimit(compressedSize int64) int64 {
+	return min(max(compressedSize*MaxGzipRatio, 64<<20), MaxDecompressed)
+}
+
+func readFile(name string, r io.Reader, asOf time.Time, gzipLimit int64) (*File, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	if head, _ := br.Peek(2); len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
 			return nil, fmt.Errorf("%s: the gzip file cannot be read: %w", name, err)
 		}
-		limit := int64(MaxDecompressed)
-		if compressedSize > 0 && compressedSize*MaxGzipRatio < limit {
-			limit = compressedSize * MaxGzipRatio
-		}
-		br = bufio.NewReaderSize(&limitedReader{r: zr, n: limit}, 64<<10)
+		br = bufio.NewReaderSize(&limitedReader{r: zr, n: gzipLimit}, 64<<10)
 	}
 	f := &File{Name: name, Format: FormatUnknown}
 	p := &lineParser{asOf: asOf}
 	line := 0
 	for {
 		b, err := readLine(br)
+		if errors.Is(err, errLongLine) {
+			line++
+			f.Read++
+			f.reject(line)
+			continue
+		}
 		if len(b) > 0 || err == nil {
 			line++
 			f.parseLine(p, b, line)
 		}
 		if errors.Is(err, io.EOF) {
 			break
-		}
-		if errors.Is(err, errLongLine) {
-			continue
 		}
 		if err != nil {
 			return f, fmt.Errorf("%s:%d: %w", name, line, err)
@@ -110,7 +120,8 @@ func readLine(br *bufio.Reader) ([]byte, error) {
 	var buf []byte
 	for {
 		chunk, err := br.ReadSlice('\n')
-		if len(buf)+len(chunk) > MaxLineLength+2 {
+		buf = append(buf, chunk...)
+		if len(buf) > MaxLineLength+2 {
 			for errors.Is(err, bufio.ErrBufferFull) {
 				_, err = br.ReadSlice('\n')
 			}
@@ -119,21 +130,20 @@ func readLine(br *bufio.Reader) ([]byte, error) {
 			}
 			return []byte{0}, errLongLine
 		}
-		buf = append(buf, chunk...)
 		if errors.Is(err, bufio.ErrBufferFull) {
 			continue
 		}
-		return bytes.TrimRight(buf, "\r\n"), err
+		line := bytes.TrimRight(buf, "\r\n")
+		if len(line) > MaxLineLength {
+			return []byte{0}, errLongLine
+		}
+		return line, err
 	}
 }
 
 // parseLine parses one line in the file's format, detecting it first.
 func (f *File) parseLine(p *lineParser, b []byte, line int) {
 	s := string(b)
-	if s == "\x00" { // a line over the limit
-		f.reject(line)
-		return
-	}
 	if strings.TrimSpace(s) == "" {
 		return
 	}
