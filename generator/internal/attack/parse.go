@@ -41,9 +41,10 @@ type File struct {
 var ErrLimit = errors.New("limit exceeded")
 
 // ReadFile reads one log file (plain or gzip) of any known format,
-// detected from its first lines. year is the year of the as-of date, for
-// formats whose timestamps lack one (syslog); a timestamp that would lie
-// after asOf is taken as the previous year's.
+// detected from its first lines. Syslog timestamps carry neither year nor
+// zone: they are read in asOf's location (the organisation's time zone)
+// and the as-of year, and one that would lie after the as-of date is
+// taken as the previous year's.
 func ReadFile(name string, r io.Reader, asOf time.Time, compressedSize int64) (*File, error) {
 	return readFile(name, r, asOf, GzipLimit(compressedSize))
 }

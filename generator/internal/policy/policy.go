@@ -50,6 +50,8 @@ type Policy struct {
 	Font string
 	// DueSoonDays is the window of the "due in the next N days" list (14).
 	DueSoonDays int
+	// AttackSigns configures the access-log analysis.
+	AttackSigns AttackSigns
 }
 
 // Default returns the contract's defaults.
@@ -63,6 +65,7 @@ func Default() Policy {
 		Horizons:       Horizons{EOLWarningDays: 180, StaleInventoryDays: 90, InspectionIntervalDays: 365, NotificationAckDays: 3, AcceptanceExpiryDays: 30},
 		Thresholds:     Thresholds{P1CVSS: 9.0, P2CVSS: 7.0, P2EPSS: 0.1, P3CVSS: 4.0},
 		DueSoonDays:    14,
+		AttackSigns:    DefaultAttackSigns(),
 	}
 }
 
@@ -118,6 +121,7 @@ func Decode(rec source.Record, diags *source.Diagnostics) (Policy, bool) {
 	}
 	p.Font = d.String("pdf.font", false)
 	p.DueSoonDays = positive(d, "horizons.due_soon_days", p.DueSoonDays)
+	p.AttackSigns = decodeAttackSigns(d)
 	ok := d.Finish()
 	return p, ok
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"time"
+	"vulnreport/generator/internal/attack"
 
 	"vulnreport/generator/internal/assess"
 	"vulnreport/generator/internal/feed"
@@ -45,6 +46,8 @@ type Input struct {
 	EPSSModel     string
 	Rejections    []source.Rejection
 	Diagnostics   []source.Diagnostic
+	// Attacks are the signs of attack found in the systems' logs.
+	Attacks []attack.SystemSigns
 }
 
 // Build freezes the report model. It never reads the clock.
@@ -79,6 +82,7 @@ func Build(in Input) *Report {
 	r.Trends = trends(in, r.Findings)
 	r.Decisions = decisions(in, r, sysByID)
 	r.KEVUnmatched = kevUnmatched(in)
+	r.Attacks = in.Attacks
 	r.Quality = quality(in)
 	r.Sources = Sources{Feeds: in.Feeds, EPSSDate: in.EPSSDate, EPSSModel: in.EPSSModel, Inputs: in.Files}
 	r.Summary = summary(in, r)
