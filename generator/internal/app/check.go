@@ -17,6 +17,7 @@ import (
 func Check(opt Options, stdout, stderr io.Writer) error {
 	var diags source.Diagnostics
 	snap := snapshot.Load(opt.Data, snapshot.Options{Feeds: all.Parsers()}, &diags)
+	snap.Require(&diags)
 	checkHistory(snap, &diags)
 	for _, d := range diags.Sorted() {
 		fmt.Fprintln(stdout, d.String())
