@@ -68,7 +68,10 @@ func TestHostileFiles(t *testing.T) {
 		}
 	}
 	cases := []fsCase{
-		{name: "fifo policy", setup: func(t *testing.T, dir, o string) { os.Remove(filepath.Join(dir, "policy.yaml")); fifo("policy.yaml")(t, dir, o) },
+		{name: "fifo policy", setup: func(t *testing.T, dir, o string) {
+			os.Remove(filepath.Join(dir, "policy.yaml"))
+			fifo("policy.yaml")(t, dir, o)
+		},
 			fails: "policy.yaml", warns: []string{"policy.yaml: warning: is a named pipe (FIFO), not a plain file: not read"}},
 		{name: "fifo csv", setup: func(t *testing.T, dir, o string) {
 			fifo("lifecycle.csv")(t, dir, o)
