@@ -21,19 +21,12 @@ func (l *loader) admit(p string, mode fs.FileMode) string {
 		l.skipped = append(l.skipped, p)
 		return ""
 	}
-	if real != p {
-		if l.real == nil {
-			l.real = map[string]string{}
-		}
-		l.real[p] = real
-	}
 	return real
 }
 
-// open opens a snapshot file through the target admit found for it.
+// open opens a snapshot file as admit decided, checking again: a link
+// through its target inside the snapshot, and an entry that has become
+// anything but a plain file since the listing as if it were not there.
 func (l *loader) open(name string) (fs.File, error) {
-	if r, ok := l.real[name]; ok {
-		name = r
-	}
-	return l.fsys.Open(name)
+	return plainfs.New(l.fsys).Open(name)
 }

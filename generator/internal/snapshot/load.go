@@ -30,10 +30,8 @@ type loader struct {
 	// expect is the number of rows expected in the CSV file being read,
 	// when estimated.
 	expect int
-	// real maps a symbolic link admitted as input to its target inside
-	// the snapshot; skipped lists the entries that are not plain files and
-	// were not read (files.go).
-	real    map[string]string
+	// skipped lists the entries that are not plain files and were not
+	// read (files.go).
 	skipped []string
 }
 
