@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -21,6 +22,13 @@ func (e *TargetError) Error() string {
 	return fmt.Sprintf("--out %s: %s\n  --out %s: %s", e.Out, e.Ja, e.Out, e.En)
 }
 
+// osCache reports whether an entry is a thumbnail or view cache that
+// Finder or Explorer writes into any folder it shows (an output on a file
+// share gets them): regenerated at will, so replacing them loses nothing.
+func osCache(d fs.DirEntry) bool {
+	return d.Type().IsRegular() && (d.Name() == ".DS_Store" || d.Name() == "Thumbs.db")
+}
+
 // maxNamed bounds the foreign files a refusal names.
 const maxNamed = 3
 
@@ -29,7 +37,8 @@ const maxNamed = 3
 // with a vulnreport manifest.json in which every file is the manifest, the
 // evidence package it names or an output it lists. Anything else (a file,
 // a symbolic link, a folder holding anything vulnreport did not write) is
-// refused with a *TargetError naming the first foreign files. Files are
+// refused with a *TargetError naming the first foreign files. The caches
+// Finder and Explorer write (.DS_Store, Thumbs.db) count as nothing. Files are
 // recognised by name: an output edited in place (a workbook filled in for
 // import-plan) is still the tool's and is replaced.
 func CheckTarget(out string) error {
@@ -51,7 +60,7 @@ func CheckTarget(out string) error {
 	if err != nil {
 		return refuse("読めません ("+err.Error()+")", "cannot be read: "+err.Error())
 	}
-	if len(entries) == 0 {
+	if !slices.ContainsFunc(entries, func(e fs.DirEntry) bool { return !osCache(e) }) {
 		return nil
 	}
 	// Only a plain manifest is read: a named pipe would block the build.
@@ -85,7 +94,7 @@ func CheckTarget(out string) error {
 		}
 		rel, _ := filepath.Rel(out, p)
 		rel = filepath.ToSlash(rel)
-		if d.IsDir() || (d.Type().IsRegular() && ours[rel]) {
+		if d.IsDir() || (d.Type().IsRegular() && ours[rel]) || osCache(d) {
 			return nil
 		}
 		n++
