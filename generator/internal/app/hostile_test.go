@@ -502,6 +502,7 @@ func hugeCases(t *testing.T) map[string]string {
 	write("huge-line-csv/components.csv", []byte("system,product,version\nweb,apache:struts,2.5.10\n"), line("web,apache:struts,"))
 	write("huge-line-yaml/systems.yaml", line("- id: "))
 	write("huge-line-feed/systems.yaml", systems)
+	write("huge-line-feed/components.csv", []byte("system,product,version\nweb,apache:struts,2.5.10\n"))
 	write("huge-line-feed/feeds/epss/e.csv", []byte("#model_version:v2023.03.01,score_date:2026-11-30T00:00:00+0000\ncve,epss,percentile\n"), line("CVE-2017-5638,0.9,0."))
 	return map[string]string{
 		"huge-line-csv":  filepath.Join(root, "huge-line-csv"),
