@@ -5,7 +5,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"vulnreport/generator/internal/publish"
 )
@@ -245,4 +247,70 @@ func clipTail(s string) string {
 		return "…" + s[len(s)-2000:]
 	}
 	return s
+}
+
+// TestPagesAndTemplatesNotPlain puts a named pipe and links outside into
+// --content and --templates: the build finishes (a pipe opened would
+// block it), warns about each by name, uses the built-in template in
+// place of the pipe, and publishes nothing from outside.
+func TestPagesAndTemplatesNotPlain(t *testing.T) {
+	tmp := t.TempDir()
+	secretFile := filepath.Join(tmp, "secret.md")
+	writeFiles(t, tmp, map[string]string{"secret.md": "---\ntitle: OUTSIDE-c0ffee\n---\nOUTSIDE-c0ffee\n"})
+	pages, tpl := filepath.Join(tmp, "pages"), filepath.Join(tmp, "tpl")
+	writeFiles(t, pages, map[string]string{"about.md": "---\ntitle: About\n---\nhello\n"})
+	if err := os.MkdirAll(filepath.Join(tpl, "assets"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{filepath.Join(pages, "pipe.md"), filepath.Join(tpl, "site", "layout.html")} {
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := syscall.Mkfifo(p, 0o644); err != nil {
+			t.Skip("no named pipes here:", err)
+		}
+	}
+	for link, target := range map[string]string{filepath.Join(pages, "leak.md"): secretFile, filepath.Join(tpl, "assets", "site.css"): "/dev/zero"} {
+		if err := os.Symlink(target, link); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(tmp, "out")
+	type result struct {
+		code           int
+		stdout, stderr string
+	}
+	done := make(chan result, 1)
+	go func() {
+		code, stdout, stderr := cli(t, "build", "--data", smallData, "--out", out, "--as-of", asOf, "--formats", "site",
+			"--content", pages, "--templates", tpl)
+		done <- result{code, stdout, stderr}
+	}()
+	var r result
+	select {
+	case r = <-done:
+	case <-time.After(60 * time.Second):
+		t.Fatal("the build did not finish: a pipe was opened")
+	}
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	for _, w := range []string{
+		filepath.ToSlash(filepath.Join(pages, "pipe.md")) + ": warning: is a named pipe (FIFO)",
+		filepath.ToSlash(filepath.Join(pages, "leak.md")) + ": warning: is a symbolic link to " + secretFile + ", outside",
+		filepath.ToSlash(filepath.Join(tpl, "site", "layout.html")) + ": warning: is a named pipe (FIFO)",
+		filepath.ToSlash(filepath.Join(tpl, "assets", "site.css")) + ": warning: is a symbolic link to /dev/zero, outside",
+	} {
+		if !strings.Contains(r.stderr, w) {
+			t.Errorf("stderr does not say %q:\n%s", w, r.stderr)
+		}
+	}
+	for name, data := range tree(t, out) {
+		if strings.Contains(string(data), "OUTSIDE-c0ffee") {
+			t.Errorf("%s holds a page from outside --content", name)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "pages", "about.html")); err != nil {
+		t.Errorf("the plain page was not published: %v", err)
+	}
 }

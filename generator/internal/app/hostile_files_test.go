@@ -90,7 +90,7 @@ func TestHostileFiles(t *testing.T) {
 				t.Logf("no character device made (%v): the links to /dev stand for it", err)
 				mkfifo(t, filepath.Join(dir, "lifecycle.yaml"))
 			}
-		}, warns: []string{"feeds/kev/zero.json: warning: is a symbolic link to /dev/zero, outside the snapshot folder", "feeds/epss/null.csv: warning: is a symbolic link that leads outside", "lifecycle.yaml: warning: is a "},
+		}, warns: []string{"feeds/kev/zero.json: warning: is a symbolic link to /dev/zero, outside the input folder", "feeds/epss/null.csv: warning: is a symbolic link that leads outside", "lifecycle.yaml: warning: is a "},
 			read: []string{"components.csv"}, skipped: []string{"feeds/kev/zero.json", "feeds/epss/null.csv", "lifecycle.yaml"}},
 		{name: "socket", setup: func(t *testing.T, dir, _ string) {
 			l, err := net.Listen("unix", filepath.Join(dir, "notifications.csv"))
@@ -118,8 +118,8 @@ func TestHostileFiles(t *testing.T) {
 				"advisories/self", ".", // a folder inside
 				"sbom/web.cdx.json", "OUT/web.cdx.json")(t, dir, o)
 		}, warns: []string{
-			"lifecycle.yaml: warning: is a symbolic link to ", "outside the snapshot folder",
-			"remediation.yaml: warning: is a symbolic link that leads outside the snapshot folder",
+			"lifecycle.yaml: warning: is a symbolic link to ", "outside the input folder",
+			"remediation.yaml: warning: is a symbolic link that leads outside the input folder",
 			"notifications.yaml: warning: is a symbolic link to missing.yaml, which does not exist",
 			"changes.yaml: warning: is a symbolic link in a loop of links",
 			"advisories/ext: warning: is a symbolic link to ", "advisories/self: warning: is a symbolic link to the folder advisories: not followed",

@@ -55,7 +55,7 @@ func Resolve(fsys fs.FS, name string) (string, fs.FileMode, error) {
 			continue
 		case "..":
 			if len(done) == 0 {
-				return "", 0, fmt.Errorf("is a symbolic link that leads outside the snapshot folder")
+				return "", 0, fmt.Errorf("is a symbolic link that leads outside the input folder")
 			}
 			done = done[:len(done)-1]
 			mode = fs.ModeDir
@@ -78,7 +78,7 @@ func Resolve(fsys fs.FS, name string) (string, fs.FileMode, error) {
 				return "", 0, fmt.Errorf("is a symbolic link that cannot be read (%v)", err)
 			}
 			if path.IsAbs(target) || strings.HasPrefix(target, `\`) || strings.Contains(target, ":") {
-				return "", 0, fmt.Errorf("is a symbolic link to %s, outside the snapshot folder", target)
+				return "", 0, fmt.Errorf("is a symbolic link to %s, outside the input folder", target)
 			}
 			pending = append(strings.Split(target, "/"), pending...)
 			continue
