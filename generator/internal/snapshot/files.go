@@ -2,6 +2,7 @@ package snapshot
 
 import (
 	"io/fs"
+	"strings"
 
 	"vulnreport/generator/internal/plainfs"
 	"vulnreport/generator/internal/source"
@@ -29,4 +30,15 @@ func (l *loader) admit(p string, mode fs.FileMode) string {
 // anything but a plain file since the listing as if it were not there.
 func (l *loader) open(name string) (fs.File, error) {
 	return plainfs.New(l.fsys).Open(name)
+}
+
+// blankYAML reports whether a YAML file holds nothing but blank lines and
+// comments.
+func blankYAML(data []byte) bool {
+	for _, line := range strings.Split(strings.TrimPrefix(string(data), "\ufeff"), "\n") {
+		if t := strings.TrimSpace(line); t != "" && !strings.HasPrefix(t, "#") {
+			return false
+		}
+	}
+	return true
 }

@@ -178,6 +178,9 @@ func (l *loader) loadPolicy(names []string) {
 		l.fatal("%s: %v", names[0], err)
 		return
 	}
+	if blankYAML(data) {
+		l.diags.Warnf(source.Pos{File: st.Path}, "the policy is empty: the contract's defaults are used")
+	}
 	n := l.diags.Count(source.Error)
 	rec, err := source.YAMLMap(st.Path, data, l.diags)
 	st.Read = 1
