@@ -363,3 +363,31 @@ func readManifest(t *testing.T, out string) publish.Manifest {
 	}
 	return m
 }
+
+// TestVerifyPipes verifies an output whose evidence package was replaced
+// by a named pipe, and a named pipe given as the package: verify ends
+// with the difference or an error instead of blocking.
+func TestVerifyPipes(t *testing.T) {
+	dir, out := t.TempDir(), filepath.Join(t.TempDir(), "out")
+	writeTree(t, dir, plainBase)
+	if _, err := Build(context.Background(), Options{Data: os.DirFS(dir), OutDir: out, AsOf: date("2026-11-30"), Formats: "findings", Package: true}, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	pkg := filepath.Join(out, PackageName(date("2026-11-30")))
+	os.Remove(pkg)
+	mkfifo(t, pkg)
+	done := make(chan [2]error, 1)
+	var o bytes.Buffer
+	go func() { done <- [2]error{Verify(out, &o), Verify(pkg, &bytes.Buffer{})} }()
+	select {
+	case errs := <-done:
+		if !errors.Is(errs[0], ErrVerify) || !strings.Contains(o.String(), "changed: "+filepath.Base(pkg)) {
+			t.Errorf("verify of the folder: %v\n%s", errs[0], o.String())
+		}
+		if errs[1] == nil || !strings.Contains(errs[1].Error(), "not a plain file") {
+			t.Errorf("verify of the pipe: %v", errs[1])
+		}
+	case <-time.After(caseTimeout):
+		t.Fatal("verify blocked on a named pipe")
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // TestCheckTarget decides, for every kind of folder given as --out,
@@ -116,5 +117,67 @@ func write(t *testing.T, p, data string) {
 	t.Helper()
 	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestVerifyNeverOpensPipes verifies an output in which named pipes stand
+// where an output was, beside the outputs and as the manifest: verify
+// ends, reporting them, instead of blocking on one.
+func TestVerifyNeverOpensPipes(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	m := NewMemory()
+	for _, n := range []string{"a.html", "b.html"} {
+		if err := m.WriteFile(n, []byte(n)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data, err := EncodeManifest(Manifest{AsOf: "2026-11-30", Outputs: m.Files()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := m.WriteFile(ManifestName, data); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteDir(m, out); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(out, "a.html"))
+	for _, p := range []string{"a.html", "extra.pipe"} {
+		if err := syscall.Mkfifo(filepath.Join(out, p), 0o644); err != nil {
+			t.Skip("no named pipes here:", err)
+		}
+	}
+	run := func() ([]Difference, error) {
+		type res struct {
+			ds  []Difference
+			err error
+		}
+		done := make(chan res, 1)
+		go func() { ds, _, err := Verify(os.DirFS(out)); done <- res{ds, err} }()
+		select {
+		case r := <-done:
+			return r.ds, r.err
+		case <-time.After(30 * time.Second):
+			t.Fatal("verify blocked on a named pipe")
+		}
+		return nil, nil
+	}
+	ds, err := run()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range ds {
+		got = append(got, d.String())
+	}
+	if want := "changed: a.html, added: extra.pipe"; strings.Join(got, ", ") != want {
+		t.Errorf("differences %v, want %s", got, want)
+	}
+	os.Remove(filepath.Join(out, ManifestName))
+	if err := syscall.Mkfifo(filepath.Join(out, ManifestName), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := run(); err == nil || !strings.Contains(err.Error(), "not a plain file") {
+		t.Errorf("a pipe as manifest: %v", err)
 	}
 }
