@@ -17,10 +17,6 @@ type ciscoScheme struct{}
 func (ciscoScheme) Name() string                    { return "cisco" }
 func (ciscoScheme) Parse(s string) (Version, error) { return nil, errStub("cisco", s) }
 
-type debScheme struct{}
-
-func (debScheme) Name() string                    { return "deb" }
-func (debScheme) Parse(s string) (Version, error) { return nil, errStub("deb", s) }
 
 type gemScheme struct{}
 
@@ -42,30 +38,14 @@ type junosScheme struct{}
 func (junosScheme) Name() string                    { return "junos" }
 func (junosScheme) Parse(s string) (Version, error) { return nil, errStub("junos", s) }
 
-type mavenScheme struct{}
-
-func (mavenScheme) Name() string                    { return "maven" }
-func (mavenScheme) Parse(s string) (Version, error) { return nil, errStub("maven", s) }
 
 type panosScheme struct{}
 
 func (panosScheme) Name() string                    { return "panos" }
 func (panosScheme) Parse(s string) (Version, error) { return nil, errStub("panos", s) }
 
-type pep440Scheme struct{}
 
-func (pep440Scheme) Name() string                    { return "pep440" }
-func (pep440Scheme) Parse(s string) (Version, error) { return nil, errStub("pep440", s) }
 
-type rpmScheme struct{}
-
-func (rpmScheme) Name() string                    { return "rpm" }
-func (rpmScheme) Parse(s string) (Version, error) { return nil, errStub("rpm", s) }
-
-type semverScheme struct{}
-
-func (semverScheme) Name() string                    { return "semver" }
-func (semverScheme) Parse(s string) (Version, error) { return nil, errStub("semver", s) }
 
 type tomcatScheme struct{}
 
