@@ -17,7 +17,6 @@ type ciscoScheme struct{}
 func (ciscoScheme) Name() string                    { return "cisco" }
 func (ciscoScheme) Parse(s string) (Version, error) { return nil, errStub("cisco", s) }
 
-
 type gemScheme struct{}
 
 func (gemScheme) Name() string                    { return "gem" }
@@ -38,14 +37,10 @@ type junosScheme struct{}
 func (junosScheme) Name() string                    { return "junos" }
 func (junosScheme) Parse(s string) (Version, error) { return nil, errStub("junos", s) }
 
-
 type panosScheme struct{}
 
 func (panosScheme) Name() string                    { return "panos" }
 func (panosScheme) Parse(s string) (Version, error) { return nil, errStub("panos", s) }
-
-
-
 
 type tomcatScheme struct{}
 
