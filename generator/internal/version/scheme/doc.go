@@ -24,13 +24,17 @@
 // Callers pick, in this order: a `scheme` column ([Lookup]); the purl
 // type ([ForPurlType]); the product table ([ForProduct], products.go);
 // the advisory's CVE 5 versionType ([ForVersionType]); else [Generic].
+// A distribution package compared with an upstream advisory is compared
+// on its upstream version ([Upstream]); CPE update fields are folded into
+// the version by [FoldCPEUpdate]; text from documents goes through
+// [Normalize] first.
 //
 // # Build tags
 //
 // Suffixes that name a build of the release itself, never a pre-release,
 // are part of the generic scheme (not of package version, which is
 // unchanged): "-fips", "-jre", "-android" at the end, any case, and
-// "-bNN" after a Java "_NNN" update, are ignored: "1.0.2k-fips" ==
+// "-bNN" after a Java update ("1.8.0_392", "8u392"), are ignored: "1.0.2k-fips" ==
 // "1.0.2k", Guava "32.0.0-jre" == "32.0.0", "1.8.0_392-b08" ==
 // "1.8.0_392". They are in generic because most inventories carry no
 // scheme, and these spellings are what asset tools report for OpenSSL,
