@@ -35,8 +35,8 @@ func TestLinesAgainstReference(t *testing.T) {
 		"abc",
 		`{"a":"日本語","b":[{"x":"é"},{"y":"😀"}]}`,
 		"ab\nc日本d\n\nxyz\n",
-		"\xe6\x97\xa5\xe6\x97\n\xff\xfe\xe6x\xe6\x97\xa5",                     // invalid and cut sequences
-		"\r\n\r\n日\r\n",                                                       // CRLF
+		"\xe6\x97\xa5\xe6\x97\n\xff\xfe\xe6x\xe6\x97\xa5", // invalid and cut sequences
+		"\r\n\r\n日\r\n",                                   // CRLF
 		string(bytes.Repeat([]byte(`{"name":"コンポーネント","version":"1.0"},`), 50)), // one long line
 	}
 	for _, in := range inputs {
