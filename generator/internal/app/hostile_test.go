@@ -42,7 +42,7 @@ type expectation struct {
 
 var expected = map[string]expectation{
 	"truncated-yaml":     {fails: true, names: []string{"systems.yaml", "remediation.yaml", "lifecycle.yaml"}},
-	"truncated-feeds":    {names: []string{"feeds/kev/x.json", "feeds/nvd/x.json", "feeds/cve5/CVE-2017-5638.json", "feeds/epss/epss.csv", "feeds/endoflife/struts.json", "feeds/jvn/x.xml", "sbom/web.cdx.json"}},
+	"truncated-feeds":    {fails: true, diag: "the file is truncated", names: []string{"feeds/kev/x.json", "feeds/nvd/x.json", "feeds/cve5/CVE-2017-5638.json", "feeds/epss/epss.csv", "feeds/endoflife/struts.json", "feeds/jvn/x.xml", "sbom/web.cdx.json"}},
 	"invalid-utf8-late":  {names: []string{"components.csv"}, diag: "is not valid UTF-8"},
 	"invalid-utf8-start": {names: []string{"components.csv"}},
 	"alias-bomb":         {names: []string{"systems.yaml", "components.yaml"}, diag: "aliases (*name) expand to more than"},
