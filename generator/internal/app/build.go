@@ -48,6 +48,7 @@ func AnalyzeSnapshot(snap *snapshot.Snapshot, opt Options, diags *source.Diagnos
 	if asOf.IsZero() {
 		asOf = opt.Today
 	}
+	checkDates(snap, asOf, diags)
 	langs := pol.Languages
 	if len(opt.Langs) > 0 {
 		langs = opt.Langs

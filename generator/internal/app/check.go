@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"vulnreport/generator/internal/feed/all"
 	"vulnreport/generator/internal/history"
+	"vulnreport/generator/internal/plausible"
 	"vulnreport/generator/internal/snapshot"
 	"vulnreport/generator/internal/source"
 )
@@ -18,6 +20,18 @@ func Check(opt Options, stdout, stderr io.Writer) error {
 	var diags source.Diagnostics
 	snap := snapshot.Load(opt.Data, snapshot.Options{Feeds: all.Parsers()}, &diags)
 	checkHistory(snap, &diags)
+	if len(snap.Fatal) == 0 {
+		asOf := opt.AsOf
+		if asOf.IsZero() {
+			asOf = snap.Policy.AsOf
+		}
+		if asOf.IsZero() {
+			asOf = opt.Today
+		}
+		if !asOf.IsZero() {
+			checkDates(snap, asOf, &diags)
+		}
+	}
 	for _, d := range diags.Sorted() {
 		fmt.Fprintln(stdout, d.String())
 	}
@@ -52,4 +66,13 @@ func checkHistory(snap *snapshot.Snapshot, diags *source.Diagnostics) {
 	for _, err := range errs {
 		diags.Warnf(source.Pos{File: strings.SplitN(err.Error(), ":", 2)[0]}, "history not used: %v", err)
 	}
+}
+
+// checkDates warns about dates after asOf that record something that has
+// happened, and caps acceptances at the policy's max_acceptance_days.
+func checkDates(snap *snapshot.Snapshot, asOf time.Time, diags *source.Diagnostics) {
+	plausible.Check(plausible.Input{
+		AsOf: asOf, MaxAcceptanceDays: snap.Policy.MaxAcceptanceDays, Systems: snap.Systems, Components: snap.Components,
+		Changes: snap.Changes, Advisories: snap.Advisories, Remediations: snap.Remediations, Notifications: snap.Notifications,
+	}, diags)
 }
