@@ -184,7 +184,7 @@ func check(args []string, stdout, stderr io.Writer, now time.Time) error {
 		return err
 	}
 	if st, err := os.Stat(*content); err == nil && st.IsDir() {
-		opt.Content = os.DirFS(*content)
+		opt.Content, opt.ContentDir = os.DirFS(*content), filepath.ToSlash(*content)
 	}
 	if *asOf != "" {
 		t, err := source.ParseDate(*asOf)

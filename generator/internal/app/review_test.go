@@ -78,8 +78,9 @@ func TestWholesaleRemediationShown(t *testing.T) {
 		t.Fatalf("check: %v", err)
 	}
 	for _, want := range []string{
-		`remediation.yaml:1:3: warning: remediation ALL: field "expires": 9999-12-31 runs beyond the policy's max_acceptance_days (180 days from 2026-11-01)`,
-		"remediation.yaml:2:3: warning: remediation LATER: stage done with completed 2027-04-30 after the as-of date 2026-11-30: not counted as done",
+		// the policy's first language is Japanese (the default)
+		`remediation.yaml:1:3: warning: remediation ALL: 項目 "expires" の 9999-12-31 はポリシーの max_acceptance_days (180 日、2026-11-01 から) を超えます。2027-04-30 に期限が切れるものとして扱います`,
+		"remediation.yaml:2:3: warning: remediation LATER: 段階 done (完了) ですが完了日 2027-04-30 が基準日 2026-11-30 より後です。その日までは完了とせず ④対策の実施 として扱います",
 	} {
 		if !strings.Contains(o.String(), want) {
 			t.Errorf("check does not say %q:\n%s", want, o.String())
@@ -105,6 +106,7 @@ func TestWholesaleRemediationShown(t *testing.T) {
 // fields that record something that has happened.
 func TestFutureDates(t *testing.T) {
 	fsys := fixture("web,apache:struts,2.5.10,2027-01-05\n")
+	fsys["policy.yaml"] = &fstest.MapFile{Data: []byte("organization: Test Corp\nlanguages: [en, ja]\n")}
 	fsys["components.csv"] = &fstest.MapFile{Data: []byte("system,product,version,installed\nweb,apache:struts,2.5.10,2027-01-05\n")}
 	fsys["advisories/b.yaml"] = &fstest.MapFile{Data: []byte("- {id: CVE-2099-1, title: later, published: 2027-02-01, affected: [{product: \"x:y\", versions: \"*\"}]}\n")}
 	fsys["remediation.yaml"] = &fstest.MapFile{Data: []byte("- {id: R1, system: web, advisory: CVE-2017-5638, stage: implement, action: patch, completed: 2026-12-24}\n")}

@@ -40,8 +40,7 @@ const layout = "2006-01-02"
 func Check(in Input, diags *source.Diagnostics) int {
 	future := func(pos source.Pos, entity, field string, t time.Time) {
 		if !t.IsZero() && t.After(in.AsOf) {
-			diags.Warnf(pos, "%s: field %q: %s is after the as-of date %s, yet it records something that has happened: check the date",
-				entity, field, t.Format(layout), in.AsOf.Format(layout))
+			diags.WarnK(pos, "diag.future_date", entity, field, t.Format(layout), in.AsOf.Format(layout))
 		}
 	}
 	for _, s := range in.Systems {
@@ -69,8 +68,7 @@ func Check(in Input, diags *source.Diagnostics) int {
 		r := &in.Remediations[i]
 		name := "remediation " + recordName(*r)
 		if r.Stage == remediation.Done && r.Completed.After(in.AsOf) {
-			diags.Warnf(r.Pos, "%s: stage done with completed %s after the as-of date %s: not counted as done (shown as ④対策の実施) until that date",
-				name, r.Completed.Format(layout), in.AsOf.Format(layout))
+			diags.WarnK(r.Pos, "diag.future_done", name, r.Completed.Format(layout), in.AsOf.Format(layout))
 		} else {
 			future(r.Pos, name, "completed", r.Completed)
 		}
@@ -78,8 +76,7 @@ func Check(in Input, diags *source.Diagnostics) int {
 			start := AcceptanceStart(*r, in.AsOf)
 			limit := start.AddDate(0, 0, in.MaxAcceptanceDays)
 			if r.Expires.After(limit) {
-				diags.Warnf(r.Pos, "%s: field \"expires\": %s runs beyond the policy's max_acceptance_days (%d days from %s): the acceptance is treated as expiring on %s",
-					name, r.Expires.Format(layout), in.MaxAcceptanceDays, start.Format(layout), limit.Format(layout))
+				diags.WarnK(r.Pos, "diag.acceptance_capped", name, r.Expires.Format(layout), in.MaxAcceptanceDays, start.Format(layout), limit.Format(layout))
 				r.Expires = limit
 				capped++
 			}

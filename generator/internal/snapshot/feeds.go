@@ -63,7 +63,7 @@ func (l *loader) feedFile(name, kind, system string) {
 		// format, undecodable): the build stops rather than go on as if
 		// the feed said nothing (class a of the README's three classes).
 		pos, msg := feedErrorPos(name, err)
-		l.diags.Errorf(pos, "%s", msg)
+		l.diags.ErrorK(pos, "diag.feed_unreadable", msg)
 		l.rejectNew(st, pos, "feed:"+kind, "", msg)
 		l.fatal("%s: the feed cannot be read (%s): the build stops rather than leave it out", pos, msg)
 		return
