@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -56,6 +57,11 @@ func TestUntrustedFilesStopTheBuild(t *testing.T) {
 			}
 			if !strings.Contains(o.String(), tt.where) || !strings.Contains(o.String(), tt.diag) {
 				t.Errorf("check does not name %s (%q):\n%s", tt.where, tt.diag, o.String())
+			}
+			// counted as one record read and rejected, so that the file
+			// shows in the counts (read = accepted + rejected)
+			if !regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(tt.file) + ` +1 +0 +1$`).MatchString(o.String()) {
+				t.Errorf("check's counts do not show %s as 1 read, 0 accepted, 1 rejected:\n%s", tt.file, o.String())
 			}
 			if !strings.Contains(e.String(), tt.where) {
 				t.Errorf("check's fatal lines do not name %s:\n%s", tt.where, e.String())
