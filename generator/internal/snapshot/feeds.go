@@ -117,6 +117,10 @@ func (l *loader) history(names []string) {
 // unreadable: "not readable at LINE:COL: message".
 var notReadable = regexp.MustCompile(`^not readable at (\d+):(\d+): `)
 
+// lineFirst is a CSV feed reader's error that starts with its line:
+// "line 2 is longer than …".
+var lineFirst = regexp.MustCompile(`^line (\d+) `)
+
 // feedErrorPos returns the position and message of a feed reader's error
 // about file name: the line and column the reader names, else the file's
 // start.
@@ -127,6 +131,8 @@ func feedErrorPos(name string, err error) (source.Pos, string) {
 		pos.Line, _ = strconv.Atoi(m[1])
 		pos.Col, _ = strconv.Atoi(m[2])
 		msg = msg[len(m[0]):]
+	} else if m := lineFirst.FindStringSubmatch(msg); m != nil {
+		pos.Line, _ = strconv.Atoi(m[1])
 	}
 	return pos, msg
 }
