@@ -11,11 +11,12 @@ import (
 	"vulnreport/generator/internal/feed/jvn"
 	"vulnreport/generator/internal/feed/kev"
 	"vulnreport/generator/internal/feed/nvd"
+	"vulnreport/generator/internal/feed/osv"
 	"vulnreport/generator/internal/feed/sbom"
 )
 
 // Parsers returns the feed readers by kind: "nvd", "cve5", "jvn", "kev",
-// "epss", "endoflife" and "sbom". Each call returns a new map.
+// "epss", "endoflife", "osv", "csaf" and "sbom". Each call returns a new map.
 func Parsers() map[string]feed.Parser {
 	return map[string]feed.Parser{
 		nvd.Kind:  nvd.Parse,
@@ -25,5 +26,6 @@ func Parsers() map[string]feed.Parser {
 		epss.Kind: epss.Parse,
 		eol.Kind:  eol.Parse,
 		sbom.Kind: sbom.Parse,
+		osv.Kind:  osv.Parse,
 	}
 }
