@@ -5,6 +5,7 @@ package all
 
 import (
 	"vulnreport/generator/internal/feed"
+	"vulnreport/generator/internal/feed/csaf"
 	"vulnreport/generator/internal/feed/cve5"
 	"vulnreport/generator/internal/feed/eol"
 	"vulnreport/generator/internal/feed/epss"
@@ -27,5 +28,6 @@ func Parsers() map[string]feed.Parser {
 		eol.Kind:  eol.Parse,
 		sbom.Kind: sbom.Parse,
 		osv.Kind:  osv.Parse,
+		csaf.Kind: csaf.Parse,
 	}
 }
