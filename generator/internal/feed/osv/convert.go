@@ -10,6 +10,7 @@ import (
 	"vulnreport/generator/internal/product"
 	"vulnreport/generator/internal/source"
 	"vulnreport/generator/internal/version"
+	"vulnreport/generator/internal/version/scheme"
 )
 
 func (p *parser) convert(r *record, id string, pos source.Pos) advisory.Advisory {
@@ -168,10 +169,16 @@ func (p *parser) affected(r *record, id string, pos source.Pos) []advisory.Affec
 			if contains(g.clauses, "*") {
 				a.Versions = "*"
 			}
-			if rg, err := version.ParseRange(a.Versions); err == nil {
-				a.Range = rg
+			if err := checkRange(a.Scheme, a.Versions); err != nil {
+				// not a range in the ecosystem's own ordering: confirm by hand
+				g.free = append(g.free, a.Versions)
+				p.warn(pos, id, fmt.Sprintf("%s: versions %q are not a range in the %s scheme (%v)", a.Key, a.Versions, a.Scheme, err))
+			} else {
+				if rg, err := version.ParseRange(a.Versions); err == nil {
+					a.Range = rg
+				}
+				out = append(out, a)
 			}
-			out = append(out, a)
 		}
 		if len(g.free) > 0 {
 			a := g.af
@@ -182,6 +189,21 @@ func (p *parser) affected(r *record, id string, pos source.Pos) []advisory.Affec
 		}
 	}
 	return out
+}
+
+// checkRange reads expr in the named scheme. A scheme whose ordering is
+// not implemented yet accepts every range, so that its advisories wait
+// for it instead of turning into text.
+func checkRange(name, expr string) error {
+	sc, ok := scheme.Lookup(name)
+	if name == "" || !ok {
+		return nil
+	}
+	_, err := scheme.ParseRange(sc, expr)
+	if err != nil && strings.Contains(err.Error(), "is not implemented yet") {
+		return nil
+	}
+	return err
 }
 
 func contains(list []string, s string) bool {

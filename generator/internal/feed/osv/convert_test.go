@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"vulnreport/generator/internal/source"
+	"vulnreport/generator/internal/version/scheme"
 )
 
 func TestRanges(t *testing.T) {
@@ -119,5 +120,34 @@ func TestRejectedRecords(t *testing.T) {
 	}
 	if diags.Count(source.Error) != 5 {
 		t.Errorf("%d errors reported", diags.Count(source.Error))
+	}
+}
+
+// TestEcosystemSchemes: every scheme the ecosystem table names exists.
+func TestEcosystemSchemes(t *testing.T) {
+	for name, e := range ecosystems {
+		if e.scheme == "" {
+			continue
+		}
+		if _, ok := scheme.Lookup(e.scheme); !ok {
+			t.Errorf("%s: scheme %q unknown", name, e.scheme)
+		}
+		if s, ok := scheme.ForPurlType(strings.SplitN(e.purl, "/", 2)[0]); !ok || s.Name() != e.scheme {
+			t.Errorf("%s: purl type %s gives another scheme than %q", name, e.purl, e.scheme)
+		}
+	}
+}
+
+// TestNotInScheme: a fixed version that the ecosystem's ordering cannot
+// read becomes text that needs confirmation, with a warning.
+func TestNotInScheme(t *testing.T) {
+	data := `{"id": "T-2", "affected": [{"package": {"ecosystem": "PyPI", "name": "x"}, "ranges": [{"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "1.0+x_y!z"}]}]}]}`
+	res, diags := parse(t, "t.json", []byte(data))
+	afs := res.Advisories[0].Affected
+	if len(afs) != 1 || afs[0].FreeText != "<1.0+x_y!z" || afs[0].Key != "pkg:pypi/x" {
+		t.Errorf("affected %+v", afs)
+	}
+	if !strings.Contains(diagText(diags), "not a range in the pep440 scheme") {
+		t.Errorf("no warning: %s", diagText(diags))
 	}
 }
