@@ -2,12 +2,12 @@ package feedutil
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"vulnreport/generator/internal/advisory"
 	"vulnreport/generator/internal/source"
 	"vulnreport/generator/internal/version"
+	"vulnreport/generator/internal/version/scheme"
 )
 
 // Item is one product's affected versions as a reader found them, before
@@ -165,62 +165,53 @@ func NVDClause(cpeVersion, startIncl, startExcl, endIncl, endExcl string) (claus
 
 // CPEVersion returns the version field of a CPE 2.3 formatted string
 // ("cpe:2.3:a:apache:log4j:2.14.1:…") or a CPE 2.2 URI ("cpe:/a:apache:log4j:2.14.1"),
-// with CPE escapes removed; "" when there is none. A concrete update field
-// is applied when it reads as part of the version: a pre-release
-// ("1.3" + "rc1" → "1.3-rc1"), a patch level ("9.8" + "p7" → "9.8p7",
-// "2019" + "sp1" → "2019sp1") or a Java-style update ("1.8.0" +
-// "update_45" → "1.8.0_45"); other update values are ignored.
+// with CPE escapes removed and a concrete update field folded in where the
+// vendor's scheme puts it ([scheme.FoldCPEUpdate]: pan-os 10.2.8 + h1 →
+// "10.2.8-h1", junos 21.4 + r3-s5 → "21.4R3-S5", jdk 1.8.0 + update361 →
+// "1.8.0_361", macos 10.15.7 + security_update_2022-001 →
+// "10.15.7_security_update_2022-001"); "" when there is none. An update
+// that no rule folds is kept as text, "<version> update <update>", which
+// is no version: the clause made from it is free text that needs
+// confirmation, never the bare base version.
 func CPEVersion(cpe string) string {
-	low := strings.ToLower(cpe)
-	var ver, upd string
-	switch {
-	case strings.HasPrefix(low, "cpe:2.3:"):
-		parts := splitCPE(cpe)
-		if len(parts) > 5 {
-			ver = strings.ReplaceAll(parts[5], `\`, "")
-		}
-		if len(parts) > 6 {
-			upd = strings.ReplaceAll(parts[6], `\`, "")
-		}
-	case strings.HasPrefix(low, "cpe:/"):
-		parts := strings.Split(cpe[len("cpe:/"):], ":")
-		if len(parts) > 3 {
-			ver = parts[3]
-		}
-		if len(parts) > 4 {
-			upd = parts[4]
-		}
+	vp, ver, upd := CPEFields(cpe)
+	switch strings.ToLower(upd) {
+	case "", "*", "-":
+		return ver
 	}
-	return withUpdate(ver, upd)
+	if ver == "" || ver == "*" || ver == "-" {
+		return ver
+	}
+	if folded, ok := scheme.FoldCPEUpdate(vp, ver, upd); ok {
+		return folded
+	}
+	return ver + " update " + upd
 }
 
-var (
-	preUpdate  = regexp.MustCompile(`^(alpha|beta|rc|pre|preview|dev|snapshot|milestone|cr|m)[._-]?[0-9]*$`)
-	postUpdate = regexp.MustCompile(`^(p|sp)[0-9]+$`)
-	javaUpdate = regexp.MustCompile(`^(update|u)[_-]?([0-9]+)$`)
-)
-
-// withUpdate applies a CPE update field to a version; see [CPEVersion].
-func withUpdate(ver, upd string) string {
-	u := strings.ToLower(upd)
-	if ver == "" || ver == "*" || ver == "-" || u == "" || u == "*" || u == "-" {
-		return ver
-	}
-	var cand string
+// CPEFields returns a CPE's vendor:product key and its version and update
+// fields, with CPE escapes removed; "" for missing fields.
+func CPEFields(cpe string) (vp, ver, upd string) {
+	low := strings.ToLower(cpe)
+	var parts []string
 	switch {
-	case preUpdate.MatchString(u):
-		cand = ver + "-" + upd
-	case postUpdate.MatchString(u):
-		cand = ver + upd
-	case javaUpdate.MatchString(u):
-		cand = ver + "_" + javaUpdate.FindStringSubmatch(u)[2]
+	case strings.HasPrefix(low, "cpe:2.3:"):
+		parts = splitCPE(cpe)[3:]
+		for i := range parts {
+			parts[i] = strings.ReplaceAll(parts[i], `\`, "")
+		}
+	case strings.HasPrefix(low, "cpe:/"):
+		parts = strings.Split(cpe[len("cpe:/"):], ":")[1:]
 	default:
-		return ver
+		return "", "", ""
 	}
-	if isVersion(cand) {
-		return cand
+	get := func(i int) string {
+		if i < len(parts) {
+			return parts[i]
+		}
+		return ""
 	}
-	return ver
+	vp = strings.ToLower(get(0) + ":" + get(1))
+	return vp, get(2), get(3)
 }
 
 // splitCPE splits a CPE 2.3 formatted string at unescaped colons.
