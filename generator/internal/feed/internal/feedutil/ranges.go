@@ -2,6 +2,7 @@ package feedutil
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"vulnreport/generator/internal/advisory"
@@ -21,6 +22,9 @@ type Item struct {
 	Clause string
 	Free   string
 	Pos    source.Pos
+	// Scheme names the scheme the feed says the versions are in (CVE 5
+	// versionType through scheme.ForVersionType), "" when it does not.
+	Scheme string
 }
 
 // Group merges the items of one advisory by product key (by Product when
@@ -37,6 +41,8 @@ func Group(items []Item, warn func(source.Pos, string)) []advisory.Affected {
 		ranges  []version.Range
 		free    []string
 		seen    map[string]bool // clauses and free texts already kept
+		// schemes are the schemes of the items with clauses, once each
+		schemes []string
 	}
 	var order []*group
 	var byKey map[string]*group // built once an advisory names many products
@@ -84,8 +90,17 @@ func Group(items []Item, warn func(source.Pos, string)) []advisory.Affected {
 			}
 		case it.Clause != "" && !g.seen[it.Clause]:
 			g.seen[it.Clause] = true
+			if !slices.Contains(g.schemes, it.Scheme) {
+				g.schemes = append(g.schemes, it.Scheme)
+			}
 			r, err := version.ParseRange(it.Clause)
 			if err != nil {
+				if inScheme(it) {
+					// a range in the feed's or the vendor's own scheme
+					// only: kept in Versions, where matching reads it
+					g.clauses = append(g.clauses, it.Clause)
+					continue
+				}
 				warn(it.Pos, fmt.Sprintf("product %s: versions %q are not a range (%v): kept as text that needs confirmation", productName(it), it.Clause, err))
 				g.free = append(g.free, it.Clause)
 				continue
@@ -97,16 +112,18 @@ func Group(items []Item, warn func(source.Pos, string)) []advisory.Affected {
 	var out []advisory.Affected
 	for _, g := range order {
 		base := advisory.Affected{Product: g.item.Product, Key: g.item.Key, Pos: g.item.Pos}
+		if len(g.schemes) == 1 {
+			// one scheme for every clause; mixed ones leave it to the component
+			base.Scheme = g.schemes[0]
+		}
 		if len(g.clauses) > 0 {
 			a := base
 			a.Versions = strings.Join(g.clauses, " || ")
 			for _, r := range g.ranges {
 				a.Range.Clauses = append(a.Range.Clauses, r.Clauses...)
 			}
-			for i, c := range g.clauses {
-				if c == "*" {
-					a.Versions, a.Range = "*", g.ranges[i]
-				}
+			if slices.Contains(g.clauses, "*") {
+				a.Versions, a.Range = "*", version.Range{Clauses: []version.Clause{{Any: true}}}
 			}
 			out = append(out, a)
 		}
@@ -117,6 +134,24 @@ func Group(items []Item, warn func(source.Pos, string)) []advisory.Affected {
 		}
 	}
 	return out
+}
+
+// inScheme reports whether an item's clause is a range in the item's
+// scheme or in the vendor scheme of its product key.
+func inScheme(it Item) bool {
+	var cands []scheme.Scheme
+	if sc, ok := scheme.Lookup(it.Scheme); ok {
+		cands = append(cands, sc)
+	}
+	if sc, ok := scheme.ForProduct(it.Key); ok && it.Key != "" {
+		cands = append(cands, sc)
+	}
+	for _, sc := range cands {
+		if _, err := scheme.ParseRange(sc, it.Clause); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 func productName(it Item) string {
