@@ -9,6 +9,7 @@ import (
 	"vulnreport/generator/internal/feed/internal/feedutil"
 	"vulnreport/generator/internal/source"
 	"vulnreport/generator/internal/version"
+	"vulnreport/generator/internal/version/scheme"
 )
 
 // The product_status lists, by what they say.
@@ -110,6 +111,8 @@ type status struct {
 	af                    advisory.Affected
 	fixed, affected, none bool
 	pending               bool
+	// bad lists fixed versions the rpm ordering cannot read
+	bad []string
 }
 
 func (p *parser) affected(v *vulnerability, id, docID string, pos source.Pos) []advisory.Affected {
@@ -139,11 +142,18 @@ func (p *parser) affected(v *vulnerability, id, docID string, pos source.Pos) []
 			}
 		}
 	}
+	rpm := scheme.MustLookup("rpm")
 	each(fixedLists, func(s *status, pk pkg) {
 		s.fixed = true
-		if pk.evr != "" && !slices.Contains(s.af.Fixed, pk.evr) {
-			s.af.Fixed = append(s.af.Fixed, pk.evr)
+		if pk.evr == "" || slices.Contains(s.af.Fixed, pk.evr) {
+			return
 		}
+		if _, err := rpm.Parse(pk.evr); err != nil || strings.ContainsAny(pk.evr, " \t|<>=,") {
+			// kept, but as text that needs confirmation
+			s.bad = append(s.bad, pk.evr)
+			return
+		}
+		s.af.Fixed = append(s.af.Fixed, pk.evr)
 	})
 	each(affectedLists, func(s *status, _ pkg) { s.affected = true })
 	each(notAffectedLists, func(s *status, _ pkg) { s.none = true })
@@ -163,6 +173,10 @@ func (p *parser) affected(v *vulnerability, id, docID string, pos source.Pos) []
 	for _, s := range order {
 		a := s.af
 		switch {
+		case len(s.bad) > 0:
+			a.Fixed = nil
+			a.FreeText = "fixed in " + docID + " in " + strings.Join(s.bad, ", ") + ", which is not an rpm version"
+			p.warn(pos, id, fmt.Sprintf("%s: fixed version %q is not an rpm version: kept as text that needs confirmation", a.Key, s.bad[0]))
 		case s.fixed && len(a.Fixed) > 0:
 			var cl []string
 			for _, f := range a.Fixed {

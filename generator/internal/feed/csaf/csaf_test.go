@@ -107,6 +107,7 @@ func TestStatuses(t *testing.T) {
 		{"fixed wins over not affected", `"known_not_affected": ["BaseOS-9:bind-32:9.16.23-18.el9.x86_64"], "fixed": ["BaseOS-9:bind-32:9.16.23-18.el9.x86_64"]`, "<32:9.16.23-18.el9"},
 		{"under investigation", `"under_investigation": ["BaseOS-9:bind-32:9.16.23-18.el9.x86_64"]`, "free:under investigation by the vendor (RHSA-2099:0001)"},
 		{"not affected", `"known_not_affected": ["BaseOS-9:bind-32:9.16.23-18.el9.x86_64"]`, "none"},
+		{"fixed version that is no rpm version", `"fixed": ["BaseOS-9:bind-0:1.0 beta-1.el9.x86_64"]`, "free:fixed in RHSA-2099:0001 in 1.0 beta-1.el9, which is not an rpm version"},
 		{"fixed without a version", `"fixed": ["BaseOS-9:bind-doc"]`, "free:fixed in RHSA-2099:0001 (the product names no version)"},
 	}
 	start := strings.Index(minimal, `"product_status": {`)
@@ -120,6 +121,9 @@ func TestStatuses(t *testing.T) {
 				t.Fatalf("affected %+v", afs)
 			}
 			af := afs[0]
+			if !strings.HasPrefix(af.Key, "pkg:rpm/redhat/bind") || af.Distro != "Red Hat:enterprise_linux:9::baseos" {
+				t.Errorf("key %q distro %q", af.Key, af.Distro)
+			}
 			got := af.Versions
 			switch {
 			case af.FreeText != "":

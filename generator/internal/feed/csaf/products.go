@@ -69,6 +69,11 @@ func (p *products) resolve(id string) (pkg, bool) {
 		if plat, ok := p.byID[r.RelatesTo]; ok {
 			out.distro = distro(plat.Helper.CPE)
 		}
+	} else if platID, rest, ok := strings.Cut(id, ":"); ok {
+		// "<platform>:<package>" without a relationship
+		if plat, known := p.byID[platID]; known && plat.Helper.CPE != "" {
+			pkgID, out.distro = rest, distro(plat.Helper.CPE)
+		}
 	}
 	fp, known := p.byID[pkgID]
 	if !known {
@@ -85,7 +90,7 @@ func (p *products) resolve(id string) (pkg, bool) {
 		}
 	}
 	for _, s := range []string{fp.ProductID, fp.Name} {
-		if m := nevra.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
+		if m := nevra.FindStringSubmatch(strings.TrimSpace(s)); m != nil && !strings.ContainsAny(m[1], ": /") {
 			out.name, out.evr = m[1], m[3]+"-"+m[4]
 			if m[2] != "0" {
 				out.evr = m[2] + ":" + out.evr
