@@ -1,11 +1,14 @@
 package cve5
 
 import (
+	"encoding/json"
+	"os"
 	"slices"
 	"strings"
 	"testing"
 
 	"vulnreport/generator/internal/advisory"
+	"vulnreport/generator/internal/feed/internal/feedutil"
 	"vulnreport/generator/internal/feed/internal/realdata"
 	"vulnreport/generator/internal/version/scheme"
 )
@@ -141,5 +144,64 @@ func TestCNATextBesideADP(t *testing.T) {
 			t.Logf("%+v", af)
 		}
 		t.Errorf("the CNA's own texts are gone")
+	}
+}
+
+// TestCPEUpdateFoldingRealData: in every CVE 5 sample, each exact affected
+// version written beside a CPE of that version with a concrete update
+// field reaches the advisory folded ("=1.8.0_361"), or as text that needs
+// confirmation when no rule folds it; never as the bare version alone.
+func TestCPEUpdateFoldingRealData(t *testing.T) {
+	files := realdata.Files(t, "cve-json5", ".json")
+	folded, text := 0, 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var r record
+		if json.Unmarshal(data, &r) != nil || r.Meta == nil {
+			continue
+		}
+		res, _ := parse(t, f, data)
+		if len(res.Advisories) != 1 {
+			continue
+		}
+		a := res.Advisories[0]
+		for _, c := range append([]container{r.Containers.CNA}, r.Containers.ADP...) {
+			for _, af := range c.Affected {
+				for _, v := range af.Versions {
+					for _, cpe := range af.Cpes {
+						vp, cv, upd := feedutil.CPEFields(cpe)
+						if cv != strings.TrimSpace(v.Version) || upd == "" || upd == "*" || upd == "-" || v.LessThan != "" || v.LessThanOrEqual != "" || len(v.Changes) > 0 || v.Status != "affected" {
+							continue
+						}
+						want := feedutil.CPEVersion(cpe)
+						var found bool
+						for _, x := range a.Affected {
+							if x.Key != vp {
+								continue
+							}
+							if x.FreeText == "" && slices.Contains(strings.Split(x.Versions, " || "), "="+want) ||
+								x.FreeText != "" && strings.Contains(x.FreeText, want) {
+								found = true
+							}
+						}
+						switch {
+						case !found:
+							t.Errorf("%s: %s beside version %q: %q not in the advisory's %s entries", a.ID, cpe, v.Version, want, vp)
+						case strings.Contains(want, " update "):
+							text++
+						default:
+							folded++
+						}
+					}
+				}
+			}
+		}
+	}
+	t.Logf("CVE 5 samples: %d exact versions folded with their CPE's update, %d kept as text", folded, text)
+	if folded < 10 {
+		t.Errorf("only %d folded; the samples hold more than 20", folded)
 	}
 }
