@@ -63,7 +63,8 @@
 //   - deb: an upstream version must start with a digit (dpkg calls
 //     anything else bad syntax; apt's vectors leave such cases out too).
 //   - rpm: only letters, digits and . _ + ~ ^ are accepted ('%', '{' and
-//     '}' are rpm macro syntax, not versions). rpmvercmp.at cases such as
+//     '}' are rpm macro syntax, not versions), and the version must start
+//     with a digit, so that "latest" or "TBD" is an error, not a version. rpmvercmp.at cases such as
 //     "+" or "_a" are checked on the comparison function itself.
 //     A missing release sorts before any release, as labelCompare does
 //     (rpm's dependency matcher instead ignores a missing release; that

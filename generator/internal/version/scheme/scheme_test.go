@@ -2,6 +2,7 @@ package scheme
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -154,5 +155,15 @@ func TestNormalize(t *testing.T) {
 		if got != c.want || ch != c.changed {
 			t.Errorf("Normalize(%q) = %q, %v; want %q, %v", c.in, got, ch, c.want, c.changed)
 		}
+	}
+}
+
+// TestNothingFailsOpen checks that no scheme reads placeholder text as a
+// version: such a component must surface as a parse error (要確認), not
+// as a version that matches nothing.
+func TestNothingFailsOpen(t *testing.T) {
+	for _, s := range all {
+		checkReject(t, s, []string{"", " ", "N/A", "n/a", "不明", "=1.0", "2.3.31\u200b", "\u00a02.3.31", "-", "*",
+			"latest", "unknown", "TBD", "1.0\x00", "２.３.３１", strings.Repeat("1.", 200) + "1"})
 	}
 }
