@@ -43,6 +43,10 @@
 // scheme keeps Maven's own order, in which "32.0.0-jre" > "32.0.0"
 // (an unknown qualifier sorts after the release).
 //
+// The generic scheme also ignores a leading "Ver." or "Version" word
+// before the number, as Japanese vendors and asset lists write it (JVN:
+// "Ver.1.4.2より前のバージョン"): "Ver.2.4.1" == "2.4.1".
+//
 // # Verification and remaining disagreements
 //
 // Differential tests run every vector through this package and through

@@ -101,8 +101,12 @@ func TestGeneric(t *testing.T) {
 		{"1.2_3-b1", "1.2_3", -1}, // not a Java update: "-b1" stays a pre-release
 		{"2.0-b1", "2.0", -1},     // without a Java update "-b1" stays a pre-release
 		{"2.0.0-rc1", "2.0.0", -1},
+		{"Ver.2.4.1", "2.4.1", 0},
+		{"ver 2.4", "2.4.0", 0},
+		{"Version 10", "10", 0},
+		{"V2.4", "2.4", 0},
 	})
-	checkReject(t, Generic(), []string{"", "N/A", "不明", "=1.0", "2.3.31\u200b", "-fips"})
+	checkReject(t, Generic(), []string{"", "N/A", "不明", "=1.0", "2.3.31\u200b", "-fips", "Ver.", "Version", "Verx1.0", "Ver.beta"})
 }
 
 func TestCrossSchemeCompare(t *testing.T) {
