@@ -88,7 +88,6 @@ func (c *comparer) compare(h *hit, pr pair, af *advisory.Affected) outcome {
 		h.Text = af.Key + ": " + af.FreeText
 		h.FreeText = af.FreeText
 		h.Confirm = model.ConfirmFreeText
-		h.Scheme = pr.scheme
 		return confirm
 	}
 	name, text, upstream := comparison(pr, af)
