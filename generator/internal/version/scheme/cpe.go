@@ -56,6 +56,13 @@ var foldRules = []foldRule{
 		update:   regexp.MustCompile(`^p(\d+)$`),
 		fold:     func(v string, m []string) string { return v + "P" + m[1] },
 	},
+	{ // ServiceNow: servicenow:san_diego:patch_4_hotfix_1a is
+		// san_diego_patch_4_hotfix_1a; the family name is a release line
+		// (matched by name), the rest orders within it.
+		products: []string{"servicenow:servicenow"},
+		update:   regexp.MustCompile(`^patch_?\d+[a-z]?(_hotfix_?\d+[a-z]?)?$`),
+		fold:     func(v string, m []string) string { return v + "_" + m[0] },
+	},
 	// General rules, for any product.
 	{ // Pre-releases: linux_kernel:5.15:rc1 is 5.15-rc1.
 		update: regexp.MustCompile(`^(alpha|beta|rc|pre|preview|dev|milestone)[0-9a-z._-]*$`),
@@ -83,6 +90,19 @@ var foldRules = []foldRule{
 		update: regexp.MustCompile(`^\d+$`),
 		fold:   func(v string, m []string) string { return v + "." + m[0] },
 	},
+}
+
+// FoldCPEUpdate folds a CPE's update field into its version as the
+// vendor writes it: ("juniper:junos", "21.4", "r3-s5") gives "21.4R3-S5",
+// ("paloaltonetworks:pan-os", "10.2.8", "h1") gives "10.2.8-h1",
+// ("oracle:jdk", "1.8.0", "update361") gives "1.8.0_361". vendorProduct
+// is the CPE's "vendor:product". Update values "", "*" and "-" give
+// (version, true) unchanged. ok is false when the version is "", "*" or
+// "-" (nothing to fold into), or no rule fits the update: the caller then
+// keeps the update visible (a 要確認 item), never drops it. The result is
+// meant to be parsed in the product's scheme ([ForProduct]) or generic.
+func FoldCPEUpdate(vendorProduct, version, update string) (string, bool) {
+	return foldCPEUpdate(vendorProduct, version, update)
 }
 
 // foldCPEUpdate implements FoldCPEUpdate.

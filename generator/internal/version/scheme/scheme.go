@@ -181,8 +181,3 @@ func prepare(scheme, s string) (string, error) {
 	}
 	return t, nil
 }
-
-// errStub is returned by schemes not yet implemented.
-func errStub(scheme, s string) error {
-	return parseError(scheme, s, "the %s scheme is not implemented yet", scheme)
-}
