@@ -103,7 +103,7 @@ func DecodeComponent(rec source.Record, diags *source.Diagnostics) (Component, *
 	c.Name = d.String("name", false)
 	c.Version = d.String("version", true)
 	if norm, changed := scheme.Normalize(c.Version); changed {
-		d.Warnf("version", "version %q holds invisible or full-width characters (bytes % x): read as %q", c.Version, c.Version, norm)
+		d.Warnf("version", "%q holds invisible or full-width characters (bytes % x): read as %q", c.Version, c.Version, norm)
 		c.Version = norm
 	}
 	c.Scheme = SchemeField(d)
