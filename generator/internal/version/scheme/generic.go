@@ -1,6 +1,7 @@
 package scheme
 
 import (
+	"regexp"
 	"strings"
 
 	"vulnreport/generator/internal/version"
@@ -53,8 +54,13 @@ func AsGeneric(v Version) (version.Version, bool) {
 // "32.0.0-android".
 var buildTags = []string{"-fips", "-jre", "-android"}
 
+// javaUpdateRE matches a Java version with an update: "1.8.0_392",
+// "8u392".
+var javaUpdateRE = regexp.MustCompile(`^(?:\d+\.\d+\.\d+_\d+|\d+u\d+)$`)
+
 // stripBuildTag removes one trailing build tag: a word of buildTags, or
-// a Java build number "-bNN" after a Java update ("1.8.0_392-b08").
+// a Java build number "-bNN" after a Java update ("1.8.0_392-b08",
+// "8u392-b08").
 func stripBuildTag(t string) string {
 	low := strings.ToLower(t)
 	for _, tag := range buildTags {
@@ -62,7 +68,7 @@ func stripBuildTag(t string) string {
 			return t[:len(t)-len(tag)]
 		}
 	}
-	if i := strings.LastIndex(low, "-b"); i > 0 && allDigits(low[i+2:]) && strings.Contains(low[:i], "_") {
+	if i := strings.LastIndex(low, "-b"); i > 0 && allDigits(low[i+2:]) && javaUpdateRE.MatchString(low[:i]) {
 		return t[:i]
 	}
 	return t

@@ -15,7 +15,9 @@ import "strings"
 // qualifier and after a list ("1-1" > "1-sp"), a list after a qualifier.
 // Hence "1-alpha-1" < "1-SNAPSHOT" < "1" < "1-sp" < "1-1" < "1.1",
 // and Guava's "32.0.0-jre" > "32.0.0" (an unknown qualifier). As in
-// Maven, '_' and '+' are letters of a qualifier.
+// Maven, '_' and '+' are letters of a qualifier. Unlike Maven, a version
+// must start with a digit: on text such as "v1.0.2" ComparableVersion is
+// not transitive ("0" < "v1.0.2" < "0-rc1" < "0").
 type mavenScheme struct{}
 
 func (mavenScheme) Name() string { return "maven" }
@@ -30,8 +32,10 @@ func (mavenScheme) Parse(s string) (Version, error) {
 			return nil, parseError("maven", s, "character %q; expected letters, digits and . - _ +", c)
 		}
 	}
-	if !hasAlnum(t) {
-		return nil, parseError("maven", s, "no letters or digits")
+	if !isDigit(t[0]) {
+		// ComparableVersion is not transitive on such text ("0" <
+		// "v1.0.2" < "0-rc1" < "0"); refuse it rather than misorder.
+		return nil, parseError("maven", s, "must start with a digit")
 	}
 	return mavenVersion{text: t, items: parseMaven(strings.ToLower(t))}, nil
 }
@@ -113,6 +117,15 @@ func parseMaven(v string) []mvnItem {
 		cur = len(nodes) - 1
 	}
 	add := func(it mvnItem) { nodes[cur].items = append(nodes[cur].items, it) }
+	children := func(n int) []int {
+		var out []int
+		for i := n + 1; i < len(nodes); i++ {
+			if nodes[i].parent == n {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
 	isDig, start := false, 0
 	for i := 0; i < len(v); i++ {
 		c := v[i]
@@ -129,6 +142,10 @@ func parseMaven(v string) []mvnItem {
 			}
 		case isDigit(c):
 			if !isDig && i > start {
+				// Maven 3.8: treat ".X1" as "-X1" for any qualifier X.
+				if len(nodes[cur].items) > 0 || len(children(cur)) > 0 {
+					open()
+				}
 				add(mvnStringItem(v[start:i], true))
 				start = i
 				open()
@@ -144,6 +161,10 @@ func parseMaven(v string) []mvnItem {
 		}
 	}
 	if len(v) > start {
+		// Maven 3.8: treat a trailing ".X" as "-X" for any qualifier X.
+		if !isDig && (len(nodes[cur].items) > 0 || len(children(cur)) > 0) {
+			open()
+		}
 		add(mvnParseItem(isDig, v[start:]))
 	}
 	// Close lists innermost first: normalise, then attach to the parent
@@ -151,13 +172,9 @@ func parseMaven(v string) []mvnItem {
 	// Lists are opened in order and each is the last child of its parent,
 	// so building bottom-up keeps the order.
 	var build func(n int) []mvnItem
-	children := make([][]int, len(nodes))
-	for i := 1; i < len(nodes); i++ {
-		children[nodes[i].parent] = append(children[nodes[i].parent], i)
-	}
 	build = func(n int) []mvnItem {
 		items := nodes[n].items
-		for _, ch := range children[n] {
+		for _, ch := range children(n) {
 			items = append(items, mvnItem{kind: mvnList, list: build(ch)})
 		}
 		return mvnNormalize(items)

@@ -26,7 +26,7 @@ const debianPython = "/usr/bin/python3"
 // needOracle skips or fails when a tool is unavailable.
 func needOracle(t *testing.T, what string, err error) {
 	t.Helper()
-	msg := fmt.Sprintf("oracle %s unavailable: %v (install the Debian packages dpkg, python3-rpm, python3-packaging)", what, err)
+	msg := fmt.Sprintf("oracle %s unavailable: %v (.ci/run installs it: dpkg, python3-rpm, python3-packaging, default-jre-headless, libmaven3-core-java)", what, err)
 	if os.Getenv("VULNREPORT_ORACLES") == "required" {
 		t.Fatal(msg + "; VULNREPORT_ORACLES=required")
 	}

@@ -96,7 +96,9 @@ func TestGeneric(t *testing.T) {
 		{"32.0.0-android", "32.0.0", 0},
 		{"31.1-jre", "32.0.0", -1},
 		{"1.8.0_392-b08", "1.8.0_392", 0},
-		{"2.0-b1", "2.0", -1}, // without a Java update "-b1" stays a pre-release
+		{"8u392-b08", "8u392", 0},
+		{"1.2_3-b1", "1.2_3", -1}, // not a Java update: "-b1" stays a pre-release
+		{"2.0-b1", "2.0", -1},     // without a Java update "-b1" stays a pre-release
 		{"2.0.0-rc1", "2.0.0", -1},
 	})
 	checkReject(t, Generic(), []string{"", "N/A", "不明", "=1.0", "2.3.31\u200b", "-fips"})
