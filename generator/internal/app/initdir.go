@@ -57,7 +57,7 @@ var csvTemplates = map[string]string{
 	"notifications.csv":         "id,received,from,system,summary,acknowledged,status,advisory\r\n",
 	"changes.csv":               "id,system,product,from_version,to_version,date,ticket,notes\r\n",
 	"advisories/advisories.csv": "id,aliases,title.ja,title.en,summary.ja,summary.en,source,published,updated,cvss.version,cvss.vector,cvss.score,affected.product,affected.versions,fixed,workaround,exploited,epss.score,epss.percentile,references\r\n",
-	"feeds/README.txt":          "Put public feeds here in their published formats: feeds/nvd, feeds/cve5, feeds/jvn, feeds/kev, feeds/epss, feeds/endoflife.\n",
+	"feeds/README.txt":          "Put public feeds here in their published formats: feeds/nvd, feeds/cve5, feeds/jvn, feeds/kev, feeds/epss, feeds/endoflife, feeds/osv (OSV JSON or an ecosystem all.zip), feeds/csaf (Red Hat CSAF/VEX).\n",
 	"sbom/README.txt":           "Put SBOMs here as <system-id>.<anything>.json (CycloneDX or SPDX JSON).\n",
 }
 

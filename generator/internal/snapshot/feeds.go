@@ -44,7 +44,7 @@ func (l *loader) feedFile(name, kind, system string) {
 	parse, ok := l.opt.Feeds[kind]
 	if !ok {
 		if kind == "" {
-			l.diags.Warnf(source.Pos{File: name}, "feed files belong in feeds/<kind>/ (nvd, cve5, jvn, kev, epss, endoflife): not read")
+			l.diags.Warnf(source.Pos{File: name}, "feed files belong in feeds/<kind>/ (nvd, cve5, jvn, kev, epss, endoflife, osv, csaf): not read")
 		} else {
 			l.diags.Warnf(source.Pos{File: name}, "no reader for feed kind %q: not read", kind)
 		}
