@@ -23,8 +23,13 @@ type comparer struct {
 	vers map[[2]string]parsedVersion
 }
 
+// parsedRange is a range read in a scheme clause by clause: r holds the
+// clauses the scheme reads; bad counts those it cannot, err names the
+// first. A version in none of r's clauses while some clause is unreadable
+// needs confirmation.
 type parsedRange struct {
 	r   scheme.Range
+	bad int
 	err error
 }
 
@@ -63,9 +68,19 @@ func (c *comparer) rangeIn(schemeName string, af *advisory.Affected) parsedRange
 	if pr, ok := c.ranges[k]; ok {
 		return pr
 	}
-	var pr parsedRange
 	sc, _ := scheme.Lookup(schemeName)
-	pr.r, pr.err = scheme.ParseRange(sc, af.Versions)
+	pr := parsedRange{r: scheme.Range{Scheme: sc}}
+	for _, part := range strings.Split(af.Versions, "||") {
+		r, err := scheme.ParseRange(sc, part)
+		if err != nil {
+			pr.bad++
+			if pr.err == nil {
+				pr.err = err
+			}
+			continue
+		}
+		pr.r.Clauses = append(pr.r.Clauses, r.Clauses...)
+	}
 	c.ranges[k] = pr
 	return pr
 }
@@ -100,16 +115,12 @@ func (c *comparer) compare(h *hit, pr pair, af *advisory.Affected) outcome {
 		return c.compareGeneric(h, pr, af, pv, upstream)
 	}
 	rg := c.rangeIn(name, af)
-	switch {
-	case rg.err != nil:
-		h.Text = af.Key + " " + af.Versions
-		h.Confirm = model.ConfirmRange
-		h.Note = "range cannot be read as " + name + ": " + rg.err.Error()
-		return confirm
-	case pv.err != nil:
-		if len(rg.r.Clauses) > 0 && rg.r.Clauses[0].Any {
-			h.Text = af.Key + " *"
-			return matched
+	if pv.err != nil {
+		for _, cl := range rg.r.Clauses {
+			if cl.Any {
+				h.Text = af.Key + " *"
+				return matched
+			}
 		}
 		h.Text = af.Key + " " + af.Versions
 		h.Confirm = model.ConfirmVersion
@@ -118,7 +129,13 @@ func (c *comparer) compare(h *hit, pr pair, af *advisory.Affected) outcome {
 	}
 	k := rg.r.MatchingClause(pv.v)
 	if k < 0 {
-		return noMatch
+		if rg.bad == 0 {
+			return noMatch
+		}
+		h.Text = af.Key + " " + af.Versions
+		h.Confirm = model.ConfirmRange
+		h.Note = "range cannot be read as " + name + ": " + rg.err.Error()
+		return confirm
 	}
 	cl := rg.r.Clauses[k]
 	h.Text = af.Key + " " + cl.String()
@@ -223,7 +240,8 @@ func quote(s string) string { return "\"" + s + "\"" }
 // beside it; otherwise the first range that matches makes the finding,
 // and failing that the first comparison that needs confirmation (free
 // text, a version or range its scheme cannot read, a distribution package
-// on its upstream version).
+// on its upstream version) — except a range with unreadable clauses when
+// another range of the product, read whole, leaves the version out.
 func (c *comparer) pairHits(hits []hit, pr pair, entries []entry, vulns []vuln.Vulnerability) ([]hit, error) {
 	clear(c.vers)
 	own := pr.scheme
@@ -254,7 +272,9 @@ func (c *comparer) vulnHits(hits []hit, pr pair, group []entry, vulns []vuln.Vul
 	v := &vulns[group[0].vuln]
 	base := hit{vuln: group[0].vuln, id: v.ID, fixedUpper: strings.ToUpper(v.Fixed)}
 	var best, conf, distro, distroConf, upstream *hit
-	decided := false
+	// decided: a distribution range spoke; ruledOut: an upstream range
+	// read whole left the version out.
+	decided, ruledOut := false, false
 	for _, e := range group {
 		af := &v.Affected[e.affect]
 		if af.Distro != "" && (!isDistroScheme(pr.scheme) || !distroApplies(pr.scheme, pr.distro, rangeScheme(af), af.Distro)) {
@@ -271,6 +291,8 @@ func (c *comparer) vulnHits(hits []hit, pr pair, group []entry, vulns []vuln.Vul
 			case out == confirm && distroConf == nil:
 				distroConf = &h
 			}
+		case out == noMatch:
+			ruledOut = true
 		case out == matched && best == nil:
 			best = &h
 		case out == confirm && conf == nil:
@@ -296,6 +318,10 @@ func (c *comparer) vulnHits(hits []hit, pr pair, group []entry, vulns []vuln.Vul
 		return hits
 	case best != nil:
 		return append(hits, *best)
+	case conf != nil && conf.Confirm == model.ConfirmRange && ruledOut:
+		// Another range for the product, read whole, leaves the version
+		// out (a CNA's range beside an ADP's garbled bound "8.1.23-h").
+		return hits
 	case conf != nil:
 		return append(hits, *conf)
 	}

@@ -3,6 +3,8 @@ package match
 import (
 	"net/url"
 	"strings"
+
+	"vulnreport/generator/internal/version/scheme"
 )
 
 // Distribution packages (issue 12 item 3). A package of a distribution
@@ -23,6 +25,14 @@ func isDistroScheme(s string) bool { return s == "deb" || s == "rpm" || s == "ap
 // suffixes ("+dfsg", "~ds1") are dropped.
 func upstreamVersion(schemeName, v string) string {
 	v = strings.TrimSpace(v)
+	if sc, ok := scheme.Lookup(schemeName); ok {
+		if pv, err := sc.Parse(v); err == nil {
+			if u, ok := scheme.Upstream(pv); ok {
+				return u
+			}
+		}
+	}
+	// A version its scheme cannot read: the same rules on the text.
 	if i := strings.IndexByte(v, ':'); i > 0 && allDigits(v[:i]) {
 		v = v[i+1:]
 	}
