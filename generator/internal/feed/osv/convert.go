@@ -191,18 +191,14 @@ func (p *parser) affected(r *record, id string, pos source.Pos) []advisory.Affec
 	return out
 }
 
-// checkRange reads expr in the named scheme. A scheme whose ordering is
-// not implemented yet accepts every range, so that its advisories wait
-// for it instead of turning into text.
+// checkRange reads expr in the named scheme; an ecosystem without a
+// scheme of its own accepts every range (the component's scheme decides).
 func checkRange(name, expr string) error {
 	sc, ok := scheme.Lookup(name)
 	if name == "" || !ok {
 		return nil
 	}
 	_, err := scheme.ParseRange(sc, expr)
-	if err != nil && strings.Contains(err.Error(), "is not implemented yet") {
-		return nil
-	}
 	return err
 }
 

@@ -11,7 +11,9 @@ type ecosystem struct {
 	// purl is the purl type and namespace packages get ("deb/debian").
 	purl string
 	// scheme is the version scheme its ranges are read in, "" when the
-	// component's scheme decides.
+	// component's scheme decides (NuGet's four-part versions, Packagist,
+	// Hex and Pub are not strict semver, so their ranges are not checked
+	// in it).
 	scheme string
 	// distro is set for Linux distributions: their advisories decide
 	// distribution packages.
@@ -39,7 +41,7 @@ var ecosystems = map[string]ecosystem{
 	"crates.io":   {purl: "cargo", scheme: "semver"},
 	"PyPI":        {purl: "pypi", scheme: "pep440"},
 	"Maven":       {purl: "maven", scheme: "maven"},
-	"RubyGems":    {purl: "gem"},
+	"RubyGems":    {purl: "gem", scheme: "gem"},
 	"NuGet":       {purl: "nuget"},
 	"Packagist":   {purl: "composer"},
 	"Hex":         {purl: "hex"},
