@@ -179,6 +179,8 @@ func TestUpstreamAndDistro(t *testing.T) {
 		{"debian:12", "Debian:12", true}, {"debian", "Debian:12", true}, {"debian:11", "Debian:12", false},
 		{"ubuntu:22.04", "Ubuntu:22.04:LTS", true}, {"rocky:9", "Rocky Linux:9", true}, {"redhat:9", "Red Hat", true},
 		{"", "Debian:12", false}, {"ubuntu", "Debian:12", false},
+		{"redhat:9", "Red Hat:rhel_eus:9.2::appstream", true}, {"redhat:9.2", "Red Hat:rhel_eus:9.0::appstream", false},
+		{"redhat:8", "Red Hat:rhel_eus:9.2::appstream", false}, {"redhat:9", "Red Hat:rhel_eus:92", false},
 	} {
 		fam, _, _ := strings.Cut(tc.comp, ":")
 		sch := distroScheme(fam)

@@ -164,5 +164,17 @@ func distroApplies(compScheme, compDistro, rangeScheme, distro string) bool {
 	if fam != cfam {
 		return false
 	}
-	return rel == "" || crel == "" || rel == crel
+	return sameRelease(rel, crel)
+}
+
+// sameRelease compares releases loosely: unknown on either side, or one
+// a prefix of the other at a dot ("9" and "9.2", Red Hat's EUS streams).
+func sameRelease(a, b string) bool {
+	if a == "" || b == "" || a == b {
+		return true
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return strings.HasPrefix(b, a) && b[len(a)] == '.'
 }
