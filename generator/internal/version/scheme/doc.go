@@ -43,6 +43,10 @@
 // scheme keeps Maven's own order, in which "32.0.0-jre" > "32.0.0"
 // (an unknown qualifier sorts after the release).
 //
+// The generic scheme also ignores a leading "Ver." or "Version" word
+// before the number, as Japanese vendors and asset lists write it (JVN:
+// "Ver.1.4.2より前のバージョン"): "Ver.2.4.1" == "2.4.1".
+//
 // # Verification and remaining disagreements
 //
 // Differential tests run every vector through this package and through
@@ -63,7 +67,8 @@
 //   - deb: an upstream version must start with a digit (dpkg calls
 //     anything else bad syntax; apt's vectors leave such cases out too).
 //   - rpm: only letters, digits and . _ + ~ ^ are accepted ('%', '{' and
-//     '}' are rpm macro syntax, not versions). rpmvercmp.at cases such as
+//     '}' are rpm macro syntax, not versions), and the version must start
+//     with a digit, so that "latest" or "TBD" is an error, not a version. rpmvercmp.at cases such as
 //     "+" or "_a" are checked on the comparison function itself.
 //     A missing release sorts before any release, as labelCompare does
 //     (rpm's dependency matcher instead ignores a missing release; that

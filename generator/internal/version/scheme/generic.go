@@ -18,7 +18,7 @@ func (genericScheme) Parse(s string) (Version, error) {
 	if err != nil {
 		return nil, err
 	}
-	v, err := version.Parse(stripBuildTag(t))
+	v, err := version.Parse(stripBuildTag(stripVerWord(t)))
 	if err != nil {
 		return nil, err
 	}
@@ -47,6 +47,23 @@ func (v genericVersion) Compare(w Version) int {
 func AsGeneric(v Version) (version.Version, bool) {
 	g, ok := v.(genericVersion)
 	return g.v, ok
+}
+
+// stripVerWord removes a leading "Ver." or "Version" word before a
+// digit, as Japanese vendors and asset lists write versions ("Ver.2.4.1",
+// "Ver 2.4", "Version 10"); "V2.4" is already read by package version.
+func stripVerWord(t string) string {
+	low := strings.ToLower(t)
+	for _, w := range []string{"version", "ver"} {
+		if !strings.HasPrefix(low, w) {
+			continue
+		}
+		rest := strings.TrimLeft(t[len(w):], ". ")
+		if rest != "" && isDigit(rest[0]) {
+			return rest
+		}
+	}
+	return t
 }
 
 // buildTags are suffixes that name a build of the release itself, never a

@@ -22,6 +22,7 @@ var productSchemes = map[string]string{
 	"vmware:vcenter_server":             "vmware",
 	"vmware:cloud_foundation":           "vmware",
 	"cisco:ios":                         "cisco",
+	"cisco:ios_xe":                      "cisco",
 	"cisco:adaptive_security_appliance": "cisco",
 	"cisco:adaptive_security_appliance_software": "cisco",
 }

@@ -55,20 +55,12 @@ func (rpmScheme) Parse(s string) (Version, error) {
 			}
 		}
 	}
-	if !hasAlnum(v.version) {
-		return nil, parseError("rpm", s, "version has no letters or digits")
+	if !isDigit(v.version[0]) {
+		// rpmvercmp orders "latest" or "TBD" too; a placeholder must not
+		// pass for a version.
+		return nil, parseError("rpm", s, "version must start with a digit")
 	}
 	return v, nil
-}
-
-// hasAlnum reports whether s has a letter or digit.
-func hasAlnum(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if isAlnum(s[i]) {
-			return true
-		}
-	}
-	return false
 }
 
 // rpmVersion is a parsed RPM EVR.

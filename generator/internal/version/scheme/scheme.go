@@ -167,7 +167,9 @@ const maxLen = 256
 // prepare trims white space and rejects empty and over-long text and
 // control characters, for every scheme's Parse.
 func prepare(scheme, s string) (string, error) {
-	t := strings.TrimSpace(s)
+	// Only ASCII white space is trimmed: NBSP and the like are for
+	// Normalize, which reports them.
+	t := strings.Trim(s, " \t\r\n\v\f")
 	if t == "" {
 		return "", parseError(scheme, s, "empty")
 	}

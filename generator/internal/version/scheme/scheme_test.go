@@ -2,6 +2,7 @@ package scheme
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -100,8 +101,12 @@ func TestGeneric(t *testing.T) {
 		{"1.2_3-b1", "1.2_3", -1}, // not a Java update: "-b1" stays a pre-release
 		{"2.0-b1", "2.0", -1},     // without a Java update "-b1" stays a pre-release
 		{"2.0.0-rc1", "2.0.0", -1},
+		{"Ver.2.4.1", "2.4.1", 0},
+		{"ver 2.4", "2.4.0", 0},
+		{"Version 10", "10", 0},
+		{"V2.4", "2.4", 0},
 	})
-	checkReject(t, Generic(), []string{"", "N/A", "不明", "=1.0", "2.3.31\u200b", "-fips"})
+	checkReject(t, Generic(), []string{"", "N/A", "不明", "=1.0", "2.3.31\u200b", "-fips", "Ver.", "Version", "Verx1.0", "Ver.beta"})
 }
 
 func TestCrossSchemeCompare(t *testing.T) {
@@ -154,5 +159,15 @@ func TestNormalize(t *testing.T) {
 		if got != c.want || ch != c.changed {
 			t.Errorf("Normalize(%q) = %q, %v; want %q, %v", c.in, got, ch, c.want, c.changed)
 		}
+	}
+}
+
+// TestNothingFailsOpen checks that no scheme reads placeholder text as a
+// version: such a component must surface as a parse error (要確認), not
+// as a version that matches nothing.
+func TestNothingFailsOpen(t *testing.T) {
+	for _, s := range all {
+		checkReject(t, s, []string{"", " ", "N/A", "n/a", "不明", "=1.0", "2.3.31\u200b", "\u00a02.3.31", "-", "*",
+			"latest", "unknown", "TBD", "1.0\x00", "２.３.３１", strings.Repeat("1.", 200) + "1"})
 	}
 }
