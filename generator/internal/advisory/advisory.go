@@ -74,6 +74,11 @@ type Affected struct {
 	// Fixed lists the fixed-in versions the feed names for this product,
 	// in Scheme; they are also the upper bounds of Versions.
 	Fixed []string
+	// Beside marks free text that says what the ranges given beside it for
+	// the same product do not express (a CNA's textual versions that the
+	// CISA ADP's ranges do not hold): it is kept where ranges exist,
+	// unlike other prose, which ranges replace.
+	Beside bool
 	// NotAffected is set when the distribution states that the product is
 	// not affected (CSAF known_not_affected); Versions is then "*" and
 	// the entry decides "not affected", never a finding.

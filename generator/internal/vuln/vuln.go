@@ -230,7 +230,7 @@ func combine(as []advisory.Advisory) Vulnerability {
 			if prev, ok := byKey[k]; ok && prev != a.ID {
 				continue
 			}
-			if af.FreeText != "" && hasRanged(as, af.Key, af.Distro) {
+			if af.FreeText != "" && !af.Beside && hasRanged(as, af.Key, af.Distro) {
 				continue
 			}
 			byKey[k] = a.ID

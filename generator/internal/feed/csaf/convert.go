@@ -65,16 +65,37 @@ func (p *parser) convert(v *vulnerability, id string, pos source.Pos) advisory.A
 		}
 	}
 	a.Affected = p.affected(v, id, docID, pos)
-	var fixed []string
-	for _, af := range a.Affected {
+	a.Fixed = fixedText(docID, a.Affected)
+	return a
+}
+
+// fixedText lists the fixed versions with their packages, debug packages
+// left out: "RHSA-2024:0811: 1.9.5p2-7.el9_0.4 (sudo, sudo-python-plugin); …".
+func fixedText(docID string, afs []advisory.Affected) string {
+	var evrs []string
+	pkgs := map[string][]string{}
+	for _, af := range afs {
+		name := af.Key[strings.LastIndexByte(af.Key, '/')+1:]
+		if strings.HasSuffix(name, "-debuginfo") || strings.HasSuffix(name, "-debugsource") {
+			continue
+		}
 		for _, f := range af.Fixed {
-			fixed = append(fixed, strings.TrimPrefix(af.Key, "pkg:rpm/redhat/")+" "+f)
+			if _, ok := pkgs[f]; !ok {
+				evrs = append(evrs, f)
+			}
+			if !slices.Contains(pkgs[f], name) {
+				pkgs[f] = append(pkgs[f], name)
+			}
 		}
 	}
-	if fixed = feedutil.Dedup(fixed); len(fixed) > 0 {
-		a.Fixed = docID + ": " + strings.Join(fixed, ", ")
+	if len(evrs) == 0 {
+		return ""
 	}
-	return a
+	parts := make([]string, len(evrs))
+	for i, e := range evrs {
+		parts[i] = e + " (" + strings.Join(pkgs[e], ", ") + ")"
+	}
+	return docID + ": " + strings.Join(parts, "; ")
 }
 
 func (p *parser) cvss(v *vulnerability, id string, pos source.Pos) *advisory.CVSS {

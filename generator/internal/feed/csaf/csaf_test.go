@@ -83,7 +83,7 @@ func TestConversion(t *testing.T) {
 	if doc := got["pkg:rpm/redhat/bind-doc|"+d]; !doc.NotAffected || doc.Versions != "*" || len(doc.Range.Clauses) != 0 {
 		t.Errorf("bind-doc not affected: %+v", doc)
 	}
-	if a.Fixed != "RHSA-2099:0001: bind 32:9.16.23-18.el9, bind-libs 32:9.16.23-18.el9" {
+	if a.Fixed != "RHSA-2099:0001: 32:9.16.23-18.el9 (bind, bind-libs)" {
 		t.Errorf("fixed %q", a.Fixed)
 	}
 	if len(got) != 3 {
@@ -222,6 +222,9 @@ func TestRealData(t *testing.T) {
 	got := byKey(a)
 	if af := got["pkg:rpm/redhat/sudo|Red Hat:rhel_eus:9.0::appstream"]; af.Versions != "<1.9.5p2-7.el9_0.4" || af.DistroAdvisory != "RHSA-2024:0811" {
 		t.Errorf("sudo on RHEL 9.0 EUS: %+v", af)
+	}
+	if a.Fixed != "RHSA-2024:0811: 1.9.5p2-7.el9_0.4 (sudo, sudo-python-plugin); 1.9.5p2-9.el9_2.2 (sudo, sudo-python-plugin); 1.9.5p2-10.el9_3 (sudo, sudo-python-plugin); 1.9.5p2-1.el8_6 (sudo); 1.9.5p2-1.el8_8 (sudo); 1.9.5p2-1.el8_9 (sudo)" {
+		t.Errorf("sudo fixed text %q", a.Fixed)
 	}
 	if a.CVSS == nil || a.CVSS.Score != 5.3 || !slices.Equal(a.CWE, []string{"CWE-117"}) || a.Title.EN != "sudo: Sudo does not escape control characters in log messages" {
 		t.Errorf("sudo CVE-2023-28486: %+v %v %q", a.CVSS, a.CWE, a.Title.EN)

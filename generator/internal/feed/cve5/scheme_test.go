@@ -68,6 +68,11 @@ func TestOracleJavaCPEUpdate(t *testing.T) {
 			t.Errorf("%s: texts the ADP ranges express were added: %q", key, free)
 		}
 	}
+	for _, af := range a.Affected {
+		if af.Key == "oracle:graalvm" && af.FreeText != "" && !af.Beside {
+			t.Errorf("graalvm text not marked to be kept beside the ADP ranges: %+v", af)
+		}
+	}
 	gv := freeTexts(a, "oracle:graalvm")
 	if !slices.Contains(gv, "CNA Oracle Corporation Java SE JDK and JRE: Oracle GraalVM Enterprise Edition:20.3.9 (not expressed by the CISA ADP ranges)") {
 		t.Errorf("graalvm 20.3.9 not kept: %q", gv)

@@ -49,7 +49,7 @@ func unexpressed(cna []affected, adp []feedutil.Item, pos source.Pos) []feedutil
 			name := strings.TrimSpace(af.Vendor + " " + af.Product)
 			text := "CNA " + name + ": " + strings.TrimSpace(v.Version) + " (not expressed by the CISA ADP ranges)"
 			for _, k := range cands {
-				out = append(out, feedutil.Item{Key: k, Product: name, Free: text, Pos: pos})
+				out = append(out, feedutil.Item{Key: k, Product: name, Free: text, Pos: pos, Beside: true})
 			}
 		}
 	}

@@ -25,6 +25,8 @@ type Item struct {
 	// Scheme names the scheme the feed says the versions are in (CVE 5
 	// versionType through scheme.ForVersionType), "" when it does not.
 	Scheme string
+	// Beside marks free text kept beside ranges (advisory.Affected.Beside).
+	Beside bool
 }
 
 // Group merges the items of one advisory by product key (by Product when
@@ -43,6 +45,8 @@ func Group(items []Item, warn func(source.Pos, string)) []advisory.Affected {
 		seen    map[string]bool // clauses and free texts already kept
 		// schemes are the schemes of the items with clauses, once each
 		schemes []string
+		// beside holds free texts kept beside ranges (Item.Beside)
+		beside []string
 	}
 	var order []*group
 	var byKey map[string]*group // built once an advisory names many products
@@ -83,6 +87,11 @@ func Group(items []Item, warn func(source.Pos, string)) []advisory.Affected {
 		g := find(it)
 		free := strings.TrimSpace(it.Free)
 		switch {
+		case free != "" && it.Beside:
+			if !g.seen["\x01"+free] {
+				g.seen["\x01"+free] = true
+				g.beside = append(g.beside, free)
+			}
 		case free != "":
 			if !g.seen["\x00"+free] {
 				g.seen["\x00"+free] = true
@@ -130,6 +139,11 @@ func Group(items []Item, warn func(source.Pos, string)) []advisory.Affected {
 		if len(g.free) > 0 {
 			a := base
 			a.FreeText = strings.Join(g.free, "; ")
+			out = append(out, a)
+		}
+		if len(g.beside) > 0 {
+			a := base
+			a.FreeText, a.Beside = strings.Join(g.beside, "; "), true
 			out = append(out, a)
 		}
 	}
