@@ -6,6 +6,9 @@ package assess
 
 import (
 	"cmp"
+	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"vulnreport/generator/internal/history"
@@ -157,6 +160,17 @@ func eolFindings(in Input) []model.Finding {
 	seen := map[string]int{}
 	for _, c := range in.Components {
 		cy, ok := in.Lifecycle.Find(c.Key, c.Version)
+		if !ok && in.Lifecycle.Has(c.Key) {
+			if f, unplaced := unplacedFinding(in, c); unplaced {
+				if at, dup := seen[f.Key]; dup {
+					out[at].Hosts += f.Hosts
+				} else {
+					seen[f.Key] = len(out)
+					out = append(out, f)
+				}
+			}
+			continue
+		}
 		if !ok || lifecycle.Status(cy, in.AsOf, in.Policy.Horizons.EOLWarningDays) != lifecycle.EOL {
 			continue
 		}
@@ -187,4 +201,37 @@ func EOLID(key, cycle string) string {
 		}
 	}
 	return string(b)
+}
+
+// unplacedFinding makes the needs-confirmation finding of a component
+// whose version cannot be placed in any release line of its product (it
+// is not a version and names no line) while some line is past its end of
+// life: it may be on one of them, so it is never left out in silence.
+func unplacedFinding(in Input, c inventory.Component) (model.Finding, bool) {
+	if in.Lifecycle.Placeable(c.Key, c.Version) {
+		return model.Finding{}, false
+	}
+	var past []string
+	var first time.Time
+	for _, cy := range in.Lifecycle.Lines(c.Key) {
+		if lifecycle.Status(cy, in.AsOf, in.Policy.Horizons.EOLWarningDays) == lifecycle.EOL {
+			past = append(past, cy.Cycle)
+			if first.IsZero() || cy.EOL.Before(first) {
+				first = cy.EOL
+			}
+		}
+	}
+	if len(past) == 0 {
+		return model.Finding{}, false
+	}
+	slices.Sort(past)
+	past = slices.Compact(past)
+	id := EOLID(c.Key, "unknown")
+	return model.Finding{
+		Key: match.FindingKey(c.System, c.Key, c.Version, id), Kind: model.KindEOL, System: c.System,
+		Product: c.Key, ProductName: c.Name, Version: c.Version, Hosts: c.Hosts, ComponentAt: c.Pos.String(),
+		VulnID: id, IDs: []string{id}, Clause: c.Key + " ? (EOL: " + strings.Join(past, ", ") + ")",
+		EOL: first, Severity: "unknown", NeedsConfirmation: true, Confirm: model.ConfirmLine,
+		Note: "version " + strconv.Quote(c.Version) + " cannot be placed in a release line; lines past end of life: " + strings.Join(past, ", "),
+	}, true
 }

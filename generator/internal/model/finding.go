@@ -16,6 +16,22 @@ const (
 	KindEOL           = "eol"
 )
 
+// Why a finding needs confirmation (要確認).
+const (
+	// ConfirmFreeText: the advisory's affected versions are prose.
+	ConfirmFreeText = "free_text"
+	// ConfirmVersion: the component's version cannot be read in its scheme.
+	ConfirmVersion = "version_unreadable"
+	// ConfirmRange: the advisory's range cannot be read in the scheme.
+	ConfirmRange = "range_unreadable"
+	// ConfirmBackport: a distribution package matched an upstream range
+	// on its upstream version; the distribution may have backported the fix.
+	ConfirmBackport = "backport"
+	// ConfirmLine: the version cannot be placed in a release line of a
+	// product with lines past their end of life.
+	ConfirmLine = "line_unknown"
+)
+
 // Finding states.
 const (
 	StateOpen        = "open"
@@ -61,6 +77,14 @@ type Finding struct {
 	// versions (JVN); FreeText is that text.
 	NeedsConfirmation bool
 	FreeText          string
+	// Scheme names the version scheme that decided the match ("generic",
+	// "deb", "panos", …).
+	Scheme string
+	// Confirm says why the finding needs confirmation (Confirm…); Note
+	// explains it, or shows the upstream range matched beside a
+	// distribution advisory's decision.
+	Confirm string
+	Note    string
 
 	// CVSS data; HasCVSS is false when no score is known ("no data").
 	HasCVSS     bool

@@ -80,6 +80,7 @@ func Build(in Input) *Report {
 	r.Decisions = decisions(in, r, sysByID)
 	r.KEVUnmatched = kevUnmatched(in)
 	r.Quality = quality(in)
+	r.Schemes = schemeCounts(r.Findings)
 	r.Sources = Sources{Feeds: in.Feeds, EPSSDate: in.EPSSDate, EPSSModel: in.EPSSModel, Inputs: in.Files}
 	r.Summary = summary(in, r)
 	r.Sentences = sentences(r)

@@ -15,7 +15,7 @@ import (
 )
 
 // SchemaVersion is the version of the Report model and of findings.json.
-const SchemaVersion = "1.0"
+const SchemaVersion = "1.1"
 
 // Report is the month's report model.
 type Report struct {
@@ -53,6 +53,8 @@ type Report struct {
 	KEVUnmatched []KEVUnmatched
 	Quality      Quality
 	Sources      Sources
+	// Schemes counts the findings each version scheme decided.
+	Schemes []SchemeCount
 }
 
 // Policy is the policy as applied, for the method sections.

@@ -46,7 +46,7 @@ thresholds:
 // writeProducts lists the products that need a table entry: libraries
 // known by purl, and the well-known products with their display names.
 func (g *gen) writeProducts() error {
-	f, err := g.create("products.csv", false, "key", "name.ja", "name.en", "aliases")
+	f, err := g.create("products.csv", false, "key", "name.ja", "name.en", "aliases", "scheme")
 	if err != nil {
 		return err
 	}
@@ -59,7 +59,7 @@ func (g *gen) writeProducts() error {
 		if p.purl != "" {
 			aliases = append(aliases, p.purl)
 		}
-		f.row(p.key, p.name, p.name, strings.Join(aliases, ";"))
+		f.row(p.key, p.name, p.name, strings.Join(aliases, ";"), "")
 	}
 	g.st.ProductRecords = f.rows
 	return f.close()

@@ -55,6 +55,17 @@ func (d *doc) method() {
 	}
 	d.table(t)
 
+	if len(d.r.Schemes) > 0 {
+		d.sub(d.t("pdf.sub.schemes"), 25)
+		t = table{cols: []col{{head: d.t("pdf.scheme"), w: 74}, {head: d.t("pdf.scheme_findings"), w: 50, align: 'R'},
+			{head: d.t("pdf.scheme_confirm"), w: 50, align: 'R'}}}
+		for _, s := range d.r.Schemes {
+			t.rows = append(t.rows, []string{s.Scheme, num(s.Findings), num(s.Confirm)})
+		}
+		d.table(t)
+		d.note(d.t("pdf.schemes_note"))
+	}
+
 	d.sub(d.t("feeds"), 25)
 	t = table{cols: []col{{head: d.t("col.kind"), w: 18}, {head: d.t("col.file"), w: 80}, {head: d.t("col.version"), w: 30},
 		{head: d.t("pdf.date"), w: 26, align: 'C'}, {head: d.t("col.count"), w: 20, align: 'R'}}, maxLines: 3}
