@@ -86,10 +86,10 @@ func TestActionTargets(t *testing.T) {
 			t.Fatalf("action = %+v", as)
 		}
 		txt := Text(as[0], i18n.Text{JA: "受注サイト", EN: "Order site"}, "Apache Struts")
-		if txt.EN != "upgrade Apache Struts on Order site to 2.5.13 or later: closes 3 findings, highest P1, due 2026-12-10" {
+		if txt.EN != "upgrade Apache Struts 2.5.10 on Order site to 2.5.13 or later: closes 3 findings, highest P1, due 2026-12-10" {
 			t.Errorf("text = %q", txt.EN)
 		}
-		if !strings.Contains(txt.JA, "2.5.13 以降へ更新: 3 件解消、最高 P1、期限 2026-12-10") {
+		if !strings.Contains(txt.JA, "2.5.10 を 2.5.13 以降へ更新: 3 件解消、最高 P1、期限 2026-12-10") {
 			t.Errorf("text = %q", txt.JA)
 		}
 	})
@@ -98,16 +98,16 @@ func TestActionTargets(t *testing.T) {
 		if as[0].Target != "2.5.12" || !as[0].TargetAfter {
 			t.Fatalf("action = %+v", as[0])
 		}
-		if txt := Text(as[0], i18n.Plain("S"), "Struts"); !strings.Contains(txt.EN, "to a version later than 2.5.12") {
+		if txt := Text(as[0], i18n.Plain("S"), "Struts"); !strings.Contains(txt.EN, "to newer than 2.5.12") {
 			t.Errorf("text = %q", txt.EN)
 		}
 	})
 	t.Run("open-ended range says so instead of inventing a version", func(t *testing.T) {
 		as := BuildActions([]model.Finding{mk("CVE-1", "", false, "P2")}, nil)
-		if as[0].Target != "" || !as[0].TargetOpen {
+		if as[0].Target != "" || !as[0].TargetOpen || as[0].Kind != "confirm" {
 			t.Fatalf("action = %+v", as[0])
 		}
-		if txt := Text(as[0], i18n.Plain("S"), "Struts"); !strings.Contains(txt.EN, "no fixed version in the range data") {
+		if txt := Text(as[0], i18n.Plain("S"), "Struts"); !strings.Contains(txt.EN, "the ranges name none: check the vendor advisory") {
 			t.Errorf("text = %q", txt.EN)
 		}
 	})

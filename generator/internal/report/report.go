@@ -153,12 +153,17 @@ type Action struct {
 	// Kind is "upgrade", "patch", "replace" (end of life) or "confirm"
 	// (needs confirmation before anything else).
 	Kind string
-	// Target is the lowest version that closes every matched range, when
-	// the ranges say so; TargetOpen is set when a range is open-ended so no
-	// version can be named; Patches lists patch ids where those fix it.
-	Target     string
-	TargetOpen bool
-	Patches    string
+	// Target is the lowest version outside every affected range of every
+	// finding it closes (all merged advisories) and on no end-of-life line;
+	// TargetAfter means "any version newer than Target" (the feeds give
+	// only an inclusive bound); TargetOpen is set when no such version is
+	// known; Patches lists patch ids where those fix it. TargetText is the
+	// one text every output shows for the target (plan.TargetText).
+	Target      string
+	TargetAfter bool
+	TargetText  i18n.Text
+	TargetOpen  bool
+	Patches     string
 	// Findings are the keys of the open findings it closes.
 	Findings     []string
 	TopPriority  string

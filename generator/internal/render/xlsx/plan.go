@@ -115,25 +115,8 @@ func planCol(name string) int {
 	return 0
 }
 
-// target says what to install: the target version, the patches, or that
-// no fixed version could be named.
-func (b *book) target(a *report.Action) string {
-	var parts []string
-	if a.Target != "" {
-		parts = append(parts, a.Target)
-	}
-	if a.Patches != "" {
-		parts = append(parts, a.Patches)
-	}
-	s := strings.Join(parts, " / ")
-	switch {
-	case a.TargetOpen && s == "":
-		return b.t("xlsx.target_open")
-	case a.TargetOpen:
-		return s + " (" + b.t("xlsx.target_partial") + ")"
-	}
-	return s
-}
+// target says what to install: the one target text every output shows.
+func (b *book) target(a *report.Action) string { return a.TargetText.Get(b.lang) }
 
 // plan writes the remediation plan, one row per fix action, with drop-down
 // lists for stage and action, and the hidden sheet import-plan needs.
