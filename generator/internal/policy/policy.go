@@ -50,6 +50,19 @@ type Policy struct {
 	Font string
 	// DueSoonDays is the window of the "due in the next N days" list (14).
 	DueSoonDays int
+	// FeedMaxAgeDays is the age in days, per feed kind (FeedKinds), past
+	// which a feed is reported as stale on the first page (policy key
+	// feed_max_age_days: {kev: 7, epss: 7, nvd: 7, jvn: 14, endoflife: 30}).
+	// `vulnreport fetch` reuses the same thresholds.
+	FeedMaxAgeDays map[string]int
+}
+
+// FeedKinds are the feeds whose age the policy bounds, in report order.
+var FeedKinds = []string{"kev", "epss", "nvd", "jvn", "endoflife"}
+
+// DefaultFeedMaxAgeDays returns the default feed age thresholds in days.
+func DefaultFeedMaxAgeDays() map[string]int {
+	return map[string]int{"kev": 7, "epss": 7, "nvd": 7, "jvn": 14, "endoflife": 30}
 }
 
 // Default returns the contract's defaults.
@@ -63,6 +76,7 @@ func Default() Policy {
 		Horizons:       Horizons{EOLWarningDays: 180, StaleInventoryDays: 90, InspectionIntervalDays: 365, NotificationAckDays: 3, AcceptanceExpiryDays: 30},
 		Thresholds:     Thresholds{P1CVSS: 9.0, P2CVSS: 7.0, P2EPSS: 0.1, P3CVSS: 4.0},
 		DueSoonDays:    14,
+		FeedMaxAgeDays: DefaultFeedMaxAgeDays(),
 	}
 }
 
@@ -118,6 +132,9 @@ func Decode(rec source.Record, diags *source.Diagnostics) (Policy, bool) {
 	}
 	p.Font = d.String("pdf.font", false)
 	p.DueSoonDays = positive(d, "horizons.due_soon_days", p.DueSoonDays)
+	for _, k := range FeedKinds {
+		p.FeedMaxAgeDays[k] = positive(d, "feed_max_age_days."+k, p.FeedMaxAgeDays[k])
+	}
 	ok := d.Finish()
 	return p, ok
 }

@@ -90,6 +90,14 @@ func summary(in Input, r *Report) Summary {
 	if n := len(in.History); n > 0 {
 		s.Prev = previous(in.History[n-1], sysByID)
 	}
+	s.OverdueSLA, s.OverdueActions = overdueBothWays(r)
+	for _, e := range r.Exceptions {
+		if e.DueMoved && e.Honoured {
+			s.Extensions++
+		} else if e.DueMoved {
+			s.ExtensionsUnapproved++
+		}
+	}
 	s.Headlines = headlines(s)
 	return s
 }
