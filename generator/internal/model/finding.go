@@ -119,6 +119,9 @@ type Finding struct {
 	ApprovedBy    string
 	// Notes are the applied remediation record's notes.
 	Notes string
+	// Ticket and Cost are the applied remediation record's free fields
+	// (change or ticket number; cost as written).
+	Ticket, Cost string
 	// Temporary is set for mitigations (IPS/WAF) that do not fix the cause.
 	Temporary bool
 	// State is open, mitigated, accepted, not_affected, done or resolved.

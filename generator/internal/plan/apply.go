@@ -163,6 +163,7 @@ func applyRecord(f *model.Finding, r remediation.Record, asOf time.Time) {
 	f.Stage, f.Action, f.Owner = r.Stage, r.Action, r.Owner
 	f.Planned, f.Completed = r.Planned, r.Completed
 	f.Justification, f.ApprovedBy, f.Notes = r.Justification, r.ApprovedBy, r.Notes
+	f.Ticket, f.Cost = r.Ticket, r.Cost
 	if f.SLADue.IsZero() {
 		f.SLADue = f.Due
 	}

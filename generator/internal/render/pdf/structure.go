@@ -129,8 +129,8 @@ func (d *doc) shown(n, total int, sheetKey string) string {
 		return ""
 	}
 	s := d.tf("of_n", total, n)
-	if sheetKey != "" {
-		s += d.t("pdf.sep") + d.tf("see_sheet", d.t(sheetKey))
+	if name := d.sheetName(sheetKey); name != "" {
+		s += d.t("pdf.sep") + d.tf("see_sheet", name)
 	}
 	return s
 }

@@ -137,10 +137,10 @@ func renderBytes(t testing.TB, r *report.Report, maxRows int) []byte {
 	if err := rd.Render(context.Background(), r, w); err != nil {
 		t.Fatalf("render: %v", err)
 	}
-	name := FileName(r.AsOf)
+	name := FileName(r.AsOf, r.Languages[0])
 	data, ok := w[name]
-	if !ok || len(w) != 1 {
-		t.Fatalf("rendered %v, want only %s", keys(w), name)
+	if !ok || len(w) != len(r.Languages) {
+		t.Fatalf("rendered %v, want %s and one workbook per language", keys(w), name)
 	}
 	return data
 }
