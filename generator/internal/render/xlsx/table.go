@@ -163,7 +163,14 @@ func (b *book) writePart(ctx context.Context, t table, name string, lo, hi int) 
 		}
 		header[i] = excelize.Cell{StyleID: style, Value: b.t(c.key)}
 	}
-	if err := sw.SetRow("A1", header, excelize.RowOpts{Height: 32}); err != nil {
+	// The header is as tall as its longest wrapped label needs (two lines at least).
+	labels := make([]any, len(t.cols))
+	hcols := make([]column, len(t.cols))
+	for i, c := range t.cols {
+		labels[i], hcols[i] = b.t(c.key), c
+		hcols[i].kind = kWrap
+	}
+	if err := sw.SetRow("A1", header, excelize.RowOpts{Height: max(32, wrapHeight(hcols, labels))}); err != nil {
 		return err
 	}
 	if t.protect {
