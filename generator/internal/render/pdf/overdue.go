@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/report"
 	"vulnreport/generator/internal/risk"
@@ -54,8 +55,8 @@ func (d *doc) overdue() {
 	}
 	d.table(t)
 
-	d.sub(d.t("pdf.sub.overdue_actions"), 30)
 	od := d.f.overdue
+	d.sub(d.tf("pdf.sub.overdue_actions_n", d.t(i18n.TermOverdueActions), num(len(od))), 30)
 	t = table{cols: []col{
 		{head: d.t("priority"), w: 10, prio: true}, {head: d.t("col.fix"), w: 80}, {head: d.t("col.owner"), w: 22},
 		{head: d.t("col.due"), w: 17, align: 'C'}, {head: d.t("pdf.days_over"), w: 14, align: 'R'}, {head: d.t("stage"), w: 22},
@@ -66,18 +67,7 @@ func (d *doc) overdue() {
 	}
 	d.table(t)
 	d.note(d.shown(min(maxRows, len(od)), len(od), "section.actions"))
-
-	d.sub(d.t("section.by_owner"), 30)
-	owners := d.r.Posture.ByOwner
-	t = table{cols: []col{
-		{head: d.t("col.owner"), w: 50}, {head: d.t("trend.open"), w: 18, align: 'R'}, {head: d.t("col.overdue"), w: 18, align: 'R'},
-		{head: "P1", w: 14, align: 'R'}, {head: "P2", w: 14, align: 'R'}, {head: d.t("pdf.actions"), w: 18, align: 'R'},
-	}}
-	for _, o := range owners[:min(maxRows, len(owners))] {
-		t.rows = append(t.rows, []string{d.dept(o.Owner), num(o.Open), num(o.Overdue), num(o.P1), num(o.P2), num(o.Actions)})
-	}
-	d.table(t)
-	d.note(d.shown(min(maxRows, len(owners)), len(owners), "section.by_owner"))
+	d.note(d.t("pdf.age_note"))
 
 	d.sub(d.tf("pdf.sub.due_soon", d.r.Policy.DueSoonDays), 25)
 	d.findingList(d.f.dueSoon, len(d.r.Posture.DueSoon), "section.due_soon")
@@ -110,21 +100,20 @@ func (d *doc) exploited() {
 		d.lead(d.tf("pdf.lead.exploited", num(s.ExploitedInternet), vs, num(s.ExploitedOpen), num(s.KEVOldestDays), num(s.KEVPastDue)))
 	}
 	t := table{cols: []col{
-		{head: d.t("priority"), w: 10, prio: true}, {head: d.t("col.ids"), w: 36}, {head: d.t("col.system"), w: 32},
-		{head: d.t("col.product"), w: 32}, {head: d.t("pdf.kev_added"), w: 17, align: 'C'},
-		{head: d.t("pdf.kev_due"), w: 17, align: 'C'}, {head: d.t("ransomware"), w: 12, align: 'C'},
-		{head: d.t("col.owner"), w: 20},
-	}, maxLines: 3}
+		{head: d.t("priority"), w: 10, prio: true}, {head: d.t("col.ids"), w: 34}, {head: d.t("col.system"), w: 30},
+		{head: d.t("col.product"), w: 28}, {head: d.t("pdf.kev_due"), w: 16, align: 'C'},
+		{head: d.t("col.owner"), w: 18}, {head: d.t("col.rank_reasons"), w: 40},
+	}, maxLines: 3, size: sizeSmall}
 	for _, f := range d.f.kev {
-		rw := ""
-		if f.Ransomware {
-			rw = d.t("yes")
+		reasons := ""
+		if sc, _, ok := d.r.FindingScore(f.Key); ok {
+			reasons = sc.ReasonText(d.lang, 3) + " = " + points(sc.Points)
 		}
-		t.rows = append(t.rows, []string{f.Priority, joinIDs(f.VulnID, f.IDs), d.sysName(f.System), f.ProductName + " " + f.Version,
-			day(f.KEVAdded), day(f.KEVDue), rw, d.dept(d.f.owner(f.System))})
+		t.rows = append(t.rows, []string{f.Priority, d.withMark(joinIDs(f.VulnID, f.IDs), f), d.sysName(f.System), f.ProductName + " " + f.Version,
+			day(f.KEVDue), d.dept(d.f.owner(f.System)), reasons})
 	}
 	d.table(t)
-	d.note(d.shown(len(d.f.kev), d.f.kevN, "section.findings"))
+	d.note(d.t("pdf.kev_all_note"))
 	if n := len(d.r.KEVUnmatched); n > 0 {
 		d.note(d.tf("pdf.kev_unmatched_note", num(n)))
 	}

@@ -3,9 +3,7 @@ package pdf
 import (
 	"strings"
 
-	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/report"
-	"vulnreport/generator/internal/risk"
 )
 
 // vsPrev describes the change of a figure since last month, or says there
@@ -66,33 +64,6 @@ func reasons(text string) string {
 	return text
 }
 
-// topFindings lists the most urgent open findings with their reasons.
-func (d *doc) topFindings() {
-	top := d.f.top
-	if len(top) == 0 {
-		d.lead(d.t("pdf.lead.top_findings_none"))
-	} else {
-		d.lead(d.tf("pdf.lead.top_findings", num(d.f.open), len(top), joinIDs(top[0].VulnID, top[0].IDs)))
-	}
-	t := table{cols: []col{
-		{head: d.t("priority"), w: 10, prio: true}, {head: d.t("col.ids"), w: 50}, {head: d.t("col.system"), w: 27},
-		{head: d.t("col.product"), w: 28}, {head: d.t("reasons"), w: 40}, {head: d.t("col.due"), w: 17, align: 'C'},
-		{head: d.t("col.owner"), w: 19},
-	}, maxLines: 3, size: sizeSmall}
-	for _, f := range top {
-		ids := joinIDs(f.VulnID, f.IDs)
-		if f.Kind == model.KindEOL {
-			ids = d.t("kind.eol") + "\n" + ids
-		} else if v := d.f.titles[f.VulnID]; v != nil && d.tx(v.Title) != "" {
-			ids += "\n" + d.tx(v.Title)
-		}
-		t.rows = append(t.rows, []string{f.Priority, ids, d.sysName(f.System), f.ProductName + " " + f.Version,
-			reasons(risk.ReasonText(*f, d.lang)), day(f.Due), d.dept(d.f.owner(f.System))})
-	}
-	d.table(t)
-	d.note(d.shown(len(top), d.f.open, "section.findings"))
-}
-
 // instruction returns the "upgrade X on Y to v or later" part of an
 // action's text, without the counts that the table shows in columns.
 func instruction(text string) string {
@@ -111,17 +82,17 @@ func (d *doc) topActions() {
 	for _, a := range acts {
 		share += a.RiskShare
 	}
-	d.lead(d.tf("pdf.lead.top_actions", num(len(d.f.actions)), len(acts), pct(share)))
+	d.lead(d.tf("pdf.lead.top_actions", num(d.r.Summary.Actions), len(acts), pct(share)))
 	t := table{cols: []col{
-		{head: "#", w: 5, align: 'R'}, {head: d.t("priority"), w: 10, prio: true}, {head: d.t("col.fix"), w: 64},
-		{head: d.t("col.findings"), w: 12, align: 'R'}, {head: d.t("col.hosts"), w: 10, align: 'R'},
-		{head: d.t("col.risk_share"), w: 14, align: 'R'}, {head: d.t("col.owner"), w: 21},
-		{head: d.t("col.due"), w: 17, align: 'C'}, {head: d.t("stage"), w: 19},
-	}, maxLines: 4}
-	for i, a := range acts {
-		t.rows = append(t.rows, []string{num(i + 1), a.TopPriority, instruction(d.tx(a.Text)), num(len(a.Findings)), num(a.Hosts),
-			pct(a.RiskShare), d.dept(a.Department), day(a.Due), d.stage(a.Stage)})
+		{head: "#", w: 5, align: 'R'}, {head: d.t("priority"), w: 10, prio: true}, {head: d.t("col.fix"), w: 54},
+		{head: d.t("col.findings"), w: 11, align: 'R'}, {head: d.t("col.hosts"), w: 9, align: 'R'},
+		{head: d.t("col.risk_share"), w: 13, align: 'R'}, {head: d.t("col.owner"), w: 19},
+		{head: d.t("col.due"), w: 16, align: 'C'}, {head: d.t("col.rank_reasons"), w: 35},
+	}, maxLines: 4, size: sizeSmall}
+	for _, a := range acts {
+		t.rows = append(t.rows, []string{num(a.Rank), a.TopPriority, instruction(d.tx(a.Text)), num(len(a.Findings)), num(a.Hosts),
+			pct(a.RiskShare), d.dept(a.Department), day(a.Due), a.Score.ReasonText(d.lang, 4) + " = " + points(a.Score.Points)})
 	}
 	d.table(t)
-	d.note(d.shown(len(acts), len(d.f.actions), "section.actions"))
+	d.note(d.shownAlways(len(acts), d.r.Summary.Actions, "section.actions"))
 }
