@@ -36,8 +36,6 @@ type facts struct {
 	// past their due date.
 	actions []*report.Action
 	overdue []*report.Action
-	// riskSystems are the systems with open findings, most P1 and P2 first.
-	riskSystems []*report.System
 	// plan is the remediation plan by department.
 	plan planFacts
 	// decisions are the decisions page one shows.
@@ -134,15 +132,6 @@ func newFacts(r *report.Report) *facts {
 			f.overdue = append(f.overdue, a)
 		}
 	}
-	for i := range r.Systems {
-		if r.Systems[i].OpenTotal > 0 {
-			f.riskSystems = append(f.riskSystems, &r.Systems[i])
-		}
-	}
-	slices.SortStableFunc(f.riskSystems, func(a, b *report.System) int {
-		return cmp.Or(cmp.Compare(b.Open["P1"], a.Open["P1"]), cmp.Compare(b.Open["P2"], a.Open["P2"]),
-			cmp.Compare(b.OpenTotal, a.OpenTotal), cmp.Compare(a.ID, b.ID))
-	})
 	f.plan = newPlan(r, f.actions)
 	f.decisions = r.Decisions
 	return f

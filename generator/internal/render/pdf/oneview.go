@@ -128,3 +128,13 @@ func (d *doc) scorecards() {
 	d.note(d.shownAlways(min(maxRows, len(sc)), len(sc), "section.scorecards"))
 	d.note(d.t("pdf.scorecard_note"))
 }
+
+// ids names a finding's vulnerability for a person: its ids joined, or
+// "end of life" with the product for an end-of-life finding, never the
+// internal EOL-… id.
+func (d *doc) ids(f *model.Finding) string {
+	if f.Kind == model.KindEOL {
+		return d.t("kind.eol") + " (" + f.ProductName + ")"
+	}
+	return joinIDs(f.VulnID, f.IDs)
+}

@@ -33,26 +33,6 @@ func (d *doc) risk() {
 	d.need(44)
 	d.barH(ch.PriorityByCategory, d.chartTitle(ch.PriorityByCategory.Title, "pdf.chart.by_category"), marginL, d.y, contentW, 42)
 	d.y += 45
-	d.riskSystems()
-}
-
-// riskSystems lists the systems with the most open P1 and P2 findings.
-func (d *doc) riskSystems() {
-	sys := d.f.riskSystems
-	n := min(10, len(sys))
-	d.sub(d.tf("pdf.sub.systems_top", n), 30)
-	t := table{cols: []col{
-		{head: d.t("col.system"), w: 38}, {head: d.t("category"), w: 24}, {head: d.t("exposure"), w: 24},
-		{head: "P1", w: 9, align: 'R'}, {head: "P2", w: 9, align: 'R'}, {head: "P3", w: 9, align: 'R'}, {head: "P4", w: 9, align: 'R'},
-		{head: d.t("col.overdue"), w: 13, align: 'R'}, {head: d.t("col.exploited"), w: 12, align: 'R'}, {head: d.t("col.owner"), w: 22},
-	}}
-	for _, s := range sys[:n] {
-		t.rows = append(t.rows, []string{d.sysName(s.ID), d.t("category." + s.Category), d.t("exposure." + s.Exposure),
-			num(s.Open["P1"]), num(s.Open["P2"]), num(s.Open["P3"]), num(s.Open["P4"]),
-			num(s.Overdue), num(s.Exploited), d.dept(s.Owner)})
-	}
-	d.table(t)
-	d.note(d.shown(n, len(sys), "section.systems"))
 }
 
 // reasons returns a finding's reasons without the leading priority, which
@@ -91,7 +71,7 @@ func (d *doc) topActions() {
 	}, maxLines: 4, size: sizeSmall}
 	for _, a := range acts {
 		t.rows = append(t.rows, []string{num(a.Rank), a.TopPriority, instruction(d.tx(a.Text)), num(len(a.Findings)), num(a.Hosts),
-			pct(a.RiskShare), d.dept(a.Department), day(a.Due), a.Score.ReasonText(d.lang, 4) + " = " + points(a.Score.Points)})
+			pct(a.RiskShare), d.dept(a.Department), day(a.Due), points(a.Score.Points) + ": " + a.Score.ReasonText(d.lang, 4)})
 	}
 	d.table(t)
 	d.note(d.shownAlways(len(acts), d.r.Summary.Actions, "section.actions"))
