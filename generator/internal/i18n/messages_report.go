@@ -72,3 +72,9 @@ var scorecardMessages = map[string]Text{
 var listMessages = map[string]Text{
 	"pdf.sub.overdue_actions_n": {"%s (%s 件)", "%s (%s)"},
 }
+
+// siteReportMessages are the dashboard's labels for the issue-14 blocks.
+var siteReportMessages = map[string]Text{
+	"site.freshness":       {"対象範囲とデータの鮮度", "Coverage and data freshness"},
+	"site.scorecards_lead": {"期限超過の指摘が多い順", "Worst first by overdue findings"},
+}
