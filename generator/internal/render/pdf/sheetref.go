@@ -12,6 +12,7 @@ var sectionSheets = map[string]string{
 	"section.actions":       xlsx.SheetPlan,
 	"section.by_owner":      xlsx.SheetDepartments,
 	"section.departments":   xlsx.SheetDepartments,
+	"section.scorecards":    xlsx.SheetDepartments,
 	"section.escalated":     xlsx.SheetFindings,
 	"section.findings":      xlsx.SheetFindings,
 	"section.overdue":       xlsx.SheetFindings,
