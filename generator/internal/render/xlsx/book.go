@@ -214,9 +214,9 @@ func (b *book) pageSetup(sheet string, titleRows int) error {
 
 // pageSetupWide is pageSetup for a wide list: printed pagesWide pages
 // wide (so that a page shows about a dozen columns at a legible size),
-// with the header row and columns A and B (A is hidden on the plan
-// sheet: B names the row) repeated on every page.
-func (b *book) pageSetupWide(sheet string, pagesWide int) error {
+// with the header row and the columns titleCols ("$A:$B") repeated on
+// every page.
+func (b *book) pageSetupWide(sheet string, pagesWide int, titleCols string) error {
 	if err := b.pageSetup(sheet, 0); err != nil {
 		return err
 	}
@@ -225,7 +225,7 @@ func (b *book) pageSetupWide(sheet string, pagesWide int) error {
 		return err
 	}
 	return b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
-		RefersTo: fmt.Sprintf("%s!$A:$B,%s!$1:$1", quoteSheet(sheet), quoteSheet(sheet))})
+		RefersTo: fmt.Sprintf("%s!%s,%s!$1:$1", quoteSheet(sheet), titleCols, quoteSheet(sheet))})
 }
 
 // sheet returns the name of a sheet (a Sheet* key) in the book's language.

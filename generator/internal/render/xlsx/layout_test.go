@@ -49,8 +49,11 @@ func TestLayout(t *testing.T) {
 		}
 		pl, err := f.GetPageLayout(sheet)
 		wide := 1
-		if sheet == "対策計画" {
+		switch sheet {
+		case "対策計画":
 			wide = planPagesWide // about a dozen columns a printed page
+		case "指摘一覧":
+			wide = 2
 		}
 		if err != nil || *pl.Size != 9 || *pl.Orientation != "landscape" || *pl.FitToWidth != wide {
 			t.Errorf("%s: page layout %v %v %v (%v), want A4 landscape fitted to width", sheet, *pl.Size, *pl.Orientation, *pl.FitToWidth, err)

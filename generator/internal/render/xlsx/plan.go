@@ -170,7 +170,7 @@ func (b *book) plan(ctx context.Context) error {
 		extra: func(sheet string, last int) error {
 			return b.planValidation(sheet, last, list("stage", remediation.Stages), list("action", remediation.Actions))
 		},
-		protect: true, pagesWide: planPagesWide,
+		protect: true, pagesWide: planPagesWide, titleCols: "$A:$B",
 		row: func(i int, o []any) {
 			a, v := rows[i].a, rows[i].values
 			o[0], o[1], o[2], o[3] = a.Key, sysName[a.System], name(a.Product, a.ProductName), a.Version

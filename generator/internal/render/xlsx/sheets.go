@@ -114,7 +114,7 @@ func (b *book) findings(ctx context.Context) error {
 		target[b.r.Actions[i].Key] = b.target(&b.r.Actions[i])
 	}
 	_, err := b.writeTable(ctx, table{
-		base: b.sheet(SheetFindings), n: len(fs), prio: 1, late: 20, protect: true,
+		base: b.sheet(SheetFindings), n: len(fs), prio: 1, late: 20, protect: true, pagesWide: 2, titleCols: "$A:$A",
 		cols: []column{
 			{"priority", 14, kText, false}, {"reasons", 44, kText, false}, {"col.system_id", 14, kText, false},
 			{"xlsx.col.system_name", 20, kText, false}, {"xlsx.col.department", 16, kText, false},

@@ -51,8 +51,10 @@ type table struct {
 	// the edit columns; filtering, sorting and resizing stay allowed.
 	protect bool
 	// pagesWide, when > 0, prints the sheet that many pages wide (instead
-	// of one), repeating columns A and B beside the header row on every page.
+	// of one), repeating the columns titleCols ("$A:$B") beside the header
+	// row on every page.
 	pagesWide int
+	titleCols string
 }
 
 // maxLinks bounds the hyperlinks of one sheet: excelize adds each in time
@@ -113,7 +115,7 @@ func (b *book) writePart(ctx context.Context, t table, name string, lo, hi int) 
 		return err
 	}
 	if t.pagesWide > 0 {
-		if err := b.pageSetupWide(name, t.pagesWide); err != nil {
+		if err := b.pageSetupWide(name, t.pagesWide, t.titleCols); err != nil {
 			return err
 		}
 	} else if err := b.pageSetup(name, 1); err != nil {
