@@ -19,6 +19,8 @@ import (
 
 	"vulnreport/generator/internal/app"
 	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/inventory"
+	"vulnreport/generator/internal/source"
 )
 
 // Figure names compared across the outputs. Each names one vocabulary
@@ -65,6 +67,7 @@ func TestCrossOutputConsistency(t *testing.T) {
 	if pdfs, _ := filepath.Glob(filepath.Join(out, "*.ja.pdf")); len(pdfs) == 1 {
 		if txt, ok := pdfText(t, pdfs[0]); ok {
 			add("pdf", fromPDF(t, txt))
+			kevInBody(t, data, txt)
 		}
 	} else {
 		t.Errorf("want one Japanese PDF, found %v", pdfs)
@@ -96,6 +99,35 @@ func TestCrossOutputConsistency(t *testing.T) {
 		if len(stated[fig]) < 2 {
 			t.Errorf("%s is stated by %d output(s) %v; want at least two to compare", fig, len(stated[fig]), stated[fig])
 		}
+	}
+}
+
+// kevInBody checks that every open exploited finding on an
+// internet-facing system is named in the PDF's text, system and id.
+func kevInBody(t *testing.T, data, text string) {
+	t.Helper()
+	var diags source.Diagnostics
+	r, _, err := app.Analyze(app.Options{Data: os.DirFS(data), Today: time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)}, &diags, func(string, int) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	exposure := map[string]string{}
+	names := map[string]string{}
+	for _, s := range r.Systems {
+		exposure[s.ID], names[s.ID] = s.Exposure, spaceRE.ReplaceAllString(s.Name.Get(i18n.JA), "")
+	}
+	n := 0
+	for _, f := range r.Findings {
+		if !f.IsOpen() || !f.Exploited || exposure[f.System] != inventory.Internet {
+			continue
+		}
+		n++
+		if !strings.Contains(text, f.VulnID) || !strings.Contains(text, names[f.System]) {
+			t.Errorf("open exploited finding %s on internet-facing %s is absent from the PDF", f.VulnID, f.System)
+		}
+	}
+	if n == 0 {
+		t.Error("the sample has no open exploited finding on an internet-facing system to look for")
 	}
 }
 
