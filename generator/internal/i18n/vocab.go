@@ -36,7 +36,7 @@ var vocabMessages = map[string]Text{
 	TermOverdueFindings:            {"期限超過の指摘", "Overdue findings"},
 	TermOverdueFindings + ".def":   {"対応期限を過ぎた未対応 (緩和済みを含む) の指摘の件数。リスク受容・影響なしは含めない", "Open findings (mitigated included) past their due date; accepted and not-affected findings excluded"},
 	TermOverdueActions:             {"期限超過の対策", "Overdue fix actions"},
-	TermOverdueActions + ".def":    {"期限超過の指摘を 1 件以上含む対策の件数", "Fix actions with at least one overdue finding"},
+	TermOverdueActions + ".def":    {"期限超過の指摘を 1 件以上含み、完了日のない対策の件数", "Fix actions with at least one overdue finding and no completion date"},
 	TermOverdueSLA:                 {"期限超過の指摘 (期限変更を認めない場合)", "Overdue findings without approved extensions"},
 	TermOverdueSLA + ".def":        {"承認済みの期限変更を適用せず、SLA・KEV の期限で数えた期限超過の指摘", "Overdue findings counted against the SLA or KEV date, ignoring approved due-date extensions"},
 	TermOpenFindings:               {"未対応の指摘", "Open findings"},

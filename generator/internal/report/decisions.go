@@ -105,7 +105,7 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		var m map[string]*dept
 		var names *[]string
 		switch {
-		case a.Overdue:
+		case a.Overdue && a.Completed.IsZero():
 			m, names = overdue, &depts
 		case (a.TopPriority == "P1" || a.TopPriority == "P2") && (a.Stage == "" || a.Stage == remediation.Investigate) && a.Planned.IsZero():
 			m, names = unplanned, &unplannedDepts

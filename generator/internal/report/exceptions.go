@@ -155,7 +155,7 @@ func overdueBothWays(r *Report) (sla, actions int) {
 		}
 	}
 	for _, a := range r.Actions {
-		if a.Overdue {
+		if a.Overdue && a.Completed.IsZero() {
 			actions++
 		}
 	}

@@ -416,7 +416,8 @@ type Summary struct {
 	Actions           int
 	// OverdueSLA counts open findings past their SLA date, as if no moved
 	// due date were honoured (i18n.TermOverdueSLA); OverdueActions counts
-	// fix actions with an overdue finding (i18n.TermOverdueActions).
+	// fix actions with an overdue finding and no completion date
+	// (i18n.TermOverdueActions).
 	OverdueSLA     int
 	OverdueActions int
 	// Extensions counts honoured due-date extensions in the exceptions

@@ -91,7 +91,7 @@ func scorecards(in Input, r *Report, sysByID map[string]inventory.System) []Scor
 	for _, a := range r.Actions {
 		sc := get(a.System)
 		sc.Actions++
-		if a.Overdue {
+		if a.Overdue && a.Completed.IsZero() {
 			sc.OverdueActions++
 		}
 	}

@@ -40,6 +40,8 @@ type dashboardData struct {
 	Exceptions []report.Exception
 	ExTotal    int
 	ExLead     string
+	// TopLead names the fix-action count and how the top list is ranked.
+	TopLead string
 }
 
 // freshBlock states coverage and each feed's age against the policy.
@@ -126,6 +128,11 @@ func (b *builder) dashboard(lang i18n.Lang, p *Page) any {
 		sc := r.Actions[ai].Score
 		d.Reasons = append(d.Reasons, strconv.FormatFloat(sc.Points, 'f', 1, 64)+": "+sc.ReasonText(lang, 4))
 	}
+	share := 0.0
+	for _, a := range r.Actions[:min(len(r.Actions), 10)] {
+		share += a.RiskShare
+	}
+	d.TopLead = i18n.Tf(lang, "pdf.lead.top_actions", num(s.Actions), len(d.Top), strconv.FormatFloat(share*100, 'f', 1, 64)+"%")
 	d.Cards, d.DueSoonDays = r.Scorecards, r.Policy.DueSoonDays
 	d.Exceptions, d.ExTotal = r.Exceptions[:min(len(r.Exceptions), 15)], len(r.Exceptions)
 	moved := 0
