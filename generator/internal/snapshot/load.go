@@ -246,6 +246,9 @@ func (l *loader) records(name, kind string, aliases map[string]string, known fun
 	if err != nil {
 		l.diags.Errorf(source.Pos{File: name}, "%v", err)
 		l.fatal("%v", err)
+		// Counted as one record read and rejected, as an unreadable feed
+		// is: the file shows in the counts, which still reconcile.
+		l.rejectNew(st, source.Pos{File: name}, kind, "", err.Error())
 		return
 	}
 	for _, r := range recs {
