@@ -225,8 +225,15 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 			fmt.Sprintf("No replacement plan: %s %s (end of life %s, %s, %s). Decide budget and timing", l.ProductName, l.Cycle, dateOr(l.EOL),
 				plural(float64(len(l.Systems)), "system", "systems"), plural(float64(l.Hosts), "host", "hosts")))
 	}
+	// Remediation records that change the picture wholesale: the owner is
+	// the department of the record's system (none for "*"), needed now.
 	for _, rv := range reviews(in.Assessed.Reviews) {
-		out = append(out, Decision{Kind: DecisionRemediationReview, Ref: rv.Record, Due: in.AsOf, Text: rv.Text})
+		rec := recByID[rv.Record]
+		sc, nf := underRecord(rv.Record)
+		add(Decision{Kind: DecisionRemediationReview, Ref: rv.Record, Due: in.AsOf, System: rec.System,
+			Department: sysByID[rec.System].Owner, Records: []string{rv.Record}, Score: sc, Findings: nf,
+			Reason: i18n.Text{JA: "一括の対応記録が多数の指摘を完了・受容扱いにしている", EN: "one remediation record closes or accepts many findings at once"}},
+			rv.Text.JA, rv.Text.EN)
 	}
 	slices.SortStableFunc(out, func(a, b Decision) int {
 		return cmp.Or(boolFirst(a.Kind == DecisionNotificationLate, b.Kind == DecisionNotificationLate), cmp.Compare(b.Score, a.Score),
