@@ -98,6 +98,15 @@ func Run(in Input) Result {
 			f.FirstSeen = t
 		}
 		risk.Due(f, in.Policy.SLADays)
+		var installed time.Time
+		if in.Matched != nil && i < len(in.Matched.Found) {
+			installed = in.Components[in.Matched.Found[i].Component].Installed
+		}
+		var published time.Time
+		if v := vulns[f.VulnID]; v != nil {
+			published = v.Published
+		}
+		known(f, in.History, published, installed)
 	}
 	recs := make([]plan.Resolved, len(in.Remediations))
 	for i, r := range in.Remediations {
@@ -112,6 +121,31 @@ func Run(in Input) Result {
 	reviews := plan.Reviews(fs, recs, in.AsOf, in.Policy.WholesaleThreshold)
 	sortFindings(fs)
 	return Result{Findings: fs, RecordUse: use, Records: recs, Reviews: reviews}
+}
+
+// known sets the date a finding's age counts from: the first build it
+// appeared in when history reaches back to before it appeared, else the
+// later of the advisory's publication and the component's installation
+// (the end-of-life date for end-of-life findings), never after first seen.
+func known(f *model.Finding, hist []history.Month, published, installed time.Time) {
+	f.Known, f.KnownFrom = f.FirstSeen, "first_seen"
+	if len(hist) > 0 && f.FirstSeen.After(hist[0].Date) {
+		f.KnownFrom = "history"
+		return
+	}
+	var t time.Time
+	from := ""
+	switch {
+	case f.Kind == model.KindEOL:
+		t, from = f.EOL, "eol"
+	case !published.IsZero() && !installed.After(published):
+		t, from = published, "published"
+	case !installed.IsZero():
+		t, from = installed, "installed"
+	}
+	if !t.IsZero() && t.Before(f.FirstSeen) {
+		f.Known, f.KnownFrom = t, from
+	}
 }
 
 // Order sorts findings by priority, overdue first, due date, then key.

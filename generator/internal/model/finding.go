@@ -111,6 +111,21 @@ type Finding struct {
 	// "kev" (the KEV due date is earlier) or "remediation" (an exception).
 	Due       time.Time
 	DueSource string
+	// SLADue is the due date the policy gives (first seen + SLA days, or
+	// the earlier KEV due date) before any remediation record moved it;
+	// it equals Due unless DueSource is "remediation".
+	SLADue time.Time
+	// RequestedDue is a due date a remediation record asked for without
+	// approved_by: it is not honoured (Due stays at SLADue) and the
+	// exceptions register lists it as unapproved.
+	RequestedDue time.Time
+	// Known is the date from which the finding's age counts: the first
+	// build it appeared in when history reaches back that far, else the
+	// later of the advisory's publication and the component's install
+	// date (end of life: the end-of-life date). KnownFrom says which:
+	// "history", "published", "installed", "eol" or "first_seen".
+	Known     time.Time
+	KnownFrom string
 	// Lifecycle is the component's support status as of the date.
 	Lifecycle string
 	// EOL is the date support ended or ends, for end-of-life findings.
@@ -128,6 +143,9 @@ type Finding struct {
 	ApprovedBy    string
 	// Notes are the applied remediation record's notes.
 	Notes string
+	// Ticket and Cost are the applied remediation record's free fields
+	// (change or ticket number; cost as written).
+	Ticket, Cost string
 	// Temporary is set for mitigations (IPS/WAF) that do not fix the cause.
 	Temporary bool
 	// State is open, mitigated, accepted, not_affected, done or resolved.

@@ -182,7 +182,9 @@ func (g *gen) writeRemediation() error {
 			notes = "次期システムへの更改で解消する"
 		}
 		if chance(r, 0.05) {
+			// A moved due date counts only with the owner's approval (contract v1.1).
 			due = g.date(10 + r.IntN(110))
+			approved = d.ja + "長"
 		}
 		if chance(r, 0.2) {
 			cost = "¥" + thousands(10000*(1+r.IntN(80)))
