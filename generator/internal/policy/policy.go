@@ -55,6 +55,13 @@ type Policy struct {
 	// feed_max_age_days: {kev: 7, epss: 7, nvd: 7, jvn: 14, endoflife: 30}).
 	// `vulnreport fetch` reuses the same thresholds.
 	FeedMaxAgeDays map[string]int
+	// MaxAcceptanceDays is the longest a risk acceptance may run
+	// (max_acceptance_days, 365): a later expiry is capped with a warning.
+	MaxAcceptanceDays int
+	// WholesaleThreshold is the number of findings (wholesale_threshold,
+	// 20) above which one remediation record using wildcards is listed for
+	// management's review.
+	WholesaleThreshold int
 }
 
 // FeedKinds are the feeds whose age the policy bounds, in report order.
@@ -77,6 +84,9 @@ func Default() Policy {
 		Thresholds:     Thresholds{P1CVSS: 9.0, P2CVSS: 7.0, P2EPSS: 0.1, P3CVSS: 4.0},
 		DueSoonDays:    14,
 		FeedMaxAgeDays: DefaultFeedMaxAgeDays(),
+
+		MaxAcceptanceDays:  365,
+		WholesaleThreshold: 20,
 	}
 }
 
@@ -135,6 +145,8 @@ func Decode(rec source.Record, diags *source.Diagnostics) (Policy, bool) {
 	for _, k := range FeedKinds {
 		p.FeedMaxAgeDays[k] = positive(d, "feed_max_age_days."+k, p.FeedMaxAgeDays[k])
 	}
+	p.MaxAcceptanceDays = positive(d, "max_acceptance_days", p.MaxAcceptanceDays)
+	p.WholesaleThreshold = positive(d, "wholesale_threshold", p.WholesaleThreshold)
 	ok := d.Finish()
 	return p, ok
 }

@@ -28,7 +28,7 @@ const (
 // decisionRank orders decision kinds for management: the most urgent first.
 var decisionRank = map[string]int{
 	DecisionOverdue: 0, DecisionNoPlan: 1, DecisionAcceptExpired: 2, DecisionNotificationLate: 3,
-	DecisionAcceptExpiring: 4, DecisionServiceStop: 5, DecisionEOLReplacement: 6,
+	DecisionAcceptExpiring: 4, DecisionServiceStop: 5, DecisionEOLReplacement: 6, DecisionRemediationReview: 2,
 }
 
 func sysName(m map[string]inventory.System, id string) i18n.Text {
@@ -224,6 +224,14 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 			fmt.Sprintf("移行計画なし: %s %s (サポート終了 %s、%d システム %d 台)。更改予算と時期の判断", l.ProductName, l.Cycle, dateOr(l.EOL), len(l.Systems), l.Hosts),
 			fmt.Sprintf("No replacement plan: %s %s (end of life %s, %s, %s). Decide budget and timing", l.ProductName, l.Cycle, dateOr(l.EOL),
 				plural(float64(len(l.Systems)), "system", "systems"), plural(float64(l.Hosts), "host", "hosts")))
+	}
+	for _, rv := range reviews(in.Assessed.Reviews) {
+		rec := recByID[rv.Record]
+		sc, _ := underRecord(rv.Record)
+		add(Decision{Kind: DecisionRemediationReview, Ref: rv.Record, System: rec.System, Owner: rec.Owner,
+			Department: sysByID[rec.System].Owner, Due: in.AsOf, Score: sc, Findings: rv.Findings, Records: []string{rv.Record},
+			Reason: i18n.Text{JA: "1 件の対応記録が多数の指摘の扱いを一括で変えている", EN: "one remediation record changes many findings at once"}},
+			rv.Text.JA, rv.Text.EN)
 	}
 	slices.SortStableFunc(out, func(a, b Decision) int {
 		return cmp.Or(boolFirst(a.Kind == DecisionNotificationLate, b.Kind == DecisionNotificationLate), cmp.Compare(b.Score, a.Score),

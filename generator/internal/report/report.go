@@ -224,7 +224,8 @@ type Line struct {
 // then by Score (the one risk ranking); trivial items are not decisions.
 type Decision struct {
 	// Kind is "no_plan", "overdue", "acceptance_expiring",
-	// "acceptance_expired", "service_stop", "notification_unacknowledged", "eol_replacement".
+	// "acceptance_expired", "service_stop", "notification_unacknowledged", "eol_replacement",
+	// "remediation_review".
 	Kind   string
 	Text   i18n.Text
 	System string
@@ -479,6 +480,9 @@ type Quality struct {
 	Rejected    int
 	// Skipped lists input files skipped whole (unreadable or unknown).
 	Skipped []string
+	// Reviews lists the remediation records that change the picture
+	// wholesale, each with its file and line; each is also a decision.
+	Reviews []RemediationReview
 }
 
 // Alert reports whether the data-quality banner must be shown: records
