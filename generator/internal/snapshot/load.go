@@ -191,7 +191,7 @@ func (l *loader) loadPolicy() {
 
 // records reads a YAML or CSV entity file, calling fn for every record.
 // transient promises that fn keeps no record (see source.CSVOptions).
-func (l *loader) records(name, kind string, aliases map[string]string, known func(string) bool, transient bool, fn func(source.Record, *source.FileStat)) {
+func (l *loader) records(name, kind string, aliases map[string]string, known func(string) bool, required []string, transient bool, fn func(source.Record, *source.FileStat)) {
 	bad := func(st *source.FileStat) func(source.Pos, string) {
 		return func(p source.Pos, msg string) { l.rejectNew(st, p, kind, "", msg) }
 	}
@@ -214,7 +214,7 @@ func (l *loader) records(name, kind string, aliases map[string]string, known fun
 		defer func() { l.expect = 0 }()
 		st := &source.FileStat{Path: name, Kind: kind}
 		l.stats[name] = st
-		res, err := source.ReadCSV(name, cnt, source.CSVOptions{Aliases: aliases, Known: known, Transient: transient,
+		res, err := source.ReadCSV(name, cnt, source.CSVOptions{Aliases: aliases, Known: known, Required: required, Transient: transient,
 			Size: size, Expect: func(n int) { l.expect = n }}, l.diags, func(r source.Record) {
 			st.Read++
 			fn(r, st)
@@ -262,7 +262,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 }
 
 func (l *loader) entityFile(e entity, name string) {
-	l.records(name, e.name, e.aliases, source.KnownFields(e.probe), true, func(r source.Record, st *source.FileStat) { e.decode(l, r, st) })
+	l.records(name, e.name, e.aliases, source.KnownFields(e.probe), source.RequiredFields(e.probe), true, func(r source.Record, st *source.FileStat) { e.decode(l, r, st) })
 }
 
 // accept counts a record accepted, or rejected with the decoder's reasons.

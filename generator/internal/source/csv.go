@@ -230,7 +230,7 @@ func ReadCSV(name string, r io.Reader, opt CSVOptions, diags *Diagnostics, fn fu
 		}
 	}
 	for _, k := range opt.Required {
-		if seen[k] > 0 {
+		if seen[k] > 0 || seen[k+".ja"] > 0 || seen[k+".en"] > 0 {
 			continue
 		}
 		msg := fmt.Sprintf("required column %q is missing (headers accepted for it: %s): every data row of the file is rejected", k, strings.Join(HeadersFor(opt.Aliases, k), ", "))

@@ -25,6 +25,8 @@ type Decoder struct {
 	otherBuf [8]string
 	errs     []string
 	entity   string
+	// missing lists the required fields found absent.
+	missing []string
 }
 
 // decoders holds released decoders for reuse.
@@ -118,6 +120,14 @@ func KnownFields(decode func(Record, *Diagnostics) *Decoder, extra ...string) fu
 	}
 }
 
+// RequiredFields probes a decode function for the fields every record
+// must have: those an empty record is rejected for lacking. A field
+// written in two languages (name.ja, name.en) is named once, as "name".
+func RequiredFields(decode func(Record, *Diagnostics) *Decoder) []string {
+	var scratch Diagnostics
+	return slices.Clone(decode(NewRecord(Pos{}), &scratch).missing)
+}
+
 // Failed reports whether an error was found so far.
 func (d *Decoder) Failed() bool { return len(d.errs) > 0 }
 
@@ -166,6 +176,7 @@ func (d *Decoder) String(key string, required bool) string {
 	s, ok := d.scalar(key)
 	if !ok && required && !d.hasErrorOn(key) {
 		d.Errorf(key, "is required")
+		d.missing = append(d.missing, key)
 	}
 	return s
 }
@@ -207,6 +218,7 @@ func (d *Decoder) Text(key string, required bool) i18n.Text {
 	}
 	if t.IsZero() && required && !d.hasErrorOn(key) {
 		d.Errorf(key, "is required")
+		d.missing = append(d.missing, key)
 	}
 	return t
 }
