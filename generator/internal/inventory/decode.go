@@ -66,14 +66,14 @@ func DecodeSystem(rec source.Record, diags *source.Diagnostics) (System, *source
 	s.Contact = d.String("contact", false)
 	s.Hosts = d.Int("hosts", 1)
 	s.Contractor = d.String("contractor", false)
-	s.Contract.MaintenanceUntil = d.Date("contract.maintenance_until", false)
+	s.Contract.MaintenanceUntil = d.OptionalDate("contract.maintenance_until")
 	s.Contract.KnownVulnFixFree = optBool(d, "contract.known_vuln_fix_free")
 	s.Contract.InspectionIncluded = optBool(d, "contract.inspection_included")
 	s.Contract.EmergencyCostsAgreed = optBool(d, "contract.emergency_costs_agreed")
 	s.Contract.PostDeliveryFixes = d.Enum("contract.post_delivery_fixes", false, PostDeliveryFixes, fixAliases)
-	s.LastInspection = d.Date("last_inspection", false)
-	s.InventoryUpdated = d.Date("inventory_updated", false)
-	s.ReplacementPlanned = d.Date("replacement_planned", false)
+	s.LastInspection = d.OptionalDate("last_inspection")
+	s.InventoryUpdated = d.OptionalDate("inventory_updated")
+	s.ReplacementPlanned = d.OptionalDate("replacement_planned")
 	s.Status = d.Enum("status", false, Statuses, statusAliases)
 	if s.Status == "" {
 		s.Status = "active"
@@ -101,8 +101,8 @@ func DecodeComponent(rec source.Record, diags *source.Diagnostics) (Component, *
 	c.Version = d.String("version", true)
 	c.Hosts = d.Int("hosts", 0)
 	c.Patches = d.List("patches")
-	c.Installed = d.Date("installed", false)
-	c.Updated = d.Date("updated", false)
+	c.Installed = d.OptionalDate("installed")
+	c.Updated = d.OptionalDate("updated")
 	return c, d
 }
 

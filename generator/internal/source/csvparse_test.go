@@ -232,3 +232,56 @@ func TestCSVMissingRequiredNamesUnknown(t *testing.T) {
 		t.Errorf("diags %q", r.diags)
 	}
 }
+
+// TestParseDateOfficeForms: the forms Japanese offices and Excel write
+// are dates; anything else, and placeholder years, are not.
+func TestParseDateOfficeForms(t *testing.T) {
+	good := map[string]string{
+		"2026-11-30": "2026-11-30", "2026/11/30": "2026-11-30", "2026/1/5": "2026-01-05",
+		"2026-1-5": "2026-01-05", "2024/02/29": "2024-02-29", "2026/01/5": "2026-01-05", "1900-01-01": "1900-01-01",
+	}
+	for in, want := range good {
+		got, err := ParseDate(in)
+		if err != nil || got.Format(DateLayout) != want {
+			t.Errorf("ParseDate(%q) = %v, %v; want %s", in, got, err, want)
+		}
+	}
+	bad := map[string]string{
+		"0001-01-01": "the year is before 1900", "0000-01-01": "the year is before 1900", "0001/1/1": "the year is before 1900",
+		"2026/11-30": "expected YYYY-MM-DD, YYYY/M/D or YYYY-M-D", "2026/2/30": "is not a date", "2023/2/29": "is not a date",
+		"26/11/30": "is not a date", "2026/13/1": "is not a date", "2026/11/300": "is not a date", "2026/1/": "is not a date",
+		"2026//1": "is not a date", "2026.11.30": "is not a date", "2026年11月30日": "is not a date", "2026/+1/1": "is not a date",
+	}
+	for in, want := range bad {
+		if _, err := ParseDate(in); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ParseDate(%q) error = %v, want %q", in, err, want)
+		}
+	}
+}
+
+// TestOptionalDateDropped: a wrong optional date warns and keeps the
+// record; a wrong date read with Date rejects it.
+func TestOptionalDateDropped(t *testing.T) {
+	rec := NewRecord(Pos{"s.csv", 2, 1})
+	rec.Set("inspected", Value{Text: "2026/13/1", Pos: Pos{"s.csv", 2, 9}})
+	rec.Set("until", Value{Text: "0001-01-01", Pos: Pos{"s.csv", 2, 19}})
+	var diags Diagnostics
+	d := NewDecoder("systems", rec, &diags)
+	if got := d.OptionalDate("inspected"); !got.IsZero() {
+		t.Errorf("got %v", got)
+	}
+	if !d.Finish() {
+		t.Fatalf("record rejected for an optional date: %v", d.Reasons())
+	}
+	want := `s.csv:2:9: warning: field "inspected": "2026/13/1" is not a date: expected YYYY-MM-DD, YYYY/M/D or YYYY-M-D: the field is dropped and the record kept`
+	if ds := diags.Sorted(); len(ds) != 2 || ds[0].String() != want {
+		t.Errorf("diags = %v", ds)
+	}
+	diags = Diagnostics{}
+	d = NewDecoder("remediation", rec, &diags)
+	d.Date("until", false)
+	d.OptionalDate("inspected")
+	if d.Finish() || diags.Count(Error) != 1 || !strings.Contains(diags.Sorted()[1].String(), "s.csv:2:19: error: field \"until\": \"0001-01-01\" is not a date: the year is before 1900") {
+		t.Errorf("0001-01-01 accepted as no date: %v", diags.Sorted())
+	}
+}

@@ -236,6 +236,23 @@ func (d *Decoder) Date(key string, required bool) time.Time {
 	return t
 }
 
+// OptionalDate returns key as a date, the zero time when absent. A value
+// that is not a date is dropped with a warning and the record kept: an
+// optional date written wrongly must not cost the record (a system, and
+// with it every component on it).
+func (d *Decoder) OptionalDate(key string) time.Time {
+	s := d.String(key, false)
+	if s == "" {
+		return time.Time{}
+	}
+	t, err := ParseDate(s)
+	if err != nil {
+		d.Warnf(key, "%v: the field is dropped and the record kept", err)
+		return time.Time{}
+	}
+	return t
+}
+
 // Int returns key as a non-negative integer; def when absent.
 func (d *Decoder) Int(key string, def int) int {
 	s, ok := d.scalar(key)

@@ -184,7 +184,7 @@ func TestDecoder(t *testing.T) {
 	want := []string{
 		`x.csv:2:1: error: field "id": "../etc" is not a valid id: expected letters, digits, '.', '_' or '-', starting with a letter or digit`,
 		`x.csv:2:1: error: field "name": is required`,
-		`x.csv:2:2: error: field "date": "2026-02-30" is not a date: expected YYYY-MM-DD`,
+		`x.csv:2:2: error: field "date": "2026-02-30" is not a date: expected YYYY-MM-DD, YYYY/M/D or YYYY-M-D`,
 		`x.csv:2:5: warning: systems: unknown field "extra": ignored`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
