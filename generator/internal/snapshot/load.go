@@ -1,7 +1,6 @@
 package snapshot
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -174,7 +173,8 @@ func (l *loader) loadPolicy() {
 	rec, err := source.YAMLMap(st.Path, data, l.diags)
 	st.Read = 1
 	if err != nil {
-		l.diags.Errorf(source.Pos{File: st.Path}, "%s", strings.TrimPrefix(err.Error(), st.Path+": "))
+		pos, msg := source.ErrorAt(st.Path, err)
+		l.diags.Errorf(pos, "%s", msg)
 		st.Rejected = 1
 		l.fatal("%s: the policy cannot be read: %v", st.Path, err)
 		return
@@ -234,13 +234,11 @@ func (l *loader) records(name, kind string, aliases map[string]string, known fun
 		l.fatal("%s: %v", name, err)
 		return
 	}
-	st.Encoding = source.EncUTF8
-	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
-		st.Encoding = source.EncUTF8BOM
-	}
+	st.Encoding = source.TextEncoding(data)
 	recs, err := source.YAMLRecords(name, data, kind, l.diags, bad(st))
 	if err != nil {
-		l.diags.Errorf(source.Pos{File: name}, "%v", err)
+		pos, msg := source.ErrorAt(name, err)
+		l.diags.Errorf(pos, "%s", msg)
 		l.fatal("%v", err)
 		return
 	}

@@ -62,8 +62,14 @@ type Diagnostic struct {
 }
 
 // String formats the diagnostic as "file:line:col: severity: message".
+// A diagnostic about a whole file is placed at its line 1, column 1, so
+// that every line has the one form editors and scripts read.
 func (d Diagnostic) String() string {
-	return fmt.Sprintf("%s: %s: %s", d.Pos, d.Severity, d.Msg)
+	p := d.Pos
+	if p.File != "" {
+		p.Line, p.Col = max(p.Line, 1), max(p.Col, 1)
+	}
+	return fmt.Sprintf("%s: %s: %s", p, d.Severity, d.Msg)
 }
 
 // Diagnostics collects the problems of a run. The zero value is ready to use.
