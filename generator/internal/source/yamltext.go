@@ -5,12 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/japanese"
 	"golang.org/x/text/encoding/unicode"
+	"gopkg.in/yaml.v3"
 )
 
 // PosError is a problem at a position in an input file that stops the
@@ -112,10 +114,48 @@ var yamlParserErrors = []string{
 	"found incompatible YAML document", "found undefined tag handle",
 }
 
-// yamlSyntaxError places a yaml.v3 error: yaml.v3 gives no column, leaves
-// out line 1, and counts its parser's lines from 0. The column is the
-// first character of the line that is not a space.
+// yamlSyntaxError places a yaml.v3 error. yaml.v3 gives no column, and
+// its line is often that of the enclosing block, counted from 0 by its
+// parser: the line is found again as the shortest run of leading lines
+// that fails with the same message, and the column is the line's first
+// character that is not a space.
 func yamlSyntaxError(name string, text []byte, err error) *PosError {
+	line, msg := yamlMessage(err)
+	starts := lineStarts(text)
+	if len(text) <= maxReplace {
+		fails := func(k int) bool {
+			end := len(text)
+			if k < len(starts) {
+				end = starts[k]
+			}
+			var doc yaml.Node
+			err := yaml.Unmarshal(text[:end], &doc)
+			if err == nil {
+				return false
+			}
+			_, m := yamlMessage(err)
+			return m == msg
+		}
+		if k := sort.Search(len(starts), func(k int) bool { return fails(k + 1) }); k < len(starts) {
+			line = k + 1
+		}
+	}
+	line = min(max(line, 1), len(starts))
+	l := text[starts[line-1]:]
+	if i := bytes.IndexByte(l, '\n'); i >= 0 {
+		l = l[:i]
+	}
+	col := 1 + utf8.RuneCount(l[:len(l)-len(bytes.TrimLeft(l, " "))])
+	return &PosError{Pos{name, line, col}, "YAML syntax: " + msg}
+}
+
+// maxReplace bounds the YAML text whose syntax errors are placed by parsing
+// it again; larger files keep yaml.v3's own line.
+const maxReplace = 8 << 20
+
+// yamlMessage splits a yaml.v3 error into its line (corrected for the
+// parser's count from 0; 0 when absent) and message.
+func yamlMessage(err error) (int, string) {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 0
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
@@ -128,14 +168,16 @@ func yamlSyntaxError(name string, text []byte, err error) *PosError {
 			break
 		}
 	}
-	line = max(line, 1)
-	col := 1
-	lines := bytes.SplitN(text, []byte("\n"), line+1)
-	if line <= len(lines) {
-		l := lines[line-1]
-		col = 1 + utf8.RuneCount(l[:len(l)-len(bytes.TrimLeft(l, " \t"))])
-	} else {
-		line = len(lines)
+	return line, msg
+}
+
+// lineStarts returns the offset where each line of text starts.
+func lineStarts(text []byte) []int {
+	starts := []int{0}
+	for i, c := range text {
+		if c == '\n' && i+1 < len(text) {
+			starts = append(starts, i+1)
+		}
 	}
-	return &PosError{Pos{name, line, col}, "YAML syntax: " + msg}
+	return starts
 }
