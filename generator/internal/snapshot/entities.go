@@ -62,10 +62,13 @@ func (l *loader) product(rec source.Record, st *source.FileStat) {
 }
 
 func (l *loader) system(rec source.Record, st *source.FileStat) {
+	n := l.diags.Len()
 	s, d := inventory.DecodeSystem(rec, l.diags)
 	if l.accept(d, st, "systems", s.ID) {
 		l.s.Systems = append(l.s.Systems, s)
+		return
 	}
+	l.rejectedSystem(rec, l.diags.Since(n))
 }
 
 func (l *loader) component(rec source.Record, st *source.FileStat) {

@@ -30,6 +30,8 @@ type loader struct {
 	// expect is the number of rows expected in the CSV file being read,
 	// when estimated.
 	expect int
+	// casc gathers the records lost to a rejected system (cascade.go).
+	casc cascades
 }
 
 // Load reads the snapshot in fsys. Problems with records go to diags and
@@ -223,6 +225,9 @@ func (l *loader) records(name, kind string, aliases map[string]string, known fun
 		st.Encoding, st.Size, st.SHA256 = res.Encoding, cnt.n, hex.EncodeToString(h.Sum(nil))
 		if err != nil {
 			l.fatal("%v", err)
+			if kind == "systems" {
+				l.unreadSystems(source.Pos{File: name, Line: 1, Col: 1})
+			}
 		}
 		if cnt.n > source.MaxFileSize {
 			l.fatal("%s: file is larger than %d bytes, the limit", name, int64(source.MaxFileSize))
@@ -239,6 +244,9 @@ func (l *loader) records(name, kind string, aliases map[string]string, known fun
 	if err != nil {
 		pos, msg := source.ErrorAt(name, err)
 		l.diags.Errorf(pos, "%s", msg)
+		if kind == "systems" {
+			l.unreadSystems(pos)
+		}
 		l.fatal("%v", err)
 		return
 	}

@@ -216,7 +216,7 @@ func ReadCSV(name string, r io.Reader, opt CSVOptions, diags *Diagnostics, fn fu
 		case seen[k] > 0:
 			// Which of the two the user meant cannot be known: neither
 			// is read, and the file's rows are rejected.
-			headerErrs = append(headerErrs, Diagnostic{pos, Error, fmt.Sprintf(
+			headerErrs = append(headerErrs, Diagnostic{Pos: pos, Severity: Error, Msg: fmt.Sprintf(
 				"header %q in column %d names the same field %q as column %d: the header is invalid and every data row of the file is rejected; rename or delete one of the columns",
 				h, i+1, k, seen[k])})
 			keys[seen[k]-1], keys[i] = "", ""
@@ -237,7 +237,7 @@ func ReadCSV(name string, r io.Reader, opt CSVOptions, diags *Diagnostics, fn fu
 		if len(unknown) > 0 {
 			msg += fmt.Sprintf("; the unknown column %s may be meant for it", strings.Join(unknown, ", "))
 		}
-		headerErrs = append(headerErrs, Diagnostic{Pos{name, 1, 1}, Error, msg})
+		headerErrs = append(headerErrs, Diagnostic{Pos: Pos{name, 1, 1}, Severity: Error, Msg: msg})
 	}
 	diags.Add(headerErrs...)
 	cr.want = len(header)

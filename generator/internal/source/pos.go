@@ -59,6 +59,9 @@ type Diagnostic struct {
 	Pos      Pos
 	Severity Severity
 	Msg      string
+	// Cascade marks a summary of consequences, listed after the
+	// diagnostics of the cause at the same position.
+	Cascade bool
 }
 
 // String formats the diagnostic as "file:line:col: severity: message".
@@ -87,6 +90,12 @@ func (d *Diagnostics) Warnf(pos Pos, format string, args ...any) {
 	d.list = append(d.list, Diagnostic{Pos: pos, Severity: Warning, Msg: fmt.Sprintf(format, args...)})
 }
 
+// Cascadef records, at the position of a cause, an error summarising
+// what it caused; it is listed after the cause.
+func (d *Diagnostics) Cascadef(pos Pos, format string, args ...any) {
+	d.list = append(d.list, Diagnostic{Pos: pos, Severity: Error, Msg: fmt.Sprintf(format, args...), Cascade: true})
+}
+
 // Add appends diagnostics collected elsewhere.
 func (d *Diagnostics) Add(ds ...Diagnostic) { d.list = append(d.list, ds...) }
 
@@ -108,9 +117,19 @@ func (d *Diagnostics) Count(s Severity) int {
 func (d *Diagnostics) Sorted() []Diagnostic {
 	out := slices.Clone(d.list)
 	slices.SortStableFunc(out, func(a, b Diagnostic) int {
-		return cmp.Or(a.Pos.Compare(b.Pos), cmp.Compare(a.Severity, b.Severity), strings.Compare(a.Msg, b.Msg))
+		return cmp.Or(a.Pos.Compare(b.Pos), compareBool(a.Cascade, b.Cascade), cmp.Compare(a.Severity, b.Severity), strings.Compare(a.Msg, b.Msg))
 	})
 	return out
+}
+
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 // Since returns the diagnostics added after the collector held n of them.
