@@ -12,8 +12,8 @@ import (
 // counted one by one, but reported as one line after the cause.
 func TestCascadeSummarised(t *testing.T) {
 	fsys := fstest.MapFS{
-		"systems.yaml": {Data: []byte("- id: web-shop\n  name: 通販\n  category: website\n  exposure: planet\n- id: hr\n  name: 人事\n  category: internal\n  exposure: intranet\n")},
-		"components.csv": {Data: []byte("system,product,version\nweb-shop,apache:httpd,2.4.1\nweb-shop,nginx:nginx,1.2\nhr,apache:httpd,2.4.1\nghost,apache:httpd,2.4.1\n")},
+		"systems.yaml":     {Data: []byte("- id: web-shop\n  name: 通販\n  category: website\n  exposure: planet\n- id: hr\n  name: 人事\n  category: internal\n  exposure: intranet\n")},
+		"components.csv":   {Data: []byte("system,product,version\nweb-shop,apache:httpd,2.4.1\nweb-shop,nginx:nginx,1.2\nhr,apache:httpd,2.4.1\nghost,apache:httpd,2.4.1\n")},
 		"remediation.yaml": {Data: []byte("- id: r1\n  system: web-shop\n  advisory: CVE-2021-1\n  stage: investigate\n")},
 	}
 	var diags source.Diagnostics
