@@ -54,7 +54,7 @@ var expected = map[string]expectation{
 	"bad-dates":          {names: []string{"systems.yaml", "lifecycle.yaml", "remediation.csv", "notifications.csv"}, diag: `"2026-02-30" is not a date`},
 	"bad-asof":           {fails: true, names: []string{"policy.yaml"}},
 	"long-values":        {names: []string{"advisories/a.yaml"}, diag: "more than 65536"},
-	"bad-csv":            {names: []string{"systems.csv", "components.csv", "advisories/b.csv"}, diag: "row is not valid CSV"},
+	"bad-csv":            {names: []string{"systems.csv", "components.csv", "advisories/b.csv"}, diag: "a quoted field is not closed"},
 	"bad-headers":        {fails: true, names: []string{"systems.csv", "components.csv"}, diag: "more than the 1000 accepted"},
 	"bad-numbers":        {names: []string{"systems.yaml", "advisories/a.yaml"}},
 	"empty":              {},

@@ -195,6 +195,12 @@ func ReadCSV(name string, r io.Reader, opt CSVOptions, diags *Diagnostics, fn fu
 		}
 		return res, fmt.Errorf("reading %s: %w", name, err)
 	}
+	if hb := cr.headerBad; hb != nil {
+		for i, at := range hb.at {
+			at.File = name
+			diags.Errorf(at, "header row: %s", hb.msgs[i])
+		}
+	}
 	if len(header) > MaxFieldsPerRow {
 		return unreadable(Pos{name, 1, 1}, fmt.Sprintf("%d columns, more than the %d accepted", len(header), MaxFieldsPerRow))
 	}

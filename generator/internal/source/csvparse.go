@@ -148,6 +148,8 @@ type csvParser struct {
 	pos    [][2]int
 	lines  []physLine
 	sb     []byte
+	// headerBad holds the bad bytes of the header row.
+	headerBad *rowError
 }
 
 func newCSVParser(br *bufio.Reader, enc string) *csvParser {
@@ -190,6 +192,8 @@ func (p *csvParser) fail(line, col int, msg string) error {
 	start := p.lines[0].num
 	if len(p.lines) > 1 {
 		p.lr.pending = append(slices.Clone(p.lines[1:]), p.lr.pending...)
+	}
+	if len(p.lines) > 1 && p.want > 0 {
 		msg += fmt.Sprintf(" (the row would run from line %d to %d: the row at line %d is rejected and reading resumes at line %d)",
 			start, p.lines[len(p.lines)-1].num, start, start+1)
 	}
@@ -214,7 +218,7 @@ func (p *csvParser) row(first physLine) ([]string, error) {
 	}
 	for {
 		if len(p.fields) >= MaxFieldsPerRow {
-			return nil, p.fail(cur.num, col, fmt.Sprintf("more than %d fields in one row", MaxFieldsPerRow))
+			return nil, p.fail(cur.num, col, fmt.Sprintf("more than the %d accepted fields in one row", MaxFieldsPerRow))
 		}
 		fline, fcol := cur.num, col
 		if i < len(s) && s[i] == '"' {
@@ -293,6 +297,12 @@ func (p *csvParser) row(first physLine) ([]string, error) {
 			bad.at = append(bad.at, Pos{Line: l.num, Col: c})
 			bad.msgs = append(bad.msgs, p.badByte())
 		}
+	}
+	if bad != nil && p.want == 0 {
+		// A header with a bad byte is read: the column it names is
+		// unknown, and a required one then missing rejects the rows.
+		p.headerBad = bad
+		return p.fields, nil
 	}
 	if bad != nil {
 		return nil, bad
