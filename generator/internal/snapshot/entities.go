@@ -32,6 +32,9 @@ func entities() []entity {
 
 var productAliases = map[string]string{"製品キー": "key", "製品名": "name", "別名": "aliases"}
 
+// ProductAliases maps Japanese headers of products files to fields.
+var ProductAliases = productAliases
+
 // probe adapts an entity decoder for source.KnownFields.
 func probe[T any](decode func(source.Record, *source.Diagnostics) (T, *source.Decoder)) func(source.Record, *source.Diagnostics) *source.Decoder {
 	return func(r source.Record, d *source.Diagnostics) *source.Decoder {
