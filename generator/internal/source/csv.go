@@ -44,22 +44,28 @@ func NormalizeKey(s string) string {
 // invalid bytes), is UTF-8 and each invalid byte is an error where it
 // stands; anything else is CP932, the encoding Excel in Japan writes,
 // decoded strictly.
-func detectEncoding(br *bufio.Reader) (string, error) {
+//
+// A file whose first 64 KiB are plain ASCII shows no evidence: it is
+// undecided, read as UTF-8 until its first line that is not ASCII decides.
+func detectEncoding(br *bufio.Reader) (enc string, undecided bool, err error) {
 	head, err := br.Peek(sniffSize)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
-		return "", err
+		return "", false, err
 	}
 	if bytes.HasPrefix(head, []byte("\xef\xbb\xbf")) {
 		_, _ = br.Discard(3)
-		return EncUTF8BOM, nil
+		return EncUTF8BOM, false, nil
 	}
 	if enc := utf16Name(head); enc != "" {
-		return enc, ErrUTF16
+		return enc, false, ErrUTF16
+	}
+	if len(head) == sniffSize && isASCII(string(head)) {
+		return EncUTF8, true, nil
 	}
 	if looksUTF8(head, len(head) == sniffSize) {
-		return EncUTF8, nil
+		return EncUTF8, false, nil
 	}
-	return EncCP932, nil
+	return EncCP932, false, nil
 }
 
 // ErrUTF16 refuses a UTF-16 file, Excel's 「Unicode テキスト」.
@@ -167,7 +173,7 @@ func ReadCSV(name string, r io.Reader, opt CSVOptions, diags *Diagnostics, fn fu
 	var res CSVResult
 	counter := &countReader{r: r}
 	br := bufio.NewReaderSize(counter, sniffSize)
-	enc, err := detectEncoding(br)
+	enc, undecided, err := detectEncoding(br)
 	res.Encoding = enc
 	if errors.Is(err, ErrUTF16) {
 		diags.Errorf(Pos{name, 1, 1}, "%v", err)
@@ -176,7 +182,7 @@ func ReadCSV(name string, r io.Reader, opt CSVOptions, diags *Diagnostics, fn fu
 	if err != nil {
 		return res, fmt.Errorf("reading %s: %w", name, err)
 	}
-	cr := newCSVParser(br, enc)
+	cr := newCSVParser(br, enc, undecided)
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
 		return res, nil
@@ -264,7 +270,7 @@ func ReadCSV(name string, r io.Reader, opt CSVOptions, diags *Diagnostics, fn fu
 		rr.size, rr.read, rr.expect = opt.Size, counter, opt.Expect
 	}
 	rows, err := rr.run(diags, fn, bad)
-	res.Rows = rows
+	res.Rows, res.Encoding = rows, cr.Encoding()
 	return res, err
 }
 

@@ -34,12 +34,17 @@ type physLine struct {
 // lineReader yields the physical lines of a file, lines given back by
 // the parser first.
 type lineReader struct {
-	br      *bufio.Reader
-	num     int
-	dec     *encoding.Decoder // CP932, nil for UTF-8
-	pending []physLine
-	buf     []byte
-	eof     bool
+	br  *bufio.Reader
+	num int
+	dec *encoding.Decoder // CP932, nil for UTF-8
+	enc string
+	// undecided is set while the file has shown no evidence of its
+	// encoding: its first 64 KiB were plain ASCII. The first line that
+	// is not decides, with the 64 KiB that follow it.
+	undecided bool
+	pending   []physLine
+	buf       []byte
+	eof       bool
 }
 
 // next returns the next physical line; ok is false at the end.
@@ -93,6 +98,13 @@ func (lr *lineReader) next() (l physLine, ok bool, err error) {
 		return physLine{num: lr.num, tooLong: true}, true, nil
 	}
 	l = physLine{num: lr.num}
+	if lr.undecided && !isASCII(string(b)) {
+		lr.undecided = false
+		ahead, _ := lr.br.Peek(sniffSize)
+		if !looksUTF8(append(slices.Clone(b), ahead...), len(ahead) == sniffSize) {
+			lr.enc, lr.dec = EncCP932, japanese.ShiftJIS.NewDecoder()
+		}
+	}
 	if lr.dec != nil {
 		out, err := lr.dec.Bytes(b)
 		if err != nil {
@@ -142,7 +154,6 @@ func (e *rowError) Error() string {
 // csvParser parses rows out of physical lines.
 type csvParser struct {
 	lr     *lineReader
-	cp932  bool
 	want   int // fields per row once the header is read; 0 before
 	fields []string
 	pos    [][2]int
@@ -152,13 +163,16 @@ type csvParser struct {
 	headerBad *rowError
 }
 
-func newCSVParser(br *bufio.Reader, enc string) *csvParser {
-	lr := &lineReader{br: br}
+func newCSVParser(br *bufio.Reader, enc string, undecided bool) *csvParser {
+	lr := &lineReader{br: br, enc: enc, undecided: undecided}
 	if enc == EncCP932 {
 		lr.dec = japanese.ShiftJIS.NewDecoder()
 	}
-	return &csvParser{lr: lr, cp932: enc == EncCP932}
+	return &csvParser{lr: lr}
 }
+
+// Encoding returns the encoding the file was read in.
+func (p *csvParser) Encoding() string { return p.lr.enc }
 
 // FieldPos returns the line and column (in characters) where field i of
 // the row last read starts.
@@ -312,7 +326,7 @@ func (p *csvParser) row(first physLine) ([]string, error) {
 
 // badByte describes a byte that is not valid in the file's encoding.
 func (p *csvParser) badByte() string {
-	if p.cp932 {
+	if p.lr.dec != nil {
 		return "a byte sequence that is not valid Shift_JIS (CP932): the file is read as CP932; fix the character, or save the file as CSV UTF-8"
 	}
 	return "a byte that is not valid UTF-8: the file is read as UTF-8; fix the character"

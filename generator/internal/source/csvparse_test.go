@@ -285,3 +285,31 @@ func TestOptionalDateDropped(t *testing.T) {
 		t.Errorf("0001-01-01 accepted as no date: %v", diags.Sorted())
 	}
 }
+
+// TestCSVLateEvidence: a CP932 file whose first 64 KiB are ASCII is
+// decided by its first line that is not, not read as UTF-8 for want of
+// evidence.
+func TestCSVLateEvidence(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id,name\n")
+	for i := 0; b.Len() < sniffSize+100; i++ {
+		b.WriteString("web,apache-struts\n")
+	}
+	b.WriteString("hr,人事給与\n")
+	sjis, err := japanese.ShiftJIS.NewEncoder().Bytes([]byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := runCSV(t, sjis, CSVOptions{})
+	if r.res.Encoding != EncCP932 || len(r.bad) != 0 {
+		t.Fatalf("encoding %q, bad %q", r.res.Encoding, r.bad)
+	}
+	if v, _ := r.recs[len(r.recs)-1].Get("name"); v.Text != "人事給与" {
+		t.Errorf("last name %q", v.Text)
+	}
+	// The same text in UTF-8 stays UTF-8.
+	r = runCSV(t, []byte(b.String()), CSVOptions{})
+	if r.res.Encoding != EncUTF8 || len(r.bad) != 0 {
+		t.Errorf("utf-8: encoding %q, bad %q", r.res.Encoding, r.bad)
+	}
+}
