@@ -52,6 +52,9 @@ var statusAliases = map[string]string{"稼働": "active", "稼働中": "active",
 // DecodeSystem decodes one systems record.
 func DecodeSystem(rec source.Record, diags *source.Diagnostics) (System, *source.Decoder) {
 	d := source.NewDecoder("systems", rec, diags)
+	// A wrong optional field costs the field, not the system and every
+	// component on it.
+	d.KeepOnOptional()
 	s := System{Pos: rec.Pos}
 	s.ID = d.ID("id", true)
 	s.Name = d.Text("name", true)
@@ -94,6 +97,7 @@ func optBool(d *source.Decoder, key string) *bool {
 // resolved later, when the product table is known.
 func DecodeComponent(rec source.Record, diags *source.Diagnostics) (Component, *source.Decoder) {
 	d := source.NewDecoder("components", rec, diags)
+	d.KeepOnOptional()
 	c := Component{Pos: rec.Pos, Source: "inventory"}
 	c.System = d.ID("system", true)
 	c.Product = d.String("product", true)

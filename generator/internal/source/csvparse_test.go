@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/encoding/japanese"
 	"golang.org/x/text/encoding/unicode"
@@ -311,5 +312,39 @@ func TestCSVLateEvidence(t *testing.T) {
 	r = runCSV(t, []byte(b.String()), CSVOptions{})
 	if r.res.Encoding != EncUTF8 || len(r.bad) != 0 {
 		t.Errorf("utf-8: encoding %q, bad %q", r.res.Encoding, r.bad)
+	}
+}
+
+// TestKeepOnOptional: under KeepOnOptional, every wrong optional field
+// is dropped with a warning; required ones still reject the record.
+func TestKeepOnOptional(t *testing.T) {
+	rec := NewRecord(Pos{"s.csv", 2, 1})
+	for i, kv := range [][2]string{{"hosts", "3台"}, {"flag", "たぶん"}, {"crit", "最高"}, {"tags", "a;z"}, {"when", "R8/1/1"}, {"kind", "謎"}} {
+		rec.Set(kv[0], Value{Text: kv[1], Pos: Pos{"s.csv", 2, 10 * (i + 1)}})
+	}
+	var diags Diagnostics
+	d := NewDecoder("systems", rec, &diags)
+	d.KeepOnOptional()
+	if d.Int("hosts", 1) != 1 || d.Date("when", false) != (time.Time{}) || d.Enum("crit", false, []string{"high"}, nil) != "" ||
+		len(d.EnumList("tags", []string{"a"}, nil)) != 1 {
+		t.Error("a wrong optional field was kept")
+	}
+	if _, ok := d.Bool("flag"); ok {
+		t.Error("bool kept")
+	}
+	d.String("kind", false)
+	if !d.Finish() || diags.Count(Warning) != 5 || diags.Count(Error) != 0 {
+		t.Fatalf("record rejected or warnings wrong: %v", diags.Sorted())
+	}
+	for _, w := range diags.Sorted() {
+		if !strings.HasSuffix(w.Msg, "the field is dropped and the record kept") {
+			t.Errorf("%s", w)
+		}
+	}
+	d = NewDecoder("systems", rec, &diags)
+	d.KeepOnOptional()
+	d.Enum("kind", true, []string{"website"}, nil)
+	if d.Finish() {
+		t.Error("a wrong required field was dropped, not rejected")
 	}
 }

@@ -27,6 +27,8 @@ type Decoder struct {
 	entity   string
 	// missing lists the required fields found absent.
 	missing []string
+	// keep makes a wrong optional field a warning (KeepOnOptional).
+	keep bool
 }
 
 // decoders holds released decoders for reuse.
@@ -89,6 +91,22 @@ func (d *Decoder) Errorf(key string, format string, args ...any) {
 // Warnf reports a warning on field key.
 func (d *Decoder) Warnf(key string, format string, args ...any) {
 	d.diags.Warnf(d.Pos(key), "field %q: %s", key, fmt.Sprintf(format, args...))
+}
+
+// KeepOnOptional makes every optional field read afterwards that is
+// wrong (not a number, not one of the values, not a date) a warning: the
+// field is dropped and the record kept. Entities whose loss costs more
+// than a field (a system, and every component on it) decode this way.
+func (d *Decoder) KeepOnOptional() { d.keep = true }
+
+// optionalErrorf reports a wrong optional field: a warning that drops it
+// under KeepOnOptional, else an error that rejects the record.
+func (d *Decoder) optionalErrorf(key string, format string, args ...any) {
+	if d.keep {
+		d.Warnf(key, "%s: the field is dropped and the record kept", fmt.Sprintf(format, args...))
+		return
+	}
+	d.Errorf(key, format, args...)
 }
 
 // Reject records a reason that was already reported elsewhere (a nested
@@ -230,6 +248,10 @@ func (d *Decoder) Date(key string, required bool) time.Time {
 		return time.Time{}
 	}
 	t, err := ParseDate(s)
+	if err != nil && !required {
+		d.optionalErrorf(key, "%v", err)
+		return time.Time{}
+	}
 	if err != nil {
 		d.Errorf(key, "%v", err)
 	}
@@ -261,7 +283,7 @@ func (d *Decoder) Int(key string, def int) int {
 	}
 	n, err := strconv.Atoi(strings.ReplaceAll(s, ",", ""))
 	if err != nil || n < 0 {
-		d.Errorf(key, "%q is not a whole number of zero or more", clip(s))
+		d.optionalErrorf(key, "%q is not a whole number of zero or more", clip(s))
 		return def
 	}
 	return n
@@ -276,7 +298,7 @@ func (d *Decoder) Float(key string, lo, hi float64) (float64, bool) {
 	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || f < lo || f > hi {
-		d.Errorf(key, "%q is not a number from %g to %g", clip(s), lo, hi)
+		d.optionalErrorf(key, "%q is not a number from %g to %g", clip(s), lo, hi)
 		return 0, false
 	}
 	return f, true
@@ -295,7 +317,7 @@ func (d *Decoder) Bool(key string) (value, set bool) {
 	}
 	b, known := boolWords[NormalizeKey(s)]
 	if !known {
-		d.Errorf(key, "%q is not true or false", clip(s))
+		d.optionalErrorf(key, "%q is not true or false", clip(s))
 		return false, false
 	}
 	return b, true
@@ -308,10 +330,10 @@ func (d *Decoder) Enum(key string, required bool, allowed []string, aliases map[
 	if s == "" {
 		return ""
 	}
-	return d.enumValue(key, s, allowed, aliases)
+	return d.enumValue(key, s, !required, allowed, aliases)
 }
 
-func (d *Decoder) enumValue(key, s string, allowed []string, aliases map[string]string) string {
+func (d *Decoder) enumValue(key, s string, optional bool, allowed []string, aliases map[string]string) string {
 	k := NormalizeKey(s)
 	for _, a := range allowed {
 		if k == a {
@@ -327,6 +349,10 @@ func (d *Decoder) enumValue(key, s string, allowed []string, aliases map[string]
 		if NormalizeKey(alias) == k {
 			return a
 		}
+	}
+	if optional {
+		d.optionalErrorf(key, "%q is not one of %s", clip(s), strings.Join(allowed, ", "))
+		return ""
 	}
 	d.Errorf(key, "%q is not one of %s", clip(s), strings.Join(allowed, ", "))
 	return ""
@@ -345,7 +371,7 @@ func (d *Decoder) List(key string) []string {
 func (d *Decoder) EnumList(key string, allowed []string, aliases map[string]string) []string {
 	var out []string
 	for _, s := range d.List(key) {
-		if v := d.enumValue(key, s, allowed, aliases); v != "" {
+		if v := d.enumValue(key, s, true, allowed, aliases); v != "" {
 			out = append(out, v)
 		}
 	}
