@@ -151,7 +151,7 @@ func yamlSyntaxError(name string, text []byte, err error) *PosError {
 
 // maxReplace bounds the YAML text whose syntax errors are placed by parsing
 // it again; larger files keep yaml.v3's own line.
-const maxReplace = 8 << 20
+const maxReplace = 2 << 20
 
 // yamlMessage splits a yaml.v3 error into its line (corrected for the
 // parser's count from 0; 0 when absent) and message.
