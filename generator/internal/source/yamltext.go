@@ -66,6 +66,9 @@ func yamlText(name string, data []byte) ([]byte, error) {
 		}
 		return out, nil
 	case EncUTF8:
+		if enc := utf16Name(data); enc != "" {
+			return nil, &PosError{Pos{name, 1, 1}, "the file is UTF-16 without a byte order mark, which is not read: save it as UTF-8 / UTF-8 で保存し直してください"}
+		}
 		if utf8.Valid(data) {
 			return data, nil
 		}

@@ -49,6 +49,10 @@ func TestYAMLEncodings(t *testing.T) {
 			t.Errorf("%s: name %q at %v", enc, v.Text, v.Pos)
 		}
 	}
+	nobom, _ := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewEncoder().Bytes([]byte(text))
+	if _, err := ParseYAML("s.yaml", nobom); err == nil || !strings.HasPrefix(err.Error(), "s.yaml:1:1: the file is UTF-16 without a byte order mark") {
+		t.Errorf("UTF-16 without BOM: %v", err)
+	}
 	bad := []byte("systems:\n  - id: web-1\n    name: 受注\xffサイト\n")
 	_, err := ParseYAML("s.yaml", bad)
 	if err == nil || !strings.HasPrefix(err.Error(), "s.yaml:3:13: a byte that is not valid UTF-8") {
