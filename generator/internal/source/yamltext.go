@@ -56,7 +56,11 @@ func TextEncoding(data []byte) string {
 // that is UTF-8 but for some bytes is an error at the first of them, as
 // is a file valid in neither encoding.
 func yamlText(name string, data []byte) ([]byte, error) {
-	switch enc := TextEncoding(data); enc {
+	enc := TextEncoding(data)
+	if enc != EncUTF16LE && enc != EncUTF16BE && utf16Name(data) != "" {
+		return nil, &PosError{Pos{name, 1, 1}, "the file is UTF-16 without a byte order mark, which is not read: save it as UTF-8 / UTF-8 で保存し直してください"}
+	}
+	switch enc {
 	case EncUTF8BOM:
 		return data[3:], nil
 	case EncUTF16LE, EncUTF16BE:
@@ -66,9 +70,6 @@ func yamlText(name string, data []byte) ([]byte, error) {
 		}
 		return out, nil
 	case EncUTF8:
-		if enc := utf16Name(data); enc != "" {
-			return nil, &PosError{Pos{name, 1, 1}, "the file is UTF-16 without a byte order mark, which is not read: save it as UTF-8 / UTF-8 で保存し直してください"}
-		}
 		if utf8.Valid(data) {
 			return data, nil
 		}
