@@ -162,9 +162,13 @@ type CSVResult struct {
 }
 
 // ReadCSV streams a CSV file, calling fn for each data row as a Record.
-// Rows that cannot be parsed (unbalanced quotes, ragged rows, invalid
-// text) are reported as errors and passed to bad instead, so that the caller
-// can count them as rejected. Only an I/O failure stops the read.
+// Rows that cannot be parsed (unbalanced quotes, ragged rows, a line over
+// MaxLineLength, a byte invalid in the file's encoding) are reported as
+// errors and passed to bad instead, so that the caller can count them as
+// rejected; reading resumes at the next physical line. Every row of a file
+// whose header repeats a field or lacks one of opt.Required is passed to
+// bad. Only an I/O failure, a UTF-16 file or a header row that cannot be
+// parsed stops the read.
 //
 // The rows are parsed on a goroutine of its own, ahead of fn; fn, bad,
 // opt.Known, opt.Expect and the diagnostics all take effect on the
