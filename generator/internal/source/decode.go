@@ -93,22 +93,6 @@ func (d *Decoder) Warnf(key string, format string, args ...any) {
 	d.diags.Warnf(d.Pos(key), "field %q: %s", key, fmt.Sprintf(format, args...))
 }
 
-// KeepOnOptional makes every optional field read afterwards that is
-// wrong (not a number, not one of the values, not a date) a warning: the
-// field is dropped and the record kept. Entities whose loss costs more
-// than a field (a system, and every component on it) decode this way.
-func (d *Decoder) KeepOnOptional() { d.keep = true }
-
-// optionalErrorf reports a wrong optional field: a warning that drops it
-// under KeepOnOptional, else an error that rejects the record.
-func (d *Decoder) optionalErrorf(key string, format string, args ...any) {
-	if d.keep {
-		d.Warnf(key, "%s: the field is dropped and the record kept", fmt.Sprintf(format, args...))
-		return
-	}
-	d.Errorf(key, format, args...)
-}
-
 // Reject records a reason that was already reported elsewhere (a nested
 // record's error), rejecting the record without a second diagnostic.
 func (d *Decoder) Reject(reason string) { d.errs = append(d.errs, reason) }
@@ -136,14 +120,6 @@ func KnownFields(decode func(Record, *Diagnostics) *Decoder, extra ...string) fu
 		var scratch Diagnostics
 		return decode(rec, &scratch).Used(key)
 	}
-}
-
-// RequiredFields probes a decode function for the fields every record
-// must have: those an empty record is rejected for lacking. A field
-// written in two languages (name.ja, name.en) is named once, as "name".
-func RequiredFields(decode func(Record, *Diagnostics) *Decoder) []string {
-	var scratch Diagnostics
-	return slices.Clone(decode(NewRecord(Pos{}), &scratch).missing)
 }
 
 // Failed reports whether an error was found so far.
@@ -254,23 +230,6 @@ func (d *Decoder) Date(key string, required bool) time.Time {
 	}
 	if err != nil {
 		d.Errorf(key, "%v", err)
-	}
-	return t
-}
-
-// OptionalDate returns key as a date, the zero time when absent. A value
-// that is not a date is dropped with a warning and the record kept: an
-// optional date written wrongly must not cost the record (a system, and
-// with it every component on it).
-func (d *Decoder) OptionalDate(key string) time.Time {
-	s := d.String(key, false)
-	if s == "" {
-		return time.Time{}
-	}
-	t, err := ParseDate(s)
-	if err != nil {
-		d.Warnf(key, "%v: the field is dropped and the record kept", err)
-		return time.Time{}
 	}
 	return t
 }
