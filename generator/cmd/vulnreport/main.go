@@ -25,6 +25,7 @@ func main() {
 const usage = `usage:
   vulnreport build [--data DIR] [--out DIR] [--content DIR] [--templates DIR] [--as-of YYYY-MM-DD] [--lang ja,en] [--formats all] [--strict] [--package]
   vulnreport check [--data DIR]
+  vulnreport fetch [--data DIR] [--feeds LIST] [--since DATE] [--mirror NAME=URL]... [--dry-run]
   vulnreport init DIR
   vulnreport verify DIR|evidence.zip
   vulnreport import-plan WORKBOOK [--data DIR] [--dry-run]
@@ -45,6 +46,8 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 		err = build(rest, stdout, stderr, now)
 	case "check":
 		err = check(rest, stdout, stderr)
+	case "fetch":
+		err = fetchCmd(rest, stdout, stderr)
 	case "init":
 		if len(rest) != 1 {
 			err = app.UsageError{Err: errors.New("init takes one folder")}

@@ -25,6 +25,10 @@ type Info struct {
 	Date string `json:"date,omitempty"`
 	// Records counts the records the file held.
 	Records int `json:"records"`
+	// URL and Fetched say where and when `vulnreport fetch` got the file
+	// (from feeds/FETCH.json); empty for a file placed by hand.
+	URL     string `json:"url,omitempty"`
+	Fetched string `json:"fetched,omitempty"`
 }
 
 // KEVEntry is one entry of CISA's Known Exploited Vulnerabilities catalog.

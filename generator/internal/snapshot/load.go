@@ -51,6 +51,8 @@ func Load(fsys fs.FS, opt Options, diags *source.Diagnostics) *Snapshot {
 	}
 	l.progress("read advisories", len(l.s.Advisories))
 	l.feeds(files)
+	l.supersede()
+	l.fetchLog(files["fetchlog"])
 	l.history(files["history"])
 	l.validate()
 	for _, name := range files["unknown"] {
@@ -123,6 +125,8 @@ func classify(p string) string {
 		}
 	case strings.HasPrefix(dir, "advisories/") && tabular:
 		return "advisories"
+	case p == FetchLogName:
+		return "fetchlog"
 	case strings.HasPrefix(dir, "feeds/"):
 		return "feeds"
 	case dir == "sbom/" && ext == ".json":

@@ -8,13 +8,14 @@
 // score or percentile is not a number in [0, 1], or when it has the wrong
 // number of fields. A file without the cve and epss columns cannot be
 // read. FIRST publishes the daily file gzip-compressed
-// (epss_scores-YYYY-MM-DD.csv.gz): such a file is refused with a message
-// asking for it to be decompressed first, since the sample snapshot and
-// the real-data samples hold plain CSV only.
+// (epss_scores-YYYY-MM-DD.csv.gz, as `vulnreport fetch` stores it): a
+// gzip file is decompressed first, up to MaxDecompressed bytes; a gzip
+// stream that is cut off or corrupt cannot be read.
 package epss
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -32,11 +33,36 @@ const Kind = "epss"
 
 const expected = `the EPSS CSV ("#model_version:…,score_date:…" comment, then "cve,epss,percentile")`
 
+// MaxDecompressed bounds a gzip-compressed EPSS file once decompressed
+// (the daily file is about 15 MB of CSV).
+const MaxDecompressed = 512 << 20
+
+// gunzip decompresses a whole gzip file within MaxDecompressed; the gzip
+// trailer's checksum and length prove the file complete.
+func gunzip(data []byte) ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("the gzip file cannot be read: %v", err)
+	}
+	out, err := io.ReadAll(io.LimitReader(zr, MaxDecompressed+1))
+	if err != nil {
+		return nil, fmt.Errorf("the gzip file is cut off or corrupt: %v", err)
+	}
+	if len(out) > MaxDecompressed {
+		return nil, fmt.Errorf("the gzip file decompresses to more than %d bytes", MaxDecompressed)
+	}
+	return out, nil
+}
+
 // Parse reads one EPSS file; see the package documentation.
 func Parse(name string, data []byte, diags *source.Diagnostics) (feed.Result, error) {
 	res := feed.Result{Info: feed.Info{Kind: Kind, Path: name}}
 	if bytes.HasPrefix(data, []byte{0x1f, 0x8b}) {
-		return res, fmt.Errorf("the file is gzip-compressed: decompress it (gunzip) and place the .csv in feeds/epss/; expected %s", expected)
+		plain, err := gunzip(data)
+		if err != nil {
+			return res, err
+		}
+		data = plain
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	line := 1

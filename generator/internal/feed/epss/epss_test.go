@@ -1,6 +1,8 @@
 package epss
 
 import (
+	"bytes"
+	"compress/gzip"
 	"strings"
 	"testing"
 
@@ -69,7 +71,7 @@ func TestRows(t *testing.T) {
 
 func TestUnreadable(t *testing.T) {
 	for _, tt := range []struct{ name, data, want string }{
-		{"gzip", "\x1f\x8b\x08\x00rest", "gzip-compressed"},
+		{"gzip cut off", "\x1f\x8b\x08\x00rest", "gzip file"},
 		{"no header", "#model_version:v1,score_date:2025-01-01\n", "no header row"},
 		{"wrong columns", "id,score\nCVE-2021-44228,0.1\n", "lacks the cve or epss column"},
 	} {
@@ -77,5 +79,23 @@ func TestUnreadable(t *testing.T) {
 		if _, err := Parse("e.csv", []byte(tt.data), &diags); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: error %v, want %q", tt.name, err, tt.want)
 		}
+	}
+}
+
+// TestGzip: the daily file as FIRST publishes it (gzip) reads like the
+// plain CSV; a gzip file cut short is refused.
+func TestGzip(t *testing.T) {
+	plain := "#model_version:v2025.03.14,score_date:2025-03-20T00:00:00+0000\ncve,epss,percentile\nCVE-2021-44228,0.94,0.99\n"
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write([]byte(plain))
+	zw.Close()
+	var diags source.Diagnostics
+	res, err := Parse("e.csv.gz", buf.Bytes(), &diags)
+	if err != nil || len(res.EPSS) != 1 || res.EPSS[0].Score != 0.94 || res.EPSSModel != "v2025.03.14" {
+		t.Fatalf("gzip: %v %+v", err, res)
+	}
+	if _, err := Parse("e.csv.gz", buf.Bytes()[:buf.Len()-6], &diags); err == nil || !strings.Contains(err.Error(), "cut off") {
+		t.Errorf("truncated gzip: %v", err)
 	}
 }
