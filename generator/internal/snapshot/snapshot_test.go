@@ -68,7 +68,7 @@ func TestPlantedErrors(t *testing.T) {
 	}
 	// An optional date written wrongly is dropped with a warning: the
 	// system (and its components) stay.
-	if w := `systems.yaml:21:20: warning: field "last_inspection": "2026-02-30" is not a date`; !strings.Contains(diagText(&diags), w) {
+	if w := `systems.yaml:21:20: warning: field "last_inspection": "2026-02-30" is not a date`; !strings.Contains(diagText(diags), w) {
 		t.Errorf("missing warning %q", w)
 	}
 	if len(errs) != len(want) {
@@ -154,12 +154,4 @@ func TestEmptySnapshot(t *testing.T) {
 	if len(s.Fatal) != 0 || !s.PolicyOK {
 		t.Errorf("empty snapshot: fatal %v", s.Fatal)
 	}
-}
-
-func diagText(d *source.Diagnostics) string {
-	var b strings.Builder
-	for _, x := range d.Sorted() {
-		b.WriteString(x.String() + "\n")
-	}
-	return b.String()
 }
