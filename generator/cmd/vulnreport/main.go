@@ -24,7 +24,7 @@ func main() {
 
 const usage = `usage:
   vulnreport build [--data DIR] [--out DIR] [--content DIR] [--templates DIR] [--as-of YYYY-MM-DD] [--lang ja,en] [--formats all] [--strict] [--package]
-  vulnreport check [--data DIR]
+  vulnreport check [--data DIR] [--content DIR] [--as-of YYYY-MM-DD]
   vulnreport fetch [--data DIR] [--feeds LIST] [--since DATE] [--mirror NAME=URL]... [--dry-run]
   vulnreport init DIR
   vulnreport verify DIR|evidence.zip
@@ -45,7 +45,7 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 	case "build":
 		err = build(rest, stdout, stderr, now)
 	case "check":
-		err = check(rest, stdout, stderr)
+		err = check(rest, stdout, stderr, now)
 	case "fetch":
 		err = fetchCmd(rest, stdout, stderr)
 	case "init":
@@ -174,15 +174,27 @@ func dirFS(path, flagName string, dst *fsT) error {
 	return nil
 }
 
-func check(args []string, stdout, stderr io.Writer) error {
+func check(args []string, stdout, stderr io.Writer, now time.Time) error {
 	fs := newFlags("check", stderr)
 	data := fs.String("data", "data", "snapshot folder")
+	content := fs.String("content", "content", "Markdown pages folder (checked when present)")
+	asOf := fs.String("as-of", "", "snapshot date YYYY-MM-DD (default: the policy's as_of, else today)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	opt := app.Options{DataDir: *data}
+	opt := app.Options{DataDir: *data, Today: time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)}
 	if err := dirFS(*data, "--data", &opt.Data); err != nil {
 		return err
+	}
+	if st, err := os.Stat(*content); err == nil && st.IsDir() {
+		opt.Content, opt.ContentDir = os.DirFS(*content), filepath.ToSlash(*content)
+	}
+	if *asOf != "" {
+		t, err := source.ParseDate(*asOf)
+		if err != nil {
+			return app.UsageError{Err: fmt.Errorf("--as-of: %w", err)}
+		}
+		opt.AsOf = t
 	}
 	return app.Check(opt, stdout, stderr)
 }

@@ -95,7 +95,7 @@ func TestCheckSample(t *testing.T) {
 	if stderr != "" {
 		t.Errorf("stderr: %s", stderr)
 	}
-	if !regexp.MustCompile(`\n0 errors, \d+ warnings\n`).MatchString(stdout) {
+	if !regexp.MustCompile(`\n(0 errors, \d+ warnings|エラー 0 件、警告 \d+ 件)\n`).MatchString(stdout) {
 		t.Errorf("the sample has errors:\n%s", stdout)
 	}
 	if _, _, rejected := checkCounts(t, stdout); rejected != 0 {
@@ -127,7 +127,7 @@ func checkCounts(t *testing.T, stdout string) (read, accepted, rejected int) {
 		if n[0] != n[1]+n[2] {
 			t.Errorf("counts do not reconcile: %s", l)
 		}
-		if m[1] == "total" {
+		if m[1] == "total" || m[1] == "合計" {
 			seenTotal = true
 			if n != sum {
 				t.Errorf("total %v, the files sum to %v", n, sum)
@@ -166,7 +166,7 @@ func TestCheckPlantedErrors(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("exit %d, want 1\n%s\n%s", code, stdout, stderr)
 	}
-	if !strings.Contains(stderr, "records rejected") {
+	if !strings.Contains(stderr, "件のレコードを不採用にしました") { // the sample policy is Japanese first
 		t.Errorf("stderr does not say records were rejected: %q", stderr)
 	}
 	diags := strings.Split(strings.SplitN(stdout, "\n\n", 2)[0], "\n")
@@ -218,11 +218,12 @@ func TestBuildSample(t *testing.T) {
 	}
 	lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
 	want := []*regexp.Regexp{
-		regexp.MustCompile(`^.+: .+ as of ` + asOf + `$`),
-		regexp.MustCompile(`^open findings: \d+ \(P1 \d+, P2 \d+, P3 \d+, P4 \d+\); overdue \d+; exploited on internet-facing systems \d+$`),
-		regexp.MustCompile(`^fix actions: \d+; needs confirmation: \d+; end-of-life components: \d+; decisions for management: \d+$`),
-		regexp.MustCompile(`^records: (\d+) read = (\d+) accepted \+ (\d+) rejected; \d+ errors, \d+ warnings$`),
-		regexp.MustCompile(`^wrote \d+ files to ` + regexp.QuoteMeta(out) + `$`),
+		// the policy's first language is Japanese
+		regexp.MustCompile(`^.+: .+ \(` + asOf + ` 時点\)$`),
+		regexp.MustCompile(`^未対応の指摘事項: \d+ 件 \(P1 \d+・P2 \d+・P3 \d+・P4 \d+\)、期限超過 \d+ 件、インターネットに公開したシステムで悪用が確認されたもの \d+ 件$`),
+		regexp.MustCompile(`^対策: \d+ 件、要確認: \d+ 件、サポート終了のソフトウェア: \d+ 件、経営層の判断事項: \d+ 件$`),
+		regexp.MustCompile(`^レコード: 読込 (\d+) = 採用 (\d+) \+ 不採用 (\d+)、エラー \d+ 件、警告 \d+ 件$`),
+		regexp.MustCompile(`^\d+ 個のファイルを ` + regexp.QuoteMeta(out) + ` に出力しました$`),
 	}
 	if len(lines) != len(want) {
 		t.Fatalf("summary has %d lines, want 5:\n%s", len(lines), stdout)
@@ -241,7 +242,7 @@ func TestBuildSample(t *testing.T) {
 			t.Errorf("the build wrote no %s (files: %v)", name, keys(files))
 		}
 	}
-	if n := regexp.MustCompile(`wrote (\d+) files`).FindStringSubmatch(lines[4]); n == nil || atoi(n[1]) != len(files) {
+	if n := regexp.MustCompile(`^(\d+) 個のファイル`).FindStringSubmatch(lines[4]); n == nil || atoi(n[1]) != len(files) {
 		t.Errorf("summary says %q, the folder holds %d files", lines[4], len(files))
 	}
 	stdout, _ = mustCLI(t, 0, "verify", out)
@@ -340,6 +341,9 @@ func TestInit(t *testing.T) {
 		t.Errorf("policy.yaml not read as one record:\n%s", stdout)
 	}
 	diags := stdout
+	if i := strings.Index(diags, "\nファイル "); i >= 0 {
+		diags = diags[:i]
+	}
 	if i := strings.Index(diags, "\nfile "); i >= 0 {
 		diags = diags[:i]
 	}
@@ -348,7 +352,7 @@ func TestInit(t *testing.T) {
 			t.Errorf("init's snapshot has a diagnostic: %s", l)
 		}
 	}
-	if !regexp.MustCompile(`\n0 errors, \d+ warnings\n`).MatchString(stdout) {
+	if !regexp.MustCompile(`\n(0 errors, \d+ warnings|エラー 0 件、警告 \d+ 件)\n`).MatchString(stdout) {
 		t.Errorf("init's snapshot has errors:\n%s", stdout)
 	}
 	// and it builds
@@ -400,7 +404,7 @@ func TestBuildStrict(t *testing.T) {
 	}
 	// without --strict the same snapshot builds
 	stdout, _ = mustCLI(t, 0, args...)
-	if !strings.Contains(stdout, "1 rejected") {
+	if !strings.Contains(stdout, "不採用 1、") {
 		t.Errorf("summary: %s", stdout)
 	}
 	mustCLI(t, 0, "verify", out)

@@ -48,6 +48,7 @@ func AnalyzeSnapshot(snap *snapshot.Snapshot, opt Options, diags *source.Diagnos
 	if asOf.IsZero() {
 		asOf = opt.Today
 	}
+	checkDates(snap, asOf, diags)
 	langs := pol.Languages
 	if len(opt.Langs) > 0 {
 		langs = opt.Langs
@@ -93,7 +94,11 @@ func Build(ctx context.Context, opt Options, stdout, stderr io.Writer) (*Result,
 	p := progress{w: stderr, on: opt.Progress}
 	var diags source.Diagnostics
 	r, snap, err := Analyze(opt, &diags, p.stage)
-	printDiags(stderr, diags.Sorted())
+	lang := firstLang(opt.Langs)
+	if len(opt.Langs) == 0 && snap != nil {
+		lang = firstLang(snap.Policy.Languages)
+	}
+	printDiags(stderr, diags.Sorted(), lang)
 	if err != nil {
 		return nil, err
 	}
@@ -142,7 +147,7 @@ func Build(ctx context.Context, opt Options, stdout, stderr io.Writer) (*Result,
 	if err := stage.Commit(); err != nil {
 		return nil, err
 	}
-	printSummary(stdout, r, opt.OutDir, len(stage.Names()))
+	printSummary(stdout, r, opt.OutDir, len(stage.Names()), lang)
 	return &Result{Report: r, Files: stage, Diags: diags.Sorted()}, nil
 }
 
@@ -158,21 +163,19 @@ func writeManifest(stage *publish.Stage, r *report.Report, pkg string) error {
 	return stage.WriteFile(publish.ManifestName, data)
 }
 
-func printDiags(w io.Writer, ds []source.Diagnostic) {
+func printDiags(w io.Writer, ds []source.Diagnostic, lang i18n.Lang) {
 	for _, d := range ds {
-		fmt.Fprintln(w, d.String())
+		fmt.Fprintln(w, d.Localized(lang))
 	}
 }
 
-// printSummary prints the month in five lines.
-func printSummary(w io.Writer, r *report.Report, out string, files int) {
+// printSummary prints the month in five lines, in lang.
+func printSummary(w io.Writer, r *report.Report, out string, files int, lang i18n.Lang) {
 	s := r.Summary
-	fmt.Fprintf(w, "%s: %s as of %s\n", r.Organization.Get(i18n.EN), r.Title.Get(i18n.EN), r.AsOf.Format("2006-01-02"))
-	fmt.Fprintf(w, "open findings: %d (P1 %d, P2 %d, P3 %d, P4 %d); overdue %d; exploited on internet-facing systems %d\n",
-		s.OpenTotal, s.Open["P1"], s.Open["P2"], s.Open["P3"], s.Open["P4"], s.Overdue, s.ExploitedInternet)
-	fmt.Fprintf(w, "fix actions: %d; needs confirmation: %d; end-of-life components: %d; decisions for management: %d\n",
-		len(r.Actions), s.NeedsConfirmation, s.EOLInUse, len(r.Decisions))
-	fmt.Fprintf(w, "records: %d read = %d accepted + %d rejected; %d errors, %d warnings\n",
-		r.Quality.Read, r.Quality.Accepted, r.Quality.Rejected, r.Quality.Errors, r.Quality.Warnings)
-	fmt.Fprintf(w, "wrote %d files to %s\n", files, out)
+	line := func(key string, args ...any) { fmt.Fprintln(w, i18n.Tf(lang, key, args...)) }
+	line("cli.summary.title", r.Organization.Get(lang), r.Title.Get(lang), r.AsOf.Format("2006-01-02"))
+	line("cli.summary.open", s.OpenTotal, s.Open["P1"], s.Open["P2"], s.Open["P3"], s.Open["P4"], s.Overdue, s.ExploitedInternet)
+	line("cli.summary.actions", len(r.Actions), s.NeedsConfirmation, s.EOLInUse, len(r.Decisions))
+	line("cli.summary.records", r.Quality.Read, r.Quality.Accepted, r.Quality.Rejected, r.Quality.Errors, r.Quality.Warnings)
+	line("cli.summary.wrote", files, out)
 }

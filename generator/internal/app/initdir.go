@@ -36,6 +36,11 @@ horizons:
   notification_ack_days: 3       # 第三者からの指摘への受領連絡 / acknowledge reports within
   acceptance_expiry_days: 30     # リスク受容の期限が近いとみなす日数 / acceptance expiring within
   due_soon_days: 14              # 期限が近い一覧 / "due soon" window
+# リスク受容の最長期間 (日) / longest a risk acceptance may run (days)
+max_acceptance_days: 365
+# 一括指定 (*) の対応記録がこの件数を超える指摘事項に及ぶと確認事項に挙げる /
+# a wildcard remediation record governing more findings than this is listed for review
+wholesale_threshold: 20
 # 優先度の閾値 / priority thresholds
 thresholds:
   p1_cvss: 9.0

@@ -252,6 +252,9 @@ func (l *loader) records(name, kind string, aliases map[string]string, known fun
 			l.unreadSystems(pos)
 		}
 		l.fatal("%v", err)
+		// Counted as one record read and rejected, as an unreadable feed
+		// is: the file shows in the counts, which still reconcile.
+		l.rejectNew(st, source.Pos{File: name}, kind, "", err.Error())
 		return
 	}
 	for _, r := range recs {

@@ -62,6 +62,10 @@ type Diagnostic struct {
 	// Cascade marks a summary of consequences, listed after the
 	// diagnostics of the cause at the same position.
 	Cascade bool
+	// Key and Args, when Key is set, are the message's catalogue key and
+	// arguments (see ErrorK); Msg is then their English text.
+	Key  string
+	Args []any
 }
 
 // String formats the diagnostic as "file:line:col: severity: message".
