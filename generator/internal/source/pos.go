@@ -72,11 +72,17 @@ type Diagnostic struct {
 // A diagnostic about a whole file is placed at its line 1, column 1, so
 // that every line has the one form editors and scripts read.
 func (d Diagnostic) String() string {
+	return fmt.Sprintf("%s: %s: %s", d.where(), d.Severity, d.Msg)
+}
+
+// where is the diagnostic's position as printed: a whole file's at line 1,
+// column 1.
+func (d Diagnostic) where() Pos {
 	p := d.Pos
 	if p.File != "" {
 		p.Line, p.Col = max(p.Line, 1), max(p.Col, 1)
 	}
-	return fmt.Sprintf("%s: %s: %s", p, d.Severity, d.Msg)
+	return p
 }
 
 // Diagnostics collects the problems of a run. The zero value is ready to use.
