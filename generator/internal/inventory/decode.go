@@ -1,7 +1,10 @@
 package inventory
 
 import (
+	"strings"
+
 	"vulnreport/generator/internal/source"
+	"vulnreport/generator/internal/version/scheme"
 )
 
 // SystemAliases maps Japanese and alternative headers of systems files to fields.
@@ -20,7 +23,7 @@ var SystemAliases = map[string]string{
 var ComponentAliases = map[string]string{
 	"システムid": "system", "システム": "system", "製品": "product", "製品キー": "product", "製品名": "name",
 	"表示名": "name", "バージョン": "version", "台数": "hosts", "適用パッチ": "patches", "パッチ": "patches",
-	"導入日": "installed", "更新日": "updated",
+	"導入日": "installed", "更新日": "updated", "バージョン体系": "scheme", "体系": "scheme",
 }
 
 // ChangeAliases maps Japanese headers of changes files to fields.
@@ -52,6 +55,9 @@ var statusAliases = map[string]string{"稼働": "active", "稼働中": "active",
 // DecodeSystem decodes one systems record.
 func DecodeSystem(rec source.Record, diags *source.Diagnostics) (System, *source.Decoder) {
 	d := source.NewDecoder("systems", rec, diags)
+	// A wrong optional field costs the field, not the system and every
+	// component on it.
+	d.KeepOnOptional()
 	s := System{Pos: rec.Pos}
 	s.ID = d.ID("id", true)
 	s.Name = d.Text("name", true)
@@ -66,14 +72,14 @@ func DecodeSystem(rec source.Record, diags *source.Diagnostics) (System, *source
 	s.Contact = d.String("contact", false)
 	s.Hosts = d.Int("hosts", 1)
 	s.Contractor = d.String("contractor", false)
-	s.Contract.MaintenanceUntil = d.Date("contract.maintenance_until", false)
+	s.Contract.MaintenanceUntil = d.OptionalDate("contract.maintenance_until")
 	s.Contract.KnownVulnFixFree = optBool(d, "contract.known_vuln_fix_free")
 	s.Contract.InspectionIncluded = optBool(d, "contract.inspection_included")
 	s.Contract.EmergencyCostsAgreed = optBool(d, "contract.emergency_costs_agreed")
 	s.Contract.PostDeliveryFixes = d.Enum("contract.post_delivery_fixes", false, PostDeliveryFixes, fixAliases)
-	s.LastInspection = d.Date("last_inspection", false)
-	s.InventoryUpdated = d.Date("inventory_updated", false)
-	s.ReplacementPlanned = d.Date("replacement_planned", false)
+	s.LastInspection = d.OptionalDate("last_inspection")
+	s.InventoryUpdated = d.OptionalDate("inventory_updated")
+	s.ReplacementPlanned = d.OptionalDate("replacement_planned")
 	s.Status = d.Enum("status", false, Statuses, statusAliases)
 	if s.Status == "" {
 		s.Status = "active"
@@ -94,15 +100,21 @@ func optBool(d *source.Decoder, key string) *bool {
 // resolved later, when the product table is known.
 func DecodeComponent(rec source.Record, diags *source.Diagnostics) (Component, *source.Decoder) {
 	d := source.NewDecoder("components", rec, diags)
+	d.KeepOnOptional()
 	c := Component{Pos: rec.Pos, Source: "inventory"}
 	c.System = d.ID("system", true)
 	c.Product = d.String("product", true)
 	c.Name = d.String("name", false)
 	c.Version = d.String("version", true)
+	if norm, changed := scheme.Normalize(c.Version); changed {
+		d.Warnf("version", "%q holds invisible or full-width characters (bytes % x): read as %q", c.Version, c.Version, norm)
+		c.Version = norm
+	}
+	c.Scheme = SchemeField(d)
 	c.Hosts = d.Int("hosts", 0)
 	c.Patches = d.List("patches")
-	c.Installed = d.Date("installed", false)
-	c.Updated = d.Date("updated", false)
+	c.Installed = d.OptionalDate("installed")
+	c.Updated = d.OptionalDate("updated")
 	return c, d
 }
 
@@ -119,4 +131,20 @@ func DecodeChange(rec source.Record, diags *source.Diagnostics) (Change, *source
 	c.Ticket = d.String("ticket", false)
 	c.Notes = d.String("notes", false)
 	return c, d
+}
+
+// SchemeField reads an optional "scheme" column (components and products):
+// a version scheme name, returned in its canonical lower-case form. An
+// unknown name is an error on that cell.
+func SchemeField(d *source.Decoder) string {
+	s := d.String("scheme", false)
+	if s == "" {
+		return ""
+	}
+	sc, ok := scheme.Lookup(s)
+	if !ok {
+		d.Errorf("scheme", "unknown version scheme %q: expected one of %s", s, strings.Join(scheme.Names(), ", "))
+		return ""
+	}
+	return sc.Name()
 }

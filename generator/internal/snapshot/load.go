@@ -1,10 +1,8 @@
 package snapshot
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -14,6 +12,7 @@ import (
 
 	"vulnreport/generator/internal/feed"
 	"vulnreport/generator/internal/policy"
+	"vulnreport/generator/internal/product"
 	"vulnreport/generator/internal/source"
 )
 
@@ -28,17 +27,26 @@ type loader struct {
 	strs       map[string]string
 	lastSystem string
 	products   map[string]*productText
+	// verChecked caches versionProblem; early resolves products for
+	// schemes while components are read (schemes.go).
+	verChecked map[[2]string]string
+	early      *product.Resolver
 	// expect is the number of rows expected in the CSV file being read,
 	// when estimated.
 	expect int
+	// skipped lists the entries that are not plain files and were not
+	// read (files.go).
+	skipped []string
+	// casc gathers the records lost to a rejected system (cascade.go).
+	casc cascades
 }
 
 // Load reads the snapshot in fsys. Problems with records go to diags and
 // Snapshot.Rejections; problems that stop a build go to Snapshot.Fatal.
 func Load(fsys fs.FS, opt Options, diags *source.Diagnostics) *Snapshot {
 	l := &loader{fsys: fsys, opt: opt, diags: diags, s: &Snapshot{EPSS: map[string]feed.EPSSEntry{}}, stats: map[string]*source.FileStat{}}
-	l.loadPolicy()
 	files := l.listFiles()
+	l.loadPolicy(files["policy"])
 	for _, e := range entities() {
 		for _, name := range files[e.name] {
 			l.entityFile(e, name)
@@ -93,7 +101,7 @@ func (l *loader) listFiles() map[string][]string {
 			}
 			return nil
 		}
-		if strings.HasPrefix(d.Name(), ".") || !d.Type().IsRegular() {
+		if strings.HasPrefix(d.Name(), ".") || l.admit(p, d.Type()) == "" {
 			return nil
 		}
 		out[classify(p)] = append(out[classify(p)], p)
@@ -144,7 +152,7 @@ func classify(p string) string {
 
 // open reads a file's bytes, registering its stat with hash and size.
 func (l *loader) readAll(name, kind string, limit int64) ([]byte, *source.FileStat, error) {
-	f, err := l.fsys.Open(name)
+	f, err := l.open(name)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -166,25 +174,35 @@ func (l *loader) readAll(name, kind string, limit int64) ([]byte, *source.FileSt
 	return data, st, nil
 }
 
-func (l *loader) loadPolicy() {
+func (l *loader) loadPolicy(names []string) {
 	const name = "policy.yaml"
-	data, st, err := l.readAll(name, "policy", source.MaxYAMLSize)
-	if errors.Is(err, fs.ErrNotExist) {
-		if data, st, err = l.readAll("policy.yml", "policy", source.MaxYAMLSize); errors.Is(err, fs.ErrNotExist) {
-			l.diags.Warnf(source.Pos{File: name}, "no policy.yaml: the contract's defaults are used")
-			l.s.Policy, l.s.PolicyOK = policy.Default(), true
+	for _, p := range l.skipped {
+		if p == "policy.yaml" || p == "policy.yml" {
+			// Defaults in place of a policy that is there but cannot be
+			// read would change every due date without a word.
+			l.fatal("%s: the policy is not a plain file inside the snapshot (see the warning) and is not read: the build stops rather than use the defaults", p)
 			return
 		}
 	}
-	if err != nil {
-		l.fatal("%s: %v", name, err)
+	if len(names) == 0 {
+		l.diags.Warnf(source.Pos{File: name}, "no policy.yaml: the contract's defaults are used")
+		l.s.Policy, l.s.PolicyOK = policy.Default(), true
 		return
+	}
+	data, st, err := l.readAll(names[0], "policy", source.MaxYAMLSize)
+	if err != nil {
+		l.fatal("%s: %v", names[0], err)
+		return
+	}
+	if blankYAML(data) {
+		l.diags.Warnf(source.Pos{File: st.Path}, "the policy is empty: the contract's defaults are used")
 	}
 	n := l.diags.Count(source.Error)
 	rec, err := source.YAMLMap(st.Path, data, l.diags)
 	st.Read = 1
 	if err != nil {
-		l.diags.Errorf(source.Pos{File: st.Path}, "%s", strings.TrimPrefix(err.Error(), st.Path+": "))
+		pos, msg := source.ErrorAt(st.Path, err)
+		l.diags.Errorf(pos, "%s", msg)
 		st.Rejected = 1
 		l.fatal("%s: the policy cannot be read: %v", st.Path, err)
 		return
@@ -201,12 +219,12 @@ func (l *loader) loadPolicy() {
 
 // records reads a YAML or CSV entity file, calling fn for every record.
 // transient promises that fn keeps no record (see source.CSVOptions).
-func (l *loader) records(name, kind string, aliases map[string]string, known func(string) bool, transient bool, fn func(source.Record, *source.FileStat)) {
+func (l *loader) records(name, kind string, aliases map[string]string, known func(string) bool, required []string, transient bool, fn func(source.Record, *source.FileStat)) {
 	bad := func(st *source.FileStat) func(source.Pos, string) {
 		return func(p source.Pos, msg string) { l.rejectNew(st, p, kind, "", msg) }
 	}
 	if strings.HasSuffix(strings.ToLower(name), ".csv") {
-		f, err := l.fsys.Open(name)
+		f, err := l.open(name)
 		if err != nil {
 			l.fatal("%s: %v", name, err)
 			return
@@ -224,7 +242,7 @@ func (l *loader) records(name, kind string, aliases map[string]string, known fun
 		defer func() { l.expect = 0 }()
 		st := &source.FileStat{Path: name, Kind: kind}
 		l.stats[name] = st
-		res, err := source.ReadCSV(name, cnt, source.CSVOptions{Aliases: aliases, Known: known, Transient: transient,
+		res, err := source.ReadCSV(name, cnt, source.CSVOptions{Aliases: aliases, Known: known, Required: required, Transient: transient,
 			Size: size, Expect: func(n int) { l.expect = n }}, l.diags, func(r source.Record) {
 			st.Read++
 			fn(r, st)
@@ -233,6 +251,9 @@ func (l *loader) records(name, kind string, aliases map[string]string, known fun
 		st.Encoding, st.Size, st.SHA256 = res.Encoding, cnt.n, hex.EncodeToString(h.Sum(nil))
 		if err != nil {
 			l.fatal("%v", err)
+			if kind == "systems" {
+				l.unreadSystems(source.Pos{File: name, Line: 1, Col: 1})
+			}
 		}
 		if cnt.n > source.MaxFileSize {
 			l.fatal("%s: file is larger than %d bytes, the limit", name, int64(source.MaxFileSize))
@@ -244,14 +265,18 @@ func (l *loader) records(name, kind string, aliases map[string]string, known fun
 		l.fatal("%s: %v", name, err)
 		return
 	}
-	st.Encoding = source.EncUTF8
-	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
-		st.Encoding = source.EncUTF8BOM
-	}
+	st.Encoding = source.TextEncoding(data)
 	recs, err := source.YAMLRecords(name, data, kind, l.diags, bad(st))
 	if err != nil {
-		l.diags.Errorf(source.Pos{File: name}, "%v", err)
+		pos, msg := source.ErrorAt(name, err)
+		l.diags.Errorf(pos, "%s", msg)
+		if kind == "systems" {
+			l.unreadSystems(pos)
+		}
 		l.fatal("%v", err)
+		// Counted as one record read and rejected, as an unreadable feed
+		// is: the file shows in the counts, which still reconcile.
+		l.rejectNew(st, source.Pos{File: name}, kind, "", err.Error())
 		return
 	}
 	for _, r := range recs {
@@ -272,7 +297,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 }
 
 func (l *loader) entityFile(e entity, name string) {
-	l.records(name, e.name, e.aliases, source.KnownFields(e.probe), true, func(r source.Record, st *source.FileStat) { e.decode(l, r, st) })
+	l.records(name, e.name, e.aliases, source.KnownFields(e.probe), source.RequiredFields(e.probe), true, func(r source.Record, st *source.FileStat) { e.decode(l, r, st) })
 }
 
 // accept counts a record accepted, or rejected with the decoder's reasons.

@@ -5,17 +5,19 @@ package all
 
 import (
 	"vulnreport/generator/internal/feed"
+	"vulnreport/generator/internal/feed/csaf"
 	"vulnreport/generator/internal/feed/cve5"
 	"vulnreport/generator/internal/feed/eol"
 	"vulnreport/generator/internal/feed/epss"
 	"vulnreport/generator/internal/feed/jvn"
 	"vulnreport/generator/internal/feed/kev"
 	"vulnreport/generator/internal/feed/nvd"
+	"vulnreport/generator/internal/feed/osv"
 	"vulnreport/generator/internal/feed/sbom"
 )
 
 // Parsers returns the feed readers by kind: "nvd", "cve5", "jvn", "kev",
-// "epss", "endoflife" and "sbom". Each call returns a new map.
+// "epss", "endoflife", "osv", "csaf" and "sbom". Each call returns a new map.
 func Parsers() map[string]feed.Parser {
 	return map[string]feed.Parser{
 		nvd.Kind:  nvd.Parse,
@@ -25,5 +27,7 @@ func Parsers() map[string]feed.Parser {
 		epss.Kind: epss.Parse,
 		eol.Kind:  eol.Parse,
 		sbom.Kind: sbom.Parse,
+		osv.Kind:  osv.Parse,
+		csaf.Kind: csaf.Parse,
 	}
 }

@@ -10,7 +10,7 @@ import (
 
 // sheetOf creates a sheet written without a stream, with its print form.
 func (b *book) sheetOf(key string, widths ...float64) (string, error) {
-	name := b.t(key)
+	name := b.sheet(key)
 	if _, err := b.f.NewSheet(name); err != nil {
 		return "", err
 	}
@@ -29,7 +29,7 @@ func (b *book) sheetOf(key string, widths ...float64) (string, error) {
 // compared, what each file contributed, and every diagnostic.
 func (b *book) quality(context.Context) error {
 	q := b.r.Quality
-	sheet, err := b.sheetOf("xlsx.sheet.quality", 28, 24, 22, 60, 12, 10, 10, 10)
+	sheet, err := b.sheetOf(SheetQuality, 28, 24, 22, 60, 12, 10, 10, 10)
 	if err != nil {
 		return err
 	}
@@ -40,6 +40,11 @@ func (b *book) quality(context.Context) error {
 		cols: []string{b.t("col.location"), b.t("col.kind"), b.t("xlsx.col.id"), b.t("col.reason")}}
 	for _, x := range q.Rejections {
 		rej.rows = append(rej.rows, []any{x.Location, x.Kind, x.ID, strings.Join(x.Reasons, "\n")})
+	}
+	rv := block{title: b.t("remediation_reviews"), name: "Reviews", kinds: []kind{kText, kText, kText, kInt, kInt, kWrap},
+		cols: []string{b.t("col.location"), b.t("col.kind"), b.t("col.record"), b.t("col.findings"), b.t("col.closed"), b.t("col.reason")}}
+	for _, x := range q.Reviews {
+		rv.rows = append(rv.rows, []any{x.At, b.t("review." + x.Kind), x.Record, x.Findings, x.Closed, x.Text.Get(b.lang)})
 	}
 	comp := func(title, name string, cs []report.Component) block {
 		blk := block{title: title, name: name, cols: []string{b.t("col.system_id"), b.t("xlsx.col.product_key"),
@@ -59,7 +64,7 @@ func (b *book) quality(context.Context) error {
 		diags.rows = append(diags.rows, []any{d})
 	}
 	row := 3
-	for _, blk := range []block{rej, comp(b.t("unmatched_products"), "Unmatched", q.Unmatched),
+	for _, blk := range []block{rej, rv, comp(b.t("unmatched_products"), "Unmatched", q.Unmatched),
 		comp(b.t("bad_versions"), "BadVersions", q.BadVersions), files, diags} {
 		if row, _, err = b.writeBlock(sheet, row, blk); err != nil {
 			return err
@@ -73,7 +78,7 @@ func (b *book) quality(context.Context) error {
 // SHA-256, the tool version and a glossary of the guide's four steps.
 func (b *book) method(context.Context) error {
 	p := b.r.Policy
-	sheet, err := b.sheetOf("xlsx.sheet.method", 24, 60, 16, 14, 14, 10, 10, 10)
+	sheet, err := b.sheetOf(SheetMethod, 24, 60, 16, 14, 14, 10, 10, 10)
 	if err != nil {
 		return err
 	}
