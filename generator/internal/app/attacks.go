@@ -20,7 +20,7 @@ import (
 
 // ReasonAttackSigns marks a finding whose system's logs show attacks on
 // the weakness it leaves open.
-const ReasonAttackSigns = "attack_signs"
+const ReasonAttackSigns = model.ReasonAttackSigns
 
 // attackStage reads every system's logs as a stream (hashing each file
 // for the manifest), finds the signs of attack, puts them beside the

@@ -86,9 +86,9 @@ func Build(in Input) *Report {
 	r.Scorecards = scorecards(in, r, sysByID)
 	r.Freshness = freshness(in)
 	r.Coverage = coverage(in, r.Components)
+	r.Attacks = in.Attacks
 	r.Decisions = decisions(in, r, sysByID)
 	r.KEVUnmatched = kevUnmatched(in)
-	r.Attacks = in.Attacks
 	r.Quality = quality(in)
 	r.Schemes = schemeCounts(r.Findings)
 	r.Sources = Sources{Feeds: in.Feeds, EPSSDate: in.EPSSDate, EPSSModel: in.EPSSModel, Inputs: in.Files}
