@@ -51,7 +51,7 @@ func TestAttackSignsEndToEnd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), `logs/ghost/access.log: warning: log of "ghost", which is not in the system register`) {
+	if !strings.Contains(out.String(), `logs/ghost/access.log:1:1: warning: log of "ghost", which is not in the system register`) {
 		t.Errorf("no warning for the unknown system's log:\n%s", out.String())
 	}
 	data, ok := res.Files.Get("attack-signs.json")

@@ -238,8 +238,8 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 	}
 	attackDecisions(r, sysByID, add)
 	slices.SortStableFunc(out, func(a, b Decision) int {
-		return cmp.Or(boolFirst(a.Kind == DecisionAttackSigns, b.Kind == DecisionAttackSigns),
-			boolFirst(a.Kind == DecisionNotificationLate, b.Kind == DecisionNotificationLate), cmp.Compare(b.Score, a.Score),
+		return cmp.Or(boolFirst(a.Kind == DecisionNotificationLate, b.Kind == DecisionNotificationLate),
+			boolFirst(a.Kind == DecisionAttackSigns, b.Kind == DecisionAttackSigns), cmp.Compare(b.Score, a.Score),
 			cmp.Compare(decisionRank[a.Kind], decisionRank[b.Kind]), a.Due.Compare(b.Due), cmp.Compare(a.Ref, b.Ref))
 	})
 	return out
