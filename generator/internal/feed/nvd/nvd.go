@@ -58,7 +58,25 @@ const Kind = "nvd"
 const expected = `an NVD CVE API 2.0 response ({"vulnerabilities": [{"cve": …}]}) or an NVD JSON 1.1 feed ({"CVE_Items": […]})`
 
 // Parse reads one NVD file; see the package documentation.
+//
+// An API 2.0 response is read by parseFast when it can be; otherwise, and
+// for 1.1 feeds, by parseGeneral, with encoding/json. Both give the same
+// result and diagnostics (TestFastMatchesGeneral).
 func Parse(name string, data []byte, diags *source.Diagnostics) (feed.Result, error) {
+	if feedutil.Kind(data) != '{' {
+		return feed.Result{Info: feed.Info{Kind: Kind, Path: name}}, fmt.Errorf("not a JSON object; expected %s", expected)
+	}
+	if !isLegacy(data) {
+		if res, ok := parseFast(name, data, diags); ok {
+			return res, nil
+		}
+	}
+	return parseGeneral(name, data, diags)
+}
+
+// parseGeneral reads an NVD file of either format with encoding/json,
+// streaming the records of its array.
+func parseGeneral(name string, data []byte, diags *source.Diagnostics) (feed.Result, error) {
 	res := feed.Result{Info: feed.Info{Kind: Kind, Path: name}}
 	if feedutil.Kind(data) != '{' {
 		return res, fmt.Errorf("not a JSON object; expected %s", expected)
