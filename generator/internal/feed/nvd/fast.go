@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 
+	"vulnreport/generator/internal/advisory"
 	"vulnreport/generator/internal/feed"
 	"vulnreport/generator/internal/feed/internal/feedutil"
 	"vulnreport/generator/internal/source"
@@ -23,6 +24,13 @@ func parseFast(name string, data []byte, diags *source.Diagnostics) (res feed.Re
 	s := &scanner{data: data}
 	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
 		s.i = 3
+	}
+	// Room for the advisories up front: growing a slice of 200,000
+	// advisories copies them again and again. The estimate counts "cve"
+	// keys, bounded by one record per KiB so that text full of them
+	// cannot make it large.
+	if n := min(bytes.Count(data, []byte(`"cve"`)), len(data)/1024); n > 16 {
+		res.Advisories = make([]advisory.Advisory, 0, n)
 	}
 	top := map[string]json.RawMessage{}
 	found := false
@@ -66,6 +74,9 @@ func parseFast(name string, data []byte, diags *source.Diagnostics) (res feed.Re
 	})
 	if s.ws(); !ok || s.failed || s.i != len(data) || !found {
 		return res, false
+	}
+	if len(res.Advisories) == 0 {
+		res.Advisories = nil // as encoding/json's reader leaves it
 	}
 	res.Info.Version = stringMember(top, "version")
 	res.Info.Date = feedutil.DateString(stringMember(top, "timestamp"))
