@@ -32,6 +32,25 @@ func parseFast(name string, data []byte, diags *source.Diagnostics) (res feed.Re
 	if n := min(bytes.Count(data, []byte(`"cve"`)), len(data)/1024); n > 16 {
 		res.Advisories = make([]advisory.Advisory, 0, n)
 	}
+	// The records are converted on a goroutine of their own while the
+	// scanner reads on: the diagnostics, positions and advisories stay in
+	// the order of the file, as the converter alone makes them.
+	batches := make(chan []record, 8)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for b := range batches {
+			for _, r := range b {
+				p.res.Read++
+				if r.c == nil {
+					p.reject(p.lines.Pos(r.off), "", `element has no "cve" object`)
+					continue
+				}
+				p.add(r.c, p.lines.Pos(r.off))
+			}
+		}
+	}()
+	batch := make([]record, 0, recordBatch)
 	top := map[string]json.RawMessage{}
 	found := false
 	ok = s.object(func(key string) (uint32, bool) {
@@ -56,12 +75,14 @@ func parseFast(name string, data []byte, diags *source.Diagnostics) (res feed.Re
 				}) {
 					return false
 				}
-				p.res.Read++
 				if !has {
-					p.reject(p.lines.Pos(off), "", `element has no "cve" object`)
-					return true
+					c = nil
 				}
-				p.add(c, p.lines.Pos(off))
+				batch = append(batch, record{off, c})
+				if len(batch) == recordBatch {
+					batches <- batch
+					batch = make([]record, 0, recordBatch)
+				}
 				return true
 			})
 		}
@@ -72,6 +93,9 @@ func parseFast(name string, data []byte, diags *source.Diagnostics) (res feed.Re
 		top[key] = json.RawMessage(data[start:s.i])
 		return 0, true
 	})
+	batches <- batch
+	close(batches)
+	<-done
 	if s.ws(); !ok || s.failed || s.i != len(data) || !found {
 		return res, false
 	}
@@ -84,6 +108,16 @@ func parseFast(name string, data []byte, diags *source.Diagnostics) (res feed.Re
 	diags.Add(local.Since(0)...)
 	return res, true
 }
+
+// record is one element of the vulnerabilities array as scanned: its
+// offset and its "cve" object (nil when it has none).
+type record struct {
+	off int
+	c   *apiCVE
+}
+
+// recordBatch is how many records go to the converter at once.
+const recordBatch = 256
 
 // cve reads the "cve" object of one record.
 func (s *scanner) cve(c *apiCVE) bool {
