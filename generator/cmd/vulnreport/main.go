@@ -14,6 +14,7 @@ import (
 	"vulnreport/generator/internal/app"
 	"vulnreport/generator/internal/heapbudget"
 	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/plainfs"
 	"vulnreport/generator/internal/planimport"
 	"vulnreport/generator/internal/source"
 )
@@ -134,16 +135,18 @@ func build(args []string, stdout, stderr io.Writer, now time.Time) error {
 	}
 	for _, in := range []struct{ flag, path string }{{"--data", *data}, {"--content", *content}, {"--templates", *templates}} {
 		if in.path != "" && overlaps(*out, in.path) {
-			return app.UsageError{Err: fmt.Errorf("--out %s overlaps %s %s: the build replaces the output folder, so it must be apart from its inputs", *out, in.flag, in.path)}
+			return app.UsageError{Err: fmt.Errorf("--out %s は %s %s と重なっています。出力先は入力と別のフォルダーにしてください (シンボリックリンクは解決して比較します)\n"+
+				"  --out %s overlaps %s %s (symbolic links resolved): the build replaces the output folder, so it must be apart from its inputs", *out, in.flag, in.path, *out, in.flag, in.path)}
 		}
 	}
 	if st, err := os.Stat(*content); err == nil && st.IsDir() {
-		opt.Content = os.DirFS(*content)
+		opt.Content = plainOnly(*content, os.DirFS(*content), stderr)
 	}
 	if *templates != "" {
 		if err := dirFS(*templates, "--templates", &opt.Templates); err != nil {
 			return err
 		}
+		opt.Templates = plainOnly(*templates, opt.Templates, stderr)
 	}
 	if *asOf != "" {
 		t, err := source.ParseDate(*asOf)
@@ -163,6 +166,16 @@ func build(args []string, stdout, stderr io.Writer, now time.Time) error {
 	}
 	_, err := app.Build(context.Background(), opt, stdout, stderr)
 	return err
+}
+
+// plainOnly warns about every entry of a pages or templates folder that is
+// not a plain file (or a link to one inside the folder), and returns the
+// folder as one that never opens them.
+func plainOnly(dir string, fsys fsT, stderr io.Writer) fsT {
+	for _, p := range plainfs.Scan(fsys) {
+		fmt.Fprintf(stderr, "%s: warning: %v\n", filepath.ToSlash(filepath.Join(dir, p.Path)), p.Why)
+	}
+	return plainfs.New(fsys)
 }
 
 func dirFS(path, flagName string, dst *fsT) error {
@@ -221,18 +234,38 @@ func importPlan(args []string, stdout, stderr io.Writer) error {
 	return planimport.Run(workbook, *data, *dryRun, stdout)
 }
 
-// overlaps reports whether one of two folders is, or lies inside, the other.
+// overlaps reports whether one of two folders is, or lies inside, the
+// other, comparing the paths as written and after resolving symbolic
+// links (a link to the snapshot given as --data, its target as --out).
 func overlaps(a, b string) bool {
 	pa, err1 := filepath.Abs(a)
 	pb, err2 := filepath.Abs(b)
 	if err1 != nil || err2 != nil {
-		return false
+		return true // cannot tell: refuse rather than risk the input
 	}
 	inside := func(x, y string) bool {
 		rel, err := filepath.Rel(y, x)
-		return err == nil && (rel == "." || !strings.HasPrefix(rel, ".."))
+		return err == nil && (rel == "." || (rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))))
 	}
-	return inside(pa, pb) || inside(pb, pa)
+	ra, rb := resolve(pa), resolve(pb)
+	return inside(pa, pb) || inside(pb, pa) || inside(ra, rb) || inside(rb, ra)
+}
+
+// resolve returns an absolute path with every symbolic link resolved; the
+// part that does not exist yet (an --out to be created) is kept as written.
+func resolve(p string) string {
+	var rest []string
+	for {
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			return filepath.Join(append([]string{r}, rest...)...)
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return filepath.Join(append([]string{p}, rest...)...)
+		}
+		rest = append([]string{filepath.Base(p)}, rest...)
+		p = parent
+	}
 }
 
 // isTerminal reports whether w is a terminal and not CI, for progress lines.

@@ -160,7 +160,7 @@ func TestCheckPlantedErrors(t *testing.T) {
 	_, _, baseline := checkCounts(t, before)
 	appendFile(t, filepath.Join(data, "systems.yaml"), "\n- id: ../evil\n  name: x\n  category: website\n  exposure: internet\n  owner: IT\n  inventory_updated: 2026-02-30\n")
 	// components.csv is CP932: an ASCII row is the same bytes in it
-	appendFile(t, filepath.Join(data, "components.csv"), "web-corp,nginx:nginx,nginx,1.24.0,many,,2026-13-01,\r\nweb-corp,\"nginx:nginx,1\r\n")
+	appendFile(t, filepath.Join(data, "components.csv"), "web-corp,nginx:nginx,nginx,1.24.0,many,,2026-13-01,,\r\nweb-corp,\"nginx:nginx,1\r\n")
 	code, stdout, stderr := cli(t, "check", "--data", data)
 	if code != 1 {
 		t.Fatalf("exit %d, want 1\n%s\n%s", code, stdout, stderr)
@@ -329,14 +329,17 @@ func TestInit(t *testing.T) {
 		t.Errorf("init does not say what to do next:\n%s", stdout)
 	}
 
-	// check: no records but the policy, no diagnostics
-	stdout, _ = mustCLI(t, 0, "check", "--data", dir)
+	// check: no records but the policy, and the one error that an empty
+	// systems file stops a build (a report on no systems would be all
+	// green); build stops for it and writes nothing
+	stdout, stderr := mustCLI(t, 1, "check", "--data", dir)
 	if r, a, x := checkCounts(t, stdout); r != 1 || a != 1 || x != 0 {
 		t.Errorf("init's snapshot has %d records read, %d accepted, %d rejected; want only the policy", r, a, x)
 	}
 	if !regexp.MustCompile(`(?m)^policy\.yaml +1 +1 +0$`).MatchString(stdout) {
 		t.Errorf("policy.yaml not read as one record:\n%s", stdout)
 	}
+	const empty = "systems.csv: error: the file holds no system: a report on no systems would show no findings"
 	diags := stdout
 	if i := strings.Index(diags, "\nファイル "); i >= 0 {
 		diags = diags[:i]
@@ -345,16 +348,39 @@ func TestInit(t *testing.T) {
 		diags = diags[:i]
 	}
 	for _, l := range strings.Split(diags, "\n") {
-		if l != "" && !slices.Contains(knownInitWarnings, l) {
+		if l != "" && l != empty && !slices.Contains(knownInitWarnings, l) {
 			t.Errorf("init's snapshot has a diagnostic: %s", l)
 		}
 	}
-	if !regexp.MustCompile(`\n(0 errors, \d+ warnings|エラー 0 件、警告 \d+ 件)\n`).MatchString(stdout) {
-		t.Errorf("init's snapshot has errors:\n%s", stdout)
+	if !strings.Contains(diags, empty) {
+		t.Errorf("check does not say the empty systems file stops the build:\n%s%s", stdout, stderr)
 	}
-	// and it builds
+	if !regexp.MustCompile(`\n(1 errors, \d+ warnings|エラー 1 件、警告 \d+ 件)\n`).MatchString(stdout) {
+		t.Errorf("init's snapshot has other errors:\n%s", stdout)
+	}
 	out := filepath.Join(tmp, "out")
-	mustCLI(t, 0, "build", "--data", dir, "--out", out, "--content", filepath.Join(tmp, "none"), "--as-of", asOf, "--formats", "all")
+	buildInit := func(code int) {
+		t.Helper()
+		mustCLI(t, code, "build", "--data", dir, "--out", out, "--content", filepath.Join(tmp, "none"), "--as-of", asOf, "--formats", "all")
+	}
+	buildInit(1)
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("a build that stopped wrote %s", out)
+	}
+	// with one system and its software, init's snapshot checks clean and builds
+	for name, data := range map[string]string{
+		"systems.csv":    "id,name,category,exposure,owner\r\nweb,Web,website,internet,IT\r\n",
+		"components.csv": "system,product,version\r\nweb,apache:struts,2.5.10\r\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stdout, _ = mustCLI(t, 0, "check", "--data", dir)
+	if !regexp.MustCompile(`\n(0 errors, \d+ warnings|エラー 0 件、警告 \d+ 件)\n`).MatchString(stdout) {
+		t.Errorf("init's snapshot with one system has errors:\n%s", stdout)
+	}
+	buildInit(0)
 	mustCLI(t, 0, "verify", out)
 
 	// init again: refused, nothing overwritten

@@ -31,6 +31,7 @@ type Result struct {
 // Analyze runs the stages up to the report model.
 func Analyze(opt Options, diags *source.Diagnostics, prog func(string, int)) (*report.Report, *snapshot.Snapshot, error) {
 	snap := snapshot.Load(opt.Data, snapshot.Options{Feeds: all.Parsers(), Progress: prog}, diags)
+	snap.Require(diags)
 	if len(snap.Fatal) > 0 {
 		return nil, snap, fmt.Errorf("the build stopped:\n  %s", strings.Join(snap.Fatal, "\n  "))
 	}
@@ -91,6 +92,23 @@ func Build(ctx context.Context, opt Options, stdout, stderr io.Writer) (*Result,
 	if err != nil {
 		return nil, UsageError{err}
 	}
+	// One build at a time into one output, and never into a folder of
+	// files vulnreport did not write: checked before the long work, and
+	// again just before the swap.
+	if opt.OutDir == "" {
+		return nil, UsageError{fmt.Errorf("no output folder given")}
+	}
+	if err := publish.CheckTarget(opt.OutDir); err != nil {
+		return nil, UsageError{err}
+	}
+	lock, err := publish.LockOutput(opt.OutDir)
+	if err != nil {
+		return nil, err
+	}
+	defer lock.Release()
+	if err := publish.CheckTarget(opt.OutDir); err != nil {
+		return nil, UsageError{err}
+	}
 	p := progress{w: stderr, on: opt.Progress}
 	var diags source.Diagnostics
 	r, snap, err := Analyze(opt, &diags, p.stage)
@@ -144,6 +162,9 @@ func Build(ctx context.Context, opt Options, stdout, stderr io.Writer) (*Result,
 		}
 	}
 	p.stage("publishing "+opt.OutDir, len(stage.Names()))
+	if err := publish.CheckTarget(opt.OutDir); err != nil {
+		return nil, UsageError{err}
+	}
 	if err := stage.Commit(); err != nil {
 		return nil, err
 	}

@@ -26,6 +26,7 @@ import (
 func Check(opt Options, stdout, stderr io.Writer) error {
 	var diags source.Diagnostics
 	snap := snapshot.Load(opt.Data, snapshot.Options{Feeds: all.Parsers()}, &diags)
+	snap.Require(&diags)
 	checkHistory(snap, &diags)
 	if len(snap.Fatal) == 0 {
 		asOf := opt.AsOf
