@@ -14,7 +14,7 @@ import (
 // it is read and, when the file system gives no random access, held in
 // memory (up to source.MaxFileSize).
 func (l *loader) parquetRecords(name, kind string, aliases map[string]string, known func(string) bool, fn func(source.Record, *source.FileStat), bad func(*source.FileStat) func(source.Pos, string)) {
-	f, err := l.fsys.Open(name)
+	f, err := l.open(name)
 	if err != nil {
 		l.fatal("%s: %v", name, err)
 		return
