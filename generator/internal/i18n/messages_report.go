@@ -35,6 +35,7 @@ var reportMessages = map[string]Text{
 	"col.mttr":         {"平均対応日数", "MTTR (days)"},
 	"col.sla_rate":     {"SLA 遵守率", "SLA compliance"},
 	"col.open":         {"未対応", "Open"},
+	"col.change_pair":  {"前月比 (未対応 / 期限超過)", "Change (open / overdue)"},
 
 	"exception.due_moved":    {"期限変更", "Due date moved"},
 	"exception.accepted":     {"リスク受容", "Risk accepted"},
@@ -64,7 +65,7 @@ var reportMessages = map[string]Text{
 var scorecardMessages = map[string]Text{
 	"pdf.review_by":           {"見直し %s", "review %s"},
 	"pdf.due_within":          {"%d 日以内に期限", "Due in %d days"},
-	"pdf.change_open_overdue": {"未対応 %s / 超過 %s", "open %s / overdue %s"},
+	"pdf.change_open_overdue": {"%s / %s", "%s / %s"},
 	"pdf.scorecard_note":      {"平均対応日数と SLA 遵守率は前回報告以降に解消した指摘が対象 (解消がない部署はデータなし)。前月比は未対応と期限超過の指摘の増減。", "MTTR and SLA compliance cover findings closed since the previous report (no data where none closed). Change is the difference in open and overdue findings since last month."},
 }
 

@@ -229,10 +229,10 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 	// the department of the record's system (none for "*"), needed now.
 	for _, rv := range reviews(in.Assessed.Reviews) {
 		rec := recByID[rv.Record]
-		sc, nf := underRecord(rv.Record)
-		add(Decision{Kind: DecisionRemediationReview, Ref: rv.Record, Due: in.AsOf, System: rec.System,
-			Department: sysByID[rec.System].Owner, Records: []string{rv.Record}, Score: sc, Findings: nf,
-			Reason: i18n.Text{JA: "一括の対応記録が多数の指摘を完了・受容扱いにしている", EN: "one remediation record closes or accepts many findings at once"}},
+		sc, _ := underRecord(rv.Record)
+		add(Decision{Kind: DecisionRemediationReview, Ref: rv.Record, System: rec.System, Owner: rec.Owner,
+			Department: sysByID[rec.System].Owner, Due: in.AsOf, Score: sc, Findings: rv.Findings, Records: []string{rv.Record},
+			Reason: i18n.Text{JA: "1 件の対応記録が多数の指摘の扱いを一括で変えている", EN: "one remediation record changes many findings at once"}},
 			rv.Text.JA, rv.Text.EN)
 	}
 	slices.SortStableFunc(out, func(a, b Decision) int {

@@ -108,7 +108,7 @@ func (d *doc) scorecards() {
 		{head: "P3", w: 9, align: 'R'}, {head: "P4", w: 9, align: 'R'},
 		{head: d.t(i18n.TermOverdueFindings), w: 17, align: 'R'}, {head: d.t(i18n.TermOverdueActions), w: 17, align: 'R'},
 		{head: d.tf("pdf.due_within", d.r.Policy.DueSoonDays), w: 16, align: 'R'}, {head: d.t("col.mttr"), w: 15, align: 'R'},
-		{head: d.t("col.sla_rate"), w: 15, align: 'R'}, {head: d.t("col.change"), w: 22, align: 'R'},
+		{head: d.t("col.sla_rate"), w: 15, align: 'R'}, {head: d.t("col.change_pair"), w: 22, align: 'R'},
 	}, size: sizeSmall}
 	for _, c := range sc[:min(maxRows, len(sc))] {
 		mttr, sla, change := d.t("nodata"), d.t("nodata"), d.t("nodata")
