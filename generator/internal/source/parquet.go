@@ -260,9 +260,6 @@ func (pr *parquetRows) damaged(diags *Diagnostics, err error) error {
 // row delivers one row as a record, or rejects it.
 func (pr *parquetRows) row(row parquet.Row, diags *Diagnostics, fn func(Record), bad func(Pos, string)) {
 	pos := Pos{pr.name, pr.rows, 0}
-	for i := range pr.vals {
-		pr.vals[i] = Value{}
-	}
 	for _, c := range pr.cols {
 		pr.vals[c.slot] = Value{Pos: Pos{pr.name, pr.rows, c.ordinal}}
 	}
@@ -271,23 +268,22 @@ func (pr *parquetRows) row(row parquet.Row, diags *Diagnostics, fn func(Record),
 		if !ok || v.IsNull() {
 			continue
 		}
-		{
-			c := &pr.cols[ci]
-			var text string
-			if err := guard(func() error { text = c.conv(v); return nil }); err != nil {
-				pr.reject(diags, pos, pr.vals[c.slot].Pos, fmt.Sprintf("column %q: %v", c.name, err), bad)
-				return
-			}
-			switch {
-			case len(text) > MaxLineLength:
-				pr.reject(diags, pos, pr.vals[c.slot].Pos, fmt.Sprintf("column %q is %d bytes long, more than %d (the limit for one field)", c.name, len(text), MaxLineLength), bad)
-				return
-			case !utf8.ValidString(text):
-				pr.reject(diags, pos, pr.vals[c.slot].Pos, fmt.Sprintf("column %q is not valid UTF-8 text", c.name), bad)
-				return
-			}
-			pr.vals[c.slot].Text = strings.TrimSpace(text)
+		c := &pr.cols[ci]
+		at := pr.vals[c.slot].Pos
+		var text string
+		if err := guard(func() error { text = c.conv(v); return nil }); err != nil {
+			pr.reject(diags, pos, at, fmt.Sprintf("column %q: %v", c.name, err), bad)
+			return
 		}
+		switch {
+		case len(text) > MaxLineLength:
+			pr.reject(diags, pos, at, fmt.Sprintf("column %q is %d bytes long, more than %d (the limit for one field)", c.name, len(text), MaxLineLength), bad)
+			return
+		case !utf8.ValidString(text):
+			pr.reject(diags, pos, at, fmt.Sprintf("column %q is not valid UTF-8 text", c.name), bad)
+			return
+		}
+		pr.vals[c.slot].Text = strings.TrimSpace(text)
 	}
 	fn(pr.hdr.Row(pos, pr.vals...))
 }
