@@ -106,6 +106,8 @@ func Init(dir string, stdout io.Writer) error {
 		fmt.Fprintln(stdout, "wrote", p)
 	}
 	fmt.Fprintf(stdout, "next: fill in the files, then run: vulnreport check --data %s\n", strings.TrimSuffix(dir, "/"))
+	fmt.Fprintln(stdout, "components from an EDR or asset tool (millions of rows): reduce them where they live with docs/sql/reduce-endpoint-inventory.sql and write components.parquet (same columns) instead of components.csv")
+	fmt.Fprintln(stdout, "EDR・資産管理ツールの構成情報 (数百万行) は、データ基盤で docs/sql/reduce-endpoint-inventory.sql により集約し、components.csv の代わりに components.parquet (同じ列) として置いてください")
 	return nil
 }
 

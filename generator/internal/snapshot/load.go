@@ -128,6 +128,9 @@ func classify(p string) string {
 		return "readme"
 	case dir == "" && (base == "policy.yaml" || base == "policy.yml"):
 		return "policy"
+	case dir == "" && ext == ".parquet" && stem == "components":
+		// components only: the one entity whose rows run to millions
+		return "components"
 	case dir == "" && tabular:
 		for _, e := range entities() {
 			if stem == e.name {
@@ -222,6 +225,10 @@ func (l *loader) loadPolicy(names []string) {
 func (l *loader) records(name, kind string, aliases map[string]string, known func(string) bool, required []string, transient bool, fn func(source.Record, *source.FileStat)) {
 	bad := func(st *source.FileStat) func(source.Pos, string) {
 		return func(p source.Pos, msg string) { l.rejectNew(st, p, kind, "", msg) }
+	}
+	if strings.HasSuffix(strings.ToLower(name), ".parquet") {
+		l.parquetRecords(name, kind, aliases, known, fn, bad)
+		return
 	}
 	if strings.HasSuffix(strings.ToLower(name), ".csv") {
 		f, err := l.open(name)

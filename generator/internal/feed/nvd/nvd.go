@@ -58,7 +58,25 @@ const Kind = "nvd"
 const expected = `an NVD CVE API 2.0 response ({"vulnerabilities": [{"cve": …}]}) or an NVD JSON 1.1 feed ({"CVE_Items": […]})`
 
 // Parse reads one NVD file; see the package documentation.
+//
+// An API 2.0 response is read by parseFast when it can be; otherwise, and
+// for 1.1 feeds, by parseGeneral, with encoding/json. Both give the same
+// result and diagnostics (TestFastMatchesGeneral).
 func Parse(name string, data []byte, diags *source.Diagnostics) (feed.Result, error) {
+	if feedutil.Kind(data) != '{' {
+		return feed.Result{Info: feed.Info{Kind: Kind, Path: name}}, fmt.Errorf("not a JSON object; expected %s", expected)
+	}
+	if !isLegacy(data) {
+		if res, ok := parseFast(name, data, diags); ok {
+			return res, nil
+		}
+	}
+	return parseGeneral(name, data, diags)
+}
+
+// parseGeneral reads an NVD file of either format with encoding/json,
+// streaming the records of its array.
+func parseGeneral(name string, data []byte, diags *source.Diagnostics) (feed.Result, error) {
 	res := feed.Result{Info: feed.Info{Kind: Kind, Path: name}}
 	if feedutil.Kind(data) != '{' {
 		return res, fmt.Errorf("not a JSON object; expected %s", expected)
@@ -115,6 +133,39 @@ type parser struct {
 	lines *feedutil.Lines
 	diags *source.Diagnostics
 	res   *feed.Result
+	// cpes and ranges hold what a cpeMatch and a clause were read as, once
+	// per file: NVD repeats the same CPEs and bounds across records.
+	cpes   map[cpeMatch]cpeRead
+	ranges feedutil.RangeCache
+}
+
+// cpeRead is what one cpeMatch (its criteria and bounds) was read as.
+type cpeRead struct {
+	key      string // the CPE's product key
+	notCPE   bool   // the criteria is not a CPE name
+	clause   string
+	ok, skip bool
+}
+
+// readCPE reads a vulnerable cpeMatch's criteria and bounds, once per file.
+func (p *parser) readCPE(m cpeMatch) cpeRead {
+	if r, ok := p.cpes[m]; ok {
+		return r
+	}
+	var r cpeRead
+	crit := strings.TrimSpace(m.Criteria)
+	ref, err := product.Parse(crit)
+	if err != nil || ref.Kind != "cpe" {
+		r.notCPE = true
+	} else {
+		r.key = ref.Key
+		r.clause, r.ok, r.skip = feedutil.NVDClause(feedutil.CPEVersion(crit), m.StartIncluding, m.StartExcluding, m.EndIncluding, m.EndExcluding)
+	}
+	if p.cpes == nil {
+		p.cpes = map[cpeMatch]cpeRead{}
+	}
+	p.cpes[m] = r
+	return r
 }
 
 func (p *parser) reject(pos source.Pos, id string, reason string) {
@@ -273,22 +324,20 @@ func (p *parser) affected(configs []config, id string, pos source.Pos) []advisor
 				continue
 			}
 			crit := strings.TrimSpace(m.Criteria)
-			ref, err := product.Parse(crit)
-			if err != nil || ref.Kind != "cpe" {
+			r := p.readCPE(m)
+			if r.notCPE {
 				p.warn(pos, id, fmt.Sprintf("criteria %q is not a CPE name: skipped", feedutil.Clip(crit)))
 				continue
 			}
-			cv := feedutil.CPEVersion(crit)
-			clause, ok, skip := feedutil.NVDClause(cv, m.StartIncluding, m.StartExcluding, m.EndIncluding, m.EndExcluding)
-			if skip {
+			if r.skip {
 				p.warn(pos, id, fmt.Sprintf("CPE %s has no version (\"-\": not applicable) and no version range: not matched against versions, skipped", crit))
 				continue
 			}
-			it := feedutil.Item{Key: ref.Key, Product: ref.Key, Pos: pos}
-			if ok {
-				it.Clause = clause
+			it := feedutil.Item{Key: r.key, Product: r.key, Pos: pos}
+			if r.ok {
+				it.Clause = r.clause
 			} else {
-				it.Free = clause
+				it.Free = r.clause
 			}
 			items = append(items, it)
 		}
@@ -305,5 +354,5 @@ func (p *parser) affected(configs []config, id string, pos source.Pos) []advisor
 			walk(n)
 		}
 	}
-	return feedutil.Group(items, func(ps source.Pos, msg string) { p.warn(ps, id, msg) })
+	return feedutil.GroupWith(items, func(ps source.Pos, msg string) { p.warn(ps, id, msg) }, &p.ranges)
 }

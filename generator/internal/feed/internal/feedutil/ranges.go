@@ -37,6 +37,40 @@ type Item struct {
 // them are marked as needing confirmation. Repeated clauses and texts are
 // kept once; a "*" clause makes the whole range "*".
 func Group(items []Item, warn func(source.Pos, string)) []advisory.Affected {
+	return GroupWith(items, warn, nil)
+}
+
+// RangeCache remembers version.ParseRange's answer for each clause, for a
+// reader whose records repeat the same clauses (NVD's bounds), so that a
+// clause is parsed once per file. The ranges it returns share their
+// comparators, which nothing changes.
+type RangeCache struct {
+	m map[string]parsedRange
+}
+
+type parsedRange struct {
+	r   version.Range
+	err error
+}
+
+// parse returns version.ParseRange(clause), parsed once.
+func (c *RangeCache) parse(clause string) (version.Range, error) {
+	if c == nil {
+		return version.ParseRange(clause)
+	}
+	if p, ok := c.m[clause]; ok {
+		return p.r, p.err
+	}
+	if c.m == nil {
+		c.m = map[string]parsedRange{}
+	}
+	r, err := version.ParseRange(clause)
+	c.m[clause] = parsedRange{r, err}
+	return r, err
+}
+
+// GroupWith is [Group] with the clauses parsed through cache (nil: no cache).
+func GroupWith(items []Item, warn func(source.Pos, string), cache *RangeCache) []advisory.Affected {
 	type group struct {
 		item    Item
 		clauses []string
@@ -102,7 +136,7 @@ func Group(items []Item, warn func(source.Pos, string)) []advisory.Affected {
 			if !slices.Contains(g.schemes, it.Scheme) {
 				g.schemes = append(g.schemes, it.Scheme)
 			}
-			r, err := version.ParseRange(it.Clause)
+			r, err := cache.parse(it.Clause)
 			if err != nil {
 				if inScheme(it) {
 					// a range in the feed's or the vendor's own scheme
