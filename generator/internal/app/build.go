@@ -52,6 +52,7 @@ func AnalyzeSnapshot(snap *snapshot.Snapshot, opt Options, diags *source.Diagnos
 	if len(opt.Langs) > 0 {
 		langs = opt.Langs
 	}
+	checkScans(snap.Feeds, asOf, staleScanDays(pol.Horizons.StaleScanDays), diags)
 	vulns := vuln.Merge(snap.Advisories)
 	kevUnmatched := vuln.Enrich(vulns, snap.KEV, snap.EPSS, snap.Resolver)
 	prog("merged vulnerabilities", len(vulns))

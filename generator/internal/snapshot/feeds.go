@@ -38,6 +38,7 @@ func (l *loader) feeds(files map[string][]string) {
 		}
 		l.feedFile(name, "sbom", system)
 	}
+	l.scans(files["scans"])
 }
 
 func (l *loader) feedFile(name, kind, system string) {
