@@ -59,6 +59,7 @@ func AnalyzeSnapshot(snap *snapshot.Snapshot, opt Options, diags *source.Diagnos
 	ix := lifecycle.NewIndex(snap.Cycles)
 	m := match.Match(snap.Components, vulns, ix.Has)
 	prog("matched findings", len(m.Found))
+	scanDisagreements(snap.Components, vulns, &m, diags)
 	var inputs []history.Input
 	for _, h := range snap.History {
 		inputs = append(inputs, history.Input{Date: h.Date, Path: h.Path, Data: h.Data})

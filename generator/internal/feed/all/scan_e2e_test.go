@@ -212,3 +212,40 @@ func keysOf[K comparable, V any](m map[K]V) []K {
 	}
 	return out
 }
+
+// TestScanDisagreement: where the scanner and another source's ranges
+// disagree on a scanned package, the finding is kept and the
+// disagreement is a warning (listed in the data-quality section).
+func TestScanDisagreement(t *testing.T) {
+	fsys := scanSnapshot(t)
+	fsys["advisories/ubuntu.yaml"] = &fstest.MapFile{Data: []byte(`- id: CVE-2021-3156
+  title: {ja: sudo のヒープオーバーフロー (Baron Samedit), en: Baron Samedit}
+  source: vendor
+  affected:
+    - {product: "pkg:deb/ubuntu/sudo", versions: "<1.8.31-1ubuntu1.3"}
+- id: CVE-2023-22809
+  title: {ja: sudoedit の脆弱性, en: sudoedit}
+  source: vendor
+  affected:
+    - {product: "pkg:deb/ubuntu/sudo", versions: "<1.8.31-1ubuntu1.1"}
+`)}
+	r, diags := analyzeScans(t, fsys, "2026-11-30")
+	n := map[string]int{}
+	for _, f := range r.Findings {
+		if f.System == "int-monitor" && f.Product == "pkg:deb/ubuntu/sudo" {
+			n[f.VulnID]++
+		}
+	}
+	if n["CVE-2021-3156"] != 1 || n["CVE-2023-22809"] != 1 {
+		t.Errorf("sudo findings %v, want both CVEs once", n)
+	}
+	if !hasDiag(diags, "scans/int-monitor/vuls.json", source.Warning, "affected by CVE-2021-3156 according to advisories/ubuntu.yaml") {
+		t.Errorf("range-only finding not listed as a disagreement: %v", diags)
+	}
+	if !hasDiag(diags, "scans/int-monitor/vuls.json", source.Warning, "the scanner reports CVE-2023-22809 on pkg:deb/ubuntu/sudo 1.8.31-1ubuntu1.2") {
+		t.Errorf("scanner-only finding not listed as a disagreement: %v", diags)
+	}
+	if hasDiag(diags, "scans/shop/", source.Warning, "disagree") {
+		t.Errorf("agreement on Log4Shell listed as a disagreement")
+	}
+}

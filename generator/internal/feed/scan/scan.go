@@ -231,7 +231,7 @@ func (b *builder) add(f finding) {
 	af := advisory.Affected{Product: written, Key: key, Pos: f.Pos}
 	fixed := b.fixedAfter(purlType, installed, f.Fixed)
 	if f.LowConfidence != "" {
-		af.FreeText = fmt.Sprintf("%s %s %s (%s)", b.scanner, name, installed, f.LowConfidence)
+		af.FreeText = fmt.Sprintf("reported by %s for %s %s, %s: to be confirmed", b.scanner, name, installed, f.LowConfidence)
 		af.Versions = af.FreeText
 	} else {
 		af.Versions, af.Range = b.rangeOf(purlType, installed, fixed)

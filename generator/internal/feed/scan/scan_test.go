@@ -109,7 +109,7 @@ func TestVuls(t *testing.T) {
 		{id: "CVE-2023-22809", key: "pkg:deb/ubuntu/sudo", versions: ">=1.8.31-1ubuntu1.2 <1.8.31-1ubuntu1.4", fixed: "1.8.31-1ubuntu1.4", score: 7.8, aliases: "USN-5811-1"},
 		{id: "CVE-2023-38408", key: "pkg:deb/ubuntu/openssh-client", versions: ">=1:8.2p1-4ubuntu0.5 <1:8.2p1-4ubuntu0.8", fixed: "1:8.2p1-4ubuntu0.8", score: 9.8, aliases: "USN-6242-1"},
 		// JVN vendor/product match: 要確認, never a confirmed range
-		{id: "CVE-2024-22114", key: "zabbix:zabbix", versions: "vuls zabbix:zabbix 6.0.25 (Vuls confidence: JvnVendorProductMatch)", free: true, score: 4.3},
+		{id: "CVE-2024-22114", key: "zabbix:zabbix", versions: "reported by vuls for zabbix:zabbix 6.0.25, Vuls confidence: JvnVendorProductMatch: to be confirmed", free: true, score: 4.3},
 	})
 	a := byID(res)["CVE-2023-22809 pkg:deb/ubuntu/sudo"]
 	if a.Title.JA != "Sudo における権限管理に関する脆弱性" || a.Summary.EN == "" || a.CVSS.Vector != "CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:H" {
@@ -127,7 +127,7 @@ func TestGrype(t *testing.T) {
 	}
 	check(t, res, Grype, []want{
 		{id: "GHSA-jfh8-c2jp-5v3q", key: "pkg:maven/org.apache.logging.log4j/log4j-core", versions: ">=2.14.1 <2.15.0", fixed: "2.15.0", score: 10, aliases: "CVE-2021-44228"},
-		{id: "CVE-2023-44487", key: "pkg:maven/org.apache.tomcat.embed/tomcat-embed-core", versions: "grype tomcat-embed-core 8.5.50 (Grype match type: cpe-match)", free: true, score: 7.5},
+		{id: "CVE-2023-44487", key: "pkg:maven/org.apache.tomcat.embed/tomcat-embed-core", versions: "reported by grype for tomcat-embed-core 8.5.50, Grype match type: cpe-match: to be confirmed", free: true, score: 7.5},
 	})
 }
 
