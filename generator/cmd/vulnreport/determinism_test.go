@@ -102,7 +102,7 @@ func TestClockIgnored(t *testing.T) {
 		if code := run([]string{"build", "--data", smallData, "--out", out, "--formats", "all", "--package"}, &stdout, &stderr, now); code != 0 {
 			t.Fatalf("exit %d\n%s%s", code, stdout.String(), stderr.String())
 		}
-		if !strings.Contains(stdout.String(), "as of 2026-11-30") {
+		if !strings.Contains(stdout.String(), "(2026-11-30 時点)") {
 			t.Errorf("not the policy's date: %s", stdout.String())
 		}
 		trees = append(trees, tree(t, out))
@@ -119,7 +119,7 @@ func TestClockIgnored(t *testing.T) {
 	if code := run([]string{"build", "--data", data, "--out", filepath.Join(tmp, "undated-out"), "--formats", "findings"}, &stdout, &stderr, clock); code != 0 {
 		t.Fatalf("exit %d\n%s%s", code, stdout.String(), stderr.String())
 	}
-	if !strings.Contains(stdout.String(), "as of "+clock.Format("2006-01-02")) {
+	if !strings.Contains(stdout.String(), "("+clock.Format("2006-01-02")+" 時点)") {
 		t.Errorf("want the day run was given (%s): %s", clock.Format("2006-01-02"), stdout.String())
 	}
 }

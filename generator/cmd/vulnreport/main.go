@@ -14,6 +14,7 @@ import (
 	"vulnreport/generator/internal/app"
 	"vulnreport/generator/internal/heapbudget"
 	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/plainfs"
 	"vulnreport/generator/internal/planimport"
 	"vulnreport/generator/internal/source"
 )
@@ -24,7 +25,7 @@ func main() {
 
 const usage = `usage:
   vulnreport build [--data DIR] [--out DIR] [--content DIR] [--templates DIR] [--as-of YYYY-MM-DD] [--lang ja,en] [--formats all] [--strict] [--package]
-  vulnreport check [--data DIR]
+  vulnreport check [--data DIR] [--content DIR] [--as-of YYYY-MM-DD]
   vulnreport fetch [--data DIR] [--feeds LIST] [--since DATE] [--mirror NAME=URL]... [--dry-run]
   vulnreport init DIR
   vulnreport verify DIR|evidence.zip
@@ -45,7 +46,7 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 	case "build":
 		err = build(rest, stdout, stderr, now)
 	case "check":
-		err = check(rest, stdout, stderr)
+		err = check(rest, stdout, stderr, now)
 	case "fetch":
 		err = fetchCmd(rest, stdout, stderr)
 	case "init":
@@ -134,16 +135,18 @@ func build(args []string, stdout, stderr io.Writer, now time.Time) error {
 	}
 	for _, in := range []struct{ flag, path string }{{"--data", *data}, {"--content", *content}, {"--templates", *templates}} {
 		if in.path != "" && overlaps(*out, in.path) {
-			return app.UsageError{Err: fmt.Errorf("--out %s overlaps %s %s: the build replaces the output folder, so it must be apart from its inputs", *out, in.flag, in.path)}
+			return app.UsageError{Err: fmt.Errorf("--out %s は %s %s と重なっています。出力先は入力と別のフォルダーにしてください (シンボリックリンクは解決して比較します)\n"+
+				"  --out %s overlaps %s %s (symbolic links resolved): the build replaces the output folder, so it must be apart from its inputs", *out, in.flag, in.path, *out, in.flag, in.path)}
 		}
 	}
 	if st, err := os.Stat(*content); err == nil && st.IsDir() {
-		opt.Content = os.DirFS(*content)
+		opt.Content = plainOnly(*content, os.DirFS(*content), stderr)
 	}
 	if *templates != "" {
 		if err := dirFS(*templates, "--templates", &opt.Templates); err != nil {
 			return err
 		}
+		opt.Templates = plainOnly(*templates, opt.Templates, stderr)
 	}
 	if *asOf != "" {
 		t, err := source.ParseDate(*asOf)
@@ -165,6 +168,16 @@ func build(args []string, stdout, stderr io.Writer, now time.Time) error {
 	return err
 }
 
+// plainOnly warns about every entry of a pages or templates folder that is
+// not a plain file (or a link to one inside the folder), and returns the
+// folder as one that never opens them.
+func plainOnly(dir string, fsys fsT, stderr io.Writer) fsT {
+	for _, p := range plainfs.Scan(fsys) {
+		fmt.Fprintf(stderr, "%s: warning: %v\n", filepath.ToSlash(filepath.Join(dir, p.Path)), p.Why)
+	}
+	return plainfs.New(fsys)
+}
+
 func dirFS(path, flagName string, dst *fsT) error {
 	st, err := os.Stat(path)
 	if err != nil || !st.IsDir() {
@@ -174,15 +187,27 @@ func dirFS(path, flagName string, dst *fsT) error {
 	return nil
 }
 
-func check(args []string, stdout, stderr io.Writer) error {
+func check(args []string, stdout, stderr io.Writer, now time.Time) error {
 	fs := newFlags("check", stderr)
 	data := fs.String("data", "data", "snapshot folder")
+	content := fs.String("content", "content", "Markdown pages folder (checked when present)")
+	asOf := fs.String("as-of", "", "snapshot date YYYY-MM-DD (default: the policy's as_of, else today)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	opt := app.Options{DataDir: *data}
+	opt := app.Options{DataDir: *data, Today: time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)}
 	if err := dirFS(*data, "--data", &opt.Data); err != nil {
 		return err
+	}
+	if st, err := os.Stat(*content); err == nil && st.IsDir() {
+		opt.Content, opt.ContentDir = os.DirFS(*content), filepath.ToSlash(*content)
+	}
+	if *asOf != "" {
+		t, err := source.ParseDate(*asOf)
+		if err != nil {
+			return app.UsageError{Err: fmt.Errorf("--as-of: %w", err)}
+		}
+		opt.AsOf = t
 	}
 	return app.Check(opt, stdout, stderr)
 }
@@ -209,18 +234,38 @@ func importPlan(args []string, stdout, stderr io.Writer) error {
 	return planimport.Run(workbook, *data, *dryRun, stdout)
 }
 
-// overlaps reports whether one of two folders is, or lies inside, the other.
+// overlaps reports whether one of two folders is, or lies inside, the
+// other, comparing the paths as written and after resolving symbolic
+// links (a link to the snapshot given as --data, its target as --out).
 func overlaps(a, b string) bool {
 	pa, err1 := filepath.Abs(a)
 	pb, err2 := filepath.Abs(b)
 	if err1 != nil || err2 != nil {
-		return false
+		return true // cannot tell: refuse rather than risk the input
 	}
 	inside := func(x, y string) bool {
 		rel, err := filepath.Rel(y, x)
-		return err == nil && (rel == "." || !strings.HasPrefix(rel, ".."))
+		return err == nil && (rel == "." || (rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))))
 	}
-	return inside(pa, pb) || inside(pb, pa)
+	ra, rb := resolve(pa), resolve(pb)
+	return inside(pa, pb) || inside(pb, pa) || inside(ra, rb) || inside(rb, ra)
+}
+
+// resolve returns an absolute path with every symbolic link resolved; the
+// part that does not exist yet (an --out to be created) is kept as written.
+func resolve(p string) string {
+	var rest []string
+	for {
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			return filepath.Join(append([]string{r}, rest...)...)
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return filepath.Join(append([]string{p}, rest...)...)
+		}
+		rest = append([]string{filepath.Base(p)}, rest...)
+		p = parent
+	}
 }
 
 // isTerminal reports whether w is a terminal and not CI, for progress lines.

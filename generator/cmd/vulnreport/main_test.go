@@ -94,7 +94,7 @@ func TestCheckSample(t *testing.T) {
 	if stderr != "" {
 		t.Errorf("stderr: %s", stderr)
 	}
-	if !regexp.MustCompile(`\n0 errors, \d+ warnings\n`).MatchString(stdout) {
+	if !regexp.MustCompile(`\n(0 errors, \d+ warnings|エラー 0 件、警告 \d+ 件)\n`).MatchString(stdout) {
 		t.Errorf("the sample has errors:\n%s", stdout)
 	}
 	if _, _, rejected := checkCounts(t, stdout); rejected != 0 {
@@ -126,7 +126,7 @@ func checkCounts(t *testing.T, stdout string) (read, accepted, rejected int) {
 		if n[0] != n[1]+n[2] {
 			t.Errorf("counts do not reconcile: %s", l)
 		}
-		if m[1] == "total" {
+		if m[1] == "total" || m[1] == "合計" {
 			seenTotal = true
 			if n != sum {
 				t.Errorf("total %v, the files sum to %v", n, sum)
@@ -165,7 +165,7 @@ func TestCheckPlantedErrors(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("exit %d, want 1\n%s\n%s", code, stdout, stderr)
 	}
-	if !strings.Contains(stderr, "records rejected") {
+	if !strings.Contains(stderr, "件のレコードを不採用にしました") { // the sample policy is Japanese first
 		t.Errorf("stderr does not say records were rejected: %q", stderr)
 	}
 	diags := strings.Split(strings.SplitN(stdout, "\n\n", 2)[0], "\n")
@@ -215,11 +215,12 @@ func TestBuildSample(t *testing.T) {
 	}
 	lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
 	want := []*regexp.Regexp{
-		regexp.MustCompile(`^.+: .+ as of ` + asOf + `$`),
-		regexp.MustCompile(`^open findings: \d+ \(P1 \d+, P2 \d+, P3 \d+, P4 \d+\); overdue \d+; exploited on internet-facing systems \d+$`),
-		regexp.MustCompile(`^fix actions: \d+; needs confirmation: \d+; end-of-life components: \d+; decisions for management: \d+$`),
-		regexp.MustCompile(`^records: (\d+) read = (\d+) accepted \+ (\d+) rejected; \d+ errors, \d+ warnings$`),
-		regexp.MustCompile(`^wrote \d+ files to ` + regexp.QuoteMeta(out) + `$`),
+		// the policy's first language is Japanese
+		regexp.MustCompile(`^.+: .+ \(` + asOf + ` 時点\)$`),
+		regexp.MustCompile(`^未対応の指摘事項: \d+ 件 \(P1 \d+・P2 \d+・P3 \d+・P4 \d+\)、期限超過 \d+ 件、インターネットに公開したシステムで悪用が確認されたもの \d+ 件$`),
+		regexp.MustCompile(`^対策: \d+ 件、要確認: \d+ 件、サポート終了のソフトウェア: \d+ 件、経営層の判断事項: \d+ 件$`),
+		regexp.MustCompile(`^レコード: 読込 (\d+) = 採用 (\d+) \+ 不採用 (\d+)、エラー \d+ 件、警告 \d+ 件$`),
+		regexp.MustCompile(`^\d+ 個のファイルを ` + regexp.QuoteMeta(out) + ` に出力しました$`),
 	}
 	if len(lines) != len(want) {
 		t.Fatalf("summary has %d lines, want 5:\n%s", len(lines), stdout)
@@ -238,7 +239,7 @@ func TestBuildSample(t *testing.T) {
 			t.Errorf("the build wrote no %s (files: %v)", name, keys(files))
 		}
 	}
-	if n := regexp.MustCompile(`wrote (\d+) files`).FindStringSubmatch(lines[4]); n == nil || atoi(n[1]) != len(files) {
+	if n := regexp.MustCompile(`^(\d+) 個のファイル`).FindStringSubmatch(lines[4]); n == nil || atoi(n[1]) != len(files) {
 		t.Errorf("summary says %q, the folder holds %d files", lines[4], len(files))
 	}
 	stdout, _ = mustCLI(t, 0, "verify", out)
@@ -328,29 +329,58 @@ func TestInit(t *testing.T) {
 		t.Errorf("init does not say what to do next:\n%s", stdout)
 	}
 
-	// check: no records but the policy, no diagnostics
-	stdout, _ = mustCLI(t, 0, "check", "--data", dir)
+	// check: no records but the policy, and the one error that an empty
+	// systems file stops a build (a report on no systems would be all
+	// green); build stops for it and writes nothing
+	stdout, stderr := mustCLI(t, 1, "check", "--data", dir)
 	if r, a, x := checkCounts(t, stdout); r != 1 || a != 1 || x != 0 {
 		t.Errorf("init's snapshot has %d records read, %d accepted, %d rejected; want only the policy", r, a, x)
 	}
 	if !regexp.MustCompile(`(?m)^policy\.yaml +1 +1 +0$`).MatchString(stdout) {
 		t.Errorf("policy.yaml not read as one record:\n%s", stdout)
 	}
+	const empty = "systems.csv: error: the file holds no system: a report on no systems would show no findings"
 	diags := stdout
+	if i := strings.Index(diags, "\nファイル "); i >= 0 {
+		diags = diags[:i]
+	}
 	if i := strings.Index(diags, "\nfile "); i >= 0 {
 		diags = diags[:i]
 	}
 	for _, l := range strings.Split(diags, "\n") {
-		if l != "" && !slices.Contains(knownInitWarnings, l) {
+		if l != "" && l != empty && !slices.Contains(knownInitWarnings, l) {
 			t.Errorf("init's snapshot has a diagnostic: %s", l)
 		}
 	}
-	if !regexp.MustCompile(`\n0 errors, \d+ warnings\n`).MatchString(stdout) {
-		t.Errorf("init's snapshot has errors:\n%s", stdout)
+	if !strings.Contains(diags, empty) {
+		t.Errorf("check does not say the empty systems file stops the build:\n%s%s", stdout, stderr)
 	}
-	// and it builds
+	if !regexp.MustCompile(`\n(1 errors, \d+ warnings|エラー 1 件、警告 \d+ 件)\n`).MatchString(stdout) {
+		t.Errorf("init's snapshot has other errors:\n%s", stdout)
+	}
 	out := filepath.Join(tmp, "out")
-	mustCLI(t, 0, "build", "--data", dir, "--out", out, "--content", filepath.Join(tmp, "none"), "--as-of", asOf, "--formats", "all")
+	buildInit := func(code int) {
+		t.Helper()
+		mustCLI(t, code, "build", "--data", dir, "--out", out, "--content", filepath.Join(tmp, "none"), "--as-of", asOf, "--formats", "all")
+	}
+	buildInit(1)
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("a build that stopped wrote %s", out)
+	}
+	// with one system and its software, init's snapshot checks clean and builds
+	for name, data := range map[string]string{
+		"systems.csv":    "id,name,category,exposure,owner\r\nweb,Web,website,internet,IT\r\n",
+		"components.csv": "system,product,version\r\nweb,apache:struts,2.5.10\r\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stdout, _ = mustCLI(t, 0, "check", "--data", dir)
+	if !regexp.MustCompile(`\n(0 errors, \d+ warnings|エラー 0 件、警告 \d+ 件)\n`).MatchString(stdout) {
+		t.Errorf("init's snapshot with one system has errors:\n%s", stdout)
+	}
+	buildInit(0)
 	mustCLI(t, 0, "verify", out)
 
 	// init again: refused, nothing overwritten
@@ -396,7 +426,7 @@ func TestBuildStrict(t *testing.T) {
 	}
 	// without --strict the same snapshot builds
 	stdout, _ = mustCLI(t, 0, args...)
-	if !strings.Contains(stdout, "1 rejected") {
+	if !strings.Contains(stdout, "不採用 1、") {
 		t.Errorf("summary: %s", stdout)
 	}
 	mustCLI(t, 0, "verify", out)

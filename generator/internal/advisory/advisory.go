@@ -55,6 +55,34 @@ type Affected struct {
 	// could not be read as a range; matches resting on it need confirmation.
 	FreeText string
 	Pos      source.Pos
+
+	// Scheme names the version scheme Versions is written in (a
+	// scheme.Lookup name: "deb", "rpm", "apk", "semver", "pep440",
+	// "maven", …); "" when the feed does not say, and the component's
+	// scheme decides. When it is set, Range holds the generic reading
+	// only if the generic ordering accepts Versions too: read Versions
+	// in Scheme instead.
+	Scheme string
+	// Distro marks a distribution advisory: the distribution ecosystem it
+	// speaks for, as OSV writes it ("Debian:12", "Ubuntu:22.04:LTS",
+	// "Alpine:v3.16", "AlmaLinux:9") or "Red Hat" (CSAF). It is "" for
+	// upstream advisories and for language ecosystems (Go, npm, PyPI, …).
+	Distro string
+	// DistroAdvisory is the distribution's own advisory id (DSA-3029-1,
+	// RHSA-2024:0811) when Distro is set.
+	DistroAdvisory string
+	// Fixed lists the fixed-in versions the feed names for this product,
+	// in Scheme; they are also the upper bounds of Versions.
+	Fixed []string
+	// Beside marks free text that says what the ranges given beside it for
+	// the same product do not express (a CNA's textual versions that the
+	// CISA ADP's ranges do not hold): it is kept where ranges exist,
+	// unlike other prose, which ranges replace.
+	Beside bool
+	// NotAffected is set when the distribution states that the product is
+	// not affected (CSAF known_not_affected); Versions is then "*" and
+	// the entry decides "not affected", never a finding.
+	NotAffected bool
 }
 
 // Advisory is one vulnerability advisory.

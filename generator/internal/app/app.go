@@ -19,11 +19,13 @@ var ToolVersion = "0.1.0"
 
 // Options are the command-line settings of build and check.
 type Options struct {
-	Data      fs.FS
-	DataDir   string
-	OutDir    string
-	Content   fs.FS
-	Templates fs.FS
+	Data    fs.FS
+	DataDir string
+	OutDir  string
+	Content fs.FS
+	// ContentDir names the content folder in check's diagnostics.
+	ContentDir string
+	Templates  fs.FS
 	// AsOf overrides the policy's date when not zero.
 	AsOf time.Time
 	// Today is the date used when neither the flag nor the policy gives one;

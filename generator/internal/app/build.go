@@ -31,6 +31,7 @@ type Result struct {
 // Analyze runs the stages up to the report model.
 func Analyze(opt Options, diags *source.Diagnostics, prog func(string, int)) (*report.Report, *snapshot.Snapshot, error) {
 	snap := snapshot.Load(opt.Data, snapshot.Options{Feeds: all.Parsers(), Progress: prog}, diags)
+	snap.Require(diags)
 	if len(snap.Fatal) > 0 {
 		return nil, snap, fmt.Errorf("the build stopped:\n  %s", strings.Join(snap.Fatal, "\n  "))
 	}
@@ -48,6 +49,7 @@ func AnalyzeSnapshot(snap *snapshot.Snapshot, opt Options, diags *source.Diagnos
 	if asOf.IsZero() {
 		asOf = opt.Today
 	}
+	checkDates(snap, asOf, diags)
 	langs := pol.Languages
 	if len(opt.Langs) > 0 {
 		langs = opt.Langs
@@ -92,10 +94,31 @@ func Build(ctx context.Context, opt Options, stdout, stderr io.Writer) (*Result,
 	if err != nil {
 		return nil, UsageError{err}
 	}
+	// One build at a time into one output, and never into a folder of
+	// files vulnreport did not write: checked before the long work, and
+	// again just before the swap.
+	if opt.OutDir == "" {
+		return nil, UsageError{fmt.Errorf("no output folder given")}
+	}
+	if err := publish.CheckTarget(opt.OutDir); err != nil {
+		return nil, UsageError{err}
+	}
+	lock, err := publish.LockOutput(opt.OutDir)
+	if err != nil {
+		return nil, err
+	}
+	defer lock.Release()
+	if err := publish.CheckTarget(opt.OutDir); err != nil {
+		return nil, UsageError{err}
+	}
 	p := progress{w: stderr, on: opt.Progress}
 	var diags source.Diagnostics
 	r, snap, err := Analyze(opt, &diags, p.stage)
-	printDiags(stderr, diags.Sorted())
+	lang := firstLang(opt.Langs)
+	if len(opt.Langs) == 0 && snap != nil {
+		lang = firstLang(snap.Policy.Languages)
+	}
+	printDiags(stderr, diags.Sorted(), lang)
 	if err != nil {
 		return nil, err
 	}
@@ -141,10 +164,13 @@ func Build(ctx context.Context, opt Options, stdout, stderr io.Writer) (*Result,
 		}
 	}
 	p.stage("publishing "+opt.OutDir, len(stage.Names()))
+	if err := publish.CheckTarget(opt.OutDir); err != nil {
+		return nil, UsageError{err}
+	}
 	if err := stage.Commit(); err != nil {
 		return nil, err
 	}
-	printSummary(stdout, r, opt.OutDir, len(stage.Names()))
+	printSummary(stdout, r, opt.OutDir, len(stage.Names()), lang)
 	return &Result{Report: r, Files: stage, Diags: diags.Sorted()}, nil
 }
 
@@ -160,21 +186,19 @@ func writeManifest(stage *publish.Stage, r *report.Report, pkg string) error {
 	return stage.WriteFile(publish.ManifestName, data)
 }
 
-func printDiags(w io.Writer, ds []source.Diagnostic) {
+func printDiags(w io.Writer, ds []source.Diagnostic, lang i18n.Lang) {
 	for _, d := range ds {
-		fmt.Fprintln(w, d.String())
+		fmt.Fprintln(w, d.Localized(lang))
 	}
 }
 
-// printSummary prints the month in five lines.
-func printSummary(w io.Writer, r *report.Report, out string, files int) {
+// printSummary prints the month in five lines, in lang.
+func printSummary(w io.Writer, r *report.Report, out string, files int, lang i18n.Lang) {
 	s := r.Summary
-	fmt.Fprintf(w, "%s: %s as of %s\n", r.Organization.Get(i18n.EN), r.Title.Get(i18n.EN), r.AsOf.Format("2006-01-02"))
-	fmt.Fprintf(w, "open findings: %d (P1 %d, P2 %d, P3 %d, P4 %d); overdue %d; exploited on internet-facing systems %d\n",
-		s.OpenTotal, s.Open["P1"], s.Open["P2"], s.Open["P3"], s.Open["P4"], s.Overdue, s.ExploitedInternet)
-	fmt.Fprintf(w, "fix actions: %d; needs confirmation: %d; end-of-life components: %d; decisions for management: %d\n",
-		len(r.Actions), s.NeedsConfirmation, s.EOLInUse, len(r.Decisions))
-	fmt.Fprintf(w, "records: %d read = %d accepted + %d rejected; %d errors, %d warnings\n",
-		r.Quality.Read, r.Quality.Accepted, r.Quality.Rejected, r.Quality.Errors, r.Quality.Warnings)
-	fmt.Fprintf(w, "wrote %d files to %s\n", files, out)
+	line := func(key string, args ...any) { fmt.Fprintln(w, i18n.Tf(lang, key, args...)) }
+	line("cli.summary.title", r.Organization.Get(lang), r.Title.Get(lang), r.AsOf.Format("2006-01-02"))
+	line("cli.summary.open", s.OpenTotal, s.Open["P1"], s.Open["P2"], s.Open["P3"], s.Open["P4"], s.Overdue, s.ExploitedInternet)
+	line("cli.summary.actions", len(r.Actions), s.NeedsConfirmation, s.EOLInUse, len(r.Decisions))
+	line("cli.summary.records", r.Quality.Read, r.Quality.Accepted, r.Quality.Rejected, r.Quality.Errors, r.Quality.Warnings)
+	line("cli.summary.wrote", files, out)
 }

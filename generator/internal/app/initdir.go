@@ -36,6 +36,11 @@ horizons:
   notification_ack_days: 3       # 第三者からの指摘への受領連絡 / acknowledge reports within
   acceptance_expiry_days: 30     # リスク受容の期限が近いとみなす日数 / acceptance expiring within
   due_soon_days: 14              # 期限が近い一覧 / "due soon" window
+# リスク受容の最長期間 (日) / longest a risk acceptance may run (days)
+max_acceptance_days: 365
+# 一括指定 (*) の対応記録がこの件数を超える指摘事項に及ぶと確認事項に挙げる /
+# a wildcard remediation record governing more findings than this is listed for review
+wholesale_threshold: 20
 # 優先度の閾値 / priority thresholds
 thresholds:
   p1_cvss: 9.0
@@ -57,7 +62,7 @@ var csvTemplates = map[string]string{
 	"notifications.csv":         "id,received,from,system,summary,acknowledged,status,advisory\r\n",
 	"changes.csv":               "id,system,product,from_version,to_version,date,ticket,notes\r\n",
 	"advisories/advisories.csv": "id,aliases,title.ja,title.en,summary.ja,summary.en,source,published,updated,cvss.version,cvss.vector,cvss.score,affected.product,affected.versions,fixed,workaround,exploited,epss.score,epss.percentile,references\r\n",
-	"feeds/README.txt":          "Put public feeds here in their published formats: feeds/nvd, feeds/cve5, feeds/jvn, feeds/kev, feeds/epss, feeds/endoflife.\n",
+	"feeds/README.txt":          "Put public feeds here in their published formats: feeds/nvd, feeds/cve5, feeds/jvn, feeds/kev, feeds/epss, feeds/endoflife, feeds/osv (OSV JSON or an ecosystem all.zip), feeds/csaf (Red Hat CSAF/VEX).\n",
 	"sbom/README.txt":           "Put SBOMs here as <system-id>.<anything>.json (CycloneDX or SPDX JSON).\n",
 }
 

@@ -9,6 +9,7 @@ import (
 	"path"
 	"time"
 
+	"vulnreport/generator/internal/plainfs"
 	"vulnreport/generator/internal/publish"
 	"vulnreport/generator/internal/report"
 )
@@ -41,9 +42,12 @@ func writePackage(stage *publish.Stage, opt Options, r *report.Report) error {
 		return err
 	}
 	// Files are copied as streams: an export of a million findings is
-	// hundreds of megabytes.
+	// hundreds of megabytes. They are opened as the load opened them (a
+	// link only to a plain file inside the snapshot), so that an entry
+	// replaced since by a pipe or a link outside is refused, not read.
+	data := plainfs.New(opt.Data)
 	for _, in := range r.Sources.Inputs {
-		f, err := opt.Data.Open(in.Path)
+		f, err := data.Open(in.Path)
 		if err != nil {
 			return fmt.Errorf("packaging %s: %w", in.Path, err)
 		}

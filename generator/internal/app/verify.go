@@ -46,8 +46,12 @@ func Verify(p string, stdout io.Writer) error {
 		// The package must be there, and carry this very manifest.
 		pkg = path.Join(p, m.Package)
 		own, _ := publish.ReadLimited(os.DirFS(p), publish.ManifestName, publish.MaxManifestSize)
-		if _, err := os.Stat(pkg); errors.Is(err, fs.ErrNotExist) {
+		if st, err := os.Lstat(pkg); errors.Is(err, fs.ErrNotExist) {
 			diffs = append(diffs, publish.Difference{Path: m.Package, Kind: "missing"})
+			pkg = ""
+		} else if err == nil && !st.Mode().IsRegular() {
+			// a link, pipe or device in its place: never opened
+			diffs = append(diffs, publish.Difference{Path: m.Package, Kind: "changed"})
 			pkg = ""
 		} else if inZip, err := zipManifest(pkg); err == nil && !bytes.Equal(own, inZip) {
 			diffs = append(diffs, publish.Difference{Path: publish.ManifestName + " (not the manifest in " + m.Package + ")", Kind: "changed"})
@@ -84,6 +88,9 @@ func zipManifest(p string) ([]byte, error) {
 }
 
 func verifyZip(p string, stdout io.Writer) error {
+	if st, err := os.Stat(p); err == nil && !st.Mode().IsRegular() {
+		return fmt.Errorf("verify: %s is not a plain file", p)
+	}
 	zr, err := zip.OpenReader(p)
 	if err != nil {
 		return fmt.Errorf("verify: %w", err)

@@ -42,6 +42,9 @@ type Result struct {
 	// RecordUse counts the findings each remediation record covers.
 	RecordUse map[string]int
 	Records   []plan.Resolved
+	// Reviews lists the remediation records that change the picture
+	// wholesale, for the data-quality section and management.
+	Reviews []plan.Review
 }
 
 // Run makes a finding of every match, adds end-of-life findings and
@@ -103,8 +106,9 @@ func Run(in Input) Result {
 		}
 	}
 	use := plan.Apply(fs, recs, in.AsOf)
+	reviews := plan.Reviews(fs, recs, in.AsOf, in.Policy.WholesaleThreshold)
 	sortFindings(fs)
-	return Result{Findings: fs, RecordUse: use, Records: recs}
+	return Result{Findings: fs, RecordUse: use, Records: recs, Reviews: reviews}
 }
 
 // Order sorts findings by priority, overdue first, due date, then key.

@@ -14,14 +14,15 @@ import (
 
 // Info describes one feed file for the manifest and the method sections.
 type Info struct {
-	// Kind is the feed's format: "nvd", "cve5", "jvn", "kev", "epss", "endoflife", "sbom", "scan".
+	// Kind is the feed's format: "nvd", "cve5", "jvn", "kev", "epss", "endoflife", "sbom", "osv", "csaf", "scan".
 	Kind string `json:"kind"`
 	// Path is the file's path in the snapshot.
 	Path string `json:"path"`
 	// Version is the feed's own version (KEV catalogVersion, EPSS model
 	// version, NVD API version, SBOM spec version).
 	Version string `json:"version,omitempty"`
-	// Date is the feed's own date (KEV dateReleased, EPSS score date, NVD timestamp).
+	// Date is the feed's own date (KEV dateReleased, EPSS score date, NVD
+	// timestamp, latest OSV modified, CSAF current_release_date).
 	Date string `json:"date,omitempty"`
 	// Subject is what a scanner result describes: the scanned host or
 	// image, as the scanner names it.

@@ -160,6 +160,16 @@ func RecordID(r remediation.Record) string {
 
 func applyRecord(f *model.Finding, r remediation.Record, asOf time.Time) {
 	f.RemediationID = RecordID(r)
+	if FutureDone(r, asOf) {
+		// Work said to be done on a date still to come is not done: it
+		// is shown as being implemented, due on that date (never fail
+		// open).
+		r.Stage = remediation.Implement
+		if r.Planned.IsZero() {
+			r.Planned = r.Completed
+		}
+		r.Completed = time.Time{}
+	}
 	f.Stage, f.Action, f.Owner = r.Stage, r.Action, r.Owner
 	f.Planned, f.Completed = r.Planned, r.Completed
 	f.Justification, f.ApprovedBy, f.Notes = r.Justification, r.ApprovedBy, r.Notes
@@ -197,4 +207,10 @@ func applyRecord(f *model.Finding, r remediation.Record, asOf time.Time) {
 	if r.Stage == remediation.Done && f.State != StateConfirm {
 		f.State = model.StateDone
 	}
+}
+
+// FutureDone reports whether r says stage done with a completion date
+// after asOf; such a record does not count as done.
+func FutureDone(r remediation.Record, asOf time.Time) bool {
+	return r.Stage == remediation.Done && r.Completed.After(asOf)
 }

@@ -52,6 +52,13 @@ type Policy struct {
 	Font string
 	// DueSoonDays is the window of the "due in the next N days" list (14).
 	DueSoonDays int
+	// MaxAcceptanceDays is the longest a risk acceptance may run
+	// (max_acceptance_days, 365): a later expiry is capped with a warning.
+	MaxAcceptanceDays int
+	// WholesaleThreshold is the number of findings (wholesale_threshold,
+	// 20) above which one remediation record using wildcards is listed for
+	// management's review.
+	WholesaleThreshold int
 }
 
 // Default returns the contract's defaults.
@@ -65,6 +72,9 @@ func Default() Policy {
 		Horizons:       Horizons{EOLWarningDays: 180, StaleInventoryDays: 90, InspectionIntervalDays: 365, NotificationAckDays: 3, AcceptanceExpiryDays: 30, StaleScanDays: 35},
 		Thresholds:     Thresholds{P1CVSS: 9.0, P2CVSS: 7.0, P2EPSS: 0.1, P3CVSS: 4.0},
 		DueSoonDays:    14,
+
+		MaxAcceptanceDays:  365,
+		WholesaleThreshold: 20,
 	}
 }
 
@@ -121,6 +131,8 @@ func Decode(rec source.Record, diags *source.Diagnostics) (Policy, bool) {
 	}
 	p.Font = d.String("pdf.font", false)
 	p.DueSoonDays = positive(d, "horizons.due_soon_days", p.DueSoonDays)
+	p.MaxAcceptanceDays = positive(d, "max_acceptance_days", p.MaxAcceptanceDays)
+	p.WholesaleThreshold = positive(d, "wholesale_threshold", p.WholesaleThreshold)
 	ok := d.Finish()
 	return p, ok
 }

@@ -115,6 +115,10 @@ func (d Difference) String() string { return d.Kind + ": " + d.Path }
 // Verify re-hashes every file of fsys against its manifest.json and
 // returns each file added, missing or changed, sorted by path.
 func Verify(fsys fs.FS) ([]Difference, Manifest, error) {
+	// Nothing but plain files is opened: a named pipe would block.
+	if fi, err := fs.Lstat(fsys, ManifestName); err == nil && !fi.Mode().IsRegular() {
+		return nil, Manifest{}, fmt.Errorf("reading %s: not a plain file", ManifestName)
+	}
 	data, err := ReadLimited(fsys, ManifestName, MaxManifestSize)
 	if err != nil {
 		return nil, Manifest{}, fmt.Errorf("reading %s: %w", ManifestName, err)
@@ -140,6 +144,11 @@ func Verify(fsys fs.FS) ([]Difference, Manifest, error) {
 		f, ok := want[p]
 		if !ok {
 			diffs = append(diffs, Difference{p, "added"})
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			// a link, pipe or device where an output was: never opened
+			diffs = append(diffs, Difference{p, "changed"})
 			return nil
 		}
 		// Streamed, and never more than one byte past the size the

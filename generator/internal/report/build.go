@@ -421,7 +421,7 @@ func boolFirst(a, b bool) int {
 }
 
 func quality(in Input) Quality {
-	q := Quality{Files: in.Files, Rejections: in.Rejections}
+	q := Quality{Files: in.Files, Rejections: in.Rejections, Reviews: reviews(in.Assessed.Reviews)}
 	for _, c := range in.Match.Unmatched {
 		q.Unmatched = append(q.Unmatched, Component{System: c.System, Product: c.Key, ProductName: c.Name, Version: c.Version, At: c.Pos.String(), Source: c.Source})
 	}

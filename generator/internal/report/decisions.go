@@ -25,7 +25,7 @@ const (
 // decisionRank orders decision kinds for management: the most urgent first.
 var decisionRank = map[string]int{
 	DecisionOverdue: 0, DecisionNoPlan: 1, DecisionAcceptExpired: 2, DecisionNotificationLate: 3,
-	DecisionAcceptExpiring: 4, DecisionServiceStop: 5, DecisionEOLReplacement: 6,
+	DecisionAcceptExpiring: 4, DecisionServiceStop: 5, DecisionEOLReplacement: 6, DecisionRemediationReview: 2,
 }
 
 func sysName(m map[string]inventory.System, id string) i18n.Text {
@@ -149,6 +149,9 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		add(DecisionEOLReplacement, "", l.Product+"@"+l.Cycle, "", due,
 			fmt.Sprintf("移行計画なし: %s %s (サポート終了 %s、%d システム %d 台)。更改予算と時期の判断", l.ProductName, l.Cycle, dateOr(l.EOL), len(l.Systems), l.Hosts),
 			fmt.Sprintf("No replacement plan: %s %s (end of life %s, %d systems, %d hosts). Decide budget and timing", l.ProductName, l.Cycle, dateOr(l.EOL), len(l.Systems), l.Hosts))
+	}
+	for _, rv := range reviews(in.Assessed.Reviews) {
+		out = append(out, Decision{Kind: DecisionRemediationReview, Ref: rv.Record, Due: in.AsOf, Text: rv.Text})
 	}
 	slices.SortStableFunc(out, func(a, b Decision) int {
 		return cmp.Or(cmp.Compare(decisionRank[a.Kind], decisionRank[b.Kind]), a.Due.Compare(b.Due), cmp.Compare(a.Ref, b.Ref))

@@ -202,7 +202,8 @@ type Line struct {
 // Decision is an item management must decide this month.
 type Decision struct {
 	// Kind is "no_plan", "overdue", "acceptance_expiring",
-	// "acceptance_expired", "service_stop", "notification_unacknowledged", "eol_replacement".
+	// "acceptance_expired", "service_stop", "notification_unacknowledged", "eol_replacement",
+	// "remediation_review".
 	Kind   string
 	Text   i18n.Text
 	Due    time.Time
@@ -420,6 +421,9 @@ type Quality struct {
 	Read        int
 	Accepted    int
 	Rejected    int
+	// Reviews lists the remediation records that change the picture
+	// wholesale, each with its file and line; each is also a decision.
+	Reviews []RemediationReview
 }
 
 // Sources describes what went in, for the method sections.

@@ -2,6 +2,8 @@ package snapshot
 
 import (
 	"path"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"vulnreport/generator/internal/source"
@@ -41,11 +43,16 @@ func (l *loader) feeds(files map[string][]string) {
 	l.scans(files["scans"])
 }
 
-func (l *loader) feedFile(name, kind, system string) {
+func (l *loader) feedFile(name, kind, system string) { l.readFeed(name, kind, system, true) }
+
+// readFeed reads one feed file. An unreadable file stops the build when
+// stop is set; otherwise (scanner results, issue 19) it is an error that
+// rejects that file alone, naming it and the system it was for.
+func (l *loader) readFeed(name, kind, system string, stop bool) {
 	parse, ok := l.opt.Feeds[kind]
 	if !ok {
 		if kind == "" {
-			l.diags.Warnf(source.Pos{File: name}, "feed files belong in feeds/<kind>/ (nvd, cve5, jvn, kev, epss, endoflife): not read")
+			l.diags.Warnf(source.Pos{File: name}, "feed files belong in feeds/<kind>/ (nvd, cve5, jvn, kev, epss, endoflife, osv, csaf): not read")
 		} else {
 			l.diags.Warnf(source.Pos{File: name}, "no reader for feed kind %q: not read", kind)
 		}
@@ -58,9 +65,17 @@ func (l *loader) feedFile(name, kind, system string) {
 	}
 	res, err := parse(name, data, l.diags)
 	if err != nil {
-		// The file is unreadable as a whole: one rejected record, the rest builds.
-		l.diags.Errorf(source.Pos{File: name, Line: 1, Col: 1}, "%v", err)
-		l.rejectNew(st, source.Pos{File: name, Line: 1, Col: 1}, "feed:"+kind, "", err.Error())
+		// The file cannot be trusted as a whole (truncated, not the
+		// format, undecodable): the build stops rather than go on as if
+		// the feed said nothing (class a of the README's three classes).
+		pos, msg := feedErrorPos(name, err)
+		l.diags.ErrorK(pos, "diag.feed_unreadable", msg)
+		l.rejectNew(st, pos, "feed:"+kind, "", msg)
+		if !stop {
+			l.diags.Errorf(pos, "scanner result for system %s not read: its findings are missing from this report until the file is replaced", system)
+			return
+		}
+		l.fatal("%s: the feed cannot be read (%s): the build stops rather than leave it out", pos, msg)
 		return
 	}
 	st.Read, st.Accepted, st.Rejected = res.Read, res.Accepted, res.Rejected
@@ -106,4 +121,28 @@ func (l *loader) history(names []string) {
 		}
 		l.s.History = append(l.s.History, HistoryFile{Date: date, Path: name, Data: data})
 	}
+}
+
+// notReadable is how feed readers place an error that makes a whole file
+// unreadable: "not readable at LINE:COL: message".
+var notReadable = regexp.MustCompile(`^not readable at (\d+):(\d+): `)
+
+// lineFirst is a CSV feed reader's error that starts with its line:
+// "line 2 is longer than …".
+var lineFirst = regexp.MustCompile(`^line (\d+) `)
+
+// feedErrorPos returns the position and message of a feed reader's error
+// about file name: the line and column the reader names, else the file's
+// start.
+func feedErrorPos(name string, err error) (source.Pos, string) {
+	msg := err.Error()
+	pos := source.Pos{File: name, Line: 1, Col: 1}
+	if m := notReadable.FindStringSubmatch(msg); m != nil {
+		pos.Line, _ = strconv.Atoi(m[1])
+		pos.Col, _ = strconv.Atoi(m[2])
+		msg = msg[len(m[0]):]
+	} else if m := lineFirst.FindStringSubmatch(msg); m != nil {
+		pos.Line, _ = strconv.Atoi(m[1])
+	}
+	return pos, msg
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -31,14 +30,17 @@ type loader struct {
 	// expect is the number of rows expected in the CSV file being read,
 	// when estimated.
 	expect int
+	// skipped lists the entries that are not plain files and were not
+	// read (files.go).
+	skipped []string
 }
 
 // Load reads the snapshot in fsys. Problems with records go to diags and
 // Snapshot.Rejections; problems that stop a build go to Snapshot.Fatal.
 func Load(fsys fs.FS, opt Options, diags *source.Diagnostics) *Snapshot {
 	l := &loader{fsys: fsys, opt: opt, diags: diags, s: &Snapshot{EPSS: map[string]feed.EPSSEntry{}}, stats: map[string]*source.FileStat{}}
-	l.loadPolicy()
 	files := l.listFiles()
+	l.loadPolicy(files["policy"])
 	for _, e := range entities() {
 		for _, name := range files[e.name] {
 			l.entityFile(e, name)
@@ -90,7 +92,7 @@ func (l *loader) listFiles() map[string][]string {
 			}
 			return nil
 		}
-		if strings.HasPrefix(d.Name(), ".") || !d.Type().IsRegular() {
+		if strings.HasPrefix(d.Name(), ".") || l.admit(p, d.Type()) == "" {
 			return nil
 		}
 		out[classify(p)] = append(out[classify(p)], p)
@@ -141,7 +143,7 @@ func classify(p string) string {
 
 // open reads a file's bytes, registering its stat with hash and size.
 func (l *loader) readAll(name, kind string, limit int64) ([]byte, *source.FileStat, error) {
-	f, err := l.fsys.Open(name)
+	f, err := l.open(name)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -163,19 +165,28 @@ func (l *loader) readAll(name, kind string, limit int64) ([]byte, *source.FileSt
 	return data, st, nil
 }
 
-func (l *loader) loadPolicy() {
+func (l *loader) loadPolicy(names []string) {
 	const name = "policy.yaml"
-	data, st, err := l.readAll(name, "policy", source.MaxYAMLSize)
-	if errors.Is(err, fs.ErrNotExist) {
-		if data, st, err = l.readAll("policy.yml", "policy", source.MaxYAMLSize); errors.Is(err, fs.ErrNotExist) {
-			l.diags.Warnf(source.Pos{File: name}, "no policy.yaml: the contract's defaults are used")
-			l.s.Policy, l.s.PolicyOK = policy.Default(), true
+	for _, p := range l.skipped {
+		if p == "policy.yaml" || p == "policy.yml" {
+			// Defaults in place of a policy that is there but cannot be
+			// read would change every due date without a word.
+			l.fatal("%s: the policy is not a plain file inside the snapshot (see the warning) and is not read: the build stops rather than use the defaults", p)
 			return
 		}
 	}
-	if err != nil {
-		l.fatal("%s: %v", name, err)
+	if len(names) == 0 {
+		l.diags.Warnf(source.Pos{File: name}, "no policy.yaml: the contract's defaults are used")
+		l.s.Policy, l.s.PolicyOK = policy.Default(), true
 		return
+	}
+	data, st, err := l.readAll(names[0], "policy", source.MaxYAMLSize)
+	if err != nil {
+		l.fatal("%s: %v", names[0], err)
+		return
+	}
+	if blankYAML(data) {
+		l.diags.Warnf(source.Pos{File: st.Path}, "the policy is empty: the contract's defaults are used")
 	}
 	n := l.diags.Count(source.Error)
 	rec, err := source.YAMLMap(st.Path, data, l.diags)
@@ -203,7 +214,7 @@ func (l *loader) records(name, kind string, aliases map[string]string, known fun
 		return func(p source.Pos, msg string) { l.rejectNew(st, p, kind, "", msg) }
 	}
 	if strings.HasSuffix(strings.ToLower(name), ".csv") {
-		f, err := l.fsys.Open(name)
+		f, err := l.open(name)
 		if err != nil {
 			l.fatal("%s: %v", name, err)
 			return
@@ -249,6 +260,9 @@ func (l *loader) records(name, kind string, aliases map[string]string, known fun
 	if err != nil {
 		l.diags.Errorf(source.Pos{File: name}, "%v", err)
 		l.fatal("%v", err)
+		// Counted as one record read and rejected, as an unreadable feed
+		// is: the file shows in the counts, which still reconcile.
+		l.rejectNew(st, source.Pos{File: name}, kind, "", err.Error())
 		return
 	}
 	for _, r := range recs {

@@ -12,7 +12,9 @@ import (
 const ScanKind = "scan"
 
 // scans reads every scanner result file with the "scan" parser, as the
-// system its folder names. A folder that names no system in systems.yaml
+// system its folder names. A result that cannot be read as a whole
+// (truncated, unknown format) is an error that rejects that file alone,
+// naming it and its system; the rest builds (issue 19). A folder that names no system in systems.yaml
 // rejects its files; a result whose scanned host does not name the
 // folder's system is a warning.
 func (l *loader) scans(names []string) {
@@ -38,7 +40,7 @@ func (l *loader) scans(names []string) {
 			continue
 		}
 		n := len(l.s.Feeds)
-		l.feedFile(name, ScanKind, system)
+		l.readFeed(name, ScanKind, system, false)
 		if len(l.s.Feeds) > n {
 			info := l.s.Feeds[len(l.s.Feeds)-1]
 			if !HostMatches(info.Subject, system) {

@@ -59,6 +59,10 @@ type Diagnostic struct {
 	Pos      Pos
 	Severity Severity
 	Msg      string
+	// Key and Args, when Key is set, are the message's catalogue key and
+	// arguments (see ErrorK); Msg is then their English text.
+	Key  string
+	Args []any
 }
 
 // String formats the diagnostic as "file:line:col: severity: message".

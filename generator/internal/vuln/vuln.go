@@ -226,7 +226,7 @@ func combine(as []advisory.Advisory) Vulnerability {
 			if prev, ok := byKey[af.Key]; ok && prev != a.ID {
 				continue
 			}
-			if af.FreeText != "" && hasRanged(as, af.Key) {
+			if af.FreeText != "" && !af.Beside && hasRanged(as, af.Key) {
 				continue
 			}
 			byKey[af.Key] = a.ID

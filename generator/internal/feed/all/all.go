@@ -6,18 +6,20 @@ package all
 
 import (
 	"vulnreport/generator/internal/feed"
+	"vulnreport/generator/internal/feed/csaf"
 	"vulnreport/generator/internal/feed/cve5"
 	"vulnreport/generator/internal/feed/eol"
 	"vulnreport/generator/internal/feed/epss"
 	"vulnreport/generator/internal/feed/jvn"
 	"vulnreport/generator/internal/feed/kev"
 	"vulnreport/generator/internal/feed/nvd"
+	"vulnreport/generator/internal/feed/osv"
 	"vulnreport/generator/internal/feed/sbom"
 	"vulnreport/generator/internal/feed/scan"
 )
 
 // Parsers returns the feed readers by kind: "nvd", "cve5", "jvn", "kev",
-// "epss", "endoflife", "sbom" and "scan". Each call returns a new map.
+// "epss", "endoflife", "osv", "csaf", "sbom" and "scan". Each call returns a new map.
 func Parsers() map[string]feed.Parser {
 	return map[string]feed.Parser{
 		nvd.Kind:  nvd.Parse,
@@ -27,6 +29,8 @@ func Parsers() map[string]feed.Parser {
 		epss.Kind: epss.Parse,
 		eol.Kind:  eol.Parse,
 		sbom.Kind: sbom.Parse,
+		osv.Kind:  osv.Parse,
+		csaf.Kind: csaf.Parse,
 		scan.Kind: scan.Parse,
 	}
 }

@@ -205,10 +205,11 @@ func (p *parser) convert(r *record, id string, pos source.Pos) advisory.Advisory
 	if cisa != nil {
 		a.Exploit = exploitation(cisa.Metrics)
 	}
-	var items []feedutil.Item
-	items = p.affected(items, cna.Affected, id, pos)
+	items := p.affected(nil, cna.Affected, id, pos)
 	if cisa != nil {
-		items = p.affected(items, cisa.Affected, id, pos)
+		adp := p.affected(nil, cisa.Affected, id, pos)
+		items = append(items, adp...)
+		items = append(items, unexpressed(cna.Affected, adp, pos)...)
 	}
 	a.Affected = feedutil.Group(items, func(ps source.Pos, msg string) { p.warn(ps, id, msg) })
 	return a

@@ -17,7 +17,10 @@
 //     affected entry is that package: ">=installed <fixed" when the
 //     scanner gives a fixed version that its package's version scheme
 //     (deb, rpm, apk, semver, …) orders after the installed one, else
-//     "=installed" with the fixed version kept as text. CVSS, CWE, title,
+//     "=installed" with the fixed version kept as text; Scheme names the
+//     package's scheme, so that scheme-aware matching reads the range in
+//     it (the generic Range falls back to "=installed" where the generic
+//     ordering cannot tell installed from fixed). CVSS, CWE, title,
 //     references and dates are the scanner's.
 //
 // The normal merge then joins the scanner's advisory with every other
@@ -235,6 +238,12 @@ func (b *builder) add(f finding) {
 		af.Versions = af.FreeText
 	} else {
 		af.Versions, af.Range = b.rangeOf(purlType, installed, fixed)
+		if sch, ok := scheme.ForPurlType(purlType); ok {
+			af.Scheme = sch.Name()
+		}
+		if fixed != "" && strings.HasPrefix(af.Versions, ">=") {
+			af.Fixed = []string{fixed}
+		}
 		if af.Versions == "" {
 			// The installed version cannot be written as a range here: keep
 			// the scanner's word as a finding to confirm, never drop it.

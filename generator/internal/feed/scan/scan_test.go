@@ -62,6 +62,9 @@ func check(t *testing.T, res feed.Result, src string, wants []want) {
 		if a.Source != src || af.Versions != w.versions || a.Fixed != w.fixed || (af.FreeText != "") != w.free {
 			t.Errorf("%s: source %q versions %q fixed %q free %q; want %q %q %q free=%v", w.id, a.Source, af.Versions, a.Fixed, af.FreeText, src, w.versions, w.fixed, w.free)
 		}
+		if !w.free && w.fixed != "" && (len(af.Fixed) != 1 || af.Fixed[0] != w.fixed || af.Scheme == "") {
+			t.Errorf("%s: affected fixed %v scheme %q", w.id, af.Fixed, af.Scheme)
+		}
 		if !w.free && (len(af.Range.Clauses) == 0 || w.clause != "" && af.Range.String() != w.clause) {
 			t.Errorf("%s: range not parsed", w.id)
 		}

@@ -251,7 +251,7 @@ func (d *doc) feedSummary() []string {
 			k.latest = date[:10]
 		}
 	}
-	names := map[string]string{"kev": "KEV", "epss": "EPSS", "nvd": "NVD", "jvn": "JVN", "cve5": "CVE", "endoflife": "endoflife.date", "sbom": "SBOM"}
+	names := map[string]string{"kev": "KEV", "epss": "EPSS", "nvd": "NVD", "jvn": "JVN", "cve5": "CVE", "endoflife": "endoflife.date", "sbom": "SBOM", "osv": "OSV", "csaf": "Red Hat CSAF"}
 	var out []string
 	for _, k := range order {
 		name := names[k]

@@ -79,6 +79,7 @@ func (d *doc) quality() {
 	rows := [][]string{
 		{d.t("pdf.q.records"), d.tf("pdf.q.records_text", num(q.Read), num(q.Accepted), num(q.Rejected))},
 		{d.t("rejected_records"), num(q.Rejected)},
+		{d.t("remediation_reviews"), num(len(q.Reviews))},
 		{d.t("unmatched_products"), num(len(q.Unmatched))},
 		{d.t("bad_versions"), num(len(q.BadVersions))},
 		{d.t("pdf.q.stale"), d.countList(p.StaleInventory)},
@@ -98,6 +99,18 @@ func (d *doc) quality() {
 	}
 	d.table(t)
 	d.note(d.shown(min(maxRows, len(rej)), len(rej), "section.quality"))
+
+	if len(q.Reviews) > 0 {
+		d.sub(d.t("remediation_reviews"), 20)
+		t = table{cols: []col{
+			{head: d.t("col.location"), w: 40}, {head: d.t("col.kind"), w: 26}, {head: d.t("col.findings"), w: 18}, {head: d.t("col.reason"), w: 90},
+		}, maxLines: 4}
+		for _, x := range q.Reviews[:min(maxRows, len(q.Reviews))] {
+			t.rows = append(t.rows, []string{x.At, d.t("review." + x.Kind), num(x.Findings), d.tx(x.Text)})
+		}
+		d.table(t)
+		d.note(d.shown(min(maxRows, len(q.Reviews)), len(q.Reviews), "section.quality"))
+	}
 
 	if len(q.Unmatched) > 0 {
 		d.sub(d.t("unmatched_products"), 20)

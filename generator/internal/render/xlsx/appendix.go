@@ -41,6 +41,11 @@ func (b *book) quality(context.Context) error {
 	for _, x := range q.Rejections {
 		rej.rows = append(rej.rows, []any{x.Location, x.Kind, x.ID, strings.Join(x.Reasons, "\n")})
 	}
+	rv := block{title: b.t("remediation_reviews"), name: "Reviews", kinds: []kind{kText, kText, kText, kInt, kInt, kWrap},
+		cols: []string{b.t("col.location"), b.t("col.kind"), b.t("col.record"), b.t("col.findings"), b.t("col.closed"), b.t("col.reason")}}
+	for _, x := range q.Reviews {
+		rv.rows = append(rv.rows, []any{x.At, b.t("review." + x.Kind), x.Record, x.Findings, x.Closed, x.Text.Get(b.lang)})
+	}
 	comp := func(title, name string, cs []report.Component) block {
 		blk := block{title: title, name: name, cols: []string{b.t("col.system_id"), b.t("xlsx.col.product_key"),
 			b.t("col.product"), b.t("col.version"), b.t("col.location")}}
@@ -59,7 +64,7 @@ func (b *book) quality(context.Context) error {
 		diags.rows = append(diags.rows, []any{d})
 	}
 	row := 3
-	for _, blk := range []block{rej, comp(b.t("unmatched_products"), "Unmatched", q.Unmatched),
+	for _, blk := range []block{rej, rv, comp(b.t("unmatched_products"), "Unmatched", q.Unmatched),
 		comp(b.t("bad_versions"), "BadVersions", q.BadVersions), files, diags} {
 		if row, _, err = b.writeBlock(sheet, row, blk); err != nil {
 			return err

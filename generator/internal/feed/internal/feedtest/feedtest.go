@@ -3,7 +3,9 @@
 package feedtest
 
 import (
+	"bytes"
 	"testing"
+	"unicode/utf8"
 
 	"vulnreport/generator/internal/feed"
 	"vulnreport/generator/internal/source"
@@ -42,6 +44,7 @@ func Check(t testing.TB, res feed.Result, diags *source.Diagnostics) {
 func Parse(t *testing.T, parse feed.Parser, data []byte) {
 	var diags source.Diagnostics
 	res, err := parse("fuzz.input", data, &diags)
+	InFile(t, data, diags.Sorted())
 	if err != nil {
 		if err.Error() == "" {
 			t.Error("empty error message")
@@ -49,4 +52,27 @@ func Parse(t *testing.T, parse feed.Parser, data []byte) {
 		return
 	}
 	Check(t, res, &diags)
+}
+
+// InFile checks that every position of ds that names a line lies inside
+// data: the line exists and the column is at most one past its last
+// character, as utf8.RuneCount counts characters. Positions are computed
+// incrementally (feedutil.Lines), so this guards that arithmetic on any
+// input, minified or not.
+func InFile(t testing.TB, data []byte, ds []source.Diagnostic) {
+	t.Helper()
+	lines := bytes.Split(data, []byte("\n"))
+	for _, d := range ds {
+		p := d.Pos
+		if p.Line == 0 {
+			continue
+		}
+		if p.Line > len(lines) {
+			t.Errorf("%s: line %d beyond the file's %d lines", d, p.Line, len(lines))
+			continue
+		}
+		if max := utf8.RuneCount(lines[p.Line-1]) + 1; p.Col > max || p.Col < 0 {
+			t.Errorf("%s: column %d beyond the line's end (%d)", d, p.Col, max)
+		}
+	}
 }

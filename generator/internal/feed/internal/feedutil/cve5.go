@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"vulnreport/generator/internal/version"
+	"vulnreport/generator/internal/version/scheme"
 )
 
 // CVE5Change is one entry of a CVE 5 version's changes list.
@@ -57,6 +58,36 @@ var allVersions = map[string]bool{"*": true, "all": true, "all versions": true}
 //     "unspecified", prose, git commits), make the entry free text: free
 //     holds the original text so that it is never dropped.
 func CVE5Clauses(v CVE5Version) (clauses []string, free string) {
+	return CVE5ClausesIn(v, nil)
+}
+
+// CVE5ClausesIn is [CVE5Clauses] with the versions read in scheme sc as
+// well (the entry's versionType, or the product's vendor scheme): a
+// version that sc reads but the generic ordering does not ("15.2(4)M11"
+// for cisco, "10.2.9-h1" is read by both) stays a version, and changes
+// are ordered by sc. A nil sc is the generic ordering alone.
+func CVE5ClausesIn(v CVE5Version, sc scheme.Scheme) (clauses []string, free string) {
+	isVersion := func(s string) bool {
+		if isVersion(s) {
+			return true
+		}
+		if sc == nil || strings.ContainsAny(s, " \t|<>=,*") {
+			// a range cannot hold white space or operators in a version
+			return false
+		}
+		_, err := sc.Parse(s)
+		return err == nil
+	}
+	compare := func(a, b string) int {
+		if sc != nil {
+			va, ea := sc.Parse(a)
+			vb, eb := sc.Parse(b)
+			if ea == nil && eb == nil {
+				return va.Compare(vb)
+			}
+		}
+		return version.Compare(a, b)
+	}
 	status := strings.ToLower(strings.TrimSpace(v.Status))
 	switch status {
 	case "unaffected":
@@ -71,14 +102,14 @@ func CVE5Clauses(v CVE5Version) (clauses []string, free string) {
 		up, upOp = strings.TrimSpace(v.LessThanOrEqual), "<="
 	}
 	if up == "" && len(v.Changes) == 0 {
-		if c, ok := exactClause(lo); ok {
+		if c, ok := exactClause(lo, isVersion); ok {
 			return []string{c}, ""
 		}
 		return nil, DescribeCVE5(v)
 	}
 	cur := ""
 	if !noLower[strings.ToLower(lo)] {
-		c, ok := lowerBound(lo)
+		c, ok := lowerBound(lo, isVersion)
 		if !ok {
 			return nil, DescribeCVE5(v)
 		}
@@ -90,7 +121,7 @@ func CVE5Clauses(v CVE5Version) (clauses []string, free string) {
 			return nil, DescribeCVE5(v)
 		}
 	}
-	slices.SortStableFunc(changes, func(a, b CVE5Change) int { return version.Compare(a.At, b.At) })
+	slices.SortStableFunc(changes, func(a, b CVE5Change) int { return compare(a.At, b.At) })
 	affected := true
 	for _, c := range changes {
 		switch st := strings.ToLower(strings.TrimSpace(c.Status)); {
@@ -103,11 +134,11 @@ func CVE5Clauses(v CVE5Version) (clauses []string, free string) {
 		}
 	}
 	if affected {
-		u, ok := upperBound(up, upOp)
+		u, ok := upperBound(up, upOp, isVersion)
 		if !ok {
 			return nil, DescribeCVE5(v)
 		}
-		if upOp == "<" && cur == ">="+lo && len(changes) == 0 && version.Compare(lo, up) == 0 {
+		if upOp == "<" && cur == ">="+lo && len(changes) == 0 && compare(lo, up) == 0 {
 			// {version: X, lessThan: X} is empty as written; producers
 			// (CISA ADP among them) mean "before X".
 			cur = ""
@@ -118,7 +149,7 @@ func CVE5Clauses(v CVE5Version) (clauses []string, free string) {
 }
 
 // exactClause reads a version given without an upper bound.
-func exactClause(s string) (string, bool) {
+func exactClause(s string, isVersion func(string) bool) (string, bool) {
 	switch {
 	case allVersions[strings.ToLower(s)]:
 		return "*", true
@@ -136,7 +167,7 @@ func exactClause(s string) (string, bool) {
 	return "", false
 }
 
-func lowerBound(s string) (string, bool) {
+func lowerBound(s string, isVersion func(string) bool) (string, bool) {
 	if isVersion(s) {
 		return ">=" + s, true
 	}
@@ -146,7 +177,7 @@ func lowerBound(s string) (string, bool) {
 	return "", false
 }
 
-func upperBound(s, op string) (string, bool) {
+func upperBound(s, op string, isVersion func(string) bool) (string, bool) {
 	switch {
 	case s == "*" || s == "":
 		return "", true

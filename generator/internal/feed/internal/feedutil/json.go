@@ -19,14 +19,16 @@ import (
 )
 
 // Lines turns byte offsets of one file into 1-based positions. Offsets
-// asked in increasing order cost only the distance between them, so a
-// reader may ask for the position of every record of a large file.
+// asked in increasing order cost only the distance between them, lines and
+// columns alike, so a reader may ask for the position of every record of a
+// large file, even one written on a single line (minified JSON).
 type Lines struct {
 	name      string
 	data      []byte
-	off       int // offset scanned up to
+	off       int // offset scanned up to: a character boundary of its line
 	line      int // line of off
 	lineStart int // offset where that line starts
+	col       int // characters from lineStart to off
 }
 
 // NewLines returns a position finder for data, the contents of file name.
@@ -38,22 +40,35 @@ func NewLines(name string, data []byte) *Lines {
 func (l *Lines) Name() string { return l.name }
 
 // LineCol returns the line and column (in characters) of byte offset off.
+// The column is the number of characters (as utf8.RuneCount counts them)
+// between the start of the line and off, plus one.
 func (l *Lines) LineCol(off int) (line, col int) {
 	off = max(0, min(off, len(l.data)))
 	if off < l.off {
-		l.off, l.line, l.lineStart = 0, 1, 0
+		l.off, l.line, l.lineStart, l.col = 0, 1, 0, 0
 	}
-	for {
-		i := bytes.IndexByte(l.data[l.off:off], '\n')
-		if i < 0 {
+	if i := bytes.LastIndexByte(l.data[l.off:off], '\n'); i >= 0 {
+		l.line += bytes.Count(l.data[l.off:l.off+i+1], []byte{'\n'})
+		l.lineStart = l.off + i + 1
+		l.off, l.col = l.lineStart, 0
+	}
+	// Count whole characters up to off; a character that off cuts in two
+	// counts, as utf8.RuneCount counts it, one per byte before off, and
+	// is counted again from its start on the next call.
+	for l.off < off {
+		if l.data[l.off] < utf8.RuneSelf {
+			l.off++
+			l.col++
+			continue
+		}
+		_, n := utf8.DecodeRune(l.data[l.off:])
+		if l.off+n > off {
 			break
 		}
-		l.off += i + 1
-		l.line++
-		l.lineStart = l.off
+		l.off += n
+		l.col++
 	}
-	l.off = off
-	return l.line, utf8.RuneCount(l.data[l.lineStart:off]) + 1
+	return l.line, l.col + (off - l.off) + 1
 }
 
 // Pos returns the position of byte offset off.

@@ -2,12 +2,13 @@ package feedutil
 
 import (
 	"fmt"
-	"regexp"
+	"slices"
 	"strings"
 
 	"vulnreport/generator/internal/advisory"
 	"vulnreport/generator/internal/source"
 	"vulnreport/generator/internal/version"
+	"vulnreport/generator/internal/version/scheme"
 )
 
 // Item is one product's affected versions as a reader found them, before
@@ -21,6 +22,11 @@ type Item struct {
 	Clause string
 	Free   string
 	Pos    source.Pos
+	// Scheme names the scheme the feed says the versions are in (CVE 5
+	// versionType through scheme.ForVersionType), "" when it does not.
+	Scheme string
+	// Beside marks free text kept beside ranges (advisory.Affected.Beside).
+	Beside bool
 }
 
 // Group merges the items of one advisory by product key (by Product when
@@ -37,6 +43,10 @@ func Group(items []Item, warn func(source.Pos, string)) []advisory.Affected {
 		ranges  []version.Range
 		free    []string
 		seen    map[string]bool // clauses and free texts already kept
+		// schemes are the schemes of the items with clauses, once each
+		schemes []string
+		// beside holds free texts kept beside ranges (Item.Beside)
+		beside []string
 	}
 	var order []*group
 	var byKey map[string]*group // built once an advisory names many products
@@ -77,6 +87,11 @@ func Group(items []Item, warn func(source.Pos, string)) []advisory.Affected {
 		g := find(it)
 		free := strings.TrimSpace(it.Free)
 		switch {
+		case free != "" && it.Beside:
+			if !g.seen["\x01"+free] {
+				g.seen["\x01"+free] = true
+				g.beside = append(g.beside, free)
+			}
 		case free != "":
 			if !g.seen["\x00"+free] {
 				g.seen["\x00"+free] = true
@@ -84,8 +99,17 @@ func Group(items []Item, warn func(source.Pos, string)) []advisory.Affected {
 			}
 		case it.Clause != "" && !g.seen[it.Clause]:
 			g.seen[it.Clause] = true
+			if !slices.Contains(g.schemes, it.Scheme) {
+				g.schemes = append(g.schemes, it.Scheme)
+			}
 			r, err := version.ParseRange(it.Clause)
 			if err != nil {
+				if inScheme(it) {
+					// a range in the feed's or the vendor's own scheme
+					// only: kept in Versions, where matching reads it
+					g.clauses = append(g.clauses, it.Clause)
+					continue
+				}
 				warn(it.Pos, fmt.Sprintf("product %s: versions %q are not a range (%v): kept as text that needs confirmation", productName(it), it.Clause, err))
 				g.free = append(g.free, it.Clause)
 				continue
@@ -97,16 +121,18 @@ func Group(items []Item, warn func(source.Pos, string)) []advisory.Affected {
 	var out []advisory.Affected
 	for _, g := range order {
 		base := advisory.Affected{Product: g.item.Product, Key: g.item.Key, Pos: g.item.Pos}
+		if len(g.schemes) == 1 {
+			// one scheme for every clause; mixed ones leave it to the component
+			base.Scheme = g.schemes[0]
+		}
 		if len(g.clauses) > 0 {
 			a := base
 			a.Versions = strings.Join(g.clauses, " || ")
 			for _, r := range g.ranges {
 				a.Range.Clauses = append(a.Range.Clauses, r.Clauses...)
 			}
-			for i, c := range g.clauses {
-				if c == "*" {
-					a.Versions, a.Range = "*", g.ranges[i]
-				}
+			if slices.Contains(g.clauses, "*") {
+				a.Versions, a.Range = "*", version.Range{Clauses: []version.Clause{{Any: true}}}
 			}
 			out = append(out, a)
 		}
@@ -115,8 +141,31 @@ func Group(items []Item, warn func(source.Pos, string)) []advisory.Affected {
 			a.FreeText = strings.Join(g.free, "; ")
 			out = append(out, a)
 		}
+		if len(g.beside) > 0 {
+			a := base
+			a.FreeText, a.Beside = strings.Join(g.beside, "; "), true
+			out = append(out, a)
+		}
 	}
 	return out
+}
+
+// inScheme reports whether an item's clause is a range in the item's
+// scheme or in the vendor scheme of its product key.
+func inScheme(it Item) bool {
+	var cands []scheme.Scheme
+	if sc, ok := scheme.Lookup(it.Scheme); ok {
+		cands = append(cands, sc)
+	}
+	if sc, ok := scheme.ForProduct(it.Key); ok && it.Key != "" {
+		cands = append(cands, sc)
+	}
+	for _, sc := range cands {
+		if _, err := scheme.ParseRange(sc, it.Clause); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 func productName(it Item) string {
@@ -165,62 +214,53 @@ func NVDClause(cpeVersion, startIncl, startExcl, endIncl, endExcl string) (claus
 
 // CPEVersion returns the version field of a CPE 2.3 formatted string
 // ("cpe:2.3:a:apache:log4j:2.14.1:…") or a CPE 2.2 URI ("cpe:/a:apache:log4j:2.14.1"),
-// with CPE escapes removed; "" when there is none. A concrete update field
-// is applied when it reads as part of the version: a pre-release
-// ("1.3" + "rc1" → "1.3-rc1"), a patch level ("9.8" + "p7" → "9.8p7",
-// "2019" + "sp1" → "2019sp1") or a Java-style update ("1.8.0" +
-// "update_45" → "1.8.0_45"); other update values are ignored.
+// with CPE escapes removed and a concrete update field folded in where the
+// vendor's scheme puts it ([scheme.FoldCPEUpdate]: pan-os 10.2.8 + h1 →
+// "10.2.8-h1", junos 21.4 + r3-s5 → "21.4R3-S5", jdk 1.8.0 + update361 →
+// "1.8.0_361", macos 10.15.7 + security_update_2022-001 →
+// "10.15.7_security_update_2022-001"); "" when there is none. An update
+// that no rule folds is kept as text, "<version> update <update>", which
+// is no version: the clause made from it is free text that needs
+// confirmation, never the bare base version.
 func CPEVersion(cpe string) string {
-	low := strings.ToLower(cpe)
-	var ver, upd string
-	switch {
-	case strings.HasPrefix(low, "cpe:2.3:"):
-		parts := splitCPE(cpe)
-		if len(parts) > 5 {
-			ver = strings.ReplaceAll(parts[5], `\`, "")
-		}
-		if len(parts) > 6 {
-			upd = strings.ReplaceAll(parts[6], `\`, "")
-		}
-	case strings.HasPrefix(low, "cpe:/"):
-		parts := strings.Split(cpe[len("cpe:/"):], ":")
-		if len(parts) > 3 {
-			ver = parts[3]
-		}
-		if len(parts) > 4 {
-			upd = parts[4]
-		}
+	vp, ver, upd := CPEFields(cpe)
+	switch strings.ToLower(upd) {
+	case "", "*", "-":
+		return ver
 	}
-	return withUpdate(ver, upd)
+	if ver == "" || ver == "*" || ver == "-" {
+		return ver
+	}
+	if folded, ok := scheme.FoldCPEUpdate(vp, ver, upd); ok {
+		return folded
+	}
+	return ver + " update " + upd
 }
 
-var (
-	preUpdate  = regexp.MustCompile(`^(alpha|beta|rc|pre|preview|dev|snapshot|milestone|cr|m)[._-]?[0-9]*$`)
-	postUpdate = regexp.MustCompile(`^(p|sp)[0-9]+$`)
-	javaUpdate = regexp.MustCompile(`^(update|u)[_-]?([0-9]+)$`)
-)
-
-// withUpdate applies a CPE update field to a version; see [CPEVersion].
-func withUpdate(ver, upd string) string {
-	u := strings.ToLower(upd)
-	if ver == "" || ver == "*" || ver == "-" || u == "" || u == "*" || u == "-" {
-		return ver
-	}
-	var cand string
+// CPEFields returns a CPE's vendor:product key and its version and update
+// fields, with CPE escapes removed; "" for missing fields.
+func CPEFields(cpe string) (vp, ver, upd string) {
+	low := strings.ToLower(cpe)
+	var parts []string
 	switch {
-	case preUpdate.MatchString(u):
-		cand = ver + "-" + upd
-	case postUpdate.MatchString(u):
-		cand = ver + upd
-	case javaUpdate.MatchString(u):
-		cand = ver + "_" + javaUpdate.FindStringSubmatch(u)[2]
+	case strings.HasPrefix(low, "cpe:2.3:"):
+		parts = splitCPE(cpe)[3:]
+		for i := range parts {
+			parts[i] = strings.ReplaceAll(parts[i], `\`, "")
+		}
+	case strings.HasPrefix(low, "cpe:/"):
+		parts = strings.Split(cpe[len("cpe:/"):], ":")[1:]
 	default:
-		return ver
+		return "", "", ""
 	}
-	if isVersion(cand) {
-		return cand
+	get := func(i int) string {
+		if i < len(parts) {
+			return parts[i]
+		}
+		return ""
 	}
-	return ver
+	vp = strings.ToLower(get(0) + ":" + get(1))
+	return vp, get(2), get(3)
 }
 
 // splitCPE splits a CPE 2.3 formatted string at unescaped colons.

@@ -37,13 +37,20 @@ func TestNVDClause(t *testing.T) {
 
 func TestCPEVersion(t *testing.T) {
 	tests := map[string]string{
-		"cpe:2.3:a:apache:log4j:2.14.1:*:*:*:*:*:*:*":        "2.14.1",
-		"cpe:2.3:a:apache:log4j:*:*:*:*:*:*:*:*":             "*",
-		"cpe:2.3:h:espressif:esp32:-:*:*:*:*:*:*:*":          "-",
-		"cpe:2.3:a:open62541:open62541:1.3:rc1:*:*:*:*:*:*":  "1.3-rc1",
-		"cpe:2.3:a:netapp:clustered_data_ontap:9.8:p7:*:*:*": "9.8p7",
-		"cpe:2.3:a:oracle:jdk:1.8.0:update_45:*:*:*:*:*:*":   "1.8.0_45",
-		"cpe:2.3:a:vendor:product:2.0:something:*:*:*:*:*:*": "2.0",
+		"cpe:2.3:a:apache:log4j:2.14.1:*:*:*:*:*:*:*":                        "2.14.1",
+		"cpe:2.3:a:apache:log4j:*:*:*:*:*:*:*:*":                             "*",
+		"cpe:2.3:h:espressif:esp32:-:*:*:*:*:*:*:*":                          "-",
+		"cpe:2.3:a:open62541:open62541:1.3:rc1:*:*:*:*:*:*":                  "1.3-rc1",
+		"cpe:2.3:a:netapp:clustered_data_ontap:9.8:p7:*:*:*":                 "9.8P7",
+		"cpe:2.3:o:paloaltonetworks:pan-os:10.2.8:h1:*:*:*:*:*:*":            "10.2.8-h1",
+		"cpe:2.3:o:juniper:junos:21.4:r3-s5:*:*:*:*:*:*":                     "21.4R3-S5",
+		"cpe:2.3:o:apple:macos:10.15.7:security_update_2022-001:*:*:*:*:*:*": "10.15.7_security_update_2022-001",
+		"cpe:2.3:a:oracle:jdk:1.8.0:update361:*:*:*:*:*:*":                   "1.8.0_361",
+		"cpe:/o:paloaltonetworks:pan-os:10.2.8:h1":                           "10.2.8-h1",
+		"cpe:2.3:o:apple:macos:*:security_update_2022-001:*:*:*:*:*:*":       "*",
+		"cpe:2.3:a:oracle:jdk:1.8.0:update_45:*:*:*:*:*:*":                   "1.8.0_45",
+		// no rule folds it: text, so the clause is free text, never "=2.0"
+		"cpe:2.3:a:vendor:product:2.0:something:*:*:*:*:*:*": "2.0 update something",
 		"cpe:2.3:a:vendor:prod\\:uct:1.0\\:beta:*:*:*:*:*:*": "1.0:beta",
 		"cpe:/a:jacic:electronic_bidding_core_system:6.4":    "6.4",
 		"cpe:/a:jacic:electronic_bidding_core_system":        "",

@@ -1,0 +1,35 @@
+package source
+
+import "vulnreport/generator/internal/i18n"
+
+// Keyed diagnostics carry a stable message key of the i18n catalogue and
+// its arguments beside the English message, so that check and build can
+// print them in the policy's first language. Msg always holds the English
+// text (logs, sorting, the report model); diagnostics without a key are
+// shown in English in every language.
+
+// ErrorK records an error at pos whose message is the catalogue's key.
+func (d *Diagnostics) ErrorK(pos Pos, key string, args ...any) {
+	d.list = append(d.list, Diagnostic{Pos: pos, Severity: Error, Msg: i18n.Tf(i18n.EN, key, args...), Key: key, Args: args})
+}
+
+// WarnK records a warning at pos whose message is the catalogue's key.
+func (d *Diagnostics) WarnK(pos Pos, key string, args ...any) {
+	d.list = append(d.list, Diagnostic{Pos: pos, Severity: Warning, Msg: i18n.Tf(i18n.EN, key, args...), Key: key, Args: args})
+}
+
+// Message returns the diagnostic's message in lang: the catalogue's text
+// when it has a key, else the English message.
+func (d Diagnostic) Message(lang i18n.Lang) string {
+	if d.Key == "" || lang == i18n.EN {
+		return d.Msg
+	}
+	return i18n.Tf(lang, d.Key, d.Args...)
+}
+
+// Localized formats the diagnostic as "file:line:col: severity: message"
+// with the message in lang. The severity stays "error" or "warning" in
+// every language, so that tools and people can search for it.
+func (d Diagnostic) Localized(lang i18n.Lang) string {
+	return d.Pos.String() + ": " + d.Severity.String() + ": " + d.Message(lang)
+}
