@@ -160,7 +160,7 @@ func TestCheckPlantedErrors(t *testing.T) {
 	_, _, baseline := checkCounts(t, before)
 	appendFile(t, filepath.Join(data, "systems.yaml"), "\n- id: ../evil\n  name: x\n  category: website\n  exposure: internet\n  owner: IT\n  inventory_updated: 2026-02-30\n")
 	// components.csv is CP932: an ASCII row is the same bytes in it
-	appendFile(t, filepath.Join(data, "components.csv"), "web-corp,nginx:nginx,nginx,1.24.0,many,,2026-13-01,\r\nweb-corp,\"nginx:nginx,1\r\n")
+	appendFile(t, filepath.Join(data, "components.csv"), "web-corp,nginx:nginx,nginx,1.24.0,many,,2026-13-01,,\r\nweb-corp,\"nginx:nginx,1\r\n")
 	code, stdout, stderr := cli(t, "check", "--data", data)
 	if code != 1 {
 		t.Fatalf("exit %d, want 1\n%s\n%s", code, stdout, stderr)

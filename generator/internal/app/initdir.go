@@ -47,6 +47,21 @@ thresholds:
   p2_cvss: 7.0
   p2_epss: 0.1
   p3_cvss: 4.0
+# バージョン体系 / version schemes
+#   構成ソフトウェアのバージョンは製品の体系で比較します。体系は次の順に決まります:
+#   A component's version is compared in its scheme, chosen in this order:
+#     1. components.csv の scheme (バージョン体系) 列 / the component's scheme column
+#     2. products.csv の scheme 列 / the product's scheme column
+#     3. purl の種類 / the purl type: pkg:deb → deb, pkg:rpm → rpm, pkg:apk → apk,
+#        pkg:npm・pkg:golang・pkg:cargo・pkg:nuget → semver, pkg:pypi → pep440, pkg:maven → maven, pkg:gem → gem
+#     4. ベンダー製品の表 / the vendor product table: paloaltonetworks:pan-os → panos,
+#        juniper:junos → junos, isc:bind → bind, gitlab:gitlab → gitlab, oracle:jdk・jre → java, apache:tomcat → tomcat, …
+#     5. アドバイザリの versionType (CVE 5) / the advisory's own versionType
+#     6. generic
+#   体系名 / names: generic semver deb rpm apk pep440 maven gem panos junos bind gitlab java tomcat vmware cisco
+#   例 / e.g. components.csv: fw01,paloaltonetworks:pan-os,PAN-OS,10.2.9-h1,,,,,panos
+#   deb/rpm/apk のパッケージが上流のアドバイザリに該当したものは、バックポートの可能性があるため要確認です。
+#   Distribution packages matched by upstream advisories need confirmation (backports).
 # PDF のフォント (省略時は IPAex ゴシックを探す) / PDF font (default: IPAex Gothic)
 # pdf:
 #   font: /usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf
@@ -55,8 +70,8 @@ thresholds:
 // csvTemplates are the header rows init writes, one file per entity.
 var csvTemplates = map[string]string{
 	"systems.csv":               "id,name.ja,name.en,category,exposure,data,criticality,owner,contact,hosts,contractor,contract.maintenance_until,contract.known_vuln_fix_free,contract.inspection_included,contract.emergency_costs_agreed,contract.post_delivery_fixes,last_inspection,inventory_updated,replacement_planned,status,tags\r\n",
-	"components.csv":            "system,product,name,version,hosts,patches,installed,updated\r\n",
-	"products.csv":              "key,name.ja,name.en,aliases\r\n",
+	"components.csv":            "system,product,name,version,hosts,patches,installed,updated,scheme\r\n",
+	"products.csv":              "key,name.ja,name.en,aliases,scheme\r\n",
 	"lifecycle.csv":             "product,cycle,released,support_end,eol,extended_end,latest\r\n",
 	"remediation.csv":           "id,system,advisory,product,stage,action,owner,planned,completed,due,service_stop_hours,tested,approved_by,justification,expires,ticket,cost,notes\r\n",
 	"notifications.csv":         "id,received,from,system,summary,acknowledged,status,advisory\r\n",

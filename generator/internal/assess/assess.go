@@ -6,6 +6,9 @@ package assess
 
 import (
 	"cmp"
+	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"vulnreport/generator/internal/history"
@@ -95,6 +98,15 @@ func Run(in Input) Result {
 			f.FirstSeen = t
 		}
 		risk.Due(f, in.Policy.SLADays)
+		var installed time.Time
+		if in.Matched != nil && i < len(in.Matched.Found) {
+			installed = in.Components[in.Matched.Found[i].Component].Installed
+		}
+		var published time.Time
+		if v := vulns[f.VulnID]; v != nil {
+			published = v.Published
+		}
+		known(f, in.History, published, installed)
 	}
 	recs := make([]plan.Resolved, len(in.Remediations))
 	for i, r := range in.Remediations {
@@ -109,6 +121,31 @@ func Run(in Input) Result {
 	reviews := plan.Reviews(fs, recs, in.AsOf, in.Policy.WholesaleThreshold)
 	sortFindings(fs)
 	return Result{Findings: fs, RecordUse: use, Records: recs, Reviews: reviews}
+}
+
+// known sets the date a finding's age counts from: the first build it
+// appeared in when history reaches back to before it appeared, else the
+// later of the advisory's publication and the component's installation
+// (the end-of-life date for end-of-life findings), never after first seen.
+func known(f *model.Finding, hist []history.Month, published, installed time.Time) {
+	f.Known, f.KnownFrom = f.FirstSeen, "first_seen"
+	if len(hist) > 0 && f.FirstSeen.After(hist[0].Date) {
+		f.KnownFrom = "history"
+		return
+	}
+	var t time.Time
+	from := ""
+	switch {
+	case f.Kind == model.KindEOL:
+		t, from = f.EOL, "eol"
+	case !published.IsZero() && !installed.After(published):
+		t, from = published, "published"
+	case !installed.IsZero():
+		t, from = installed, "installed"
+	}
+	if !t.IsZero() && t.Before(f.FirstSeen) {
+		f.Known, f.KnownFrom = t, from
+	}
 }
 
 // Order sorts findings by priority, overdue first, due date, then key.
@@ -157,6 +194,17 @@ func eolFindings(in Input) []model.Finding {
 	seen := map[string]int{}
 	for _, c := range in.Components {
 		cy, ok := in.Lifecycle.Find(c.Key, c.Version)
+		if !ok && in.Lifecycle.Has(c.Key) {
+			if f, unplaced := unplacedFinding(in, c); unplaced {
+				if at, dup := seen[f.Key]; dup {
+					out[at].Hosts += f.Hosts
+				} else {
+					seen[f.Key] = len(out)
+					out = append(out, f)
+				}
+			}
+			continue
+		}
 		if !ok || lifecycle.Status(cy, in.AsOf, in.Policy.Horizons.EOLWarningDays) != lifecycle.EOL {
 			continue
 		}
@@ -187,4 +235,37 @@ func EOLID(key, cycle string) string {
 		}
 	}
 	return string(b)
+}
+
+// unplacedFinding makes the needs-confirmation finding of a component
+// whose version cannot be placed in any release line of its product (it
+// is not a version and names no line) while some line is past its end of
+// life: it may be on one of them, so it is never left out in silence.
+func unplacedFinding(in Input, c inventory.Component) (model.Finding, bool) {
+	if in.Lifecycle.Placeable(c.Key, c.Version) {
+		return model.Finding{}, false
+	}
+	var past []string
+	var first time.Time
+	for _, cy := range in.Lifecycle.Lines(c.Key) {
+		if lifecycle.Status(cy, in.AsOf, in.Policy.Horizons.EOLWarningDays) == lifecycle.EOL {
+			past = append(past, cy.Cycle)
+			if first.IsZero() || cy.EOL.Before(first) {
+				first = cy.EOL
+			}
+		}
+	}
+	if len(past) == 0 {
+		return model.Finding{}, false
+	}
+	slices.Sort(past)
+	past = slices.Compact(past)
+	id := EOLID(c.Key, "unknown")
+	return model.Finding{
+		Key: match.FindingKey(c.System, c.Key, c.Version, id), Kind: model.KindEOL, System: c.System,
+		Product: c.Key, ProductName: c.Name, Version: c.Version, Hosts: c.Hosts, ComponentAt: c.Pos.String(),
+		VulnID: id, IDs: []string{id}, Clause: c.Key + " ? (EOL: " + strings.Join(past, ", ") + ")",
+		EOL: first, Severity: "unknown", NeedsConfirmation: true, Confirm: model.ConfirmLine,
+		Note: "version " + strconv.Quote(c.Version) + " cannot be placed in a release line; lines past end of life: " + strings.Join(past, ", "),
+	}, true
 }

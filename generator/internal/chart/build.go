@@ -151,7 +151,8 @@ func timeline(r *report.Report) Gantt {
 				row.Segments = append(row.Segments, Segment{From: end, To: l.EOL, Kind: "security_only"})
 			}
 		} else {
-			row.Segments = append(row.Segments, Segment{From: start, To: g.To, Kind: "supported", Open: true})
+			// No end date known: the support is unknown, never drawn as supported.
+			row.Segments = append(row.Segments, Segment{From: start, To: g.To, Kind: "unknown", Open: true})
 		}
 		if !l.ExtendedEnd.IsZero() && !l.EOL.IsZero() && l.ExtendedEnd.After(l.EOL) {
 			row.Segments = append(row.Segments, Segment{From: l.EOL, To: l.ExtendedEnd, Kind: "extended"})

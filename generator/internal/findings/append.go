@@ -30,8 +30,17 @@ func appendElement(b []byte, f *Finding) ([]byte, bool) {
 	if f.Clause != "" {
 		e.str(`"clause": `, f.Clause)
 	}
+	if f.Scheme != "" {
+		e.str(`"scheme": `, f.Scheme)
+	}
 	if f.NeedsConfirmation {
 		e.name(`"needs_confirmation": true`)
+	}
+	if f.Confirm != "" {
+		e.str(`"confirm": `, f.Confirm)
+	}
+	if f.Note != "" {
+		e.str(`"note": `, f.Note)
 	}
 	if !e.number(`"cvss": `, f.CVSS) {
 		return e.b, false

@@ -40,6 +40,9 @@ func FuzzAppendElement(f *testing.F) {
 			fd.Clause, fd.NeedsConfirmation, fd.CVSSVersion, fd.KEVDue, fd.Owner = s3, true, s1, s2, s3
 			fd.CVSS, fd.EPSS = &n1, &n2
 		}
+		if on(6) {
+			fd.Scheme, fd.Confirm, fd.Note = s2, s3, s1
+		}
 		switch flags >> 4 & 3 {
 		case 1:
 			fd.Aliases, fd.Reasons = []string{}, []model.Reason{}

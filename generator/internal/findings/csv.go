@@ -9,7 +9,7 @@ import (
 
 // CSVHeader is the header row of findings.csv.
 var CSVHeader = []string{
-	"key", "kind", "system", "product", "version", "hosts", "advisory", "aliases", "needs_confirmation",
+	"key", "kind", "system", "product", "version", "hosts", "advisory", "aliases", "scheme", "needs_confirmation", "confirm", "note",
 	"cvss", "cvss_version", "severity", "exploited", "kev", "kev_due", "epss", "priority", "reasons_ja",
 	"reasons_en", "first_seen", "due", "due_source", "stage", "action", "owner", "state", "overdue", "lifecycle",
 }

@@ -19,7 +19,13 @@ import (
 
 // SchemaVersion is the version of the findings.json schema. A decoder
 // accepts files of the same major version.
-const SchemaVersion = "1.0"
+//
+// History: 1.1 (issue 12) adds "scheme" (the version scheme that decided
+// the match), "confirm" (why a finding needs confirmation) and "note"
+// (what to confirm, or the upstream range shown beside a distribution
+// advisory's decision), and findings.csv the column scheme before
+// needs_confirmation and confirm and note after it; 1.0 files are read as before (the new fields empty).
+const SchemaVersion = "1.1"
 
 // File is the top level of findings.json.
 type File struct {
@@ -58,8 +64,23 @@ type Finding struct {
 	Aliases  []string `json:"aliases"`
 	// Clause is the advisory clause that matched (product and range).
 	Clause string `json:"clause,omitempty"`
-	// NeedsConfirmation marks a match resting on free-text versions (要確認).
+	// Scheme names the version scheme that decided the match: generic,
+	// semver, deb, rpm, apk, pep440, maven, or a vendor scheme (panos,
+	// junos, java, …; the list is version/scheme.Names). Empty for
+	// end-of-life findings. Since 1.1.
+	Scheme string `json:"scheme,omitempty"`
+	// NeedsConfirmation marks a finding that needs confirmation (要確認).
 	NeedsConfirmation bool `json:"needs_confirmation,omitempty"`
+	// Confirm says why: free_text (the advisory's versions are prose),
+	// version_unreadable (the version cannot be read in its scheme),
+	// range_unreadable (the advisory's range cannot be read in it),
+	// backport (a distribution package matched an upstream range on its
+	// upstream version) or line_unknown (the version cannot be placed in a
+	// release line, and some line is past its end of life). Since 1.1.
+	Confirm string `json:"confirm,omitempty"`
+	// Note says what to confirm, or, beside a distribution advisory's
+	// decision, the upstream range that matched. Since 1.1.
+	Note string `json:"note,omitempty"`
 	// CVSS is the base score, null when no score is known; CVSSVersion its version.
 	CVSS        *float64 `json:"cvss"`
 	CVSSVersion string   `json:"cvss_version,omitempty"`
@@ -107,7 +128,7 @@ func FromModel(fs []model.Finding) []Finding {
 func One(f *model.Finding) Finding {
 	e := Finding{
 		Key: f.Key, Kind: f.Kind, System: f.System, Product: f.Product, Version: f.Version, Hosts: f.Hosts,
-		Advisory: f.VulnID, Aliases: aliases(f), Clause: f.Clause, NeedsConfirmation: f.NeedsConfirmation,
+		Advisory: f.VulnID, Aliases: aliases(f), Clause: f.Clause, Scheme: f.Scheme, NeedsConfirmation: f.NeedsConfirmation, Confirm: f.Confirm, Note: f.Note,
 		CVSSVersion: f.CVSSVersion, Severity: f.Severity, Exploited: f.Exploited, KEV: f.KEV, KEVDue: date(f.KEVDue),
 		Priority: f.Priority, Reasons: f.Reasons, FirstSeen: date(f.FirstSeen), Due: date(f.Due), DueSource: f.DueSource,
 		Stage: f.Stage, Action: f.Action, Owner: f.Owner, State: f.State, Overdue: f.Overdue, Lifecycle: f.Lifecycle,

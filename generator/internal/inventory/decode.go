@@ -1,7 +1,10 @@
 package inventory
 
 import (
+	"strings"
+
 	"vulnreport/generator/internal/source"
+	"vulnreport/generator/internal/version/scheme"
 )
 
 // SystemAliases maps Japanese and alternative headers of systems files to fields.
@@ -20,7 +23,7 @@ var SystemAliases = map[string]string{
 var ComponentAliases = map[string]string{
 	"システムid": "system", "システム": "system", "製品": "product", "製品キー": "product", "製品名": "name",
 	"表示名": "name", "バージョン": "version", "台数": "hosts", "適用パッチ": "patches", "パッチ": "patches",
-	"導入日": "installed", "更新日": "updated",
+	"導入日": "installed", "更新日": "updated", "バージョン体系": "scheme", "体系": "scheme",
 }
 
 // ChangeAliases maps Japanese headers of changes files to fields.
@@ -99,6 +102,11 @@ func DecodeComponent(rec source.Record, diags *source.Diagnostics) (Component, *
 	c.Product = d.String("product", true)
 	c.Name = d.String("name", false)
 	c.Version = d.String("version", true)
+	if norm, changed := scheme.Normalize(c.Version); changed {
+		d.Warnf("version", "%q holds invisible or full-width characters (bytes % x): read as %q", c.Version, c.Version, norm)
+		c.Version = norm
+	}
+	c.Scheme = SchemeField(d)
 	c.Hosts = d.Int("hosts", 0)
 	c.Patches = d.List("patches")
 	c.Installed = d.Date("installed", false)
@@ -119,4 +127,20 @@ func DecodeChange(rec source.Record, diags *source.Diagnostics) (Change, *source
 	c.Ticket = d.String("ticket", false)
 	c.Notes = d.String("notes", false)
 	return c, d
+}
+
+// SchemeField reads an optional "scheme" column (components and products):
+// a version scheme name, returned in its canonical lower-case form. An
+// unknown name is an error on that cell.
+func SchemeField(d *source.Decoder) string {
+	s := d.String("scheme", false)
+	if s == "" {
+		return ""
+	}
+	sc, ok := scheme.Lookup(s)
+	if !ok {
+		d.Errorf("scheme", "unknown version scheme %q: expected one of %s", s, strings.Join(scheme.Names(), ", "))
+		return ""
+	}
+	return sc.Name()
 }

@@ -97,6 +97,12 @@ type Component struct {
 	Key     string
 	Name    string
 	Version string
+	// Scheme is the version scheme that orders Version (a scheme.Lookup
+	// name): the component's scheme column, else what the snapshot
+	// decides from the product's scheme column, the purl type or the
+	// vendor product table; "" when none did, and then an advisory's own
+	// scheme, else generic, orders each comparison.
+	Scheme string
 	// Hosts is how many of the system's hosts run it; 0 means all.
 	Hosts     int
 	Patches   []string

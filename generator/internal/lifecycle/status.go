@@ -65,15 +65,7 @@ func (ix *Index) Find(key, ver string) (Cycle, bool) {
 	pv := [2]string{key, ver}
 	i, ok := ix.found[pv]
 	if !ok {
-		i = -1
-		if v, err := version.Parse(ver); err == nil {
-			for j, c := range cs {
-				if version.HasPrefixLine(v, c.Cycle) {
-					i = j
-					break
-				}
-			}
-		}
+		i = findLine(key, ver, cs)
 		ix.found[pv] = i
 	}
 	if i < 0 {

@@ -34,6 +34,14 @@ type Clause struct {
 	FixInclusive bool
 	// FreeText is set when the match rests on free-text affected versions.
 	FreeText string
+	// Scheme names the version scheme the comparison was made in.
+	Scheme string
+	// Confirm says why the finding needs confirmation (model.Confirm…),
+	// "" when it does not.
+	Confirm string
+	// Note explains a needed confirmation, or shows the upstream range
+	// beside a distribution advisory's decision.
+	Note string
 }
 
 // Finding makes the finding of r.Found[i]. comps and vulns must be the
@@ -45,7 +53,7 @@ func (r *Result) Finding(i int, comps []inventory.Component, vulns []vuln.Vulner
 		Key: FindingKey(c.System, c.Key, c.Version, v.ID), Kind: model.KindVulnerability, System: c.System, Product: c.Key, ProductName: c.Name,
 		Version: c.Version, Hosts: m.Hosts, ComponentAt: c.Pos.String(), VulnID: v.ID, IDs: v.IDs, // shared: findings are read-only after matching
 		Clause: cl.Text, FixTarget: cl.FixTarget, FixInclusive: cl.FixInclusive,
-		NeedsConfirmation: cl.FreeText != "", FreeText: cl.FreeText,
+		NeedsConfirmation: cl.Confirm != "", FreeText: cl.FreeText, Scheme: cl.Scheme, Confirm: cl.Confirm, Note: cl.Note,
 	}
 }
 

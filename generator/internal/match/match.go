@@ -12,7 +12,6 @@ import (
 	"sync"
 
 	"vulnreport/generator/internal/inventory"
-	"vulnreport/generator/internal/version"
 	"vulnreport/generator/internal/vuln"
 )
 
@@ -37,9 +36,11 @@ type entry struct {
 	vuln, affect int32
 }
 
-// pair is a distinct (product key, version) installed somewhere.
+// pair is a distinct (product key, version) installed somewhere, with
+// the component's version scheme ("" when undecided) and, for packages of
+// a distribution, that distribution ("debian:12"; see componentDistro).
 type pair struct {
-	key, version string
+	key, version, scheme, distro string
 }
 
 // hit is one vulnerability matching one pair, with the clause that matched.
@@ -78,6 +79,7 @@ func Match(comps []inventory.Component, vulns []vuln.Vulnerability, known func(k
 	counts := make([]int32, len(pairs))
 	parallel(len(pairs), workers, func(w, lo, hi int) {
 		var hs []hit
+		cm := newComparer()
 		for p := lo; p < hi; p++ {
 			pr := pairs[p]
 			entries := index[pr.key]
@@ -87,7 +89,7 @@ func Match(comps []inventory.Component, vulns []vuln.Vulnerability, known func(k
 			}
 			n := len(hs)
 			var verr error
-			hs, verr = pairHits(hs, pr, entries, vulns)
+			hs, verr = cm.pairHits(hs, pr, entries, vulns)
 			badVer[p] = verr != nil
 			counts[p] = int32(len(hs) - n)
 		}
@@ -153,9 +155,18 @@ func distinctPairs(comps []inventory.Component) ([]int32, []pair) {
 	pairOf := make([]int32, len(comps))
 	ids := make(map[pair]int32, len(comps)/8)
 	var pairs []pair
+	distros := map[string]string{} // product as written → componentDistro
 	for i := range comps {
 		c := &comps[i]
-		pr := pair{c.Key, c.Version}
+		pr := pair{key: c.Key, version: c.Version, scheme: c.Scheme}
+		if isDistroScheme(c.Scheme) {
+			d, ok := distros[c.Product]
+			if !ok {
+				d = componentDistro(c.Product)
+				distros[c.Product] = d
+			}
+			pr.distro = d
+		}
 		id, ok := ids[pr]
 		if !ok {
 			id = int32(len(pairs))
@@ -165,54 +176,6 @@ func distinctPairs(comps []inventory.Component) ([]int32, []pair) {
 		pairOf[i] = id
 	}
 	return pairOf, pairs
-}
-
-// pairHits appends the vulnerabilities matching one pair, each once (the
-// first of its clause lists that matches), in vulnerability-id order. It
-// returns the version's parse error, when the version cannot be compared
-// and only "*" ranges can match.
-func pairHits(hits []hit, pr pair, entries []entry, vulns []vuln.Vulnerability) ([]hit, error) {
-	ver, verr := version.Parse(pr.version)
-	start := len(hits)
-	for _, e := range entries {
-		if n := len(hits); n > start && hits[n-1].vuln == e.vuln {
-			continue // another clause list of a vulnerability already matched
-		}
-		v := &vulns[e.vuln]
-		af := &v.Affected[e.affect]
-		var clause version.Clause
-		switch {
-		case af.FreeText != "":
-		case verr != nil:
-			if len(af.Range.Clauses) == 0 || !af.Range.Clauses[0].Any {
-				continue
-			}
-			clause = af.Range.Clauses[0]
-		default:
-			k := af.Range.MatchingClause(ver)
-			if k < 0 {
-				continue
-			}
-			clause = af.Range.Clauses[k]
-		}
-		h := hit{vuln: e.vuln, id: v.ID, fixedUpper: strings.ToUpper(v.Fixed), Clause: Clause{FreeText: af.FreeText}}
-		if af.FreeText != "" {
-			h.Text = af.Key + ": " + af.FreeText
-		} else {
-			h.Text = af.Key + " " + clause.String()
-			if up, ok := clause.Upper(); ok {
-				h.FixTarget, h.FixInclusive = up.Version.String(), up.Op != version.OpLT
-			}
-		}
-		hits = append(hits, h)
-	}
-	mine := hits[start:]
-	if len(mine) > 1 {
-		slices.SortFunc(mine, func(a, b hit) int {
-			return cmp.Or(cmp.Compare(a.id, b.id), cmp.Compare(a.vuln, b.vuln))
-		})
-	}
-	return hits, verr
 }
 
 // sortComps orders components by system, product, version and position.

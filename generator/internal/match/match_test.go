@@ -56,6 +56,8 @@ func TestMatch(t *testing.T) {
 		"old/apache:struts@2.3.31/CVE-2017-5638":            "apache:struts >=2.3.5 <2.3.32|2.3.32",
 		"pc/microsoft:windows_10@10.0.19045/CVE-2021-34527": "microsoft:windows_10 *|",
 		"db/openssl:openssl@1.0.2k/CVE-X":                   "openssl:openssl <1.0.2l|1.0.2l",
+		// an unreadable version is never silently unmatched: 要確認
+		"db2/openssl:openssl@not a version!/CVE-X": "openssl:openssl <1.0.2l|",
 	}
 	if len(got) != len(want) {
 		t.Errorf("got %d findings, want %d: %v", len(got), len(want), got)
@@ -63,6 +65,15 @@ func TestMatch(t *testing.T) {
 	for k, w := range want {
 		if got[k] != w {
 			t.Errorf("%s: %q, want %q", k, got[k], w)
+		}
+	}
+	for _, f := range findings {
+		unreadable := f.System == "db2"
+		if f.NeedsConfirmation != unreadable || (f.Confirm == "version_unreadable") != unreadable || unreadable && f.Note == "" {
+			t.Errorf("%s: needs confirmation %v (%q, %q)", f.Key, f.NeedsConfirmation, f.Confirm, f.Note)
+		}
+		if f.Scheme != "generic" {
+			t.Errorf("%s: scheme %q, want generic", f.Key, f.Scheme)
 		}
 	}
 	if res.Patched != 1 {
@@ -136,7 +147,8 @@ func TestMatchOrderAndGrouping(t *testing.T) {
 		{"a-b/k@1/CVE-2", 2, "c.csv:2"},
 		{"a-b/k@1/zzz-1", 2, "c.csv:2"},
 		{"a/k@1/CVE-2", 9, "c.csv:2"},
-		{"a/k@1/x/zzz-1", 4, "c.csv:2"}, // an unreadable version: only "*" matches
+		{"a/k@1/x/CVE-2", 4, "c.csv:2"}, // an unreadable version: 要確認 against ranges
+		{"a/k@1/x/zzz-1", 4, "c.csv:2"}, // … and "*" matches
 		{"a/k@1/zzz-1", 9, "c.csv:2"},
 		{"m/k@1/CVE-2", 32, "c.csv:7"},
 		{"m/k@1/zzz-1", 48, "c.csv:2"},

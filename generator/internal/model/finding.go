@@ -16,6 +16,22 @@ const (
 	KindEOL           = "eol"
 )
 
+// Why a finding needs confirmation (要確認).
+const (
+	// ConfirmFreeText: the advisory's affected versions are prose.
+	ConfirmFreeText = "free_text"
+	// ConfirmVersion: the component's version cannot be read in its scheme.
+	ConfirmVersion = "version_unreadable"
+	// ConfirmRange: the advisory's range cannot be read in the scheme.
+	ConfirmRange = "range_unreadable"
+	// ConfirmBackport: a distribution package matched an upstream range
+	// on its upstream version; the distribution may have backported the fix.
+	ConfirmBackport = "backport"
+	// ConfirmLine: the version cannot be placed in a release line of a
+	// product with lines past their end of life.
+	ConfirmLine = "line_unknown"
+)
+
 // Finding states.
 const (
 	StateOpen        = "open"
@@ -61,6 +77,14 @@ type Finding struct {
 	// versions (JVN); FreeText is that text.
 	NeedsConfirmation bool
 	FreeText          string
+	// Scheme names the version scheme that decided the match ("generic",
+	// "deb", "panos", …).
+	Scheme string
+	// Confirm says why the finding needs confirmation (Confirm…); Note
+	// explains it, or shows the upstream range matched beside a
+	// distribution advisory's decision.
+	Confirm string
+	Note    string
 
 	// CVSS data; HasCVSS is false when no score is known ("no data").
 	HasCVSS     bool
@@ -87,6 +111,21 @@ type Finding struct {
 	// "kev" (the KEV due date is earlier) or "remediation" (an exception).
 	Due       time.Time
 	DueSource string
+	// SLADue is the due date the policy gives (first seen + SLA days, or
+	// the earlier KEV due date) before any remediation record moved it;
+	// it equals Due unless DueSource is "remediation".
+	SLADue time.Time
+	// RequestedDue is a due date a remediation record asked for without
+	// approved_by: it is not honoured (Due stays at SLADue) and the
+	// exceptions register lists it as unapproved.
+	RequestedDue time.Time
+	// Known is the date from which the finding's age counts: the first
+	// build it appeared in when history reaches back that far, else the
+	// later of the advisory's publication and the component's install
+	// date (end of life: the end-of-life date). KnownFrom says which:
+	// "history", "published", "installed", "eol" or "first_seen".
+	Known     time.Time
+	KnownFrom string
 	// Lifecycle is the component's support status as of the date.
 	Lifecycle string
 	// EOL is the date support ended or ends, for end-of-life findings.
@@ -104,6 +143,9 @@ type Finding struct {
 	ApprovedBy    string
 	// Notes are the applied remediation record's notes.
 	Notes string
+	// Ticket and Cost are the applied remediation record's free fields
+	// (change or ticket number; cost as written).
+	Ticket, Cost string
 	// Temporary is set for mitigations (IPS/WAF) that do not fix the cause.
 	Temporary bool
 	// State is open, mitigated, accepted, not_affected, done or resolved.

@@ -69,6 +69,12 @@ var stageOrder = map[string]int{"": 0, "investigate": 1, "assess": 2, "plan": 3,
 // id, the advisory's fixed text (patch ids). The result is sorted by
 // priority, due date and key, and each finding's ActionKey is set.
 func BuildActions(fs []model.Finding, fixed func(vulnID string) string) []Action {
+	return Build(fs, Sources{Fixed: fixed})
+}
+
+// Build is BuildActions with every source of targets: the advisories'
+// fixed texts, their full affected ranges and the end-of-life lines.
+func Build(fs []model.Finding, src Sources) []Action {
 	// Number the actions first, so that they and their member lists are
 	// allocated once, at their size.
 	at := map[string]int32{}
@@ -145,7 +151,8 @@ func BuildActions(fs []model.Finding, fixed func(vulnID string) string) []Action
 			a.Notes = f.Notes
 		}
 	}
-	t := targeter{fs: fs, fixed: fixed, versions: map[string]version.Version{}, patches: map[string][]string{}}
+	t := targeter{fs: fs, src: src, versions: map[string]version.Version{}, patches: map[string][]string{},
+		ranges: map[[2]string][]version.Range{}}
 	for n := range acts {
 		t.target(&acts[n], members[start[n]:start[n+1]])
 		slices.Sort(acts[n].Records)
@@ -156,16 +163,18 @@ func BuildActions(fs []model.Finding, fixed func(vulnID string) string) []Action
 	return acts
 }
 
-// targeter computes actions' targets, parsing each fix version and each
-// advisory's patch ids once however many findings share them.
+// targeter computes actions' targets, parsing each version and looking
+// up each advisory's ranges and patch ids once however many findings
+// share them.
 type targeter struct {
 	fs       []model.Finding
-	fixed    func(vulnID string) string
+	src      Sources
 	versions map[string]version.Version // invalid: unreadable
 	patches  map[string][]string
+	ranges   map[[2]string][]version.Range
 }
 
-// version parses a fix version once.
+// version parses a version once.
 func (t *targeter) version(s string) (version.Version, bool) {
 	v, ok := t.versions[s]
 	if !ok {
@@ -182,20 +191,54 @@ func (t *targeter) version(s string) (version.Version, bool) {
 func (t *targeter) patchIDs(vulnID string) []string {
 	p, ok := t.patches[vulnID]
 	if !ok {
-		p = patchIDs(t.fixed(vulnID))
+		if t.src.Fixed != nil {
+			p = patchIDs(t.src.Fixed(vulnID))
+		}
 		t.patches[vulnID] = p
 	}
 	return p
 }
 
-// target computes the action's kind and the lowest version that closes
-// every matched clause: the highest upper bound among them. An inclusive
-// bound ("<=2.5.12") means any version after it; an open-ended clause
-// means no version can be named and TargetOpen is set.
+// rangesOf returns every range the finding's vulnerability names for its
+// product; without them, the matched clause's bound ("<X", "<=X"), or
+// "*" when the clause is open-ended or its bound unreadable.
+func (t *targeter) rangesOf(f *model.Finding) []version.Range {
+	k := [2]string{f.VulnID, f.Product}
+	rs, ok := t.ranges[k]
+	if ok {
+		return rs
+	}
+	if t.src.Ranges != nil {
+		rs = t.src.Ranges(f.VulnID, f.Product)
+	}
+	if len(rs) == 0 {
+		op := version.OpLT
+		if f.FixInclusive {
+			op = version.OpLE
+		}
+		if v, ok := t.version(f.FixTarget); ok {
+			rs = []version.Range{{Clauses: []version.Clause{{Comparators: []version.Comparator{{Op: op, Version: v}}}}}}
+		} else {
+			rs = []version.Range{{Clauses: []version.Clause{{Any: true}}}}
+		}
+	}
+	t.ranges[k] = rs
+	return rs
+}
+
+// target computes the action's kind and target: the lowest version newer
+// than the installed one that lies outside every affected range of every
+// vulnerability the action closes (across all their merged advisories)
+// and on no release line past its end of life. An inclusive bound
+// ("<=7.2.6") gives "newer than 7.2.6"; an "=X" range names no fix. When
+// no such version is known the target stays empty (TargetOpen) and the
+// action is a patch (patch ids known), a migration (end of life) or a
+// confirmation item.
 func (t *targeter) target(a *Action, idx []int32) {
-	var best version.Version
 	hasVuln, onlyConfirm, eol := false, true, false
 	var patches []string
+	var ranges []version.Range
+	var cands []point
 	for _, i := range idx {
 		f := &t.fs[i]
 		if f.Kind == model.KindEOL {
@@ -208,41 +251,43 @@ func (t *targeter) target(a *Action, idx []int32) {
 		}
 		onlyConfirm = false
 		hasVuln = true
-		if t.fixed != nil {
-			for _, p := range t.patchIDs(f.VulnID) {
-				if !slices.Contains(patches, p) {
-					patches = append(patches, p)
-				}
+		for _, p := range t.patchIDs(f.VulnID) {
+			if !slices.Contains(patches, p) {
+				patches = append(patches, p)
 			}
 		}
-		if f.FixTarget == "" {
-			a.TargetOpen = true
-			continue
-		}
-		v, ok := t.version(f.FixTarget)
-		if !ok {
-			a.TargetOpen = true
-			continue
-		}
-		if !best.IsValid() || v.Compare(best) > 0 || v.Compare(best) == 0 && f.FixInclusive {
-			best = v
-			a.TargetAfter = f.FixInclusive
+		for _, r := range t.rangesOf(f) {
+			ranges = append(ranges, r)
+			for _, c := range r.Clauses {
+				cands = candidates(cands, c)
+			}
 		}
 	}
-	if best.IsValid() {
-		a.Target = best.String()
+	if inst, ok := t.version(a.Version); ok && hasVuln {
+		var onEOL func(version.Version) bool
+		if t.src.EOLLine != nil {
+			onEOL = func(v version.Version) bool { return t.src.EOLLine(a.Product, v.String()) }
+		}
+		if p, ok := lowestOutside(cands, ranges, inst, onEOL); ok {
+			a.Target, a.TargetAfter = p.v.String(), p.after
+		}
 	}
 	a.EOL = eol
 	a.Patches = strings.Join(patches, ", ")
+	a.TargetOpen = hasVuln && a.Target == "" && a.Patches == ""
 	switch {
 	case !hasVuln && eol:
 		a.Kind = "replace"
 	case !hasVuln && onlyConfirm:
 		a.Kind = "confirm"
-	case a.Target == "" && a.Patches != "":
-		a.Kind = "patch"
-	default:
+	case a.Target != "":
 		a.Kind = "upgrade"
+	case a.Patches != "":
+		a.Kind = "patch"
+	case eol:
+		a.Kind = "replace"
+	default:
+		a.Kind = "confirm"
 	}
 }
 
@@ -278,35 +323,29 @@ func Text(a Action, system i18n.Text, productName string) i18n.Text {
 		due = a.Due.Format("2006-01-02")
 	}
 	var ja, en string
-	switch a.Kind {
-	case "replace":
+	tt := ActionTargetText(a)
+	switch {
+	case a.Kind == "replace" && a.TargetOpen:
+		ja = fmt.Sprintf("%s の %s %s をサポート中の版へ移行 (脆弱性の修正版は範囲情報から特定できず)", sysJA, productName, a.Version)
+		en = fmt.Sprintf("replace %s %s on %s with a supported release (the ranges name no fixed version)", productName, a.Version, sysEN)
+	case a.Kind == "replace":
 		ja = fmt.Sprintf("%s の %s %s をサポート中の版へ移行", sysJA, productName, a.Version)
 		en = fmt.Sprintf("replace %s %s on %s with a supported release", productName, a.Version, sysEN)
-	case "confirm":
+	case a.Kind == "confirm" && a.TargetOpen:
+		ja = fmt.Sprintf("%s の %s %s の修正版を確認 (範囲情報から修正版を特定できず。ベンダー情報を確認: 要確認)", sysJA, productName, a.Version)
+		en = fmt.Sprintf("confirm the fixed version of %s %s on %s (the ranges name none: check the vendor advisory)", productName, a.Version, sysEN)
+	case a.Kind == "confirm":
 		ja = fmt.Sprintf("%s の %s %s が影響を受けるか確認 (要確認)", sysJA, productName, a.Version)
 		en = fmt.Sprintf("confirm whether %s %s on %s is affected", productName, a.Version, sysEN)
-	case "patch":
+	case a.Kind == "patch":
 		ja = fmt.Sprintf("%s の %s に修正プログラム %s を適用", sysJA, productName, a.Patches)
 		en = fmt.Sprintf("apply %s to %s on %s", a.Patches, productName, sysEN)
 	default:
-		switch {
-		case a.TargetOpen && a.Target == "":
-			ja = fmt.Sprintf("%s の %s %s を更新 (修正版は範囲情報から特定できず。ベンダー情報を確認)", sysJA, productName, a.Version)
-			en = fmt.Sprintf("upgrade %s %s on %s (no fixed version in the range data: check the vendor advisory)", productName, a.Version, sysEN)
-		case a.TargetAfter:
-			ja = fmt.Sprintf("%s の %s を %s より新しい版へ更新", sysJA, productName, a.Target)
-			en = fmt.Sprintf("upgrade %s on %s to a version later than %s", productName, sysEN, a.Target)
-		default:
-			ja = fmt.Sprintf("%s の %s を %s 以降へ更新", sysJA, productName, a.Target)
-			en = fmt.Sprintf("upgrade %s on %s to %s or later", productName, sysEN, a.Target)
-		}
-		if a.TargetOpen && a.Target != "" {
-			ja += " (一部の脆弱性は修正版未特定)"
-			en += " (some ranges name no fixed version)"
-		}
+		ja = fmt.Sprintf("%s の %s %s を %sへ更新", sysJA, productName, a.Version, tt.JA)
+		en = fmt.Sprintf("upgrade %s %s on %s to %s", productName, a.Version, sysEN, tt.EN)
 		if a.EOL {
-			ja += " (この系列はサポート終了: サポート中の系列への移行が必要)"
-			en += " (this release line is end of life: move to a supported line)"
+			ja += " (現在の系列はサポート終了: 更新先は別の系列)"
+			en += " (the installed line is end of life: the target is on another line)"
 		}
 	}
 	ja += fmt.Sprintf(": %d 件解消、最高 %s", n, a.TopPriority)

@@ -173,9 +173,20 @@ func applyRecord(f *model.Finding, r remediation.Record, asOf time.Time) {
 	f.Stage, f.Action, f.Owner = r.Stage, r.Action, r.Owner
 	f.Planned, f.Completed = r.Planned, r.Completed
 	f.Justification, f.ApprovedBy, f.Notes = r.Justification, r.ApprovedBy, r.Notes
-	if !r.Due.IsZero() {
-		f.Due = r.Due
-		f.DueSource = "remediation"
+	f.Ticket, f.Cost = r.Ticket, r.Cost
+	if f.SLADue.IsZero() {
+		f.SLADue = f.Due
+	}
+	// A moved due date is an exception: honoured only with the owner's
+	// approval, else the SLA date stands and the request is kept for the
+	// exceptions register (never fail open).
+	if !r.Due.IsZero() && !r.Due.Equal(f.Due) {
+		if r.ApprovedBy != "" {
+			f.Due = r.Due
+			f.DueSource = "remediation"
+		} else {
+			f.RequestedDue = r.Due
+		}
 	}
 	switch r.Action {
 	case remediation.Accept:

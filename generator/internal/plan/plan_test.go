@@ -38,14 +38,16 @@ func TestApplyStagesAndActions(t *testing.T) {
 		{"no record: open, not started", finding("s1", "a:b", "1", "CVE-1"), nil, model.StateOpen, "", false, false, false, "2026-12-10"},
 		{"investigate", finding("s1", "a:b", "1", "CVE-1"), []Resolved{rec(remediation.Record{System: "s1", Advisory: "CVE-1", Stage: "investigate"})}, model.StateOpen, "investigate", false, false, false, ""},
 		{"assess", finding("s1", "a:b", "1", "CVE-1"), []Resolved{rec(remediation.Record{System: "s1", Advisory: "CVE-1", Stage: "assess"})}, model.StateOpen, "assess", false, false, false, ""},
-		{"plan with due exception", finding("s1", "a:b", "1", "CVE-1"), []Resolved{rec(remediation.Record{System: "s1", Advisory: "CVE-1", Stage: "plan", Action: "upgrade", Due: d("2026-11-20")})}, model.StateOpen, "plan", true, false, false, "2026-11-20"},
+		{"plan with due exception", finding("s1", "a:b", "1", "CVE-1"), []Resolved{rec(remediation.Record{System: "s1", Advisory: "CVE-1", Stage: "plan", Action: "upgrade", Due: d("2026-11-20"), ApprovedBy: "owner"})}, model.StateOpen, "plan", true, false, false, "2026-11-20"},
+		{"moved due without approval is not honoured", finding("s1", "a:b", "1", "CVE-1"), []Resolved{rec(remediation.Record{System: "s1", Advisory: "CVE-1", Stage: "plan", Action: "upgrade", Due: d("2027-06-30")})}, model.StateOpen, "plan", false, false, false, "2026-12-10"},
+		{"approved extension is honoured", finding("s1", "a:b", "1", "CVE-1"), []Resolved{rec(remediation.Record{System: "s1", Advisory: "CVE-1", Stage: "plan", Action: "upgrade", Due: d("2027-06-30"), ApprovedBy: "owner"})}, model.StateOpen, "plan", false, false, false, "2027-06-30"},
 		{"implement patch", finding("s1", "a:b", "1", "CVE-1"), []Resolved{rec(remediation.Record{System: "s1", Advisory: "CVE-1", Stage: "implement", Action: "patch"})}, model.StateOpen, "implement", false, false, false, ""},
 		{"done", finding("s1", "a:b", "1", "CVE-1"), []Resolved{rec(remediation.Record{System: "s1", Advisory: "CVE-1", Stage: "done", Action: "upgrade", Completed: d("2026-11-20")})}, model.StateDone, "done", false, false, false, ""},
 		{"mitigate is temporary", finding("s1", "a:b", "1", "CVE-1"), []Resolved{rec(remediation.Record{System: "s1", Advisory: "CVE-1", Stage: "done", Action: "mitigate"})}, model.StateMitigated, "done", false, false, true, ""},
 		{"workaround done", finding("s1", "a:b", "1", "CVE-1"), []Resolved{rec(remediation.Record{System: "s1", Advisory: "CVE-1", Stage: "done", Action: "workaround"})}, model.StateMitigated, "done", false, false, false, ""},
 		{"replace planned", finding("s1", "a:b", "1", "CVE-1"), []Resolved{rec(remediation.Record{System: "s1", Advisory: "CVE-1", Stage: "plan", Action: "replace"})}, model.StateOpen, "plan", false, false, false, ""},
 		{"accepted", finding("s1", "a:b", "1", "CVE-1"), []Resolved{rec(remediation.Record{System: "s1", Advisory: "CVE-1", Stage: "done", Action: "accept", Expires: d("2027-03-31")})}, model.StateAccepted, "done", false, false, false, ""},
-		{"expired acceptance resurfaces as open", finding("s1", "a:b", "1", "CVE-1"), []Resolved{rec(remediation.Record{System: "s1", Advisory: "CVE-1", Stage: "done", Action: "accept", Expires: d("2026-10-31"), Due: d("2026-11-15")})}, model.StateOpen, "done", true, true, false, ""},
+		{"expired acceptance resurfaces as open", finding("s1", "a:b", "1", "CVE-1"), []Resolved{rec(remediation.Record{System: "s1", Advisory: "CVE-1", Stage: "done", Action: "accept", Expires: d("2026-10-31"), Due: d("2026-11-15"), ApprovedBy: "owner"})}, model.StateOpen, "done", true, true, false, ""},
 		{"not affected", finding("s1", "a:b", "1", "CVE-1"), []Resolved{rec(remediation.Record{System: "s1", Advisory: "CVE-1", Stage: "done", Action: "not_affected"})}, model.StateNotAffected, "done", false, false, false, ""},
 		{"wildcard system by alias", finding("s9", "a:b", "1", "CVE-1"), []Resolved{rec(remediation.Record{System: "*", Advisory: "JVNDB-CVE-1", Stage: "assess"})}, model.StateOpen, "assess", false, false, false, ""},
 		{"most specific record wins", finding("s1", "a:b", "1", "CVE-1"), []Resolved{
@@ -69,6 +71,14 @@ func TestApplyStagesAndActions(t *testing.T) {
 			if tc.due != "" && f.Due.Format("2006-01-02") != tc.due {
 				t.Errorf("due = %s, want %s", f.Due.Format("2006-01-02"), tc.due)
 			}
+			if len(tc.recs) == 1 && !tc.recs[0].Due.IsZero() {
+				if f.SLADue.Format("2006-01-02") != tc.f.Due.Format("2006-01-02") {
+					t.Errorf("SLA due = %s, want the policy's %s kept", f.SLADue.Format("2006-01-02"), tc.f.Due.Format("2006-01-02"))
+				}
+				if unapproved := tc.recs[0].ApprovedBy == ""; unapproved != !f.RequestedDue.IsZero() {
+					t.Errorf("requested due %v for a record approved by %q", f.RequestedDue, tc.recs[0].ApprovedBy)
+				}
+			}
 		})
 	}
 }
@@ -86,10 +96,10 @@ func TestActionTargets(t *testing.T) {
 			t.Fatalf("action = %+v", as)
 		}
 		txt := Text(as[0], i18n.Text{JA: "受注サイト", EN: "Order site"}, "Apache Struts")
-		if txt.EN != "upgrade Apache Struts on Order site to 2.5.13 or later: closes 3 findings, highest P1, due 2026-12-10" {
+		if txt.EN != "upgrade Apache Struts 2.5.10 on Order site to 2.5.13 or later: closes 3 findings, highest P1, due 2026-12-10" {
 			t.Errorf("text = %q", txt.EN)
 		}
-		if !strings.Contains(txt.JA, "2.5.13 以降へ更新: 3 件解消、最高 P1、期限 2026-12-10") {
+		if !strings.Contains(txt.JA, "2.5.10 を 2.5.13 以降へ更新: 3 件解消、最高 P1、期限 2026-12-10") {
 			t.Errorf("text = %q", txt.JA)
 		}
 	})
@@ -98,16 +108,16 @@ func TestActionTargets(t *testing.T) {
 		if as[0].Target != "2.5.12" || !as[0].TargetAfter {
 			t.Fatalf("action = %+v", as[0])
 		}
-		if txt := Text(as[0], i18n.Plain("S"), "Struts"); !strings.Contains(txt.EN, "to a version later than 2.5.12") {
+		if txt := Text(as[0], i18n.Plain("S"), "Struts"); !strings.Contains(txt.EN, "to newer than 2.5.12") {
 			t.Errorf("text = %q", txt.EN)
 		}
 	})
 	t.Run("open-ended range says so instead of inventing a version", func(t *testing.T) {
 		as := BuildActions([]model.Finding{mk("CVE-1", "", false, "P2")}, nil)
-		if as[0].Target != "" || !as[0].TargetOpen {
+		if as[0].Target != "" || !as[0].TargetOpen || as[0].Kind != "confirm" {
 			t.Fatalf("action = %+v", as[0])
 		}
-		if txt := Text(as[0], i18n.Plain("S"), "Struts"); !strings.Contains(txt.EN, "no fixed version in the range data") {
+		if txt := Text(as[0], i18n.Plain("S"), "Struts"); !strings.Contains(txt.EN, "the ranges name none: check the vendor advisory") {
 			t.Errorf("text = %q", txt.EN)
 		}
 	})

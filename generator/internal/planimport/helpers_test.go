@@ -89,15 +89,26 @@ func (m memWriter) WriteFile(name string, data []byte) error {
 	return nil
 }
 
-// workbook renders r and returns the workbook's path.
+// workbook renders r and returns the path of its primary language's workbook.
 func workbook(t *testing.T, r *report.Report) string {
+	t.Helper()
+	return workbookIn(t, r, r.Languages[0])
+}
+
+// workbookIn renders r and returns the path of the workbook in lang.
+func workbookIn(t *testing.T, r *report.Report, lang i18n.Lang) string {
 	t.Helper()
 	w := memWriter{}
 	if err := xlsx.New(render.Deps{}).Render(context.Background(), r, w); err != nil {
 		t.Fatal(err)
 	}
-	p := filepath.Join(t.TempDir(), xlsx.FileName(r.AsOf))
-	if err := os.WriteFile(p, w[xlsx.FileName(r.AsOf)], 0o644); err != nil {
+	name := xlsx.FileName(r.AsOf, lang)
+	data, ok := w[name]
+	if !ok {
+		t.Fatalf("no %s among %d workbooks", name, len(w))
+	}
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return p
@@ -105,9 +116,10 @@ func workbook(t *testing.T, r *report.Report) string {
 
 // editor changes cells of the plan sheet by action key and header.
 type editor struct {
-	t    *testing.T
-	f    *excelize.File
-	rows [][]string
+	t     *testing.T
+	f     *excelize.File
+	sheet string
+	rows  [][]string
 }
 
 func openEditor(t *testing.T, path string) *editor {
@@ -115,11 +127,15 @@ func openEditor(t *testing.T, path string) *editor {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows, err := f.GetRows(planSheet)
+	sheet := planSheet
+	if lang, _ := f.GetCellValue(xlsx.MetaSheet, "B3"); lang != "" {
+		sheet = xlsx.SheetName(i18n.Lang(lang), xlsx.SheetPlan)
+	}
+	rows, err := f.GetRows(sheet)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &editor{t: t, f: f, rows: rows}
+	return &editor{t: t, f: f, sheet: sheet, rows: rows}
 }
 
 // cell returns the plan sheet cell of an action key and a header.
@@ -139,9 +155,9 @@ func (e *editor) set(key, header string, v any) {
 	c := e.cell(key, header)
 	var err error
 	if s, ok := v.(string); ok {
-		err = e.f.SetCellStr(planSheet, c, s)
+		err = e.f.SetCellStr(e.sheet, c, s)
 	} else {
-		err = e.f.SetCellValue(planSheet, c, v)
+		err = e.f.SetCellValue(e.sheet, c, v)
 	}
 	if err != nil {
 		e.t.Fatal(err)
@@ -153,17 +169,17 @@ func (e *editor) swap(r1, r2 int) {
 	for c := 1; c <= len(e.rows[0]); c++ {
 		a, _ := excelize.CoordinatesToCellName(c, r1)
 		b, _ := excelize.CoordinatesToCellName(c, r2)
-		va, _ := e.f.GetCellValue(planSheet, a, excelize.Options{RawCellValue: true})
-		vb, _ := e.f.GetCellValue(planSheet, b, excelize.Options{RawCellValue: true})
-		ta, _ := e.f.GetCellType(planSheet, a)
-		tb, _ := e.f.GetCellType(planSheet, b)
+		va, _ := e.f.GetCellValue(e.sheet, a, excelize.Options{RawCellValue: true})
+		vb, _ := e.f.GetCellValue(e.sheet, b, excelize.Options{RawCellValue: true})
+		ta, _ := e.f.GetCellType(e.sheet, a)
+		tb, _ := e.f.GetCellType(e.sheet, b)
 		put := func(ref, v string, ct excelize.CellType) {
 			if v == "" {
-				_ = e.f.SetCellValue(planSheet, ref, nil)
+				_ = e.f.SetCellValue(e.sheet, ref, nil)
 			} else if ct == excelize.CellTypeUnset || ct == excelize.CellTypeNumber {
-				_ = e.f.SetCellDefault(planSheet, ref, v)
+				_ = e.f.SetCellDefault(e.sheet, ref, v)
 			} else {
-				_ = e.f.SetCellStr(planSheet, ref, v)
+				_ = e.f.SetCellStr(e.sheet, ref, v)
 			}
 		}
 		put(a, vb, tb)

@@ -165,3 +165,62 @@ func TestNothingChanges(t *testing.T) {
 		})
 	}
 }
+
+// TestRoundTripEnglishWorkbook imports the English workbook (its own sheet
+// names, headers and labels) with a ticket and a cost typed in.
+func TestRoundTripEnglishWorkbook(t *testing.T) {
+	dir, file := snapshot(t, false)
+	r := planReport(file)
+	book := workbookIn(t, r, "en")
+	if !strings.HasSuffix(book, ".en.xlsx") {
+		t.Fatalf("workbook %s", book)
+	}
+	e := openEditor(t, book)
+	if e.sheet != "Remediation plan" {
+		t.Fatalf("plan sheet %q", e.sheet)
+	}
+	e.set(struts, "Stage", "3 Plan the work")
+	e.set(struts, "Ticket", "CHG-2026-0999")
+	e.set(struts, "Cost (JPY)", "1,200,000")
+	e.set(jre, "Stage", "investigate")
+	e.set(jre, "Action", "Workaround")
+	e.save(book)
+	var out bytes.Buffer
+	if err := Run(book, dir, false, &out); err != nil {
+		t.Fatalf("import: %v\n%s", err, out.String())
+	}
+	recs := records(t, file)
+	if r1 := recs["R-1"]; r1.Stage != "plan" || r1.Ticket != "CHG-2026-0999" || r1.Cost != "1,200,000" {
+		t.Errorf("R-1 = %+v", r1)
+	}
+	if n := recs["R-IMPORT-1"]; n.Action != "workaround" || n.Product != "oracle:jre" {
+		t.Errorf("new record = %+v", n)
+	}
+	if !strings.Contains(out.String(), "Remediation plan!") {
+		t.Errorf("output does not name the English sheet:\n%s", out.String())
+	}
+}
+
+// TestRoundTripKeepsTicketAndCost checks that a workbook showing a record's
+// ticket and cost, imported unedited, changes nothing.
+func TestRoundTripKeepsTicketAndCost(t *testing.T) {
+	dir, file := snapshot(t, false)
+	r := planReport(file)
+	r.Findings[0].Ticket, r.Findings[0].Cost = "SEC-1", "350000"
+	book := workbook(t, r)
+	e := openEditor(t, book)
+	if got, _ := e.f.GetCellValue(e.sheet, e.cell(struts, "チケット")); got != "SEC-1" {
+		t.Fatalf("ticket cell = %q", got)
+	}
+	if got, _ := e.f.GetCellValue(e.sheet, e.cell(struts, "費用 (円)")); got != "350000" {
+		t.Fatalf("cost cell = %q", got)
+	}
+	e.f.Close()
+	var out bytes.Buffer
+	if err := Run(book, dir, false, &out); err != nil {
+		t.Fatalf("import: %v\n%s", err, out.String())
+	}
+	if !strings.Contains(out.String(), "no changes to import") {
+		t.Errorf("unedited workbook imported changes:\n%s", out.String())
+	}
+}

@@ -52,6 +52,11 @@ type Policy struct {
 	Font string
 	// DueSoonDays is the window of the "due in the next N days" list (14).
 	DueSoonDays int
+	// FeedMaxAgeDays is the age in days, per feed kind (FeedKinds), past
+	// which a feed is reported as stale on the first page (policy key
+	// feed_max_age_days: {kev: 7, epss: 7, nvd: 7, jvn: 14, endoflife: 30}).
+	// `vulnreport fetch` reuses the same thresholds.
+	FeedMaxAgeDays map[string]int
 	// MaxAcceptanceDays is the longest a risk acceptance may run
 	// (max_acceptance_days, 365): a later expiry is capped with a warning.
 	MaxAcceptanceDays int
@@ -61,18 +66,26 @@ type Policy struct {
 	WholesaleThreshold int
 }
 
+// FeedKinds are the feeds whose age the policy bounds, in report order.
+var FeedKinds = []string{"kev", "epss", "nvd", "jvn", "endoflife"}
+
+// DefaultFeedMaxAgeDays returns the default feed age thresholds in days.
+func DefaultFeedMaxAgeDays() map[string]int {
+	return map[string]int{"kev": 7, "epss": 7, "nvd": 7, "jvn": 14, "endoflife": 30}
+}
+
 // Default returns the contract's defaults.
 func Default() Policy {
 	return Policy{
-		Organization:   i18n.Text{JA: "(組織名未設定)", EN: "(organization not set)"},
-		ReportTitle:    i18n.Text{JA: "月次脆弱性対応状況報告", EN: "Monthly Vulnerability Status Report"},
-		Languages:      []i18n.Lang{i18n.JA, i18n.EN},
-		Classification: i18n.Text{JA: "社外秘", EN: "Confidential"},
-		SLADays:        map[string]int{"P1": 7, "P2": 30, "P3": 90, "P4": 180},
-		Horizons:       Horizons{EOLWarningDays: 180, StaleInventoryDays: 90, InspectionIntervalDays: 365, NotificationAckDays: 3, AcceptanceExpiryDays: 30, StaleScanDays: 35},
-		Thresholds:     Thresholds{P1CVSS: 9.0, P2CVSS: 7.0, P2EPSS: 0.1, P3CVSS: 4.0},
-		DueSoonDays:    14,
-
+		Organization:       i18n.Text{JA: "(組織名未設定)", EN: "(organization not set)"},
+		ReportTitle:        i18n.Text{JA: "月次脆弱性対応状況報告", EN: "Monthly Vulnerability Status Report"},
+		Languages:          []i18n.Lang{i18n.JA, i18n.EN},
+		Classification:     i18n.Text{JA: "社外秘", EN: "Confidential"},
+		SLADays:            map[string]int{"P1": 7, "P2": 30, "P3": 90, "P4": 180},
+		Horizons:           Horizons{EOLWarningDays: 180, StaleInventoryDays: 90, InspectionIntervalDays: 365, NotificationAckDays: 3, AcceptanceExpiryDays: 30, StaleScanDays: 35},
+		Thresholds:         Thresholds{P1CVSS: 9.0, P2CVSS: 7.0, P2EPSS: 0.1, P3CVSS: 4.0},
+		DueSoonDays:        14,
+		FeedMaxAgeDays:     DefaultFeedMaxAgeDays(),
 		MaxAcceptanceDays:  365,
 		WholesaleThreshold: 20,
 	}
@@ -131,6 +144,9 @@ func Decode(rec source.Record, diags *source.Diagnostics) (Policy, bool) {
 	}
 	p.Font = d.String("pdf.font", false)
 	p.DueSoonDays = positive(d, "horizons.due_soon_days", p.DueSoonDays)
+	for _, k := range FeedKinds {
+		p.FeedMaxAgeDays[k] = positive(d, "feed_max_age_days."+k, p.FeedMaxAgeDays[k])
+	}
 	p.MaxAcceptanceDays = positive(d, "max_acceptance_days", p.MaxAcceptanceDays)
 	p.WholesaleThreshold = positive(d, "wholesale_threshold", p.WholesaleThreshold)
 	ok := d.Finish()

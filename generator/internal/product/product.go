@@ -18,7 +18,10 @@ type Product struct {
 	Key     string
 	Name    i18n.Text
 	Aliases []string
-	Pos     source.Pos
+	// Scheme is the version scheme of every component of the product
+	// (products' scheme column), "" when not given.
+	Scheme string
+	Pos    source.Pos
 }
 
 // Ref is a product reference parsed from its written form.

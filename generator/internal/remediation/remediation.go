@@ -134,6 +134,9 @@ func Decode(rec source.Record, diags *source.Diagnostics) (Record, *source.Decod
 			d.Errorf("justification", "is required for action not_affected (why the finding does not apply)")
 		}
 	}
+	if !r.Due.IsZero() && r.ApprovedBy == "" {
+		d.Warnf("due", "a due date override without approved_by is not honoured: the SLA date stands (listed as unapproved in the exceptions register)")
+	}
 	if r.Stage == Done && r.Completed.IsZero() && r.Action != Accept && r.Action != NotAffected {
 		d.Warnf("completed", "stage done without a completion date")
 	}

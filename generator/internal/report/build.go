@@ -19,6 +19,7 @@ import (
 	"vulnreport/generator/internal/product"
 	"vulnreport/generator/internal/remediation"
 	"vulnreport/generator/internal/source"
+	"vulnreport/generator/internal/version"
 	"vulnreport/generator/internal/vuln"
 )
 
@@ -77,9 +78,15 @@ func Build(in Input) *Report {
 	r.Acceptances = acceptances(in, r.Findings)
 	r.Posture = posture(in, r)
 	r.Trends = trends(in, r.Findings)
+	rank(r, sysByID)
+	r.Exceptions = exceptions(in, r)
+	r.Scorecards = scorecards(in, r, sysByID)
+	r.Freshness = freshness(in)
+	r.Coverage = coverage(in, r.Components)
 	r.Decisions = decisions(in, r, sysByID)
 	r.KEVUnmatched = kevUnmatched(in)
 	r.Quality = quality(in)
+	r.Schemes = schemeCounts(r.Findings)
 	r.Sources = Sources{Feeds: in.Feeds, EPSSDate: in.EPSSDate, EPSSModel: in.EPSSModel, Inputs: in.Files}
 	r.Summary = summary(in, r)
 	r.Sentences = sentences(r)
@@ -268,10 +275,24 @@ func vulns(in Input, fs []model.Finding) []Vuln {
 
 func actions(in Input, fs []model.Finding, sysByID map[string]inventory.System) []Action {
 	fixed := map[string]string{}
+	ranges := map[[2]string][]version.Range{}
 	for _, v := range in.Vulns {
 		fixed[v.ID] = v.Fixed
+		for _, af := range v.Affected {
+			if af.FreeText == "" && len(af.Range.Clauses) > 0 {
+				k := [2]string{v.ID, af.Key}
+				ranges[k] = append(ranges[k], af.Range)
+			}
+		}
 	}
-	pas := plan.BuildActions(fs, func(id string) string { return fixed[id] })
+	pas := plan.Build(fs, plan.Sources{
+		Fixed:  func(id string) string { return fixed[id] },
+		Ranges: func(id, product string) []version.Range { return ranges[[2]string{id, product}] },
+		EOLLine: func(product, ver string) bool {
+			cy, ok := in.Lifecycle.Find(product, ver)
+			return ok && lifecycle.Status(cy, in.AsOf, in.Policy.Horizons.EOLWarningDays) == lifecycle.EOL
+		},
+	})
 	total := 0.0
 	for i := range fs {
 		f := &fs[i]
@@ -287,7 +308,7 @@ func actions(in Input, fs []model.Finding, sysByID map[string]inventory.System) 
 			name = in.Resolver.DisplayName(a.Product)
 		}
 		ra := Action{Key: a.Key, System: a.System, Product: a.Product, ProductName: name, Version: a.Version, Kind: a.Kind,
-			Target: a.Target, TargetOpen: a.TargetOpen, Patches: a.Patches, Findings: a.Findings, TopPriority: a.TopPriority,
+			Target: a.Target, TargetAfter: a.TargetAfter, TargetText: plan.ActionTargetText(a), TargetOpen: a.TargetOpen, Patches: a.Patches, Findings: a.Findings, TopPriority: a.TopPriority,
 			Due: a.Due, Hosts: a.Hosts, Owner: a.Owner, Department: sys.Owner, Stage: a.Stage, Action: a.Action,
 			Planned: a.Planned, Completed: a.Completed, Overdue: a.Overdue, Exploited: a.Exploited, Remediations: a.Records,
 			Notes: a.Notes}

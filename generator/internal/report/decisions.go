@@ -4,10 +4,13 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/inventory"
 	"vulnreport/generator/internal/lifecycle"
+	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/plan"
 	"vulnreport/generator/internal/remediation"
 )
 
@@ -35,151 +38,217 @@ func sysName(m map[string]inventory.System, id string) i18n.Text {
 	return i18n.Plain(id)
 }
 
+// MinServiceStopHours is the shortest planned outage that is a decision
+// for management; shorter stops fall within an owner's maintenance window.
+const MinServiceStopHours = 1
+
 func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decision {
 	var out []Decision
-	add := func(kind, system, ref, owner string, due timeT, ja, en string) {
-		out = append(out, Decision{Kind: kind, System: system, Ref: ref, Owner: owner, Due: due, Text: i18n.Text{JA: ja, EN: en}})
+	recByID := map[string]remediation.Record{}
+	for _, rec := range in.Remediations {
+		recByID[plan.RecordID(rec)] = rec
 	}
-	// Overdue fix actions are rolled up per department: management decides
-	// on departments, owners act on the actions listed beneath in the plan.
+	findingScore := func(key string) float64 {
+		if i, ok := r.RankOf[key]; ok {
+			return r.Ranking[i].Score.Points
+		}
+		return 0
+	}
+	underRecord := func(id string) (float64, int) {
+		sc, nf := 0.0, 0
+		for i := range r.Findings {
+			if f := &r.Findings[i]; f.RemediationID == id {
+				nf++
+				sc = max(sc, findingScore(f.Key))
+			}
+		}
+		return sc, nf
+	}
+	add := func(d Decision, ja, en string) {
+		d.Text = i18n.Text{JA: ja, EN: en}
+		d.DepartmentName = i18n.Plain(d.Department)
+		if d.Department == "" {
+			d.DepartmentName = NoDepartment
+		}
+		d.NeededBy = d.Due
+		if d.Due.IsZero() || d.Due.Before(in.AsOf) {
+			d.NeededBy = in.AsOf
+			if !d.Due.IsZero() {
+				d.Late, d.LateSince = true, d.Due
+			}
+		}
+		slices.Sort(d.Records)
+		d.Records = slices.Compact(d.Records)
+		for _, id := range d.Records {
+			if v, ok := ParseCost(recByID[id].Cost); ok {
+				d.Cost += v
+				d.HasCost = true
+			}
+		}
+		out = append(out, d)
+	}
+	// Overdue and unplanned fix actions are rolled up per department:
+	// management decides on departments, owners act on the actions listed
+	// beneath in the plan.
 	type dept struct {
-		n, p1, p2 int
-		due       timeT
-		first     string
-		firstText i18n.Text
+		n, p1, p2, findings int
+		due                 timeT
+		score               float64
+		firstText           i18n.Text
+		records             []string
 	}
 	overdue := map[string]*dept{}
 	unplanned := map[string]*dept{}
 	var depts, unplannedDepts []string
 	for _, a := range r.Actions {
 		n := sysName(sysByID, a.System)
-		if a.Overdue {
-			d := overdue[a.Department]
-			if d == nil {
-				d = &dept{first: a.Key}
-				overdue[a.Department] = d
-				depts = append(depts, a.Department)
-			}
-			d.n++
-			switch a.TopPriority {
-			case "P1":
-				d.p1++
-			case "P2":
-				d.p2++
-			}
-			if d.due.IsZero() || a.Due.Before(d.due) {
-				d.due = a.Due
-			}
+		var m map[string]*dept
+		var names *[]string
+		switch {
+		case a.Overdue && a.Completed.IsZero():
+			m, names = overdue, &depts
+		case (a.TopPriority == "P1" || a.TopPriority == "P2") && (a.Stage == "" || a.Stage == remediation.Investigate) && a.Planned.IsZero():
+			m, names = unplanned, &unplannedDepts
+		default:
 			continue
 		}
-		if (a.TopPriority == "P1" || a.TopPriority == "P2") && (a.Stage == "" || a.Stage == remediation.Investigate) && a.Planned.IsZero() {
-			d := unplanned[a.Department]
-			if d == nil {
-				d = &dept{first: a.Key, firstText: i18n.Text{JA: n.Get(i18n.JA) + " の " + a.ProductName, EN: a.ProductName + " on " + n.Get(i18n.EN)}}
-				unplanned[a.Department] = d
-				unplannedDepts = append(unplannedDepts, a.Department)
-			}
-			d.n++
-			if a.TopPriority == "P1" {
-				d.p1++
-			} else {
-				d.p2++
-			}
-			if d.due.IsZero() || a.Due.Before(d.due) {
-				d.due = a.Due
-			}
+		d := m[a.Department]
+		if d == nil {
+			d = &dept{firstText: i18n.Text{JA: n.Get(i18n.JA) + " の " + a.ProductName, EN: a.ProductName + " on " + n.Get(i18n.EN)}}
+			m[a.Department] = d
+			*names = append(*names, a.Department)
 		}
+		d.n++
+		d.findings += len(a.Findings)
+		d.records = append(d.records, a.Remediations...)
+		switch a.TopPriority {
+		case "P1":
+			d.p1++
+		case "P2":
+			d.p2++
+		}
+		if d.due.IsZero() || a.Due.Before(d.due) {
+			d.due = a.Due
+		}
+		d.score = max(d.score, a.Score.Points)
 	}
 	for _, name := range unplannedDepts {
 		d := unplanned[name]
 		ja, en := deptLabel(name)
-		ref := d.first
-		if d.n > 1 {
-			ref = "dept:" + name
-		}
-		add(DecisionNoPlan, "", ref, name, d.due,
+		add(Decision{Kind: DecisionNoPlan, Ref: "dept:" + name, Department: name, Due: d.due, Score: d.score, Findings: d.findings, Records: d.records,
+			Reason: i18n.Text{JA: "P1/P2 の対策に方針・担当・予定日がない", EN: "P1/P2 fix actions have no response, owner or date"}},
 			fmt.Sprintf("%s: P1/P2 の対策 %d 件が未計画 (P1 %d 件・P2 %d 件。例: %s)。対応方針と担当の決定が必要", ja, d.n, d.p1, d.p2, d.firstText.JA),
-			fmt.Sprintf("%s: %d P1/P2 fix actions without a plan (P1 %d, P2 %d; e.g. %s). Decide the response and owner", en, d.n, d.p1, d.p2, d.firstText.EN))
+			fmt.Sprintf("%s: %s without a plan (P1 %d, P2 %d; e.g. %s). Decide the response and owner", en, i18n.Plural(i18n.EN, d.n, "P1/P2 fix action", "P1/P2 fix actions"), d.p1, d.p2, d.firstText.EN))
 	}
 	for _, name := range depts {
 		d := overdue[name]
-		label, en := deptLabel(name)
-		add(DecisionOverdue, "", "dept:"+name, name, d.due,
-			fmt.Sprintf("%s: 期限超過の対策 %d 件 (P1 %d 件・P2 %d 件、最も古い期限 %s)。督促・要員追加または期限の再設定を判断", label, d.n, d.p1, d.p2, d.due.Format("2006-01-02")),
-			fmt.Sprintf("%s: %d fix actions overdue (P1 %d, P2 %d; oldest due %s). Decide: escalate, add staff or reset deadlines", en, d.n, d.p1, d.p2, d.due.Format("2006-01-02")))
+		ja, en := deptLabel(name)
+		add(Decision{Kind: DecisionOverdue, Ref: "dept:" + name, Department: name, Due: d.due, Score: d.score, Findings: d.findings, Records: d.records,
+			Reason: i18n.Text{JA: "期限超過の対策が残り、部署だけでは解消していない", EN: "overdue fix actions remain that the department has not closed"}},
+			fmt.Sprintf("%s: 期限超過の対策 %d 件 (P1 %d 件・P2 %d 件)。督促・要員追加または期限の再設定を判断", ja, d.n, d.p1, d.p2),
+			fmt.Sprintf("%s: %s (P1 %d, P2 %d). Decide: escalate, add staff or reset deadlines", en, i18n.Plural(i18n.EN, d.n, "overdue fix action", "overdue fix actions"), d.p1, d.p2))
 	}
 	for _, a := range r.Acceptances {
 		n := sysName(sysByID, a.System)
+		sc, nf := underRecord(a.ID)
+		dec := Decision{System: a.System, Ref: a.ID, Owner: a.ApprovedBy, Department: sysByID[a.System].Owner, Due: a.Expires,
+			Score: sc, Findings: nf, Records: []string{a.ID}}
 		switch {
 		case a.Expired:
-			add(DecisionAcceptExpired, a.System, a.ID, a.ApprovedBy, a.Expires,
-				fmt.Sprintf("リスク受容の期限切れ: %s (%s %s)。再承認または対策を判断", a.ID, n.Get(i18n.JA), a.Advisory),
+			dec.Kind = DecisionAcceptExpired
+			dec.Reason = i18n.Text{JA: "受容の見直し期限が過ぎ、指摘が未対応に戻った", EN: "the acceptance's review date passed; its findings are open again"}
+			add(dec, fmt.Sprintf("リスク受容の期限切れ: %s (%s %s)。再承認または対策を判断", a.ID, n.Get(i18n.JA), a.Advisory),
 				fmt.Sprintf("Risk acceptance expired: %s (%s %s). Re-approve or remediate", a.ID, n.Get(i18n.EN), a.Advisory))
 		case a.ExpiringSoon:
-			add(DecisionAcceptExpiring, a.System, a.ID, a.ApprovedBy, a.Expires,
-				fmt.Sprintf("リスク受容が %s に期限: %s (%s)。継続の可否を判断", a.Expires.Format("2006-01-02"), a.ID, n.Get(i18n.JA)),
+			dec.Kind = DecisionAcceptExpiring
+			dec.Reason = i18n.Text{JA: "受容の見直し期限が近い", EN: "the acceptance's review date is near"}
+			add(dec, fmt.Sprintf("リスク受容が %s に期限: %s (%s)。継続の可否を判断", a.Expires.Format("2006-01-02"), a.ID, n.Get(i18n.JA)),
 				fmt.Sprintf("Risk acceptance expires %s: %s (%s). Decide whether to renew", a.Expires.Format("2006-01-02"), a.ID, n.Get(i18n.EN)))
 		}
 	}
 	for _, rec := range in.Remediations {
-		if rec.ServiceStopHours > 0 && rec.Stage != remediation.Done && (rec.Planned.IsZero() || !rec.Planned.Before(in.AsOf)) {
+		if rec.ServiceStopHours >= MinServiceStopHours && rec.Stage != remediation.Done && (rec.Planned.IsZero() || !rec.Planned.Before(in.AsOf)) {
 			n := sysName(sysByID, rec.System)
-			when := rec.Planned
-			add(DecisionServiceStop, rec.System, rec.ID, rec.Owner, when,
-				fmt.Sprintf("サービス停止の承認: %s を %.0f 時間停止 (%s)", n.Get(i18n.JA), rec.ServiceStopHours, rec.ID),
-				fmt.Sprintf("Approve a service stop: %s down for %.0f hours (%s)", n.Get(i18n.EN), rec.ServiceStopHours, rec.ID))
+			id := plan.RecordID(rec)
+			sc, nf := underRecord(id)
+			hours := strconv.FormatFloat(rec.ServiceStopHours, 'f', -1, 64)
+			add(Decision{Kind: DecisionServiceStop, System: rec.System, Ref: id, Owner: rec.Owner, Department: sysByID[rec.System].Owner,
+				Due: rec.Planned, Score: sc, Findings: nf, Records: []string{id},
+				Reason: i18n.Text{JA: "業務を止める作業は経営層の承認が必要", EN: "a stop of the business needs management's approval"}},
+				fmt.Sprintf("サービス停止の承認: %s を %s 時間停止 (%s)", n.Get(i18n.JA), hours, id),
+				fmt.Sprintf("Approve a service stop: %s down for %s (%s)", n.Get(i18n.EN), plural(rec.ServiceStopHours, "hour", "hours"), id))
 		}
 	}
 	for _, nt := range r.Notifications {
 		if nt.Acknowledged.IsZero() && nt.AckLate && nt.Status != "closed" {
 			n := sysName(sysByID, nt.System)
-			add(DecisionNotificationLate, nt.System, nt.ID, "", nt.Received.AddDate(0, 0, in.Policy.Horizons.NotificationAckDays),
-				fmt.Sprintf("第三者からの指摘 %s (%s) に %d 日間受領連絡なし", nt.ID, n.Get(i18n.JA), nt.AckDays),
-				fmt.Sprintf("Report %s from outside (%s) unacknowledged for %d days", nt.ID, n.Get(i18n.EN), nt.AckDays))
+			ack := in.Policy.Horizons.NotificationAckDays
+			add(Decision{Kind: DecisionNotificationLate, System: nt.System, Ref: nt.ID, Department: sysByID[nt.System].Owner,
+				Due: nt.Received.AddDate(0, 0, ack),
+				Reason: i18n.Text{JA: fmt.Sprintf("受領連絡の期限 (%d 日) を過ぎた外部からの指摘", ack),
+					EN: fmt.Sprintf("a report from outside past the %s acknowledgement deadline", plural(float64(ack), "day", "days"))}},
+				fmt.Sprintf("第三者からの指摘 %s (%s) に %d 日間受領連絡なし。受領連絡と対応体制を指示", nt.ID, n.Get(i18n.JA), nt.AckDays),
+				fmt.Sprintf("Report %s from outside (%s) unacknowledged for %s. Order an acknowledgement and a response", nt.ID, n.Get(i18n.EN), plural(float64(nt.AckDays), "day", "days")))
 		}
 	}
 	for _, l := range r.Lifecycle {
-		if l.Status != lifecycle.EOL && l.Status != lifecycle.Ending {
+		if l.Status != lifecycle.EOL && l.Status != lifecycle.Ending || !l.Replacement.IsZero() {
 			continue
 		}
-		if !l.Replacement.IsZero() {
-			continue
+		onLine := map[string]bool{}
+		for _, s := range l.Systems {
+			onLine[s] = true
 		}
-		due := l.EOL
-		add(DecisionEOLReplacement, "", l.Product+"@"+l.Cycle, "", due,
+		sc, nf := 0.0, 0
+		for i := range r.Findings {
+			f := &r.Findings[i]
+			if f.Kind == model.KindEOL && f.Product == l.Product && onLine[f.System] {
+				nf++
+				sc = max(sc, findingScore(f.Key))
+			}
+		}
+		hostsBy := map[string]int{}
+		for _, c := range r.Components {
+			if c.Product == l.Product && onLine[c.System] {
+				hostsBy[sysByID[c.System].Owner] += max(c.Hosts, 1)
+			}
+		}
+		owner, most := "", -1
+		for _, s := range l.Systems {
+			if d := sysByID[s].Owner; hostsBy[d] > most || hostsBy[d] == most && d < owner {
+				owner, most = d, hostsBy[d]
+			}
+		}
+		add(Decision{Kind: DecisionEOLReplacement, Ref: l.Product + "@" + l.Cycle, Department: owner, Due: l.EOL, Score: sc, Findings: nf,
+			Reason: i18n.Text{JA: "サポート終了 (間近) の製品に移行計画・予算がない", EN: "an end-of-life (or ending) product has no replacement plan or budget"}},
 			fmt.Sprintf("移行計画なし: %s %s (サポート終了 %s、%d システム %d 台)。更改予算と時期の判断", l.ProductName, l.Cycle, dateOr(l.EOL), len(l.Systems), l.Hosts),
-			fmt.Sprintf("No replacement plan: %s %s (end of life %s, %d systems, %d hosts). Decide budget and timing", l.ProductName, l.Cycle, dateOr(l.EOL), len(l.Systems), l.Hosts))
+			fmt.Sprintf("No replacement plan: %s %s (end of life %s, %s, %s). Decide budget and timing", l.ProductName, l.Cycle, dateOr(l.EOL),
+				plural(float64(len(l.Systems)), "system", "systems"), plural(float64(l.Hosts), "host", "hosts")))
 	}
+	// Remediation records that change the picture wholesale: the owner is
+	// the department of the record's system (none for "*"), needed now.
 	for _, rv := range reviews(in.Assessed.Reviews) {
-		out = append(out, Decision{Kind: DecisionRemediationReview, Ref: rv.Record, Due: in.AsOf, Text: rv.Text})
+		rec := recByID[rv.Record]
+		sc, _ := underRecord(rv.Record)
+		add(Decision{Kind: DecisionRemediationReview, Ref: rv.Record, System: rec.System, Owner: rec.Owner,
+			Department: sysByID[rec.System].Owner, Due: in.AsOf, Score: sc, Findings: rv.Findings, Records: []string{rv.Record},
+			Reason: i18n.Text{JA: "1 件の対応記録が多数の指摘の扱いを一括で変えている", EN: "one remediation record changes many findings at once"}},
+			rv.Text.JA, rv.Text.EN)
 	}
 	slices.SortStableFunc(out, func(a, b Decision) int {
-		return cmp.Or(cmp.Compare(decisionRank[a.Kind], decisionRank[b.Kind]), a.Due.Compare(b.Due), cmp.Compare(a.Ref, b.Ref))
+		return cmp.Or(boolFirst(a.Kind == DecisionNotificationLate, b.Kind == DecisionNotificationLate), cmp.Compare(b.Score, a.Score),
+			cmp.Compare(decisionRank[a.Kind], decisionRank[b.Kind]), a.Due.Compare(b.Due), cmp.Compare(a.Ref, b.Ref))
 	})
-	return interleave(out)
+	return out
 }
 
-// interleave reorders decisions sorted by kind so that the first of every
-// kind comes before the second of any: a short list shown to management
-// (the dashboard's and the summary page's first lines) then covers every
-// kind of decision instead of one kind's many.
-func interleave(ds []Decision) []Decision {
-	nth := make([]int, len(ds))
-	seen := map[string]int{}
-	for i, d := range ds {
-		nth[i] = seen[d.Kind]
-		seen[d.Kind]++
+// plural formats an English count with its noun: "1 hour", "0.5 hours".
+func plural(n float64, one, many string) string {
+	s := strconv.FormatFloat(n, 'f', -1, 64)
+	if n == 1 {
+		return s + " " + one
 	}
-	idx := make([]int, len(ds))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(nth[a], nth[b]) })
-	out := make([]Decision, len(ds))
-	for i, j := range idx {
-		out[i] = ds[j]
-	}
-	return out
+	return s + " " + many
 }
 
 func dateOr(t timeT) string {
@@ -192,7 +261,7 @@ func dateOr(t timeT) string {
 // deptLabel names a department, or says there is none.
 func deptLabel(name string) (ja, en string) {
 	if name == "" {
-		return "(所管部署なし)", "(no department)"
+		return NoDepartment.JA, NoDepartment.EN
 	}
 	return name, name
 }

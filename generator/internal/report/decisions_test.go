@@ -8,20 +8,6 @@ import (
 	"vulnreport/generator/internal/inventory"
 )
 
-func TestInterleave(t *testing.T) {
-	in := []Decision{
-		{Kind: DecisionOverdue, Ref: "o1"}, {Kind: DecisionOverdue, Ref: "o2"}, {Kind: DecisionOverdue, Ref: "o3"},
-		{Kind: DecisionNoPlan, Ref: "n1"}, {Kind: DecisionServiceStop, Ref: "s1"}, {Kind: DecisionServiceStop, Ref: "s2"},
-	}
-	var got []string
-	for _, d := range interleave(in) {
-		got = append(got, d.Ref)
-	}
-	if want := "o1 n1 s1 o2 s2 o3"; strings.Join(got, " ") != want {
-		t.Errorf("order = %s, want %s", strings.Join(got, " "), want)
-	}
-}
-
 func TestContractGaps(t *testing.T) {
 	yes, no := true, false
 	asOf := time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)

@@ -72,7 +72,7 @@ func posture(in Input, r *Report) Posture {
 		s := sysByID[f.System]
 		matrix[[3]string{s.Category, s.Exposure, f.Priority}]++
 		if a := age[f.Priority]; a != nil {
-			a.Buckets[ageBucket(int(in.AsOf.Sub(f.FirstSeen).Hours()/24))]++
+			a.Buckets[ageBucket(int(in.AsOf.Sub(f.Known).Hours()/24))]++
 		}
 		owner := s.Owner
 		if owner == "" {

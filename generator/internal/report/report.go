@@ -15,7 +15,7 @@ import (
 )
 
 // SchemaVersion is the version of the Report model and of findings.json.
-const SchemaVersion = "1.0"
+const SchemaVersion = "1.1"
 
 // Report is the month's report model.
 type Report struct {
@@ -36,8 +36,24 @@ type Report struct {
 	Findings []model.Finding
 	// Vulns holds the matched vulnerabilities, sorted by id.
 	Vulns []Vuln
-	// Actions holds the fix actions, sorted by priority, due date and key.
-	Actions   []Action
+	// Actions holds the fix actions in the one risk ranking's order (Score
+	// desc, then priority, due date and key): every top list of fix
+	// actions takes its first rows.
+	Actions []Action
+	// Ranking holds every open finding in the one risk ranking's order;
+	// RankOf maps a finding key to its position in Ranking. Every top list
+	// of findings takes Ranking's first rows (filtered as it needs).
+	Ranking []Ranked
+	RankOf  map[string]int
+	// Exceptions is the exceptions register: moved due dates (honoured or
+	// not), acceptances, mitigations and not-affected decisions.
+	Exceptions []Exception
+	// Scorecards holds one row per owner department, worst first.
+	Scorecards []Scorecard
+	// Freshness is each public feed's age against the policy's threshold,
+	// in policy.FeedKinds order; Coverage what the data can speak about.
+	Freshness []FeedAge
+	Coverage  Coverage
 	Lifecycle []Line
 	Decisions []Decision
 	// Notifications are reports received from outside.
@@ -53,6 +69,8 @@ type Report struct {
 	KEVUnmatched []KEVUnmatched
 	Quality      Quality
 	Sources      Sources
+	// Schemes counts the findings each version scheme decided.
+	Schemes []SchemeCount
 }
 
 // Policy is the policy as applied, for the method sections.
@@ -153,12 +171,17 @@ type Action struct {
 	// Kind is "upgrade", "patch", "replace" (end of life) or "confirm"
 	// (needs confirmation before anything else).
 	Kind string
-	// Target is the lowest version that closes every matched range, when
-	// the ranges say so; TargetOpen is set when a range is open-ended so no
-	// version can be named; Patches lists patch ids where those fix it.
-	Target     string
-	TargetOpen bool
-	Patches    string
+	// Target is the lowest version outside every affected range of every
+	// finding it closes (all merged advisories) and on no end-of-life line;
+	// TargetAfter means "any version newer than Target" (the feeds give
+	// only an inclusive bound); TargetOpen is set when no such version is
+	// known; Patches lists patch ids where those fix it. TargetText is the
+	// one text every output shows for the target (plan.TargetText).
+	Target      string
+	TargetAfter bool
+	TargetText  i18n.Text
+	TargetOpen  bool
+	Patches     string
 	// Findings are the keys of the open findings it closes.
 	Findings     []string
 	TopPriority  string
@@ -176,6 +199,10 @@ type Action struct {
 	Notes        string
 	// EOL is set when the component's release line is past its end of life.
 	EOL bool
+	// Score is the action's place in the one risk ranking (its highest
+	// finding's score plus its further findings); Rank is 1-based.
+	Score Score
+	Rank  int
 	// RiskShare is the share of open risk weight the action removes (0–1).
 	RiskShare float64
 	// Text is the one-line instruction ("upgrade … to … or later").
@@ -199,17 +226,42 @@ type Line struct {
 	Replacement time.Time
 }
 
-// Decision is an item management must decide this month.
+// Decision is an item management must decide this month. Decisions are
+// ordered: unacknowledged outside reports past the policy's days first,
+// then by Score (the one risk ranking); trivial items are not decisions.
 type Decision struct {
 	// Kind is "no_plan", "overdue", "acceptance_expiring",
 	// "acceptance_expired", "service_stop", "notification_unacknowledged", "eol_replacement",
 	// "remediation_review".
 	Kind   string
 	Text   i18n.Text
-	Due    time.Time
 	System string
 	Ref    string
-	Owner  string
+	// Owner is the person named by the record, if any.
+	Owner string
+	// Department is the owner department from the system register; never
+	// blank: DepartmentName is NoDepartment's text when none is registered.
+	Department     string
+	DepartmentName i18n.Text
+	// Due is the date the underlying item falls due (may be past).
+	Due time.Time
+	// NeededBy is the date the decision is needed by, never before AsOf;
+	// Late is set when Due has passed, and LateSince is that date: print
+	// "late since LateSince" instead of a date in the past.
+	NeededBy  time.Time
+	Late      bool
+	LateSince time.Time
+	// Reason says why it is a decision for management this month.
+	Reason i18n.Text
+	// Score is the highest ranking score among the findings involved (0
+	// when none); Findings counts them.
+	Score    float64
+	Findings int
+	// Records are the remediation records involved; Cost sums their
+	// numeric cost fields (HasCost false when none has one).
+	Records []string
+	Cost    float64
+	HasCost bool
 }
 
 // Notification is a report from outside with its acknowledgement status.
@@ -338,9 +390,12 @@ type SLARow struct {
 // Escalation is a finding that became more urgent since the last build.
 type Escalation struct {
 	Finding string
-	// Kind is "newly_exploited" or "newly_overdue".
+	// Kind is "newly_exploited", "newly_overdue" or "priority_raised";
+	// Date is when it changed, within the period since the last build.
 	Kind string
 	Date time.Time
+	// From is the previous priority of a "priority_raised" escalation.
+	From string
 }
 
 // Summary holds the headline figures, with the previous build's values.
@@ -362,6 +417,15 @@ type Summary struct {
 	Mitigated         int
 	Accepted          int
 	Actions           int
+	// OverdueSLA counts open findings past their SLA date, as if no moved
+	// due date were honoured (i18n.TermOverdueSLA); OverdueActions counts
+	// fix actions with an overdue finding and no completion date
+	// (i18n.TermOverdueActions).
+	OverdueSLA     int
+	OverdueActions int
+	// Extensions counts honoured due-date extensions in the exceptions
+	// register; ExtensionsUnapproved those not honoured for want of approved_by.
+	Extensions, ExtensionsUnapproved int
 	// SLARate is the overall SLA compliance; HasSLARate false when nothing closed.
 	SLARate    float64
 	HasSLARate bool
@@ -421,10 +485,16 @@ type Quality struct {
 	Read        int
 	Accepted    int
 	Rejected    int
+	// Skipped lists input files skipped whole (unreadable or unknown).
+	Skipped []string
 	// Reviews lists the remediation records that change the picture
 	// wholesale, each with its file and line; each is also a decision.
 	Reviews []RemediationReview
 }
+
+// Alert reports whether the data-quality banner must be shown: records
+// were rejected or files skipped, so figures may understate.
+func (q Quality) Alert() bool { return q.Rejected > 0 || len(q.Skipped) > 0 }
 
 // Sources describes what went in, for the method sections.
 type Sources struct {

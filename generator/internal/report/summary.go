@@ -53,7 +53,7 @@ func summary(in Input, r *Report) Summary {
 				s.ExploitedInternet++
 			}
 			if f.KEV {
-				if d := int(in.AsOf.Sub(f.FirstSeen).Hours() / 24); d > oldest {
+				if d := int(in.AsOf.Sub(f.Known).Hours() / 24); d > oldest {
 					oldest = d
 				}
 				if !f.KEVDue.IsZero() && in.AsOf.After(f.KEVDue) {
@@ -89,6 +89,14 @@ func summary(in Input, r *Report) Summary {
 	}
 	if n := len(in.History); n > 0 {
 		s.Prev = previous(in.History[n-1], sysByID)
+	}
+	s.OverdueSLA, s.OverdueActions = overdueBothWays(r)
+	for _, e := range r.Exceptions {
+		if e.DueMoved && e.Honoured {
+			s.Extensions++
+		} else if e.DueMoved {
+			s.ExtensionsUnapproved++
+		}
 	}
 	s.Headlines = headlines(s)
 	return s
@@ -130,10 +138,10 @@ const (
 func headlines(s Summary) []Headline {
 	h := []Headline{
 		{Key: HeadP1P2, Label: i18n.Text{JA: "未対応 P1・P2", EN: "Open P1 and P2"}, Value: s.Open["P1"] + s.Open["P2"], Target: 0, Link: "priority=P1,P2"},
-		{Key: HeadOverdue, Label: i18n.Text{JA: "期限超過", EN: "Overdue"}, Value: s.Overdue, Target: 0, Link: "overdue=1"},
-		{Key: HeadExploited, Label: i18n.Text{JA: "外部公開システムの悪用済み脆弱性", EN: "Exploited on internet-facing systems"}, Value: s.ExploitedInternet, Target: 0, Link: "exploited=1&exposure=internet"},
+		{Key: HeadOverdue, Label: i18n.Msg(i18n.TermOverdueFindings), Value: s.Overdue, Target: 0, Link: "overdue=1"},
+		{Key: HeadExploited, Label: i18n.Msg(i18n.TermExploitedInternet), Value: s.ExploitedInternet, Target: 0, Link: "exploited=1&exposure=internet"},
 		{Key: HeadEOL, Label: i18n.Text{JA: "サポート終了ソフトウェア", EN: "End-of-life software in use"}, Value: s.EOLInUse, Target: 0, Link: "kind=eol"},
-		{Key: HeadOpen, Label: i18n.Text{JA: "未対応の指摘 (全件)", EN: "Open findings (all)"}, Value: s.OpenTotal, Target: -1, Link: "state=open"},
+		{Key: HeadOpen, Label: i18n.Msg(i18n.TermOpenFindings), Value: s.OpenTotal, Target: -1, Link: "state=open"},
 	}
 	if s.Prev != nil {
 		prev := map[string]int{HeadP1P2: s.Prev.Open["P1"] + s.Prev.Open["P2"], HeadOverdue: s.Prev.Overdue,
@@ -187,8 +195,8 @@ func sentences(r *Report) []i18n.Text {
 		})
 	}
 	ex := i18n.Text{
-		JA: fmt.Sprintf("インターネットに公開したシステムで悪用が確認された脆弱性が %d 件未対応です", s.ExploitedInternet),
-		EN: fmt.Sprintf("%d exploited vulnerabilities remain open on internet-facing systems", s.ExploitedInternet),
+		JA: fmt.Sprintf("インターネット公開システムの悪用済み脆弱性が %d 件未対応です", s.ExploitedInternet),
+		EN: fmt.Sprintf("%s on internet-facing systems", i18n.Plural(i18n.EN, s.ExploitedInternet, "exploited finding remains open", "exploited findings remain open")),
 	}
 	if s.Prev != nil {
 		ex.JA += fmt.Sprintf(" (前月比 %s)", change(s.ExploitedInternet, s.Prev.ExploitedInternet))
@@ -198,8 +206,12 @@ func sentences(r *Report) []i18n.Text {
 	ex.EN += "."
 	out = append(out, ex)
 	od := i18n.Text{
-		JA: fmt.Sprintf("対応期限を過ぎた指摘は %d 件", s.Overdue),
-		EN: fmt.Sprintf("%d findings are past their due date", s.Overdue),
+		JA: fmt.Sprintf("期限超過の指摘は %d 件", s.Overdue),
+		EN: fmt.Sprintf("%s past their due date", i18n.Plural(i18n.EN, s.Overdue, "finding is", "findings are")),
+	}
+	if s.OverdueSLA != s.Overdue {
+		od.JA += fmt.Sprintf(" (承認済みの期限延長 %d 件を認めなければ %d 件)", s.Extensions, s.OverdueSLA)
+		od.EN += fmt.Sprintf(" (%d without the %s)", s.OverdueSLA, i18n.Plural(i18n.EN, s.Extensions, "approved extension", "approved extensions"))
 	}
 	if s.Prev != nil {
 		od.JA += fmt.Sprintf(" (前月比 %s)", change(s.Overdue, s.Prev.Overdue))
@@ -207,8 +219,8 @@ func sentences(r *Report) []i18n.Text {
 	}
 	if len(r.Actions) > 0 {
 		top := r.Actions[0]
-		od.JA += fmt.Sprintf("。最優先の対策は「%s」です。", top.Text.Get(i18n.JA))
-		od.EN += fmt.Sprintf(". The first fix action: %s.", top.Text.Get(i18n.EN))
+		od.JA += fmt.Sprintf("。リスク順位 1 位の対策は「%s」です。", top.Text.Get(i18n.JA))
+		od.EN += fmt.Sprintf(". The top-ranked fix action: %s.", top.Text.Get(i18n.EN))
 	} else {
 		od.JA += "。"
 		od.EN += "."
@@ -220,8 +232,8 @@ func sentences(r *Report) []i18n.Text {
 	})
 	if len(r.Decisions) > 0 {
 		out = append(out, i18n.Text{
-			JA: fmt.Sprintf("今月、経営層の判断が必要な事項が %d 件あります (期限超過・未計画・リスク受容・サービス停止・移行計画)。", len(r.Decisions)),
-			EN: fmt.Sprintf("Management has %d decisions to make this month (overdue, unplanned, risk acceptances, service stops, replacements).", len(r.Decisions)),
+			JA: fmt.Sprintf("今月、経営層の判断事項が %d 件あります (受領連絡の遅れ・期限超過・未計画・リスク受容・サービス停止・移行計画)。", len(r.Decisions)),
+			EN: fmt.Sprintf("Management has %s this month (late acknowledgements, overdue, unplanned, risk acceptances, service stops, replacements).", i18n.Plural(i18n.EN, len(r.Decisions), "decision to make", "decisions to make")),
 		})
 	}
 	return out

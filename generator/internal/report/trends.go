@@ -98,21 +98,36 @@ func seenBefore(open []map[string]bool, key string) bool {
 
 func escalations(last history.Month, fs []model.Finding, asOf time.Time) []Escalation {
 	var out []Escalation
+	prio := func(p string) int {
+		if len(p) == 2 {
+			return int(p[1] - '0')
+		}
+		return 9
+	}
 	for i := range fs {
 		f := &fs[i]
 		if !f.IsOpen() {
 			continue
 		}
 		prev, ok := last.Lookup(f.Key)
-		if f.Exploited && (!ok || !prev.Exploited) && ok {
+		if !ok {
+			continue
+		}
+		// Newly exploited: not exploited last month; dated by the KEV
+		// listing when it falls in the period, else by this build.
+		if f.Exploited && !prev.Exploited {
 			d := f.KEVAdded
-			if d.IsZero() {
+			if d.IsZero() || !d.After(last.Date) || d.After(asOf) {
 				d = asOf
 			}
 			out = append(out, Escalation{Finding: f.Key, Kind: "newly_exploited", Date: d})
 		}
-		if f.Overdue && ok && !prev.Overdue {
+		// Newly overdue: the due date fell in the period since last month.
+		if f.Overdue && !prev.Overdue && f.Due.After(last.Date) {
 			out = append(out, Escalation{Finding: f.Key, Kind: "newly_overdue", Date: f.Due})
+		}
+		if p := prio(prev.Priority); p != 9 && prio(f.Priority) < p {
+			out = append(out, Escalation{Finding: f.Key, Kind: "priority_raised", Date: asOf, From: prev.Priority})
 		}
 	}
 	return out
@@ -142,7 +157,7 @@ func remediationStats(in Input, closed []history.Closure, fs []model.Finding) ([
 			f := &fs[i]
 			if f.IsOpen() && f.Priority == pr {
 				row.OpenTotal++
-				ageSum += in.AsOf.Sub(f.FirstSeen).Hours() / 24
+				ageSum += in.AsOf.Sub(f.Known).Hours() / 24
 				if f.Overdue {
 					row.OpenPastDue++
 				}

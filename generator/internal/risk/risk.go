@@ -156,6 +156,7 @@ func Due(f *model.Finding, sla map[string]int) {
 		f.Due = f.KEVDue
 		f.DueSource = "kev"
 	}
+	f.SLADue = f.Due
 }
 
 // DaysBetween returns whole days from a to b.

@@ -30,7 +30,7 @@ func entities() []entity {
 	}
 }
 
-var productAliases = map[string]string{"製品キー": "key", "製品名": "name", "別名": "aliases"}
+var productAliases = map[string]string{"製品キー": "key", "製品名": "name", "別名": "aliases", "バージョン体系": "scheme", "体系": "scheme"}
 
 // probe adapts an entity decoder for source.KnownFields.
 func probe[T any](decode func(source.Record, *source.Diagnostics) (T, *source.Decoder)) func(source.Record, *source.Diagnostics) *source.Decoder {
@@ -51,6 +51,7 @@ func decodeProduct(rec source.Record, diags *source.Diagnostics) (product.Produc
 	}
 	p.Name = d.Text("name", false)
 	p.Aliases = d.List("aliases")
+	p.Scheme = inventory.SchemeField(d)
 	return p, d
 }
 
@@ -75,6 +76,12 @@ func (l *loader) component(rec source.Record, st *source.FileStat) {
 		if p = l.productOf(c.Product); p.err != nil {
 			d.Errorf("product", "%v", p.err)
 		}
+	}
+	if !d.Failed() && c.Version != "" {
+		if c.Scheme == "" && p != nil {
+			c.Scheme = l.schemeOf(p)
+		}
+		l.warnVersion(d.Pos("version"), c.Scheme, c.Version)
 	}
 	if l.accept(d, st, "components", c.System) {
 		l.internComponent(&c, p)

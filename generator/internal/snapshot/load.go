@@ -13,6 +13,7 @@ import (
 
 	"vulnreport/generator/internal/feed"
 	"vulnreport/generator/internal/policy"
+	"vulnreport/generator/internal/product"
 	"vulnreport/generator/internal/source"
 )
 
@@ -27,6 +28,10 @@ type loader struct {
 	strs       map[string]string
 	lastSystem string
 	products   map[string]*productText
+	// verChecked caches versionProblem; early resolves products for
+	// schemes while components are read (schemes.go).
+	verChecked map[[2]string]string
+	early      *product.Resolver
 	// expect is the number of rows expected in the CSV file being read,
 	// when estimated.
 	expect int

@@ -35,6 +35,10 @@ func (l *loader) intern(s string) string {
 type productText struct {
 	text, name string
 	err        error
+	// scheme is what rules 2–4 of choosing a scheme give the product
+	// (schemes.go), once schemeSet.
+	scheme    string
+	schemeSet bool
 }
 
 // productOf returns what is known of product text s, parsing it once.

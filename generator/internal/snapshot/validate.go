@@ -45,6 +45,7 @@ func (l *loader) validate() {
 			c.Version = ver
 		}
 	}
+	l.componentSchemes()
 	s.Advisories = uniq(l, s.Advisories, "advisories", func(a advT) (string, source.Pos) {
 		if a.Source != "" && a.Origin != "" && !isUserFile(a.Origin) {
 			return "", a.Pos // feeds may repeat ids; they merge later

@@ -209,7 +209,7 @@ func pickVersion(r *rand.Rand, n int) int {
 
 func (g *gen) writeComponents() error {
 	r := g.rng(3)
-	f, err := g.create("components.csv", false, "system", "product", "name", "version", "hosts", "patches", "installed", "updated")
+	f, err := g.create("components.csv", false, "system", "product", "name", "version", "hosts", "patches", "installed", "updated", "scheme")
 	if err != nil {
 		return err
 	}
@@ -300,7 +300,7 @@ func (g *gen) componentRow(r *rand.Rand, f *csvFile, s *system, pi, vi int) {
 	}
 	inst := -3000 + r.IntN(2900)
 	upd := inst + r.IntN(-inst)
-	f.row(s.id, prod, p.name, ver, hosts, patches, g.date(inst), g.date(upd))
+	f.row(s.id, prod, p.name, ver, hosts, patches, g.date(inst), g.date(upd), "")
 }
 
 // cpe23 writes a product and version as a CPE 2.3 formatted string.

@@ -46,7 +46,7 @@ thresholds:
 // writeProducts lists the products that need a table entry: libraries
 // known by purl, and the well-known products with their display names.
 func (g *gen) writeProducts() error {
-	f, err := g.create("products.csv", false, "key", "name.ja", "name.en", "aliases")
+	f, err := g.create("products.csv", false, "key", "name.ja", "name.en", "aliases", "scheme")
 	if err != nil {
 		return err
 	}
@@ -59,7 +59,7 @@ func (g *gen) writeProducts() error {
 		if p.purl != "" {
 			aliases = append(aliases, p.purl)
 		}
-		f.row(p.key, p.name, p.name, strings.Join(aliases, ";"))
+		f.row(p.key, p.name, p.name, strings.Join(aliases, ";"), "")
 	}
 	g.st.ProductRecords = f.rows
 	return f.close()
@@ -182,7 +182,9 @@ func (g *gen) writeRemediation() error {
 			notes = "次期システムへの更改で解消する"
 		}
 		if chance(r, 0.05) {
+			// A moved due date counts only with the owner's approval (contract v1.1).
 			due = g.date(10 + r.IntN(110))
+			approved = d.ja + "長"
 		}
 		if chance(r, 0.2) {
 			cost = "¥" + thousands(10000*(1+r.IntN(80)))

@@ -220,16 +220,20 @@ func combine(as []advisory.Advisory) Vulnerability {
 	}
 	// Ranges: the first source (by rank) that gives machine-readable ranges
 	// for a product supplies them; prose ranges only where none does.
-	byKey := map[string]string{}
+	// A distribution's ranges (Distro) are chosen apart from upstream
+	// ones: they decide that distribution's packages, with the upstream
+	// range beside them as context.
+	byKey := map[[2]string]string{}
 	for _, a := range as {
 		for _, af := range a.Affected {
-			if prev, ok := byKey[af.Key]; ok && prev != a.ID {
+			k := [2]string{af.Key, af.Distro}
+			if prev, ok := byKey[k]; ok && prev != a.ID {
 				continue
 			}
-			if af.FreeText != "" && !af.Beside && hasRanged(as, af.Key) {
+			if af.FreeText != "" && !af.Beside && hasRanged(as, af.Key, af.Distro) {
 				continue
 			}
-			byKey[af.Key] = a.ID
+			byKey[k] = a.ID
 			v.Affected = append(v.Affected, af)
 		}
 	}
@@ -249,10 +253,10 @@ func combine(as []advisory.Advisory) Vulnerability {
 	return v
 }
 
-func hasRanged(as []advisory.Advisory, key string) bool {
+func hasRanged(as []advisory.Advisory, key, distro string) bool {
 	for _, a := range as {
 		for _, af := range a.Affected {
-			if af.Key == key && af.FreeText == "" {
+			if af.Key == key && af.Distro == distro && af.FreeText == "" {
 				return true
 			}
 		}

@@ -3,6 +3,7 @@ package pdf
 import (
 	"strconv"
 
+	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/report"
 )
 
@@ -42,6 +43,47 @@ func (d *doc) method() {
 	}
 	d.table(t)
 
+	d.sub(d.t("pdf.sub.vocabulary"), 30)
+	t = table{cols: []col{{head: d.t("pdf.figure"), w: 50}, {head: d.t("pdf.definition"), w: 104}, {head: d.t("col.value"), w: 20, align: 'R'}},
+		maxLines: 4, size: sizeSmall}
+	s := d.r.Summary
+	values := map[string]int{i18n.TermOpenFindings: s.OpenTotal, i18n.TermOverdueFindings: s.Overdue, i18n.TermOverdueSLA: s.OverdueSLA,
+		i18n.TermFixActions: s.Actions, i18n.TermOverdueActions: s.OverdueActions, i18n.TermExploitedInternet: s.ExploitedInternet,
+		i18n.TermDecisions: len(d.r.Decisions), i18n.TermExceptions: len(d.r.Exceptions)}
+	for _, k := range i18n.Terms {
+		t.rows = append(t.rows, []string{d.t(k), d.t(k + ".def"), num(values[k])})
+	}
+	d.table(t)
+
+	d.sub(d.t("pdf.sub.ranking"), 30)
+	d.note(d.t("pdf.ranking_note"))
+	t = table{cols: []col{{head: d.t("pdf.figure"), w: 50}, {head: d.t("pdf.condition"), w: 104}, {head: d.t("pdf.points"), w: 20, align: 'R'}},
+		maxLines: 3, size: sizeSmall}
+	for _, w := range report.Weights {
+		pts := points(w.Points)
+		if w.Points == 0 {
+			pts = "× 0.5"
+		}
+		t.rows = append(t.rows, []string{d.tx(w.Label), d.tx(w.Rule), pts})
+	}
+	d.table(t)
+	d.note(d.t("pdf.age_note"))
+
+	d.sub(d.t("pdf.sub.freshness"), 20)
+	t = table{cols: []col{{head: d.t("col.kind"), w: 50}, {head: d.t("pdf.date"), w: 40, align: 'C'}, {head: d.t("pdf.days_since"), w: 40, align: 'R'},
+		{head: d.t("col.value"), w: 44, align: 'R'}}, size: sizeSmall}
+	for _, f := range d.r.Freshness {
+		date, age := d.t("nodata"), d.t("nodata")
+		if f.HasDate {
+			date, age = day(f.Date), num(f.AgeDays)
+		}
+		if f.Stale {
+			age = "▲ " + age
+		}
+		t.rows = append(t.rows, []string{d.t("feed." + f.Kind), date, age, d.tf("pdf.days", f.MaxDays)})
+	}
+	d.table(t)
+
 	d.sub(d.t("pdf.sub.horizons"), 30)
 	t = table{cols: []col{{head: d.t("pdf.setting"), w: 120}, {head: d.t("col.value"), w: 54, align: 'R'}}}
 	for _, h := range []struct {
@@ -54,6 +96,17 @@ func (d *doc) method() {
 		t.rows = append(t.rows, []string{d.t(h.key), d.tf("pdf.days", h.n)})
 	}
 	d.table(t)
+
+	if len(d.r.Schemes) > 0 {
+		d.sub(d.t("pdf.sub.schemes"), 25)
+		t = table{cols: []col{{head: d.t("pdf.scheme"), w: 74}, {head: d.t("pdf.scheme_findings"), w: 50, align: 'R'},
+			{head: d.t("pdf.scheme_confirm"), w: 50, align: 'R'}}}
+		for _, s := range d.r.Schemes {
+			t.rows = append(t.rows, []string{s.Scheme, num(s.Findings), num(s.Confirm)})
+		}
+		d.table(t)
+		d.note(d.t("pdf.schemes_note"))
+	}
 
 	d.sub(d.t("feeds"), 25)
 	t = table{cols: []col{{head: d.t("col.kind"), w: 18}, {head: d.t("col.file"), w: 80}, {head: d.t("col.version"), w: 30},

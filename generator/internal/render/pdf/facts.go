@@ -21,12 +21,12 @@ type facts struct {
 	sys map[string]*report.System
 	// open counts open findings.
 	open int
-	// top holds the first open findings in the model's order (priority,
-	// due date, key); titles their vulnerabilities' titles by id.
+	// top holds the first open findings of the one risk ranking; titles
+	// their vulnerabilities' titles by id.
 	top    []*model.Finding
 	titles map[string]*report.Vuln
-	// kev holds open exploited findings on internet-facing systems; kevN
-	// counts them all.
+	// kev holds every open exploited finding on an internet-facing system,
+	// in ranking order; kevN counts them.
 	kev  []*model.Finding
 	kevN int
 	// dueSoon and escalated resolve the keys the model lists.
@@ -36,8 +36,6 @@ type facts struct {
 	// past their due date.
 	actions []*report.Action
 	overdue []*report.Action
-	// riskSystems are the systems with open findings, most P1 and P2 first.
-	riskSystems []*report.System
 	// plan is the remediation plan by department.
 	plan planFacts
 	// decisions are the decisions page one shows.
@@ -97,19 +95,21 @@ func newFacts(r *report.Report) *facts {
 				}
 			}
 		}
-		if !fd.IsOpen() {
-			continue
+		if fd.IsOpen() {
+			f.open++
 		}
-		f.open++
+	}
+	// Top lists follow the one risk ranking. Every open exploited finding
+	// on an internet-facing system is kept: none may be absent from the body.
+	for _, x := range r.Ranking {
+		fd := &r.Findings[x.Index]
 		if len(f.top) < maxRows {
 			f.top = append(f.top, fd)
 			f.titles[fd.VulnID] = nil
 		}
 		if fd.Exploited && f.exposure(fd.System) == inventory.Internet {
 			f.kevN++
-			if len(f.kev) < maxRows {
-				f.kev = append(f.kev, fd)
-			}
+			f.kev = append(f.kev, fd)
 		}
 	}
 	for _, fd := range dueSoon {
@@ -132,17 +132,8 @@ func newFacts(r *report.Report) *facts {
 			f.overdue = append(f.overdue, a)
 		}
 	}
-	for i := range r.Systems {
-		if r.Systems[i].OpenTotal > 0 {
-			f.riskSystems = append(f.riskSystems, &r.Systems[i])
-		}
-	}
-	slices.SortStableFunc(f.riskSystems, func(a, b *report.System) int {
-		return cmp.Or(cmp.Compare(b.Open["P1"], a.Open["P1"]), cmp.Compare(b.Open["P2"], a.Open["P2"]),
-			cmp.Compare(b.OpenTotal, a.OpenTotal), cmp.Compare(a.ID, b.ID))
-	})
 	f.plan = newPlan(r, f.actions)
-	f.decisions = pickDecisions(r.Decisions, 6)
+	f.decisions = r.Decisions
 	return f
 }
 

@@ -72,3 +72,6 @@ func (d *doc) list(items []string) string { return strings.Join(items, d.t("pdf.
 
 // count formats "12 件" / "12".
 func (d *doc) count(n int) string { return d.tf("pdf.count", num(n)) }
+
+// points prints a ranking score: "122.6".
+func points(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }

@@ -93,6 +93,7 @@ func (d *doc) kv(rows [][2]string, kw float64, dry bool) float64 {
 // fix actions and the scope. Lists are cut to fit the page.
 func (d *doc) summary() {
 	d.font(sizeBody)
+	d.qualityBanner()
 	for i, s := range d.r.Sentences {
 		if i == 5 {
 			break
@@ -102,10 +103,69 @@ func (d *doc) summary() {
 	d.gap(2)
 	d.tiles()
 	d.kevStrip()
+	d.freshnessStrip()
 	reserve := d.topRisks(true) + d.scope(true)
 	d.decisions(bottom - reserve - d.y)
 	d.topRisks(false)
 	d.scope(false)
+}
+
+// strip prints a tinted box with a coloured edge holding text of at most
+// n lines.
+func (d *doc) strip(text, color string, n int) {
+	d.font(sizeBody)
+	lh := d.lh()
+	ls := d.clamp(d.lines(text, contentW-8), n, contentW-8)
+	h := float64(len(ls))*lh + 3
+	d.need(h)
+	d.pdf.SetFillColor(tint(color, 0.9))
+	d.pdf.Rect(marginL, d.y, contentW, h, "F")
+	d.fillColor(color)
+	d.pdf.Rect(marginL, d.y, 1.5, h, "F")
+	for i, l := range ls {
+		d.putIn(marginL+5, d.y+1.5+float64(i)*lh, contentW-8, lh, l, 'L', marginL, d.y, contentW, h)
+	}
+	d.y += h + 3
+}
+
+// qualityBanner warns, at the top of page one, that records were
+// rejected or files skipped, with the counts: the figures may understate.
+func (d *doc) qualityBanner() {
+	q := d.r.Quality
+	if !q.Alert() {
+		return
+	}
+	d.strip(d.tf("pdf.quality_banner", num(q.Rejected), num(q.Read), num(len(q.Skipped))), colAlert, 3)
+}
+
+// freshnessStrip states coverage and each feed's age against the policy's
+// threshold, in the alert colour when any feed is stale.
+func (d *doc) freshnessStrip() {
+	c := d.r.Coverage
+	var stale, fresh []string
+	for _, f := range d.r.Freshness {
+		name := d.t("feed." + f.Kind)
+		switch {
+		case !f.Present:
+			stale = append(stale, d.tf("pdf.feed.missing", name))
+		case !f.HasDate:
+			stale = append(stale, d.tf("pdf.feed.undated", name))
+		case f.Stale:
+			stale = append(stale, d.tf("pdf.feed.stale", name, day(f.Date), num(f.AgeDays), num(f.MaxDays)))
+		default:
+			fresh = append(fresh, d.tf("pdf.feed.fresh", name, day(f.Date), num(f.AgeDays)))
+		}
+	}
+	text := d.tf("pdf.coverage", pct(c.Share(c.WithData)), num(c.WithData), num(c.Components), pct(c.Share(c.KnownSupport)), num(c.KnownSupport))
+	color := colAccent
+	if len(stale) > 0 {
+		text = d.tf("pdf.feeds_stale", d.list(stale)) + d.t("pdf.sep") + text
+		color = colAlert
+	}
+	if len(fresh) > 0 {
+		text += d.t("pdf.sep") + d.tf("pdf.feeds_fresh", d.list(fresh))
+	}
+	d.strip(text, color, 5)
 }
 
 // bulletN prints a bullet of at most n lines.
@@ -128,23 +188,12 @@ func (d *doc) bulletN(marker, s string, n int) {
 // kevStrip prints the exploited-vulnerabilities block of page one.
 func (d *doc) kevStrip() {
 	s := d.r.Summary
-	text := d.tf("pdf.kev_strip", num(s.ExploitedOpen), num(s.ExploitedInternet), num(s.KEVOldestDays), num(s.KEVPastDue))
-	d.font(sizeBody)
-	lh := d.lh()
-	ls := d.clamp(d.lines(text, contentW-8), 2, contentW-8)
-	h := float64(len(ls))*lh + 3
-	d.pdf.SetFillColor(tint(colAlert, 0.9))
-	d.pdf.Rect(marginL, d.y, contentW, h, "F")
-	d.fillColor(colAlert)
-	d.pdf.Rect(marginL, d.y, 1.5, h, "F")
-	for i, l := range ls {
-		d.putIn(marginL+5, d.y+1.5+float64(i)*lh, contentW-8, lh, l, 'L', marginL, d.y, contentW, h)
-	}
-	d.y += h + 3
+	d.strip(d.tf("pdf.kev_strip", num(s.ExploitedOpen), num(s.ExploitedInternet), num(s.KEVOldestDays), num(s.KEVPastDue)), colAlert, 2)
 }
 
-// decisions prints the decisions management must make, as many as fit in
-// height h (at most six), picked so that each kind appears.
+// decisions prints the decisions management must make, in the model's
+// order (late outside reports first, then the one risk ranking), as many
+// as fit in height h, and names the sheet that holds them all.
 func (d *doc) decisions(h float64) {
 	end := d.y + h
 	all := d.r.Decisions
@@ -169,36 +218,32 @@ func (d *doc) decisions(h float64) {
 	}
 	d.textColor(colText)
 	t := table{cols: []col{
-		{head: d.t("col.kind"), w: 24},
-		{head: d.t("col.decision"), w: 90},
-		{head: d.t("col.assignee"), w: 22},
-		{head: d.t("col.due"), w: 17, align: 'C'},
+		{head: d.t("col.kind"), w: 22},
+		{head: d.t("col.decision"), w: 88},
+		{head: d.t("col.department"), w: 22},
+		{head: d.t("col.needed_by"), w: 21, align: 'C'},
 	}, maxLines: 2, size: sizeSmall}
 	row := func(dc report.Decision) []string {
-		owner := dc.Owner
-		if owner == "" {
-			owner = d.f.owner(dc.System)
-		}
-		if owner == "" {
-			owner = "—"
-		}
-		return []string{d.t("decision." + dc.Kind), d.tx(dc.Text), owner, day(dc.Due)}
+		return []string{d.t("decision." + dc.Kind), d.tx(dc.Text), d.tx(dc.DepartmentName), d.neededBy(dc)}
 	}
-	for _, dc := range d.f.decisions {
+	for _, dc := range all {
 		t.rows = append(t.rows, row(dc))
 	}
-	// Keep room for the "n of N" note and the rule below the table, then
-	// show the first decisions that fit (every kind before a second of
-	// any), sorted by due date.
 	d.font(sizeSmall)
-	noteH := float64(len(d.lines(d.shown(1, len(all), "section.decisions"), contentW)))*d.lh() + 1
-	n := min(max(d.fits(t, end-d.y-noteH-1.5), 1), len(d.f.decisions))
-	t.rows = nil
-	for _, dc := range byDue(d.f.decisions[:n]) {
-		t.rows = append(t.rows, row(dc))
-	}
+	noteH := float64(len(d.lines(d.shownAlways(1, len(all), "section.decisions"), contentW)))*d.lh() + 1
+	n := min(max(d.fits(t, end-d.y-noteH-1.5), 1), len(all))
+	t.rows = t.rows[:n]
 	d.table(t)
-	d.note(d.shown(len(t.rows), len(all), "section.decisions"))
+	d.note(d.shownAlways(len(t.rows), len(all), "section.decisions"))
+}
+
+// neededBy prints when a decision is needed: its date, or "late since"
+// the date it fell due.
+func (d *doc) neededBy(dc report.Decision) string {
+	if dc.Late {
+		return d.tf("pdf.late_since", day(dc.LateSince))
+	}
+	return day(dc.NeededBy)
 }
 
 // topRisks prints the top five fix actions in plain words; with dry set it
@@ -207,7 +252,7 @@ func (d *doc) topRisks(dry bool) float64 {
 	h := d.subHeight(d.t("pdf.top_risks"))
 	d.font(sizeTable)
 	lh := d.lh()
-	acts := d.f.actions[:min(5, len(d.f.actions))]
+	acts := d.f.actions[:min(3, len(d.f.actions))]
 	if !dry {
 		d.sub(d.t("pdf.top_risks"), 0)
 		d.font(sizeTable)
@@ -218,10 +263,11 @@ func (d *doc) topRisks(dry bool) float64 {
 	mw := d.measure("5.") + 1.5
 	w := contentW - mw - 2
 	for i, a := range acts {
-		ls := d.clamp(d.lines(d.tx(a.Text), w), 2, w)
+		text := d.topRiskText(a)
+		ls := d.clamp(d.lines(text, w), 2, w)
 		h += float64(len(ls))*lh + 0.6
 		if !dry {
-			d.bulletN(fmt.Sprintf("%d.", i+1), d.tx(a.Text), 2)
+			d.bulletN(fmt.Sprintf("%d.", i+1), text, 2)
 		}
 	}
 	if len(acts) == 0 {
@@ -230,46 +276,10 @@ func (d *doc) topRisks(dry bool) float64 {
 	return h
 }
 
-// feedSummary describes the public feeds by kind: the latest date and,
-// when several files of a kind were read, how many.
-func (d *doc) feedSummary() []string {
-	type kind struct {
-		latest string
-		files  int
-	}
-	var order []string
-	kinds := map[string]*kind{}
-	for _, f := range d.r.Sources.Feeds {
-		k := kinds[f.Kind]
-		if k == nil {
-			k = &kind{}
-			kinds[f.Kind] = k
-			order = append(order, f.Kind)
-		}
-		k.files++
-		if date := f.Date; len(date) >= 10 && date[:10] > k.latest {
-			k.latest = date[:10]
-		}
-	}
-	names := map[string]string{"kev": "KEV", "epss": "EPSS", "nvd": "NVD", "jvn": "JVN", "cve5": "CVE", "endoflife": "endoflife.date", "sbom": "SBOM", "osv": "OSV", "csaf": "Red Hat CSAF"}
-	var out []string
-	for _, k := range order {
-		name := names[k]
-		if name == "" {
-			name = k
-		}
-		switch latest := kinds[k].latest; {
-		case kinds[k].files > 1 && latest != "":
-			out = append(out, d.tf("pdf.feed_files", name, kinds[k].files, latest))
-		case kinds[k].files > 1:
-			out = append(out, d.tf("pdf.feed_files_nodate", name, kinds[k].files))
-		case latest != "":
-			out = append(out, name+" "+latest)
-		default:
-			out = append(out, name)
-		}
-	}
-	return out
+// topRiskText is a top fix action's line on page one: the instruction
+// and the reasons it ranks where it does.
+func (d *doc) topRiskText(a *report.Action) string {
+	return d.tx(a.Text) + " ［" + d.tf("pdf.rank_reasons", a.Score.ReasonText(d.lang, 3)) + "］"
 }
 
 // scope prints what the report covers; with dry set it returns the
@@ -280,15 +290,10 @@ func (d *doc) scope(dry bool) float64 {
 	if s.SystemsActive > 0 {
 		share = pct(float64(s.SystemsCurrent) / float64(s.SystemsActive))
 	}
-	feedText := d.t("pdf.no_feeds")
-	if feeds := d.feedSummary(); len(feeds) > 0 {
-		feedText = d.list(feeds)
-	}
 	rows := [][2]string{
 		{d.t("period"), d.tf("pdf.scope.period", month(d.r.AsOf, d.lang), day(d.r.AsOf))},
 		{d.t("pdf.scope.systems"), d.tf("pdf.scope.systems_text", num(s.SystemsActive), num(s.Systems), num(s.Hosts), num(s.Components))},
 		{d.t("pdf.scope.inventory"), d.tf("pdf.scope.inventory_text", num(s.SystemsCurrent), num(s.SystemsActive), share, d.r.Policy.StaleDays)},
-		{d.t("feeds"), feedText},
 	}
 	if dry {
 		h := d.subHeight(d.t("section.scope"))

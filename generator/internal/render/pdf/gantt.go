@@ -53,7 +53,12 @@ func (d *doc) gantt(g chart.Gantt, rows []chart.Row, title string, x, y, w, rowH
 		default:
 			label += " (" + d.tf("pdf.systems_n", r.Sub) + ")"
 		}
+		// Shrink a long label rather than clip it; clip only below 4.5 pt.
+		for size := 6.5; size > 4.5 && d.measure(label) > labelW-1; size -= 0.5 {
+			d.font(size - 0.5)
+		}
 		d.put(x, ry, labelW-1, rowH, d.fit(label, labelW-1), 'L')
+		d.font(6.5)
 		d.textColor(statusColor(r.Status))
 		d.put(x+labelW, ry, statusW, rowH, d.fit(d.t("lifecycle."+r.Status), statusW), 'L')
 		for _, s := range r.Segments {

@@ -8,7 +8,11 @@ import (
 )
 
 // maxGanttRows is the most release lines the timeline draws.
-const maxGanttRows = 40
+const maxGanttRows = 20
+
+// maxLifecycleRows is the most end-of-life lines the table lists; the
+// workbook has them all.
+const maxLifecycleRows = 6
 
 // lifecycle draws the support timeline of the release lines in use and
 // lists end-of-life software with planned replacements.
@@ -31,7 +35,7 @@ func (d *doc) lifecycle() {
 		}
 	}
 	if len(rows) > 0 {
-		rowH := min(5.5, (bottom-d.y-34)/float64(len(rows)))
+		rowH := min(4.6, (bottom-d.y-34)/float64(len(rows)))
 		d.y += d.gantt(g, rows, d.chartTitle(g.Title, "pdf.chart.timeline"), marginL, d.y, contentW, rowH)
 	}
 	d.note(d.tf("pdf.gantt_note", len(rows), len(d.r.Lifecycle)))
@@ -47,7 +51,7 @@ func (d *doc) lifecycle() {
 		{head: d.t("col.system"), w: 42}, {head: d.t("col.owner"), w: 26}, {head: d.t("col.hosts"), w: 10, align: 'R'},
 		{head: d.t("col.replacement"), w: 19, align: 'C'},
 	}, maxLines: 3}
-	for _, l := range lines[:min(maxRows, len(lines))] {
+	for _, l := range lines[:min(maxLifecycleRows, len(lines))] {
 		var names, owners []string
 		for _, id := range l.Systems {
 			names = append(names, d.sysName(id))
@@ -63,7 +67,7 @@ func (d *doc) lifecycle() {
 			d.list(names), d.list(owners), num(l.Hosts), repl})
 	}
 	d.table(t)
-	d.note(d.shown(min(maxRows, len(lines)), relevant, "section.lifecycle"))
+	d.note(d.shown(min(maxLifecycleRows, len(lines)), relevant, "section.lifecycle"))
 	if len(d.r.Posture.ClientEOL) > 0 {
 		var names []string
 		for _, id := range d.r.Posture.ClientEOL {
@@ -78,33 +82,16 @@ func (d *doc) lifecycle() {
 // their due and planned dates.
 func (d *doc) plan() {
 	p := d.f.plan
-	d.lead(d.tf("pdf.lead.plan", num(len(d.f.actions)), num(len(p.depts)), num(p.urgentN), num(p.notStarted)))
-	stages := []string{"", "investigate", "assess", "plan", "implement"}
-	cols := []col{{head: d.t("col.owner"), w: 34}, {head: d.t("pdf.actions"), w: 13, align: 'R'},
-		{head: d.t("pdf.p1p2"), w: 13, align: 'R'}}
-	for _, s := range stages {
-		cols = append(cols, col{head: d.stage(s), w: 17, align: 'R'})
-	}
-	t := table{cols: append(cols, col{head: d.t("col.overdue"), w: 13, align: 'R'})}
-	for _, r := range p.depts[:min(maxRows, len(p.depts))] {
-		cells := []string{d.dept(r.dept), num(r.n), num(r.urgent)}
-		for _, s := range stages {
-			cells = append(cells, num(r.stages[s]))
-		}
-		t.rows = append(t.rows, append(cells, num(r.overdue)))
-	}
-	d.table(t)
-	d.note(d.shown(len(t.rows), len(p.depts), "section.plan"))
-
+	d.lead(d.tf("pdf.lead.plan", num(d.r.Summary.Actions), num(len(p.depts)), num(p.urgentN), num(p.notStarted)))
 	d.sub(d.t("pdf.sub.plan_urgent"), 30)
-	t = table{cols: []col{
+	t := table{cols: []col{
 		{head: d.t("col.owner"), w: 22}, {head: d.t("priority"), w: 10, prio: true}, {head: d.t("col.fix"), w: 72},
 		{head: d.t("col.due"), w: 17, align: 'C'}, {head: d.t("col.planned"), w: 17, align: 'C'}, {head: d.t("stage"), w: 24},
 	}, maxLines: 3}
-	for _, a := range p.urgent {
+	for _, a := range p.urgent[:min(10, len(p.urgent))] {
 		t.rows = append(t.rows, []string{d.dept(a.Department), a.TopPriority, instruction(d.tx(a.Text)), day(a.Due),
 			day(a.Planned), d.stage(a.Stage)})
 	}
 	d.table(t)
-	d.note(d.shown(len(p.urgent), p.urgentN, "section.plan"))
+	d.note(d.shown(min(10, len(p.urgent)), p.urgentN, "section.plan"))
 }

@@ -1,10 +1,15 @@
 package pdf
 
 import (
+	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/report"
 	"vulnreport/generator/internal/risk"
 )
+
+// maxShort is the most rows of the secondary lists of a section (overdue
+// actions, due soon, escalations); the workbook has them all.
+const maxShort = 10
 
 // overdue covers overdue items and SLA compliance: compliance by
 // priority, the age × priority matrix, overdue fix actions, the
@@ -54,33 +59,22 @@ func (d *doc) overdue() {
 	}
 	d.table(t)
 
-	d.sub(d.t("pdf.sub.overdue_actions"), 30)
 	od := d.f.overdue
+	d.sub(d.tf("pdf.sub.overdue_actions_n", d.t(i18n.TermOverdueActions), num(len(od))), 30)
 	t = table{cols: []col{
 		{head: d.t("priority"), w: 10, prio: true}, {head: d.t("col.fix"), w: 80}, {head: d.t("col.owner"), w: 22},
 		{head: d.t("col.due"), w: 17, align: 'C'}, {head: d.t("pdf.days_over"), w: 14, align: 'R'}, {head: d.t("stage"), w: 22},
 	}, maxLines: 3}
-	for _, a := range od[:min(maxRows, len(od))] {
+	for _, a := range od[:min(maxShort, len(od))] {
 		t.rows = append(t.rows, []string{a.TopPriority, instruction(d.tx(a.Text)), d.dept(a.Department), day(a.Due),
 			num(risk.DaysBetween(a.Due, d.r.AsOf)), d.stage(a.Stage)})
 	}
 	d.table(t)
-	d.note(d.shown(min(maxRows, len(od)), len(od), "section.actions"))
-
-	d.sub(d.t("section.by_owner"), 30)
-	owners := d.r.Posture.ByOwner
-	t = table{cols: []col{
-		{head: d.t("col.owner"), w: 50}, {head: d.t("trend.open"), w: 18, align: 'R'}, {head: d.t("col.overdue"), w: 18, align: 'R'},
-		{head: "P1", w: 14, align: 'R'}, {head: "P2", w: 14, align: 'R'}, {head: d.t("pdf.actions"), w: 18, align: 'R'},
-	}}
-	for _, o := range owners[:min(maxRows, len(owners))] {
-		t.rows = append(t.rows, []string{d.dept(o.Owner), num(o.Open), num(o.Overdue), num(o.P1), num(o.P2), num(o.Actions)})
-	}
-	d.table(t)
-	d.note(d.shown(min(maxRows, len(owners)), len(owners), "section.by_owner"))
+	d.note(d.shown(min(maxShort, len(od)), len(od), "section.actions"))
+	d.note(d.t("pdf.age_note"))
 
 	d.sub(d.tf("pdf.sub.due_soon", d.r.Policy.DueSoonDays), 25)
-	d.findingList(d.f.dueSoon, len(d.r.Posture.DueSoon), "section.due_soon")
+	d.findingList(d.f.dueSoon[:min(maxShort, len(d.f.dueSoon))], len(d.r.Posture.DueSoon), "section.due_soon")
 
 	d.sub(d.t("section.escalated"), 25)
 	esc := d.r.Trends.Escalated
@@ -88,16 +82,16 @@ func (d *doc) overdue() {
 		{head: d.t("pdf.date"), w: 17, align: 'C'}, {head: d.t("col.kind"), w: 24}, {head: d.t("priority"), w: 10, prio: true},
 		{head: d.t("col.ids"), w: 45}, {head: d.t("col.system"), w: 40}, {head: d.t("col.owner"), w: 24},
 	}, maxLines: 3}
-	for _, e := range esc[:min(maxRows, len(esc))] {
+	for _, e := range esc[:min(maxShort, len(esc))] {
 		f := d.f.escalated[e.Finding]
 		if f == nil {
 			f = &model.Finding{Key: e.Finding}
 		}
-		t.rows = append(t.rows, []string{day(e.Date), d.t("escalated." + e.Kind), f.Priority, joinIDs(f.VulnID, f.IDs),
+		t.rows = append(t.rows, []string{day(e.Date), d.t("escalated." + e.Kind), f.Priority, d.ids(f),
 			d.sysName(f.System), d.dept(d.f.owner(f.System))})
 	}
 	d.table(t)
-	d.note(d.shown(min(maxRows, len(esc)), len(esc), "section.escalated"))
+	d.note(d.shown(min(maxShort, len(esc)), len(esc), "section.escalated"))
 }
 
 // exploited covers exploited vulnerabilities on internet-facing systems.
@@ -110,21 +104,20 @@ func (d *doc) exploited() {
 		d.lead(d.tf("pdf.lead.exploited", num(s.ExploitedInternet), vs, num(s.ExploitedOpen), num(s.KEVOldestDays), num(s.KEVPastDue)))
 	}
 	t := table{cols: []col{
-		{head: d.t("priority"), w: 10, prio: true}, {head: d.t("col.ids"), w: 36}, {head: d.t("col.system"), w: 32},
-		{head: d.t("col.product"), w: 32}, {head: d.t("pdf.kev_added"), w: 17, align: 'C'},
-		{head: d.t("pdf.kev_due"), w: 17, align: 'C'}, {head: d.t("ransomware"), w: 12, align: 'C'},
-		{head: d.t("col.owner"), w: 20},
-	}, maxLines: 3}
+		{head: d.t("priority"), w: 9, prio: true}, {head: d.t("col.ids"), w: 36}, {head: d.t("col.system"), w: 34},
+		{head: d.t("col.product"), w: 30}, {head: d.t("pdf.kev_due"), w: 16, align: 'C'},
+		{head: d.t("col.owner"), w: 18}, {head: d.t("col.rank_reasons"), w: 33},
+	}, maxLines: 3, size: sizeSmall}
 	for _, f := range d.f.kev {
-		rw := ""
-		if f.Ransomware {
-			rw = d.t("yes")
+		reasons := ""
+		if sc, _, ok := d.r.FindingScore(f.Key); ok {
+			reasons = points(sc.Points) + ": " + sc.ReasonText(d.lang, 2)
 		}
-		t.rows = append(t.rows, []string{f.Priority, joinIDs(f.VulnID, f.IDs), d.sysName(f.System), f.ProductName + " " + f.Version,
-			day(f.KEVAdded), day(f.KEVDue), rw, d.dept(d.f.owner(f.System))})
+		t.rows = append(t.rows, []string{f.Priority, d.withMark(d.ids(f), f), d.sysName(f.System), f.ProductName + " " + f.Version,
+			day(f.KEVDue), d.dept(d.f.owner(f.System)), reasons})
 	}
 	d.table(t)
-	d.note(d.shown(len(d.f.kev), d.f.kevN, "section.findings"))
+	d.note(d.t("pdf.kev_all_note"))
 	if n := len(d.r.KEVUnmatched); n > 0 {
 		d.note(d.tf("pdf.kev_unmatched_note", num(n)))
 	}
@@ -137,7 +130,7 @@ func (d *doc) findingList(fs []*model.Finding, total int, sheet string) {
 		{head: d.t("col.system"), w: 36}, {head: d.t("col.product"), w: 34}, {head: d.t("col.owner"), w: 22},
 	}, maxLines: 3}
 	for _, f := range fs[:min(maxRows, len(fs))] {
-		t.rows = append(t.rows, []string{day(f.Due), f.Priority, joinIDs(f.VulnID, f.IDs), d.sysName(f.System),
+		t.rows = append(t.rows, []string{day(f.Due), f.Priority, d.ids(f), d.sysName(f.System),
 			f.ProductName + " " + f.Version, d.dept(d.f.owner(f.System))})
 	}
 	d.table(t)

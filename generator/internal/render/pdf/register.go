@@ -108,14 +108,14 @@ func (d *doc) contracts() {
 	t := table{cols: []col{
 		{head: d.t("col.system"), w: 40}, {head: d.t("col.contractor"), w: 40}, {head: d.t("pdf.missing_clauses"), w: 70},
 		{head: d.t("pdf.open_p1p2"), w: 16, align: 'R'},
-	}, maxLines: 8}
+	}, maxLines: 4, size: sizeSmall}
 	for _, c := range ci[:min(maxRows, len(ci))] {
 		var gaps []string
 		for _, g := range c.Gaps {
-			gaps = append(gaps, d.t("pdf.bullet")+" "+d.t("gap."+g))
+			gaps = append(gaps, d.t("gap."+g))
 		}
 		s := d.f.system(c.System)
-		t.rows = append(t.rows, []string{d.sysName(c.System), c.Contractor, strings.Join(gaps, "\n"), num(s.Open["P1"] + s.Open["P2"])})
+		t.rows = append(t.rows, []string{d.sysName(c.System), c.Contractor, d.list(gaps), num(s.Open["P1"] + s.Open["P2"])})
 	}
 	d.table(t)
 	d.note(d.shown(min(maxRows, len(ci)), len(ci), "section.contracts"))

@@ -3,9 +3,7 @@ package pdf
 import (
 	"strings"
 
-	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/report"
-	"vulnreport/generator/internal/risk"
 )
 
 // vsPrev describes the change of a figure since last month, or says there
@@ -35,26 +33,6 @@ func (d *doc) risk() {
 	d.need(44)
 	d.barH(ch.PriorityByCategory, d.chartTitle(ch.PriorityByCategory.Title, "pdf.chart.by_category"), marginL, d.y, contentW, 42)
 	d.y += 45
-	d.riskSystems()
-}
-
-// riskSystems lists the systems with the most open P1 and P2 findings.
-func (d *doc) riskSystems() {
-	sys := d.f.riskSystems
-	n := min(10, len(sys))
-	d.sub(d.tf("pdf.sub.systems_top", n), 30)
-	t := table{cols: []col{
-		{head: d.t("col.system"), w: 38}, {head: d.t("category"), w: 24}, {head: d.t("exposure"), w: 24},
-		{head: "P1", w: 9, align: 'R'}, {head: "P2", w: 9, align: 'R'}, {head: "P3", w: 9, align: 'R'}, {head: "P4", w: 9, align: 'R'},
-		{head: d.t("col.overdue"), w: 13, align: 'R'}, {head: d.t("col.exploited"), w: 12, align: 'R'}, {head: d.t("col.owner"), w: 22},
-	}}
-	for _, s := range sys[:n] {
-		t.rows = append(t.rows, []string{d.sysName(s.ID), d.t("category." + s.Category), d.t("exposure." + s.Exposure),
-			num(s.Open["P1"]), num(s.Open["P2"]), num(s.Open["P3"]), num(s.Open["P4"]),
-			num(s.Overdue), num(s.Exploited), d.dept(s.Owner)})
-	}
-	d.table(t)
-	d.note(d.shown(n, len(sys), "section.systems"))
 }
 
 // reasons returns a finding's reasons without the leading priority, which
@@ -64,33 +42,6 @@ func reasons(text string) string {
 		return text[i+2:]
 	}
 	return text
-}
-
-// topFindings lists the most urgent open findings with their reasons.
-func (d *doc) topFindings() {
-	top := d.f.top
-	if len(top) == 0 {
-		d.lead(d.t("pdf.lead.top_findings_none"))
-	} else {
-		d.lead(d.tf("pdf.lead.top_findings", num(d.f.open), len(top), joinIDs(top[0].VulnID, top[0].IDs)))
-	}
-	t := table{cols: []col{
-		{head: d.t("priority"), w: 10, prio: true}, {head: d.t("col.ids"), w: 50}, {head: d.t("col.system"), w: 27},
-		{head: d.t("col.product"), w: 28}, {head: d.t("reasons"), w: 40}, {head: d.t("col.due"), w: 17, align: 'C'},
-		{head: d.t("col.owner"), w: 19},
-	}, maxLines: 3, size: sizeSmall}
-	for _, f := range top {
-		ids := joinIDs(f.VulnID, f.IDs)
-		if f.Kind == model.KindEOL {
-			ids = d.t("kind.eol") + "\n" + ids
-		} else if v := d.f.titles[f.VulnID]; v != nil && d.tx(v.Title) != "" {
-			ids += "\n" + d.tx(v.Title)
-		}
-		t.rows = append(t.rows, []string{f.Priority, ids, d.sysName(f.System), f.ProductName + " " + f.Version,
-			reasons(risk.ReasonText(*f, d.lang)), day(f.Due), d.dept(d.f.owner(f.System))})
-	}
-	d.table(t)
-	d.note(d.shown(len(top), d.f.open, "section.findings"))
 }
 
 // instruction returns the "upgrade X on Y to v or later" part of an
@@ -111,17 +62,17 @@ func (d *doc) topActions() {
 	for _, a := range acts {
 		share += a.RiskShare
 	}
-	d.lead(d.tf("pdf.lead.top_actions", num(len(d.f.actions)), len(acts), pct(share)))
+	d.lead(d.tf("pdf.lead.top_actions", num(d.r.Summary.Actions), len(acts), pct(share)))
 	t := table{cols: []col{
-		{head: "#", w: 5, align: 'R'}, {head: d.t("priority"), w: 10, prio: true}, {head: d.t("col.fix"), w: 64},
-		{head: d.t("col.findings"), w: 12, align: 'R'}, {head: d.t("col.hosts"), w: 10, align: 'R'},
-		{head: d.t("col.risk_share"), w: 14, align: 'R'}, {head: d.t("col.owner"), w: 21},
-		{head: d.t("col.due"), w: 17, align: 'C'}, {head: d.t("stage"), w: 19},
-	}, maxLines: 4}
-	for i, a := range acts {
-		t.rows = append(t.rows, []string{num(i + 1), a.TopPriority, instruction(d.tx(a.Text)), num(len(a.Findings)), num(a.Hosts),
-			pct(a.RiskShare), d.dept(a.Department), day(a.Due), d.stage(a.Stage)})
+		{head: "#", w: 5, align: 'R'}, {head: d.t("priority"), w: 10, prio: true}, {head: d.t("col.fix"), w: 54},
+		{head: d.t("col.findings"), w: 11, align: 'R'}, {head: d.t("col.hosts"), w: 9, align: 'R'},
+		{head: d.t("col.risk_share"), w: 13, align: 'R'}, {head: d.t("col.owner"), w: 19},
+		{head: d.t("col.due"), w: 16, align: 'C'}, {head: d.t("col.rank_reasons"), w: 35},
+	}, maxLines: 4, size: sizeSmall}
+	for _, a := range acts {
+		t.rows = append(t.rows, []string{num(a.Rank), a.TopPriority, instruction(d.tx(a.Text)), num(len(a.Findings)), num(a.Hosts),
+			pct(a.RiskShare), d.dept(a.Department), day(a.Due), points(a.Score.Points) + ": " + a.Score.ReasonText(d.lang, 4)})
 	}
 	d.table(t)
-	d.note(d.shown(len(acts), len(d.f.actions), "section.actions"))
+	d.note(d.shownAlways(len(acts), d.r.Summary.Actions, "section.actions"))
 }

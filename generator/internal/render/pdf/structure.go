@@ -19,13 +19,13 @@ func sections() []sectionDef {
 	return []sectionDef{
 		{id: "summary", key: "section.summary", fresh: true, draw: (*doc).summary},
 		{id: "risk", key: "section.risk", fresh: true, draw: (*doc).risk},
-		{id: "top_findings", key: "section.top_findings", fresh: true, draw: (*doc).topFindings},
-		{id: "actions", key: "pdf.section.top_actions", fresh: true, draw: (*doc).topActions},
+		{id: "actions", key: "pdf.section.top_actions", draw: (*doc).topActions},
 		{id: "overdue", key: "section.overdue", fresh: true, draw: (*doc).overdue},
 		{id: "exploited", key: "section.exploited", draw: (*doc).exploited},
 		{id: "lifecycle", key: "section.lifecycle", fresh: true, draw: (*doc).lifecycle},
+		{id: "exceptions", key: "section.exceptions", fresh: true, draw: (*doc).exceptions},
+		{id: "scorecards", key: "section.scorecards", draw: (*doc).scorecards},
 		{id: "plan", key: "section.plan", draw: (*doc).plan},
-		{id: "acceptances", key: "section.acceptances", draw: (*doc).acceptances},
 		{id: "notifications", key: "section.notifications", draw: (*doc).notifications},
 		{id: "contracts", key: "section.contracts", draw: (*doc).contracts},
 		{id: "trends", key: "section.trends", fresh: true, draw: (*doc).trends},
@@ -129,10 +129,22 @@ func (d *doc) shown(n, total int, sheetKey string) string {
 		return ""
 	}
 	s := d.tf("of_n", total, n)
-	if sheetKey != "" {
-		s += d.t("pdf.sep") + d.tf("see_sheet", d.t(sheetKey))
+	if name := d.sheetName(sheetKey); name != "" {
+		s += d.t("pdf.sep") + d.tf("see_sheet", name)
 	}
 	return s
+}
+
+// shownAlways says "n of total shown; all in sheet X", also when the
+// whole list is shown, so the reader knows where the list lives.
+func (d *doc) shownAlways(n, total int, sheetKey string) string {
+	if n >= total {
+		if name := d.sheetName(sheetKey); name != "" {
+			return d.tf("pdf.all_in_sheet", name)
+		}
+		return ""
+	}
+	return d.shown(n, total, sheetKey)
 }
 
 // contents prints the table of contents with page numbers from the

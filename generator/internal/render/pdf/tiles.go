@@ -1,9 +1,6 @@
 package pdf
 
 import (
-	"cmp"
-	"slices"
-
 	"vulnreport/generator/internal/report"
 )
 
@@ -12,43 +9,6 @@ import (
 func decisionKinds() []string {
 	return []string{"service_stop", "acceptance_expired", "acceptance_expiring", "eol_replacement",
 		"no_plan", "overdue", "notification_unacknowledged"}
-}
-
-// pickDecisions picks up to n decisions so that every kind present is
-// represented: one of each kind in turn, each kind in the model's order.
-// A prefix of the result keeps that balance; byDue sorts it for display.
-func pickDecisions(all []report.Decision, n int) []report.Decision {
-	byKind := map[string][]report.Decision{}
-	kinds := decisionKinds()
-	for _, dc := range all {
-		if !slices.Contains(kinds, dc.Kind) {
-			kinds = append(kinds, dc.Kind)
-		}
-		byKind[dc.Kind] = append(byKind[dc.Kind], dc)
-	}
-	var out []report.Decision
-	for round := 0; len(out) < n; round++ {
-		added := false
-		for _, k := range kinds {
-			if round < len(byKind[k]) && len(out) < n {
-				out = append(out, byKind[k][round])
-				added = true
-			}
-		}
-		if !added {
-			break
-		}
-	}
-	return out
-}
-
-// byDue returns the decisions sorted by due date, kind and reference.
-func byDue(ds []report.Decision) []report.Decision {
-	out := slices.Clone(ds)
-	slices.SortStableFunc(out, func(a, b report.Decision) int {
-		return cmp.Or(a.Due.Compare(b.Due), cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Ref, b.Ref))
-	})
-	return out
 }
 
 // tiles prints the headline figures in one row: value, last month and
@@ -128,6 +88,10 @@ func (d *doc) headline(hl report.Headline) (value, prev, target, met, status str
 		target = d.t("pdf.tile.target_zero")
 	default:
 		target = d.tf("pdf.tile.target_max", num(hl.Target))
+	}
+	if hl.Met && d.r.Quality.Alert() {
+		// Never "met" on inputs rejected in part: the figure may understate.
+		return value, prev, target, d.t("pdf.needs_review"), colAlert
 	}
 	if hl.Met {
 		return value, prev, target, d.t("met"), colOK

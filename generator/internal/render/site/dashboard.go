@@ -1,9 +1,8 @@
 package site
 
 import (
-	"cmp"
-	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"vulnreport/generator/internal/feed"
@@ -28,6 +27,33 @@ type dashboardData struct {
 	Top       []actionView
 	Quality   qualityLine
 	Escalated int
+	// Banner is the data-quality warning, "" when nothing was rejected or skipped.
+	Banner string
+	// Fresh is the coverage and feed-freshness block.
+	Fresh freshBlock
+	// Reasons are the top actions' ranking reasons, by position in Top.
+	Reasons []string
+	// Cards are the department scorecards; DueSoonDays the window of their column.
+	Cards       []report.Scorecard
+	DueSoonDays int
+	// Exceptions are the first entries of the exceptions register.
+	Exceptions []report.Exception
+	ExTotal    int
+	ExLead     string
+	// TopLead names the fix-action count and how the top list is ranked.
+	TopLead string
+}
+
+// freshBlock states coverage and each feed's age against the policy.
+type freshBlock struct {
+	Text  string
+	Stale bool
+	Feeds []freshLine
+}
+
+type freshLine struct {
+	Name, Date, Age, Max string
+	Stale                bool
 }
 
 // tile is one headline figure.
@@ -44,6 +70,9 @@ type tile struct {
 	// the value only if the report's link does not reproduce the figure.
 	Rows, Mismatch bool
 	RowCount       string
+	// Review replaces "met" when records were rejected or files skipped:
+	// a figure on partial inputs is never shown as met.
+	Review bool
 }
 
 type scope struct {
@@ -93,17 +122,30 @@ func (b *builder) dashboard(lang i18n.Lang, p *Page) any {
 	d.Charts = []*svg{barSVG(c.OpenByPriority, lang), barSVG(c.PriorityByCategory, lang), barSVG(c.PriorityByExposure, lang),
 		lineSVG(c.Trend, lang), barSVG(c.Flow, lang), b.slaSVG(lang)}
 	d.Owners = r.Posture.ByOwner[:min(len(r.Posture.ByOwner), 10)]
-	top := make([]int32, len(r.Actions))
-	for i := range top {
-		top[i] = int32(i)
+	// The one risk ranking: the model's action order.
+	for ai := range r.Actions[:min(len(r.Actions), 10)] {
+		d.Top = append(d.Top, b.actionView(lang, p, int32(ai), false, true))
+		sc := r.Actions[ai].Score
+		d.Reasons = append(d.Reasons, strconv.FormatFloat(sc.Points, 'f', 1, 64)+": "+sc.ReasonText(lang, 4))
 	}
-	slices.SortStableFunc(top, func(x, y int32) int {
-		a, b := &r.Actions[x], &r.Actions[y]
-		return cmp.Or(cmp.Compare(b.RiskShare, a.RiskShare), cmp.Compare(len(b.Findings), len(a.Findings)), cmp.Compare(a.Key, b.Key))
-	})
-	for _, ai := range top[:min(len(top), 10)] {
-		d.Top = append(d.Top, b.actionView(lang, p, ai, false, true))
+	share := 0.0
+	for _, a := range r.Actions[:min(len(r.Actions), 10)] {
+		share += a.RiskShare
 	}
+	d.TopLead = i18n.Tf(lang, "pdf.lead.top_actions", num(s.Actions), len(d.Top), strconv.FormatFloat(share*100, 'f', 1, 64)+"%")
+	d.Cards, d.DueSoonDays = r.Scorecards, r.Policy.DueSoonDays
+	d.Exceptions, d.ExTotal = r.Exceptions[:min(len(r.Exceptions), 15)], len(r.Exceptions)
+	moved := 0
+	for _, e := range r.Exceptions {
+		if e.DueMoved {
+			moved++
+		}
+	}
+	d.ExLead = i18n.Tf(lang, "pdf.lead.exceptions", num(len(r.Exceptions)), num(moved), num(s.Extensions), num(s.ExtensionsUnapproved), num(s.Overdue), num(s.OverdueSLA))
+	if q := r.Quality; q.Alert() {
+		d.Banner = i18n.Tf(lang, "pdf.quality_banner", num(q.Rejected), num(q.Read), num(len(q.Skipped)))
+	}
+	d.Fresh = freshness(lang, r)
 	d.Quality = qualityLine{Stale: len(r.Posture.StaleInventory), NoOwner: len(r.Posture.NoOwner), Unmatched: len(r.Quality.Unmatched),
 		BadVersions: len(r.Quality.BadVersions), Rejected: r.Quality.Rejected, Confirm: s.NeedsConfirmation}
 	for _, k := range r.KEVUnmatched {
@@ -116,7 +158,8 @@ func (b *builder) dashboard(lang i18n.Lang, p *Page) any {
 
 // tile builds a headline tile and its link to exactly its findings.
 func (b *builder) tile(lang i18n.Lang, p *Page, h report.Headline) tile {
-	t := tile{Key: h.Key, Label: h.Label.Get(lang), Value: num(h.Value), N: h.Value, HasPrev: h.HasPrev, Met: h.Met}
+	t := tile{Key: h.Key, Label: h.Label.Get(lang), Value: num(h.Value), N: h.Value, HasPrev: h.HasPrev, Met: h.Met,
+		Review: h.Met && b.r.Quality.Alert()}
 	if h.HasPrev {
 		t.Prev, t.Change = num(h.Prev), report.Change(h.Value, h.Prev)
 	}
@@ -188,4 +231,34 @@ func feedLines(feeds []feed.Info) []feedLine {
 		}
 	}
 	return out
+}
+
+// freshness builds the coverage and feed-freshness block of the dashboard.
+func freshness(lang i18n.Lang, r *report.Report) freshBlock {
+	c := r.Coverage
+	var fb freshBlock
+	var stale []string
+	for _, f := range r.Freshness {
+		l := freshLine{Name: i18n.T(lang, "feed."+f.Kind), Date: i18n.T(lang, "nodata"), Age: i18n.T(lang, "nodata"),
+			Max: i18n.Tf(lang, "pdf.days", f.MaxDays), Stale: f.Stale}
+		if f.HasDate {
+			l.Date, l.Age = date(f.Date), num(f.AgeDays)
+		}
+		switch {
+		case !f.Present:
+			stale = append(stale, i18n.Tf(lang, "pdf.feed.missing", l.Name))
+		case !f.HasDate:
+			stale = append(stale, i18n.Tf(lang, "pdf.feed.undated", l.Name))
+		case f.Stale:
+			stale = append(stale, i18n.Tf(lang, "pdf.feed.stale", l.Name, l.Date, l.Age, num(f.MaxDays)))
+		}
+		fb.Feeds = append(fb.Feeds, l)
+	}
+	share := func(n int) string { return strconv.FormatFloat(c.Share(n)*100, 'f', 1, 64) + "%" }
+	fb.Text = i18n.Tf(lang, "pdf.coverage", share(c.WithData), num(c.WithData), num(c.Components), share(c.KnownSupport), num(c.KnownSupport))
+	if len(stale) > 0 {
+		fb.Stale = true
+		fb.Text = i18n.Tf(lang, "pdf.feeds_stale", strings.Join(stale, i18n.T(lang, "pdf.list_sep"))) + i18n.T(lang, "pdf.sep") + fb.Text
+	}
+	return fb
 }

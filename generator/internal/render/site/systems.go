@@ -267,10 +267,11 @@ func (b *builder) actionView(lang i18n.Lang, p *Page, ai int32, withRows, lazy b
 	if v.Owner == "" {
 		v.Owner = "-"
 	}
-	if a.Target != "" {
-		v.Product += " → " + a.Target
-	}
-	if a.Patches != "" {
+	// The one target text every output shows (plan.TargetText); it names
+	// the patches too, and says so when no fixed version is known.
+	if tt := a.TargetText.Get(lang); tt != "" {
+		v.Product += " → " + tt
+	} else if a.Patches != "" {
 		v.Product += " (" + a.Patches + ")"
 	}
 	if !withRows {

@@ -188,6 +188,7 @@ func funcs(lang i18n.Lang) template.FuncMap {
 		"date":   date,
 		"num":    num,
 		"pct":    func(f float64) string { return strconv.FormatFloat(f*100, 'f', 1, 64) + "%" },
+		"signed": report.Change,
 		"f1":     func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
 		"change": report.Change,
 		"yesno": func(b bool) string {

@@ -10,7 +10,7 @@ import (
 
 // sheetOf creates a sheet written without a stream, with its print form.
 func (b *book) sheetOf(key string, widths ...float64) (string, error) {
-	name := b.t(key)
+	name := b.sheet(key)
 	if _, err := b.f.NewSheet(name); err != nil {
 		return "", err
 	}
@@ -29,7 +29,7 @@ func (b *book) sheetOf(key string, widths ...float64) (string, error) {
 // compared, what each file contributed, and every diagnostic.
 func (b *book) quality(context.Context) error {
 	q := b.r.Quality
-	sheet, err := b.sheetOf("xlsx.sheet.quality", 28, 24, 22, 60, 12, 10, 10, 10)
+	sheet, err := b.sheetOf(SheetQuality, 28, 24, 22, 60, 12, 10, 10, 10)
 	if err != nil {
 		return err
 	}
@@ -78,7 +78,7 @@ func (b *book) quality(context.Context) error {
 // SHA-256, the tool version and a glossary of the guide's four steps.
 func (b *book) method(context.Context) error {
 	p := b.r.Policy
-	sheet, err := b.sheetOf("xlsx.sheet.method", 24, 60, 16, 14, 14, 10, 10, 10)
+	sheet, err := b.sheetOf(SheetMethod, 24, 60, 16, 14, 14, 10, 10, 10)
 	if err != nil {
 		return err
 	}

@@ -121,7 +121,7 @@ func BenchmarkWorkbook(b *testing.B) {
 	cpu0 := cpuTime()
 	b.ResetTimer()
 	for range b.N {
-		data, err := rd.workbook(context.Background(), r)
+		data, err := rd.workbook(context.Background(), r, r.Languages[0])
 		if err != nil {
 			b.Fatal(err)
 		}

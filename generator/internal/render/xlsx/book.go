@@ -43,7 +43,9 @@ type book struct {
 	r      *report.Report
 	lang   i18n.Lang
 	styles [kindCount]int
-	header int
+	// unlocked are the styles of cells left editable on protected sheets.
+	unlocked [kindCount]int
+	header   int
 	// headerEdit marks the headers of columns meant to be edited.
 	headerEdit int
 	title      int
@@ -135,6 +137,12 @@ func (b *book) newStyles() error {
 		if b.styles[k], err = b.f.NewStyle(s); err != nil {
 			return err
 		}
+		u := *s
+		u.Protection = &excelize.Protection{Locked: false}
+		u.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F1F8E9"}}
+		if b.unlocked[k], err = b.f.NewStyle(&u); err != nil {
+			return err
+		}
 	}
 	border := []excelize.Border{{Type: "bottom", Color: "263238", Style: 1}}
 	if b.header, err = b.f.NewStyle(&excelize.Style{Font: font(true, "FFFFFF"), Border: border,
@@ -203,6 +211,25 @@ func (b *book) pageSetup(sheet string, titleRows int) error {
 	}
 	return nil
 }
+
+// pageSetupWide is pageSetup for a wide list: printed pagesWide pages
+// wide (so that a page shows about a dozen columns at a legible size),
+// with the header row and the columns titleCols ("$A:$B") repeated on
+// every page.
+func (b *book) pageSetupWide(sheet string, pagesWide int, titleCols string) error {
+	if err := b.pageSetup(sheet, 0); err != nil {
+		return err
+	}
+	wide, zero := pagesWide, 0
+	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{FitToWidth: &wide, FitToHeight: &zero}); err != nil {
+		return err
+	}
+	return b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
+		RefersTo: fmt.Sprintf("%s!%s,%s!$1:$1", quoteSheet(sheet), titleCols, quoteSheet(sheet))})
+}
+
+// sheet returns the name of a sheet (a Sheet* key) in the book's language.
+func (b *book) sheet(key string) string { return SheetName(b.lang, key) }
 
 // clip shortens s to at most n runes, marking the cut with "…".
 func clip(s string, n int) string {

@@ -92,12 +92,18 @@ func newRowEncoder(styles []int, mark string) *rowEncoder {
 
 // appendRow appends row number row with vals, one per column: string
 // ("" leaves the cell out), int, float64, time.Time (a date; zero leaves
-// it out) or nil.
-func (e *rowEncoder) appendRow(dst []byte, row int, vals []any) ([]byte, error) {
+// it out) or nil. A height > 0 sets the row's height in points (for
+// wrapped text, which Excel and LibreOffice do not fit on opening).
+func (e *rowEncoder) appendRow(dst []byte, row int, vals []any, height float64) ([]byte, error) {
 	var num [20]byte
 	r := strconv.AppendInt(num[:0], int64(row), 10)
 	dst = append(dst, `<row r="`...)
 	dst = append(dst, r...)
+	if height > 0 {
+		dst = append(dst, `" ht="`...)
+		dst = strconv.AppendFloat(dst, height, 'f', -1, 64)
+		dst = append(dst, `" customHeight="1`...)
+	}
 	dst = append(dst, `">`...)
 	for j, v := range vals {
 		var f float64

@@ -10,6 +10,7 @@ import (
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/inventory"
 	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/plan"
 	"vulnreport/generator/internal/report"
 	"vulnreport/generator/internal/source"
 )
@@ -59,13 +60,13 @@ func fixture() *report.Report {
 	f5.NeedsConfirmation, f5.State = true, "confirm"
 	actions := []report.Action{
 		{Key: f1.ActionKey, System: "web01", Product: "apache:struts", ProductName: evilLink, Version: "2.5.10", Kind: "upgrade",
-			Target: "2.5.33", Findings: []string{f1.Key, f2.Key}, TopPriority: "P1", Due: date("2026-11-08"), Hosts: 2,
+			Target: "2.5.33", TargetText: plan.TargetText("upgrade", "2.5.33", false, ""), Findings: []string{f1.Key, f2.Key}, TopPriority: "P1", Due: date("2026-11-08"), Hosts: 2,
 			Owner: "山田", Department: "営業部", Stage: "assess", Action: "upgrade", Overdue: true, Exploited: true,
 			Notes: evilNeg, RiskShare: 0.6, Text: i18n.Plain("upgrade")},
-		{Key: f3.ActionKey, System: "pc-fleet", Product: "oracle:jre", ProductName: evilSum, Version: "8u201", Kind: "upgrade",
-			TargetOpen: true, Findings: []string{f3.Key, f5.Key}, TopPriority: "P3", Due: date("2027-01-30"), Hosts: 120,
+		{Key: f3.ActionKey, System: "pc-fleet", Product: "oracle:jre", ProductName: evilSum, Version: "8u201", Kind: "confirm",
+			TargetOpen: true, TargetText: plan.TargetText("confirm", "", false, ""), Findings: []string{f3.Key, f5.Key}, TopPriority: "P3", Due: date("2027-01-30"), Hosts: 120,
 			Department: "情報システム部", RiskShare: 0.3},
-		{Key: f4.ActionKey, System: "pc-fleet", Product: "microsoft:office", ProductName: evilCmd, Version: "2016", Kind: "replace",
+		{Key: f4.ActionKey, System: "pc-fleet", Product: "microsoft:office", ProductName: evilCmd, Version: "2016", Kind: "replace", TargetText: plan.TargetText("replace", "", false, ""),
 			Findings: []string{f4.Key}, TopPriority: "P3", Due: date("2027-01-30"), Hosts: 120, Department: "情報システム部",
 			Planned: date("2026-12-20"), Stage: "plan", Action: "replace", RiskShare: 0.1},
 	}
@@ -136,10 +137,10 @@ func renderBytes(t testing.TB, r *report.Report, maxRows int) []byte {
 	if err := rd.Render(context.Background(), r, w); err != nil {
 		t.Fatalf("render: %v", err)
 	}
-	name := FileName(r.AsOf)
+	name := FileName(r.AsOf, r.Languages[0])
 	data, ok := w[name]
-	if !ok || len(w) != 1 {
-		t.Fatalf("rendered %v, want only %s", keys(w), name)
+	if !ok || len(w) != len(r.Languages) {
+		t.Fatalf("rendered %v, want %s and one workbook per language", keys(w), name)
 	}
 	return data
 }

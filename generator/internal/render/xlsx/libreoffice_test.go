@@ -107,10 +107,10 @@ func TestLibreOfficeReadsRows(t *testing.T) {
 		t.Fatalf("%d finding rows, want %d", len(findings)-1, len(r.Findings))
 	}
 	head := findings[0]
-	if head[0] != i18n.T(i18n.EN, "priority") || head[6] != "CVSS" || len(head) != 19 {
+	if head[0] != i18n.T(i18n.EN, "priority") || head[10] != "CVSS" || len(head) != 23 {
 		t.Errorf("header %q", head)
 	}
-	want := map[int]string{3: evilLink, 6: "10.0", 8: "0.970", 9: "2026-11-01", 10: "2026-11-08"}
+	want := map[int]string{5: evilLink, 8: "2.5.33 or later", 10: "10.0", 12: "0.970", 13: "2026-11-01", 14: "2026-11-08"}
 	for col, v := range want {
 		if got := findings[1][col]; got != v {
 			t.Errorf("findings row 2, column %s = %q, want %q", colName(col+1), got, v)
@@ -119,7 +119,7 @@ func TestLibreOfficeReadsRows(t *testing.T) {
 	for i, f := range r.Findings {
 		row := findings[i+1]
 		// LibreOffice makes carriage returns line feeds.
-		if got, want := row[18], readBack(f.Clause, truncMark(i18n.EN)); got != strings.ReplaceAll(strings.ReplaceAll(want, "\r\n", "\n"), "\r", "\n") {
+		if got, want := row[22], readBack(f.Clause, truncMark(i18n.EN)); got != strings.ReplaceAll(strings.ReplaceAll(want, "\r\n", "\n"), "\r", "\n") {
 			t.Errorf("findings row %d: clause %q, want %q", i+2, clip(got, 40), clip(want, 40))
 		}
 	}

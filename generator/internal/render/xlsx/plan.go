@@ -33,7 +33,7 @@ const MetaFormat = "vulnreport-plan/1"
 
 // PlanFields are the plan sheet's editable columns, named as the fields
 // of a remediation record, in the order of MetaSheet's originals table.
-var PlanFields = []string{"owner", "due", "stage", "action", "planned", "completed", "justification", "approved_by", "expires", "notes"}
+var PlanFields = []string{"owner", "due", "stage", "action", "planned", "completed", "justification", "approved_by", "expires", "ticket", "cost", "notes"}
 
 // DateFields are the PlanFields that hold dates.
 var DateFields = map[string]bool{"due": true, "planned": true, "completed": true, "expires": true}
@@ -53,17 +53,27 @@ type planRow struct {
 }
 
 // planValues returns the editable values of each action as the contract
-// writes them (enum values, YYYY-MM-DD dates); justification, approver
-// and expiry come from the action's findings.
+// writes them (enum values, YYYY-MM-DD dates); justification, approver,
+// expiry, ticket and cost come from the action's findings (the records
+// applied to them).
 func (b *book) planValues() []planRow {
-	byKey := map[string]*model.Finding{}
+	type extra struct{ f, money *model.Finding }
+	byKey := map[string]*extra{}
 	for i := range b.r.Findings {
 		f := &b.r.Findings[i]
-		if f.ActionKey == "" || f.Justification == "" && f.ApprovedBy == "" && f.AcceptExpires.IsZero() {
+		if f.ActionKey == "" {
 			continue
 		}
-		if _, ok := byKey[f.ActionKey]; !ok {
-			byKey[f.ActionKey] = f
+		x := byKey[f.ActionKey]
+		if x == nil {
+			x = &extra{}
+			byKey[f.ActionKey] = x
+		}
+		if x.f == nil && (f.Justification != "" || f.ApprovedBy != "" || !f.AcceptExpires.IsZero()) {
+			x.f = f
+		}
+		if x.money == nil && (f.Ticket != "" || f.Cost != "") {
+			x.money = f
 		}
 	}
 	rows := make([]planRow, len(b.r.Actions))
@@ -71,8 +81,13 @@ func (b *book) planValues() []planRow {
 		a := &b.r.Actions[i]
 		v := map[string]string{"owner": a.Owner, "due": day(a.Due), "stage": a.Stage, "action": a.Action,
 			"planned": day(a.Planned), "completed": day(a.Completed), "notes": a.Notes}
-		if f := byKey[a.Key]; f != nil {
-			v["justification"], v["approved_by"], v["expires"] = f.Justification, f.ApprovedBy, day(f.AcceptExpires)
+		if x := byKey[a.Key]; x != nil {
+			if f := x.f; f != nil {
+				v["justification"], v["approved_by"], v["expires"] = f.Justification, f.ApprovedBy, day(f.AcceptExpires)
+			}
+			if f := x.money; f != nil {
+				v["ticket"], v["cost"] = f.Ticket, f.Cost
+			}
 		}
 		rows[i] = planRow{a: a, values: v}
 	}
@@ -86,24 +101,33 @@ func day(t time.Time) string {
 	return t.Format(time.DateOnly)
 }
 
-// planColumns are the plan sheet's columns; field names the editable ones.
+// planColumns are the plan sheet's columns; field names the editable
+// ones. Column A, the action key, is hidden; B to L are what a department
+// reads on the first printed page (the sheet prints planPagesWide pages
+// wide, columns A and B repeated on every page).
 var planColumns = []struct {
 	field string
 	col   column
 }{
-	{KeyField, column{"xlsx.col.action_key", 30, kText, true}},
-	{"", column{"col.system_id", 14, kText, false}}, {"", column{"xlsx.col.system_name", 20, kWrap, false}},
-	{"", column{"col.product", 20, kText, false}}, {"", column{"xlsx.col.installed_version", 12, kText, false}},
-	{"", column{"col.kind", 10, kText, false}}, {"", column{"col.target", 20, kWrap, false}},
-	{"", column{"xlsx.col.findings_closed", 9, kInt, false}}, {"", column{"col.risk_share", 9, kPct, false}},
-	{"", column{"xlsx.col.top_priority", 14, kText, false}}, {"", column{"col.hosts", 7, kInt, false}},
-	{"", column{"col.owner", 16, kText, false}}, {"owner", column{"col.assignee", 14, kText, false}},
-	{"due", column{"col.due", 11, kDate, false}}, {"", column{"col.overdue", 8, kText, false}},
-	{"stage", column{"stage", 18, kText, false}}, {"action", column{"action", 18, kText, false}},
-	{"planned", column{"col.planned", 11, kDate, false}}, {"completed", column{"col.completed", 11, kDate, false}},
-	{"justification", column{"col.justification", 28, kWrap, false}}, {"approved_by", column{"col.approved_by", 14, kText, false}},
-	{"expires", column{"col.expires", 11, kDate, false}}, {"notes", column{"col.notes", 36, kWrap, false}},
+	{KeyField, column{"xlsx.col.action_key", 28, kText, true}},
+	{"", column{"xlsx.col.system_name", 20, kWrap, false}}, {"", column{"col.product", 20, kWrap, false}},
+	{"", column{"xlsx.col.installed_version", 12, kText, false}}, {"", column{"col.kind", 9, kText, false}},
+	{"", column{"col.target", 22, kWrap, false}}, {"", column{"xlsx.col.findings_closed", 8, kInt, false}},
+	{"", column{"xlsx.col.top_priority", 12, kText, false}}, {"", column{"col.hosts", 7, kInt, false}},
+	{"", column{"col.owner", 14, kWrap, false}}, {"due", column{"col.due", 11, kDate, false}},
+	{"", column{"col.overdue", 7, kText, false}},
+	{"owner", column{"col.assignee", 14, kText, false}}, {"stage", column{"stage", 16, kText, false}},
+	{"action", column{"action", 16, kText, false}}, {"planned", column{"col.planned", 11, kDate, false}},
+	{"completed", column{"col.completed", 11, kDate, false}}, {"ticket", column{"xlsx.col.ticket", 14, kText, false}},
+	{"cost", column{"xlsx.col.cost", 12, kText, false}}, {"", column{"col.system_id", 14, kText, false}},
+	{"", column{"col.risk_share", 8, kPct, false}},
+	{"justification", column{"col.justification", 36, kWrap, false}}, {"approved_by", column{"col.approved_by", 14, kText, false}},
+	{"expires", column{"col.expires", 11, kDate, false}}, {"notes", column{"col.notes", 48, kWrap, false}},
 }
+
+// planPagesWide is how many pages wide the plan sheet prints: about a
+// dozen columns a page.
+const planPagesWide = 3
 
 // planCol returns the 1-based plan column of a field or header key.
 func planCol(name string) int {
@@ -115,25 +139,8 @@ func planCol(name string) int {
 	return 0
 }
 
-// target says what to install: the target version, the patches, or that
-// no fixed version could be named.
-func (b *book) target(a *report.Action) string {
-	var parts []string
-	if a.Target != "" {
-		parts = append(parts, a.Target)
-	}
-	if a.Patches != "" {
-		parts = append(parts, a.Patches)
-	}
-	s := strings.Join(parts, " / ")
-	switch {
-	case a.TargetOpen && s == "":
-		return b.t("xlsx.target_open")
-	case a.TargetOpen:
-		return s + " (" + b.t("xlsx.target_partial") + ")"
-	}
-	return s
-}
+// target says what to install: the one target text every output shows.
+func (b *book) target(a *report.Action) string { return a.TargetText.Get(b.lang) }
 
 // plan writes the remediation plan, one row per fix action, with drop-down
 // lists for stage and action, and the hidden sheet import-plan needs.
@@ -158,23 +165,24 @@ func (b *book) plan(ctx context.Context) error {
 		}
 		return out
 	}
-	names, err := b.writeTable(ctx, table{base: b.t("xlsx.sheet.plan"), n: len(rows), cols: cols,
+	names, err := b.writeTable(ctx, table{base: b.sheet(SheetPlan), n: len(rows), cols: cols,
 		prio: planCol("xlsx.col.top_priority"), late: planCol("col.overdue"), edit: edit,
 		extra: func(sheet string, last int) error {
 			return b.planValidation(sheet, last, list("stage", remediation.Stages), list("action", remediation.Actions))
 		},
+		protect: true, pagesWide: planPagesWide, titleCols: "$A:$B",
 		row: func(i int, o []any) {
 			a, v := rows[i].a, rows[i].values
-			o[0], o[1], o[2], o[3], o[4] = a.Key, a.System, sysName[a.System], name(a.Product, a.ProductName), a.Version
-			o[5], o[6], o[7], o[8] = b.enum("action_kind", a.Kind), b.target(a), len(a.Findings), a.RiskShare
-			o[9], o[10], o[11] = b.enum("priority", a.TopPriority), a.Hosts, a.Department
-			o[12], o[13], o[14] = a.Owner, a.Due, b.yes(a.Overdue)
-			o[15], o[16] = ListLabel(b.enum("stage", a.Stage)), ListLabel(b.enum("action", a.Action))
-			o[17], o[18], o[19], o[20] = a.Planned, a.Completed, v["justification"], v["approved_by"]
+			o[0], o[1], o[2], o[3] = a.Key, sysName[a.System], name(a.Product, a.ProductName), a.Version
+			o[4], o[5], o[6], o[7] = b.enum("action_kind", a.Kind), b.target(a), len(a.Findings), b.enum("priority", a.TopPriority)
+			o[8], o[9], o[10], o[11] = b.hosts(a.Hosts), a.Department, a.Due, b.yes(a.Overdue)
+			o[12], o[13], o[14] = a.Owner, ListLabel(b.enum("stage", a.Stage)), ListLabel(b.enum("action", a.Action))
+			o[15], o[16], o[17], o[18] = a.Planned, a.Completed, v["ticket"], v["cost"]
+			o[19], o[20], o[21], o[22] = a.System, a.RiskShare, v["justification"], v["approved_by"]
 			if v["expires"] != "" {
-				o[21], _ = time.Parse(time.DateOnly, v["expires"])
+				o[23], _ = time.Parse(time.DateOnly, v["expires"])
 			}
-			o[22] = a.Notes
+			o[24] = a.Notes
 		},
 	})
 	b.planSheets, b.planRows = names, rows

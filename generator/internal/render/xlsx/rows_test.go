@@ -62,7 +62,7 @@ func renderRows(t testing.TB, r *report.Report, maxRows int, viaExcelize bool) [
 	if maxRows > 0 {
 		rd.maxRows = maxRows
 	}
-	data, err := rd.workbook(context.Background(), r)
+	data, err := rd.workbook(context.Background(), r, r.Languages[0])
 	if err != nil {
 		t.Fatalf("render: %v", err)
 	}
@@ -146,15 +146,15 @@ func TestRowsReadBack(t *testing.T) {
 		return v
 	}
 	for i, fd := range r.Findings {
-		got := value(cell(19, i+2))
+		got := value(cell(23, i+2))
 		if want := readBack(fd.Clause, mark); got != want {
-			t.Errorf("S%d = %q, want %q", i+2, clip(got, 40), clip(want, 40))
+			t.Errorf("W%d = %q, want %q", i+2, clip(got, 40), clip(want, 40))
 		}
 		if n := utf16Len(got); n > maxCellChars {
-			t.Errorf("S%d holds %d characters", i+2, n)
+			t.Errorf("W%d holds %d characters", i+2, n)
 		}
 	}
-	long := value(cell(19, len(rows)-1))
+	long := value(cell(23, len(rows)-1))
 	if !strings.HasSuffix(long, mark) || utf16Len(long) > maxCellChars || !strings.HasPrefix(long, "あああ") {
 		t.Errorf("a long text ends %q after %d characters", long[len(long)-20:], utf16Len(long))
 	}
@@ -165,9 +165,9 @@ func TestRowsReadBack(t *testing.T) {
 		}
 		return id
 	}
-	numFmt := map[string]string{"G": "0.0", "I": "0.000", "J": "yyyy-mm-dd", "K": "yyyy-mm-dd"}
+	numFmt := map[string]string{"H": "#,##0", "K": "0.0", "M": "0.000", "N": "yyyy-mm-dd", "O": "yyyy-mm-dd"}
 	for row := 2; row <= len(rows); row++ {
-		for col := 1; col <= 19; col++ {
+		for col := 1; col <= 23; col++ {
 			ref := cell(col, row)
 			if formula, _ := f.GetCellFormula(sheet, ref); formula != "" {
 				t.Errorf("%s has formula %q", ref, formula)
@@ -197,8 +197,8 @@ func TestRowsReadBack(t *testing.T) {
 			}
 		}
 	}
-	check(t, f, sheet, "J2", "date", "46327")
-	check(t, f, sheet, "G2", "number", "10")
+	check(t, f, sheet, "N2", "date", "46327")
+	check(t, f, sheet, "K2", "number", "10")
 	if st, err := f.GetStyle(styleOf("A")); err != nil || st.CustomNumFmt != nil || st.Alignment == nil || st.Alignment.Vertical != "top" {
 		t.Errorf("text style %+v (%v)", st, err)
 	}

@@ -105,11 +105,21 @@ func (b *book) findings(ctx context.Context) error {
 		}
 		return nil
 	}
+	sysName, dept := b.systemNames(), map[string]string{}
+	for _, sy := range b.r.Systems {
+		dept[sy.ID] = sy.Owner
+	}
+	target := make(map[string]string, len(b.r.Actions))
+	for i := range b.r.Actions {
+		target[b.r.Actions[i].Key] = b.target(&b.r.Actions[i])
+	}
 	_, err := b.writeTable(ctx, table{
-		base: b.t("xlsx.sheet.findings"), n: len(fs), prio: 1, late: 16,
+		base: b.sheet(SheetFindings), n: len(fs), prio: 1, late: 20, protect: true, pagesWide: 2, titleCols: "$A:$A",
 		cols: []column{
 			{"priority", 14, kText, false}, {"reasons", 44, kText, false}, {"col.system_id", 14, kText, false},
-			{"col.product", 22, kText, false}, {"col.version", 12, kText, false}, {"col.ids", 32, kText, false},
+			{"xlsx.col.system_name", 20, kText, false}, {"xlsx.col.department", 16, kText, false},
+			{"col.product", 22, kText, false}, {"col.version", 12, kText, false}, {"col.hosts", 7, kInt, false},
+			{"xlsx.col.fix_target", 22, kText, false}, {"col.ids", 32, kText, false},
 			{"col.cvss", 7, kNum1, false}, {"col.kev", 6, kText, false}, {"col.epss", 8, kNum3, false},
 			{"col.first_seen", 11, kDate, false}, {"col.due", 11, kDate, false}, {"xlsx.col.due_source", 12, kText, false},
 			{"stage", 16, kText, false}, {"action", 16, kText, false}, {"state", 12, kText, false},
@@ -121,18 +131,19 @@ func (b *book) findings(ctx context.Context) error {
 			if o[0] = prio.of(f.Priority); o[0] == nil {
 				o[0] = f.Priority
 			}
-			o[1], o[2], o[3], o[4] = b.reasons(f), f.System, name(f.Product, f.ProductName), f.Version
-			o[5] = ids(f.IDs)
+			o[1], o[2], o[3], o[4] = b.reasons(f), f.System, sysName[f.System], dept[f.System]
+			o[5], o[6], o[7], o[8] = name(f.Product, f.ProductName), f.Version, b.hosts(f.Hosts), target[f.ActionKey]
+			o[9] = ids(f.IDs)
 			if f.HasCVSS {
-				o[6] = f.CVSS
+				o[10] = f.CVSS
 			}
-			o[7] = flag(f.KEV)
+			o[11] = flag(f.KEV)
 			if f.HasEPSS {
-				o[8] = f.EPSS
+				o[12] = f.EPSS
 			}
-			o[9], o[10], o[11] = b.date(f.FirstSeen), b.date(f.Due), due.of(f.DueSource)
-			o[12], o[13], o[14] = stage.of(f.Stage), action.of(f.Action), state.of(f.State)
-			o[15], o[16], o[17], o[18] = flag(f.Overdue), life.of(f.Lifecycle), flag(f.NeedsConfirmation), f.Clause
+			o[13], o[14], o[15] = b.date(f.FirstSeen), b.date(f.Due), due.of(f.DueSource)
+			o[16], o[17], o[18] = stage.of(f.Stage), action.of(f.Action), state.of(f.State)
+			o[19], o[20], o[21], o[22] = flag(f.Overdue), life.of(f.Lifecycle), flag(f.NeedsConfirmation), f.Clause
 		},
 	})
 	return err
@@ -141,7 +152,7 @@ func (b *book) findings(ctx context.Context) error {
 func (b *book) components(ctx context.Context) error {
 	cs := b.r.Components
 	_, err := b.writeTable(ctx, table{
-		base: b.t("xlsx.sheet.components"), n: len(cs),
+		base: b.sheet(SheetComponents), n: len(cs),
 		cols: []column{
 			{"col.system_id", 14, kText, false}, {"xlsx.col.product_key", 24, kText, false}, {"col.product", 22, kText, false},
 			{"col.version", 12, kText, false}, {"col.hosts", 7, kInt, false}, {"xlsx.col.patches", 18, kText, false},
@@ -151,7 +162,7 @@ func (b *book) components(ctx context.Context) error {
 		},
 		row: func(i int, o []any) {
 			c := &cs[i]
-			o[0], o[1], o[2], o[3], o[4] = c.System, c.Product, name(c.Product, c.ProductName), c.Version, c.Hosts
+			o[0], o[1], o[2], o[3], o[4] = c.System, c.Product, name(c.Product, c.ProductName), c.Version, b.hosts(c.Hosts)
 			o[5], o[6], o[7], o[8] = strings.Join(c.Patches, ", "), b.enum("lifecycle", c.Lifecycle), c.Cycle, c.EOL
 			o[9], o[10], o[11], o[12], o[13] = c.Latest, b.yes(c.NotLatest), c.Findings, c.Source, c.At
 		},
@@ -174,7 +185,7 @@ func (b *book) systems(ctx context.Context) error {
 	cols = append(cols, column{"xlsx.col.open", 7, kInt, false}, column{"col.overdue", 7, kInt, false},
 		column{"col.exploited", 7, kInt, false}, column{"xlsx.col.eol_components", 9, kInt, false},
 		column{"stale", 9, kText, false}, column{"inspection_due", 9, kText, false}, column{"xlsx.col.contract_gaps", 30, kWrap, false})
-	_, err := b.writeTable(ctx, table{base: b.t("xlsx.sheet.systems"), n: len(ss), cols: cols,
+	_, err := b.writeTable(ctx, table{base: b.sheet(SheetSystems), n: len(ss), cols: cols,
 		row: func(i int, o []any) {
 			s := &ss[i]
 			data := make([]string, len(s.Data))
@@ -201,7 +212,7 @@ func (b *book) systems(ctx context.Context) error {
 
 func (b *book) lifecycle(ctx context.Context) error {
 	ls := b.r.Lifecycle
-	_, err := b.writeTable(ctx, table{base: b.t("xlsx.sheet.lifecycle"), n: len(ls),
+	_, err := b.writeTable(ctx, table{base: b.sheet(SheetLifecycle), n: len(ls),
 		cols: []column{
 			{"xlsx.col.product_key", 24, kText, false}, {"col.product", 22, kText, false}, {"col.cycle", 8, kText, false},
 			{"col.released", 11, kDate, false}, {"col.support_end", 11, kDate, false}, {"col.eol", 11, kDate, false},
@@ -224,7 +235,7 @@ func (b *book) advisories(ctx context.Context) error {
 	for _, p := range priorities {
 		prio[p] = b.t("priority." + p)
 	}
-	_, err := b.writeTable(ctx, table{base: b.t("xlsx.sheet.advisories"), n: len(vs), prio: 21,
+	_, err := b.writeTable(ctx, table{base: b.sheet(SheetAdvisories), n: len(vs), prio: 21,
 		cols: []column{
 			{"col.advisory", 18, kText, false}, {"col.ids", 26, kWrap, false}, {"col.title", 40, kWrap, false},
 			{"col.cvss", 7, kNum1, false}, {"xlsx.col.cvss_version", 8, kText, false}, {"severity", 8, kText, false},
@@ -274,7 +285,7 @@ func firstLink(refs []string) string {
 
 func (b *book) notifications(ctx context.Context) error {
 	ns := b.r.Notifications
-	_, err := b.writeTable(ctx, table{base: b.t("xlsx.sheet.notifications"), n: len(ns), late: 8,
+	_, err := b.writeTable(ctx, table{base: b.sheet(SheetNotifications), n: len(ns), late: 8,
 		cols: []column{
 			{"xlsx.col.id", 12, kText, false}, {"col.received", 11, kDate, false}, {"col.from", 10, kText, false},
 			{"col.system_id", 14, kText, false}, {"col.summary", 44, kWrap, false}, {"col.acknowledged", 11, kDate, false},
@@ -285,30 +296,6 @@ func (b *book) notifications(ctx context.Context) error {
 			n := &ns[i]
 			o[0], o[1], o[2], o[3], o[4] = n.ID, n.Received, b.enum("from", n.From), n.System, n.Summary.Get(b.lang)
 			o[5], o[6], o[7], o[8], o[9] = n.Acknowledged, n.AckDays, b.yes(n.AckLate), b.enum("nstatus", n.Status), n.Advisory
-		},
-	})
-	return err
-}
-
-func (b *book) acceptances(ctx context.Context) error {
-	as := b.r.Acceptances
-	_, err := b.writeTable(ctx, table{base: b.t("xlsx.sheet.acceptances"), n: len(as),
-		cols: []column{
-			{"xlsx.col.id", 12, kText, false}, {"col.system_id", 14, kText, false}, {"col.advisory", 18, kText, false},
-			{"col.product", 22, kText, false}, {"col.justification", 40, kWrap, false}, {"col.approved_by", 14, kText, false},
-			{"col.expires", 11, kDate, false}, {"xlsx.col.expiry_status", 12, kText, false}, {"col.findings", 7, kInt, false},
-			{"col.notes", 30, kWrap, false},
-		},
-		row: func(i int, o []any) {
-			a := &as[i]
-			o[0], o[1], o[2], o[3], o[4], o[5] = a.ID, a.System, a.Advisory, a.Product, a.Justification, a.ApprovedBy
-			o[6], o[8], o[9] = a.Expires, a.Findings, a.Notes
-			switch {
-			case a.Expired:
-				o[7] = b.t("expired")
-			case a.ExpiringSoon:
-				o[7] = b.t("expiring_soon")
-			}
 		},
 	})
 	return err

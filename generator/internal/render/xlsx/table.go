@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -42,8 +43,18 @@ type table struct {
 	// last is the sheet's last row.
 	extra func(sheet string, last int) error
 	// edit lists the 1-based columns a person is expected to edit; their
-	// headers get their own colour.
+	// headers get their own colour, and their cells stay unlocked when
+	// the sheet is protected.
 	edit []int
+	// protect locks the sheet's cells (no password: a guard against
+	// accidental edits of computed values, not a security control), except
+	// the edit columns; filtering, sorting and resizing stay allowed.
+	protect bool
+	// pagesWide, when > 0, prints the sheet that many pages wide (instead
+	// of one), repeating the columns titleCols ("$A:$B") beside the header
+	// row on every page.
+	pagesWide int
+	titleCols string
 }
 
 // maxLinks bounds the hyperlinks of one sheet: excelize adds each in time
@@ -103,7 +114,11 @@ func (b *book) writePart(ctx context.Context, t table, name string, lo, hi int) 
 	if err := b.f.AutoFilter(name, "A1:"+lastCol+strconv.Itoa(last), nil); err != nil {
 		return err
 	}
-	if err := b.pageSetup(name, 1); err != nil {
+	if t.pagesWide > 0 {
+		if err := b.pageSetupWide(name, t.pagesWide, t.titleCols); err != nil {
+			return err
+		}
+	} else if err := b.pageSetup(name, 1); err != nil {
 		return err
 	}
 	if err := b.f.SetSheetDimension(name, "A1:"+lastCol+strconv.Itoa(last)); err != nil {
@@ -133,7 +148,7 @@ func (b *book) writePart(ctx context.Context, t table, name string, lo, hi int) 
 		if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
 			return err
 		}
-		if err := sw.SetColStyle(i+1, i+1, b.styles[c.kind]); err != nil {
+		if err := sw.SetColStyle(i+1, i+1, b.cellStyle(c.kind, slices.Contains(t.edit, i+1))); err != nil {
 			return err
 		}
 		if c.hidden {
@@ -150,10 +165,22 @@ func (b *book) writePart(ctx context.Context, t table, name string, lo, hi int) 
 		}
 		header[i] = excelize.Cell{StyleID: style, Value: b.t(c.key)}
 	}
-	if err := sw.SetRow("A1", header, excelize.RowOpts{Height: 32}); err != nil {
+	// The header is as tall as its longest wrapped label needs (two lines at least).
+	labels := make([]any, len(t.cols))
+	hcols := make([]column, len(t.cols))
+	for i, c := range t.cols {
+		labels[i], hcols[i] = b.t(c.key), c
+		hcols[i].kind = kWrap
+	}
+	if err := sw.SetRow("A1", header, excelize.RowOpts{Height: max(32, wrapHeight(hcols, labels))}); err != nil {
 		return err
 	}
-	rows, err := b.rowWriter(name, t.cols, sw)
+	if t.protect {
+		if err := b.protect(name); err != nil {
+			return err
+		}
+	}
+	rows, err := b.rowWriter(name, t.cols, t.edit, sw)
 	if err != nil {
 		return err
 	}
@@ -194,7 +221,7 @@ func (b *book) writePart(ctx context.Context, t table, name string, lo, hi int) 
 // compressed as they come, to be spliced into the sheet's part when the
 // workbook is saved (excelize writes the part with the header row only);
 // or, with excelizeRows, written through sw.
-func (b *book) rowWriter(sheet string, cols []column, sw *excelize.StreamWriter) (func(row int, vals []any) error, error) {
+func (b *book) rowWriter(sheet string, cols []column, edit []int, sw *excelize.StreamWriter) (func(row int, vals []any) error, error) {
 	if b.excelizeRows {
 		return func(row int, vals []any) error {
 			if row == 0 {
@@ -210,6 +237,9 @@ func (b *book) rowWriter(sheet string, cols []column, sw *excelize.StreamWriter)
 					vals[j] = serial(x)
 				}
 			}
+			if h := wrapHeight(cols, vals); h > 0 {
+				return sw.SetRow("A"+strconv.Itoa(row), vals, excelize.RowOpts{Height: h})
+			}
 			return sw.SetRow("A"+strconv.Itoa(row), vals)
 		}, nil
 	}
@@ -219,7 +249,7 @@ func (b *book) rowWriter(sheet string, cols []column, sw *excelize.StreamWriter)
 	}
 	styles := make([]int, len(cols))
 	for i, c := range cols {
-		styles[i] = b.styles[c.kind]
+		styles[i] = b.cellStyle(c.kind, slices.Contains(edit, i+1))
 	}
 	enc := newRowEncoder(styles, b.mark)
 	s := &stream{c: b.comp}
@@ -233,7 +263,7 @@ func (b *book) rowWriter(sheet string, cols []column, sw *excelize.StreamWriter)
 			s.buf = s.c.buffer()
 		}
 		var err error
-		if s.buf, err = enc.appendRow(s.buf, row, vals); err != nil {
+		if s.buf, err = enc.appendRow(s.buf, row, vals, wrapHeight(cols, vals)); err != nil {
 			return err
 		}
 		s.full()
@@ -281,3 +311,55 @@ func (b *book) rowFormats(sheet string, t table, last int, lastCol string) error
 }
 
 func intPtr(i int) *int { return &i }
+
+// wrapHeight estimates the height in points a table row needs for its
+// wrapped text cells, or 0 for the default height: Excel and LibreOffice
+// do not fit streamed rows on opening, and a wrapped text taller than its
+// row is drawn over the rows below when printed. A character of East
+// Asian width counts as two columns.
+func wrapHeight(cols []column, vals []any) float64 {
+	lines := 1
+	for i, c := range cols {
+		if c.kind != kWrap || i >= len(vals) {
+			continue
+		}
+		s, ok := vals[i].(string)
+		if !ok || s == "" {
+			continue
+		}
+		per := max(1, int(c.width*0.95))
+		n := 0
+		for _, l := range strings.Split(s, "\n") {
+			w := 0
+			for _, r := range l {
+				w++
+				if r >= 0x1100 {
+					w++
+				}
+			}
+			n += max(1, (w+per-1)/per)
+		}
+		lines = max(lines, min(n, 6))
+	}
+	if lines == 1 {
+		return 0
+	}
+	return float64(lines)*13.5 + 2
+}
+
+// cellStyle returns the style of a column's cells: locked, or unlocked
+// for a column a person edits.
+func (b *book) cellStyle(k kind, edit bool) int {
+	if edit {
+		return b.unlocked[k]
+	}
+	return b.styles[k]
+}
+
+// protect protects a sheet without a password: locked cells (all but the
+// edit columns) cannot be changed by mistake, while selecting, filtering,
+// sorting and resizing stay allowed. import-plan reads protected sheets.
+func (b *book) protect(sheet string) error {
+	return b.f.ProtectSheet(sheet, &excelize.SheetProtectionOptions{AutoFilter: true, Sort: true, FormatColumns: true,
+		FormatRows: true, SelectLockedCells: true, SelectUnlockedCells: true})
+}

@@ -1,9 +1,11 @@
-// Package xlsx renders the report model as one Excel workbook,
-// report-YYYY-MM-DD.xlsx, in the report's primary language: a summary
-// with native charts, the remediation plan (one row per fix action, with
-// drop-down lists, meant to be edited and read back by import-plan), every
-// finding, the systems, components, release lines, advisories, reports
-// from outside, the risk-acceptance register, data quality and the method.
+// Package xlsx renders the report model as one Excel workbook per report
+// language, report-YYYY-MM-DD.ja.xlsx and .en.xlsx, each with its own
+// sheet names and labels (SheetKeys, SheetName): a summary with native
+// charts, the decisions for management, the department scorecards, the
+// remediation plan (one row per fix action, with drop-down lists, meant to
+// be edited and read back by import-plan; computed columns locked), every
+// finding, the exceptions register, the systems, components, release
+// lines, advisories, reports from outside, data quality and the method.
 //
 // Text from the snapshot is always stored as a string cell, never as a
 // formula; dates are Excel dates and numbers are numbers. List sheets are
@@ -44,24 +46,26 @@ func New(deps render.Deps) render.Renderer {
 	return &renderer{deps: deps, maxRows: excelize.TotalRows}
 }
 
-// FileName returns the workbook's name for an as-of date: report-YYYY-MM-DD.xlsx.
-func FileName(asOf time.Time) string { return "report-" + asOf.Format(time.DateOnly) + ".xlsx" }
-
-// Render writes the workbook for r.
+// Render writes the workbook of each of the report's languages.
 func (rd *renderer) Render(ctx context.Context, r *report.Report, w render.Writer) error {
-	data, err := rd.workbook(ctx, r)
-	if err != nil {
-		return err
+	langs := r.Languages
+	if len(langs) == 0 {
+		langs = []i18n.Lang{i18n.JA}
 	}
-	return w.WriteFile(FileName(r.AsOf), data)
+	for _, lang := range langs {
+		data, err := rd.workbook(ctx, r, lang)
+		if err != nil {
+			return err
+		}
+		if err := w.WriteFile(FileName(r.AsOf, lang), data); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-// workbook builds the workbook's bytes.
-func (rd *renderer) workbook(ctx context.Context, r *report.Report) ([]byte, error) {
-	lang := i18n.JA
-	if len(r.Languages) > 0 {
-		lang = r.Languages[0]
-	}
+// workbook builds the bytes of the workbook in one language.
+func (rd *renderer) workbook(ctx context.Context, r *report.Report, lang i18n.Lang) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	b := &book{f: f, r: r, lang: lang, maxRows: max(rd.maxRows, 2), classification: r.Classification.Get(lang),
@@ -73,15 +77,15 @@ func (rd *renderer) workbook(ctx context.Context, r *report.Report) ([]byte, err
 	if err := b.newStyles(); err != nil {
 		return nil, err
 	}
-	summary := b.t("xlsx.sheet.summary")
+	summary := b.sheet(SheetSummary)
 	if err := f.SetSheetName("Sheet1", summary); err != nil {
 		return nil, err
 	}
 	if err := b.pageSetup(summary, 0); err != nil {
 		return nil, err
 	}
-	steps := []func(context.Context) error{b.plan, b.findings, b.systems, b.components, b.lifecycle,
-		b.advisories, b.notifications, b.acceptances, b.quality, b.method, b.meta}
+	steps := []func(context.Context) error{b.decisions, b.departments, b.plan, b.findings, b.exceptions, b.systems,
+		b.components, b.lifecycle, b.advisories, b.notifications, b.quality, b.method, b.meta}
 	for _, step := range steps {
 		if err := step(ctx); err != nil {
 			return nil, err

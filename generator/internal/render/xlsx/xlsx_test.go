@@ -45,8 +45,9 @@ func find(t *testing.T, f *excelize.File, sheet, label string) int {
 	return i + 1
 }
 
-var dataSheetKeys = []string{"xlsx.sheet.plan", "xlsx.sheet.findings", "xlsx.sheet.systems", "xlsx.sheet.components",
-	"xlsx.sheet.lifecycle", "xlsx.sheet.advisories", "xlsx.sheet.notifications", "xlsx.sheet.acceptances"}
+var dataSheetKeys = []string{"xlsx.sheet.decisions", "xlsx.sheet.departments", "xlsx.sheet.plan", "xlsx.sheet.findings",
+	"xlsx.sheet.exceptions", "xlsx.sheet.systems", "xlsx.sheet.components", "xlsx.sheet.lifecycle", "xlsx.sheet.advisories",
+	"xlsx.sheet.notifications"}
 
 func TestSheetsAndHeaders(t *testing.T) {
 	for _, tc := range []struct {
@@ -54,12 +55,12 @@ func TestSheetsAndHeaders(t *testing.T) {
 		sheets []string
 		plan   []string
 	}{
-		{[]i18n.Lang{i18n.JA, i18n.EN}, []string{"サマリー", "対策計画", "指摘一覧", "システム一覧", "構成ソフトウェア", "ライフサイクル",
-			"脆弱性情報", "第三者からの指摘", "リスク受容台帳", "データ品質", "算定方法", MetaSheet},
-			[]string{"対策キー (編集不可)", "システムID", "システム名", "製品", "導入バージョン", "種別", "更新先", "解消する指摘"}},
-		{[]i18n.Lang{i18n.EN}, []string{"Summary", "Remediation plan", "Findings", "Systems", "Components", "Lifecycle",
-			"Advisories", "Reports from outside", "Risk acceptances", "Data quality", "Method", MetaSheet},
-			[]string{"Action key (do not edit)", "System ID", "System name", "Product", "Installed version", "Kind", "Target"}},
+		{[]i18n.Lang{i18n.JA, i18n.EN}, []string{"サマリー", "経営層の判断事項", "部門別スコアカード", "対策計画", "指摘一覧", "例外登録簿",
+			"システム一覧", "構成ソフトウェア", "ライフサイクル", "脆弱性情報", "第三者からの指摘", "データ品質", "算定方法", MetaSheet},
+			[]string{"対策キー (編集不可)", "システム名", "製品", "導入バージョン", "種別", "更新先", "解消する指摘"}},
+		{[]i18n.Lang{i18n.EN}, []string{"Summary", "Decisions for management", "Department scorecards", "Remediation plan", "Findings",
+			"Exceptions register", "Systems", "Components", "Lifecycle", "Advisories", "Reports from outside", "Data quality", "Method", MetaSheet},
+			[]string{"Action key (do not edit)", "System name", "Product", "Installed version", "Kind", "Target"}},
 	} {
 		r := fixture()
 		r.Languages = tc.langs
@@ -67,16 +68,17 @@ func TestSheetsAndHeaders(t *testing.T) {
 		if got := f.GetSheetList(); !slices.Equal(got, tc.sheets) {
 			t.Errorf("%v: sheets %q, want %q", tc.langs, got, tc.sheets)
 		}
-		if got := header(t, f, tc.sheets[1]); !slices.Equal(got[:len(tc.plan)], tc.plan) {
+		if got := header(t, f, tc.sheets[3]); !slices.Equal(got[:len(tc.plan)], tc.plan) {
 			t.Errorf("%v: plan header %q, want prefix %q", tc.langs, got, tc.plan)
 		}
 		if v, _ := f.GetSheetVisible(MetaSheet); v {
 			t.Errorf("%s is visible", MetaSheet)
 		}
 		lang := tc.langs[0]
-		want := []string{i18n.T(lang, "priority"), i18n.T(lang, "reasons"), i18n.T(lang, "col.system_id"), i18n.T(lang, "col.product"),
-			i18n.T(lang, "col.version"), i18n.T(lang, "col.ids"), "CVSS", "KEV", "EPSS"}
-		if got := header(t, f, tc.sheets[2]); !slices.Equal(got[:len(want)], want) {
+		want := []string{i18n.T(lang, "priority"), i18n.T(lang, "reasons"), i18n.T(lang, "col.system_id"),
+			i18n.T(lang, "xlsx.col.system_name"), i18n.T(lang, "xlsx.col.department"), i18n.T(lang, "col.product"),
+			i18n.T(lang, "col.version"), i18n.T(lang, "col.hosts"), i18n.T(lang, "xlsx.col.fix_target"), i18n.T(lang, "col.ids"), "CVSS", "KEV", "EPSS"}
+		if got := header(t, f, tc.sheets[4]); !slices.Equal(got[:len(want)], want) {
 			t.Errorf("%v: findings header %q, want prefix %q", tc.langs, got, want)
 		}
 	}
@@ -134,21 +136,21 @@ func TestCellTypes(t *testing.T) {
 	for _, c := range []struct{ sheet, ref, typ, want string }{
 		{fs, "A2", "text", "P1 直ちに対応"},
 		{fs, "B2", "text", "P1: KEV 掲載 + 外部と接続"},
-		{fs, "F2", "text", "JVNDB-2017-001621, CVE-2017-5638"},
-		{fs, "G2", "number", "10"},
-		{fs, "H2", "text", "はい"},
-		{fs, "I2", "number", "0.97"},
-		{fs, "J2", "date", "46327"}, // 2026-11-01
-		{fs, "K2", "date", "46334"},
-		{fs, "G4", "blank", ""}, // no CVSS: blank, never 0
-		{fs, "I4", "blank", ""},
-		{plan, "H2", "number", "2"},
-		{plan, "I2", "number", "0.6"},
-		{plan, "N2", "date", "46334"},
-		{plan, "G3", "text", "修正版未特定"},
-		{plan, "G2", "text", "2.5.33"},
-		{plan, "P2", "text", "②影響と対策の検討"},
-		{plan, "P3", "blank", ""},
+		{fs, "J2", "text", "JVNDB-2017-001621, CVE-2017-5638"},
+		{fs, "K2", "number", "10"},
+		{fs, "L2", "text", "はい"},
+		{fs, "M2", "number", "0.97"},
+		{fs, "N2", "date", "46327"}, // 2026-11-01
+		{fs, "O2", "date", "46334"},
+		{fs, "K4", "blank", ""}, // no CVSS: blank, never 0
+		{fs, "M4", "blank", ""},
+		{plan, "G2", "number", "2"},
+		{plan, "U2", "number", "0.6"},
+		{plan, "K2", "date", "46334"},
+		{plan, "F3", "text", "修正版未特定 (要確認)"},
+		{plan, "F2", "text", "2.5.33 以降"},
+		{plan, "N2", "text", "②影響と対策の検討"},
+		{plan, "N3", "blank", ""},
 		{"システム一覧", "I2", "number", "120"},
 		{"サマリー", "B2", "date", "46356"},
 	} {
@@ -191,9 +193,9 @@ func TestFormulaLikeTextIsText(t *testing.T) {
 		}
 	}
 	// Product name, title and notes, where a person would look.
-	check(t, f, "指摘一覧", "D2", "text", evilLink)
-	check(t, f, "対策計画", "D3", "text", evilSum)
-	check(t, f, "対策計画", "W2", "text", evilNeg)
+	check(t, f, "指摘一覧", "F2", "text", evilLink)
+	check(t, f, "対策計画", "C3", "text", evilSum)
+	check(t, f, "対策計画", "Y2", "text", evilNeg)
 	check(t, f, "脆弱性情報", "C2", "text", evilLink)
 	check(t, f, "サマリー", "A1", "text", "みなと精機 "+evilLink)
 }
@@ -211,7 +213,7 @@ func TestPlanValidation(t *testing.T) {
 		r := fixture()
 		r.Languages = tc.langs
 		f := open(t, renderBytes(t, r, 0))
-		plan := f.GetSheetList()[1]
+		plan := SheetName(tc.langs[0], SheetPlan)
 		dvs, err := f.GetDataValidations(plan)
 		if err != nil {
 			t.Fatal(err)
@@ -226,7 +228,7 @@ func TestPlanValidation(t *testing.T) {
 				dates++
 			}
 		}
-		want := map[string]string{"P2:P4": tc.stage, "Q2:Q4": tc.action}
+		want := map[string]string{"N2:N4": tc.stage, "O2:O4": tc.action}
 		for k, v := range want {
 			if got[k] != v {
 				t.Errorf("%v: list on %s = %s, want %s", tc.langs, k, got[k], v)

@@ -1,0 +1,305 @@
+package app_test
+
+import (
+	"context"
+	"encoding/json"
+	"html"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"vulnreport/generator/internal/app"
+	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/inventory"
+	"vulnreport/generator/internal/source"
+)
+
+// Figure names compared across the outputs. Each names one vocabulary
+// figure (i18n.Term…) or a page-one headline.
+const (
+	figOpen       = "open findings"
+	figP1P2       = "open P1+P2"
+	figOverdue    = "overdue findings"
+	figOverdueSLA = "overdue findings without approved extensions"
+	figExploited  = "exploited on internet-facing systems"
+	figEOL        = "end-of-life in use"
+	figActions    = "fix actions"
+	figOverdueAct = "overdue fix actions"
+	figDecisions  = "decisions for management"
+)
+
+// TestCrossOutputConsistency builds the sample snapshot and compares every
+// figure that the PDF text, the dashboard, the workbook and findings.json
+// each state, read back from the rendered files (never from the model):
+// the same name must mean the same number everywhere.
+func TestCrossOutputConsistency(t *testing.T) {
+	out := t.TempDir()
+	data, content := "../../../data", "../../../content"
+	_, err := app.Build(context.Background(), app.Options{Data: os.DirFS(data), DataDir: data, OutDir: out,
+		Content: os.DirFS(content), Today: time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)}, io.Discard, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stated := map[string]map[string]int{} // figure → output → value
+	add := func(output string, figs map[string]int) {
+		for k, v := range figs {
+			if stated[k] == nil {
+				stated[k] = map[string]int{}
+			}
+			stated[k][output] = v
+		}
+	}
+	add("findings.json", fromFindingsJSON(t, filepath.Join(out, "findings.json")))
+	add("site", fromSite(t, filepath.Join(out, "index.html")))
+	xlsxs, _ := filepath.Glob(filepath.Join(out, "*.xlsx"))
+	for _, x := range xlsxs {
+		add(filepath.Base(x), fromWorkbook(t, x))
+	}
+	if pdfs, _ := filepath.Glob(filepath.Join(out, "*.ja.pdf")); len(pdfs) == 1 {
+		if txt, ok := pdfText(t, pdfs[0]); ok {
+			add("pdf", fromPDF(t, txt))
+			kevInBody(t, data, txt)
+		}
+	} else {
+		t.Errorf("want one Japanese PDF, found %v", pdfs)
+	}
+	names := make([]string, 0, len(stated))
+	for k := range stated {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, fig := range names {
+		vals := stated[fig]
+		var first string
+		for out, v := range vals {
+			if first == "" || out < first {
+				first = out
+			}
+			_ = v
+		}
+		for out, v := range vals {
+			if v != vals[first] {
+				t.Errorf("%s: %s states %d, %s states %d", fig, first, vals[first], out, v)
+			}
+		}
+		t.Logf("%s: %v", fig, vals)
+	}
+	// The comparison must not be vacuous: the core figures are stated by
+	// at least two outputs each.
+	for _, fig := range []string{figOpen, figP1P2, figOverdue, figOverdueSLA, figExploited, figActions, figDecisions} {
+		if len(stated[fig]) < 2 {
+			t.Errorf("%s is stated by %d output(s) %v; want at least two to compare", fig, len(stated[fig]), stated[fig])
+		}
+	}
+}
+
+// kevInBody checks that every open exploited finding on an
+// internet-facing system is named in the PDF's text, system and id.
+func kevInBody(t *testing.T, data, text string) {
+	t.Helper()
+	var diags source.Diagnostics
+	r, _, err := app.Analyze(app.Options{Data: os.DirFS(data), Today: time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)}, &diags, func(string, int) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	exposure := map[string]string{}
+	names := map[string]string{}
+	for _, s := range r.Systems {
+		exposure[s.ID], names[s.ID] = s.Exposure, spaceRE.ReplaceAllString(s.Name.Get(i18n.JA), "")
+	}
+	n := 0
+	for _, f := range r.Findings {
+		if !f.IsOpen() || !f.Exploited || exposure[f.System] != inventory.Internet {
+			continue
+		}
+		n++
+		if !strings.Contains(text, f.VulnID) || !strings.Contains(text, names[f.System]) {
+			t.Errorf("open exploited finding %s on internet-facing %s is absent from the PDF", f.VulnID, f.System)
+		}
+	}
+	if n == 0 {
+		t.Error("the sample has no open exploited finding on an internet-facing system to look for")
+	}
+}
+
+// fromFindingsJSON counts the figures findings.json states by its rows.
+func fromFindingsJSON(t *testing.T, path string) map[string]int {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Findings []struct {
+			Kind, Priority, State string
+			Overdue               bool
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	figs := map[string]int{figOpen: 0, figP1P2: 0, figOverdue: 0, figEOL: 0}
+	for _, f := range doc.Findings {
+		if f.State != "open" && f.State != "mitigated" {
+			continue
+		}
+		figs[figOpen]++
+		if f.Priority == "P1" || f.Priority == "P2" {
+			figs[figP1P2]++
+		}
+		if f.Overdue {
+			figs[figOverdue]++
+		}
+		if f.Kind == "eol" {
+			figs[figEOL]++
+		}
+	}
+	return figs
+}
+
+var (
+	tileRE  = regexp.MustCompile(`data-key="([a-z0-9_]+)" data-n="(\d+)"`)
+	tagRE   = regexp.MustCompile(`<[^>]*>`)
+	spaceRE = regexp.MustCompile(`\s+`)
+)
+
+// headlineFig maps the dashboard's tile keys to figure names.
+var headlineFig = map[string]string{"open_total": figOpen, "open_p1p2": figP1P2, "overdue": figOverdue,
+	"exploited_internet": figExploited, "eol_in_use": figEOL}
+
+// fromSite reads the dashboard's tiles and the figures its sentences state.
+func fromSite(t *testing.T, path string) map[string]int {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	figs := map[string]int{}
+	for _, m := range tileRE.FindAllStringSubmatch(string(b), -1) {
+		if fig, ok := headlineFig[m[1]]; ok {
+			figs[fig] = atoi(t, m[2])
+		}
+	}
+	text := spaceRE.ReplaceAllString(html.UnescapeString(tagRE.ReplaceAllString(string(b), " ")), "")
+	sentenceFigures(t, text, figs)
+	return figs
+}
+
+// sentenceFigures reads the figures the Japanese sentences and leads
+// state (whitespace removed), shared by the PDF and the site.
+func sentenceFigures(t *testing.T, text string, figs map[string]int) {
+	t.Helper()
+	for fig, re := range map[string]*regexp.Regexp{
+		figOpen:       regexp.MustCompile(`時点の未対応の指摘は([\d,]+)件`),
+		figOverdue:    regexp.MustCompile(`期限超過の指摘は([\d,]+)件`),
+		figOverdueSLA: regexp.MustCompile(`認めなければ([\d,]+)件`),
+		figExploited:  regexp.MustCompile(`インターネット公開システムの悪用済み脆弱性が([\d,]+)件`),
+		figActions:    regexp.MustCompile(`対策数([\d,]+)件のうち`),
+		figDecisions:  regexp.MustCompile(`経営層の判断事項が([\d,]+)件`),
+	} {
+		if m := re.FindStringSubmatch(text); m != nil {
+			figs[fig] = atoi(t, m[1])
+		}
+	}
+	if m := regexp.MustCompile(`直ちに対応\(P1\)([\d,]+)件・優先対応\(P2\)([\d,]+)件`).FindStringSubmatch(text); m != nil {
+		figs[figP1P2] = atoi(t, m[1]) + atoi(t, m[2])
+	}
+}
+
+// pdfText extracts the Japanese PDF's text with pdftotext, skipping when
+// it is missing unless VULNREPORT_PDF=required.
+func pdfText(t *testing.T, path string) (string, bool) {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if os.Getenv("VULNREPORT_PDF") == "required" {
+			t.Fatal("pdftotext is required (VULNREPORT_PDF=required) but not installed: apt-get install poppler-utils")
+		}
+		t.Log("pdftotext not installed (apt-get install poppler-utils): the PDF's figures are not compared")
+		return "", false
+	}
+	out, err := exec.Command(bin, "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return spaceRE.ReplaceAllString(string(out), ""), true
+}
+
+// fromPDF reads the figures the PDF's text states.
+func fromPDF(t *testing.T, text string) map[string]int {
+	t.Helper()
+	figs := map[string]int{}
+	sentenceFigures(t, text, figs)
+	if m := regexp.MustCompile(`期限超過の対策\(([\d,]+)件\)`).FindStringSubmatch(text); m != nil {
+		figs[figOverdueAct] = atoi(t, m[1])
+	}
+	if m := regexp.MustCompile(`経営層の判断事項\(([\d,]+)件\)`).FindStringSubmatch(text); m != nil {
+		if v, ok := figs[figDecisions]; ok && v != atoi(t, m[1]) {
+			t.Errorf("PDF: decisions %d in the sentence, %s in the table title", v, m[1])
+		}
+		figs[figDecisions] = atoi(t, m[1])
+	}
+	return figs
+}
+
+// fromWorkbook reads every figure the workbook labels with a vocabulary
+// name: a cell equal to the name, then the first number to its right.
+func fromWorkbook(t *testing.T, path string) map[string]int {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	labels := map[string]string{}
+	for term, fig := range map[string]string{i18n.TermOpenFindings: figOpen, i18n.TermOverdueFindings: figOverdue,
+		i18n.TermOverdueSLA: figOverdueSLA, i18n.TermExploitedInternet: figExploited, i18n.TermFixActions: figActions,
+		i18n.TermOverdueActions: figOverdueAct, i18n.TermDecisions: figDecisions} {
+		for _, l := range i18n.Supported {
+			labels[i18n.T(l, term)] = fig
+		}
+	}
+	figs := map[string]int{}
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, row := range rows {
+			for i, c := range row {
+				fig, ok := labels[strings.TrimSpace(c)]
+				if !ok {
+					continue
+				}
+				for _, v := range row[i+1:] {
+					if n, err := strconv.Atoi(strings.ReplaceAll(strings.TrimSpace(v), ",", "")); err == nil {
+						if old, seen := figs[fig]; seen && old != n {
+							t.Errorf("%s: sheet %s states %s as %d and %d", filepath.Base(path), sheet, fig, old, n)
+						}
+						figs[fig] = n
+						break
+					}
+				}
+			}
+		}
+	}
+	return figs
+}
+
+func atoi(t *testing.T, s string) int {
+	t.Helper()
+	n, err := strconv.Atoi(strings.ReplaceAll(s, ",", ""))
+	if err != nil {
+		t.Fatalf("not a number: %q", s)
+	}
+	return n
+}

@@ -1,0 +1,140 @@
+package pdf
+
+import (
+	"strings"
+
+	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/report"
+)
+
+// stateMark names the state a list row must show beside an open finding:
+// a temporary mitigation, an approved extension or an unapproved one. It
+// is "" for a plain open finding, so a row never shows two states.
+func (d *doc) stateMark(f *model.Finding) string {
+	switch {
+	case f.State == model.StateMitigated:
+		return d.t("state.mitigated_mark")
+	case f.DueSource == "remediation":
+		return d.t("state.extended_mark")
+	case !f.RequestedDue.IsZero():
+		return d.t("state.unapproved_mark")
+	}
+	return ""
+}
+
+// withMark appends a finding's state mark to a cell on a line of its own.
+func (d *doc) withMark(cell string, f *model.Finding) string {
+	if m := d.stateMark(f); m != "" {
+		return cell + "\n［" + m + "］"
+	}
+	return cell
+}
+
+// exceptions prints the exceptions register: moved due dates first (the
+// unapproved ones before all), then acceptances, mitigations and
+// not-affected decisions, with the original and new dates, the approver,
+// the reason and the days extended.
+func (d *doc) exceptions() {
+	s := d.r.Summary
+	ex := d.r.Exceptions
+	moved := 0
+	for _, e := range ex {
+		if e.DueMoved {
+			moved++
+		}
+	}
+	d.lead(d.tf("pdf.lead.exceptions", num(len(ex)), num(moved), num(s.Extensions), num(s.ExtensionsUnapproved), num(s.Overdue), num(s.OverdueSLA)))
+	t := table{cols: []col{
+		{head: d.t("col.kind"), w: 20}, {head: d.t("col.system"), w: 28}, {head: d.t("col.advisory"), w: 24},
+		{head: d.t("col.sla_due"), w: 16, align: 'C'}, {head: d.t("col.new_due"), w: 16, align: 'C'},
+		{head: d.t("col.extension"), w: 12, align: 'R'}, {head: d.t("col.approved_by"), w: 20}, {head: d.t("col.reason"), w: 41},
+	}, maxLines: 3, size: sizeSmall}
+	for _, e := range ex[:min(maxRows, len(ex))] {
+		kind := d.t("exception." + e.Kind)
+		if e.DueMoved && e.Kind != report.ExceptionDueMoved {
+			kind += "\n+ " + d.t("exception.due_moved")
+		}
+		approver := e.ApprovedBy
+		if !e.Honoured {
+			approver = "▲ " + d.t("exception.unapproved")
+		}
+		what := e.Advisory
+		if what == "*" || what == "" {
+			what = d.t("pdf.all_advisories")
+		}
+		if e.Product != "" {
+			what = strings.TrimSpace(what + " " + e.Product)
+		}
+		newDue, ext := "—", "—"
+		if e.DueMoved {
+			newDue, ext = day(e.NewDue), signed(e.ExtensionDays)
+		}
+		if e.Kind == report.ExceptionAccepted {
+			newDue = d.tf("pdf.review_by", day(e.Expires))
+			switch {
+			case e.Expired:
+				newDue += "\n▲ " + d.t("exception.expired")
+			case e.ExpiringSoon:
+				newDue += "\n▲ " + d.t("exception.expiring")
+			}
+		}
+		reason := e.Reason
+		if e.Ticket != "" || e.Cost != "" {
+			reason = strings.TrimSpace(reason + "\n" + strings.Trim(e.Ticket+" "+costText(e), " "))
+		}
+		t.rows = append(t.rows, []string{kind, d.sysName(e.System), what, day(e.SLADue), newDue, ext, approver, reason})
+	}
+	d.table(t)
+	d.note(d.shownAlways(min(maxRows, len(ex)), len(ex), "section.exceptions"))
+}
+
+// costText prints a record's cost as written.
+func costText(e report.Exception) string {
+	if e.Cost == "" {
+		return ""
+	}
+	return "¥" + strings.TrimPrefix(e.Cost, "¥")
+}
+
+// scorecards prints one row per department, worst first: open findings by
+// priority, the two overdue figures, what falls due in the next days, time
+// to remediate, SLA compliance and the change since last month.
+func (d *doc) scorecards() {
+	sc := d.r.Scorecards
+	d.lead(d.tf("pdf.lead.scorecards", num(len(sc)), num(d.r.Summary.OverdueActions)))
+	t := table{cols: []col{
+		{head: d.t("col.department"), w: 26}, {head: "P1", w: 9, align: 'R'}, {head: "P2", w: 9, align: 'R'},
+		{head: "P3", w: 9, align: 'R'}, {head: "P4", w: 9, align: 'R'},
+		{head: d.t(i18n.TermOverdueFindings), w: 17, align: 'R'}, {head: d.t(i18n.TermOverdueActions), w: 17, align: 'R'},
+		{head: d.tf("pdf.due_within", d.r.Policy.DueSoonDays), w: 16, align: 'R'}, {head: d.t("col.mttr"), w: 15, align: 'R'},
+		{head: d.t("col.sla_rate"), w: 15, align: 'R'}, {head: d.t("col.change_pair"), w: 22, align: 'R'},
+	}, size: sizeSmall}
+	for _, c := range sc[:min(maxRows, len(sc))] {
+		mttr, sla, change := d.t("nodata"), d.t("nodata"), d.t("nodata")
+		if c.HasMTTR {
+			mttr = days(c.MTTRDays)
+		}
+		if c.HasSLA {
+			sla = pct(c.SLARate)
+		}
+		if c.HasPrev {
+			change = d.tf("pdf.change_open_overdue", signed(c.OpenTotal-c.PrevOpen), signed(c.OverdueFindings-c.PrevOverdue))
+		}
+		t.rows = append(t.rows, []string{d.tx(c.Name), num(c.Open[0]), num(c.Open[1]), num(c.Open[2]), num(c.Open[3]),
+			num(c.OverdueFindings), num(c.OverdueActions), num(c.DueSoon), mttr, sla, change})
+	}
+	d.table(t)
+	d.note(d.shownAlways(min(maxRows, len(sc)), len(sc), "section.scorecards"))
+	d.note(d.t("pdf.scorecard_note"))
+}
+
+// ids names a finding's vulnerability for a person: its ids joined, or
+// "end of life" with the product for an end-of-life finding, never the
+// internal EOL-… id.
+func (d *doc) ids(f *model.Finding) string {
+	if f.Kind == model.KindEOL {
+		return d.t("kind.eol") + " (" + f.ProductName + ")"
+	}
+	return joinIDs(f.VulnID, f.IDs)
+}

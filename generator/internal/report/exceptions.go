@@ -1,0 +1,163 @@
+package report
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"vulnreport/generator/internal/plan"
+	"vulnreport/generator/internal/remediation"
+)
+
+// Exception kinds of the exceptions register.
+const (
+	ExceptionDueMoved    = "due_moved"
+	ExceptionAccepted    = "accepted"
+	ExceptionMitigated   = "mitigated"
+	ExceptionNotAffected = "not_affected"
+)
+
+// Exception is one entry of the exceptions register: a remediation record
+// that moves a due date, accepts a risk, mitigates temporarily or declares
+// findings not affected. Every such record is listed, honoured or not.
+type Exception struct {
+	// ID is the remediation record's id (or its position when it has none).
+	ID string
+	// Kind is ExceptionDueMoved, ExceptionAccepted, ExceptionMitigated or
+	// ExceptionNotAffected; DueMoved is also set on the others when the
+	// record moves a due date too.
+	Kind     string
+	DueMoved bool
+	System   string
+	Advisory string
+	Product  string
+	// Findings are the keys of the findings the record applies to; Open
+	// counts those still open.
+	Findings []string
+	Open     int
+	// SLADue is the earliest due date the policy gives those findings (SLA
+	// or KEV); NewDue the date the record asks for.
+	SLADue, NewDue timeT
+	// ExtensionDays is NewDue − SLADue in days (0 when the due is not moved).
+	ExtensionDays int
+	// ApprovedBy is who approved it; Honoured is false for a moved due
+	// date without approved_by (the SLA date stands, a warning is given).
+	ApprovedBy string
+	Honoured   bool
+	// Reason is the record's justification, or its notes.
+	Reason string
+	// Expires is an acceptance's review date; Expired and ExpiringSoon
+	// (within the policy's acceptance days) flag it.
+	Expires               timeT
+	Expired, ExpiringSoon bool
+	// OverdueIfSLA counts open findings that would be overdue under the
+	// SLA date but are not because the extension was honoured.
+	OverdueIfSLA int
+	// Ticket and Cost are the record's free fields; CostValue is Cost's
+	// number when it reads as one (digits, commas, ¥, 円).
+	Ticket, Cost string
+	CostValue    float64
+	HasCost      bool
+}
+
+// ParseCost reads a cost field as a number: "1,200,000", "¥80000" and
+// "35万円" read; anything else is not a number.
+func ParseCost(s string) (float64, bool) {
+	t := strings.TrimSpace(s)
+	t = strings.TrimPrefix(t, "¥")
+	t = strings.TrimPrefix(t, "￥")
+	t = strings.TrimSuffix(t, "円")
+	mult := 1.0
+	if strings.HasSuffix(t, "万") {
+		t, mult = strings.TrimSuffix(t, "万"), 10000
+	}
+	t = strings.ReplaceAll(t, ",", "")
+	v, err := strconv.ParseFloat(strings.TrimSpace(t), 64)
+	if err != nil || v < 0 {
+		return 0, false
+	}
+	return v * mult, true
+}
+
+func exceptions(in Input, r *Report) []Exception {
+	byRec := map[string][]int{}
+	for i := range r.Findings {
+		if id := r.Findings[i].RemediationID; id != "" {
+			byRec[id] = append(byRec[id], i)
+		}
+	}
+	var out []Exception
+	for _, rec := range in.Assessed.Records {
+		rr := rec.Record
+		id := plan.RecordID(rr)
+		idx := byRec[id]
+		e := Exception{ID: id, System: rr.System, Advisory: rr.Advisory, Product: rr.Product, NewDue: rr.Due,
+			ApprovedBy: rr.ApprovedBy, Reason: cmp.Or(rr.Justification, rr.Notes), Expires: rr.Expires,
+			Ticket: rr.Ticket, Cost: rr.Cost}
+		e.CostValue, e.HasCost = ParseCost(rr.Cost)
+		for _, i := range idx {
+			f := &r.Findings[i]
+			e.Findings = append(e.Findings, f.Key)
+			if f.IsOpen() {
+				e.Open++
+			}
+			if !f.SLADue.IsZero() && (e.SLADue.IsZero() || f.SLADue.Before(e.SLADue)) {
+				e.SLADue = f.SLADue
+			}
+		}
+		e.DueMoved = !rr.Due.IsZero() && len(idx) > 0 && !rr.Due.Equal(e.SLADue)
+		switch rr.Action {
+		case remediation.Accept:
+			e.Kind = ExceptionAccepted
+		case remediation.Mitigate, remediation.Workaround:
+			e.Kind = ExceptionMitigated
+		case remediation.NotAffected:
+			e.Kind = ExceptionNotAffected
+		default:
+			if !e.DueMoved {
+				continue
+			}
+			e.Kind = ExceptionDueMoved
+		}
+		e.Honoured = !e.DueMoved || rr.ApprovedBy != ""
+		if e.DueMoved {
+			e.ExtensionDays = int(rr.Due.Sub(e.SLADue).Hours() / 24)
+			for _, i := range idx {
+				f := &r.Findings[i]
+				if e.Honoured && f.IsOpen() && !f.Overdue && !f.SLADue.IsZero() && in.AsOf.After(f.SLADue) {
+					e.OverdueIfSLA++
+				}
+			}
+		}
+		if e.Kind == ExceptionAccepted {
+			e.Expired = !rr.Expires.IsZero() && !in.AsOf.Before(rr.Expires)
+			e.ExpiringSoon = !e.Expired && !rr.Expires.IsZero() && rr.Expires.Sub(in.AsOf) <= days(in.Policy.Horizons.AcceptanceExpiryDays)
+		}
+		out = append(out, e)
+	}
+	kindRank := map[string]int{ExceptionDueMoved: 0, ExceptionAccepted: 1, ExceptionMitigated: 2, ExceptionNotAffected: 3}
+	slices.SortFunc(out, func(a, b Exception) int {
+		return cmp.Or(boolFirst(!a.Honoured, !b.Honoured), boolFirst(a.DueMoved, b.DueMoved), cmp.Compare(b.ExtensionDays, a.ExtensionDays),
+			cmp.Compare(kindRank[a.Kind], kindRank[b.Kind]), cmp.Compare(a.ID, b.ID))
+	})
+	return out
+}
+
+// overdueBothWays counts open findings past their due date as applied and
+// past their SLA date (as if no extension were honoured), and the fix
+// actions with an overdue finding.
+func overdueBothWays(r *Report) (sla, actions int) {
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		if f.IsOpen() && (f.Overdue || !f.SLADue.IsZero() && r.AsOf.After(f.SLADue)) {
+			sla++
+		}
+	}
+	for _, a := range r.Actions {
+		if a.Overdue && a.Completed.IsZero() {
+			actions++
+		}
+	}
+	return sla, actions
+}
