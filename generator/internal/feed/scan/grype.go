@@ -95,7 +95,7 @@ func (b *builder) grype(data []byte) error {
 		v := m.Vulnerability
 		f := finding{ID: v.ID, Purl: m.Artifact.PURL, Name: m.Artifact.Name, Installed: m.Artifact.Version,
 			Fixed: v.Fix.Versions, Status: v.Fix.State, Summary: i18n.Text{EN: v.Description},
-			References: append([]string{v.DataSource}, v.URLs...), Pos: b.lines.Pos(off)}
+			References: append([]string{v.DataSource}, v.URLs...), Pos: b.lines.Pos(off), Distro: distroOf(r.Distro.Name, r.Distro.Version)}
 		if f.References[0] == "" {
 			f.References = f.References[1:]
 		}

@@ -179,6 +179,9 @@ type finding struct {
 	Fixed []string
 	// Status is the scanner's fix state, as written.
 	Status string
+	// Distro is the scanned operating system as "Family:release" (as
+	// advisory.Affected.Distro writes it) for distribution packages.
+	Distro string
 	// LowConfidence, when not empty, says why the match needs confirmation.
 	LowConfidence string
 	Title         i18n.Text
@@ -226,12 +229,18 @@ func (b *builder) add(f finding) {
 	if name == "" {
 		name = written
 	}
+	distro := ""
+	if purlType == "deb" || purlType == "rpm" || purlType == "apk" {
+		distro = f.Distro
+	}
 	if ck := key + "\x00" + installed; !b.comps[ck] {
 		b.comps[ck] = true
-		b.res.Components = append(b.res.Components, inventory.Component{Product: written, Key: key, Name: name,
+		b.res.Components = append(b.res.Components, inventory.Component{Product: componentProduct(f, written, distro), Key: key, Name: name,
 			Version: installed, Source: "scan:" + b.name, Pos: f.Pos})
 	}
-	af := advisory.Affected{Product: written, Key: key, Pos: f.Pos}
+	// The scanner's range speaks for the scanned distribution's package:
+	// a distribution advisory, which decides for it in its own ordering.
+	af := advisory.Affected{Product: written, Key: key, Pos: f.Pos, Distro: distro}
 	fixed := b.fixedAfter(purlType, installed, f.Fixed)
 	if f.LowConfidence != "" {
 		af.FreeText = fmt.Sprintf("reported by %s for %s %s, %s: to be confirmed", b.scanner, name, installed, f.LowConfidence)
@@ -409,4 +418,36 @@ func v3(vector string) string {
 		return "3"
 	}
 	return ""
+}
+
+// componentProduct writes the component's product so that its
+// distribution shows: the scanner's purl as given (with its distro
+// qualifier), else the key with "?distro=family-release".
+func componentProduct(f finding, written, distro string) string {
+	if p := strings.TrimSpace(f.Purl); p != "" && strings.HasPrefix(strings.ToLower(p), "pkg:") {
+		if strings.Contains(p, "distro=") || distro == "" {
+			return p
+		}
+	}
+	if distro == "" || !strings.HasPrefix(written, "pkg:") {
+		return written
+	}
+	fam, rel, _ := strings.Cut(distro, ":")
+	if rel == "" {
+		return written
+	}
+	return written + "?distro=" + strings.ToLower(fam) + "-" + rel
+}
+
+// distroOf writes a scanned OS as "Family:release" ("Debian:11.6"); ""
+// when the family is unknown.
+func distroOf(family, release string) string {
+	family = strings.TrimSpace(family)
+	if family == "" {
+		return ""
+	}
+	if release = strings.TrimSpace(release); release == "" {
+		return family
+	}
+	return family + ":" + release
 }

@@ -98,6 +98,13 @@ func TestTrivy(t *testing.T) {
 	if a := byID(res)["CVE-2023-0286 pkg:deb/debian/libssl1.1"]; a.Title.EN == "" || len(a.CWE) != 1 || a.CWE[0] != "CWE-843" || a.Pos.Line != 23 {
 		t.Errorf("CVE-2023-0286: title %q cwe %v line %d", a.Title.EN, a.CWE, a.Pos.Line)
 	}
+	// distribution packages are the distribution's word; language packages are not
+	if a := byID(res)["CVE-2023-0286 pkg:deb/debian/libssl1.1"]; a.Affected[0].Distro != "debian:11.6" || a.Affected[0].Scheme != "deb" {
+		t.Errorf("libssl distro %q scheme %q", a.Affected[0].Distro, a.Affected[0].Scheme)
+	}
+	if a := byID(res)["CVE-2021-44228 pkg:maven/org.apache.logging.log4j/log4j-core"]; a.Affected[0].Distro != "" || a.Affected[0].Scheme != "maven" {
+		t.Errorf("log4j distro %q scheme %q", a.Affected[0].Distro, a.Affected[0].Scheme)
+	}
 	if d.Count(source.Error) != 0 {
 		t.Errorf("diagnostics: %v", d.Sorted())
 	}

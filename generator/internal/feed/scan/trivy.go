@@ -122,7 +122,8 @@ func (b *builder) trivy(data []byte) error {
 			n++
 			f := finding{ID: v.VulnerabilityID, Purl: v.PkgIdentifier.PURL, Name: v.PkgName, Installed: v.InstalledVersion,
 				Status: v.Status, Title: i18n.Text{EN: v.Title}, Summary: i18n.Text{EN: v.Description}, CWE: v.CweIDs,
-				References: v.References, Published: v.PublishedDate, Updated: v.LastModifiedDate, Pos: b.lines.Pos(off)}
+				References: v.References, Published: v.PublishedDate, Updated: v.LastModifiedDate, Pos: b.lines.Pos(off),
+				Distro: distroOf(r.Metadata.OS.Family, r.Metadata.OS.Name)}
 			if v.FixedVersion != "" {
 				f.Fixed = []string{v.FixedVersion}
 			}

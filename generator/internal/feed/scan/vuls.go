@@ -157,7 +157,7 @@ func (b *builder) vuls(data []byte) error {
 	for _, key := range ids {
 		vi := r.ScannedCves[key]
 		pos := b.lines.Pos(offs[key])
-		base := finding{ID: firstNonEmpty(vi.CveID, key), Pos: pos}
+		base := finding{ID: firstNonEmpty(vi.CveID, key), Pos: pos, Distro: distroOf(r.Family, r.Release)}
 		for _, da := range vi.DistroAdvisories {
 			if da.AdvisoryID != "" && da.AdvisoryID != base.ID {
 				base.Aliases = append(base.Aliases, da.AdvisoryID)
