@@ -88,8 +88,8 @@ func DecodeWith(rec source.Record, diags *source.Diagnostics, cache *RangeCache)
 	a.Title = d.Text("title", true)
 	a.Summary = d.Text("summary", false)
 	a.Source = strings.ToLower(d.String("source", false))
-	a.Published = d.Date("published", false)
-	a.Updated = d.Date("updated", false)
+	a.Published = d.OptionalDate("published")
+	a.Updated = d.OptionalDate("updated")
 	a.CVSS = decodeCVSS(d, a.ID)
 	for _, g := range d.Group("affected") {
 		if af, ok := decodeAffected(g, diags, d, cache); ok {
@@ -230,8 +230,8 @@ func decodeExploit(d *source.Decoder) Exploitation {
 	if b, ok := d.Bool("exploited.exploited"); ok {
 		e.Exploited = e.Exploited || b
 	}
-	e.DateAdded = d.Date("exploited.date_added", false)
-	e.DueDate = d.Date("exploited.due_date", false)
+	e.DateAdded = d.OptionalDate("exploited.date_added")
+	e.DueDate = d.OptionalDate("exploited.due_date")
 	if b, ok := d.Bool("exploited.ransomware"); ok {
 		e.Ransomware = b
 	}

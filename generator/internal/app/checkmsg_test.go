@@ -32,9 +32,9 @@ func TestCheckContent(t *testing.T) {
 		t.Errorf("check's error %q does not count the 3 bad pages", err)
 	}
 	for _, want := range []string{
-		"content/bad.md:1: error: content/ のページ: missing front matter",
-		"content/weight.md:3: error: content/ のページ: weight \"heavy\" is not an integer",
-		"content/lang.en.md:3: error: content/ のページ: language \"fr\" is not one of ja, en",
+		"content/bad.md:1:1: error: content/ のページ: missing front matter",
+		"content/weight.md:3:1: error: content/ のページ: weight \"heavy\" is not an integer",
+		"content/lang.en.md:3:1: error: content/ のページ: language \"fr\" is not one of ja, en",
 	} {
 		if !strings.Contains(o.String(), want) {
 			t.Errorf("check does not say %q:\n%s", want, o.String())

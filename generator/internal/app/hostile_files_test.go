@@ -74,17 +74,17 @@ func TestHostileFiles(t *testing.T) {
 			os.Remove(filepath.Join(dir, "policy.yaml"))
 			fifo("policy.yaml")(t, dir, o)
 		},
-			fails: "policy.yaml", warns: []string{"policy.yaml: warning: is a named pipe (FIFO), not a plain file: not read"}},
+			fails: "policy.yaml", warns: []string{"policy.yaml:1:1: warning: is a named pipe (FIFO), not a plain file: not read"}},
 		{name: "fifo csv", setup: func(t *testing.T, dir, o string) {
 			fifo("lifecycle.csv")(t, dir, o)
 			fifo("advisories/more.csv")(t, dir, o)
 			fifo("feeds/kev/kev.json")(t, dir, o)
-		}, warns: []string{"lifecycle.csv: warning: is a named pipe", "advisories/more.csv: warning: is a named pipe", "feeds/kev/kev.json: warning: is a named pipe"},
+		}, warns: []string{"lifecycle.csv:1:1: warning: is a named pipe", "advisories/more.csv:1:1: warning: is a named pipe", "feeds/kev/kev.json:1:1: warning: is a named pipe"},
 			read: []string{"components.csv", "policy.yaml"}, skipped: []string{"lifecycle.csv", "advisories/more.csv", "feeds/kev/kev.json"}},
 		{name: "fifo components", setup: func(t *testing.T, dir, o string) {
 			os.Remove(filepath.Join(dir, "components.csv"))
 			fifo("components.csv")(t, dir, o)
-		}, fails: "no components.yaml, components.csv or SBOM under sbom/ was read", warns: []string{"components.csv: warning: is a named pipe"}},
+		}, fails: "no components.yaml, components.csv or SBOM under sbom/ was read", warns: []string{"components.csv:1:1: warning: is a named pipe"}},
 		{name: "devices", setup: func(t *testing.T, dir, o string) {
 			link("feeds/kev/zero.json", "/dev/zero", "feeds/epss/null.csv", "../../../../../../../../../../dev/null")(t, dir, o)
 			// a device of its own where the system allows making one
@@ -92,7 +92,7 @@ func TestHostileFiles(t *testing.T) {
 				t.Logf("no character device made (%v): the links to /dev stand for it", err)
 				mkfifo(t, filepath.Join(dir, "lifecycle.yaml"))
 			}
-		}, warns: []string{"feeds/kev/zero.json: warning: is a symbolic link to /dev/zero, outside the input folder", "feeds/epss/null.csv: warning: is a symbolic link that leads outside", "lifecycle.yaml: warning: is a "},
+		}, warns: []string{"feeds/kev/zero.json:1:1: warning: is a symbolic link to /dev/zero, outside the input folder", "feeds/epss/null.csv:1:1: warning: is a symbolic link that leads outside", "lifecycle.yaml:1:1: warning: is a "},
 			read: []string{"components.csv"}, skipped: []string{"feeds/kev/zero.json", "feeds/epss/null.csv", "lifecycle.yaml"}},
 		{name: "socket", setup: func(t *testing.T, dir, _ string) {
 			l, err := net.Listen("unix", filepath.Join(dir, "notifications.csv"))
@@ -100,7 +100,7 @@ func TestHostileFiles(t *testing.T) {
 				t.Skip("no unix sockets here:", err)
 			}
 			t.Cleanup(func() { l.Close() })
-		}, warns: []string{"notifications.csv: warning: is a socket, not a plain file: not read"}, skipped: []string{"notifications.csv"}},
+		}, warns: []string{"notifications.csv:1:1: warning: is a socket, not a plain file: not read"}, skipped: []string{"notifications.csv"}},
 		{name: "links", setup: func(t *testing.T, dir, o string) {
 			// the components and the policy live in a hidden folder and are linked in
 			for _, n := range []string{"components.csv", "policy.yaml"} {
@@ -120,17 +120,17 @@ func TestHostileFiles(t *testing.T) {
 				"advisories/self", ".", // a folder inside
 				"sbom/web.cdx.json", "OUT/web.cdx.json")(t, dir, o)
 		}, warns: []string{
-			"lifecycle.yaml: warning: is a symbolic link to ", "outside the input folder",
-			"remediation.yaml: warning: is a symbolic link that leads outside the input folder",
-			"notifications.yaml: warning: is a symbolic link to missing.yaml, which does not exist",
-			"changes.yaml: warning: is a symbolic link in a loop of links",
-			"advisories/ext: warning: is a symbolic link to ", "advisories/self: warning: is a symbolic link to the folder advisories: not followed",
-			"sbom/web.cdx.json: warning: is a symbolic link to "},
+			"lifecycle.yaml:1:1: warning: is a symbolic link to ", "outside the input folder",
+			"remediation.yaml:1:1: warning: is a symbolic link that leads outside the input folder",
+			"notifications.yaml:1:1: warning: is a symbolic link to missing.yaml, which does not exist",
+			"changes.yaml:1:1: warning: is a symbolic link in a loop of links",
+			"advisories/ext:1:1: warning: is a symbolic link to ", "advisories/self:1:1: warning: is a symbolic link to the folder advisories: not followed",
+			"sbom/web.cdx.json:1:1: warning: is a symbolic link to "},
 			read:    []string{"components.csv", "policy.yaml", "advisories/a.yaml"},
 			skipped: []string{"lifecycle.yaml", "remediation.yaml", "notifications.yaml", "changes.yaml", "sbom/web.cdx.json"}},
 		{name: "policy outside", setup: func(t *testing.T, dir, o string) {
 			link("policy.yaml", "OUT/policy.yaml")(t, dir, o)
-		}, fails: "policy.yaml", warns: []string{"policy.yaml: warning: is a symbolic link to "}},
+		}, fails: "policy.yaml", warns: []string{"policy.yaml:1:1: warning: is a symbolic link to "}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

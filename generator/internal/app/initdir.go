@@ -67,26 +67,24 @@ thresholds:
 #   font: /usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf
 `
 
-// csvTemplates are the header rows init writes, one file per entity.
-var csvTemplates = map[string]string{
-	"systems.csv":               "id,name.ja,name.en,category,exposure,data,criticality,owner,contact,hosts,contractor,contract.maintenance_until,contract.known_vuln_fix_free,contract.inspection_included,contract.emergency_costs_agreed,contract.post_delivery_fixes,last_inspection,inventory_updated,replacement_planned,status,tags\r\n",
-	"components.csv":            "system,product,name,version,hosts,patches,installed,updated,scheme\r\n",
-	"products.csv":              "key,name.ja,name.en,aliases,scheme\r\n",
-	"lifecycle.csv":             "product,cycle,released,support_end,eol,extended_end,latest\r\n",
-	"remediation.csv":           "id,system,advisory,product,stage,action,owner,planned,completed,due,service_stop_hours,tested,approved_by,justification,expires,ticket,cost,notes\r\n",
-	"notifications.csv":         "id,received,from,system,summary,acknowledged,status,advisory\r\n",
-	"changes.csv":               "id,system,product,from_version,to_version,date,ticket,notes\r\n",
-	"advisories/advisories.csv": "id,aliases,title.ja,title.en,summary.ja,summary.en,source,published,updated,cvss.version,cvss.vector,cvss.score,affected.product,affected.versions,fixed,workaround,exploited,epss.score,epss.percentile,references\r\n",
-	"feeds/README.txt":          "Put public feeds here in their published formats: feeds/nvd, feeds/cve5, feeds/jvn, feeds/kev, feeds/epss, feeds/endoflife, feeds/osv (OSV JSON or an ecosystem all.zip), feeds/csaf (Red Hat CSAF/VEX).\n",
-	"sbom/README.txt":           "Put SBOMs here as <system-id>.<anything>.json (CycloneDX or SPDX JSON).\n",
+// extraTemplates are the files init writes beside the CSV templates.
+var extraTemplates = map[string]string{
+	"feeds/README.txt": "Put public feeds here in their published formats: feeds/nvd, feeds/cve5, feeds/jvn, feeds/kev, feeds/epss, feeds/endoflife, feeds/osv (OSV JSON or an ecosystem all.zip), feeds/csaf (Red Hat CSAF/VEX).\n",
+	"sbom/README.txt":  "Put SBOMs here as <system-id>.<anything>.json (CycloneDX or SPDX JSON).\n",
 }
 
 // Init writes an empty snapshot into dir. It refuses to overwrite files.
 func Init(dir string, stdout io.Writer) error {
 	files := map[string]string{"policy.yaml": policyTemplate}
-	for k, v := range csvTemplates {
+	for _, f := range csvFiles {
+		files[f.path] = f.headerRow()
+	}
+	for k, v := range extraTemplates {
 		files[k] = v
 	}
+	// The headers of every file, Japanese ones included; README.txt is
+	// no part of the snapshot's data.
+	files["README.txt"] = initReadme()
 	var names []string
 	for k := range files {
 		names = append(names, k)

@@ -154,7 +154,7 @@ func TestSchemesEndToEnd(t *testing.T) {
 // TestSchemeColumnErrors rejects an unknown scheme name on its cell, in
 // components and products.
 func TestSchemeColumnErrors(t *testing.T) {
-	comps := "system,product,version,scheme\nweb,apache:struts,2.5.10,dpkg-ish\n"
+	comps := "system,product,version,scheme\nweb,apache:struts,2.5.10,dpkg-ish\nweb,apache:tomcat,9.0.30,\n"
 	prods := "key,name,scheme\nacme:x,X,nosuch\n"
 	var diags source.Diagnostics
 	if _, _, err := Analyze(Options{Data: schemeTree(comps, prods), AsOf: date("2026-11-30")}, &diags, func(string, int) {}); err != nil {

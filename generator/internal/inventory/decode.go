@@ -55,6 +55,9 @@ var statusAliases = map[string]string{"稼働": "active", "稼働中": "active",
 // DecodeSystem decodes one systems record.
 func DecodeSystem(rec source.Record, diags *source.Diagnostics) (System, *source.Decoder) {
 	d := source.NewDecoder("systems", rec, diags)
+	// A wrong optional field costs the field, not the system and every
+	// component on it.
+	d.KeepOnOptional()
 	s := System{Pos: rec.Pos}
 	s.ID = d.ID("id", true)
 	s.Name = d.Text("name", true)
@@ -69,14 +72,14 @@ func DecodeSystem(rec source.Record, diags *source.Diagnostics) (System, *source
 	s.Contact = d.String("contact", false)
 	s.Hosts = d.Int("hosts", 1)
 	s.Contractor = d.String("contractor", false)
-	s.Contract.MaintenanceUntil = d.Date("contract.maintenance_until", false)
+	s.Contract.MaintenanceUntil = d.OptionalDate("contract.maintenance_until")
 	s.Contract.KnownVulnFixFree = optBool(d, "contract.known_vuln_fix_free")
 	s.Contract.InspectionIncluded = optBool(d, "contract.inspection_included")
 	s.Contract.EmergencyCostsAgreed = optBool(d, "contract.emergency_costs_agreed")
 	s.Contract.PostDeliveryFixes = d.Enum("contract.post_delivery_fixes", false, PostDeliveryFixes, fixAliases)
-	s.LastInspection = d.Date("last_inspection", false)
-	s.InventoryUpdated = d.Date("inventory_updated", false)
-	s.ReplacementPlanned = d.Date("replacement_planned", false)
+	s.LastInspection = d.OptionalDate("last_inspection")
+	s.InventoryUpdated = d.OptionalDate("inventory_updated")
+	s.ReplacementPlanned = d.OptionalDate("replacement_planned")
 	s.Status = d.Enum("status", false, Statuses, statusAliases)
 	if s.Status == "" {
 		s.Status = "active"
@@ -97,6 +100,7 @@ func optBool(d *source.Decoder, key string) *bool {
 // resolved later, when the product table is known.
 func DecodeComponent(rec source.Record, diags *source.Diagnostics) (Component, *source.Decoder) {
 	d := source.NewDecoder("components", rec, diags)
+	d.KeepOnOptional()
 	c := Component{Pos: rec.Pos, Source: "inventory"}
 	c.System = d.ID("system", true)
 	c.Product = d.String("product", true)
@@ -109,8 +113,8 @@ func DecodeComponent(rec source.Record, diags *source.Diagnostics) (Component, *
 	c.Scheme = SchemeField(d)
 	c.Hosts = d.Int("hosts", 0)
 	c.Patches = d.List("patches")
-	c.Installed = d.Date("installed", false)
-	c.Updated = d.Date("updated", false)
+	c.Installed = d.OptionalDate("installed")
+	c.Updated = d.OptionalDate("updated")
 	return c, d
 }
 

@@ -47,7 +47,7 @@ func Decode(rec source.Record, diags *source.Diagnostics) (Notification, *source
 	n.From = d.Enum("from", true, Froms, fromAliases)
 	n.System = d.ID("system", false)
 	n.Summary = d.Text("summary", false)
-	n.Acknowledged = d.Date("acknowledged", false)
+	n.Acknowledged = d.OptionalDate("acknowledged")
 	n.Status = d.Enum("status", false, Statuses, statusAliases)
 	if n.Status == "" {
 		n.Status = "open"

@@ -18,7 +18,7 @@ func (l *loader) advisoryFile(name string) {
 	known := source.KnownFields(probe(advisory.Decode), "affected.product", "affected.versions")
 	if !strings.HasSuffix(strings.ToLower(name), ".csv") {
 		cache := advisory.NewRangeCache()
-		l.records(name, "advisories", advisory.Aliases, known, false, func(r source.Record, st *source.FileStat) {
+		l.records(name, "advisories", advisory.Aliases, known, nil, false, func(r source.Record, st *source.FileStat) {
 			if l.advisory(name, r, nil, cache) {
 				st.Accepted++
 			} else {
@@ -30,7 +30,7 @@ func (l *loader) advisoryFile(name string) {
 	var st *source.FileStat
 	m := advisory.NewMerger(l.diags)
 	grown := false
-	l.records(name, "advisories", advisory.Aliases, known, false, func(r source.Record, s *source.FileStat) {
+	l.records(name, "advisories", advisory.Aliases, known, source.RequiredFields(probe(advisory.Decode)), false, func(r source.Record, s *source.FileStat) {
 		if !grown && l.expect > s.Read && s.Read > 0 {
 			// Make room for the advisories still to come, at the rate
 			// rows made new advisories so far.

@@ -32,6 +32,9 @@ func entities() []entity {
 
 var productAliases = map[string]string{"製品キー": "key", "製品名": "name", "別名": "aliases", "バージョン体系": "scheme", "体系": "scheme"}
 
+// ProductAliases maps Japanese headers of products files to fields.
+var ProductAliases = productAliases
+
 // probe adapts an entity decoder for source.KnownFields.
 func probe[T any](decode func(source.Record, *source.Diagnostics) (T, *source.Decoder)) func(source.Record, *source.Diagnostics) *source.Decoder {
 	return func(r source.Record, d *source.Diagnostics) *source.Decoder {
@@ -63,10 +66,13 @@ func (l *loader) product(rec source.Record, st *source.FileStat) {
 }
 
 func (l *loader) system(rec source.Record, st *source.FileStat) {
+	n := l.diags.Len()
 	s, d := inventory.DecodeSystem(rec, l.diags)
 	if l.accept(d, st, "systems", s.ID) {
 		l.s.Systems = append(l.s.Systems, s)
+		return
 	}
+	l.rejectedSystem(rec, l.diags.Since(n))
 }
 
 func (l *loader) component(rec source.Record, st *source.FileStat) {

@@ -19,7 +19,7 @@ func TestEmptyPolicyWarns(t *testing.T) {
 		}
 		found := false
 		for _, d := range diags.Sorted() {
-			found = found || d.String() == "policy.yaml: warning: the policy is empty: the contract's defaults are used"
+			found = found || d.String() == "policy.yaml:1:1: warning: the policy is empty: the contract's defaults are used"
 		}
 		if !found {
 			t.Errorf("%q: no warning: %v", data, diags.Sorted())

@@ -1,7 +1,6 @@
 package snapshot
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -38,6 +37,8 @@ type loader struct {
 	// skipped lists the entries that are not plain files and were not
 	// read (files.go).
 	skipped []string
+	// casc gathers the records lost to a rejected system (cascade.go).
+	casc cascades
 }
 
 // Load reads the snapshot in fsys. Problems with records go to diags and
@@ -197,7 +198,8 @@ func (l *loader) loadPolicy(names []string) {
 	rec, err := source.YAMLMap(st.Path, data, l.diags)
 	st.Read = 1
 	if err != nil {
-		l.diags.Errorf(source.Pos{File: st.Path}, "%s", strings.TrimPrefix(err.Error(), st.Path+": "))
+		pos, msg := source.ErrorAt(st.Path, err)
+		l.diags.Errorf(pos, "%s", msg)
 		st.Rejected = 1
 		l.fatal("%s: the policy cannot be read: %v", st.Path, err)
 		return
@@ -214,7 +216,7 @@ func (l *loader) loadPolicy(names []string) {
 
 // records reads a YAML or CSV entity file, calling fn for every record.
 // transient promises that fn keeps no record (see source.CSVOptions).
-func (l *loader) records(name, kind string, aliases map[string]string, known func(string) bool, transient bool, fn func(source.Record, *source.FileStat)) {
+func (l *loader) records(name, kind string, aliases map[string]string, known func(string) bool, required []string, transient bool, fn func(source.Record, *source.FileStat)) {
 	bad := func(st *source.FileStat) func(source.Pos, string) {
 		return func(p source.Pos, msg string) { l.rejectNew(st, p, kind, "", msg) }
 	}
@@ -237,7 +239,7 @@ func (l *loader) records(name, kind string, aliases map[string]string, known fun
 		defer func() { l.expect = 0 }()
 		st := &source.FileStat{Path: name, Kind: kind}
 		l.stats[name] = st
-		res, err := source.ReadCSV(name, cnt, source.CSVOptions{Aliases: aliases, Known: known, Transient: transient,
+		res, err := source.ReadCSV(name, cnt, source.CSVOptions{Aliases: aliases, Known: known, Required: required, Transient: transient,
 			Size: size, Expect: func(n int) { l.expect = n }}, l.diags, func(r source.Record) {
 			st.Read++
 			fn(r, st)
@@ -246,6 +248,9 @@ func (l *loader) records(name, kind string, aliases map[string]string, known fun
 		st.Encoding, st.Size, st.SHA256 = res.Encoding, cnt.n, hex.EncodeToString(h.Sum(nil))
 		if err != nil {
 			l.fatal("%v", err)
+			if kind == "systems" {
+				l.unreadSystems(source.Pos{File: name, Line: 1, Col: 1})
+			}
 		}
 		if cnt.n > source.MaxFileSize {
 			l.fatal("%s: file is larger than %d bytes, the limit", name, int64(source.MaxFileSize))
@@ -257,13 +262,14 @@ func (l *loader) records(name, kind string, aliases map[string]string, known fun
 		l.fatal("%s: %v", name, err)
 		return
 	}
-	st.Encoding = source.EncUTF8
-	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
-		st.Encoding = source.EncUTF8BOM
-	}
+	st.Encoding = source.TextEncoding(data)
 	recs, err := source.YAMLRecords(name, data, kind, l.diags, bad(st))
 	if err != nil {
-		l.diags.Errorf(source.Pos{File: name}, "%v", err)
+		pos, msg := source.ErrorAt(name, err)
+		l.diags.Errorf(pos, "%s", msg)
+		if kind == "systems" {
+			l.unreadSystems(pos)
+		}
 		l.fatal("%v", err)
 		// Counted as one record read and rejected, as an unreadable feed
 		// is: the file shows in the counts, which still reconcile.
@@ -288,7 +294,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 }
 
 func (l *loader) entityFile(e entity, name string) {
-	l.records(name, e.name, e.aliases, source.KnownFields(e.probe), true, func(r source.Record, st *source.FileStat) { e.decode(l, r, st) })
+	l.records(name, e.name, e.aliases, source.KnownFields(e.probe), source.RequiredFields(e.probe), true, func(r source.Record, st *source.FileStat) { e.decode(l, r, st) })
 }
 
 // accept counts a record accepted, or rejected with the decoder's reasons.

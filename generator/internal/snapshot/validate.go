@@ -28,7 +28,7 @@ func (l *loader) validate() {
 			lastSystem, lastKnown, looked = c.System, known[c.System], true
 		}
 		if !lastKnown {
-			l.rejectLater(c.Pos, "components", c.System, fmt.Sprintf("%s: field \"system\": unknown system %q (not in systems)", c.Pos, c.System))
+			l.unknownSystem(c.Pos, "components", c.System, c.System)
 			return true
 		}
 		return false
@@ -78,7 +78,7 @@ func (l *loader) validate() {
 	s.Remediations = uniq(l, s.Remediations, "remediation", func(r remediation.Record) (string, source.Pos) { return r.ID, r.Pos })
 	s.Remediations = slices.DeleteFunc(s.Remediations, func(r remediation.Record) bool {
 		if r.System != "" && r.System != remediation.Wildcard && !known[r.System] {
-			l.rejectLater(r.Pos, "remediation", r.ID, fmt.Sprintf("%s: field \"system\": unknown system %q (not in systems)", r.Pos, r.System))
+			l.unknownSystem(r.Pos, "remediation", r.ID, r.System)
 			return true
 		}
 		return false
@@ -86,18 +86,19 @@ func (l *loader) validate() {
 	s.Notifications = uniq(l, s.Notifications, "notifications", func(n notifT) (string, source.Pos) { return n.ID, n.Pos })
 	s.Notifications = slices.DeleteFunc(s.Notifications, func(n notifT) bool {
 		if n.System != "" && !known[n.System] {
-			l.rejectLater(n.Pos, "notifications", n.ID, fmt.Sprintf("%s: field \"system\": unknown system %q (not in systems)", n.Pos, n.System))
+			l.unknownSystem(n.Pos, "notifications", n.ID, n.System)
 			return true
 		}
 		return false
 	})
 	s.Changes = slices.DeleteFunc(s.Changes, func(c chgT) bool {
 		if !known[c.System] {
-			l.rejectLater(c.Pos, "changes", c.ID, fmt.Sprintf("%s: field \"system\": unknown system %q (not in systems)", c.Pos, c.System))
+			l.unknownSystem(c.Pos, "changes", c.ID, c.System)
 			return true
 		}
 		return false
 	})
+	l.reportCascades()
 }
 
 func isUserFile(origin string) bool {

@@ -3,7 +3,6 @@ package source
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -12,8 +11,6 @@ import (
 	"sync/atomic"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding/japanese"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -22,6 +19,9 @@ const (
 	EncUTF8    = "utf-8"
 	EncUTF8BOM = "utf-8-bom"
 	EncCP932   = "cp932"
+	// EncUTF16LE and EncUTF16BE name files that are refused.
+	EncUTF16LE = "utf-16le"
+	EncUTF16BE = "utf-16be"
 )
 
 // sniffSize is how much of a CSV file is examined to tell UTF-8 from CP932.
@@ -38,41 +38,97 @@ func NormalizeKey(s string) string {
 	return strings.Join(strings.Fields(s), "")
 }
 
-// decodeReader detects the encoding of a CSV stream and returns a UTF-8
-// reader over it. A leading BOM means UTF-8; otherwise the first 64 KiB
-// decide: valid UTF-8 stays UTF-8, anything else is read as CP932, the
-// encoding Excel in Japan writes.
-func decodeReader(r io.Reader) (io.Reader, string, error) {
-	br := bufio.NewReaderSize(r, sniffSize)
+// detectEncoding decides the encoding of a file once, from evidence in
+// its first 64 KiB: a BOM names it (UTF-16 is refused with the fix); text
+// that is valid UTF-8, or mostly so (more valid multi-byte characters than
+// invalid bytes), is UTF-8 and each invalid byte is an error where it
+// stands; anything else is CP932, the encoding Excel in Japan writes,
+// decoded strictly.
+//
+// A file whose first 64 KiB are plain ASCII shows no evidence: it is
+// undecided, read as UTF-8 until its first line that is not ASCII decides.
+func detectEncoding(br *bufio.Reader) (enc string, undecided bool, err error) {
 	head, err := br.Peek(sniffSize)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
-		return nil, "", err
+		return "", false, err
 	}
 	if bytes.HasPrefix(head, []byte("\xef\xbb\xbf")) {
 		_, _ = br.Discard(3)
-		return br, EncUTF8BOM, nil
+		return EncUTF8BOM, false, nil
 	}
-	if validUTF8Prefix(head, len(head) == sniffSize) {
-		return br, EncUTF8, nil
+	if enc := utf16Name(head); enc != "" {
+		return enc, false, ErrUTF16
 	}
-	return transform.NewReader(br, japanese.ShiftJIS.NewDecoder()), EncCP932, nil
+	if len(head) == sniffSize && isASCII(string(head)) {
+		return EncUTF8, true, nil
+	}
+	if looksUTF8(head, len(head) == sniffSize) {
+		return EncUTF8, false, nil
+	}
+	return EncCP932, false, nil
 }
 
-// validUTF8Prefix reports whether b is valid UTF-8, allowing a rune cut off
-// at the end when the buffer was full.
-func validUTF8Prefix(b []byte, full bool) bool {
+// ErrUTF16 refuses a UTF-16 file, Excel's 「Unicode テキスト」.
+var ErrUTF16 = errors.New("the file is UTF-16 (Excel's \"Unicode Text\", 「Unicode テキスト」), which is not read: " +
+	"save it as \"CSV UTF-8 (Comma delimited)\" / 「CSV UTF-8 (コンマ区切り)」で保存し直してください")
+
+// utf16Name returns the UTF-16 encoding head is in, by its BOM or by the
+// zero bytes of ASCII text in UTF-16, or "".
+func utf16Name(head []byte) string {
+	switch {
+	case bytes.HasPrefix(head, []byte{0xff, 0xfe}):
+		return EncUTF16LE
+	case bytes.HasPrefix(head, []byte{0xfe, 0xff}):
+		return EncUTF16BE
+	}
+	n := min(len(head), 512) &^ 1
+	if n < 4 {
+		return ""
+	}
+	var even, odd int
+	for i := 0; i < n; i += 2 {
+		if head[i] == 0 {
+			even++
+		}
+		if head[i+1] == 0 {
+			odd++
+		}
+	}
+	switch {
+	case odd*2 > n/2 && even == 0:
+		return EncUTF16LE
+	case even*2 > n/2 && odd == 0:
+		return EncUTF16BE
+	}
+	return ""
+}
+
+// looksUTF8 reports whether b is UTF-8 by the evidence: valid throughout
+// (allowing a character cut off at the end of a full buffer), or holding
+// more valid multi-byte characters than invalid bytes.
+func looksUTF8(b []byte, full bool) bool {
 	if utf8.Valid(b) {
 		return true
 	}
-	if !full {
-		return false
-	}
-	for i := 1; i < utf8.UTFMax && i < len(b); i++ {
-		if utf8.Valid(b[:len(b)-i]) {
-			return true
+	if full {
+		for i := 1; i < utf8.UTFMax && i < len(b); i++ {
+			if utf8.Valid(b[:len(b)-i]) {
+				return true
+			}
 		}
 	}
-	return false
+	multi, invalid := 0, 0
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			invalid++
+		case n > 1:
+			multi++
+		}
+		i += n
+	}
+	return multi > invalid
 }
 
 // CSVOptions control ReadCSV.
@@ -93,6 +149,9 @@ type CSVOptions struct {
 	// hold in all, so that the caller can make room for their records.
 	Size   int64
 	Expect func(rows int)
+	// Required lists the field keys every row must have: a header
+	// without one of them rejects every row of the file, with one error.
+	Required []string
 }
 
 // CSVResult summarises a CSV file once read.
@@ -103,9 +162,13 @@ type CSVResult struct {
 }
 
 // ReadCSV streams a CSV file, calling fn for each data row as a Record.
-// Rows that cannot be parsed (unbalanced quotes, ragged rows, invalid
-// text) are reported as errors and passed to bad instead, so that the caller
-// can count them as rejected. Only an I/O failure stops the read.
+// Rows that cannot be parsed (unbalanced quotes, ragged rows, a line over
+// MaxLineLength, a byte invalid in the file's encoding) are reported as
+// errors and passed to bad instead, so that the caller can count them as
+// rejected; reading resumes at the next physical line. Every row of a file
+// whose header repeats a field or lacks one of opt.Required is passed to
+// bad. Only an I/O failure, a UTF-16 file or a header row that cannot be
+// parsed stops the read.
 //
 // The rows are parsed on a goroutine of its own, ahead of fn; fn, bad,
 // opt.Known, opt.Expect and the diagnostics all take effect on the
@@ -113,16 +176,17 @@ type CSVResult struct {
 func ReadCSV(name string, r io.Reader, opt CSVOptions, diags *Diagnostics, fn func(Record), bad func(Pos, string)) (CSVResult, error) {
 	var res CSVResult
 	counter := &countReader{r: r}
-	dec, enc, err := decodeReader(counter)
+	br := bufio.NewReaderSize(counter, sniffSize)
+	enc, undecided, err := detectEncoding(br)
+	res.Encoding = enc
+	if errors.Is(err, ErrUTF16) {
+		diags.Errorf(Pos{name, 1, 1}, "%v", err)
+		return res, fmt.Errorf("%s:1:1: %w", name, err)
+	}
 	if err != nil {
 		return res, fmt.Errorf("reading %s: %w", name, err)
 	}
-	res.Encoding = enc
-	cr := csv.NewReader(LimitLines(dec, MaxLineLength))
-	cr.FieldsPerRecord = -1
-	// Rows are copied into records (the field strings themselves are not
-	// reused), so the reader may reuse its slice.
-	cr.ReuseRecord = true
+	cr := newCSVParser(br, enc, undecided)
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
 		return res, nil
@@ -134,21 +198,26 @@ func ReadCSV(name string, r io.Reader, opt CSVOptions, diags *Diagnostics, fn fu
 		return res, fmt.Errorf("%s: header row: %s: the file is not read", pos, msg)
 	}
 	if err != nil {
-		var pe *csv.ParseError
-		var tl *LineTooLongError
-		if errors.As(err, &tl) {
-			return unreadable(Pos{name, tl.Line, 1}, tl.Error())
-		}
-		if errors.As(err, &pe) {
-			return unreadable(Pos{name, pe.Line, pe.Column}, pe.Err.Error())
+		var re *rowError
+		if errors.As(err, &re) {
+			at := re.at[0]
+			return unreadable(Pos{name, at.Line, at.Col}, re.msgs[0])
 		}
 		return res, fmt.Errorf("reading %s: %w", name, err)
+	}
+	if hb := cr.headerBad; hb != nil {
+		for i, at := range hb.at {
+			at.File = name
+			diags.Errorf(at, "header row: %s", hb.msgs[i])
+		}
 	}
 	if len(header) > MaxFieldsPerRow {
 		return unreadable(Pos{name, 1, 1}, fmt.Sprintf("%d columns, more than the %d accepted", len(header), MaxFieldsPerRow))
 	}
 	keys := make([]string, len(header))
 	seen := map[string]int{}
+	var unknown []string
+	var headerErrs []Diagnostic
 	for i, h := range header {
 		line, col := cr.FieldPos(i)
 		k := NormalizeKey(h)
@@ -161,18 +230,38 @@ func ReadCSV(name string, r io.Reader, opt CSVOptions, diags *Diagnostics, fn fu
 		case k == "":
 			diags.Warnf(pos, "empty header in column %d: the column is ignored", i+1)
 		case seen[k] > 0:
-			diags.Errorf(pos, "header %q repeats column %d: the later column is ignored", h, seen[k])
-			keys[i] = ""
+			// Which of the two the user meant cannot be known: neither
+			// is read, and the file's rows are rejected.
+			headerErrs = append(headerErrs, Diagnostic{Pos: pos, Severity: Error, Msg: fmt.Sprintf(
+				"header %q in column %d names the same field %q as column %d: the header is invalid and every data row of the file is rejected; rename or delete one of the columns",
+				h, i+1, k, seen[k])})
+			keys[seen[k]-1], keys[i] = "", ""
 		case opt.Known != nil && !opt.Known(k):
 			diags.Warnf(pos, "unknown column %q: ignored", h)
+			unknown = append(unknown, fmt.Sprintf("%q", h))
 			keys[i] = ""
 		}
-		if keys[i] != "" {
+		if k != "" && seen[k] == 0 {
 			seen[k] = i + 1
 		}
 	}
+	for _, k := range opt.Required {
+		if seen[k] > 0 || seen[k+".ja"] > 0 || seen[k+".en"] > 0 {
+			continue
+		}
+		msg := fmt.Sprintf("required column %q is missing (headers accepted for it: %s): every data row of the file is rejected", k, strings.Join(HeadersFor(opt.Aliases, k), ", "))
+		if len(unknown) > 0 {
+			msg += fmt.Sprintf("; the unknown column %s may be meant for it", strings.Join(unknown, ", "))
+		}
+		headerErrs = append(headerErrs, Diagnostic{Pos: Pos{name, 1, 1}, Severity: Error, Msg: msg})
+	}
+	diags.Add(headerErrs...)
+	cr.want = len(header)
 	// The records of the file share one key table over the columns read.
 	rr := &rowReader{name: name, cr: cr, header: slices.Clone(header), transient: opt.Transient}
+	if len(headerErrs) > 0 {
+		rr.headerBad = fmt.Sprintf("not read: the header of the file is invalid (%s)", headerErrs[0].Pos)
+	}
 	var hkeys []string
 	for i, k := range keys {
 		if k != "" {
@@ -185,8 +274,21 @@ func ReadCSV(name string, r io.Reader, opt CSVOptions, diags *Diagnostics, fn fu
 		rr.size, rr.read, rr.expect = opt.Size, counter, opt.Expect
 	}
 	rows, err := rr.run(diags, fn, bad)
-	res.Rows = rows
+	res.Rows, res.Encoding = rows, cr.Encoding()
 	return res, err
+}
+
+// HeadersFor lists the headers that name field key: the key itself and
+// every alias of it, sorted.
+func HeadersFor(aliases map[string]string, key string) []string {
+	out := []string{key}
+	for a, k := range aliases {
+		if k == key && a != key {
+			out = append(out, a)
+		}
+	}
+	slices.Sort(out[1:])
+	return out
 }
 
 // identity returns 0, 1, …, n-1.

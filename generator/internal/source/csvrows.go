@@ -1,12 +1,10 @@
 package source
 
 import (
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 )
 
 // A CSV file's data rows are parsed on a goroutine of their own while the
@@ -24,9 +22,11 @@ const minEstimate = 8 << 20
 
 // rowReader parses the data rows of one CSV file.
 type rowReader struct {
-	name      string
-	cr        *csv.Reader
-	header    []string
+	name   string
+	cr     *csvParser
+	header []string
+	// headerBad, when set, rejects every row with this reason.
+	headerBad string
 	hdr       *header
 	cols      []int // the column of each header key
 	transient bool
@@ -172,7 +172,6 @@ func (rr *rowReader) problem(emit func(rowEvent) bool, pos Pos, msg string, rowP
 // number of rows seen and the error that ended the file early.
 func (rr *rowReader) parse(emit func(rowEvent) bool) (rows int, err error) {
 	name, cr := rr.name, rr.cr
-	lastLine := 0
 	for {
 		row, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -184,40 +183,33 @@ func (rr *rowReader) parse(emit func(rowEvent) bool) (rows int, err error) {
 				line, _ = cr.FieldPos(0)
 			}
 			msg := fmt.Sprintf("more than %d records, the limit for one file: the rest of the file is not read", MaxRecordsPerFile)
-			rr.problem(emit, Pos{name, line, 0}, msg, nil, "")
+			rr.problem(emit, Pos{name, line, 1}, msg, nil, "")
 			return rows, fmt.Errorf("%s: %s", name, msg)
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			var tl *LineTooLongError
-			if errors.As(err, &tl) {
-				rows++
-				pos := Pos{name, tl.Line, 1}
-				rr.problem(emit, pos, fmt.Sprintf("%v: the rest of the file is not read", tl), &pos, tl.Error())
-				return rows, nil
-			}
-			if !errors.As(err, &pe) {
+			var re *rowError
+			if !errors.As(err, &re) {
 				return rows, fmt.Errorf("reading %s: %w", name, err)
 			}
-			if pe.Line <= lastLine && pe.StartLine <= lastLine {
-				return rows, nil // no progress; the reader is stuck at the end
-			}
-			lastLine = max(pe.Line, pe.StartLine)
 			rows++
-			pos := Pos{name, pe.StartLine, 1}
-			msg := fmt.Sprintf("row is not valid CSV (line %d, column %d): %v", pe.Line, pe.Column, pe.Err)
-			if !rr.problem(emit, pos, msg, &pos, msg) {
-				return rows, nil
+			pos := Pos{name, re.line, 1}
+			for i, at := range re.at {
+				at.File = name
+				var rowPos *Pos
+				if i == len(re.at)-1 {
+					rowPos = &pos
+				}
+				if !rr.problem(emit, at, re.msgs[i], rowPos, re.msgs[i]) {
+					return rows, nil
+				}
 			}
 			continue
 		}
 		line, _ := cr.FieldPos(0)
-		lastLine = line
 		rows++
 		pos := Pos{name, line, 1}
-		if len(row) != len(rr.header) {
-			msg := fmt.Sprintf("row has %d fields, the header has %d", len(row), len(rr.header))
-			if !rr.problem(emit, pos, msg, &pos, msg) {
+		if rr.headerBad != "" {
+			if !emit(rowEvent{note: &rowNote{bad: true, pos: pos, msg: rr.headerBad}}) {
 				return rows, nil
 			}
 			continue
@@ -236,10 +228,6 @@ func (rr *rowReader) row(row []string, pos Pos, emit func(rowEvent) bool) bool {
 	for j, i := range rr.cols {
 		text := row[i]
 		l, c := rr.cr.FieldPos(i)
-		if !utf8.ValidString(text) {
-			msg := fmt.Sprintf("column %q is not valid UTF-8 or Shift_JIS text", rr.header[i])
-			return rr.problem(emit, Pos{rr.name, l, c}, msg, &pos, msg)
-		}
 		fits = fits && fitsCell(Pos{Line: l, Col: c})
 		cells[j].text, cells[j].line, cells[j].col = strings.TrimSpace(text), uint32(l), uint32(c)
 	}

@@ -25,6 +25,10 @@ type Decoder struct {
 	otherBuf [8]string
 	errs     []string
 	entity   string
+	// missing lists the required fields found absent.
+	missing []string
+	// keep makes a wrong optional field a warning (KeepOnOptional).
+	keep bool
 }
 
 // decoders holds released decoders for reuse.
@@ -166,6 +170,7 @@ func (d *Decoder) String(key string, required bool) string {
 	s, ok := d.scalar(key)
 	if !ok && required && !d.hasErrorOn(key) {
 		d.Errorf(key, "is required")
+		d.missing = append(d.missing, key)
 	}
 	return s
 }
@@ -207,6 +212,7 @@ func (d *Decoder) Text(key string, required bool) i18n.Text {
 	}
 	if t.IsZero() && required && !d.hasErrorOn(key) {
 		d.Errorf(key, "is required")
+		d.missing = append(d.missing, key)
 	}
 	return t
 }
@@ -218,6 +224,10 @@ func (d *Decoder) Date(key string, required bool) time.Time {
 		return time.Time{}
 	}
 	t, err := ParseDate(s)
+	if err != nil && !required {
+		d.optionalErrorf(key, "%v", err)
+		return time.Time{}
+	}
 	if err != nil {
 		d.Errorf(key, "%v", err)
 	}
@@ -232,7 +242,7 @@ func (d *Decoder) Int(key string, def int) int {
 	}
 	n, err := strconv.Atoi(strings.ReplaceAll(s, ",", ""))
 	if err != nil || n < 0 {
-		d.Errorf(key, "%q is not a whole number of zero or more", clip(s))
+		d.optionalErrorf(key, "%q is not a whole number of zero or more", clip(s))
 		return def
 	}
 	return n
@@ -247,7 +257,7 @@ func (d *Decoder) Float(key string, lo, hi float64) (float64, bool) {
 	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || f < lo || f > hi {
-		d.Errorf(key, "%q is not a number from %g to %g", clip(s), lo, hi)
+		d.optionalErrorf(key, "%q is not a number from %g to %g", clip(s), lo, hi)
 		return 0, false
 	}
 	return f, true
@@ -266,7 +276,7 @@ func (d *Decoder) Bool(key string) (value, set bool) {
 	}
 	b, known := boolWords[NormalizeKey(s)]
 	if !known {
-		d.Errorf(key, "%q is not true or false", clip(s))
+		d.optionalErrorf(key, "%q is not true or false", clip(s))
 		return false, false
 	}
 	return b, true
@@ -279,10 +289,10 @@ func (d *Decoder) Enum(key string, required bool, allowed []string, aliases map[
 	if s == "" {
 		return ""
 	}
-	return d.enumValue(key, s, allowed, aliases)
+	return d.enumValue(key, s, !required, allowed, aliases)
 }
 
-func (d *Decoder) enumValue(key, s string, allowed []string, aliases map[string]string) string {
+func (d *Decoder) enumValue(key, s string, optional bool, allowed []string, aliases map[string]string) string {
 	k := NormalizeKey(s)
 	for _, a := range allowed {
 		if k == a {
@@ -298,6 +308,10 @@ func (d *Decoder) enumValue(key, s string, allowed []string, aliases map[string]
 		if NormalizeKey(alias) == k {
 			return a
 		}
+	}
+	if optional {
+		d.optionalErrorf(key, "%q is not one of %s", clip(s), strings.Join(allowed, ", "))
+		return ""
 	}
 	d.Errorf(key, "%q is not one of %s", clip(s), strings.Join(allowed, ", "))
 	return ""
@@ -316,7 +330,7 @@ func (d *Decoder) List(key string) []string {
 func (d *Decoder) EnumList(key string, allowed []string, aliases map[string]string) []string {
 	var out []string
 	for _, s := range d.List(key) {
-		if v := d.enumValue(key, s, allowed, aliases); v != "" {
+		if v := d.enumValue(key, s, true, allowed, aliases); v != "" {
 			out = append(out, v)
 		}
 	}

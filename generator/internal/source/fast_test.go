@@ -33,6 +33,11 @@ func TestFastDateMatchesTimeParse(t *testing.T) {
 		if ok && (werr != nil || !got.Equal(want) || got != want) {
 			t.Errorf("fastDate(%q) = %v, time.Parse = %v, %v", s, got, want, werr)
 		}
+		// ParseDate also reads YYYY/M/D and YYYY-M-D, and refuses years
+		// before MinDateYear: compare it where neither applies.
+		if werr == nil && want.Year() < MinDateYear || strings.ContainsRune(s, '/') || len(s) < 10 {
+			continue
+		}
 		g, gerr := ParseDate(s)
 		if (gerr == nil) != (werr == nil) || g != want {
 			t.Errorf("ParseDate(%q) = %v, %v; time.Parse = %v, %v", s, g, gerr, want, werr)

@@ -31,5 +31,5 @@ func (d Diagnostic) Message(lang i18n.Lang) string {
 // with the message in lang. The severity stays "error" or "warning" in
 // every language, so that tools and people can search for it.
 func (d Diagnostic) Localized(lang i18n.Lang) string {
-	return d.Pos.String() + ": " + d.Severity.String() + ": " + d.Message(lang)
+	return d.where().String() + ": " + d.Severity.String() + ": " + d.Message(lang)
 }

@@ -59,6 +59,9 @@ type Diagnostic struct {
 	Pos      Pos
 	Severity Severity
 	Msg      string
+	// Cascade marks a summary of consequences, listed after the
+	// diagnostics of the cause at the same position.
+	Cascade bool
 	// Key and Args, when Key is set, are the message's catalogue key and
 	// arguments (see ErrorK); Msg is then their English text.
 	Key  string
@@ -66,8 +69,20 @@ type Diagnostic struct {
 }
 
 // String formats the diagnostic as "file:line:col: severity: message".
+// A diagnostic about a whole file is placed at its line 1, column 1, so
+// that every line has the one form editors and scripts read.
 func (d Diagnostic) String() string {
-	return fmt.Sprintf("%s: %s: %s", d.Pos, d.Severity, d.Msg)
+	return fmt.Sprintf("%s: %s: %s", d.where(), d.Severity, d.Msg)
+}
+
+// where is the diagnostic's position as printed: a whole file's at line 1,
+// column 1.
+func (d Diagnostic) where() Pos {
+	p := d.Pos
+	if p.File != "" {
+		p.Line, p.Col = max(p.Line, 1), max(p.Col, 1)
+	}
+	return p
 }
 
 // Diagnostics collects the problems of a run. The zero value is ready to use.
@@ -83,6 +98,12 @@ func (d *Diagnostics) Errorf(pos Pos, format string, args ...any) {
 // Warnf records a warning at pos.
 func (d *Diagnostics) Warnf(pos Pos, format string, args ...any) {
 	d.list = append(d.list, Diagnostic{Pos: pos, Severity: Warning, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Cascadef records, at the position of a cause, an error summarising
+// what it caused; it is listed after the cause.
+func (d *Diagnostics) Cascadef(pos Pos, format string, args ...any) {
+	d.list = append(d.list, Diagnostic{Pos: pos, Severity: Error, Msg: fmt.Sprintf(format, args...), Cascade: true})
 }
 
 // Add appends diagnostics collected elsewhere.
@@ -106,9 +127,19 @@ func (d *Diagnostics) Count(s Severity) int {
 func (d *Diagnostics) Sorted() []Diagnostic {
 	out := slices.Clone(d.list)
 	slices.SortStableFunc(out, func(a, b Diagnostic) int {
-		return cmp.Or(a.Pos.Compare(b.Pos), cmp.Compare(a.Severity, b.Severity), strings.Compare(a.Msg, b.Msg))
+		return cmp.Or(a.Pos.Compare(b.Pos), compareBool(a.Cascade, b.Cascade), cmp.Compare(a.Severity, b.Severity), strings.Compare(a.Msg, b.Msg))
 	})
 	return out
+}
+
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 // Since returns the diagnostics added after the collector held n of them.

@@ -2,6 +2,7 @@ package source
 
 import (
 	"fmt"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -49,16 +50,68 @@ func validID(s string) bool {
 // DateLayout is the contract's date format.
 const DateLayout = "2006-01-02"
 
-// ParseDate parses a YYYY-MM-DD date, rejecting impossible days.
+// MinDateYear is the earliest year a date may name: earlier ones
+// (0001-01-01 is Go's and many tools' "no date") are refused, never read as
+// "not given".
+const MinDateYear = 1900
+
+// DateFormats describes the date forms ParseDate accepts, for messages.
+const DateFormats = "YYYY-MM-DD, YYYY/M/D or YYYY-M-D"
+
+// ParseDate parses a date as Japanese offices write it: YYYY-MM-DD (the
+// contract's form), or with one-digit months and days and '/' or '-'
+// (YYYY/M/D, YYYY/MM/DD, YYYY-M-D, as Excel re-saves dates). Impossible
+// days and years before MinDateYear are errors.
 func ParseDate(s string) (time.Time, error) {
-	if t, ok := fastDate(s); ok {
-		return t, nil
+	t, ok := fastDate(s)
+	if !ok {
+		t, ok = looseDate(s)
 	}
-	t, err := time.Parse(DateLayout, s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("%q is not a date: expected YYYY-MM-DD", clip(s))
+	if !ok {
+		return time.Time{}, fmt.Errorf("%q is not a date: expected %s", clip(s), DateFormats)
+	}
+	if t.Year() < MinDateYear {
+		return time.Time{}, fmt.Errorf("%q is not a date: the year is before %d (a placeholder for \"no date\"? leave the field empty instead)", clip(s), MinDateYear)
 	}
 	return t, nil
+}
+
+// looseDate reads YYYY/M/D or YYYY-M-D (one or two digits for month and
+// day, one separator throughout) naming a real day.
+func looseDate(s string) (time.Time, bool) {
+	if len(s) < 8 || len(s) > 10 || (s[4] != '/' && s[4] != '-') {
+		return time.Time{}, false
+	}
+	sep := s[4]
+	num := func(p string) (int, bool) {
+		if len(p) == 0 || len(p) > 4 {
+			return 0, false
+		}
+		n := 0
+		for i := 0; i < len(p); i++ {
+			if p[i] < '0' || p[i] > '9' {
+				return 0, false
+			}
+			n = n*10 + int(p[i]-'0')
+		}
+		return n, true
+	}
+	year, ok := num(s[:4])
+	if !ok {
+		return time.Time{}, false
+	}
+	rest := s[5:]
+	i := strings.IndexByte(rest, sep)
+	if i < 1 || i > 2 || len(rest)-i-1 < 1 || len(rest)-i-1 > 2 {
+		return time.Time{}, false
+	}
+	m, ok1 := num(rest[:i])
+	day, ok2 := num(rest[i+1:])
+	month := time.Month(m)
+	if !ok1 || !ok2 || month < 1 || month > 12 || day < 1 || day > daysIn(month, year) {
+		return time.Time{}, false
+	}
+	return time.Date(year, month, day, 0, 0, 0, 0, time.UTC), true
 }
 
 // fastDate reads the usual form of a date, ten ASCII characters

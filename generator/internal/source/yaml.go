@@ -1,7 +1,6 @@
 package source
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 
@@ -20,10 +19,13 @@ func ParseYAML(name string, data []byte) (*yaml.Node, error) {
 	if len(data) > MaxYAMLSize {
 		return nil, fmt.Errorf("%s: file is %d bytes, more than the %d accepted for YAML; write large data as CSV", name, len(data), MaxYAMLSize)
 	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	data, err := yamlText(name, data)
+	if err != nil {
+		return nil, err
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "yaml: "))
+		return nil, yamlSyntaxError(name, data, err)
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return nil, nil
@@ -52,7 +54,7 @@ func YAMLRecords(name string, data []byte, listKey string, diags *Diagnostics, b
 			}
 		}
 		if seq == nil {
-			return nil, fmt.Errorf("%s:%d:%d: expected a list of records or a map with the key %q", name, root.Line, root.Column, listKey)
+			return nil, &PosError{nodePos(name, root), fmt.Sprintf("expected a list of records or a map with the key %q", listKey)}
 		}
 		root = seq
 	}
@@ -60,7 +62,7 @@ func YAMLRecords(name string, data []byte, listKey string, diags *Diagnostics, b
 		return nil, nil
 	}
 	if root.Kind != yaml.SequenceNode {
-		return nil, fmt.Errorf("%s:%d:%d: expected a list of records", name, root.Line, root.Column)
+		return nil, &PosError{nodePos(name, root), "expected a list of records"}
 	}
 	f := flattener{name: name, diags: diags}
 	var out []Record
@@ -81,7 +83,7 @@ func YAMLRecords(name string, data []byte, listKey string, diags *Diagnostics, b
 		}
 		out = append(out, rec)
 		if len(out) > MaxRecordsPerFile {
-			return out, fmt.Errorf("%s: more than %d records", name, MaxRecordsPerFile)
+			return out, &PosError{pos, fmt.Sprintf("more than %d records, the limit for one file", MaxRecordsPerFile)}
 		}
 	}
 	return out, nil
@@ -98,7 +100,7 @@ func YAMLMap(name string, data []byte, diags *Diagnostics) (Record, error) {
 	}
 	root = deref(root)
 	if root.Kind != yaml.MappingNode {
-		return Record{}, fmt.Errorf("%s:%d:%d: expected a map of setting: value", name, root.Line, root.Column)
+		return Record{}, &PosError{nodePos(name, root), "expected a map of setting: value"}
 	}
 	f := flattener{name: name, diags: diags}
 	rec, err := f.record(root, false)
