@@ -342,7 +342,7 @@ func TestInit(t *testing.T) {
 	if !regexp.MustCompile(`(?m)^policy\.yaml +1 +1 +0$`).MatchString(stdout) {
 		t.Errorf("policy.yaml not read as one record:\n%s", stdout)
 	}
-	const empty = "systems.csv: error: the file holds no system: a report on no systems would show no findings"
+	const empty = "systems.csv:1:1: error: the file holds no system: a report on no systems would show no findings"
 	diags := stdout
 	if i := strings.Index(diags, "\nファイル "); i >= 0 {
 		diags = diags[:i]

@@ -72,7 +72,7 @@ func TestOutAccepted(t *testing.T) {
 	out := filepath.Join(parent, "new", "out")
 	args := []string{"build", "--data", smallData, "--out", out, "--as-of", asOf, "--formats", "findings,xlsx", "--content", "none"}
 	mustCLI(t, 0, args...)
-	xlsx := filepath.Join(out, "report-"+asOf+".xlsx")
+	xlsx := filepath.Join(out, "report-"+asOf+".ja.xlsx")
 	if err := os.WriteFile(xlsx, []byte("edited"), 0o644); err != nil {
 		t.Fatal(err)
 	}

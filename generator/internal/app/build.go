@@ -78,14 +78,20 @@ func AnalyzeSnapshot(snap *snapshot.Snapshot, opt Options, diags *source.Diagnos
 		Matched: &m, Lifecycle: ix, Remediations: snap.Remediations, Resolver: snap.Resolver, History: months,
 	})
 	prog("assessed findings", len(as.Findings))
-	r := report.Build(report.Input{
+	attacks := attackStage(opt.Data, snap, as.Findings, vulns, asOf, pol, diags)
+	if len(snap.Logs) > 0 {
+		prog("analysed logs", len(snap.Logs))
+	}
+	in := report.Input{
 		ToolVersion: ToolVersion, AsOf: asOf, Languages: langs, Policy: pol, Systems: snap.Systems,
 		Components: snap.Components, Resolver: snap.Resolver, Vulns: vulns, Match: m, Assessed: as, Lifecycle: ix,
 		Remediations: snap.Remediations, Notifications: snap.Notifications, History: months, KEVUnmatched: kevUnmatched,
 		Files: snap.Files, Feeds: snap.Feeds, EPSSDate: snap.EPSSDate, EPSSModel: snap.EPSSModel,
-		Rejections: snap.Rejections, Diagnostics: diags.Sorted(),
-	})
-	return r
+		Rejections: snap.Rejections, Attacks: attacks,
+	}
+	warnStaleFeeds(report.FeedAges(in), diags)
+	in.Diagnostics = diags.Sorted()
+	return report.Build(in)
 }
 
 // Build runs the whole pipeline and publishes the output folder.

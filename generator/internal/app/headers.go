@@ -25,8 +25,8 @@ type csvFile struct {
 // README's header list and init's README.txt are made from it.
 var csvFiles = []csvFile{
 	{"systems.csv", strings.Split("id,name.ja,name.en,category,exposure,data,criticality,owner,contact,hosts,contractor,contract.maintenance_until,contract.known_vuln_fix_free,contract.inspection_included,contract.emergency_costs_agreed,contract.post_delivery_fixes,last_inspection,inventory_updated,replacement_planned,status,tags", ","), inventory.SystemAliases},
-	{"components.csv", strings.Split("system,product,name,version,hosts,patches,installed,updated", ","), inventory.ComponentAliases},
-	{"products.csv", strings.Split("key,name.ja,name.en,aliases", ","), snapshot.ProductAliases},
+	{"components.csv", strings.Split("system,product,name,version,hosts,patches,installed,updated,scheme", ","), inventory.ComponentAliases},
+	{"products.csv", strings.Split("key,name.ja,name.en,aliases,scheme", ","), snapshot.ProductAliases},
 	{"lifecycle.csv", strings.Split("product,cycle,released,support_end,eol,extended_end,latest", ","), lifecycle.Aliases},
 	{"remediation.csv", strings.Split("id,system,advisory,product,stage,action,owner,planned,completed,due,service_stop_hours,tested,approved_by,justification,expires,ticket,cost,notes", ","), remediation.Aliases},
 	{"notifications.csv", strings.Split("id,received,from,system,summary,acknowledged,status,advisory", ","), notification.Aliases},

@@ -43,6 +43,20 @@ const (
 )
 
 // Reason is one reason for a finding's priority, in both languages.
+// ReasonAttackSigns is the reason code of a finding whose system's logs
+// show attacks on the weakness it leaves open (「攻撃の兆候あり」).
+const ReasonAttackSigns = "attack_signs"
+
+// HasReason reports whether the finding carries a reason with the code.
+func (f *Finding) HasReason(code string) bool {
+	for _, r := range f.Reasons {
+		if r.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
 type Reason struct {
 	Code string    `json:"code"`
 	Text i18n.Text `json:"text"`

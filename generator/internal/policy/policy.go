@@ -52,6 +52,8 @@ type Policy struct {
 	Font string
 	// DueSoonDays is the window of the "due in the next N days" list (14).
 	DueSoonDays int
+	// AttackSigns configures the access-log analysis.
+	AttackSigns AttackSigns
 	// FeedMaxAgeDays is the age in days, per feed kind (FeedKinds), past
 	// which a feed is reported as stale on the first page (policy key
 	// feed_max_age_days: {kev: 7, epss: 7, nvd: 7, jvn: 14, endoflife: 30}).
@@ -88,6 +90,7 @@ func Default() Policy {
 		FeedMaxAgeDays:     DefaultFeedMaxAgeDays(),
 		MaxAcceptanceDays:  365,
 		WholesaleThreshold: 20,
+		AttackSigns:        DefaultAttackSigns(),
 	}
 }
 
@@ -149,6 +152,7 @@ func Decode(rec source.Record, diags *source.Diagnostics) (Policy, bool) {
 	}
 	p.MaxAcceptanceDays = positive(d, "max_acceptance_days", p.MaxAcceptanceDays)
 	p.WholesaleThreshold = positive(d, "wholesale_threshold", p.WholesaleThreshold)
+	p.AttackSigns = decodeAttackSigns(d)
 	ok := d.Finish()
 	return p, ok
 }

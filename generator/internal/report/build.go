@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"time"
+	"vulnreport/generator/internal/attack"
 
 	"vulnreport/generator/internal/assess"
 	"vulnreport/generator/internal/feed"
@@ -46,6 +47,8 @@ type Input struct {
 	EPSSModel     string
 	Rejections    []source.Rejection
 	Diagnostics   []source.Diagnostic
+	// Attacks are the signs of attack found in the systems' logs.
+	Attacks []attack.SystemSigns
 }
 
 // Build freezes the report model. It never reads the clock.
@@ -83,6 +86,7 @@ func Build(in Input) *Report {
 	r.Scorecards = scorecards(in, r, sysByID)
 	r.Freshness = freshness(in)
 	r.Coverage = coverage(in, r.Components)
+	r.Attacks = in.Attacks
 	r.Decisions = decisions(in, r, sysByID)
 	r.KEVUnmatched = kevUnmatched(in)
 	r.Quality = quality(in)

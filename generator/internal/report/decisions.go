@@ -29,6 +29,7 @@ const (
 var decisionRank = map[string]int{
 	DecisionOverdue: 0, DecisionNoPlan: 1, DecisionAcceptExpired: 2, DecisionNotificationLate: 3,
 	DecisionAcceptExpiring: 4, DecisionServiceStop: 5, DecisionEOLReplacement: 6, DecisionRemediationReview: 2,
+	DecisionAttackSigns: -1,
 }
 
 func sysName(m map[string]inventory.System, id string) i18n.Text {
@@ -235,8 +236,10 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 			Reason: i18n.Text{JA: "1 件の対応記録が多数の指摘の扱いを一括で変えている", EN: "one remediation record changes many findings at once"}},
 			rv.Text.JA, rv.Text.EN)
 	}
+	attackDecisions(r, sysByID, add)
 	slices.SortStableFunc(out, func(a, b Decision) int {
-		return cmp.Or(boolFirst(a.Kind == DecisionNotificationLate, b.Kind == DecisionNotificationLate), cmp.Compare(b.Score, a.Score),
+		return cmp.Or(boolFirst(a.Kind == DecisionNotificationLate, b.Kind == DecisionNotificationLate),
+			boolFirst(a.Kind == DecisionAttackSigns, b.Kind == DecisionAttackSigns), cmp.Compare(b.Score, a.Score),
 			cmp.Compare(decisionRank[a.Kind], decisionRank[b.Kind]), a.Due.Compare(b.Due), cmp.Compare(a.Ref, b.Ref))
 	})
 	return out

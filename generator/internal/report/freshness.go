@@ -49,6 +49,10 @@ func (c Coverage) Share(n int) float64 {
 // count as NVD-like CVE records).
 var feedKindOf = map[string]string{"kev": "kev", "epss": "epss", "nvd": "nvd", "cve5": "nvd", "jvn": "jvn", "endoflife": "endoflife"}
 
+// FeedAges returns each public feed's age against the policy's threshold,
+// as the report's first page shows it, for the build's own warnings.
+func FeedAges(in Input) []FeedAge { return freshness(in) }
+
 func freshness(in Input) []FeedAge {
 	max := in.Policy.FeedMaxAgeDays
 	if max == nil {

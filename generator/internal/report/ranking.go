@@ -23,21 +23,24 @@ type Weight struct {
 }
 
 // Ranking weights, in points. A finding's score is the sum of the terms
-// that apply (at most 170); a temporary mitigation in place halves it.
+// that apply (at most 170, or 370 with signs of attack); a temporary mitigation in place halves it.
 const (
-	WeightKEV        = 40
-	WeightExploited  = 30
-	WeightRansomware = 10
-	WeightEPSS       = 15
-	WeightInternet   = 20
-	WeightSensitive  = 10
-	WeightBusiness   = 5
-	WeightCritical   = 5
-	WeightCVSS       = 20
-	WeightNoCVSS     = 10
-	WeightEOL        = 15
-	WeightHosts      = 10
-	WeightAge        = 10
+	// WeightAttackSigns is more than every other term together: a finding
+	// the month's logs show being attacked ranks above all others.
+	WeightAttackSigns = 200
+	WeightKEV         = 40
+	WeightExploited   = 30
+	WeightRansomware  = 10
+	WeightEPSS        = 15
+	WeightInternet    = 20
+	WeightSensitive   = 10
+	WeightBusiness    = 5
+	WeightCritical    = 5
+	WeightCVSS        = 20
+	WeightNoCVSS      = 10
+	WeightEOL         = 15
+	WeightHosts       = 10
+	WeightAge         = 10
 	// WeightActionPerFinding is added to a fix action's score for every
 	// open finding beyond its highest-scoring one, up to WeightActionMax.
 	WeightActionPerFinding = 2
@@ -47,6 +50,7 @@ const (
 // Weights lists the ranking's terms for the method appendix, in the order
 // reasons are shown.
 var Weights = []Weight{
+	{"attack_signs", i18n.Text{JA: "攻撃の兆候あり", EN: "Signs of attack"}, i18n.Text{JA: "当月のログにこの弱点を狙う攻撃の兆候", EN: "the month's logs show attacks on this weakness"}, WeightAttackSigns},
 	{"kev", i18n.Text{JA: "KEV 掲載", EN: "Listed in CISA KEV"}, i18n.Text{JA: "KEV に掲載", EN: "in the KEV catalog"}, WeightKEV},
 	{"exploited", i18n.Text{JA: "悪用の報告", EN: "Exploitation reported"}, i18n.Text{JA: "KEV 以外で悪用の報告あり", EN: "exploited, not in KEV"}, WeightExploited},
 	{"ransomware", i18n.Text{JA: "ランサムウェアでの悪用", EN: "Ransomware use"}, i18n.Text{JA: "KEV がランサムウェアでの悪用を記載", EN: "KEV reports ransomware use"}, WeightRansomware},
@@ -123,6 +127,9 @@ func scoreFinding(f *model.Finding, s inventory.System, asOf timeT) Score {
 		if p > 0 {
 			sc.Reasons = append(sc.Reasons, ScoreReason{Code: code, Text: weightLabel(code), Points: math.Round(p*10) / 10})
 		}
+	}
+	if f.HasReason(model.ReasonAttackSigns) {
+		add("attack_signs", WeightAttackSigns)
 	}
 	switch {
 	case f.KEV:

@@ -6,6 +6,7 @@ package report
 
 import (
 	"time"
+	"vulnreport/generator/internal/attack"
 
 	"vulnreport/generator/internal/feed"
 	"vulnreport/generator/internal/i18n"
@@ -71,6 +72,9 @@ type Report struct {
 	Sources      Sources
 	// Schemes counts the findings each version scheme decided.
 	Schemes []SchemeCount
+	// Attacks holds, per system with logs, the signs of attack of the
+	// month and the open findings they target (empty without logs/).
+	Attacks []attack.SystemSigns `json:",omitempty"`
 }
 
 // Policy is the policy as applied, for the method sections.

@@ -61,6 +61,10 @@ func Load(fsys fs.FS, opt Options, diags *source.Diagnostics) *Snapshot {
 	l.supersede()
 	l.fetchLog(files["fetchlog"])
 	l.history(files["history"])
+	for _, name := range files["logs"] {
+		system, _, _ := strings.Cut(strings.TrimPrefix(name, "logs/"), "/")
+		l.s.Logs = append(l.s.Logs, LogFile{System: system, Path: name})
+	}
 	l.validate()
 	l.dedupeScanComponents()
 	for _, name := range files["unknown"] {
@@ -137,6 +141,8 @@ func classify(p string) string {
 		return "fetchlog"
 	case strings.HasPrefix(dir, "feeds/"):
 		return "feeds"
+	case strings.HasPrefix(dir, "logs/") && strings.Count(dir, "/") >= 2:
+		return "logs"
 	case dir == "sbom/" && ext == ".json":
 		return "sbom"
 	case strings.HasPrefix(dir, "scans/") && strings.Count(dir, "/") == 2 && ext == ".json":

@@ -36,6 +36,8 @@ type Snapshot struct {
 	EPSSModel     string
 	// History maps a YYYY-MM-DD folder name to the path of its findings.json.
 	History []HistoryFile
+	// Logs lists the systems' log files, by path.
+	Logs []LogFile
 	// Files lists every input file read, with hashes and counts, by path.
 	Files []source.FileStat
 	// Feeds describes every feed file read.
@@ -44,6 +46,14 @@ type Snapshot struct {
 	Rejections []source.Rejection
 	// Fatal lists problems that stop a build: an unreadable file or an invalid policy.
 	Fatal []string
+}
+
+// LogFile is a web server or sshd log of one system, under
+// logs/<system-id>/. The loader only lists it: logs can be large, and the
+// attack-signs stage reads each one as a stream.
+type LogFile struct {
+	System string
+	Path   string
 }
 
 // HistoryFile is an earlier month's findings export found under history/.

@@ -8,6 +8,7 @@ import (
 	"cmp"
 	"context"
 	"slices"
+	"vulnreport/generator/internal/attack"
 
 	"vulnreport/generator/internal/findings"
 	"vulnreport/generator/internal/render"
@@ -43,6 +44,12 @@ func New() render.Renderer {
 			return err
 		}
 
+		if len(r.Attacks) > 0 {
+			if err := writeAttackSigns(w, r); err != nil {
+				return err
+			}
+		}
+
 		cs, err := render.Create(w, "findings.csv")
 		if err != nil {
 			return err
@@ -64,4 +71,24 @@ func New() render.Renderer {
 		}
 		return cs.Close()
 	})
+}
+
+// AttackSignsName is the attack-signs export, written when the snapshot
+// has logs (schema attack.Schema).
+const AttackSignsName = "attack-signs.json"
+
+func writeAttackSigns(w render.Writer, r *report.Report) error {
+	data, err := attack.Encode(r.AsOf, r.Attacks)
+	if err != nil {
+		return err
+	}
+	f, err := render.Create(w, AttackSignsName)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

@@ -22,6 +22,7 @@ func sections() []sectionDef {
 		{id: "actions", key: "pdf.section.top_actions", draw: (*doc).topActions},
 		{id: "overdue", key: "section.overdue", fresh: true, draw: (*doc).overdue},
 		{id: "exploited", key: "section.exploited", draw: (*doc).exploited},
+		{id: "attacks", key: "section.attacks", draw: (*doc).attacks},
 		{id: "lifecycle", key: "section.lifecycle", fresh: true, draw: (*doc).lifecycle},
 		{id: "exceptions", key: "section.exceptions", fresh: true, draw: (*doc).exceptions},
 		{id: "scorecards", key: "section.scorecards", draw: (*doc).scorecards},

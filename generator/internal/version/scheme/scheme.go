@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Scheme is one ecosystem's or vendor's version ordering.
@@ -99,7 +100,11 @@ func ForPurlType(t string) (Scheme, bool) {
 		return rpmScheme{}, true
 	case "apk", "alpine":
 		return apkScheme{}, true
-	case "npm", "golang", "cargo", "nuget", "composer", "hex", "pub", "swift":
+	case "nuget":
+		// NuGet versions have up to four numeric parts (1.2.3.4), which
+		// strict semver refuses: the generic ordering reads them.
+		return Generic(), true
+	case "npm", "golang", "cargo", "composer", "hex", "pub", "swift":
 		return semverScheme{}, true
 	case "pypi":
 		return pep440Scheme{}, true
@@ -178,7 +183,8 @@ func prepare(scheme, s string) (string, error) {
 	}
 	for i := 0; i < len(t); i++ {
 		if t[i] < 0x20 || t[i] >= 0x7f {
-			return "", parseError(scheme, s, "character %q at byte %d; only ASCII letters, digits and punctuation are allowed (run Normalize first)", t[i], i)
+			r, _ := utf8.DecodeRuneInString(t[i:]) // a whole character, not its first byte
+			return "", parseError(scheme, s, "character %q at byte %d; only ASCII letters, digits and punctuation are allowed (run Normalize first)", r, i)
 		}
 	}
 	return t, nil

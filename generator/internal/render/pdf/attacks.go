@@ -1,0 +1,55 @@
+package pdf
+
+// attacks prints the signs of attack on the systems whose logs were
+// handed over: the attacks on open vulnerabilities first (each a
+// decision: check for compromise), then every sign by system and kind,
+// and the authentication signs.
+func (d *doc) attacks() {
+	as := d.r.Attacks
+	if len(as) == 0 {
+		d.lead(d.t("attacks.none"))
+		return
+	}
+	lines, corr := 0, 0
+	for _, s := range as {
+		lines += s.LinesRead
+		corr += len(s.Correlated)
+	}
+	d.lead(d.tf("attacks.lead", num(len(as)), num(lines), num(corr)))
+	if corr > 0 {
+		d.sub(d.t("attacks.correlated"), 15)
+		t := table{cols: []col{
+			{head: d.t("col.system"), w: 40}, {head: d.t("col.ids"), w: 40}, {head: d.t("attacks.col.category"), w: 50},
+			{head: d.t("attacks.col.requests"), w: 18, align: 'R'}, {head: d.t("attacks.col.by"), w: 28},
+		}, maxLines: 2, size: sizeSmall}
+		for _, s := range as {
+			for _, c := range s.Correlated {
+				t.rows = append(t.rows, []string{d.sysName(s.System), c.Advisory, d.t("attack.category." + string(c.Category)), num(c.Requests), c.By})
+			}
+		}
+		d.table(t)
+	}
+	d.sub(d.t("attacks.by_category"), 15)
+	t := table{cols: []col{
+		{head: d.t("col.system"), w: 40}, {head: d.t("attacks.col.category"), w: 50}, {head: d.t("attacks.col.requests"), w: 18, align: 'R'},
+		{head: d.t("attacks.col.sources"), w: 18, align: 'R'}, {head: d.t("attacks.col.maybe"), w: 20, align: 'R'}, {head: d.t("attacks.col.period"), w: 30, align: 'C'},
+	}, maxLines: 2, size: sizeSmall}
+	for _, s := range as {
+		for _, sg := range s.Signs {
+			t.rows = append(t.rows, []string{d.sysName(s.System), d.t("attack.category." + string(sg.Category)), num(sg.Requests),
+				num(sg.Sources), num(sg.MaybeSucceeded), sg.First.Format("01/02") + "–" + sg.Last.Format("01/02")})
+		}
+	}
+	d.table(t)
+	for _, s := range as {
+		counts := map[string]int{}
+		for _, a := range s.Auth {
+			counts[a.Kind]++
+		}
+		if len(s.Auth) > 0 {
+			d.para(d.tf("attacks.auth", d.sysName(s.System), num(counts["failed_burst_source"]+counts["failed_burst_user"]),
+				num(counts["off_hours_login"]), num(counts["root_login"])), 0)
+		}
+	}
+	d.note(d.t("attacks.note"))
+}
