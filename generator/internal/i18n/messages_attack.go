@@ -2,6 +2,7 @@ package i18n
 
 // attackMessages label the attack-signs sections (logs/).
 var attackMessages = map[string]Text{
+	"pdf.fetched_note":           {"vulnreport fetch による取得 (feeds/FETCH.json): %s", "Fetched by vulnreport fetch (feeds/FETCH.json): %s"},
 	"section.attacks":            {"外部公開システムへの攻撃の兆候", "Signs of attack on internet-facing systems"},
 	"attacks.lead":               {"%s システムのアクセスログ・認証ログ (%s 行) を OWASP Core Rule Set で確認しました。未対策の脆弱性を狙う攻撃の兆候: %s 件。", "The access and authentication logs of %s systems (%s lines) were checked against the OWASP Core Rule Set. Attacks on open vulnerabilities: %s."},
 	"attacks.none":               {"今月はログの提出がありません (data/logs/<システムID>/)。攻撃の兆候は確認していません。", "No logs were handed over this month (data/logs/<system-id>/): signs of attack were not checked."},

@@ -144,6 +144,12 @@ func sampleMirror(t *testing.T, feeds string) *httptest.Server {
 // findings builds a snapshot's findings.json and returns the findings
 // without the fields that name input files.
 func findings(t *testing.T, data string) []map[string]any {
+	f, _ := build(t, data)
+	return f
+}
+
+// build builds a snapshot's findings.json and manifest.json.
+func build(t *testing.T, data string) ([]map[string]any, []byte) {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "out")
 	opt := app.Options{Data: os.DirFS(data), DataDir: data, OutDir: out, Formats: "findings",
@@ -161,7 +167,11 @@ func findings(t *testing.T, data string) []map[string]any {
 	if err := json.Unmarshal(b, &doc); err != nil {
 		t.Fatal(err)
 	}
-	return doc.Findings
+	man, err := os.ReadFile(filepath.Join(out, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc.Findings, man
 }
 
 // TestFetchThenBuildEqualsHandPlaced: `fetch --mirror` against a local
@@ -204,7 +214,12 @@ func TestFetchThenBuildEqualsHandPlaced(t *testing.T) {
 		}
 	}
 	t.Logf("%d files fetched one to one", n)
-	got, want := findings(t, fetched), findings(t, hand)
+	got, man := build(t, fetched)
+	want := findings(t, hand)
+	// the manifest gives each fetched feed file its URL and fetch time
+	if !strings.Contains(string(man), `"url": "`+srv.URL+"/kev/known_exploited_vulnerabilities.json") || !strings.Contains(string(man), `"fetched": "2026-12-07T03:00:00Z"`) {
+		t.Errorf("manifest without fetch provenance:\n%.2000s", man)
+	}
 	if len(want) == 0 {
 		t.Fatal("the sample has no findings")
 	}

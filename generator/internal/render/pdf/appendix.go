@@ -2,6 +2,8 @@ package pdf
 
 import (
 	"strconv"
+	"strings"
+	"vulnreport/generator/internal/feed"
 
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/report"
@@ -120,6 +122,9 @@ func (d *doc) method() {
 		epss = d.tf("pdf.epss_text", d.r.Sources.EPSSDate, d.r.Sources.EPSSModel)
 	}
 	d.note("EPSS: " + epss)
+	if fetched := fetchedFeeds(d.r.Sources.Feeds); fetched != "" {
+		d.note(d.tf("pdf.fetched_note", fetched))
+	}
 
 	d.sub(d.t("input_files"), 25)
 	t = table{cols: []col{{head: d.t("col.file"), w: 40}, {head: d.t("col.kind"), w: 16},
@@ -150,4 +155,29 @@ func (d *doc) glossary() {
 // headlineKeys lists the headline keys the definitions cover, for tests.
 func headlineKeys() []string {
 	return []string{report.HeadP1P2, report.HeadOverdue, report.HeadExploited, report.HeadEOL, report.HeadOpen, report.HeadSLA}
+}
+
+// fetchedFeeds summarises where `vulnreport fetch` got each feed and when
+// (feeds/FETCH.json): one "kind URL (time)" per kind, the latest fetch.
+func fetchedFeeds(feeds []feed.Info) string {
+	type src struct{ url, at string }
+	by := map[string]src{}
+	var kinds []string
+	for _, f := range feeds {
+		if f.URL == "" {
+			continue
+		}
+		u, _, _ := strings.Cut(f.URL, "?")
+		if cur, ok := by[f.Kind]; !ok || f.Fetched > cur.at {
+			if !ok {
+				kinds = append(kinds, f.Kind)
+			}
+			by[f.Kind] = src{u, f.Fetched}
+		}
+	}
+	var parts []string
+	for _, k := range kinds {
+		parts = append(parts, k+" "+by[k].url+" ("+by[k].at+")")
+	}
+	return strings.Join(parts, "; ")
 }
