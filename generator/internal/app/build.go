@@ -54,12 +54,14 @@ func AnalyzeSnapshot(snap *snapshot.Snapshot, opt Options, diags *source.Diagnos
 	if len(opt.Langs) > 0 {
 		langs = opt.Langs
 	}
+	checkScans(snap.Feeds, asOf, staleScanDays(pol.Horizons.StaleScanDays), diags)
 	vulns := vuln.Merge(snap.Advisories)
 	kevUnmatched := vuln.Enrich(vulns, snap.KEV, snap.EPSS, snap.Resolver)
 	prog("merged vulnerabilities", len(vulns))
 	ix := lifecycle.NewIndex(snap.Cycles)
 	m := match.Match(snap.Components, vulns, ix.Has)
 	prog("matched findings", len(m.Found))
+	scanDisagreements(snap.Components, vulns, &m, diags)
 	var inputs []history.Input
 	for _, h := range snap.History {
 		inputs = append(inputs, history.Input{Date: h.Date, Path: h.Path, Data: h.Data})

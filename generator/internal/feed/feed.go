@@ -14,7 +14,7 @@ import (
 
 // Info describes one feed file for the manifest and the method sections.
 type Info struct {
-	// Kind is the feed's format: "nvd", "cve5", "jvn", "kev", "epss", "endoflife", "sbom", "osv", "csaf".
+	// Kind is the feed's format: "nvd", "cve5", "jvn", "kev", "epss", "endoflife", "sbom", "osv", "csaf", "scan".
 	Kind string `json:"kind"`
 	// Path is the file's path in the snapshot.
 	Path string `json:"path"`
@@ -24,6 +24,9 @@ type Info struct {
 	// Date is the feed's own date (KEV dateReleased, EPSS score date, NVD
 	// timestamp, latest OSV modified, CSAF current_release_date).
 	Date string `json:"date,omitempty"`
+	// Subject is what a scanner result describes: the scanned host or
+	// image, as the scanner names it.
+	Subject string `json:"subject,omitempty"`
 	// Records counts the records the file held.
 	Records int `json:"records"`
 	// URL and Fetched say where and when `vulnreport fetch` got the file

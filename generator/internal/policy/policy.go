@@ -21,6 +21,8 @@ type Horizons struct {
 	InspectionIntervalDays int `json:"inspection_interval_days"`
 	NotificationAckDays    int `json:"notification_ack_days"`
 	AcceptanceExpiryDays   int `json:"acceptance_expiry_days"`
+	// StaleScanDays is the age from which a scanner result is stale.
+	StaleScanDays int `json:"stale_scan_days"`
 }
 
 // Thresholds are the numbers of the default priority rules.
@@ -82,7 +84,7 @@ func Default() Policy {
 		Languages:          []i18n.Lang{i18n.JA, i18n.EN},
 		Classification:     i18n.Text{JA: "社外秘", EN: "Confidential"},
 		SLADays:            map[string]int{"P1": 7, "P2": 30, "P3": 90, "P4": 180},
-		Horizons:           Horizons{EOLWarningDays: 180, StaleInventoryDays: 90, InspectionIntervalDays: 365, NotificationAckDays: 3, AcceptanceExpiryDays: 30},
+		Horizons:           Horizons{EOLWarningDays: 180, StaleInventoryDays: 90, InspectionIntervalDays: 365, NotificationAckDays: 3, AcceptanceExpiryDays: 30, StaleScanDays: 35},
 		Thresholds:         Thresholds{P1CVSS: 9.0, P2CVSS: 7.0, P2EPSS: 0.1, P3CVSS: 4.0},
 		DueSoonDays:        14,
 		FeedMaxAgeDays:     DefaultFeedMaxAgeDays(),
@@ -134,6 +136,7 @@ func Decode(rec source.Record, diags *source.Diagnostics) (Policy, bool) {
 	h.InspectionIntervalDays = positive(d, "horizons.inspection_interval_days", h.InspectionIntervalDays)
 	h.NotificationAckDays = positive(d, "horizons.notification_ack_days", h.NotificationAckDays)
 	h.AcceptanceExpiryDays = positive(d, "horizons.acceptance_expiry_days", h.AcceptanceExpiryDays)
+	h.StaleScanDays = positive(d, "horizons.stale_scan_days", h.StaleScanDays)
 	t := &p.Thresholds
 	t.P1CVSS = score(d, "thresholds.p1_cvss", t.P1CVSS, 10)
 	t.P2CVSS = score(d, "thresholds.p2_cvss", t.P2CVSS, 10)

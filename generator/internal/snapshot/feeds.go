@@ -40,9 +40,15 @@ func (l *loader) feeds(files map[string][]string) {
 		}
 		l.feedFile(name, "sbom", system)
 	}
+	l.scans(files["scans"])
 }
 
-func (l *loader) feedFile(name, kind, system string) {
+func (l *loader) feedFile(name, kind, system string) { l.readFeed(name, kind, system, true) }
+
+// readFeed reads one feed file. An unreadable file stops the build when
+// stop is set; otherwise (scanner results, issue 19) it is an error that
+// rejects that file alone, naming it and the system it was for.
+func (l *loader) readFeed(name, kind, system string, stop bool) {
 	parse, ok := l.opt.Feeds[kind]
 	if !ok {
 		if kind == "" {
@@ -65,6 +71,10 @@ func (l *loader) feedFile(name, kind, system string) {
 		pos, msg := feedErrorPos(name, err)
 		l.diags.ErrorK(pos, "diag.feed_unreadable", msg)
 		l.rejectNew(st, pos, "feed:"+kind, "", msg)
+		if !stop {
+			l.diags.Errorf(pos, "scanner result for system %s not read: its findings are missing from this report until the file is replaced", system)
+			return
+		}
 		l.fatal("%s: the feed cannot be read (%s): the build stops rather than leave it out", pos, msg)
 		return
 	}

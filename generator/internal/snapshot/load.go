@@ -66,6 +66,7 @@ func Load(fsys fs.FS, opt Options, diags *source.Diagnostics) *Snapshot {
 		l.s.Logs = append(l.s.Logs, LogFile{System: system, Path: name})
 	}
 	l.validate()
+	l.dedupeScanComponents()
 	for _, name := range files["unknown"] {
 		diags.Warnf(source.Pos{File: name}, "file is not part of the snapshot contract: not read")
 	}
@@ -147,6 +148,8 @@ func classify(p string) string {
 		return "logs"
 	case dir == "sbom/" && ext == ".json":
 		return "sbom"
+	case strings.HasPrefix(dir, "scans/") && strings.Count(dir, "/") == 2 && ext == ".json":
+		return "scans"
 	case strings.HasPrefix(dir, "history/") && base == "findings.json":
 		return "history"
 	}

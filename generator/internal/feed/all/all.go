@@ -1,6 +1,7 @@
 // Package all names the reader of every public-feed format, by the folder
 // the snapshot keeps its files in: data/feeds/<kind>/ for feeds and
-// data/sbom/ (kind "sbom") for SBOMs.
+// data/sbom/ (kind "sbom") for SBOMs and data/scans/<system>/ (kind "scan")
+// for scanner results.
 package all
 
 import (
@@ -14,10 +15,11 @@ import (
 	"vulnreport/generator/internal/feed/nvd"
 	"vulnreport/generator/internal/feed/osv"
 	"vulnreport/generator/internal/feed/sbom"
+	"vulnreport/generator/internal/feed/scan"
 )
 
 // Parsers returns the feed readers by kind: "nvd", "cve5", "jvn", "kev",
-// "epss", "endoflife", "osv", "csaf" and "sbom". Each call returns a new map.
+// "epss", "endoflife", "osv", "csaf", "sbom" and "scan". Each call returns a new map.
 func Parsers() map[string]feed.Parser {
 	return map[string]feed.Parser{
 		nvd.Kind:  nvd.Parse,
@@ -29,5 +31,6 @@ func Parsers() map[string]feed.Parser {
 		sbom.Kind: sbom.Parse,
 		osv.Kind:  osv.Parse,
 		csaf.Kind: csaf.Parse,
+		scan.Kind: scan.Parse,
 	}
 }

@@ -8,7 +8,7 @@ import (
 
 func TestParsers(t *testing.T) {
 	ps := Parsers()
-	for _, kind := range []string{"nvd", "cve5", "jvn", "kev", "epss", "endoflife", "sbom", "osv", "csaf"} {
+	for _, kind := range []string{"nvd", "cve5", "jvn", "kev", "epss", "endoflife", "sbom", "osv", "csaf", "scan"} {
 		p, ok := ps[kind]
 		if !ok || p == nil {
 			t.Errorf("no parser for %q", kind)
@@ -20,7 +20,7 @@ func TestParsers(t *testing.T) {
 			t.Errorf("%s: empty input accepted", kind)
 		}
 	}
-	if len(ps) != 9 {
-		t.Errorf("%d parsers, want 9", len(ps))
+	if len(ps) != 10 {
+		t.Errorf("%d parsers, want 10", len(ps))
 	}
 }
