@@ -87,7 +87,7 @@ func AnalyzeSnapshot(snap *snapshot.Snapshot, opt Options, diags *source.Diagnos
 		Components: snap.Components, Resolver: snap.Resolver, Vulns: vulns, Match: m, Assessed: as, Lifecycle: ix,
 		Remediations: snap.Remediations, Notifications: snap.Notifications, History: months, KEVUnmatched: kevUnmatched,
 		Files: snap.Files, Feeds: snap.Feeds, EPSSDate: snap.EPSSDate, EPSSModel: snap.EPSSModel,
-		Rejections: snap.Rejections, Attacks: attacks,
+		Rejections: snap.Rejections, Attacks: attacks, Skipped: snap.Skipped,
 	}
 	warnStaleFeeds(report.FeedAges(in), diags)
 	in.Diagnostics = diags.Sorted()

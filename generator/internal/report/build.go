@@ -47,6 +47,8 @@ type Input struct {
 	EPSSModel     string
 	Rejections    []source.Rejection
 	Diagnostics   []source.Diagnostic
+	// Skipped lists input entries not read because they are not plain files.
+	Skipped []string
 	// Attacks are the signs of attack found in the systems' logs.
 	Attacks []attack.SystemSigns
 }
@@ -446,7 +448,7 @@ func boolFirst(a, b bool) int {
 }
 
 func quality(in Input) Quality {
-	q := Quality{Files: in.Files, Rejections: in.Rejections, Reviews: reviews(in.Assessed.Reviews)}
+	q := Quality{Files: in.Files, Rejections: in.Rejections, Reviews: reviews(in.Assessed.Reviews), Skipped: in.Skipped}
 	for _, c := range in.Match.Unmatched {
 		q.Unmatched = append(q.Unmatched, Component{System: c.System, Product: c.Key, ProductName: c.Name, Version: c.Version, At: c.Pos.String(), Source: c.Source})
 	}

@@ -75,6 +75,7 @@ func Load(fsys fs.FS, opt Options, diags *source.Diagnostics) *Snapshot {
 	}
 	slices.SortFunc(l.s.Files, func(a, b source.FileStat) int { return strings.Compare(a.Path, b.Path) })
 	slices.SortStableFunc(l.s.Rejections, func(a, b source.Rejection) int { return a.Pos.Compare(b.Pos) })
+	l.s.Skipped = slices.Sorted(slices.Values(l.skipped))
 	return l.s
 }
 

@@ -44,6 +44,10 @@ type Snapshot struct {
 	Feeds []feed.Info
 	// Rejections lists every rejected record with its reasons.
 	Rejections []source.Rejection
+	// Skipped lists the entries that are not plain files inside the
+	// snapshot (links leading outside, pipes, sockets, devices) and were
+	// not read; the first page's data-quality banner counts them.
+	Skipped []string
 	// Fatal lists problems that stop a build: an unreadable file or an invalid policy.
 	Fatal []string
 }
