@@ -47,7 +47,7 @@ func TestAttackSignsEndToEnd(t *testing.T) {
 		"logs/ghost/access.log": {Data: []byte(log)},
 	}
 	var out strings.Builder
-	res, err := Build(context.Background(), Options{Data: fsys, OutDir: t.TempDir() + "/out", Formats: "findings", AsOf: date("2026-11-30")}, io.Discard, &out)
+	res, err := Build(context.Background(), Options{Data: fsys, OutDir: t.TempDir() + "/out", Formats: "findings,site", AsOf: date("2026-11-30")}, io.Discard, &out)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,6 +84,10 @@ func TestAttackSignsEndToEnd(t *testing.T) {
 	}
 	if marked != 2 {
 		t.Errorf("%d findings marked, want 2", marked)
+	}
+	page, ok := res.Files.Get("attacks.html")
+	if !ok || !strings.Contains(string(page), "CVE-2021-44228") || !strings.Contains(string(page), "未対策の脆弱性を狙う攻撃") {
+		t.Errorf("attacks.html does not list the attacks on open vulnerabilities")
 	}
 	found := false
 	for _, in := range res.Report.Sources.Inputs {

@@ -45,6 +45,9 @@ func (b *builder) jobs(lang i18n.Lang) ([]job, error) {
 		simple(kTrends, "trends.html", "section.trends", func(p *Page) any { return b.trends(lang, p) }),
 		simple(kQuality, "quality.html", "section.quality", func(p *Page) any { return b.quality(lang, p) }),
 		simple(kMethod, "method.html", "section.method", func(p *Page) any { return b.method(lang, p) }))
+	if len(b.r.Attacks) > 0 {
+		jobs = append(jobs, simple(kAttacks, "attacks.html", "section.attacks", func(p *Page) any { return b.attacks(lang, p) }))
+	}
 	for i := range b.pages {
 		cp := &b.pages[i]
 		if cp.Lang != lang {

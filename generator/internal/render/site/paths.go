@@ -28,6 +28,7 @@ const (
 	kQuality                // quality.html
 	kMethod                 // method.html
 	kContent                // pages/<slug>.html
+	kAttacks                // attacks.html (only with logs/)
 	kAsset                  // assets/<name>
 )
 
@@ -48,7 +49,7 @@ func validID(id string) bool {
 // fixed maps the kinds without an id to their file.
 var fixed = map[kind]string{
 	kDashboard: "index.html", kSystems: "systems.html", kAdvisories: "advisories.html", kLifecycle: "lifecycle.html",
-	kPlan: "plan.html", kTrends: "trends.html", kQuality: "quality.html", kMethod: "method.html",
+	kPlan: "plan.html", kTrends: "trends.html", kQuality: "quality.html", kMethod: "method.html", kAttacks: "attacks.html",
 }
 
 // dirs maps the kinds with an id to their folder.

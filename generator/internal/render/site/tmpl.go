@@ -23,6 +23,7 @@ import (
 var pageTemplates = []string{
 	"index.html", "findings.html", "systems.html", "system.html", "advisories.html", "advisory.html",
 	"lifecycle.html", "plan.html", "dept.html", "trends.html", "quality.html", "method.html", "page.html",
+	"attacks.html",
 }
 
 // templateSet is the parsed set, cloned once per language with that
