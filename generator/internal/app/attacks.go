@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -103,10 +104,11 @@ func markCorrelated(findings []model.Finding, systems []attack.SystemSigns) {
 		if !ok {
 			continue
 		}
-		label := c.Category.Label("ja")
+		label := "attack.category." + string(c.Category)
+		n := strconv.Itoa(c.Requests)
 		findings[i].Reasons = append([]model.Reason{{Code: ReasonAttackSigns, Text: i18n.Text{
-			JA: "攻撃の兆候あり（" + label + "、" + itoa(c.Requests) + "件）",
-			EN: "Signs of attack (" + c.Category.Label("en") + ", " + itoa(c.Requests) + " requests)",
+			JA: "攻撃の兆候あり（" + i18n.T(i18n.JA, label) + "、" + n + "件）",
+			EN: "Signs of attack (" + i18n.T(i18n.EN, label) + ", " + n + " requests)",
 		}}}, findings[i].Reasons...)
 	}
 }
@@ -159,29 +161,7 @@ func (c *countReader) Read(p []byte) (int, error) {
 func joinInts(xs []int) string {
 	var parts []string
 	for _, x := range xs {
-		parts = append(parts, itoa(x))
+		parts = append(parts, strconv.Itoa(x))
 	}
 	return strings.Join(parts, ", ")
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
 }

@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 
 	"vulnreport/generator/internal/attack"
+	"vulnreport/generator/internal/i18n"
 )
 
 // TestAttackSignsEndToEnd: a website's access log with Log4Shell probes
@@ -97,5 +98,18 @@ func TestAttackSignsEndToEnd(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("the log is not an input of the manifest: %+v", res.Report.Sources.Inputs)
+	}
+}
+
+// TestAttackCategoryNames: every category has its name in both languages
+// in the catalogue, the one place the reports take it from.
+func TestAttackCategoryNames(t *testing.T) {
+	for _, c := range attack.Categories {
+		key := "attack.category." + string(c)
+		for _, lang := range []i18n.Lang{i18n.JA, i18n.EN} {
+			if got := i18n.T(lang, key); got == key || got == "" {
+				t.Errorf("%s has no %s name in the catalogue", c, lang)
+			}
+		}
 	}
 }

@@ -18,24 +18,8 @@ const (
 // Categories lists every category in report order.
 var Categories = []Category{SQLi, XSS, Traversal, OSCommand, Java, PHP, Scanner, Other}
 
-// Label returns the category's name in Japanese (as IPA's iLogScanner and
-// the guide name it) or English.
-func (c Category) Label(lang string) string {
-	ja := map[Category]string{
-		SQLi: "SQLインジェクション", XSS: "クロスサイト・スクリプティング", Traversal: "ディレクトリ・トラバーサル",
-		OSCommand: "OSコマンド・インジェクション", Java: "Javaの脆弱性を狙った攻撃（Log4Shell等）", PHP: "PHPの脆弱性を狙った攻撃",
-		Scanner: "脆弱性スキャナによる探索", Other: "その他の攻撃",
-	}
-	en := map[Category]string{
-		SQLi: "SQL injection", XSS: "Cross-site scripting", Traversal: "Directory traversal",
-		OSCommand: "OS command injection", Java: "Attacks on Java (Log4Shell etc.)", PHP: "Attacks on PHP",
-		Scanner: "Vulnerability scanner probes", Other: "Other attacks",
-	}
-	if lang == "ja" {
-		return ja[c]
-	}
-	return en[c]
-}
+// The categories' names, as the guide and iLogScanner give them, are in
+// the i18n catalogue under "attack.category.<name>".
 
 // categoryOf maps a CRS rule id to its category. Rules that only set up
 // or add up scores (901…, 905…, 949…, 959…, 980…) and each file's

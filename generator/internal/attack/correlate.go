@@ -2,6 +2,7 @@ package attack
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -68,7 +69,7 @@ func Correlate(s *SystemSigns, findings []Finding) {
 			for _, cve := range cves {
 				if slices.ContainsFunc(append([]string{f.Advisory}, f.IDs...), func(x string) bool { return strings.EqualFold(x, cve) }) {
 					if best == nil || !strings.HasPrefix(best.By, "rule:") || n > best.Requests {
-						best = &Correlation{Key: f.Key, Advisory: f.Advisory, Category: Java, Requests: n, By: "rule:" + itoa(id)}
+						best = &Correlation{Key: f.Key, Advisory: f.Advisory, Category: Java, Requests: n, By: "rule:" + strconv.Itoa(id)}
 					}
 				}
 			}
@@ -94,15 +95,4 @@ func Correlate(s *SystemSigns, findings []Finding) {
 	if s.Correlated == nil {
 		s.Correlated = []Correlation{}
 	}
-}
-
-func itoa(n int) string {
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return string(b[i:])
 }
