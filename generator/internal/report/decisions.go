@@ -32,6 +32,17 @@ var decisionRank = map[string]int{
 	DecisionAttackSigns: -1,
 }
 
+// DecisionKinds lists every decision kind, most urgent first: the one
+// list a breakdown of the decisions by kind walks, so that none is left out.
+func DecisionKinds() []string {
+	kinds := make([]string, 0, len(decisionRank))
+	for k := range decisionRank {
+		kinds = append(kinds, k)
+	}
+	slices.SortFunc(kinds, func(a, b string) int { return cmp.Or(cmp.Compare(decisionRank[a], decisionRank[b]), cmp.Compare(a, b)) })
+	return kinds
+}
+
 func sysName(m map[string]inventory.System, id string) i18n.Text {
 	if s, ok := m[id]; ok && !s.Name.IsZero() {
 		return s.Name

@@ -2,6 +2,8 @@ package report
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"vulnreport/generator/internal/history"
@@ -231,9 +233,16 @@ func sentences(r *Report) []i18n.Text {
 		EN: fmt.Sprintf("End-of-life components in use: %d; reaching end of life within 12 months: %d more.", s.EOLInUse, s.EOLSoon[2]),
 	})
 	if len(r.Decisions) > 0 {
+		// the kinds present, most urgent first, in the catalogue's words
+		var ja, en []string
+		for _, k := range DecisionKinds() {
+			if slices.ContainsFunc(r.Decisions, func(d Decision) bool { return d.Kind == k }) {
+				ja, en = append(ja, i18n.T(i18n.JA, "decision."+k)), append(en, i18n.T(i18n.EN, "decision."+k))
+			}
+		}
 		out = append(out, i18n.Text{
-			JA: fmt.Sprintf("今月、経営層の判断事項が %d 件あります (受領連絡の遅れ・期限超過・未計画・リスク受容・サービス停止・移行計画)。", len(r.Decisions)),
-			EN: fmt.Sprintf("Management has %s this month (late acknowledgements, overdue, unplanned, risk acceptances, service stops, replacements).", i18n.Plural(i18n.EN, len(r.Decisions), "decision to make", "decisions to make")),
+			JA: fmt.Sprintf("今月、経営層の判断事項が %d 件あります (%s)。", len(r.Decisions), strings.Join(ja, "・")),
+			EN: fmt.Sprintf("Management has %s this month (%s).", i18n.Plural(i18n.EN, len(r.Decisions), "decision to make", "decisions to make"), strings.Join(en, ", ")),
 		})
 	}
 	return out

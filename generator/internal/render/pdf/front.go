@@ -198,7 +198,7 @@ func (d *doc) decisions(h float64) {
 	end := d.y + h
 	all := d.r.Decisions
 	var counts []string
-	for _, k := range decisionKinds() {
+	for _, k := range report.DecisionKinds() {
 		n := 0
 		for _, dc := range all {
 			if dc.Kind == k {

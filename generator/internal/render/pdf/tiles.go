@@ -4,13 +4,6 @@ import (
 	"vulnreport/generator/internal/report"
 )
 
-// decisionKinds orders the kinds of decision, the weightiest first: what
-// stops a service or spends budget comes before reminders.
-func decisionKinds() []string {
-	return []string{"service_stop", "acceptance_expired", "acceptance_expiring", "eol_replacement",
-		"no_plan", "overdue", "notification_unacknowledged"}
-}
-
 // tiles prints the headline figures in one row: value, last month and
 // the change, the target, and whether it was met in words as well as
 // colour.
