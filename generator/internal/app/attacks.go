@@ -76,15 +76,17 @@ func attackStage(fsys fs.FS, snap *snapshot.Snapshot, findings []model.Finding, 
 	}
 	slices.Sort(order)
 	var out []attack.SystemSigns
+	// one pass over the findings, not one per system with logs
+	open := map[string][]attack.Finding{}
+	for i := range findings {
+		f := &findings[i]
+		if _, logged := bySystem[f.System]; logged && f.Kind == model.KindVulnerability && (f.State == model.StateOpen || f.State == model.StateMitigated) {
+			open[f.System] = append(open[f.System], attack.Finding{Key: f.Key, Advisory: f.VulnID, IDs: f.IDs, CWE: cwe[f.VulnID]})
+		}
+	}
 	for _, sys := range order {
 		s := attack.Analyze(sys, bySystem[sys], det, opt)
-		var open []attack.Finding
-		for _, f := range findings {
-			if f.System == sys && f.Kind == model.KindVulnerability && (f.State == model.StateOpen || f.State == model.StateMitigated) {
-				open = append(open, attack.Finding{Key: f.Key, Advisory: f.VulnID, IDs: f.IDs, CWE: cwe[f.VulnID]})
-			}
-		}
-		attack.Correlate(&s, open)
+		attack.Correlate(&s, open[sys])
 		out = append(out, s)
 	}
 	markCorrelated(findings, out)
