@@ -19,8 +19,8 @@ func TestAttackSignsOnSystemPage(t *testing.T) {
 	r := fixture(t)
 	at := time.Date(2026, 11, 21, 3, 40, 0, 0, time.UTC)
 	r.Attacks = []attack.SystemSigns{{System: "web-shop", LinesRead: 3601,
-		Signs: []attack.Sign{{Category: attack.Java, Requests: 12, Sources: 1, First: at, Last: at}, {Category: attack.Scanner, Requests: 5, Sources: 1, First: at, Last: at}},
-		Auth:  []attack.AuthSign{{Kind: "root_login", Subject: "root", Count: 1, First: at, Last: at}},
+		Signs:      []attack.Sign{{Category: attack.Java, Requests: 12, Sources: 1, First: at, Last: at}, {Category: attack.Scanner, Requests: 5, Sources: 1, First: at, Last: at}},
+		Auth:       []attack.AuthSign{{Kind: "root_login", Subject: "root", Count: 1, First: at, Last: at}},
 		Correlated: []attack.Correlation{{Key: "web-shop/x", Advisory: "CVE-2017-5638", Category: attack.Java, Requests: 12, By: "cwe:CWE-20"}}}}
 	mem := build(t, r, render.Deps{}, site.PageSize)
 	checkSite(t, mem)
