@@ -40,6 +40,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/remediation"
 	"vulnreport/generator/internal/render/xlsx"
 )
@@ -273,7 +274,7 @@ func (mg *merger) one(e *edit) {
 	if len(others) > 0 {
 		mg.lines = append(mg.lines, fmt.Sprintf("  note: %s, more specific, still decide(s) the findings it covers", strings.Join(others, ", ")))
 	}
-	if final["stage"] == remediation.Done && final["completed"] == "" && final["action"] != remediation.Accept &&
+	if final["stage"] == string(model.StageDone) && final["completed"] == "" && final["action"] != remediation.Accept &&
 		final["action"] != remediation.NotAffected {
 		mg.lines = append(mg.lines, fmt.Sprintf("  note: %s: stage done without a completion date", e.ref("completed")))
 	}

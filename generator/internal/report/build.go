@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"time"
+
 	"vulnreport/generator/internal/attack"
 
 	"vulnreport/generator/internal/assess"
@@ -103,7 +104,7 @@ func components(in Input) []Component {
 	count := map[[3]string]int{} // system, product, version
 	for i := range in.Assessed.Findings {
 		f := &in.Assessed.Findings[i]
-		if f.Kind == model.KindVulnerability && (f.IsOpen() || f.State == plan.StateConfirm) {
+		if f.Kind == model.KindVulnerability && (f.IsOpen() || f.State == model.StateConfirm) {
 			count[[3]string{f.System, f.Product, f.Version}]++
 		}
 	}
@@ -125,7 +126,7 @@ func components(in Input) []Component {
 	for k, i := range order {
 		c := &in.Components[i]
 		rc := Component{System: c.System, Product: c.Key, ProductName: c.Name, Version: c.Version, Hosts: c.Hosts,
-			Patches: c.Patches, At: at[i], Source: c.Source, Lifecycle: lifecycle.Unknown}
+			Patches: c.Patches, At: at[i], Source: c.Source, Lifecycle: model.LifecycleUnknown}
 		if rc.ProductName == "" {
 			rc.ProductName = in.Resolver.DisplayName(c.Key)
 		}
@@ -172,7 +173,7 @@ func systems(in Input, r *Report) []System {
 		}
 	}
 	for _, c := range r.Components {
-		if i, ok := idx[c.System]; ok && c.Lifecycle == lifecycle.EOL {
+		if i, ok := idx[c.System]; ok && c.Lifecycle == model.LifecycleEOL {
 			out[i].EOLComponents++
 		}
 	}
@@ -296,7 +297,7 @@ func actions(in Input, fs []model.Finding, sysByID map[string]inventory.System) 
 		Ranges: func(id, product string) []version.Range { return ranges[[2]string{id, product}] },
 		EOLLine: func(product, ver string) bool {
 			cy, ok := in.Lifecycle.Find(product, ver)
-			return ok && lifecycle.Status(cy, in.AsOf, in.Policy.Horizons.EOLWarningDays) == lifecycle.EOL
+			return ok && lifecycle.Status(cy, in.AsOf, in.Policy.Horizons.EOLWarningDays) == model.LifecycleEOL
 		},
 	})
 	total := 0.0

@@ -6,6 +6,7 @@ package report
 
 import (
 	"time"
+
 	"vulnreport/generator/internal/attack"
 
 	"vulnreport/generator/internal/feed"
@@ -116,7 +117,7 @@ type Component struct {
 	Hosts       int
 	Patches     []string
 	// Lifecycle is the support status; Cycle the release line matched.
-	Lifecycle string
+	Lifecycle model.LifecycleStatus
 	Cycle     string
 	EOL       time.Time
 	Latest    string
@@ -193,7 +194,7 @@ type Action struct {
 	Hosts        int
 	Owner        string
 	Department   string
-	Stage        string
+	Stage        model.Stage
 	Action       string
 	Planned      time.Time
 	Completed    time.Time
@@ -223,7 +224,7 @@ type Line struct {
 	EOL         time.Time
 	ExtendedEnd time.Time
 	Latest      string
-	Status      string
+	Status      model.LifecycleStatus
 	Systems     []string
 	Hosts       int
 	// Replacement is the earliest planned replacement among its systems.
@@ -237,7 +238,7 @@ type Decision struct {
 	// Kind is "no_plan", "overdue", "acceptance_expiring",
 	// "acceptance_expired", "service_stop", "notification_unacknowledged", "eol_replacement",
 	// "remediation_review".
-	Kind   string
+	Kind   model.DecisionKind
 	Text   i18n.Text
 	System string
 	Ref    string

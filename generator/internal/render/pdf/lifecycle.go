@@ -63,7 +63,7 @@ func (d *doc) lifecycle() {
 		if l.Replacement.IsZero() {
 			repl = d.t("pdf.unplanned")
 		}
-		t.rows = append(t.rows, []string{l.ProductName + " " + l.Cycle, d.t("lifecycle." + l.Status), day(l.EOL),
+		t.rows = append(t.rows, []string{l.ProductName + " " + l.Cycle, d.t("lifecycle." + string(l.Status)), day(l.EOL),
 			d.list(names), d.list(owners), num(l.Hosts), repl})
 	}
 	d.table(t)
@@ -90,7 +90,7 @@ func (d *doc) plan() {
 	}, maxLines: 3}
 	for _, a := range p.urgent[:min(10, len(p.urgent))] {
 		t.addPrio(a.TopPriority, d.dept(a.Department), a.TopPriority.String(), instruction(d.tx(a.Text)), day(a.Due),
-			day(a.Planned), d.stage(a.Stage))
+			day(a.Planned), d.stage(string(a.Stage)))
 	}
 	d.table(t)
 	d.note(d.shown(min(10, len(p.urgent)), p.urgentN, "section.plan"))

@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"vulnreport/generator/internal/i18n"
-	"vulnreport/generator/internal/lifecycle"
 	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/report"
 	"vulnreport/generator/internal/source"
@@ -95,7 +94,7 @@ func (b *builder) lifecycle(lang i18n.Lang, p *Page) any {
 // 3, 6 or 12 months (the smallest window), -1 otherwise. Windows 1–3 are
 // counted cumulatively, as the summary counts them.
 func eolWindow(c report.Component, r *report.Report) int {
-	if c.Lifecycle == lifecycle.EOL {
+	if c.Lifecycle == model.LifecycleEOL {
 		return 0
 	}
 	if c.EOL.IsZero() || !c.EOL.After(r.AsOf) {

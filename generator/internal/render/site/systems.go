@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"vulnreport/generator/internal/i18n"
-	"vulnreport/generator/internal/lifecycle"
 	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/report"
 )
@@ -144,8 +143,8 @@ func (b *builder) systemDetails(lang i18n.Lang, p *Page, d *systemData) {
 	n, others := 0, len(comps)
 	for _, ci := range comps {
 		c := &b.r.Components[ci]
-		if c.Findings > 0 || c.NotLatest || c.Lifecycle == lifecycle.EOL || c.Lifecycle == lifecycle.Ending ||
-			c.Lifecycle == lifecycle.SecurityOnly || c.Lifecycle == lifecycle.Extended {
+		if c.Findings > 0 || c.NotLatest || c.Lifecycle == model.LifecycleEOL || c.Lifecycle == model.LifecycleEnding ||
+			c.Lifecycle == model.LifecycleSecurityOnly || c.Lifecycle == model.LifecycleExtended {
 			all[n] = c
 			n++
 		} else {
@@ -270,7 +269,7 @@ func dateText(t time.Time) string {
 func (b *builder) actionView(lang i18n.Lang, p *Page, ai int32, withRows, lazy bool) actionView {
 	a := &b.r.Actions[ai]
 	v := actionView{A: a, Priority: a.TopPriority, PrioClass: prioClass(a.TopPriority), Text: a.Text.Get(lang),
-		Kind: i18n.T(lang, "action_kind."+a.Kind), Stage: i18n.T(lang, "stage."+a.Stage), Due: dateText(a.Due),
+		Kind: i18n.T(lang, "action_kind."+a.Kind), Stage: i18n.T(lang, "stage."+string(a.Stage)), Due: dateText(a.Due),
 		Planned: dateText(a.Planned), Count: i18n.Tf(lang, "site.n_findings", len(a.Findings)), SysName: p.SysName(a.System),
 		SysHref: p.Sys(a.System), Action: i18n.T(lang, "action."+a.Action), Owner: a.Owner, Hosts: num(a.Hosts),
 		Risk: strconv.FormatFloat(a.RiskShare*100, 'f', 1, 64) + "%", Product: a.ProductName + " " + a.Version}
@@ -287,9 +286,9 @@ func (b *builder) actionView(lang i18n.Lang, p *Page, ai int32, withRows, lazy b
 	if !withRows {
 		return v
 	}
-	v.Steps = b.lb[lang].steps[a.Stage]
+	v.Steps = b.lb[lang].steps[string(a.Stage)]
 	if v.Steps == nil {
-		v.Steps = steps(lang, a.Stage)
+		v.Steps = steps(lang, string(a.Stage))
 	}
 	has := func(k string) bool { return slices.Contains(a.Findings, k) }
 	if len(a.Findings) > 32 {
