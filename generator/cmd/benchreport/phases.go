@@ -60,7 +60,6 @@ func (l *phaseLog) Write(b []byte) (int, error) {
 	}
 }
 
-
 // cut ends the current phase; called with mu held.
 func (l *phaseLog) cut(name string) {
 	l.sampleLocked()
