@@ -71,8 +71,10 @@ func AnalyzeSnapshot(snap *snapshot.Snapshot, opt Options, diags *source.Diagnos
 		diags.Warnf(source.Pos{File: strings.SplitN(err.Error(), ":", 2)[0]}, "history not used: %v", err)
 	}
 	months = history.Before(months, asOf)
-	// The merged vulnerabilities replace the advisories: let them go.
+	// The merged vulnerabilities replace the advisories, and only those
+	// the findings name are read from here on: let the rest go.
 	snap.Advisories = nil
+	vulns = keepMatched(vulns, &m)
 	as := assess.Run(assess.Input{
 		AsOf: asOf, Policy: pol, Systems: snap.Systems, Components: snap.Components, Vulns: vulns,
 		Matched: &m, Lifecycle: ix, Remediations: snap.Remediations, Resolver: snap.Resolver, History: months,
