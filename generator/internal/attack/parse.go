@@ -213,43 +213,40 @@ type lineParser struct {
 	combined  bool
 }
 
-// accessRe matches the NCSA common and combined formats, with an
-// optional virtual host first and response times (%D, %T) after.
-var accessRe = regexp.MustCompile(`^(?:(\S+) )?(\S+) (\S+) (\S+) \[([^\]]+)\] "((?:[^"\\]|\\.)*)" (\d{3}|-) (\d+|-)(?: "((?:[^"\\]|\\.)*)" "((?:[^"\\]|\\.)*)")?(?: .*)?$`)
-
 func (p *lineParser) access(s string, line int) (Request, bool) {
-	m := accessRe.FindStringSubmatch(s)
-	if m == nil {
+	m, ok := splitAccess(s)
+	if !ok {
 		return Request{}, false
 	}
-	t, err := time.Parse("02/Jan/2006:15:04:05 -0700", m[5])
+	t, err := parseAccessTime(m[4])
 	if err != nil {
 		return Request{}, false
 	}
-	r := Request{Time: t, Remote: m[2], Line: line, Bytes: -1}
-	if m[1] != "" && strings.Contains(m[1], ".") && !looksLikeIP(m[2]) && looksLikeIP(m[1]) {
+	r := Request{Time: t, Remote: m[1], Line: line, Bytes: -1}
+	if m[0] != "" && strings.Contains(m[0], ".") && !looksLikeIP(m[1]) && looksLikeIP(m[0]) {
 		// the optional first field was the client after all
 		return Request{}, false
 	}
-	req := unescapeLog(m[6])
-	parts := strings.Split(req, " ")
+	// method, target and protocol: the words before the first and after
+	// the last space, the target between them
+	req := unescapeLog(m[5])
+	first, last := strings.IndexByte(req, ' '), strings.LastIndexByte(req, ' ')
 	switch {
-	case len(parts) >= 3:
-		r.Method, r.Proto = parts[0], parts[len(parts)-1]
-		r.URI = strings.Join(parts[1:len(parts)-1], " ")
-	case len(parts) == 2:
-		r.Method, r.URI = parts[0], parts[1]
-	default:
+	case first < 0:
 		r.URI = req
+	case first == last:
+		r.Method, r.URI = req[:first], req[first+1:]
+	default:
+		r.Method, r.URI, r.Proto = req[:first], req[first+1:last], req[last+1:]
 	}
-	r.Status, _ = strconv.Atoi(m[7])
-	if m[8] != "-" {
-		r.Bytes, _ = strconv.ParseInt(m[8], 10, 64)
+	r.Status, _ = strconv.Atoi(m[6])
+	if m[7] != "-" {
+		r.Bytes, _ = strconv.ParseInt(m[7], 10, 64)
 	}
-	if m[9] != "" || m[10] != "" || strings.Contains(s, `" "`) {
+	if m[8] != "" || m[9] != "" || strings.Contains(s, `" "`) {
 		p.combined = true
 	}
-	r.Referer, r.UserAgent = dash(unescapeLog(m[9])), dash(unescapeLog(m[10]))
+	r.Referer, r.UserAgent = dash(unescapeLog(m[8])), dash(unescapeLog(m[9]))
 	return r, true
 }
 
