@@ -19,7 +19,12 @@
 //
 //	go run ./generator/cmd/benchreport [--systems N] [--components N] [--advisories N]
 //	    [--dir DIR] [--keep] [--render] [--stages LIST] [--timeout D] [--procs N]
-//	    [--cpuprofile FILE] [--memprofile FILE]
+//	    [--cpuprofile FILE] [--memprofile FILE] [--full VULNREPORT [--content DIR]]
+//
+// With --full, the whole `vulnreport build` of the snapshot and a floor
+// probe (the least work any build must do, floor.go) also run, each as a
+// child process, and the build's wall time, CPU time and peak RSS are
+// printed as ratios to the probe's; --stages none runs only those.
 //
 // A stage that runs longer than --timeout (default 5m) is reported as not
 // finished, with the profiles written so far, and the run ends there.
@@ -63,12 +68,18 @@ type options struct {
 	timeout                time.Duration
 	procs                  int
 	cpuProfile, memProfile string
+	// full is the vulnreport binary whose whole build is measured against
+	// the floor probe (full.go); content its --content folder.
+	full, content string
 }
 
 // stageNames lists the pipeline's stages in order.
 var stageNames = []string{"load+check", "merge", "match", "assess", "report", "render"}
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == floorChildArg {
+		os.Exit(runFloorChild(os.Args[2:], os.Stdout, os.Stderr))
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
@@ -87,6 +98,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fl.IntVar(&o.procs, "procs", 0, "set GOMAXPROCS (0: leave as is)")
 	fl.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the measured stages to `file`")
 	fl.StringVar(&o.memProfile, "memprofile", "", "write a heap profile (with allocations) to `file` after the last stage")
+	fl.StringVar(&o.full, "full", "", "also run `vulnreport build` with this binary and the floor probe, as child processes, and print the ratio")
+	fl.StringVar(&o.content, "content", "", "the --content folder for the --full build")
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -101,7 +114,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if o.render {
 		o.stages = stageNames
 	}
-	if *stages != "" {
+	if *stages == "none" { // with --full: only the child processes
+		o.stages = nil
+	} else if *stages != "" {
 		o.stages = nil
 		for _, s := range strings.Split(*stages, ",") {
 			s = strings.TrimSpace(s)
@@ -164,6 +179,9 @@ func bench(o options, stdout, stderr io.Writer) error {
 	}
 	var mu sync.Mutex // results, against the watchdog
 	for _, name := range stageNames[:last+1] {
+		if len(o.stages) == 0 {
+			break
+		}
 		if !slices.Contains(o.stages, name) {
 			fmt.Fprintf(stderr, "benchreport: %s (not measured)…\n", name)
 			if fns[name](); p.err != nil {
@@ -211,6 +229,11 @@ func bench(o options, stdout, stderr io.Writer) error {
 		}
 	}
 	printReport(stdout, o, dir, stats, p, results)
+	if o.full != "" {
+		p = nil // the in-process pipeline's memory is not the children's
+		runtime.GC()
+		return fullBuild(o.full, dir, o.content, stdout, stderr)
+	}
 	return nil
 }
 

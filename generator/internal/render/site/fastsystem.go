@@ -8,9 +8,9 @@ import (
 )
 
 // systemPage writes "system.html"; false when it cannot (a system with
-// notifications or acceptances is left to the template).
+// notifications, acceptances or signs of attack is left to the template).
 func (w *pageWriter) systemPage(b []byte, p *Page, d *systemData) ([]byte, bool) {
-	if len(d.Notes) > 0 || len(d.Accepts) > 0 || !plainHref(d.First) {
+	if len(d.Notes) > 0 || len(d.Accepts) > 0 || d.Attack != nil || !plainHref(d.First) {
 		return b, false
 	}
 	b, ok := w.head(b, p)

@@ -172,6 +172,10 @@ func (b *builder) chromeFor(lang i18n.Lang) *chrome {
 		{kAdvisories, "section.advisories"}, {kLifecycle, "site.nav.lifecycle"}, {kTrends, "section.trends"},
 		{kQuality, "section.quality"}, {kMethod, "site.nav.method"}} {
 		ch.Nav = append(ch.Nav, navItem{Label: i18n.T(lang, n.key), Path: mustPath(n.k, "", 1)})
+		if n.k == kSystems && len(r.Attacks) > 0 {
+			// attacks.html exists only when logs were handed over
+			ch.Nav = append(ch.Nav, navItem{Label: i18n.T(lang, "site.nav.attacks"), Path: mustPath(kAttacks, "", 1)})
+		}
 	}
 	for _, cp := range b.pages {
 		if cp.Lang == lang {

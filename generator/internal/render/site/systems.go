@@ -71,6 +71,8 @@ type systemData struct {
 	Accepts    []report.Acceptance
 	Table      table
 	Findings   int
+	// Attack is the system's signs of attack, nil without its logs.
+	Attack *attacksData
 }
 
 // clause is one contract clause the guide asks for, with its value and
@@ -162,6 +164,7 @@ func (b *builder) systemDetails(lang i18n.Lang, p *Page, d *systemData) {
 	for _, ai := range b.ix.accepts[s.ID] {
 		d.Accepts = append(d.Accepts, b.r.Acceptances[ai])
 	}
+	d.Attack = b.systemAttacks(lang, s.ID)
 }
 
 // clauses lists the contract clauses with their values and gaps.

@@ -1,0 +1,13 @@
+package i18n
+
+// signsMessages label the attack-sign trend and sheet, the system pages'
+// attack sections and the scanner results' scope and age (issues 17, 19).
+var signsMessages = map[string]Text{
+	"site.nav.attacks":                {"攻撃の兆候", "Attack signs"},
+	"site.system_attacks":             {"このシステムへの攻撃の兆候 (アクセスログ・認証ログ)", "Signs of attack on this system (access and authentication logs)"},
+	"site.system_attacks_none":        {"ログ %s 行に攻撃の兆候はありませんでした。", "No sign of attack in %s log lines."},
+	"attack.auth.failed_burst_source": {"送信元ごとのログイン失敗の集中", "Failed-login burst from one source"},
+	"attack.auth.failed_burst_user":   {"ユーザーごとのログイン失敗の集中", "Failed-login burst for one user"},
+	"attack.auth.off_hours_login":     {"業務時間外のログイン", "Login outside business hours"},
+	"attack.auth.root_login":          {"root でのログイン", "Login as root"},
+}
