@@ -35,6 +35,33 @@ type File struct {
 	RejectedLines []int
 	// MostlyNotLog is set when most lines of the file are not log lines.
 	MostlyNotLog bool
+	// chunks hold the requests while the file is read, so that a month
+	// of lines is copied once into Requests rather than at every growth.
+	chunks [][]Request
+}
+
+// requestChunk is how many requests a chunk holds.
+const requestChunk = 1 << 14
+
+func (f *File) addRequest(r Request) {
+	if n := len(f.chunks); n == 0 || len(f.chunks[n-1]) == requestChunk {
+		f.chunks = append(f.chunks, make([]Request, 0, requestChunk))
+	}
+	last := &f.chunks[len(f.chunks)-1]
+	*last = append(*last, r)
+}
+
+// gather moves the chunks into Requests.
+func (f *File) gather() {
+	if len(f.chunks) == 1 {
+		f.Requests = f.chunks[0]
+	} else if len(f.chunks) > 1 {
+		f.Requests = make([]Request, 0, (len(f.chunks)-1)*requestChunk+len(f.chunks[len(f.chunks)-1]))
+		for _, c := range f.chunks {
+			f.Requests = append(f.Requests, c...)
+		}
+	}
+	f.chunks = nil
 }
 
 // ErrLimit is returned when a file exceeds a limit.
@@ -66,6 +93,7 @@ func readFile(name string, r io.Reader, asOf time.Time, gzipLimit int64) (*File,
 		br = bufio.NewReaderSize(&limitedReader{r: zr, n: gzipLimit}, 64<<10)
 	}
 	f := &File{Name: name, Format: FormatUnknown}
+	defer f.gather()
 	p := &lineParser{asOf: asOf}
 	line := 0
 	for {
@@ -163,7 +191,7 @@ func (f *File) parseLine(p *lineParser, b []byte, line int) {
 			if r.UserAgent != "" || r.Referer != "" || p.combined {
 				f.Format = FormatCombined
 			}
-			f.Requests = append(f.Requests, r)
+			f.addRequest(r)
 			return
 		}
 		if a, ok, isSSHD := p.sshd(s, line); isSSHD {
@@ -179,13 +207,13 @@ func (f *File) parseLine(p *lineParser, b []byte, line int) {
 			if p.combined {
 				f.Format = FormatCombined
 			}
-			f.Requests = append(f.Requests, r)
+			f.addRequest(r)
 			return
 		}
 		f.reject(line)
 	case FormatIIS:
 		if r, ok := p.iis(s, line); ok {
-			f.Requests = append(f.Requests, r)
+			f.addRequest(r)
 			return
 		}
 		f.reject(line)
