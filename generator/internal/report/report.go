@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"vulnreport/generator/internal/attack"
+	"vulnreport/generator/internal/lifecycle"
 
 	"vulnreport/generator/internal/feed"
 	"vulnreport/generator/internal/i18n"
@@ -422,7 +423,9 @@ type Summary struct {
 	KEVOldestDays     int
 	KEVPastDue        int
 	EOLInUse          int
-	EOLSoon           [3]int
+	// EOLSoon counts components reaching their end of life within each
+	// window of lifecycle.WindowMonths (3, 6 and 12 months), cumulatively.
+	EOLSoon           [len(lifecycle.WindowMonths)]int
 	NeedsConfirmation int
 	Mitigated         int
 	Accepted          int
@@ -513,3 +516,9 @@ type Sources struct {
 	EPSSModel string
 	Inputs    []source.FileStat
 }
+
+// EOLWindow places a component's end of life among the look-ahead windows
+// (lifecycle.WindowMonths: 3, 6, 12 months) as of the report's date: the
+// position of the smallest window it falls within, -1 when none (unknown,
+// already past, or further ahead).
+func (r *Report) EOLWindow(c *Component) int { return lifecycle.Window(c.EOL, r.AsOf) }

@@ -70,13 +70,11 @@ func summary(in Input, r *Report) Summary {
 			s.EOLInUse++
 		}
 	}
-	for _, c := range r.Components {
-		if c.EOL.IsZero() || !c.EOL.After(in.AsOf) {
-			continue
-		}
-		for i, months := range []int{3, 6, 12} {
-			if !c.EOL.After(in.AsOf.AddDate(0, months, 0)) {
-				s.EOLSoon[i]++
+	for i := range r.Components {
+		// The windows nest: a component within the first counts in all.
+		if w := r.EOLWindow(&r.Components[i]); w >= 0 {
+			for j := w; j < len(s.EOLSoon); j++ {
+				s.EOLSoon[j]++
 			}
 		}
 	}

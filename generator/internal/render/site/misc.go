@@ -97,13 +97,8 @@ func eolWindow(c report.Component, r *report.Report) int {
 	if c.Lifecycle == model.LifecycleEOL {
 		return 0
 	}
-	if c.EOL.IsZero() || !c.EOL.After(r.AsOf) {
-		return -1
-	}
-	for i, m := range []int{3, 6, 12} {
-		if !c.EOL.After(r.AsOf.AddDate(0, m, 0)) {
-			return i + 1
-		}
+	if w := r.EOLWindow(&c); w >= 0 {
+		return w + 1
 	}
 	return -1
 }
