@@ -7,6 +7,7 @@ import (
 
 	"vulnreport/generator/internal/evidence"
 	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/publish"
 	"vulnreport/generator/internal/render"
 	"vulnreport/generator/internal/report"
@@ -128,7 +129,7 @@ func printSummary(w io.Writer, r *report.Report, out string, files int, lang i18
 	s := r.Summary
 	line := func(key string, args ...any) { fmt.Fprintln(w, i18n.Tf(lang, key, args...)) }
 	line("cli.summary.title", r.Organization.Get(lang), r.Title.Get(lang), r.AsOf.Format("2006-01-02"))
-	line("cli.summary.open", s.OpenTotal, s.Open["P1"], s.Open["P2"], s.Open["P3"], s.Open["P4"], s.Overdue, s.ExploitedInternet)
+	line("cli.summary.open", s.OpenTotal, s.Open[model.P1], s.Open[model.P2], s.Open[model.P3], s.Open[model.P4], s.Overdue, s.ExploitedInternet)
 	line("cli.summary.actions", len(r.Actions), s.NeedsConfirmation, s.EOLInUse, len(r.Decisions))
 	line("cli.summary.records", r.Quality.Read, r.Quality.Accepted, r.Quality.Rejected, r.Quality.Errors, r.Quality.Warnings)
 	line("cli.summary.wrote", files, out)

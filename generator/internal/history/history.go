@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"vulnreport/generator/internal/findings"
+	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/source"
 )
 
@@ -97,7 +98,7 @@ func IsOpen(f findings.Finding) bool { return f.State == "open" || f.State == "m
 // Closure is a finding closed between two builds.
 type Closure struct {
 	Key       string
-	Priority  string
+	Priority  model.Priority
 	FirstSeen time.Time
 	Due       time.Time
 	Closed    time.Time
