@@ -171,8 +171,10 @@ func (p *Pipeline) Match() {
 func (p *Pipeline) Assess() {
 	done := p.begin(StageAssess)
 	p.hist = history.Before(loadHistory(p.snap, p.diags), p.asOf)
-	// The merged vulnerabilities replace the advisories: let them go.
+	// The merged vulnerabilities replace the advisories, and only those
+	// the findings name are read from here on: let the rest go.
 	p.snap.Advisories = nil
+	p.vulns = keepMatched(p.vulns, &p.m)
 	pol := p.snap.Policy
 	p.as = assess.Run(assess.Input{
 		AsOf: p.asOf, Policy: pol, Systems: p.snap.Systems, Components: p.snap.Components, Vulns: p.vulns,
