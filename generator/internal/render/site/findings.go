@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	"vulnreport/generator/internal/i18n"
-	"vulnreport/generator/internal/inventory"
 	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/report"
 )
@@ -200,10 +199,10 @@ func baseForm(lang i18n.Lang) form {
 	for _, pr := range model.Priorities {
 		f.Priorities = append(f.Priorities, option{pr.String(), i18n.T(lang, pr.LabelKey())})
 	}
-	for _, c := range inventory.Categories {
+	for _, c := range report.Categories() {
 		f.Categories = append(f.Categories, option{c, i18n.T(lang, "category."+c)})
 	}
-	for _, e := range inventory.Exposures {
+	for _, e := range report.Exposures() {
 		f.Exposures = append(f.Exposures, option{e, i18n.T(lang, "exposure."+e)})
 	}
 	f.States = append(f.States, option{"open", i18n.T(lang, "site.filter.state_open")})
