@@ -55,7 +55,7 @@ func (w rowWriter) findingOf(b []byte, ix *index, lb *labels, fi int32, depth in
 func rowOpen(b []byte, s *rowSrc) []byte {
 	f, e := s.f, escapeHTML
 	b = append(b, `<tr data-p="`...)
-	b = e(b, f.Priority)
+	b = e(b, f.Priority.String())
 	b = append(b, `" data-sys="`...)
 	b = e(b, f.System)
 	b = append(b, `" data-cat="`...)
@@ -85,7 +85,7 @@ func rowOpen(b []byte, s *rowSrc) []byte {
 	b = append(b, `"><span class="badge `...)
 	b = append(b, prioClass(f.Priority)...)
 	b = append(b, `">`...)
-	b = e(b, f.Priority)
+	b = e(b, f.Priority.String())
 	return append(b, "</span>"...)
 }
 
@@ -173,7 +173,7 @@ func (w rowWriter) miniOf(b []byte, ix *index, lb *labels, fi int32, depth int) 
 	b = append(b, `<tr><td><span class="badge `...)
 	b = append(b, prioClass(f.Priority)...)
 	b = append(b, `">`...)
-	b = e(b, f.Priority)
+	b = e(b, f.Priority.String())
 	b = append(b, "</span></td>\n<td class=\"ids\">"...)
 	b = idsOf(b, ix, lb, &s)
 	b = append(b, "</td>\n<td"...)
@@ -229,7 +229,7 @@ func (w rowWriter) affectedOf(b []byte, ix *index, lb *labels, fi int32, depth i
 	b = append(b, `</td><td><span class="badge `...)
 	b = append(b, prioClass(f.Priority)...)
 	b = append(b, `">`...)
-	b = escapeHTML(b, f.Priority)
+	b = escapeHTML(b, f.Priority.String())
 	b = append(b, `</span></td><td><span class="nw">`...)
 	b = escapeHTML(b, ix.date(f.Due))
 	b = append(b, "</span>"...)

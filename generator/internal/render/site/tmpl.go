@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/report"
 	"vulnreport/templates"
 )
@@ -238,19 +239,7 @@ func date(t time.Time) string {
 func num(n int) string { return i18n.Number(n) }
 
 // prioClass returns the CSS class of a priority ("p1"…"p4", else "p0").
-func prioClass(p string) string {
-	switch p {
-	case "P1":
-		return "p1"
-	case "P2":
-		return "p2"
-	case "P3":
-		return "p3"
-	case "P4":
-		return "p4"
-	}
-	return "p0"
-}
+func prioClass(p model.Priority) string { return p.Class() }
 
 // assetPath is the output path of an asset.
 func assetPath(name string) (string, error) { return pathOf(kAsset, path.Base(name), 1) }
