@@ -17,7 +17,7 @@ type rowSrc struct {
 	fi   int32
 	f    *model.Finding
 	sys  *sysEntry
-	href string // the advisory link, "" without one
+	href relLink // the advisory link, "" without one
 }
 
 // src looks up finding fi for a page at depth. Its links are paths from
@@ -205,7 +205,7 @@ func (w rowWriter) miniOf(b []byte, ix *index, lb *labels, fi int32, depth int) 
 // the affected entry advisory builds of it.
 func (w rowWriter) affectedOf(b []byte, ix *index, lb *labels, fi int32, depth int) []byte {
 	f, s := &ix.r.Findings[fi], ix.sysOf(fi)
-	name, href := f.System, ""
+	name, href := f.System, relLink("")
 	if s != nil {
 		if !s.s.Name.IsZero() {
 			name = s.s.Name.Get(lb.lang)
