@@ -26,7 +26,7 @@ type Action struct {
 	TargetAfter bool
 	Patches     string
 	Findings    []string
-	TopPriority string
+	TopPriority model.Priority
 	Due         time.Time
 	Hosts       int
 	Owner       string
@@ -41,23 +41,16 @@ type Action struct {
 	Weight      float64
 	// EOL is set when the component's release line is past its end of life.
 	EOL bool
+	// Progress counts its findings by stage: the work recorded against
+	// any of them, where Stage is the least advanced one's.
+	Progress Progress
 }
 
 // ActionKey names the action of a finding: system/product@version.
 func ActionKey(f model.Finding) string { return f.System + "/" + f.Product + "@" + f.Version }
 
 // weight is a finding's share of risk: P1 8, P2 4, P3 2, P4 1.
-func weight(f model.Finding) float64 {
-	switch f.Priority {
-	case "P1":
-		return 8
-	case "P2":
-		return 4
-	case "P3":
-		return 2
-	}
-	return 1
-}
+func weight(f model.Finding) float64 { return f.Priority.Weight() }
 
 // Weight returns the risk weight of a finding, used for "share of open risk removed".
 func Weight(f model.Finding) float64 { return weight(f) }
@@ -120,7 +113,7 @@ func Build(fs []model.Finding, src Sources) []Action {
 		members[next[n]] = int32(i)
 		next[n]++
 		a.Weight += weight(*f)
-		if a.TopPriority == "" || f.Priority < a.TopPriority {
+		if a.TopPriority == model.PriorityNone || f.Priority < a.TopPriority {
 			a.TopPriority = f.Priority
 		}
 		if !f.Due.IsZero() && (a.Due.IsZero() || f.Due.Before(a.Due)) {
@@ -129,6 +122,7 @@ func Build(fs []model.Finding, src Sources) []Action {
 		a.Hosts = max(a.Hosts, f.Hosts)
 		a.Overdue = a.Overdue || f.Overdue
 		a.Exploited = a.Exploited || f.Exploited
+		a.Progress[stageOrder[f.Stage]]++
 		if stageOrder[f.Stage] < stageOrder[a.Stage] {
 			a.Stage = f.Stage
 		}

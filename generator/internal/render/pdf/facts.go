@@ -162,12 +162,12 @@ func newPlan(r *report.Report, actions []*report.Action) planFacts {
 		if a.Overdue {
 			row.overdue++
 		}
-		if a.TopPriority != "P1" && a.TopPriority != "P2" {
+		if a.TopPriority != model.P1 && a.TopPriority != model.P2 {
 			continue
 		}
 		row.urgent++
 		p.urgentN++
-		if a.Stage == "" {
+		if a.Stage == "" && a.Progress.Reached(1) == 0 {
 			p.notStarted++
 		}
 		if len(p.urgent) < maxRows {

@@ -10,7 +10,8 @@ import (
 
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/lifecycle"
-	"vulnreport/generator/internal/policy"
+	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/plan"
 	"vulnreport/generator/internal/report"
 )
 
@@ -23,6 +24,8 @@ type sysItem struct {
 	*report.System
 	Name, Href string
 	Flags      []string
+	// OpenCounts are the open findings of each priority, in order.
+	OpenCounts []int
 }
 
 func (b *builder) systemsList(lang i18n.Lang, p *Page) *systemsData {
@@ -30,6 +33,9 @@ func (b *builder) systemsList(lang i18n.Lang, p *Page) *systemsData {
 	for i := range b.r.Systems {
 		s := &b.r.Systems[i]
 		d.Systems[i] = sysItem{System: s, Name: s.Name.Get(lang), Href: p.Sys(s.ID), Flags: sysFlags(lang, s)}
+		for _, pr := range model.Priorities {
+			d.Systems[i].OpenCounts = append(d.Systems[i].OpenCounts, s.Open[pr])
+		}
 	}
 	return d
 }
@@ -83,8 +89,9 @@ type clause struct {
 }
 
 type prioCount struct {
-	Priority, Label string
-	Count           int
+	Priority model.Priority
+	Label    string
+	Count    int
 }
 
 // systemJobs plans each system's page and the later pages of its findings.
@@ -127,8 +134,8 @@ func (b *builder) systemDetails(lang i18n.Lang, p *Page, d *systemData) {
 		d.Data = append(d.Data, i18n.T(lang, "data."+c))
 	}
 	d.Flags = sysFlags(lang, s)
-	for _, pr := range policy.Priorities {
-		d.Open = append(d.Open, prioCount{pr, i18n.T(lang, "priority."+pr), s.Open[pr]})
+	for _, pr := range model.Priorities {
+		d.Open = append(d.Open, prioCount{pr, i18n.T(lang, pr.LabelKey()), s.Open[pr]})
 	}
 	if s.Contractor != "" {
 		d.Clauses = clauses(lang, s)
@@ -201,9 +208,10 @@ func clauses(lang i18n.Lang, s *report.System) []clause {
 // actionView is a fix action with its four steps and its findings, every
 // field already text in the page's language.
 type actionView struct {
-	A                   *report.Action
-	Priority, PrioClass string
-	Text, Kind, Stage   string
+	A                 *report.Action
+	Priority          model.Priority
+	PrioClass         string
+	Text, Kind, Stage string
 	// Due and Planned are dates, "" when unknown.
 	Due, Planned     string
 	Count            string
@@ -233,19 +241,25 @@ type step struct {
 
 var fourSteps = []string{"investigate", "assess", "plan", "implement"}
 
-// steps marks the four steps for a stage.
+// steps marks the four steps for an action all of whose findings are at
+// stage.
 func steps(lang i18n.Lang, stage string) []step {
-	n := stageNumber(stage)
+	var p plan.Progress
+	p[stageNumber(stage)] = 1
+	return progressSteps(lang, p)
+}
+
+// progressSteps marks the four steps for an action's progress: a step some
+// of its findings reached, but not all, says how many did.
+func progressSteps(lang i18n.Lang, p plan.Progress) []step {
 	out := make([]step, len(fourSteps))
 	for i, s := range fourSteps {
-		st := "todo"
-		switch {
-		case n > i+1:
-			st = "done"
-		case n == i+1:
-			st = "current"
+		st := p.StepState(i + 1)
+		label := i18n.T(lang, "stage."+s)
+		if st == plan.StepPartial {
+			label = i18n.Tf(lang, "site.step_partial_n", label, p.Reached(i+1), p.Total())
 		}
-		out[i] = step{Label: i18n.T(lang, "stage."+s), State: st, StateLabel: i18n.T(lang, "site.step_"+st)}
+		out[i] = step{Label: label, State: st, StateLabel: i18n.T(lang, "site.step_"+st)}
 	}
 	return out
 }
@@ -280,9 +294,11 @@ func (b *builder) actionView(lang i18n.Lang, p *Page, ai int32, withRows, lazy b
 	if !withRows {
 		return v
 	}
+	// The cached steps serve an action whose findings are all at one
+	// stage; one with work recorded against only some of them says so.
 	v.Steps = b.lb[lang].steps[a.Stage]
-	if v.Steps == nil {
-		v.Steps = steps(lang, a.Stage)
+	if v.Steps == nil || a.Progress[stageNumber(a.Stage)] != a.Progress.Total() {
+		v.Steps = progressSteps(lang, a.Progress)
 	}
 	has := func(k string) bool { return slices.Contains(a.Findings, k) }
 	if len(a.Findings) > 32 {

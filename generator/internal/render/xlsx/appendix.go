@@ -2,8 +2,10 @@ package xlsx
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
+	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/remediation"
 	"vulnreport/generator/internal/report"
 )
@@ -84,9 +86,9 @@ func (b *book) method(context.Context) error {
 	}
 	rules := block{title: b.t("xlsx.method.rules"), name: "Rules", kinds: []kind{kText, kWrap, kInt},
 		cols: []string{b.t("priority"), b.t("xlsx.col.rule"), b.t("trend.target_days")}}
-	args := map[string][]any{"P1": {p.P1CVSS}, "P2": {p.P2CVSS, p.P2EPSS, p.P2CVSS}, "P3": {p.P3CVSS}, "P4": nil}
-	for _, pr := range priorities {
-		rules.rows = append(rules.rows, []any{b.t("priority." + pr), b.tf("xlsx.rule."+pr, args[pr]...), p.SLADays[pr]})
+	args := map[model.Priority][]any{model.P1: {p.P1CVSS}, model.P2: {p.P2CVSS, p.P2EPSS, p.P2CVSS}, model.P3: {p.P3CVSS}, model.P4: nil}
+	for _, pr := range model.Priorities {
+		rules.rows = append(rules.rows, []any{b.t(pr.LabelKey()), b.tf("xlsx.rule."+pr.String(), args[pr]...), p.SLADays[pr]})
 	}
 	rules.rows = append(rules.rows, []any{b.t("kind.eol"), b.t("xlsx.rule.eol"), nil})
 	th := block{title: b.t("xlsx.method.thresholds"), name: "Thresholds", kinds: []kind{kText, kText},
@@ -101,6 +103,7 @@ func (b *book) method(context.Context) error {
 	} {
 		th.rows = append(th.rows, []any{b.t("xlsx.th." + x.key), x.v})
 	}
+	ranking := b.rankingBlock()
 	src := b.r.Sources
 	feeds := block{title: b.t("feeds"), name: "Feeds", kinds: []kind{kText, kText, kText, kText, kInt},
 		cols: []string{b.t("col.kind"), b.t("col.file"), b.t("xlsx.col.feed_version"), b.t("xlsx.col.feed_date"), b.t("col.count")}}
@@ -131,10 +134,27 @@ func (b *book) method(context.Context) error {
 		gloss.rows = append(gloss.rows, []any{b.t("xlsx.term." + k), b.t("xlsx.gloss." + k)})
 	}
 	row := 1
-	for _, blk := range []block{rules, th, about, feeds, inputs, gloss} {
+	for _, blk := range []block{rules, th, ranking, about, feeds, inputs, gloss} {
 		if row, _, err = b.writeBlock(sheet, row, blk); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// rankingBlock lists the one risk ranking's terms with their points
+// (report.Weights), as the PDF's method appendix does, so that a reader of
+// the workbook alone can see why a row ranks where it does. The mitigation
+// term has no points of its own: it halves the score.
+func (b *book) rankingBlock() block {
+	blk := block{title: b.t("pdf.sub.ranking"), name: "Ranking", kinds: []kind{kText, kWrap, kText},
+		cols: []string{b.t("xlsx.col.item"), b.t("pdf.condition"), b.t("pdf.points")}}
+	for _, w := range report.Weights {
+		pts := strconv.FormatFloat(w.Points, 'f', -1, 64)
+		if w.Points == 0 {
+			pts = "× 0.5"
+		}
+		blk.rows = append(blk.rows, []any{w.Label.Get(b.lang), w.Rule.Get(b.lang), pts})
+	}
+	return blk
 }
