@@ -71,6 +71,7 @@ func AnalyzeSnapshot(snap *snapshot.Snapshot, opt Options, diags *source.Diagnos
 		diags.Warnf(source.Pos{File: strings.SplitN(err.Error(), ":", 2)[0]}, "history not used: %v", err)
 	}
 	months = history.Before(months, asOf)
+	scans := indexScans(snap.Advisories)
 	// The merged vulnerabilities replace the advisories: let them go.
 	snap.Advisories = nil
 	as := assess.Run(assess.Input{
@@ -78,6 +79,7 @@ func AnalyzeSnapshot(snap *snapshot.Snapshot, opt Options, diags *source.Diagnos
 		Matched: &m, Lifecycle: ix, Remediations: snap.Remediations, Resolver: snap.Resolver, History: months,
 	})
 	prog("assessed findings", len(as.Findings))
+	scanSources(as.Findings, scans)
 	attacks := attackStage(opt.Data, snap, as.Findings, vulns, asOf, pol, diags)
 	if len(snap.Logs) > 0 {
 		prog("analysed logs", len(snap.Logs))

@@ -10,4 +10,12 @@ var signsMessages = map[string]Text{
 	"attack.auth.failed_burst_user":   {"ユーザーごとのログイン失敗の集中", "Failed-login burst for one user"},
 	"attack.auth.off_hours_login":     {"業務時間外のログイン", "Login outside business hours"},
 	"attack.auth.root_login":          {"root でのログイン", "Login as root"},
+	"xlsx.col.scanners":               {"スキャナ (結果ファイル)", "Scanners (result files)"},
+	"xlsx.col.scan_confidence":        {"スキャナの確度", "Scanner confidence"},
+	"site.scanned_by":                 {"スキャナの検出 (scans/)", "Found by scanners (scans/)"},
+	"site.scanned_by_note":            {"スキャナが報告した指摘と確度です。ベンダー名・製品名や CPE だけによる一致 (確度: 低) は要確認です。", "What the scanners reported, with their confidence. A match on vendor/product names or a CPE only (low confidence) needs confirmation."},
+	"col.scanner":                     {"スキャナ", "Scanner"},
+	"col.confidence":                  {"確度", "Confidence"},
+	"col.result_file":                 {"結果ファイル", "Result file"},
+	"site.low_confidence":             {"確度: 低 (要確認)", "Low confidence (to confirm)"},
 }

@@ -1,6 +1,8 @@
 package all_test
 
 import (
+	"context"
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -8,7 +10,10 @@ import (
 	"testing/fstest"
 
 	"vulnreport/generator/internal/app"
+	"vulnreport/generator/internal/findings"
 	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/publish"
+	"vulnreport/generator/internal/render/export"
 	"vulnreport/generator/internal/report"
 	"vulnreport/generator/internal/source"
 )
@@ -139,6 +144,53 @@ func TestScanEndToEnd(t *testing.T) {
 	}
 	if tc := one("edi", "pkg:maven/org.apache.tomcat.embed/tomcat-embed-core", "CVE-2023-44487"); !tc.NeedsConfirmation {
 		t.Errorf("tomcat cpe-match not 要確認")
+	}
+	// Each finding names the scanner results that reported it, with the
+	// scanner's confidence; a finding only vulnreport's match found names none.
+	for _, c := range []struct {
+		f    model.Finding
+		want string
+	}{
+		{l4j, "trivy scans/shop/trivy-batch.json  false"},
+		{sudo, "vuls scans/int-monitor/vuls.json OvalMatch 100 false"},
+		{one("int-monitor", "zabbix:zabbix", "CVE-2024-22114"), "vuls scans/int-monitor/vuls.json JvnVendorProductMatch 10 true"},
+		{edi, "grype scans/edi/grype-opt-edi.json exact-direct-match false"},
+		{one("edi", "pkg:maven/org.apache.tomcat.embed/tomcat-embed-core", "CVE-2023-44487"), "grype scans/edi/grype-opt-edi.json cpe-match true"},
+	} {
+		var got []string
+		for _, s := range c.f.Scanners {
+			got = append(got, fmt.Sprintf("%s %s %s %v", s.Scanner, s.File, s.Confidence, s.Low))
+		}
+		if len(got) != 1 || got[0] != c.want {
+			t.Errorf("%s scanners %q, want [%q]", c.f.Key, got, c.want)
+		}
+	}
+	// findings.json (schema 1.2) and findings.csv carry them, and the
+	// month's scanner results for later months' history.
+	mem := publish.NewMemory()
+	if err := export.New().Render(context.Background(), r, mem); err != nil {
+		t.Fatal(err)
+	}
+	js, _ := mem.Get("findings.json")
+	file, err := findings.Decode(js)
+	if err != nil || file.SchemaVersion != "1.2" {
+		t.Fatalf("findings.json: %v (schema %s)", err, file.SchemaVersion)
+	}
+	var scanned []string
+	for _, s := range file.Scans {
+		scanned = append(scanned, s.System+" "+s.File+" "+s.Scanned)
+	}
+	if want := []string{"edi scans/edi/grype-opt-edi.json 2026-11-20T01:15:02Z", "int-monitor scans/int-monitor/vuls.json 2026-11-24T17:00:41Z", "shop scans/shop/trivy-batch.json 2026-11-23T16:12:40Z"}; !slices.Equal(scanned, want) {
+		t.Errorf("findings.json scans %q, want %q", scanned, want)
+	}
+	for _, f := range file.Findings {
+		if f.Key == l4j.Key && (len(f.Scanners) != 1 || f.Scanners[0].Scanner != "trivy") {
+			t.Errorf("findings.json %s scanners %+v", f.Key, f.Scanners)
+		}
+	}
+	csv, _ := mem.Get("findings.csv")
+	if !strings.Contains(string(csv), ",grype: scans/edi/grype-opt-edi.json,grype: cpe-match (low)\r\n") {
+		t.Errorf("findings.csv lacks the tomcat finding's scanner and its low confidence")
 	}
 	// The vulnerability's origins name the scanners' files beside the user's advisory.
 	for _, v := range r.Vulns {
