@@ -162,7 +162,7 @@ func newPlan(r *report.Report, actions []*report.Action) planFacts {
 		if a.Overdue {
 			row.overdue++
 		}
-		if a.TopPriority != "P1" && a.TopPriority != "P2" {
+		if a.TopPriority != model.P1 && a.TopPriority != model.P2 {
 			continue
 		}
 		row.urgent++

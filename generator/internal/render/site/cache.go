@@ -9,7 +9,6 @@ import (
 
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/model"
-	"vulnreport/generator/internal/policy"
 	"vulnreport/generator/internal/report"
 )
 
@@ -18,19 +17,21 @@ import (
 
 // labels are one language's labels for the values rows show.
 type labels struct {
-	lang                          i18n.Lang
-	prioShort, stage, state, kind labelTable
-	dueSource                     labelTable
-	nodata                        string
-	steps                         map[string][]step
+	lang               i18n.Lang
+	stage, state, kind labelTable
+	// prioShort holds the short label of each priority, "" for none.
+	prioShort [len(model.Priorities) + 1]string
+	dueSource labelTable
+	nodata    string
+	steps     map[string][]step
 	// form is the filter form without its system choice.
 	form form
 }
 
 func newLabels(lang i18n.Lang) *labels {
 	lb := &labels{lang: lang, nodata: i18n.T(lang, "nodata"), steps: map[string][]step{}, form: baseForm(lang)}
-	for _, p := range policy.Priorities {
-		lb.prioShort = append(lb.prioShort, labelPair{p, i18n.T(lang, "priority."+p+".short")})
+	for _, p := range model.Priorities {
+		lb.prioShort[p] = i18n.T(lang, p.ShortKey())
 	}
 	for _, st := range stageOrder {
 		lb.stage = append(lb.stage, labelPair{st, i18n.T(lang, "stage."+st)})
@@ -65,9 +66,11 @@ func (t labelTable) lookup(v string) (string, bool) {
 }
 
 // prio returns a priority's short label, "" for one it does not know.
-func (lb *labels) prio(p string) string {
-	s, _ := lb.prioShort.lookup(p)
-	return s
+func (lb *labels) prio(p model.Priority) string {
+	if int(p) < len(lb.prioShort) {
+		return lb.prioShort[p]
+	}
+	return ""
 }
 
 // get returns the label of v in t, or the catalogue's label of prefix+v

@@ -55,7 +55,7 @@ func (w rowWriter) action(b []byte, ix *index, lb *labels, a *actionView, depth 
 	b = append(b, "<details class=\"action\">\n<summary><span class=\"badge "...)
 	b = e(b, a.PrioClass)
 	b = append(b, `">`...)
-	b = e(b, a.Priority)
+	b = e(b, a.Priority.String())
 	b = append(b, "</span> <strong>"...)
 	b = e(b, a.Text)
 	b = append(b, "</strong>\n<span class=\"amet\">"...)

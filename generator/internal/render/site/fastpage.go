@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/model"
 )
 
 // The pages repeated at scale (findings lists, systems, advisories and
@@ -227,10 +228,10 @@ func (w *pageWriter) pager(b []byte, pg *pager) ([]byte, bool) {
 }
 
 // prio writes the "prio" template.
-func prioBadge(b []byte, p string) []byte {
+func prioBadge(b []byte, p model.Priority) []byte {
 	b = append(b, `<span class="badge `...)
 	b = append(b, prioClass(p)...)
 	b = append(b, `">`...)
-	b = escapeHTML(b, p)
+	b = escapeHTML(b, p.String())
 	return append(b, "</span>"...)
 }

@@ -81,7 +81,7 @@ func (w rowWriter) fastTable(buf []byte, rows []row) ([]byte, bool) {
 func (w rowWriter) findingRow(b []byte, r *row) []byte {
 	e := escapeHTML
 	b = append(b, `<tr data-p="`...)
-	b = e(b, r.Prio)
+	b = e(b, r.Prio.String())
 	b = append(b, `" data-sys="`...)
 	b = e(b, r.System)
 	b = append(b, `" data-cat="`...)
@@ -107,7 +107,7 @@ func (w rowWriter) findingRow(b []byte, r *row) []byte {
 	b = append(b, `"><span class="badge `...)
 	b = e(b, r.PrioClass)
 	b = append(b, `">`...)
-	b = e(b, r.Prio)
+	b = e(b, r.Prio.String())
 	b = append(b, "</span> "...)
 	b = e(b, r.PrioLabel)
 	b = append(b, "</td>\n<td class=\"reasons\">"...)

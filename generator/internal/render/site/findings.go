@@ -9,7 +9,6 @@ import (
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/inventory"
 	"vulnreport/generator/internal/model"
-	"vulnreport/generator/internal/policy"
 	"vulnreport/generator/internal/report"
 )
 
@@ -59,11 +58,12 @@ type findingsData struct {
 
 // group is one priority's share of the full list, with its first page.
 type group struct {
-	Priority, Label string
-	Count           int
-	FirstPage       int
-	LastPage        int
-	Href            string
+	Priority  model.Priority
+	Label     string
+	Count     int
+	FirstPage int
+	LastPage  int
+	Href      string
 }
 
 // view describes a headline's list: the figure, its query and the count.
@@ -129,7 +129,7 @@ func (b *builder) findingsJobs(lang i18n.Lang, ch *chrome, pw *pageWriter) []job
 func (b *builder) groups(lang i18n.Lang, p *Page, pages []listPage, path func(int) string) []group {
 	var out []group
 	for _, run := range b.ix.prioRuns {
-		g := group{Priority: run.Priority, Label: i18n.T(lang, "priority."+run.Priority), Count: run.To - run.From}
+		g := group{Priority: run.Priority, Label: i18n.T(lang, run.Priority.LabelKey()), Count: run.To - run.From}
 		for n, lp := range pages {
 			if lp.from < run.To && lp.to > run.From {
 				if g.FirstPage == 0 {
@@ -138,7 +138,7 @@ func (b *builder) groups(lang i18n.Lang, p *Page, pages []listPage, path func(in
 				g.LastPage = n + 1
 			}
 		}
-		g.Href = p.Href(path(max(g.FirstPage, 1))) + "?priority=" + run.Priority
+		g.Href = p.Href(path(max(g.FirstPage, 1))) + "?priority=" + run.Priority.String()
 		out = append(out, g)
 	}
 	return out
@@ -197,8 +197,8 @@ func (b *builder) form(lang i18n.Lang, idx []int32) *form {
 // baseForm is a language's filter form without the system choice.
 func baseForm(lang i18n.Lang) form {
 	var f form
-	for _, pr := range policy.Priorities {
-		f.Priorities = append(f.Priorities, option{pr, i18n.T(lang, "priority."+pr)})
+	for _, pr := range model.Priorities {
+		f.Priorities = append(f.Priorities, option{pr.String(), i18n.T(lang, pr.LabelKey())})
 	}
 	for _, c := range inventory.Categories {
 		f.Categories = append(f.Categories, option{c, i18n.T(lang, "category."+c)})
