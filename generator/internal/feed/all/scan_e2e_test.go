@@ -302,3 +302,66 @@ func TestScanDisagreement(t *testing.T) {
 		t.Errorf("agreement on Log4Shell listed as a disagreement")
 	}
 }
+
+// TestScanNotScannedThisMonth: a system with scanner results in last
+// month's history and none this month is named (not scanned this month,
+// with the month it was last scanned), flagged on its system, and never
+// counted as scanned; a system scanned this month is not.
+func TestScanNotScannedThisMonth(t *testing.T) {
+	fsys := scanSnapshot(t)
+	delete(fsys, "scans/edi/grype-opt-edi.json")
+	delete(fsys, "scans/edi/broken.json")
+	delete(fsys, "scans/edi/other-tool-report.json")
+	prev, err := findings.Encode(findings.File{ToolVersion: "test", AsOf: "2026-10-31", Scans: []findings.Scan{
+		{System: "edi", File: "scans/edi/grype-opt-edi.json", Scanner: "Grype 0.79.3", Scanned: "2026-10-20T01:15:02Z"},
+		{System: "shop", File: "scans/shop/trivy-batch.json", Scanner: "Trivy", Scanned: "2026-10-23T16:12:40Z"},
+		{System: "gone", File: "scans/gone/x.json", Scanner: "Trivy"},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys["history/2026-10-31/findings.json"] = &fstest.MapFile{Data: prev}
+	r, _ := analyzeScans(t, fsys, "2026-11-30")
+	states := map[string]report.ScanState{}
+	for _, s := range r.Scans {
+		states[s.System] = s
+	}
+	if edi := states["edi"]; !edi.NotScanned || edi.LastScanned.Format("2006-01-02") != "2026-10-31" || len(edi.Results) != 0 {
+		t.Errorf("edi: %+v, want not scanned this month, last 2026-10-31", edi)
+	}
+	if shop := states["shop"]; shop.NotScanned || shop.Stale || len(shop.Results) != 1 {
+		t.Errorf("shop: %+v, want this month's fresh result", shop)
+	}
+	if _, ok := states["gone"]; ok {
+		t.Error("a system not in the register is listed")
+	}
+	for _, s := range r.Systems {
+		if s.NotScanned != (s.ID == "edi") || s.ScanStale {
+			t.Errorf("system %s: not scanned %v, stale %v", s.ID, s.NotScanned, s.ScanStale)
+		}
+	}
+	ja, en := r.ScanAlert("ja"), r.ScanAlert("en")
+	if !strings.Contains(ja, "今月スキャン結果のないシステム") || !strings.Contains(ja, "EDI (前回 2026-10-31)") || strings.Contains(ja, "通販サイト") {
+		t.Errorf("ja alert %q", ja)
+	}
+	if !strings.Contains(en, "Not scanned this month") || !strings.Contains(en, "EDI (last 2026-10-31)") {
+		t.Errorf("en alert %q", en)
+	}
+}
+
+// TestScanStaleOnReport: results older than the threshold mark their
+// systems and are named, with their age, in the alert of page one.
+func TestScanStaleOnReport(t *testing.T) {
+	r, _ := analyzeScans(t, scanSnapshot(t), "2027-01-15")
+	for _, s := range r.Systems {
+		if !s.ScanStale || s.NotScanned {
+			t.Errorf("system %s: stale %v, not scanned %v", s.ID, s.ScanStale, s.NotScanned)
+		}
+	}
+	ja := r.ScanAlert("ja")
+	for _, want := range []string{"古いスキャン結果 (35 日超)", "監視サーバ (51 日前)", "通販サイト (52 日前)", "EDI (55 日前)"} {
+		if !strings.Contains(ja, want) {
+			t.Errorf("alert %q lacks %q", ja, want)
+		}
+	}
+}
