@@ -45,6 +45,9 @@ type Count struct {
 }
 
 // Event is what a Hook hears: a stage starting, or done with its counts.
+// Within a stage, a step done is heard too, named "<stage>: <step>" (a
+// file read while loading, a format rendered); such names are never a
+// stage's.
 type Event struct {
 	Stage  string
 	Done   bool
@@ -173,6 +176,7 @@ func (p *Pipeline) Assess() {
 	p.hist = history.Before(loadHistory(p.snap, p.diags), p.asOf)
 	// The merged vulnerabilities replace the advisories, and only those
 	// the findings name are read from here on: let the rest go.
+	scans := indexScans(p.snap.Advisories)
 	p.snap.Advisories = nil
 	p.vulns = keepMatched(p.vulns, &p.m)
 	pol := p.snap.Policy
@@ -180,6 +184,7 @@ func (p *Pipeline) Assess() {
 		AsOf: p.asOf, Policy: pol, Systems: p.snap.Systems, Components: p.snap.Components, Vulns: p.vulns,
 		Matched: &p.m, Lifecycle: p.ix, Remediations: p.snap.Remediations, Resolver: p.snap.Resolver, History: p.hist,
 	})
+	scanSources(p.as.Findings, scans)
 	p.attacks = attackStage(p.opt.Data, p.snap, p.as.Findings, p.vulns, p.asOf, pol, p.diags)
 	open := 0
 	for i := range p.as.Findings {
@@ -247,10 +252,10 @@ func (p *Pipeline) Render(ctx context.Context, w render.Writer) error {
 		if rd == nil {
 			continue
 		}
-		p.hook(Event{Stage: StageRender + ": " + string(f)})
 		if err := rd.Render(ctx, p.rep, w); err != nil {
 			return fmt.Errorf("rendering %s: %w", f, err)
 		}
+		p.hook(Event{Stage: StageRender + ": " + string(f), Done: true})
 		n++
 	}
 	done(Count{"formats", n})

@@ -8,7 +8,6 @@ import (
 
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/model"
-	"vulnreport/generator/internal/plan"
 	"vulnreport/generator/internal/report"
 )
 
@@ -69,8 +68,8 @@ func (d *doc) actionStage(a *report.Action) string {
 	if !a.Progress.Mixed() {
 		return d.stage(a.Stage)
 	}
-	st, n := a.Progress.Furthest()
-	return d.tf("pdf.stage_mixed", d.stage(a.Stage), n, a.Progress.Total(), d.stage(plan.StageName(st)))
+	st, n := a.Progress.FurthestStage()
+	return d.tf("pdf.stage_mixed", d.stage(a.Stage), n, a.Progress.Total(), d.stage(st))
 }
 
 // dept returns the department, or "no owner".

@@ -7,7 +7,6 @@ import (
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/report"
-	"vulnreport/generator/internal/source"
 )
 
 // lifecycleData is the lifecycle timeline page.
@@ -155,9 +154,9 @@ func (b *builder) trends(lang i18n.Lang, p *Page) any {
 // qualityData is the data-quality page.
 type qualityData struct {
 	Q           *report.Quality
-	Rejections  []source.Rejection
+	Rejections  []report.Rejection
 	RejTotal    int
-	Files       []source.FileStat
+	Files       []report.FileStat
 	Reconciles  bool
 	Diagnostics []string
 	DiagTotal   int
@@ -168,6 +167,16 @@ type qualityData struct {
 	Confirm     table
 	ConfirmAll  int
 	ConfirmHref string
+	// Scans are the scanner results and the systems not scanned this month.
+	Scans []scanRow
+}
+
+// scanRow is one scanner result, or a system not scanned this month.
+type scanRow struct {
+	Name, Href          string
+	File, Scanner, Date string
+	Age                 string
+	Stale, NotScanned   bool
 }
 
 func (b *builder) quality(lang i18n.Lang, p *Page) any {
@@ -176,6 +185,22 @@ func (b *builder) quality(lang i18n.Lang, p *Page) any {
 	d := &qualityData{Q: q, Files: q.Files, RejTotal: len(q.Rejections), DiagTotal: len(q.Diagnostics), KEV: r.KEVUnmatched,
 		Reconciles: q.Read == q.Accepted+q.Rejected}
 	d.Rejections = q.Rejections[:min(len(q.Rejections), 1000)]
+	for _, st := range r.Scans {
+		row := scanRow{Name: st.Name.Get(lang), Href: p.Sys(st.System)}
+		if st.NotScanned {
+			row.NotScanned, row.Date = true, date(st.LastScanned)
+			d.Scans = append(d.Scans, row)
+			continue
+		}
+		for _, res := range st.Results {
+			row.File, row.Scanner, row.Stale = res.File, res.Scanner, res.Stale
+			row.Date, row.Age = "-", "-"
+			if !res.Scanned.IsZero() {
+				row.Date, row.Age = date(res.Scanned), num(res.AgeDays)
+			}
+			d.Scans = append(d.Scans, row)
+		}
+	}
 	d.Diagnostics = q.Diagnostics[:min(len(q.Diagnostics), 1000)]
 	links := func(ids []string) []link {
 		var out []link
