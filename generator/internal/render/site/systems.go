@@ -10,7 +10,6 @@ import (
 
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/model"
-	"vulnreport/generator/internal/plan"
 	"vulnreport/generator/internal/report"
 )
 
@@ -249,19 +248,19 @@ var fourSteps = []string{"investigate", "assess", "plan", "implement"}
 // steps marks the four steps for an action all of whose findings are at
 // stage.
 func steps(lang i18n.Lang, stage string) []step {
-	var p plan.Progress
+	var p report.Progress
 	p[stageNumber(stage)] = 1
 	return progressSteps(lang, p)
 }
 
 // progressSteps marks the four steps for an action's progress: a step some
 // of its findings reached, but not all, says how many did.
-func progressSteps(lang i18n.Lang, p plan.Progress) []step {
+func progressSteps(lang i18n.Lang, p report.Progress) []step {
 	out := make([]step, len(fourSteps))
 	for i, s := range fourSteps {
 		st := p.StepState(i + 1)
 		label := i18n.T(lang, "stage."+s)
-		if st == plan.StepPartial {
+		if st == report.StepPartial {
 			label = i18n.Tf(lang, "site.step_partial_n", label, p.Reached(i+1), p.Total())
 		}
 		out[i] = step{Label: label, State: st, StateLabel: i18n.T(lang, "site.step_"+st)}
