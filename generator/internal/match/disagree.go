@@ -1,53 +1,15 @@
-package app
+package match
 
 import (
 	"strings"
-	"time"
 
 	"vulnreport/generator/internal/inventory"
-	"vulnreport/generator/internal/match"
+	"vulnreport/generator/internal/source"
 	"vulnreport/generator/internal/version"
 	"vulnreport/generator/internal/vuln"
-
-	"vulnreport/generator/internal/feed"
-	"vulnreport/generator/internal/source"
 )
 
-// checkScans warns about scanner results older than the policy's
-// horizons.stale_scan_days against the as-of date, and about results
-// without a scan time, so that an old scan is never shown as this month's
-// clean state.
-func checkScans(feeds []feed.Info, asOf time.Time, staleDays int, diags *source.Diagnostics) {
-	for _, f := range feeds {
-		if f.Kind != "scan" {
-			continue
-		}
-		pos := source.Pos{File: f.Path}
-		t, err := time.Parse(time.RFC3339, f.Date)
-		if err != nil {
-			// Parse already warned that the time is missing
-			continue
-		}
-		age := int(asOf.Sub(t).Hours() / 24)
-		switch {
-		case age > staleDays:
-			diags.Warnf(pos, "stale scan: %s result of %s is %d days old on %s (policy horizons.stale_scan_days: %d); its findings may be out of date / 古いスキャン結果: %d日前",
-				f.Version, t.Format(source.DateLayout), age, asOf.Format(source.DateLayout), staleDays, age)
-		case t.After(asOf.AddDate(0, 0, 1)):
-			diags.Warnf(pos, "%s result is dated %s, after the as-of date %s", f.Version, t.Format(source.DateLayout), asOf.Format(source.DateLayout))
-		}
-	}
-}
-
-// staleScanDays returns the policy's threshold, or the default of 35 days.
-func staleScanDays(d int) int {
-	if d <= 0 {
-		return 35
-	}
-	return d
-}
-
-// scanDisagreements lists, as data-quality warnings, where a scanner and
+// Disagreements lists, as data-quality warnings, where a scanner and
 // the other sources disagree about a finding:
 //
 //   - on a package a scanner reported, another source's range finds a
@@ -59,7 +21,7 @@ func staleScanDays(d int) int {
 //
 // The finding stays in both cases — a disagreement never makes the report
 // look better — and the warning names the file, the package and the ids.
-func scanDisagreements(comps []inventory.Component, vulns []vuln.Vulnerability, m *match.Result, diags *source.Diagnostics) {
+func Disagreements(comps []inventory.Component, vulns []vuln.Vulnerability, m *Result, diags *source.Diagnostics) {
 	scanned := map[int32]bool{}
 	for i := range vulns {
 		for _, o := range vulns[i].Origins {
