@@ -11,8 +11,8 @@ import (
 // package's source to keep it so), from a path that passed the URL
 // checks: made only of the characters html/template's URL filter,
 // normaliser and attribute escaper leave as they are (plainHref), and
-// staying inside the output folder (fs.ValidPath, as pathOf checks;
-// the writer checks every path again). A string that
+// staying inside the output folder (fs.ValidPath, as pathOf checks; the
+// writer checks every file path again in package publish). A string that
 // did not pass cannot reach a row's href.
 type relLink string
 
