@@ -1,6 +1,10 @@
 package source
 
-import "vulnreport/generator/internal/i18n"
+import (
+	"strings"
+
+	"vulnreport/generator/internal/i18n"
+)
 
 // Keyed diagnostics carry a stable message key of the i18n catalogue and
 // its arguments beside the English message, so that check and build can
@@ -19,12 +23,17 @@ func (d *Diagnostics) WarnK(pos Pos, key string, args ...any) {
 }
 
 // Message returns the diagnostic's message in lang: the catalogue's text
-// when it has a key, else the English message.
+// of its key, or its English message translated through the catalogue's
+// formats (the English message when none matches).
 func (d Diagnostic) Message(lang i18n.Lang) string {
-	if d.Key == "" || lang == i18n.EN {
+	switch {
+	case lang == i18n.EN:
 		return d.Msg
+	case d.Key == "":
+		t, _ := i18n.Translate(lang, d.Msg)
+		return t
 	}
-	return i18n.Tf(lang, d.Key, d.Args...)
+	return i18n.Tf(lang, d.Key, localize(lang, d.Args)...)
 }
 
 // Localized formats the diagnostic as "file:line:col: severity: message"
@@ -32,4 +41,36 @@ func (d Diagnostic) Message(lang i18n.Lang) string {
 // every language, so that tools and people can search for it.
 func (d Diagnostic) Localized(lang i18n.Lang) string {
 	return d.where().String() + ": " + d.Severity.String() + ": " + d.Message(lang)
+}
+
+// LocalizeLine translates a diagnostic line or a rejection reason printed
+// in English ("file:line:col: severity: message" or "file:line:col:
+// message") into lang, keeping its position and severity; a line whose
+// message matches no catalogue format is returned as it is.
+func LocalizeLine(lang i18n.Lang, line string) string {
+	if lang == i18n.EN {
+		return line
+	}
+	for _, sep := range []string{": error: ", ": warning: "} {
+		if i := strings.Index(line, sep); i >= 0 {
+			if t, ok := i18n.Translate(lang, line[i+len(sep):]); ok {
+				return line[:i+len(sep)] + t
+			}
+			return line
+		}
+	}
+	// A reason: the position is the text before the first ": " that
+	// follows a digit (file:line:col).
+	for i := 0; i+2 < len(line); i++ {
+		if line[i] == ':' && line[i+1] == ' ' && i > 0 && line[i-1] >= '0' && line[i-1] <= '9' {
+			if t, ok := i18n.Translate(lang, line[i+2:]); ok {
+				return line[:i+2] + t
+			}
+			break
+		}
+	}
+	if t, ok := i18n.Translate(lang, line); ok {
+		return t
+	}
+	return line
 }

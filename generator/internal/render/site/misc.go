@@ -182,7 +182,12 @@ func (b *builder) quality(lang i18n.Lang, p *Page) any {
 	d := &qualityData{Q: q, Files: q.Files, RejTotal: len(q.Rejections), DiagTotal: len(q.Diagnostics), KEV: r.KEVUnmatched,
 		Reconciles: q.Read == q.Accepted+q.Rejected}
 	d.Rejections = q.Rejections[:min(len(q.Rejections), 1000)]
-	d.Diagnostics = q.Diagnostics[:min(len(q.Diagnostics), 1000)]
+	// The lines in the page's language (the catalogue's formats), with
+	// their positions as they are.
+	d.Diagnostics = make([]string, min(len(q.Diagnostics), 1000))
+	for i := range d.Diagnostics {
+		d.Diagnostics[i] = source.LocalizeLine(lang, q.Diagnostics[i])
+	}
 	links := func(ids []string) []link {
 		var out []link
 		for _, id := range ids {
