@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/publish"
 	"vulnreport/generator/internal/render/export"
 	"vulnreport/generator/internal/report"
@@ -141,7 +142,7 @@ func TestTrendArithmetic(t *testing.T) {
 	// Struts findings were first seen 2026-09-30 and closed 2026-11-30: 61 days, both late.
 	for _, m := range tr.MTTR {
 		switch m.Priority {
-		case "P1", "P2":
+		case model.P1, model.P2:
 			if m.Count != 1 || m.MeanDays != 61 || m.MedianDays != 61 {
 				t.Errorf("MTTR %s = %+v", m.Priority, m)
 			}
@@ -152,7 +153,7 @@ func TestTrendArithmetic(t *testing.T) {
 		}
 	}
 	for _, s := range tr.SLA {
-		if (s.Priority == "P1" || s.Priority == "P2") && (s.Closed != 1 || s.ClosedInTime != 0 || !s.HasRate || s.Rate != 0) {
+		if (s.Priority == model.P1 || s.Priority == model.P2) && (s.Closed != 1 || s.ClosedInTime != 0 || !s.HasRate || s.Rate != 0) {
 			t.Errorf("SLA %s = %+v", s.Priority, s)
 		}
 	}

@@ -21,7 +21,7 @@ func TestSampleCoverage(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	for _, f := range r.Findings {
-		seen["priority:"+f.Priority] = true
+		seen["priority:"+f.Priority.String()] = true
 		seen["stage:"+f.Stage] = true
 		seen["action:"+f.Action] = true
 		seen["lifecycle:"+f.Lifecycle] = true

@@ -135,7 +135,7 @@ func TestSchemesEndToEnd(t *testing.T) {
 	}
 	// 2.3.31 written with a zero-width space and in full width are one
 	// component version once normalised: its finding keeps the KEV P1.
-	if f := fs["web/apache:struts@2.3.31/CVE-2017-5638"]; f.Priority != "P1" || f.Hosts != 0 {
+	if f := fs["web/apache:struts@2.3.31/CVE-2017-5638"]; f.Priority != model.P1 || f.Hosts != 0 {
 		t.Errorf("normalised 2.3.31: %s, hosts %d", f.Priority, f.Hosts)
 	}
 	// The method pages' counts.

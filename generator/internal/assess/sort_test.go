@@ -15,7 +15,7 @@ import (
 // and unknown ones too), overdue, zero, distant and sub-second due dates.
 func TestSortFindingsMatchesOrder(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	prios := []string{"P1", "P2", "P3", "P4", "", "P9"}
+	prios := []model.Priority{model.P1, model.P2, model.P3, model.P4, model.PriorityNone, model.Priority(9)}
 	dues := []time.Time{{}, time.Date(1, 1, 2, 0, 0, 0, 0, time.UTC), time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC),
 		time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC), time.Date(2026, 11, 30, 0, 0, 0, 1, time.UTC),
 		time.Date(2026, 11, 30, 9, 0, 0, 0, time.FixedZone("JST", 9*3600)), time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)}

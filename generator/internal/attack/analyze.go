@@ -91,15 +91,28 @@ const (
 // Analyze finds the signs in one system's log files.
 func Analyze(system string, files []*File, d *Detector, opt Options) SystemSigns {
 	s := SystemSigns{System: system, ruleHits: map[int]int{}, byCategory: map[Category]*Sign{}}
-	var reqs []Request
 	var auths []Auth
+	nreq := 0
 	for _, f := range files {
 		s.Files = append(s.Files, FileInfo{Path: f.Name, Format: f.Format, LinesRead: f.Read, LinesRejected: f.Rejected,
 			RejectedLines: f.RejectedLines, MostlyNotLog: f.MostlyNotLog})
 		s.LinesRead += f.Read
 		s.LinesRejected += f.Rejected
-		reqs = append(reqs, f.Requests...)
+		nreq += len(f.Requests)
 		auths = append(auths, f.Auths...)
+	}
+	// the requests of all files, copied only when there are several
+	// (a month of one site's lines is large); nothing below changes them
+	var reqs []Request
+	for _, f := range files {
+		if len(f.Requests) == nreq {
+			reqs = f.Requests
+			break
+		}
+		if reqs == nil {
+			reqs = make([]Request, 0, nreq)
+		}
+		reqs = append(reqs, f.Requests...)
 	}
 	usual := usualSizes(reqs)
 	for _, r := range reqs {

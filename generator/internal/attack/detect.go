@@ -35,13 +35,27 @@ var DisabledRules = []int{
 	922100, 922110, 922120, // multipart headers
 }
 
-// Detector replays logged requests through the OWASP Core Rule Set.
+// Detector replays logged requests through the OWASP Core Rule Set. It is
+// not safe for concurrent use.
 type Detector struct {
 	waf       coraza.WAF
 	paranoia  int
 	scanners  []string
 	evaluated int
+	replayed  int
+	// agents remembers plainAgent's answer per User-Agent, verdicts the
+	// rule set's per replayed request (see replay); both are bounded.
+	agents   map[string]bool
+	verdicts map[string]Match
 }
+
+// Bounds of the Detector's memories: entries, and the longest request
+// (as its key) whose verdict is kept.
+const (
+	maxAgents     = 4096
+	maxVerdicts   = 8192
+	maxVerdictKey = 4096
+)
 
 // NewDetector builds the rule set at a paranoia level (1–4), detection
 // only, without audit or debug logs.
@@ -79,8 +93,14 @@ func NewDetector(paranoia int) (*Detector, error) {
 	return d, nil
 }
 
-// Evaluated counts the requests that went through the full rule set.
+// Evaluated counts the requests the prefilter did not pass, which the
+// full rule set judged.
 func (d *Detector) Evaluated() int { return d.evaluated }
+
+// Replayed counts the requests actually replayed through the rule set:
+// Evaluated without those answered by the verdict of an identical
+// request replayed before.
+func (d *Detector) Replayed() int { return d.replayed }
 
 // Match is what the rule set found in one request.
 type Match struct {
@@ -94,7 +114,35 @@ func (d *Detector) Inspect(r Request) Match {
 	if d.benign(r) {
 		return Match{}
 	}
+	return d.replay(r)
+}
+
+// replay judges a request with the full rule set. The rule set's verdict
+// depends on nothing but what is replayed (client address, method,
+// target, protocol, User-Agent, Referer): the Core Rule Set keeps no
+// state between transactions here (no persistent collections, sampling
+// off). So the verdict of an identical request seen before is used again
+// — load-balancer health checks, monitoring and scanners repeat the same
+// request thousands of times a month.
+func (d *Detector) replay(r Request) Match {
 	d.evaluated++
+	key := strings.Join([]string{hostOnly(r.Remote), r.Method, r.URI, r.Proto, r.UserAgent, r.Referer}, "\x00")
+	if m, ok := d.verdicts[key]; ok {
+		return Match{Categories: slices.Clone(m.Categories), Rules: slices.Clone(m.Rules)}
+	}
+	m := d.evaluate(r)
+	if len(key) <= maxVerdictKey {
+		if d.verdicts == nil || len(d.verdicts) >= maxVerdicts {
+			d.verdicts = make(map[string]Match)
+		}
+		d.verdicts[key] = Match{Categories: slices.Clone(m.Categories), Rules: slices.Clone(m.Rules)}
+	}
+	return m
+}
+
+// evaluate runs one transaction of the rule set.
+func (d *Detector) evaluate(r Request) Match {
+	d.replayed++
 	tx := d.waf.NewTransaction()
 	defer tx.Close()
 	tx.ProcessConnection(hostOnly(r.Remote), 0, "127.0.0.1", 80)
@@ -142,13 +190,11 @@ func hostOnly(addr string) string {
 	return addr
 }
 
-// full replays a request through the rule set without the prefilter.
+// full replays a request through the rule set without the prefilter (an
+// empty User-Agent is replayed as " ").
 func (d *Detector) full(r Request) Match {
-	saved := d.scanners
-	defer func() { d.scanners = saved }()
-	d.scanners = []string{""} // makes plainAgent refuse every User-Agent but ""
 	if r.UserAgent == "" {
 		r.UserAgent = " "
 	}
-	return d.Inspect(r)
+	return d.replay(r)
 }

@@ -35,6 +35,33 @@ type File struct {
 	RejectedLines []int
 	// MostlyNotLog is set when most lines of the file are not log lines.
 	MostlyNotLog bool
+	// chunks hold the requests while the file is read, so that a month
+	// of lines is copied once into Requests rather than at every growth.
+	chunks [][]Request
+}
+
+// requestChunk is how many requests a chunk holds.
+const requestChunk = 1 << 14
+
+func (f *File) addRequest(r Request) {
+	if n := len(f.chunks); n == 0 || len(f.chunks[n-1]) == requestChunk {
+		f.chunks = append(f.chunks, make([]Request, 0, requestChunk))
+	}
+	last := &f.chunks[len(f.chunks)-1]
+	*last = append(*last, r)
+}
+
+// gather moves the chunks into Requests.
+func (f *File) gather() {
+	if len(f.chunks) == 1 {
+		f.Requests = f.chunks[0]
+	} else if len(f.chunks) > 1 {
+		f.Requests = make([]Request, 0, (len(f.chunks)-1)*requestChunk+len(f.chunks[len(f.chunks)-1]))
+		for _, c := range f.chunks {
+			f.Requests = append(f.Requests, c...)
+		}
+	}
+	f.chunks = nil
 }
 
 // ErrLimit is returned when a file exceeds a limit.
@@ -66,6 +93,7 @@ func readFile(name string, r io.Reader, asOf time.Time, gzipLimit int64) (*File,
 		br = bufio.NewReaderSize(&limitedReader{r: zr, n: gzipLimit}, 64<<10)
 	}
 	f := &File{Name: name, Format: FormatUnknown}
+	defer f.gather()
 	p := &lineParser{asOf: asOf}
 	line := 0
 	for {
@@ -163,7 +191,7 @@ func (f *File) parseLine(p *lineParser, b []byte, line int) {
 			if r.UserAgent != "" || r.Referer != "" || p.combined {
 				f.Format = FormatCombined
 			}
-			f.Requests = append(f.Requests, r)
+			f.addRequest(r)
 			return
 		}
 		if a, ok, isSSHD := p.sshd(s, line); isSSHD {
@@ -179,13 +207,13 @@ func (f *File) parseLine(p *lineParser, b []byte, line int) {
 			if p.combined {
 				f.Format = FormatCombined
 			}
-			f.Requests = append(f.Requests, r)
+			f.addRequest(r)
 			return
 		}
 		f.reject(line)
 	case FormatIIS:
 		if r, ok := p.iis(s, line); ok {
-			f.Requests = append(f.Requests, r)
+			f.addRequest(r)
 			return
 		}
 		f.reject(line)
@@ -213,43 +241,40 @@ type lineParser struct {
 	combined  bool
 }
 
-// accessRe matches the NCSA common and combined formats, with an
-// optional virtual host first and response times (%D, %T) after.
-var accessRe = regexp.MustCompile(`^(?:(\S+) )?(\S+) (\S+) (\S+) \[([^\]]+)\] "((?:[^"\\]|\\.)*)" (\d{3}|-) (\d+|-)(?: "((?:[^"\\]|\\.)*)" "((?:[^"\\]|\\.)*)")?(?: .*)?$`)
-
 func (p *lineParser) access(s string, line int) (Request, bool) {
-	m := accessRe.FindStringSubmatch(s)
-	if m == nil {
+	m, ok := splitAccess(s)
+	if !ok {
 		return Request{}, false
 	}
-	t, err := time.Parse("02/Jan/2006:15:04:05 -0700", m[5])
+	t, err := parseAccessTime(m[4])
 	if err != nil {
 		return Request{}, false
 	}
-	r := Request{Time: t, Remote: m[2], Line: line, Bytes: -1}
-	if m[1] != "" && strings.Contains(m[1], ".") && !looksLikeIP(m[2]) && looksLikeIP(m[1]) {
+	r := Request{Time: t, Remote: m[1], Line: line, Bytes: -1}
+	if m[0] != "" && strings.Contains(m[0], ".") && !looksLikeIP(m[1]) && looksLikeIP(m[0]) {
 		// the optional first field was the client after all
 		return Request{}, false
 	}
-	req := unescapeLog(m[6])
-	parts := strings.Split(req, " ")
+	// method, target and protocol: the words before the first and after
+	// the last space, the target between them
+	req := unescapeLog(m[5])
+	first, last := strings.IndexByte(req, ' '), strings.LastIndexByte(req, ' ')
 	switch {
-	case len(parts) >= 3:
-		r.Method, r.Proto = parts[0], parts[len(parts)-1]
-		r.URI = strings.Join(parts[1:len(parts)-1], " ")
-	case len(parts) == 2:
-		r.Method, r.URI = parts[0], parts[1]
-	default:
+	case first < 0:
 		r.URI = req
+	case first == last:
+		r.Method, r.URI = req[:first], req[first+1:]
+	default:
+		r.Method, r.URI, r.Proto = req[:first], req[first+1:last], req[last+1:]
 	}
-	r.Status, _ = strconv.Atoi(m[7])
-	if m[8] != "-" {
-		r.Bytes, _ = strconv.ParseInt(m[8], 10, 64)
+	r.Status, _ = strconv.Atoi(m[6])
+	if m[7] != "-" {
+		r.Bytes, _ = strconv.ParseInt(m[7], 10, 64)
 	}
-	if m[9] != "" || m[10] != "" || strings.Contains(s, `" "`) {
+	if m[8] != "" || m[9] != "" || strings.Contains(s, `" "`) {
 		p.combined = true
 	}
-	r.Referer, r.UserAgent = dash(unescapeLog(m[9])), dash(unescapeLog(m[10]))
+	r.Referer, r.UserAgent = dash(unescapeLog(m[8])), dash(unescapeLog(m[9]))
 	return r, true
 }
 

@@ -80,11 +80,26 @@ func plainExt(p string) bool {
 }
 
 // plainAgent reports whether a User-Agent looks like an ordinary browser
-// and names no scanner in the rule set's list.
+// and names no scanner in the rule set's list. The answer is remembered:
+// a month of logs holds few distinct User-Agents, and the list is long.
 func (d *Detector) plainAgent(ua string) bool {
 	if ua == "" {
 		return true
 	}
+	if ok, seen := d.agents[ua]; seen {
+		return ok
+	}
+	ok := d.plainAgentUncached(ua)
+	if d.agents == nil {
+		d.agents = make(map[string]bool)
+	}
+	if len(d.agents) < maxAgents {
+		d.agents[ua] = ok
+	}
+	return ok
+}
+
+func (d *Detector) plainAgentUncached(ua string) bool {
 	if !strings.HasPrefix(ua, "Mozilla/5.0 (") || !plainText(ua, " ()/;,._:+-") {
 		return false
 	}

@@ -5,8 +5,7 @@ import (
 	"time"
 
 	"vulnreport/generator/internal/i18n"
-	"vulnreport/generator/internal/inventory"
-	"vulnreport/generator/internal/policy"
+	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/report"
 )
 
@@ -25,8 +24,8 @@ type Set struct {
 func Build(r *report.Report) Set {
 	return Set{
 		OpenByPriority:     openByPriority(r),
-		PriorityByCategory: byDimension(r, "priority-by-category", "chart.by_category", inventory.Categories, "category.", func(c report.MatrixCell) string { return c.Category }),
-		PriorityByExposure: byDimension(r, "priority-by-exposure", "chart.by_exposure", inventory.Exposures, "exposure.", func(c report.MatrixCell) string { return c.Exposure }),
+		PriorityByCategory: byDimension(r, "priority-by-category", "chart.by_category", report.Categories(), "category.", func(c report.MatrixCell) string { return c.Category }),
+		PriorityByExposure: byDimension(r, "priority-by-exposure", "chart.by_exposure", report.Exposures(), "exposure.", func(c report.MatrixCell) string { return c.Exposure }),
 		Trend:              trend(r),
 		Flow:               flow(r),
 		SLA:                sla(r),
@@ -35,24 +34,24 @@ func Build(r *report.Report) Set {
 }
 
 func priorityLabels() []i18n.Text {
-	out := make([]i18n.Text, len(policy.Priorities))
-	for i, p := range policy.Priorities {
-		out[i] = i18n.Msg("priority." + p)
+	out := make([]i18n.Text, len(model.Priorities))
+	for i, p := range model.Priorities {
+		out[i] = i18n.Msg(p.LabelKey())
 	}
 	return out
 }
 
 func openByPriority(r *report.Report) Bar {
-	vals := make([]float64, len(policy.Priorities))
-	for i, p := range policy.Priorities {
+	vals := make([]float64, len(model.Priorities))
+	for i, p := range model.Priorities {
 		vals[i] = float64(r.Summary.Open[p])
 	}
 	b := Bar{ID: "open-by-priority", Title: i18n.Msg("chart.open_by_priority"), Categories: priorityLabels(), Unit: i18n.Msg("unit.count")}
 	// One series per priority so each bar has its own colour and label.
-	for i, p := range policy.Priorities {
-		v := make([]float64, len(policy.Priorities))
+	for i, p := range model.Priorities {
+		v := make([]float64, len(model.Priorities))
 		v[i] = vals[i]
-		b.Series = append(b.Series, Series{Label: i18n.Msg("priority." + p), Color: PriorityColor[p], Values: v})
+		b.Series = append(b.Series, Series{Label: i18n.Msg(p.LabelKey()), Color: p.Color(), Values: v})
 	}
 	b.Stacked = true
 	return b
@@ -63,8 +62,8 @@ func byDimension(r *report.Report, id, title string, dims []string, prefix strin
 	for _, d := range dims {
 		b.Categories = append(b.Categories, i18n.Msg(prefix+d))
 	}
-	for _, p := range policy.Priorities {
-		s := Series{Label: i18n.Msg("priority." + p), Color: PriorityColor[p], Values: make([]float64, len(dims))}
+	for _, p := range model.Priorities {
+		s := Series{Label: i18n.Msg(p.LabelKey()), Color: p.Color(), Values: make([]float64, len(dims))}
 		for _, c := range r.Posture.Matrix {
 			if c.Priority != p {
 				continue
@@ -83,19 +82,19 @@ func byDimension(r *report.Report, id, title string, dims []string, prefix strin
 func trend(r *report.Report) Line {
 	l := Line{ID: "trend", Title: i18n.Msg("chart.trend")}
 	total := Series{Label: i18n.Msg("trend.open"), Color: "#37474F"}
-	per := map[string]*Series{}
-	for _, p := range policy.Priorities {
-		per[p] = &Series{Label: i18n.Msg("priority." + p), Color: PriorityColor[p]}
+	per := map[model.Priority]*Series{}
+	for _, p := range model.Priorities {
+		per[p] = &Series{Label: i18n.Msg(p.LabelKey()), Color: p.Color()}
 	}
 	for _, m := range r.Trends.Months {
 		l.X = append(l.X, m.Date)
 		total.Values = append(total.Values, float64(m.Open))
-		for _, p := range policy.Priorities {
+		for _, p := range model.Priorities {
 			per[p].Values = append(per[p].Values, float64(m.ByPriority[p]))
 		}
 	}
 	l.Series = append(l.Series, total)
-	for _, p := range policy.Priorities {
+	for _, p := range model.Priorities {
 		l.Series = append(l.Series, *per[p])
 	}
 	return l
@@ -118,7 +117,7 @@ func sla(r *report.Report) Bar {
 	b := Bar{ID: "sla", Title: i18n.Msg("chart.sla"), Unit: i18n.Plain("%")}
 	s := Series{Label: i18n.Msg("trend.sla"), Color: "#455A64"}
 	for _, row := range r.Trends.SLA {
-		b.Categories = append(b.Categories, i18n.Msg("priority."+row.Priority))
+		b.Categories = append(b.Categories, i18n.Msg(row.Priority.LabelKey()))
 		v := 0.0
 		if row.HasRate {
 			v = row.Rate * 100

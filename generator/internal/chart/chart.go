@@ -11,10 +11,10 @@ import (
 	"vulnreport/generator/internal/i18n"
 )
 
-// Priority and status colours, the same in the site, the PDF and the workbook.
+// Status colours, the same in the site, the PDF and the workbook (a
+// priority's colour is model.Priority.Color).
 var (
-	PriorityColor = map[string]string{"P1": "#C62828", "P2": "#EF6C00", "P3": "#F9A825", "P4": "#78909C"}
-	StatusColor   = map[string]string{
+	StatusColor = map[string]string{
 		"supported": "#2E7D32", "ending": "#F9A825", "security_only": "#FBC02D", "extended": "#8E24AA", "eol": "#C62828", "unknown": "#9E9E9E",
 	}
 	// Neutral colours for flows.

@@ -57,7 +57,7 @@ func appendElement(b []byte, f *Finding) ([]byte, bool) {
 	if !e.number(`"epss": `, f.EPSS) {
 		return e.b, false
 	}
-	e.str(`"priority": `, f.Priority)
+	e.str(`"priority": `, f.Priority.String())
 	e.name(`"reasons": `)
 	e.list(len(f.Reasons), f.Reasons == nil, func(i int) { e.reason(&f.Reasons[i]) })
 	e.str(`"first_seen": `, f.FirstSeen)

@@ -59,7 +59,7 @@ func reasons(f Finding, lang i18n.Lang) string {
 		parts[i] = r.Text.Get(lang)
 	}
 	if len(parts) == 0 {
-		return f.Priority
+		return f.Priority.String()
 	}
-	return f.Priority + ": " + strings.Join(parts, " + ")
+	return f.Priority.String() + ": " + strings.Join(parts, " + ")
 }

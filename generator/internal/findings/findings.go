@@ -94,7 +94,7 @@ type Finding struct {
 	// EPSS is the probability score, null when unknown.
 	EPSS *float64 `json:"epss"`
 	// Priority is P1–P4; Reasons says why, in Japanese and English.
-	Priority string         `json:"priority"`
+	Priority model.Priority `json:"priority"`
 	Reasons  []model.Reason `json:"reasons"`
 	// FirstSeen is the first build date it appeared; Due the date it must be closed by.
 	FirstSeen string `json:"first_seen"`

@@ -117,7 +117,7 @@ type Finding struct {
 	EPSSPercentile float64
 
 	// Priority is P1–P4 with its reasons.
-	Priority string
+	Priority Priority
 	Reasons  []Reason
 	// FirstSeen is the first build date the finding appeared (history), or AsOf.
 	FirstSeen time.Time
@@ -177,8 +177,5 @@ func (f Finding) IsOpen() bool { return f.State == StateOpen || f.State == State
 
 // PriorityRank returns 1–4 for P1–P4, 5 when unset.
 func (f Finding) PriorityRank() int {
-	if len(f.Priority) == 2 && f.Priority[0] == 'P' && f.Priority[1] >= '1' && f.Priority[1] <= '4' {
-		return int(f.Priority[1] - '0')
-	}
-	return 5
+	return f.Priority.Rank()
 }

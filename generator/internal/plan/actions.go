@@ -26,7 +26,7 @@ type Action struct {
 	TargetAfter bool
 	Patches     string
 	Findings    []string
-	TopPriority string
+	TopPriority model.Priority
 	Due         time.Time
 	Hosts       int
 	Owner       string
@@ -50,17 +50,7 @@ type Action struct {
 func ActionKey(f model.Finding) string { return f.System + "/" + f.Product + "@" + f.Version }
 
 // weight is a finding's share of risk: P1 8, P2 4, P3 2, P4 1.
-func weight(f model.Finding) float64 {
-	switch f.Priority {
-	case "P1":
-		return 8
-	case "P2":
-		return 4
-	case "P3":
-		return 2
-	}
-	return 1
-}
+func weight(f model.Finding) float64 { return f.Priority.Weight() }
 
 // Weight returns the risk weight of a finding, used for "share of open risk removed".
 func Weight(f model.Finding) float64 { return weight(f) }
@@ -123,7 +113,7 @@ func Build(fs []model.Finding, src Sources) []Action {
 		members[next[n]] = int32(i)
 		next[n]++
 		a.Weight += weight(*f)
-		if a.TopPriority == "" || f.Priority < a.TopPriority {
+		if a.TopPriority == model.PriorityNone || f.Priority < a.TopPriority {
 			a.TopPriority = f.Priority
 		}
 		if !f.Due.IsZero() && (a.Due.IsZero() || f.Due.Before(a.Due)) {

@@ -19,7 +19,7 @@ var asOf = d("2026-11-30")
 
 func finding(sys, prod, ver, id string) model.Finding {
 	return model.Finding{Key: sys + "/" + prod + "@" + ver + "/" + id, Kind: model.KindVulnerability, System: sys, Product: prod,
-		Version: ver, VulnID: id, IDs: []string{id, "JVNDB-" + id}, Priority: "P2", Due: d("2026-12-10")}
+		Version: ver, VulnID: id, IDs: []string{id, "JVNDB-" + id}, Priority: model.P2, Due: d("2026-12-10")}
 }
 
 func TestApplyStagesAndActions(t *testing.T) {
@@ -84,15 +84,15 @@ func TestApplyStagesAndActions(t *testing.T) {
 }
 
 func TestActionTargets(t *testing.T) {
-	mk := func(id, target string, inclusive bool, prio string) model.Finding {
+	mk := func(id, target string, inclusive bool, prio model.Priority) model.Finding {
 		f := finding("web", "apache:struts", "2.5.10", id)
 		f.FixTarget, f.FixInclusive, f.Priority, f.State = target, inclusive, prio, model.StateOpen
 		return f
 	}
 	t.Run("several ranges give the highest bound", func(t *testing.T) {
-		fs := []model.Finding{mk("CVE-1", "2.5.10.1", false, "P1"), mk("CVE-2", "2.5.13", false, "P3"), mk("CVE-3", "2.5.12", false, "P2")}
+		fs := []model.Finding{mk("CVE-1", "2.5.10.1", false, model.P1), mk("CVE-2", "2.5.13", false, model.P3), mk("CVE-3", "2.5.12", false, model.P2)}
 		as := BuildActions(fs, nil)
-		if len(as) != 1 || as[0].Target != "2.5.13" || as[0].TargetOpen || as[0].TopPriority != "P1" || len(as[0].Findings) != 3 {
+		if len(as) != 1 || as[0].Target != "2.5.13" || as[0].TargetOpen || as[0].TopPriority != model.P1 || len(as[0].Findings) != 3 {
 			t.Fatalf("action = %+v", as)
 		}
 		txt := Text(as[0], i18n.Text{JA: "受注サイト", EN: "Order site"}, "Apache Struts")
@@ -104,7 +104,7 @@ func TestActionTargets(t *testing.T) {
 		}
 	})
 	t.Run("inclusive bound means later than", func(t *testing.T) {
-		as := BuildActions([]model.Finding{mk("CVE-1", "2.5.12", true, "P2"), mk("CVE-2", "2.5.10.1", false, "P2")}, nil)
+		as := BuildActions([]model.Finding{mk("CVE-1", "2.5.12", true, model.P2), mk("CVE-2", "2.5.10.1", false, model.P2)}, nil)
 		if as[0].Target != "2.5.12" || !as[0].TargetAfter {
 			t.Fatalf("action = %+v", as[0])
 		}
@@ -113,7 +113,7 @@ func TestActionTargets(t *testing.T) {
 		}
 	})
 	t.Run("open-ended range says so instead of inventing a version", func(t *testing.T) {
-		as := BuildActions([]model.Finding{mk("CVE-1", "", false, "P2")}, nil)
+		as := BuildActions([]model.Finding{mk("CVE-1", "", false, model.P2)}, nil)
 		if as[0].Target != "" || !as[0].TargetOpen || as[0].Kind != "confirm" {
 			t.Fatalf("action = %+v", as[0])
 		}
@@ -122,14 +122,14 @@ func TestActionTargets(t *testing.T) {
 		}
 	})
 	t.Run("patch ids from the fixed text", func(t *testing.T) {
-		f := mk("CVE-1", "", false, "P2")
+		f := mk("CVE-1", "", false, model.P2)
 		as := BuildActions([]model.Finding{f}, func(string) string { return "KB5005010, KB5004945 (2021-07)" })
 		if as[0].Kind != "patch" || as[0].Patches != "KB5005010, KB5004945" {
 			t.Fatalf("action = %+v", as[0])
 		}
 	})
 	t.Run("closed findings are not in actions", func(t *testing.T) {
-		a, b := mk("CVE-1", "2.5.13", false, "P2"), mk("CVE-2", "2.5.20", false, "P2")
+		a, b := mk("CVE-1", "2.5.13", false, model.P2), mk("CVE-2", "2.5.20", false, model.P2)
 		b.State = model.StateAccepted
 		as := BuildActions([]model.Finding{a, b}, nil)
 		if len(as[0].Findings) != 1 || as[0].Target != "2.5.13" {
@@ -137,7 +137,7 @@ func TestActionTargets(t *testing.T) {
 		}
 	})
 	t.Run("a remediation record on the action covers all its findings", func(t *testing.T) {
-		fs := []model.Finding{mk("CVE-1", "2.5.13", false, "P1"), mk("CVE-2", "2.5.12", false, "P2")}
+		fs := []model.Finding{mk("CVE-1", "2.5.13", false, model.P1), mk("CVE-2", "2.5.12", false, model.P2)}
 		Apply(fs, []Resolved{{Record: remediation.Record{ID: "R1", System: "web", Product: "apache:struts", Advisory: "*", Stage: "plan", Action: "upgrade", Owner: "ABC"}, ProductKey: "apache:struts"}}, asOf)
 		as := BuildActions(fs, nil)
 		if as[0].Stage != "plan" || as[0].Owner != "ABC" || len(as[0].Records) != 1 || as[0].Records[0] != "R1" {

@@ -82,7 +82,7 @@ func Reviews(fs []model.Finding, recs []Resolved, asOf time.Time, threshold int)
 			if f.KEV {
 				t.KEV++
 			}
-			if f.Priority == "P1" {
+			if f.Priority == model.P1 {
 				t.P1++
 			}
 		}

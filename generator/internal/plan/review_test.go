@@ -28,7 +28,7 @@ func TestReviews(t *testing.T) {
 	for i := range 25 {
 		f := finding(fmt.Sprintf("s%d", i%5), "a:b", "1", fmt.Sprintf("CVE-%d", i))
 		if i == 3 {
-			f.KEV, f.Priority = true, "P1"
+			f.KEV, f.Priority = true, model.P1
 		}
 		fs = append(fs, f)
 	}

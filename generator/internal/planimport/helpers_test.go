@@ -62,21 +62,21 @@ func planReport(remediationFile string) *report.Report {
 	sys := func(id, name string) report.System {
 		return report.System{System: inventory.System{ID: id, Name: i18n.Plain(name), Status: "active", Owner: "情報システム部"}}
 	}
-	act := func(system, product, version, prio string) report.Action {
+	act := func(system, product, version string, prio model.Priority) report.Action {
 		return report.Action{Key: system + "/" + product + "@" + version, System: system, Product: product, ProductName: product,
 			Version: version, Kind: "upgrade", Target: "9.9", Findings: []string{"f"}, TopPriority: prio, Due: day("2026-12-07"),
 			Hosts: 1, Department: "情報システム部"}
 	}
-	a1 := act("web01", "apache:struts", "2.5.10", "P1")
+	a1 := act("web01", "apache:struts", "2.5.10", model.P1)
 	a1.Stage, a1.Action, a1.Owner, a1.Remediations = "assess", "upgrade", "山田", []string{"R-1", "R-2"}
-	a2 := act("pc-fleet", "oracle:jre", "8u201", "P3")
-	a3 := act("pc-fleet", "microsoft:office", "2016", "P3")
+	a2 := act("pc-fleet", "oracle:jre", "8u201", model.P3)
+	a3 := act("pc-fleet", "microsoft:office", "2016", model.P3)
 	return &report.Report{
 		AsOf: day("2026-11-30"), Languages: []i18n.Lang{i18n.JA, i18n.EN}, Title: i18n.Plain("月次報告"),
 		Classification: i18n.Plain("社外秘"), Systems: []report.System{sys("pc-fleet", "クライアントPC"), sys("web01", "公開ウェブ")},
 		Actions:  []report.Action{a1, a2, a3},
-		Findings: []model.Finding{{Key: "f", System: "web01", Product: "apache:struts", Version: "2.5.10", Priority: "P1", ActionKey: a1.Key}},
-		Summary:  report.Summary{Open: map[string]int{"P1": 1, "P3": 2}},
+		Findings: []model.Finding{{Key: "f", System: "web01", Product: "apache:struts", Version: "2.5.10", Priority: model.P1, ActionKey: a1.Key}},
+		Summary:  report.Summary{Open: map[model.Priority]int{model.P1: 1, model.P3: 2}},
 		Sources: report.Sources{Inputs: []source.FileStat{{Path: filepath.Base(remediationFile), Kind: "remediation",
 			SHA256: hex.EncodeToString(sum[:])}}},
 	}
@@ -128,7 +128,7 @@ func openEditor(t *testing.T, path string) *editor {
 		t.Fatal(err)
 	}
 	sheet := planSheet
-	if lang, _ := f.GetCellValue(xlsx.MetaSheet, "B3"); lang != "" {
+	if lang, _ := f.GetCellValue(remediation.MetaSheet, "B3"); lang != "" {
 		sheet = xlsx.SheetName(i18n.Lang(lang), xlsx.SheetPlan)
 	}
 	rows, err := f.GetRows(sheet)

@@ -8,11 +8,9 @@ import (
 	"time"
 
 	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/source"
 )
-
-// Priorities in order, most urgent first.
-var Priorities = []string{"P1", "P2", "P3", "P4"}
 
 // Horizons are the policy's look-ahead and staleness windows, in days.
 type Horizons struct {
@@ -45,7 +43,7 @@ type Policy struct {
 	AsOf           time.Time
 	Languages      []i18n.Lang
 	Classification i18n.Text
-	SLADays        map[string]int
+	SLADays        map[model.Priority]int
 	Horizons       Horizons
 	Thresholds     Thresholds
 	// Font is the path of a TrueType font for the PDF, if the policy names one.
@@ -83,7 +81,7 @@ func Default() Policy {
 		ReportTitle:        i18n.Text{JA: "月次脆弱性対応状況報告", EN: "Monthly Vulnerability Status Report"},
 		Languages:          []i18n.Lang{i18n.JA, i18n.EN},
 		Classification:     i18n.Text{JA: "社外秘", EN: "Confidential"},
-		SLADays:            map[string]int{"P1": 7, "P2": 30, "P3": 90, "P4": 180},
+		SLADays:            map[model.Priority]int{model.P1: 7, model.P2: 30, model.P3: 90, model.P4: 180},
 		Horizons:           Horizons{EOLWarningDays: 180, StaleInventoryDays: 90, InspectionIntervalDays: 365, NotificationAckDays: 3, AcceptanceExpiryDays: 30, StaleScanDays: 35},
 		Thresholds:         Thresholds{P1CVSS: 9.0, P2CVSS: 7.0, P2EPSS: 0.1, P3CVSS: 4.0},
 		DueSoonDays:        14,
@@ -124,8 +122,8 @@ func Decode(rec source.Record, diags *source.Diagnostics) (Policy, bool) {
 	if t := d.Text("classification", false); !t.IsZero() {
 		p.Classification = t
 	}
-	for _, pr := range Priorities {
-		key := "sla_days." + pr
+	for _, pr := range model.Priorities {
+		key := "sla_days." + pr.String()
 		if d.Has(key) {
 			p.SLADays[pr] = positive(d, key, p.SLADays[pr])
 		}

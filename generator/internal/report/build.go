@@ -144,7 +144,7 @@ func systems(in Input, r *Report) []System {
 	out := make([]System, 0, len(in.Systems))
 	idx := map[string]int{}
 	for _, s := range in.Systems {
-		rs := System{System: s, Open: map[string]int{"P1": 0, "P2": 0, "P3": 0, "P4": 0}}
+		rs := System{System: s, Open: priorityCounts()}
 		if s.Status == "active" && (s.InventoryUpdated.IsZero() || in.AsOf.Sub(s.InventoryUpdated) > days(in.Policy.Horizons.StaleInventoryDays)) {
 			rs.Stale = true
 		}
@@ -219,7 +219,7 @@ func vulns(in Input, fs []model.Finding) []Vuln {
 	type agg struct {
 		systems  map[string]bool
 		n, open  int
-		top      string
+		top      model.Priority
 		severity string
 	}
 	byID := map[string]*agg{}
@@ -238,7 +238,7 @@ func vulns(in Input, fs []model.Finding) []Vuln {
 		if f.IsOpen() {
 			a.open++
 		}
-		if a.top == "" || f.Priority < a.top {
+		if a.top == model.PriorityNone || f.Priority < a.top {
 			a.top = f.Priority
 		}
 	}

@@ -119,7 +119,7 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		switch {
 		case a.Overdue && a.Completed.IsZero():
 			m, names = overdue, &depts
-		case (a.TopPriority == "P1" || a.TopPriority == "P2") && (a.Stage == "" || a.Stage == remediation.Investigate) && a.Planned.IsZero():
+		case (a.TopPriority == model.P1 || a.TopPriority == model.P2) && (a.Stage == "" || a.Stage == remediation.Investigate) && a.Planned.IsZero():
 			m, names = unplanned, &unplannedDepts
 		default:
 			continue
@@ -134,9 +134,9 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		d.findings += len(a.Findings)
 		d.records = append(d.records, a.Remediations...)
 		switch a.TopPriority {
-		case "P1":
+		case model.P1:
 			d.p1++
-		case "P2":
+		case model.P2:
 			d.p2++
 		}
 		if d.due.IsZero() || a.Due.Before(d.due) {

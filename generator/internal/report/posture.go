@@ -6,7 +6,7 @@ import (
 
 	"vulnreport/generator/internal/inventory"
 	"vulnreport/generator/internal/lifecycle"
-	"vulnreport/generator/internal/policy"
+	"vulnreport/generator/internal/model"
 )
 
 // AgeBuckets are the fixed edges of the age × priority matrix, in days:
@@ -57,10 +57,14 @@ func posture(in Input, r *Report) Posture {
 	for _, s := range r.Systems {
 		sysByID[s.ID] = s
 	}
-	matrix := map[[3]string]int{}
-	age := map[string]*AgeRow{}
+	type cell struct {
+		category, exposure string
+		priority           model.Priority
+	}
+	matrix := map[cell]int{}
+	age := map[model.Priority]*AgeRow{}
 	owners := map[string]*OwnerRow{}
-	for _, pr := range policy.Priorities {
+	for _, pr := range model.Priorities {
 		age[pr] = &AgeRow{Priority: pr}
 	}
 	soon := in.AsOf.AddDate(0, 0, in.Policy.DueSoonDays)
@@ -70,7 +74,7 @@ func posture(in Input, r *Report) Posture {
 			continue
 		}
 		s := sysByID[f.System]
-		matrix[[3]string{s.Category, s.Exposure, f.Priority}]++
+		matrix[cell{s.Category, s.Exposure, f.Priority}]++
 		if a := age[f.Priority]; a != nil {
 			a.Buckets[ageBucket(int(in.AsOf.Sub(f.Known).Hours()/24))]++
 		}
@@ -88,9 +92,9 @@ func posture(in Input, r *Report) Posture {
 			o.Overdue++
 		}
 		switch f.Priority {
-		case "P1":
+		case model.P1:
 			o.P1++
-		case "P2":
+		case model.P2:
 			o.P2++
 		}
 		if !f.Overdue && !f.Due.IsZero() && !f.Due.After(soon) {
@@ -108,12 +112,12 @@ func posture(in Input, r *Report) Posture {
 	}
 	for _, cat := range inventory.Categories {
 		for _, exp := range inventory.Exposures {
-			for _, pr := range policy.Priorities {
-				p.Matrix = append(p.Matrix, MatrixCell{Category: cat, Exposure: exp, Priority: pr, Count: matrix[[3]string{cat, exp, pr}]})
+			for _, pr := range model.Priorities {
+				p.Matrix = append(p.Matrix, MatrixCell{Category: cat, Exposure: exp, Priority: pr, Count: matrix[cell{cat, exp, pr}]})
 			}
 		}
 	}
-	for _, pr := range policy.Priorities {
+	for _, pr := range model.Priorities {
 		p.Age = append(p.Age, *age[pr])
 	}
 	for _, o := range owners {

@@ -209,12 +209,6 @@ func rank(r *Report, sysByID map[string]inventory.System) {
 	for i, x := range r.Ranking {
 		r.RankOf[x.Key] = i
 	}
-	prio := func(p string) int {
-		if len(p) == 2 {
-			return int(p[1] - '0')
-		}
-		return 9
-	}
 	for i := range r.Actions {
 		a := &r.Actions[i]
 		var best Score
@@ -239,7 +233,7 @@ func rank(r *Report, sysByID map[string]inventory.System) {
 		}
 	}
 	slices.SortStableFunc(r.Actions, func(a, b Action) int {
-		return cmp.Or(cmp.Compare(b.Score.Points, a.Score.Points), cmp.Compare(prio(a.TopPriority), prio(b.TopPriority)),
+		return cmp.Or(cmp.Compare(b.Score.Points, a.Score.Points), cmp.Compare(a.TopPriority.Rank(), b.TopPriority.Rank()),
 			a.Due.Compare(b.Due), cmp.Compare(a.Key, b.Key))
 	})
 	for i := range r.Actions {

@@ -80,7 +80,7 @@ type Report struct {
 
 // Policy is the policy as applied, for the method sections.
 type Policy struct {
-	SLADays        map[string]int
+	SLADays        map[model.Priority]int
 	P1CVSS, P2CVSS float64
 	P3CVSS, P2EPSS float64
 	EOLWarningDays int
@@ -94,8 +94,8 @@ type Policy struct {
 // System is a system with the counts reports show beside it.
 type System struct {
 	inventory.System
-	// Open counts open findings by priority ("P1".."P4").
-	Open map[string]int
+	// Open counts open findings by priority.
+	Open map[model.Priority]int
 	// OpenTotal, Overdue and Exploited count open findings.
 	OpenTotal, Overdue, Exploited int
 	// EOLComponents counts components past end of life.
@@ -162,7 +162,7 @@ type Vuln struct {
 	// Findings counts its findings; Open those still open.
 	Findings, Open int
 	// TopPriority is the highest priority among its findings.
-	TopPriority string
+	TopPriority model.Priority
 }
 
 // Action is a fix action: what an owner does to one component of one
@@ -189,7 +189,7 @@ type Action struct {
 	Patches     string
 	// Findings are the keys of the open findings it closes.
 	Findings     []string
-	TopPriority  string
+	TopPriority  model.Priority
 	Due          time.Time
 	Hosts        int
 	Owner        string
@@ -330,13 +330,14 @@ type ContractIssue struct {
 
 // MatrixCell is one cell of the category × exposure × priority matrix.
 type MatrixCell struct {
-	Category, Exposure, Priority string
-	Count                        int
+	Category, Exposure string
+	Priority           model.Priority
+	Count              int
 }
 
 // AgeRow counts open findings of one priority by age bucket.
 type AgeRow struct {
-	Priority string
+	Priority model.Priority
 	Buckets  [4]int
 }
 
@@ -366,7 +367,7 @@ type Trends struct {
 type MonthPoint struct {
 	Date       time.Time
 	Open       int
-	ByPriority map[string]int
+	ByPriority map[model.Priority]int
 	New        int
 	Resolved   int
 	Overdue    int
@@ -374,7 +375,7 @@ type MonthPoint struct {
 
 // MTTRRow is the time to remediate of one priority.
 type MTTRRow struct {
-	Priority    string
+	Priority    model.Priority
 	Count       int
 	MeanDays    float64
 	MedianDays  float64
@@ -384,7 +385,7 @@ type MTTRRow struct {
 
 // SLARow is the SLA compliance of one priority: closed within target ÷ closed.
 type SLARow struct {
-	Priority     string
+	Priority     model.Priority
 	Closed       int
 	ClosedInTime int
 	OpenPastDue  int
@@ -403,7 +404,7 @@ type Escalation struct {
 	Kind string
 	Date time.Time
 	// From is the previous priority of a "priority_raised" escalation.
-	From string
+	From model.Priority
 }
 
 // Summary holds the headline figures, with the previous build's values.
@@ -411,7 +412,7 @@ type Summary struct {
 	Systems, SystemsActive, Hosts, Components int
 	// SystemsCurrent counts systems whose inventory is current.
 	SystemsCurrent int
-	Open           map[string]int
+	Open           map[model.Priority]int
 	OpenTotal      int
 	Overdue        int
 	// ExploitedInternet counts open exploited findings on internet-facing systems.
@@ -446,7 +447,7 @@ type Summary struct {
 // Previous holds last month's figures.
 type Previous struct {
 	Date              time.Time
-	Open              map[string]int
+	Open              map[model.Priority]int
 	OpenTotal         int
 	Overdue           int
 	ExploitedInternet int

@@ -16,7 +16,7 @@ import (
 type timeT = time.Time
 
 func summary(in Input, r *Report) Summary {
-	s := Summary{Open: map[string]int{"P1": 0, "P2": 0, "P3": 0, "P4": 0}, Components: len(r.Components), Actions: len(r.Actions)}
+	s := Summary{Open: priorityCounts(), Components: len(r.Components), Actions: len(r.Actions)}
 	sysByID := map[string]System{}
 	for _, sy := range r.Systems {
 		sysByID[sy.ID] = sy
@@ -105,7 +105,7 @@ func summary(in Input, r *Report) Summary {
 }
 
 func previous(m history.Month, sysByID map[string]System) *Previous {
-	p := &Previous{Date: m.Date, Open: map[string]int{"P1": 0, "P2": 0, "P3": 0, "P4": 0}}
+	p := &Previous{Date: m.Date, Open: priorityCounts()}
 	eol := map[string]bool{}
 	for _, f := range m.Files.Findings {
 		if f.Kind == model.KindEOL {
@@ -139,14 +139,14 @@ const (
 
 func headlines(s Summary) []Headline {
 	h := []Headline{
-		{Key: HeadP1P2, Label: i18n.Text{JA: "未対応 P1・P2", EN: "Open P1 and P2"}, Value: s.Open["P1"] + s.Open["P2"], Target: 0, Link: "priority=P1,P2"},
+		{Key: HeadP1P2, Label: i18n.Text{JA: "未対応 P1・P2", EN: "Open P1 and P2"}, Value: s.Open[model.P1] + s.Open[model.P2], Target: 0, Link: "priority=P1,P2"},
 		{Key: HeadOverdue, Label: i18n.Msg(i18n.TermOverdueFindings), Value: s.Overdue, Target: 0, Link: "overdue=1"},
 		{Key: HeadExploited, Label: i18n.Msg(i18n.TermExploitedInternet), Value: s.ExploitedInternet, Target: 0, Link: "exploited=1&exposure=internet"},
 		{Key: HeadEOL, Label: i18n.Text{JA: "サポート終了ソフトウェア", EN: "End-of-life software in use"}, Value: s.EOLInUse, Target: 0, Link: "kind=eol"},
 		{Key: HeadOpen, Label: i18n.Msg(i18n.TermOpenFindings), Value: s.OpenTotal, Target: -1, Link: "state=open"},
 	}
 	if s.Prev != nil {
-		prev := map[string]int{HeadP1P2: s.Prev.Open["P1"] + s.Prev.Open["P2"], HeadOverdue: s.Prev.Overdue,
+		prev := map[string]int{HeadP1P2: s.Prev.Open[model.P1] + s.Prev.Open[model.P2], HeadOverdue: s.Prev.Overdue,
 			HeadExploited: s.Prev.ExploitedInternet, HeadEOL: s.Prev.EOLInUse, HeadOpen: s.Prev.OpenTotal}
 		for i := range h {
 			h[i].Prev, h[i].HasPrev = prev[h[i].Key], true
@@ -183,17 +183,17 @@ func Change(now, prev int) string { return change(now, prev) }
 func sentences(r *Report) []i18n.Text {
 	s := r.Summary
 	var out []i18n.Text
-	p12 := s.Open["P1"] + s.Open["P2"]
+	p12 := s.Open[model.P1] + s.Open[model.P2]
 	if s.Prev != nil {
-		pp := s.Prev.Open["P1"] + s.Prev.Open["P2"]
+		pp := s.Prev.Open[model.P1] + s.Prev.Open[model.P2]
 		out = append(out, i18n.Text{
-			JA: fmt.Sprintf("%s 時点の未対応の指摘は %d 件 (前月比 %s)、うち直ちに対応 (P1) %d 件・優先対応 (P2) %d 件 (前月比 %s) です。", r.AsOf.Format("2006-01-02"), s.OpenTotal, change(s.OpenTotal, s.Prev.OpenTotal), s.Open["P1"], s.Open["P2"], change(p12, pp)),
-			EN: fmt.Sprintf("As of %s, %d findings are open (%s on last month), of which %d are P1 (act now) and %d P2 (priority) (%s).", r.AsOf.Format("2006-01-02"), s.OpenTotal, change(s.OpenTotal, s.Prev.OpenTotal), s.Open["P1"], s.Open["P2"], change(p12, pp)),
+			JA: fmt.Sprintf("%s 時点の未対応の指摘は %d 件 (前月比 %s)、うち直ちに対応 (P1) %d 件・優先対応 (P2) %d 件 (前月比 %s) です。", r.AsOf.Format("2006-01-02"), s.OpenTotal, change(s.OpenTotal, s.Prev.OpenTotal), s.Open[model.P1], s.Open[model.P2], change(p12, pp)),
+			EN: fmt.Sprintf("As of %s, %d findings are open (%s on last month), of which %d are P1 (act now) and %d P2 (priority) (%s).", r.AsOf.Format("2006-01-02"), s.OpenTotal, change(s.OpenTotal, s.Prev.OpenTotal), s.Open[model.P1], s.Open[model.P2], change(p12, pp)),
 		})
 	} else {
 		out = append(out, i18n.Text{
-			JA: fmt.Sprintf("%s 時点の未対応の指摘は %d 件、うち直ちに対応 (P1) %d 件・優先対応 (P2) %d 件です (前月のデータなし)。", r.AsOf.Format("2006-01-02"), s.OpenTotal, s.Open["P1"], s.Open["P2"]),
-			EN: fmt.Sprintf("As of %s, %d findings are open, of which %d are P1 (act now) and %d P2 (priority); no earlier month to compare.", r.AsOf.Format("2006-01-02"), s.OpenTotal, s.Open["P1"], s.Open["P2"]),
+			JA: fmt.Sprintf("%s 時点の未対応の指摘は %d 件、うち直ちに対応 (P1) %d 件・優先対応 (P2) %d 件です (前月のデータなし)。", r.AsOf.Format("2006-01-02"), s.OpenTotal, s.Open[model.P1], s.Open[model.P2]),
+			EN: fmt.Sprintf("As of %s, %d findings are open, of which %d are P1 (act now) and %d P2 (priority); no earlier month to compare.", r.AsOf.Format("2006-01-02"), s.OpenTotal, s.Open[model.P1], s.Open[model.P2]),
 		})
 	}
 	ex := i18n.Text{
@@ -246,4 +246,13 @@ func sentences(r *Report) []i18n.Text {
 		})
 	}
 	return out
+}
+
+// priorityCounts returns a count per priority, each at zero.
+func priorityCounts() map[model.Priority]int {
+	m := make(map[model.Priority]int, len(model.Priorities))
+	for _, p := range model.Priorities {
+		m[p] = 0
+	}
+	return m
 }

@@ -6,7 +6,6 @@ import (
 
 	"vulnreport/generator/internal/history"
 	"vulnreport/generator/internal/model"
-	"vulnreport/generator/internal/policy"
 )
 
 func trends(in Input, fs []model.Finding) Trends {
@@ -20,7 +19,7 @@ func trends(in Input, fs []model.Finding) Trends {
 	// One point per history month, then the current build.
 	var prevOpen map[string]bool
 	for i, m := range in.History {
-		pt := MonthPoint{Date: m.Date, ByPriority: map[string]int{}}
+		pt := MonthPoint{Date: m.Date, ByPriority: map[model.Priority]int{}}
 		open := m.OpenKeys()
 		for _, f := range m.Files.Findings {
 			if history.IsOpen(f) {
@@ -39,7 +38,7 @@ func trends(in Input, fs []model.Finding) Trends {
 		prevOpen = open
 		t.Months = append(t.Months, pt)
 	}
-	cur := MonthPoint{Date: in.AsOf, ByPriority: map[string]int{}}
+	cur := MonthPoint{Date: in.AsOf, ByPriority: map[model.Priority]int{}}
 	for i := range fs {
 		if f := &fs[i]; f.IsOpen() {
 			cur.Open++
@@ -98,12 +97,6 @@ func seenBefore(open []map[string]bool, key string) bool {
 
 func escalations(last history.Month, fs []model.Finding, asOf time.Time) []Escalation {
 	var out []Escalation
-	prio := func(p string) int {
-		if len(p) == 2 {
-			return int(p[1] - '0')
-		}
-		return 9
-	}
 	for i := range fs {
 		f := &fs[i]
 		if !f.IsOpen() {
@@ -126,7 +119,7 @@ func escalations(last history.Month, fs []model.Finding, asOf time.Time) []Escal
 		if f.Overdue && !prev.Overdue && f.Due.After(last.Date) {
 			out = append(out, Escalation{Finding: f.Key, Kind: "newly_overdue", Date: f.Due})
 		}
-		if p := prio(prev.Priority); p != 9 && prio(f.Priority) < p {
+		if prev.Priority.Valid() && f.Priority.Rank() < prev.Priority.Rank() {
 			out = append(out, Escalation{Finding: f.Key, Kind: "priority_raised", Date: asOf, From: prev.Priority})
 		}
 	}
@@ -139,7 +132,7 @@ func escalations(last history.Month, fs []model.Finding, asOf time.Time) []Escal
 func remediationStats(in Input, closed []history.Closure, fs []model.Finding) ([]MTTRRow, []SLARow) {
 	var mttr []MTTRRow
 	var sla []SLARow
-	for _, pr := range policy.Priorities {
+	for _, pr := range model.Priorities {
 		var ds []float64
 		row := SLARow{Priority: pr, TargetDays: in.Policy.SLADays[pr]}
 		for _, c := range closed {

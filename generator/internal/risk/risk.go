@@ -97,29 +97,29 @@ func Rank(f *model.Finding, s inventory.System, th policy.Thresholds) {
 	}
 	switch {
 	case f.Exploited && internet:
-		f.Priority = "P1"
+		f.Priority = model.P1
 		f.Reasons = append([]model.Reason{exploitReason(f)}, pick("internet", "website", "personal", "entrusted")...)
 	case f.HasCVSS && f.CVSS >= th.P1CVSS && internet && (s.Category == inventory.Website || sensitive):
-		f.Priority = "P1"
+		f.Priority = model.P1
 		f.Reasons = append([]model.Reason{cvssReason(f, th.P1CVSS)}, pick("internet", "website", "personal", "entrusted")...)
 	case f.Exploited:
-		f.Priority = "P2"
+		f.Priority = model.P2
 		f.Reasons = append([]model.Reason{exploitReason(f)}, pick("personal", "entrusted", "business", "critical_system")...)
 	case f.HasCVSS && f.CVSS >= th.P2CVSS && (internet || anyData || s.Criticality == "high"):
-		f.Priority = "P2"
+		f.Priority = model.P2
 		f.Reasons = append([]model.Reason{cvssReason(f, th.P2CVSS)}, pick("internet", "personal", "entrusted", "business", "critical_system")...)
 	case f.HasCVSS && f.CVSS >= th.P2CVSS && f.HasEPSS && f.EPSS >= th.P2EPSS:
-		f.Priority = "P2"
+		f.Priority = model.P2
 		f.Reasons = []model.Reason{cvssReason(f, th.P2CVSS),
 			reason("epss", fmt.Sprintf("EPSS %.2f (%.2f 以上)", f.EPSS, th.P2EPSS), fmt.Sprintf("EPSS %.2f (≥ %.2f)", f.EPSS, th.P2EPSS))}
 	case !f.HasCVSS:
-		f.Priority = "P3"
+		f.Priority = model.P3
 		f.Reasons = []model.Reason{reason("no_score", "CVSS スコアなし (データなし)", "no CVSS score (no data)")}
 	case f.CVSS >= th.P3CVSS:
-		f.Priority = "P3"
+		f.Priority = model.P3
 		f.Reasons = []model.Reason{cvssReason(f, th.P3CVSS)}
 	default:
-		f.Priority = "P4"
+		f.Priority = model.P4
 		f.Reasons = []model.Reason{reason("cvss_low", fmt.Sprintf("CVSS %.1f (%.1f 未満)", f.CVSS, th.P3CVSS), fmt.Sprintf("CVSS %.1f (< %.1f)", f.CVSS, th.P3CVSS))}
 	}
 }
@@ -129,11 +129,11 @@ func Rank(f *model.Finding, s inventory.System, th policy.Thresholds) {
 func RankEOL(f *model.Finding, s inventory.System) {
 	eol := reason("eol", "サポート終了", "end of life")
 	if s.Exposure == inventory.Internet {
-		f.Priority = "P2"
+		f.Priority = model.P2
 		f.Reasons = []model.Reason{eol, reason("internet", "インターネット公開", "internet-facing")}
 		return
 	}
-	f.Priority = "P3"
+	f.Priority = model.P3
 	f.Reasons = []model.Reason{eol}
 }
 
@@ -144,12 +144,12 @@ func ReasonText(f model.Finding, lang i18n.Lang) string {
 	for i, r := range f.Reasons {
 		parts[i] = r.Text.Get(lang)
 	}
-	return f.Priority + ": " + strings.Join(parts, " + ")
+	return f.Priority.String() + ": " + strings.Join(parts, " + ")
 }
 
 // Due sets the due date: first seen plus the SLA days of the priority, or
 // the KEV due date when that is earlier.
-func Due(f *model.Finding, sla map[string]int) {
+func Due(f *model.Finding, sla map[model.Priority]int) {
 	f.Due = f.FirstSeen.AddDate(0, 0, sla[f.Priority])
 	f.DueSource = "sla"
 	if f.KEV && !f.KEVDue.IsZero() && f.KEVDue.Before(f.Due) {

@@ -25,24 +25,24 @@ func TestRank(t *testing.T) {
 		f       model.Finding
 		sys     inventory.System
 		th      policy.Thresholds
-		want    string
+		want    model.Priority
 		reasons string
 	}{
-		{"KEV on internet website with personal data", kev, web, th, "P1", "P1: KEV 掲載 + インターネット公開 + 公開ウェブサイト + 個人情報"},
-		{"CVSS 9.8 on internet website", score(9.8), web, th, "P1", "P1: CVSS 9.8 (9.0 以上) + インターネット公開 + 公開ウェブサイト + 個人情報"},
-		{"CVSS 9.0 boundary on website", score(9.0), web, th, "P1", ""},
-		{"CVSS 9.8 on internet system without data is P2", score(9.8), exposedInternal, th, "P2", "P2: CVSS 9.8 (7.0 以上) + インターネット公開"},
-		{"exploited on intranet", kev, internal, th, "P2", "P2: KEV 掲載"},
-		{"CVSS 7.0 on data holder", score(7.0), holder, th, "P2", "P2: CVSS 7.0 (7.0 以上) + 業務上の重要情報"},
-		{"CVSS 7.0 on high criticality", score(7.5), critical, th, "P2", "P2: CVSS 7.5 (7.0 以上) + 重要度 高"},
-		{"CVSS 7.5 intranet no data", score(7.5), internal, th, "P3", "P3: CVSS 7.5 (4.0 以上)"},
-		{"EPSS 0.2 with CVSS 7.5 anywhere", epss, internal, th, "P2", "P2: CVSS 7.5 (7.0 以上) + EPSS 0.20 (0.10 以上)"},
-		{"EPSS below threshold", model.Finding{HasCVSS: true, CVSS: 7.5, HasEPSS: true, EPSS: 0.05}, internal, th, "P3", ""},
-		{"no score is P3, not zero", model.Finding{}, internal, th, "P3", "P3: CVSS スコアなし (データなし)"},
-		{"CVSS 3.9 is P4", score(3.9), internal, th, "P4", "P4: CVSS 3.9 (4.0 未満)"},
-		{"CVSS 4.0 boundary is P3", score(4.0), internal, th, "P3", ""},
-		{"raised P1 threshold", score(9.5), web, policy.Thresholds{P1CVSS: 9.6, P2CVSS: 7, P3CVSS: 4, P2EPSS: 0.1}, "P2", ""},
-		{"lowered P3 threshold", score(3.0), internal, policy.Thresholds{P1CVSS: 9, P2CVSS: 7, P3CVSS: 3, P2EPSS: 0.1}, "P3", ""},
+		{"KEV on internet website with personal data", kev, web, th, model.P1, "P1: KEV 掲載 + インターネット公開 + 公開ウェブサイト + 個人情報"},
+		{"CVSS 9.8 on internet website", score(9.8), web, th, model.P1, "P1: CVSS 9.8 (9.0 以上) + インターネット公開 + 公開ウェブサイト + 個人情報"},
+		{"CVSS 9.0 boundary on website", score(9.0), web, th, model.P1, ""},
+		{"CVSS 9.8 on internet system without data is P2", score(9.8), exposedInternal, th, model.P2, "P2: CVSS 9.8 (7.0 以上) + インターネット公開"},
+		{"exploited on intranet", kev, internal, th, model.P2, "P2: KEV 掲載"},
+		{"CVSS 7.0 on data holder", score(7.0), holder, th, model.P2, "P2: CVSS 7.0 (7.0 以上) + 業務上の重要情報"},
+		{"CVSS 7.0 on high criticality", score(7.5), critical, th, model.P2, "P2: CVSS 7.5 (7.0 以上) + 重要度 高"},
+		{"CVSS 7.5 intranet no data", score(7.5), internal, th, model.P3, "P3: CVSS 7.5 (4.0 以上)"},
+		{"EPSS 0.2 with CVSS 7.5 anywhere", epss, internal, th, model.P2, "P2: CVSS 7.5 (7.0 以上) + EPSS 0.20 (0.10 以上)"},
+		{"EPSS below threshold", model.Finding{HasCVSS: true, CVSS: 7.5, HasEPSS: true, EPSS: 0.05}, internal, th, model.P3, ""},
+		{"no score is P3, not zero", model.Finding{}, internal, th, model.P3, "P3: CVSS スコアなし (データなし)"},
+		{"CVSS 3.9 is P4", score(3.9), internal, th, model.P4, "P4: CVSS 3.9 (4.0 未満)"},
+		{"CVSS 4.0 boundary is P3", score(4.0), internal, th, model.P3, ""},
+		{"raised P1 threshold", score(9.5), web, policy.Thresholds{P1CVSS: 9.6, P2CVSS: 7, P3CVSS: 4, P2EPSS: 0.1}, model.P2, ""},
+		{"lowered P3 threshold", score(3.0), internal, policy.Thresholds{P1CVSS: 9, P2CVSS: 7, P3CVSS: 3, P2EPSS: 0.1}, model.P3, ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -63,8 +63,9 @@ func TestRank(t *testing.T) {
 
 func TestRankEOL(t *testing.T) {
 	for _, tc := range []struct {
-		exposure, want string
-	}{{"internet", "P2"}, {"intranet", "P3"}, {"isolated", "P3"}} {
+		exposure string
+		want     model.Priority
+	}{{"internet", model.P2}, {"intranet", model.P3}, {"isolated", model.P3}} {
 		f := model.Finding{Kind: model.KindEOL}
 		RankEOL(&f, inventory.System{Exposure: tc.exposure})
 		if f.Priority != tc.want {
@@ -88,12 +89,12 @@ func TestDue(t *testing.T) {
 		f         model.Finding
 		want, src string
 	}{
-		{"P1 across the month end", model.Finding{Priority: "P1", FirstSeen: d("2026-11-28")}, "2026-12-05", "sla"},
-		{"P2 across the year end", model.Finding{Priority: "P2", FirstSeen: d("2026-12-15")}, "2027-01-14", "sla"},
-		{"P3 over February", model.Finding{Priority: "P3", FirstSeen: d("2027-01-31")}, "2027-05-01", "sla"},
-		{"P4 in a leap year", model.Finding{Priority: "P4", FirstSeen: d("2027-09-01")}, "2028-02-28", "sla"},
-		{"earlier KEV due date wins", model.Finding{Priority: "P2", FirstSeen: d("2026-11-01"), KEV: true, KEVDue: d("2026-11-10")}, "2026-11-10", "kev"},
-		{"later KEV due date loses", model.Finding{Priority: "P1", FirstSeen: d("2026-11-01"), KEV: true, KEVDue: d("2026-12-10")}, "2026-11-08", "sla"},
+		{"P1 across the month end", model.Finding{Priority: model.P1, FirstSeen: d("2026-11-28")}, "2026-12-05", "sla"},
+		{"P2 across the year end", model.Finding{Priority: model.P2, FirstSeen: d("2026-12-15")}, "2027-01-14", "sla"},
+		{"P3 over February", model.Finding{Priority: model.P3, FirstSeen: d("2027-01-31")}, "2027-05-01", "sla"},
+		{"P4 in a leap year", model.Finding{Priority: model.P4, FirstSeen: d("2027-09-01")}, "2028-02-28", "sla"},
+		{"earlier KEV due date wins", model.Finding{Priority: model.P2, FirstSeen: d("2026-11-01"), KEV: true, KEVDue: d("2026-11-10")}, "2026-11-10", "kev"},
+		{"later KEV due date loses", model.Finding{Priority: model.P1, FirstSeen: d("2026-11-01"), KEV: true, KEVDue: d("2026-12-10")}, "2026-11-08", "sla"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

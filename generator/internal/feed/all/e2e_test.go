@@ -59,7 +59,7 @@ func TestSBOMCVE5KEVEndToEnd(t *testing.T) {
 			got[f.System] = f
 		}
 	}
-	want := map[string]string{"shop": "P1", "erp": "P2"}
+	want := map[string]model.Priority{"shop": model.P1, "erp": model.P2}
 	if len(got) != len(want) {
 		t.Errorf("affected systems = %v, want shop and erp only", keys(got))
 	}

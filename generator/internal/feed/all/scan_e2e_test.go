@@ -103,7 +103,7 @@ func TestScanEndToEnd(t *testing.T) {
 	}
 	// Trivy on the shop: Log4Shell once (inventory + Trivy), fix 2.15.0, P1.
 	l4j := one("shop", "apache:log4j", "CVE-2021-44228")
-	if l4j.FixTarget != "2.15.0" || l4j.Priority != "P1" || l4j.CVSS != 10 || l4j.NeedsConfirmation {
+	if l4j.FixTarget != "2.15.0" || l4j.Priority != model.P1 || l4j.CVSS != 10 || l4j.NeedsConfirmation {
 		t.Errorf("shop log4j: fix %q priority %s cvss %.1f confirm %v", l4j.FixTarget, l4j.Priority, l4j.CVSS, l4j.NeedsConfirmation)
 	}
 	if !slices.Contains(l4j.IDs, "GHSA-jfh8-c2jp-5v3q") {
@@ -111,7 +111,7 @@ func TestScanEndToEnd(t *testing.T) {
 	}
 	ssl := one("shop", "pkg:deb/debian/libssl1.1", "CVE-2023-0286")
 	// read in Debian's ordering (the scanner's range is the distribution's word): fix +deb11u4
-	if ssl.Version != "1.1.1n-0+deb11u3" || ssl.CVSS != 7.4 || ssl.NeedsConfirmation || ssl.Priority == "" || ssl.FixTarget != "1.1.1n-0+deb11u4" {
+	if ssl.Version != "1.1.1n-0+deb11u3" || ssl.CVSS != 7.4 || ssl.NeedsConfirmation || ssl.Priority == model.PriorityNone || ssl.FixTarget != "1.1.1n-0+deb11u4" {
 		t.Errorf("shop libssl: %+v", ssl)
 	}
 	tar := one("shop", "pkg:deb/debian/tar", "CVE-2022-48303")

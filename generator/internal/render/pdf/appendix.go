@@ -3,7 +3,8 @@ package pdf
 import (
 	"strconv"
 	"strings"
-	"vulnreport/generator/internal/feed"
+
+	"vulnreport/generator/internal/model"
 
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/report"
@@ -20,11 +21,10 @@ func (d *doc) method() {
 	d.sub(d.t("pdf.sub.rules"), 30)
 	t := table{cols: []col{{head: d.t("priority"), w: 26, prio: true}, {head: d.t("pdf.condition"), w: 128},
 		{head: d.t("pdf.sla_days"), w: 20, align: 'R'}}}
-	t.rows = [][]string{
-		{d.t("priority.P1"), d.tf("pdf.rule.P1", f1(pol.P1CVSS)), d.tf("pdf.days", pol.SLADays["P1"])},
-		{d.t("priority.P2"), d.tf("pdf.rule.P2", f1(pol.P2CVSS), strconv.FormatFloat(pol.P2EPSS, 'f', 2, 64)), d.tf("pdf.days", pol.SLADays["P2"])},
-		{d.t("priority.P3"), d.tf("pdf.rule.P3", f1(pol.P3CVSS)), d.tf("pdf.days", pol.SLADays["P3"])},
-		{d.t("priority.P4"), d.t("pdf.rule.P4"), d.tf("pdf.days", pol.SLADays["P4"])},
+	args := map[model.Priority][]any{model.P1: {f1(pol.P1CVSS)}, model.P2: {f1(pol.P2CVSS), strconv.FormatFloat(pol.P2EPSS, 'f', 2, 64)},
+		model.P3: {f1(pol.P3CVSS)}}
+	for _, p := range model.Priorities {
+		t.addPrio(p, d.t(p.LabelKey()), d.tf("pdf.rule."+p.String(), args[p]...), d.tf("pdf.days", pol.SLADays[p]))
 	}
 	d.table(t)
 	d.note(d.t("pdf.rule.eol"))
@@ -159,7 +159,7 @@ func headlineKeys() []string {
 
 // fetchedFeeds summarises where `vulnreport fetch` got each feed and when
 // (feeds/FETCH.json): one "kind URL (time)" per kind, the latest fetch.
-func fetchedFeeds(feeds []feed.Info) string {
+func fetchedFeeds(feeds []report.FeedInfo) string {
 	type src struct{ url, at string }
 	by := map[string]src{}
 	var kinds []string

@@ -20,7 +20,7 @@ import (
 // nFind findings, with every list the sections read filled in.
 func synthetic(nSys, nFind int) *report.Report {
 	asOf := time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
-	prios := []string{"P1", "P2", "P3", "P4"}
+	prios := []model.Priority{model.P1, model.P2, model.P3, model.P4}
 	cats, exps := inventory.Categories, inventory.Exposures
 	r := &report.Report{
 		SchemaVersion: report.SchemaVersion, ToolVersion: "0.1.0", AsOf: asOf, Previous: asOf.AddDate(0, -1, 0),
@@ -28,7 +28,7 @@ func synthetic(nSys, nFind int) *report.Report {
 		Organization:   i18n.Text{JA: "株式会社合成データ", EN: "Synthetic Data Inc."},
 		Title:          i18n.Text{JA: "月次脆弱性対応状況報告", EN: "Monthly Vulnerability Status Report"},
 		Classification: i18n.Text{JA: "社外秘", EN: "Confidential"},
-		Policy: report.Policy{SLADays: map[string]int{"P1": 7, "P2": 30, "P3": 90, "P4": 180}, P1CVSS: 9, P2CVSS: 7, P3CVSS: 4,
+		Policy: report.Policy{SLADays: map[model.Priority]int{model.P1: 7, model.P2: 30, model.P3: 90, model.P4: 180}, P1CVSS: 9, P2CVSS: 7, P3CVSS: 4,
 			P2EPSS: 0.1, EOLWarningDays: 180, StaleDays: 90, InspectionDays: 365, AckDays: 3, AcceptanceDays: 30, DueSoonDays: 14},
 	}
 	depts := make([]string, 200)
@@ -40,7 +40,7 @@ func synthetic(nSys, nFind int) *report.Report {
 			Name:     i18n.Text{JA: fmt.Sprintf("業務システム%05d", i), EN: fmt.Sprintf("Business system %05d", i)},
 			Category: cats[i%len(cats)], Exposure: exps[i%len(exps)], Owner: depts[i%len(depts)], Status: "active", Hosts: 1 + i%50,
 			Contractor: "株式会社委託先", LastInspection: asOf.AddDate(-2, 0, 0)},
-			Open: map[string]int{"P1": i % 3, "P2": i % 5, "P3": i % 7, "P4": i % 2}, OpenTotal: i%3 + i%5 + i%7 + i%2, Overdue: i % 4}
+			Open: map[model.Priority]int{model.P1: i % 3, model.P2: i % 5, model.P3: i % 7, model.P4: i % 2}, OpenTotal: i%3 + i%5 + i%7 + i%2, Overdue: i % 4}
 		r.Systems = append(r.Systems, s)
 		if i%50 == 0 {
 			r.Posture.ContractIssues = append(r.Posture.ContractIssues, report.ContractIssue{System: s.ID, Contractor: s.Contractor,
@@ -58,7 +58,7 @@ func synthetic(nSys, nFind int) *report.Report {
 			Title: i18n.Text{JA: "合成の脆弱性", EN: "Synthetic vulnerability"}, CVSS: 9.8, HasCVSS: true})
 	}
 	r.Findings = make([]model.Finding, nFind)
-	counts := map[string]int{}
+	counts := map[model.Priority]int{}
 	for i := range r.Findings {
 		p := prios[min(i*4/nFind, 3)]
 		v := r.Vulns[i%nVuln]
@@ -77,7 +77,7 @@ func synthetic(nSys, nFind int) *report.Report {
 	s.HasSLARate, s.SLARate = true, 0.82
 	s.Prev = &report.Previous{Date: r.Previous, Open: counts, OpenTotal: nFind - 1000, Overdue: nFind / 3, ExploitedInternet: nFind/30 + 5, EOLInUse: 3900}
 	s.Headlines = []report.Headline{
-		{Key: report.HeadP1P2, Label: i18n.Text{JA: "未対応 P1・P2", EN: "Open P1 and P2"}, Value: counts["P1"] + counts["P2"], HasPrev: true, Prev: counts["P1"] + counts["P2"] + 10},
+		{Key: report.HeadP1P2, Label: i18n.Text{JA: "未対応 P1・P2", EN: "Open P1 and P2"}, Value: counts[model.P1] + counts[model.P2], HasPrev: true, Prev: counts[model.P1] + counts[model.P2] + 10},
 		{Key: report.HeadOverdue, Label: i18n.Text{JA: "期限超過", EN: "Overdue"}, Value: nFind / 3, HasPrev: true, Prev: nFind / 3},
 		{Key: report.HeadExploited, Label: i18n.Text{JA: "外部公開システムの悪用済み脆弱性", EN: "Exploited on internet-facing systems"}, Value: nFind / 30, HasPrev: true, Prev: nFind/30 + 5},
 		{Key: report.HeadEOL, Label: i18n.Text{JA: "サポート終了ソフトウェア", EN: "End-of-life software in use"}, Value: 4000, HasPrev: true, Prev: 3900},
@@ -130,7 +130,7 @@ func synthetic(nSys, nFind int) *report.Report {
 	}
 	for m := 23; m >= 0; m-- {
 		r.Trends.Months = append(r.Trends.Months, report.MonthPoint{Date: asOf.AddDate(0, -m, 0), Open: nFind - m*1000,
-			ByPriority: map[string]int{"P1": counts["P1"] - m*10, "P2": counts["P2"], "P3": counts["P3"], "P4": counts["P4"]}, New: 5000 + m*10, Resolved: 4000 + m*20})
+			ByPriority: map[model.Priority]int{model.P1: counts[model.P1] - m*10, model.P2: counts[model.P2], model.P3: counts[model.P3], model.P4: counts[model.P4]}, New: 5000 + m*10, Resolved: 4000 + m*20})
 	}
 	r.Trends.New, r.Trends.Resolved, r.Trends.Carried, r.Trends.Reopened = 5000, 4000, nFind-5000, 120
 	r.Quality.Read, r.Quality.Accepted, r.Quality.Rejected = nSys*31+5000, nSys*31, 5000

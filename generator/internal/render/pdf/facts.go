@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"slices"
 
-	"vulnreport/generator/internal/inventory"
 	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/report"
 )
@@ -107,7 +106,7 @@ func newFacts(r *report.Report) *facts {
 			f.top = append(f.top, fd)
 			f.titles[fd.VulnID] = nil
 		}
-		if fd.Exploited && f.exposure(fd.System) == inventory.Internet {
+		if fd.Exploited && f.exposure(fd.System) == report.ExposureInternet {
 			f.kevN++
 			f.kev = append(f.kev, fd)
 		}
@@ -162,7 +161,7 @@ func newPlan(r *report.Report, actions []*report.Action) planFacts {
 		if a.Overdue {
 			row.overdue++
 		}
-		if a.TopPriority != "P1" && a.TopPriority != "P2" {
+		if a.TopPriority != model.P1 && a.TopPriority != model.P2 {
 			continue
 		}
 		row.urgent++

@@ -89,8 +89,8 @@ func (d *doc) plan() {
 		{head: d.t("col.due"), w: 17, align: 'C'}, {head: d.t("col.planned"), w: 17, align: 'C'}, {head: d.t("stage"), w: 24},
 	}, maxLines: 3}
 	for _, a := range p.urgent[:min(10, len(p.urgent))] {
-		t.rows = append(t.rows, []string{d.dept(a.Department), a.TopPriority, instruction(d.tx(a.Text)), day(a.Due),
-			day(a.Planned), d.actionStage(a)})
+		t.addPrio(a.TopPriority, d.dept(a.Department), a.TopPriority.String(), instruction(d.tx(a.Text)), day(a.Due),
+			day(a.Planned), d.actionStage(a))
 	}
 	d.table(t)
 	d.note(d.shown(min(10, len(p.urgent)), p.urgentN, "section.plan"))

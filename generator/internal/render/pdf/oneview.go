@@ -104,8 +104,8 @@ func (d *doc) scorecards() {
 	sc := d.r.Scorecards
 	d.lead(d.tf("pdf.lead.scorecards", num(len(sc)), num(d.r.Summary.OverdueActions)))
 	t := table{cols: []col{
-		{head: d.t("col.department"), w: 26}, {head: "P1", w: 9, align: 'R'}, {head: "P2", w: 9, align: 'R'},
-		{head: "P3", w: 9, align: 'R'}, {head: "P4", w: 9, align: 'R'},
+		{head: d.t("col.department"), w: 26}, {head: model.P1.String(), w: 9, align: 'R'}, {head: model.P2.String(), w: 9, align: 'R'},
+		{head: model.P3.String(), w: 9, align: 'R'}, {head: model.P4.String(), w: 9, align: 'R'},
 		{head: d.t(i18n.TermOverdueFindings), w: 17, align: 'R'}, {head: d.t(i18n.TermOverdueActions), w: 17, align: 'R'},
 		{head: d.tf("pdf.due_within", d.r.Policy.DueSoonDays), w: 16, align: 'R'}, {head: d.t("col.mttr"), w: 15, align: 'R'},
 		{head: d.t("col.sla_rate"), w: 15, align: 'R'}, {head: d.t("col.change_pair"), w: 22, align: 'R'},

@@ -36,8 +36,8 @@ func (d *doc) overdue() {
 		if row.HasRate {
 			rate = pct(row.Rate)
 		}
-		t.rows = append(t.rows, []string{d.t("priority." + row.Priority), d.tf("pdf.days", row.TargetDays), num(row.Closed),
-			num(row.ClosedInTime), rate, num(row.OpenTotal), num(row.OpenPastDue)})
+		t.addPrio(row.Priority, d.t(row.Priority.LabelKey()), d.tf("pdf.days", row.TargetDays), num(row.Closed),
+			num(row.ClosedInTime), rate, num(row.OpenTotal), num(row.OpenPastDue))
 	}
 	d.table(t)
 	d.note(d.t("pdf.sla_note"))
@@ -50,12 +50,12 @@ func (d *doc) overdue() {
 	}}
 	for _, row := range d.r.Posture.Age {
 		total := 0
-		cells := []string{d.t("priority." + row.Priority)}
+		cells := []string{d.t(row.Priority.LabelKey())}
 		for _, n := range row.Buckets {
 			cells = append(cells, num(n))
 			total += n
 		}
-		t.rows = append(t.rows, append(cells, num(total)))
+		t.addPrio(row.Priority, append(cells, num(total))...)
 	}
 	d.table(t)
 
@@ -66,8 +66,8 @@ func (d *doc) overdue() {
 		{head: d.t("col.due"), w: 17, align: 'C'}, {head: d.t("pdf.days_over"), w: 14, align: 'R'}, {head: d.t("stage"), w: 22},
 	}, maxLines: 3}
 	for _, a := range od[:min(maxShort, len(od))] {
-		t.rows = append(t.rows, []string{a.TopPriority, instruction(d.tx(a.Text)), d.dept(a.Department), day(a.Due),
-			num(risk.DaysBetween(a.Due, d.r.AsOf)), d.actionStage(a)})
+		t.addPrio(a.TopPriority, a.TopPriority.String(), instruction(d.tx(a.Text)), d.dept(a.Department), day(a.Due),
+			num(risk.DaysBetween(a.Due, d.r.AsOf)), d.actionStage(a))
 	}
 	d.table(t)
 	d.note(d.shown(min(maxShort, len(od)), len(od), "section.actions"))
@@ -87,8 +87,8 @@ func (d *doc) overdue() {
 		if f == nil {
 			f = &model.Finding{Key: e.Finding}
 		}
-		t.rows = append(t.rows, []string{day(e.Date), d.t("escalated." + e.Kind), f.Priority, d.ids(f),
-			d.sysName(f.System), d.dept(d.f.owner(f.System))})
+		t.addPrio(f.Priority, day(e.Date), d.t("escalated."+e.Kind), f.Priority.String(), d.ids(f),
+			d.sysName(f.System), d.dept(d.f.owner(f.System)))
 	}
 	d.table(t)
 	d.note(d.shown(min(maxShort, len(esc)), len(esc), "section.escalated"))
@@ -115,8 +115,8 @@ func (d *doc) exploited() {
 			// (the exploitation evidence) is what sets the rows apart.
 			reasons = points(sc.Points) + ": " + sc.ReasonText(d.lang, 1)
 		}
-		t.rows = append(t.rows, []string{f.Priority, d.withMark(d.ids(f), f), d.sysName(f.System), f.ProductName + " " + f.Version,
-			day(f.KEVDue), d.dept(d.f.owner(f.System)), reasons})
+		t.addPrio(f.Priority, f.Priority.String(), d.withMark(d.ids(f), f), d.sysName(f.System), f.ProductName+" "+f.Version,
+			day(f.KEVDue), d.dept(d.f.owner(f.System)), reasons)
 	}
 	d.table(t)
 	d.note(d.t("pdf.kev_all_note"))
@@ -132,8 +132,8 @@ func (d *doc) findingList(fs []*model.Finding, total int, sheet string) {
 		{head: d.t("col.system"), w: 36}, {head: d.t("col.product"), w: 34}, {head: d.t("col.owner"), w: 22},
 	}, maxLines: 3}
 	for _, f := range fs[:min(maxRows, len(fs))] {
-		t.rows = append(t.rows, []string{day(f.Due), f.Priority, d.ids(f), d.sysName(f.System),
-			f.ProductName + " " + f.Version, d.dept(d.f.owner(f.System))})
+		t.addPrio(f.Priority, day(f.Due), f.Priority.String(), d.ids(f), d.sysName(f.System),
+			f.ProductName+" "+f.Version, d.dept(d.f.owner(f.System)))
 	}
 	d.table(t)
 	d.note(d.shown(min(maxRows, len(fs)), total, sheet))

@@ -3,6 +3,7 @@ package pdf
 import (
 	"strings"
 
+	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/risk"
 )
 
@@ -115,7 +116,7 @@ func (d *doc) contracts() {
 			gaps = append(gaps, d.t("gap."+g))
 		}
 		s := d.f.system(c.System)
-		t.rows = append(t.rows, []string{d.sysName(c.System), c.Contractor, d.list(gaps), num(s.Open["P1"] + s.Open["P2"])})
+		t.rows = append(t.rows, []string{d.sysName(c.System), c.Contractor, d.list(gaps), num(s.Open[model.P1] + s.Open[model.P2])})
 	}
 	d.table(t)
 	d.note(d.shown(min(maxRows, len(ci)), len(ci), "section.contracts"))

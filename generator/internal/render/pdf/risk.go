@@ -3,6 +3,7 @@ package pdf
 import (
 	"strings"
 
+	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/report"
 )
 
@@ -20,7 +21,7 @@ func (d *doc) vsPrev(now int, prev func(*report.Previous) int) string {
 // category and exposure, with the systems carrying most of it.
 func (d *doc) risk() {
 	s := d.r.Summary
-	d.lead(d.tf("pdf.lead.risk", num(s.OpenTotal), num(s.Open["P1"]), num(s.Open["P2"]), num(s.Open["P3"]), num(s.Open["P4"]),
+	d.lead(d.tf("pdf.lead.risk", num(s.OpenTotal), num(s.Open[model.P1]), num(s.Open[model.P2]), num(s.Open[model.P3]), num(s.Open[model.P4]),
 		d.vsPrev(s.OpenTotal, func(p *report.Previous) int { return p.OpenTotal })))
 	ch := d.ch
 	const h = 62.0
@@ -70,8 +71,8 @@ func (d *doc) topActions() {
 		{head: d.t("col.due"), w: 16, align: 'C'}, {head: d.t("col.rank_reasons"), w: 35},
 	}, maxLines: 4, size: sizeSmall}
 	for _, a := range acts {
-		t.rows = append(t.rows, []string{num(a.Rank), a.TopPriority, instruction(d.tx(a.Text)), num(len(a.Findings)), num(a.Hosts),
-			pct(a.RiskShare), d.dept(a.Department), day(a.Due), points(a.Score.Points) + ": " + a.Score.ReasonText(d.lang, 4)})
+		t.addPrio(a.TopPriority, num(a.Rank), a.TopPriority.String(), instruction(d.tx(a.Text)), num(len(a.Findings)), num(a.Hosts),
+			pct(a.RiskShare), d.dept(a.Department), day(a.Due), points(a.Score.Points)+": "+a.Score.ReasonText(d.lang, 4))
 	}
 	d.table(t)
 	d.note(d.shownAlways(len(acts), d.r.Summary.Actions, "section.actions"))

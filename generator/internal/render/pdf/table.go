@@ -3,7 +3,7 @@ package pdf
 import (
 	"strings"
 
-	"vulnreport/generator/internal/chart"
+	"vulnreport/generator/internal/model"
 )
 
 // col is a table column: its header, relative width and alignment.
@@ -11,8 +11,8 @@ type col struct {
 	head  string
 	w     float64
 	align byte
-	// prio marks a column holding priorities ("P1"): the cell gets the
-	// priority's colour as a bar and tint beside the text.
+	// prio marks a column holding the row's priority (table.prios): the
+	// cell gets the priority's colour as a bar and tint beside the text.
 	prio bool
 	// fit sizes the column to its widest cell (dates, numbers, short codes).
 	fit bool
@@ -21,8 +21,11 @@ type col struct {
 // table is a table to lay out: columns, rows of cell text, and the
 // largest number of lines a cell may take (0 for no limit).
 type table struct {
-	cols     []col
-	rows     [][]string
+	cols []col
+	rows [][]string
+	// prios holds each row's priority, for the column marked prio; a row
+	// past its end, or PriorityNone, gets no colour.
+	prios    []model.Priority
 	size     float64
 	maxLines int
 	// width is the table's width; 0 means the content width.
@@ -187,7 +190,7 @@ func (d *doc) table(t table) {
 			d.headRow(t, x0, ws, hl, hh)
 			zebra = false
 		}
-		d.bodyRow(t, x0, ws, cells[i], hs[i], zebra)
+		d.bodyRow(t, x0, ws, cells[i], hs[i], zebra, t.prio(i))
 		zebra = !zebra
 	}
 	if len(t.rows) == 0 {
@@ -244,15 +247,32 @@ func (d *doc) headRow(t table, x0 float64, ws []float64, hl [][]string, hh float
 	d.y += hh
 }
 
-func (d *doc) bodyRow(t table, x0 float64, ws []float64, cl [][]string, rh float64, zebra bool) {
+// prio returns the priority of row i, PriorityNone when it has none.
+func (t table) prio(i int) model.Priority {
+	if i < len(t.prios) {
+		return t.prios[i]
+	}
+	return model.PriorityNone
+}
+
+// addPrio appends a row whose priority column shows p.
+func (t *table) addPrio(p model.Priority, row ...string) {
+	for len(t.prios) < len(t.rows) {
+		t.prios = append(t.prios, model.PriorityNone)
+	}
+	t.rows = append(t.rows, row)
+	t.prios = append(t.prios, p)
+}
+
+func (d *doc) bodyRow(t table, x0 float64, ws []float64, cl [][]string, rh float64, zebra bool, p model.Priority) {
 	if zebra {
 		d.fillColor(colZebra)
 		d.pdf.Rect(x0, d.y, sum(ws), rh, "F")
 	}
 	x := x0
 	for i, w := range ws {
-		if t.cols[i].prio && len(cl[i]) > 0 {
-			if c, ok := chart.PriorityColor[prioOf(cl[i][0])]; ok {
+		if t.cols[i].prio && len(cl[i]) > 0 && p.Valid() {
+			if c := p.Color(); c != "" {
 				d.pdf.SetFillColor(tint(c, 0.8))
 				d.pdf.Rect(x, d.y, w, rh, "F")
 				d.fillColor(c)
@@ -277,14 +297,6 @@ func (d *doc) cellText(x, y, w, h float64, ls []string, align byte) {
 	for j, l := range ls {
 		d.putIn(x+cellPadX, y+cellPadY+float64(j)*lh, w-2*cellPadX, lh, l, align, x, y, w, h)
 	}
-}
-
-// prioOf returns the "P1".."P4" a cell starts with.
-func prioOf(s string) string {
-	if len(s) >= 2 && s[0] == 'P' && s[1] >= '1' && s[1] <= '4' {
-		return s[:2]
-	}
-	return ""
 }
 
 func sum(xs []float64) float64 {

@@ -44,8 +44,8 @@ func (d *doc) trends() {
 		if m.Count > 0 {
 			mean, median = days(m.MeanDays), days(m.MedianDays)
 		}
-		tb.rows = append(tb.rows, []string{d.t("priority." + m.Priority), num(m.Count), mean, median, days(m.OpenAgeMean),
-			d.tf("pdf.days", m.TargetDays)})
+		tb.addPrio(m.Priority, d.t(m.Priority.LabelKey()), num(m.Count), mean, median, days(m.OpenAgeMean),
+			d.tf("pdf.days", m.TargetDays))
 	}
 	d.table(tb)
 	d.note(d.t("pdf.mttr_note"))

@@ -69,10 +69,11 @@ type kv struct{ Key, Value string }
 
 // affected is one system with the versions the advisory hits there.
 type affected struct {
-	System, Name, Href string
-	Product, Version   string
-	Priority           string
-	PrioClass          string
+	System, Name     string
+	Href             relLink
+	Product, Version string
+	Priority         string
+	PrioClass        string
 	// State is the state's label.
 	State   string
 	Due     string
@@ -106,7 +107,7 @@ func (b *builder) advisory(lang i18n.Lang, p *Page, v *report.Vuln, lazy bool) *
 	lb := b.lb[lang]
 	for _, fi := range b.ix.byVuln[v.ID] {
 		f := &b.r.Findings[fi]
-		a := affected{System: f.System, Name: f.System, Product: f.ProductName, Version: f.Version, Priority: f.Priority,
+		a := affected{System: f.System, Name: f.System, Product: f.ProductName, Version: f.Version, Priority: f.Priority.String(),
 			PrioClass: prioClass(f.Priority), State: lb.get(lb.state, f.State, "state."), Due: b.ix.date(f.Due), Overdue: f.Overdue}
 		if s := b.ix.sysOf(fi); s != nil {
 			if !s.s.Name.IsZero() {

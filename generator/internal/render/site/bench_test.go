@@ -19,7 +19,6 @@ import (
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/inventory"
 	"vulnreport/generator/internal/model"
-	"vulnreport/generator/internal/policy"
 	"vulnreport/generator/internal/render"
 	"vulnreport/generator/internal/render/site"
 	"vulnreport/generator/internal/report"
@@ -44,7 +43,7 @@ func synthetic(nSys, nFind int) *report.Report {
 	r := &report.Report{SchemaVersion: report.SchemaVersion, ToolVersion: "bench", AsOf: asOf, Previous: asOf.AddDate(0, -1, 0),
 		Languages: []i18n.Lang{i18n.JA, i18n.EN}, Organization: i18n.Text{JA: "ベンチ株式会社", EN: "Bench Inc."},
 		Title: i18n.Text{JA: "月次脆弱性対応状況報告", EN: "Monthly report"}, Classification: i18n.Plain("社外秘"),
-		Policy: report.Policy{SLADays: map[string]int{"P1": 7, "P2": 30, "P3": 90, "P4": 180}, P1CVSS: 9, P2CVSS: 7, P3CVSS: 4, P2EPSS: 0.1, DueSoonDays: 14}}
+		Policy: report.Policy{SLADays: map[model.Priority]int{model.P1: 7, model.P2: 30, model.P3: 90, model.P4: 180}, P1CVSS: 9, P2CVSS: 7, P3CVSS: 4, P2EPSS: 0.1, DueSoonDays: 14}}
 	depts := make([]string, 50)
 	for i := range depts {
 		depts[i] = fmt.Sprintf("部門%02d", i)
@@ -52,7 +51,7 @@ func synthetic(nSys, nFind int) *report.Report {
 	for i := range nSys {
 		s := report.System{System: inventory.System{ID: fmt.Sprintf("sys-%05d", i), Name: i18n.Text{JA: fmt.Sprintf("業務システム%05d", i), EN: fmt.Sprintf("System %05d", i)},
 			Category: inventory.Categories[i%4], Exposure: inventory.Exposures[i%3], Owner: depts[i%len(depts)], Hosts: 1 + i%5, Status: "active",
-			InventoryUpdated: asOf.AddDate(0, 0, -i%200)}, Open: map[string]int{"P1": 0, "P2": 0, "P3": 0, "P4": 0}}
+			InventoryUpdated: asOf.AddDate(0, 0, -i%200)}, Open: map[model.Priority]int{model.P1: 0, model.P2: 0, model.P3: 0, model.P4: 0}}
 		r.Systems = append(r.Systems, s)
 	}
 	nVuln := max(nFind/50, 1)
@@ -64,7 +63,7 @@ func synthetic(nSys, nFind int) *report.Report {
 		r.Vulns = append(r.Vulns, v)
 	}
 	reasons := []model.Reason{{Code: "cvss", Text: i18n.Text{JA: "CVSS 7.5 (7.0 以上)", EN: "CVSS 7.5 (≥ 7.0)"}}, {Code: "internet", Text: i18n.Text{JA: "インターネット公開", EN: "internet-facing"}}}
-	prios := []string{"P1", "P2", "P3", "P4"}
+	prios := []model.Priority{model.P1, model.P2, model.P3, model.P4}
 	states := []string{model.StateOpen, model.StateOpen, model.StateOpen, model.StateOpen, model.StateOpen, model.StateOpen, model.StateOpen, model.StateMitigated, model.StateAccepted, model.StateDone}
 	stages := []string{"", "investigate", "assess", "plan", "implement"}
 	comps := 10
@@ -97,9 +96,9 @@ func synthetic(nSys, nFind int) *report.Report {
 	})
 	byAction := map[string]*report.Action{}
 	var keys []string
-	open := map[string]int{}
+	open := map[model.Priority]int{}
 	s := &r.Summary
-	s.Open = map[string]int{"P1": 0, "P2": 0, "P3": 0, "P4": 0}
+	s.Open = map[model.Priority]int{model.P1: 0, model.P2: 0, model.P3: 0, model.P4: 0}
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		if !f.IsOpen() {
@@ -128,11 +127,11 @@ func synthetic(nSys, nFind int) *report.Report {
 	}
 	s.Open = open
 	s.Headlines = []report.Headline{
-		{Key: report.HeadP1P2, Label: i18n.Text{JA: "未対応 P1・P2", EN: "Open P1 and P2"}, Value: open["P1"] + open["P2"], Link: "priority=P1,P2"},
+		{Key: report.HeadP1P2, Label: i18n.Text{JA: "未対応 P1・P2", EN: "Open P1 and P2"}, Value: open[model.P1] + open[model.P2], Link: "priority=P1,P2"},
 		{Key: report.HeadOverdue, Label: i18n.Text{JA: "期限超過", EN: "Overdue"}, Value: s.Overdue, Link: "overdue=1"},
 		{Key: report.HeadOpen, Label: i18n.Text{JA: "未対応の指摘 (全件)", EN: "Open findings"}, Value: s.OpenTotal, Target: -1, Link: "state=open"},
 	}
-	for _, p := range policy.Priorities {
+	for _, p := range model.Priorities {
 		r.Posture.Age = append(r.Posture.Age, report.AgeRow{Priority: p})
 		r.Trends.SLA = append(r.Trends.SLA, report.SLARow{Priority: p, TargetDays: r.Policy.SLADays[p]})
 		r.Trends.MTTR = append(r.Trends.MTTR, report.MTTRRow{Priority: p})

@@ -203,7 +203,7 @@ func TestBrowser(t *testing.T) {
 	// Filters: P1 by click, then P2 added with the keyboard.
 	want := map[string]int{}
 	for _, f := range r.Findings {
-		want[f.Priority]++
+		want[f.Priority.String()]++
 	}
 	visit(t, ctx, w, srv.URL+"/findings/index.html")
 	if n := run(t, ctx, "rows", chromedp.Evaluate[int](visibleRows)); n != len(r.Findings) {

@@ -4,12 +4,10 @@ import (
 	"math"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/model"
-	"vulnreport/generator/internal/policy"
 	"vulnreport/generator/internal/report"
 )
 
@@ -18,19 +16,21 @@ import (
 
 // labels are one language's labels for the values rows show.
 type labels struct {
-	lang                          i18n.Lang
-	prioShort, stage, state, kind labelTable
-	dueSource                     labelTable
-	nodata                        string
-	steps                         map[string][]step
+	lang               i18n.Lang
+	stage, state, kind labelTable
+	// prioShort holds the short label of each priority, "" for none.
+	prioShort [len(model.Priorities) + 1]string
+	dueSource labelTable
+	nodata    string
+	steps     map[string][]step
 	// form is the filter form without its system choice.
 	form form
 }
 
 func newLabels(lang i18n.Lang) *labels {
 	lb := &labels{lang: lang, nodata: i18n.T(lang, "nodata"), steps: map[string][]step{}, form: baseForm(lang)}
-	for _, p := range policy.Priorities {
-		lb.prioShort = append(lb.prioShort, labelPair{p, i18n.T(lang, "priority."+p+".short")})
+	for _, p := range model.Priorities {
+		lb.prioShort[p] = i18n.T(lang, p.ShortKey())
 	}
 	for _, st := range stageOrder {
 		lb.stage = append(lb.stage, labelPair{st, i18n.T(lang, "stage."+st)})
@@ -65,9 +65,11 @@ func (t labelTable) lookup(v string) (string, bool) {
 }
 
 // prio returns a priority's short label, "" for one it does not know.
-func (lb *labels) prio(p string) string {
-	s, _ := lb.prioShort.lookup(p)
-	return s
+func (lb *labels) prio(p model.Priority) string {
+	if int(p) < len(lb.prioShort) {
+		return lb.prioShort[p]
+	}
+	return ""
 }
 
 // get returns the label of v in t, or the catalogue's label of prefix+v
@@ -137,10 +139,10 @@ func (ix *index) cacheIndex() {
 
 // links are the links to a page from depth 0 to maxDepth, all "" for a
 // page that does not exist.
-type links [maxDepth + 1]string
+type links [maxDepth + 1]relLink
 
 // at returns the link from depth, or "".
-func (l *links) at(depth int) string {
+func (l *links) at(depth int) relLink {
 	if depth < 0 || depth > maxDepth {
 		return ""
 	}
@@ -162,7 +164,7 @@ func (ix *index) sysOf(fi int32) *sysEntry {
 }
 
 // href returns the link to the system's page from depth, or "".
-func (e *sysEntry) href(depth int) string { return e.at(depth) }
+func (e *sysEntry) href(depth int) relLink { return e.at(depth) }
 
 // vulnEntry is a vulnerability as findings refer to it: the links to its
 // page, its ids as the first of its findings carries them (src), in the
@@ -174,7 +176,7 @@ type vulnEntry struct {
 }
 
 // advHref returns the link from depth to finding fi's advisory, or "".
-func (ix *index) advHref(fi int32, depth int) string {
+func (ix *index) advHref(fi int32, depth int) relLink {
 	if k := ix.fvuln[fi]; k >= 0 {
 		return ix.vulnList[k].at(depth)
 	}
@@ -187,7 +189,7 @@ func hrefs(paths map[string]string) map[string]links {
 	for id, p := range paths {
 		var h links
 		for d := range h {
-			h[d] = strings.Repeat("../", d) + p
+			h[d] = relLinkTo(d, p)
 		}
 		out[id] = h
 	}

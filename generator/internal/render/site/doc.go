@@ -9,7 +9,8 @@
 //
 //	index.html                       dashboard
 //	findings/index.html, page-N.html every finding; pages of at most 500 rows that never mix priorities
-//	findings/h/<headline>.html       exactly the findings behind a dashboard figure (paged the same way)
+//	findings/h/<headline>.html       exactly the findings behind a dashboard figure (paged the same way),
+//	                                 in short rows linking to the system pages, where each whole row is
 //	systems.html, systems/<id>.html  systems; a system's findings continue in systems/<id>/page-N.html
 //	advisories.html, advisories/<id>.html
 //	lifecycle.html, plan.html, trends.html, quality.html, method.html
@@ -28,6 +29,7 @@
 // repeated row blocks of the other pages by fastrows.go, with
 // html/template's escaping; TestFastRowsMatchTemplates checks both byte for
 // byte against the templates, which stay the reference and take over when
-// a user overrides any template a writer reproduces. Pages are rendered on
+// a user overrides any template a writer reproduces (read from the parse
+// trees, tmplgraph.go, not listed by hand). Pages are rendered on
 // every processor and written in a fixed order.
 package site

@@ -55,7 +55,7 @@ func (w rowWriter) action(b []byte, ix *index, lb *labels, a *actionView, depth 
 	b = append(b, "<details class=\"action\">\n<summary><span class=\"badge "...)
 	b = e(b, a.PrioClass)
 	b = append(b, `">`...)
-	b = e(b, a.Priority)
+	b = e(b, a.Priority.String())
 	b = append(b, "</span> <strong>"...)
 	b = e(b, a.Text)
 	b = append(b, "</strong>\n<span class=\"amet\">"...)
@@ -125,9 +125,6 @@ func (w rowWriter) action(b []byte, ix *index, lb *labels, a *actionView, depth 
 func (w rowWriter) fastAffected(b []byte, list []affected) ([]byte, bool) {
 	for i := range list {
 		a := &list[i]
-		if !plainHref(a.Href) {
-			return b, false
-		}
 		b = append(b, `<tr><th scope="row">`...)
 		if a.Href != "" {
 			b = append(b, `<a href="`...)

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/model"
 )
 
 // The lists of every system and every advisory are single pages with a
@@ -55,7 +56,7 @@ func (w *pageWriter) systemsPage(b []byte, p *Page, d *systemsData) ([]byte, boo
 			b = append(b, w.t("no_owner")...)
 		}
 		b = append(b, "</td>\n"...)
-		for j, pr := range [...]string{"P1", "P2", "P3", "P4"} {
+		for j, pr := range model.Priorities {
 			if j > 0 {
 				b = append(b, "</td>"...)
 			}
@@ -119,7 +120,7 @@ func (w *pageWriter) advisoriesPage(b []byte, p *Page, d *advisoriesData) ([]byt
 		b = append(b, "</a></th><td>"...)
 		b = escapeHTML(b, v.Title)
 		b = append(b, "</td>\n<td data-v=\""...)
-		b = escapeHTML(b, v.TopPriority)
+		b = escapeHTML(b, v.TopPriority.String())
 		b = append(b, `">`...)
 		b = prioBadge(b, v.TopPriority)
 		b = append(b, `</td><td data-v="`...)

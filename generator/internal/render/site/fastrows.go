@@ -65,15 +65,11 @@ func newRowWriter(lang i18n.Lang) rowWriter {
 		labels: newBlockLabels(lang)}
 }
 
-// fastTable appends the rows as "finding-row" renders them to buf; false
-// when a link needs the template's URL escaping.
+// fastTable appends the rows as "finding-row" renders them to buf. Its
+// links are relLinks, checked when they were made.
 func (w rowWriter) fastTable(buf []byte, rows []row) ([]byte, bool) {
 	for i := range rows {
-		r := &rows[i]
-		if !plainHref(r.SysHref) || !plainHref(r.AdvHref) {
-			return buf, false
-		}
-		buf = w.findingRow(buf, r)
+		buf = w.findingRow(buf, &rows[i])
 	}
 	return buf, true
 }
@@ -81,7 +77,7 @@ func (w rowWriter) fastTable(buf []byte, rows []row) ([]byte, bool) {
 func (w rowWriter) findingRow(b []byte, r *row) []byte {
 	e := escapeHTML
 	b = append(b, `<tr data-p="`...)
-	b = e(b, r.Prio)
+	b = e(b, r.Prio.String())
 	b = append(b, `" data-sys="`...)
 	b = e(b, r.System)
 	b = append(b, `" data-cat="`...)
@@ -107,7 +103,7 @@ func (w rowWriter) findingRow(b []byte, r *row) []byte {
 	b = append(b, `"><span class="badge `...)
 	b = e(b, r.PrioClass)
 	b = append(b, `">`...)
-	b = e(b, r.Prio)
+	b = e(b, r.Prio.String())
 	b = append(b, "</span> "...)
 	b = e(b, r.PrioLabel)
 	b = append(b, "</td>\n<td class=\"reasons\">"...)

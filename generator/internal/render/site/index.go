@@ -54,7 +54,7 @@ type dept struct {
 
 // run is a contiguous slice of findings [From, To) sharing a priority.
 type run struct {
-	Priority string
+	Priority model.Priority
 	From, To int
 }
 

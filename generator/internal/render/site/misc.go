@@ -6,9 +6,8 @@ import (
 
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/lifecycle"
-	"vulnreport/generator/internal/policy"
+	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/report"
-	"vulnreport/generator/internal/source"
 )
 
 // lifecycleData is the lifecycle timeline page.
@@ -139,7 +138,7 @@ func (b *builder) trends(lang i18n.Lang, p *Page) any {
 	d.Charts = []*svg{lineSVG(b.charts.Trend, lang), barSVG(b.charts.Flow, lang), b.slaSVG(lang)}
 	for i, m := range r.Trends.Months {
 		mr := monthRow{Date: date(m.Date), Open: m.Open, New: m.New, Resolved: m.Resolved, Overdue: m.Overdue, Current: i == len(r.Trends.Months)-1}
-		for _, pr := range policy.Priorities {
+		for _, pr := range model.Priorities {
 			mr.ByPriority = append(mr.ByPriority, m.ByPriority[pr])
 		}
 		d.Months = append(d.Months, mr)
@@ -161,9 +160,9 @@ func (b *builder) trends(lang i18n.Lang, p *Page) any {
 // qualityData is the data-quality page.
 type qualityData struct {
 	Q           *report.Quality
-	Rejections  []source.Rejection
+	Rejections  []report.Rejection
 	RejTotal    int
-	Files       []source.FileStat
+	Files       []report.FileStat
 	Reconciles  bool
 	Diagnostics []string
 	DiagTotal   int
@@ -213,20 +212,22 @@ func (b *builder) quality(lang i18n.Lang, p *Page) any {
 
 // methodData is the method page.
 type methodData struct {
-	R       *report.Report
-	SLA     []slaRow
-	Buckets []string
-	Heads   []report.Headline
+	// P1…P4 name the priorities in the rules list.
+	P1, P2, P3, P4 model.Priority
+	R              *report.Report
+	SLA            []slaRow
+	Buckets        []string
+	Heads          []report.Headline
 }
 
 type slaRow struct {
-	Priority string
+	Priority model.Priority
 	Days     int
 }
 
 func (b *builder) method(lang i18n.Lang, p *Page) any {
-	d := &methodData{R: b.r, Buckets: report.AgeBuckets[:], Heads: b.r.Summary.Headlines}
-	for _, pr := range policy.Priorities {
+	d := &methodData{P1: model.P1, P2: model.P2, P3: model.P3, P4: model.P4, R: b.r, Buckets: report.AgeBuckets[:], Heads: b.r.Summary.Headlines}
+	for _, pr := range model.Priorities {
 		d.SLA = append(d.SLA, slaRow{pr, b.r.Policy.SLADays[pr]})
 	}
 	return d

@@ -2,7 +2,7 @@ package site
 
 import (
 	"vulnreport/generator/internal/i18n"
-	"vulnreport/generator/internal/policy"
+	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/report"
 )
 
@@ -52,12 +52,12 @@ func (b *builder) planPage(lang i18n.Lang, p *Page) any {
 	d := &planData{Decisions: r.Decisions, ByOwner: r.Posture.ByOwner, Notes: r.Notifications, Accepts: r.Acceptances,
 		SoonDays: r.Policy.DueSoonDays, AckDays: r.Policy.AckDays, DueTotal: len(r.Posture.DueSoon)}
 	for _, st := range append([]string{""}, append(fourSteps, "done")...) {
-		sr := stageRow{Stage: st, Label: i18n.T(lang, "stage."+st), Counts: make([]int, len(policy.Priorities))}
+		sr := stageRow{Stage: st, Label: i18n.T(lang, "stage."+st), Counts: make([]int, len(model.Priorities))}
 		for _, a := range r.Actions {
 			if a.Stage != st {
 				continue
 			}
-			for i, pr := range policy.Priorities {
+			for i, pr := range model.Priorities {
 				if a.TopPriority == pr {
 					sr.Counts[i]++
 				}

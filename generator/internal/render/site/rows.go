@@ -14,14 +14,16 @@ import (
 // row is one finding as the findings tables show it, with every label
 // already in the page's language so the row template only prints fields.
 type row struct {
-	Prio, PrioClass, PrioLabel string
+	Prio                       model.Priority
+	PrioClass, PrioLabel       string
 	Rank                       int
 	Reasons                    string
-	System, SysName, SysHref   string
+	System, SysName            string
+	SysHref                    relLink
 	Category, Exposure         string
 	Product, Version           string
 	IDs                        []string
-	AdvHref                    string
+	AdvHref                    relLink
 	EOL                        string
 	CVSS, CVSSSort             string
 	HasCVSS                    bool
@@ -155,7 +157,7 @@ func (fl filter) match(f *model.Finding, s *report.System) bool {
 		cat, exp = s.Category, s.Exposure
 	}
 	state := len(fl.State) == 0 || slices.Contains(fl.State, f.State) || f.IsOpen() && slices.Contains(fl.State, "open")
-	return in(fl.Priority, f.Priority) && in(fl.System, f.System) && in(fl.Category, cat) && in(fl.Exposure, exp) &&
+	return in(fl.Priority, f.Priority.String()) && in(fl.System, f.System) && in(fl.Category, cat) && in(fl.Exposure, exp) &&
 		state && in(fl.Kind, f.Kind) && (!fl.Overdue || f.Overdue) && (!fl.Exploited || f.Exploited)
 }
 

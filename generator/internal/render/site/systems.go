@@ -10,8 +10,8 @@ import (
 
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/lifecycle"
+	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/plan"
-	"vulnreport/generator/internal/policy"
 	"vulnreport/generator/internal/report"
 )
 
@@ -24,6 +24,8 @@ type sysItem struct {
 	*report.System
 	Name, Href string
 	Flags      []string
+	// OpenCounts are the open findings of each priority, in order.
+	OpenCounts []int
 }
 
 func (b *builder) systemsList(lang i18n.Lang, p *Page) *systemsData {
@@ -31,6 +33,9 @@ func (b *builder) systemsList(lang i18n.Lang, p *Page) *systemsData {
 	for i := range b.r.Systems {
 		s := &b.r.Systems[i]
 		d.Systems[i] = sysItem{System: s, Name: s.Name.Get(lang), Href: p.Sys(s.ID), Flags: sysFlags(lang, s)}
+		for _, pr := range model.Priorities {
+			d.Systems[i].OpenCounts = append(d.Systems[i].OpenCounts, s.Open[pr])
+		}
 	}
 	return d
 }
@@ -84,8 +89,9 @@ type clause struct {
 }
 
 type prioCount struct {
-	Priority, Label string
-	Count           int
+	Priority model.Priority
+	Label    string
+	Count    int
 }
 
 // systemJobs plans each system's page and the later pages of its findings.
@@ -128,8 +134,8 @@ func (b *builder) systemDetails(lang i18n.Lang, p *Page, d *systemData) {
 		d.Data = append(d.Data, i18n.T(lang, "data."+c))
 	}
 	d.Flags = sysFlags(lang, s)
-	for _, pr := range policy.Priorities {
-		d.Open = append(d.Open, prioCount{pr, i18n.T(lang, "priority."+pr), s.Open[pr]})
+	for _, pr := range model.Priorities {
+		d.Open = append(d.Open, prioCount{pr, i18n.T(lang, pr.LabelKey()), s.Open[pr]})
 	}
 	if s.Contractor != "" {
 		d.Clauses = clauses(lang, s)
@@ -202,9 +208,10 @@ func clauses(lang i18n.Lang, s *report.System) []clause {
 // actionView is a fix action with its four steps and its findings, every
 // field already text in the page's language.
 type actionView struct {
-	A                   *report.Action
-	Priority, PrioClass string
-	Text, Kind, Stage   string
+	A                 *report.Action
+	Priority          model.Priority
+	PrioClass         string
+	Text, Kind, Stage string
 	// Due and Planned are dates, "" when unknown.
 	Due, Planned     string
 	Count            string

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/remediation"
 	"vulnreport/generator/internal/report"
 	"vulnreport/generator/internal/source"
@@ -90,9 +91,9 @@ func (b *book) method(context.Context) error {
 	}
 	rules := block{title: b.t("xlsx.method.rules"), name: "Rules", kinds: []kind{kText, kWrap, kInt},
 		cols: []string{b.t("priority"), b.t("xlsx.col.rule"), b.t("trend.target_days")}}
-	args := map[string][]any{"P1": {p.P1CVSS}, "P2": {p.P2CVSS, p.P2EPSS, p.P2CVSS}, "P3": {p.P3CVSS}, "P4": nil}
-	for _, pr := range priorities {
-		rules.rows = append(rules.rows, []any{b.t("priority." + pr), b.tf("xlsx.rule."+pr, args[pr]...), p.SLADays[pr]})
+	args := map[model.Priority][]any{model.P1: {p.P1CVSS}, model.P2: {p.P2CVSS, p.P2EPSS, p.P2CVSS}, model.P3: {p.P3CVSS}, model.P4: nil}
+	for _, pr := range model.Priorities {
+		rules.rows = append(rules.rows, []any{b.t(pr.LabelKey()), b.tf("xlsx.rule."+pr.String(), args[pr]...), p.SLADays[pr]})
 	}
 	rules.rows = append(rules.rows, []any{b.t("kind.eol"), b.t("xlsx.rule.eol"), nil})
 	th := block{title: b.t("xlsx.method.thresholds"), name: "Thresholds", kinds: []kind{kText, kText},

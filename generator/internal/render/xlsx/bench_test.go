@@ -26,7 +26,7 @@ func synthetic(n int) *report.Report {
 		id := "sys-" + strconv.Itoa(s)
 		r.Systems = append(r.Systems, report.System{System: inventory.System{ID: id, Name: i18n.Plain("システム " + id),
 			Category: inventory.Categories[s%4], Exposure: inventory.Exposures[s%3], Owner: "部署" + strconv.Itoa(s%40),
-			Hosts: 1 + s%50, Status: "active"}, Open: map[string]int{"P1": 1}})
+			Hosts: 1 + s%50, Status: "active"}, Open: map[model.Priority]int{model.P1: 1}})
 	}
 	products := []string{"apache:struts", "apache:tomcat", "oracle:jre", "microsoft:windows", "openssl:openssl"}
 	r.Components = r.Components[:0]
@@ -44,7 +44,7 @@ func synthetic(n int) *report.Report {
 		ids[v] = "CVE-2024-" + strconv.Itoa(10000+v)
 		r.Vulns = append(r.Vulns, report.Vuln{ID: ids[v], IDs: []string{ids[v]}, Title: i18n.Plain("脆弱性 " + ids[v]),
 			HasCVSS: true, CVSS: float64(v%100) / 10, Severity: "high", References: []string{"https://nvd.nist.gov/vuln/detail/" + ids[v]},
-			TopPriority: "P2", Findings: n / vulns})
+			TopPriority: model.P2, Findings: n / vulns})
 	}
 	reasons := [][]model.Reason{
 		{{Code: "kev", Text: i18n.Text{JA: "KEV 掲載", EN: "in KEV"}}, {Code: "internet", Text: i18n.Text{JA: "外部と接続", EN: "internet-facing"}}},
@@ -62,7 +62,7 @@ func synthetic(n int) *report.Report {
 		*f = model.Finding{Key: akey + "/" + v, Kind: model.KindVulnerability, System: c.System, Product: c.Product,
 			ProductName: c.ProductName, Version: c.Version, Hosts: c.Hosts, VulnID: v, IDs: []string{v},
 			Clause: c.Product + " <3.0", HasCVSS: i%7 != 0, CVSS: float64(i%100) / 10, KEV: i%50 == 0, HasEPSS: i%3 == 0,
-			EPSS: float64(i%1000) / 1000, Priority: priorities[i%4], Reasons: reasons[i%2], FirstSeen: first, Due: due,
+			EPSS: float64(i%1000) / 1000, Priority: model.Priorities[i%4], Reasons: reasons[i%2], FirstSeen: first, Due: due,
 			DueSource: "sla", Stage: "plan", Action: "upgrade", State: model.StateOpen, Lifecycle: "supported",
 			Overdue: i%5 == 0, ActionKey: akey}
 		if !actions[akey] {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/model"
 )
 
 // hosts returns a host count for a cell: the number, or "全台" / "all
@@ -58,8 +59,8 @@ func (b *book) decisions(ctx context.Context) error {
 func (b *book) departments(ctx context.Context) error {
 	cs := b.r.Scorecards
 	cols := []column{{"xlsx.col.department", 22, kWrap, false}, {"xlsx.col.systems_n", 8, kInt, false}}
-	for _, p := range priorities {
-		cols = append(cols, column{"xlsx.col.open_" + p, 8, kInt, false})
+	for _, p := range model.Priorities {
+		cols = append(cols, column{"xlsx.col.open_" + p.String(), 8, kInt, false})
 	}
 	cols = append(cols, column{i18n.TermOpenFindings, 10, kInt, false}, column{i18n.TermOverdueFindings, 10, kInt, false},
 		column{i18n.TermOverdueActions, 10, kInt, false}, column{"xlsx.col.due_soon", 10, kInt, false},
@@ -70,7 +71,7 @@ func (b *book) departments(ctx context.Context) error {
 		row: func(i int, o []any) {
 			c := &cs[i]
 			o[0], o[1] = c.Name.Get(b.lang), c.Systems
-			for k := range priorities {
+			for k := range model.Priorities {
 				o[2+k] = c.Open[k]
 			}
 			o[6], o[7], o[8], o[9], o[10], o[11] = c.OpenTotal, c.OverdueFindings, c.OverdueActions, c.DueSoon, c.Actions, c.Exploited

@@ -10,17 +10,12 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/report"
 )
 
-// Priority colours, the same in the site, the PDF and the workbook.
-var priorityColors = map[string]string{"P1": "C62828", "P2": "EF6C00", "P3": "F9A825", "P4": "78909C"}
-
-// priorityFont is the text colour readable on each priority's fill.
-var priorityFont = map[string]string{"P1": "FFFFFF", "P2": "FFFFFF", "P3": "000000", "P4": "FFFFFF"}
-
-// priorities lists the priorities in order.
-var priorities = []string{"P1", "P2", "P3", "P4"}
+// hex returns a "#RRGGBB" colour as the workbook writes it, "RRGGBB".
+func hex(c string) string { return strings.TrimPrefix(c, "#") }
 
 // kind says how a column's cells are typed and formatted.
 type kind uint8
@@ -52,7 +47,7 @@ type book struct {
 	bold       int
 	wrapB      int
 	dateLeft   int
-	prio       map[string]int
+	prio       map[model.Priority]int
 	late       int
 	// maxRows is the rows a sheet may hold, header included.
 	maxRows int
@@ -66,7 +61,7 @@ type book struct {
 	widths map[string][]float64
 	// days caches dates as boxed Excel date numbers, by Unix day.
 	days map[int64]any
-	// planSheets and planRows are the plan as written, for MetaSheet.
+	// planSheets and planRows are the plan as written, for remediation.MetaSheet.
 	planSheets []string
 	planRows   []planRow
 	// mark ends a text cut to fit a cell.
@@ -169,10 +164,10 @@ func (b *book) newStyles() error {
 		Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}}); err != nil {
 		return err
 	}
-	b.prio = map[string]int{}
-	for _, p := range priorities {
-		if b.prio[p], err = b.f.NewConditionalStyle(&excelize.Style{Font: font(true, priorityFont[p]),
-			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{priorityColors[p]}}}); err != nil {
+	b.prio = map[model.Priority]int{}
+	for _, p := range model.Priorities {
+		if b.prio[p], err = b.f.NewConditionalStyle(&excelize.Style{Font: font(true, hex(p.Ink())),
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{hex(p.Color())}}}); err != nil {
 			return err
 		}
 	}

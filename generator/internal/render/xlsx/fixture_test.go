@@ -41,44 +41,44 @@ func fixture() *report.Report {
 		Criticality: "medium", Owner: "情報システム部", Hosts: 120, Status: "active"}
 	reasons := []model.Reason{{Code: "kev", Text: i18n.Text{JA: "KEV 掲載", EN: "in KEV"}},
 		{Code: "internet", Text: i18n.Text{JA: "外部と接続", EN: "internet-facing"}}}
-	f := func(key, sys, product, name, ver, vuln, prio string) model.Finding {
+	f := func(key, sys, product, name, ver, vuln string, prio model.Priority) model.Finding {
 		return model.Finding{Key: key, Kind: model.KindVulnerability, System: sys, Product: product, ProductName: name,
 			Version: ver, Hosts: 1, VulnID: vuln, IDs: []string{vuln, "JVNDB-2017-001621"}, Clause: product + " <2.5.13",
 			Priority: prio, Reasons: reasons, FirstSeen: date("2026-11-01"), Due: date("2026-11-08"), DueSource: "sla",
 			State: model.StateOpen, Lifecycle: "supported", ActionKey: sys + "/" + product + "@" + ver}
 	}
-	f1 := f("web01/apache:struts@2.5.10/CVE-2017-5638", "web01", "apache:struts", evilLink, "2.5.10", "CVE-2017-5638", "P1")
+	f1 := f("web01/apache:struts@2.5.10/CVE-2017-5638", "web01", "apache:struts", evilLink, "2.5.10", "CVE-2017-5638", model.P1)
 	f1.HasCVSS, f1.CVSS, f1.KEV, f1.Exploited, f1.HasEPSS, f1.EPSS, f1.Overdue = true, 10, true, true, true, 0.97, true
 	f1.Stage, f1.Action, f1.Owner = "assess", "upgrade", "山田"
-	f2 := f("web01/apache:struts@2.5.10/CVE-2018-11776", "web01", "apache:struts", evilLink, "2.5.10", "CVE-2018-11776", "P2")
+	f2 := f("web01/apache:struts@2.5.10/CVE-2018-11776", "web01", "apache:struts", evilLink, "2.5.10", "CVE-2018-11776", model.P2)
 	f2.HasCVSS, f2.CVSS = true, 8.1
-	f3 := f("pc-fleet/oracle:jre@8u201/CVE-2019-2699", "pc-fleet", "oracle:jre", evilSum, "8u201", "CVE-2019-2699", "P3")
+	f3 := f("pc-fleet/oracle:jre@8u201/CVE-2019-2699", "pc-fleet", "oracle:jre", evilSum, "8u201", "CVE-2019-2699", model.P3)
 	f3.Due = date("2027-01-30")
-	f4 := f("pc-fleet/microsoft:office@2016/EOL", "pc-fleet", "microsoft:office", evilCmd, "2016", "", "P3")
+	f4 := f("pc-fleet/microsoft:office@2016/EOL", "pc-fleet", "microsoft:office", evilCmd, "2016", "", model.P3)
 	f4.Kind, f4.IDs, f4.Reasons, f4.Lifecycle, f4.Clause = model.KindEOL, nil, nil, "eol", ""
-	f5 := f("pc-fleet/oracle:jre@8u201/CVE-2019-2602", "pc-fleet", "oracle:jre", evilSum, "8u201", "CVE-2019-2602", "P4")
+	f5 := f("pc-fleet/oracle:jre@8u201/CVE-2019-2602", "pc-fleet", "oracle:jre", evilSum, "8u201", "CVE-2019-2602", model.P4)
 	f5.NeedsConfirmation, f5.State = true, "confirm"
 	actions := []report.Action{
 		{Key: f1.ActionKey, System: "web01", Product: "apache:struts", ProductName: evilLink, Version: "2.5.10", Kind: "upgrade",
-			Target: "2.5.33", TargetText: plan.TargetText("upgrade", "2.5.33", false, ""), Findings: []string{f1.Key, f2.Key}, TopPriority: "P1", Due: date("2026-11-08"), Hosts: 2,
+			Target: "2.5.33", TargetText: plan.TargetText("upgrade", "2.5.33", false, ""), Findings: []string{f1.Key, f2.Key}, TopPriority: model.P1, Due: date("2026-11-08"), Hosts: 2,
 			Owner: "山田", Department: "営業部", Stage: "assess", Action: "upgrade", Overdue: true, Exploited: true,
 			Notes: evilNeg, RiskShare: 0.6, Text: i18n.Plain("upgrade")},
 		{Key: f3.ActionKey, System: "pc-fleet", Product: "oracle:jre", ProductName: evilSum, Version: "8u201", Kind: "confirm",
-			TargetOpen: true, TargetText: plan.TargetText("confirm", "", false, ""), Findings: []string{f3.Key, f5.Key}, TopPriority: "P3", Due: date("2027-01-30"), Hosts: 120,
+			TargetOpen: true, TargetText: plan.TargetText("confirm", "", false, ""), Findings: []string{f3.Key, f5.Key}, TopPriority: model.P3, Due: date("2027-01-30"), Hosts: 120,
 			Department: "情報システム部", RiskShare: 0.3},
 		{Key: f4.ActionKey, System: "pc-fleet", Product: "microsoft:office", ProductName: evilCmd, Version: "2016", Kind: "replace", TargetText: plan.TargetText("replace", "", false, ""),
-			Findings: []string{f4.Key}, TopPriority: "P3", Due: date("2027-01-30"), Hosts: 120, Department: "情報システム部",
+			Findings: []string{f4.Key}, TopPriority: model.P3, Due: date("2027-01-30"), Hosts: 120, Department: "情報システム部",
 			Planned: date("2026-12-20"), Stage: "plan", Action: "replace", RiskShare: 0.1},
 	}
 	return &report.Report{
 		SchemaVersion: report.SchemaVersion, ToolVersion: "test", AsOf: asOf, Previous: date("2026-10-31"),
 		Languages: []i18n.Lang{i18n.JA, i18n.EN}, Organization: i18n.Text{JA: "みなと精機", EN: "Minato Seiki"},
 		Title: i18n.Text{JA: evilLink, EN: evilLink}, Classification: i18n.Text{JA: "社外秘", EN: "Confidential"},
-		Policy: report.Policy{SLADays: map[string]int{"P1": 7, "P2": 30, "P3": 90, "P4": 180}, P1CVSS: 9, P2CVSS: 7,
+		Policy: report.Policy{SLADays: map[model.Priority]int{model.P1: 7, model.P2: 30, model.P3: 90, model.P4: 180}, P1CVSS: 9, P2CVSS: 7,
 			P3CVSS: 4, P2EPSS: 0.1, EOLWarningDays: 180, StaleDays: 90, InspectionDays: 365, AckDays: 3},
 		Systems: []report.System{
-			{System: pcs, Open: map[string]int{"P3": 2}, OpenTotal: 2, ContractGaps: []string{"inspection_included"}},
-			{System: web, Open: map[string]int{"P1": 1, "P2": 1}, OpenTotal: 2, Overdue: 1, Exploited: 1},
+			{System: pcs, Open: map[model.Priority]int{model.P3: 2}, OpenTotal: 2, ContractGaps: []string{"inspection_included"}},
+			{System: web, Open: map[model.Priority]int{model.P1: 1, model.P2: 1}, OpenTotal: 2, Overdue: 1, Exploited: 1},
 		},
 		Components: []report.Component{
 			{System: "pc-fleet", Product: "oracle:jre", ProductName: evilSum, Version: "8u201", Hosts: 120, Lifecycle: "supported", Findings: 2, At: "components.csv:3"},
@@ -88,7 +88,7 @@ func fixture() *report.Report {
 		Vulns: []report.Vuln{{ID: "CVE-2017-5638", IDs: []string{"CVE-2017-5638", "JVNDB-2017-001621"}, Title: i18n.Plain(evilLink),
 			HasCVSS: true, CVSS: 10, Severity: "critical", KEV: true, Exploited: true, Published: date("2017-03-10"),
 			References: []string{"javascript:alert(1)", "https://jvndb.jvn.jp/ja/contents/2017/JVNDB-2017-001621.html", "https://nvd.nist.gov/vuln/detail/CVE-2017-5638"},
-			Systems:    []string{"web01"}, Findings: 1, Open: 1, TopPriority: "P1"}},
+			Systems:    []string{"web01"}, Findings: 1, Open: 1, TopPriority: model.P1}},
 		Actions: actions,
 		Lifecycle: []report.Line{{Product: "apache:struts", ProductName: "Struts", Cycle: "2.5", EOL: date("2022-01-01"),
 			Status: "eol", Systems: []string{"web01"}, Hosts: 2}},
@@ -97,12 +97,12 @@ func fixture() *report.Report {
 		Acceptances: []report.Acceptance{{ID: "R-9", System: "pc-fleet", Advisory: "CVE-2019-0001", Justification: "closed network",
 			ApprovedBy: "CISO", Expires: date("2026-12-15"), ExpiringSoon: true, Findings: 1, Notes: evilNeg}},
 		Trends: report.Trends{Months: []report.MonthPoint{
-			{Date: date("2026-10-31"), Open: 6, ByPriority: map[string]int{"P1": 2, "P2": 1, "P3": 2, "P4": 1}},
-			{Date: asOf, Open: 4, ByPriority: map[string]int{"P1": 1, "P2": 1, "P3": 2}},
+			{Date: date("2026-10-31"), Open: 6, ByPriority: map[model.Priority]int{model.P1: 2, model.P2: 1, model.P3: 2, model.P4: 1}},
+			{Date: asOf, Open: 4, ByPriority: map[model.Priority]int{model.P1: 1, model.P2: 1, model.P3: 2}},
 		}},
-		Posture: report.Posture{Matrix: []report.MatrixCell{{Category: "website", Exposure: "internet", Priority: "P1", Count: 1},
-			{Category: "website", Exposure: "internet", Priority: "P2", Count: 1}, {Category: "client", Exposure: "intranet", Priority: "P3", Count: 2}}},
-		Summary: report.Summary{Open: map[string]int{"P1": 1, "P2": 1, "P3": 2}, OpenTotal: 4, Overdue: 1,
+		Posture: report.Posture{Matrix: []report.MatrixCell{{Category: "website", Exposure: "internet", Priority: model.P1, Count: 1},
+			{Category: "website", Exposure: "internet", Priority: model.P2, Count: 1}, {Category: "client", Exposure: "intranet", Priority: model.P3, Count: 2}}},
+		Summary: report.Summary{Open: map[model.Priority]int{model.P1: 1, model.P2: 1, model.P3: 2}, OpenTotal: 4, Overdue: 1,
 			Headlines: []report.Headline{{Key: report.HeadP1P2, Label: i18n.Plain("未対応 P1・P2"), Value: 2, HasPrev: true, Prev: 3},
 				{Key: report.HeadOpen, Label: i18n.Plain("未対応の指摘 (全件)"), Value: 4, Target: -1, HasPrev: true, Prev: 6, Met: true},
 				{Key: report.HeadSLA, Label: i18n.Plain("SLA 遵守率 (%)"), Target: 90, Met: true}}},

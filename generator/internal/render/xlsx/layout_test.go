@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/remediation"
 	"vulnreport/generator/internal/report"
 )
 
@@ -39,7 +41,7 @@ func TestLayout(t *testing.T) {
 		}
 	}
 	for _, sheet := range f.GetSheetList() {
-		if sheet == MetaSheet {
+		if sheet == remediation.MetaSheet {
 			continue
 		}
 		hf, err := f.GetHeaderFooter(sheet)
@@ -102,14 +104,15 @@ func TestConditionalFormats(t *testing.T) {
 	if len(rules) != 4 {
 		t.Fatalf("priority rules %+v", cf)
 	}
-	for i, p := range priorities {
-		if !strings.Contains(rules[i].Criteria, `"`+p+`"`) || rules[i].Format == nil {
+	fills := map[model.Priority]string{model.P1: "C62828", model.P2: "EF6C00", model.P3: "F9A825", model.P4: "78909C"}
+	for i, p := range model.Priorities {
+		if !strings.Contains(rules[i].Criteria, `"`+p.String()+`"`) || rules[i].Format == nil {
 			t.Errorf("rule %d = %+v, want %s", i, rules[i], p)
 			continue
 		}
 		st, err := f.GetConditionalStyle(*rules[i].Format)
-		if err != nil || len(st.Fill.Color) == 0 || !strings.HasSuffix(strings.ToUpper(st.Fill.Color[0]), priorityColors[p]) {
-			t.Errorf("%s fill = %+v (%v), want %s", p, st.Fill, err, priorityColors[p])
+		if err != nil || len(st.Fill.Color) == 0 || !strings.HasSuffix(strings.ToUpper(st.Fill.Color[0]), fills[p]) {
+			t.Errorf("%s fill = %+v (%v), want %s", p, st.Fill, err, fills[p])
 		}
 	}
 	if late := cf["A2:W6"]; len(late) != 1 || late[0].Criteria != `$T2="はい"` {
@@ -157,7 +160,7 @@ func TestCharts(t *testing.T) {
 
 func TestNothingOpen(t *testing.T) {
 	r := &report.Report{AsOf: date("2026-11-30"), Languages: []i18n.Lang{i18n.JA}, Title: i18n.Plain("月次報告"),
-		Classification: i18n.Plain("社外秘"), Summary: report.Summary{Open: map[string]int{}}}
+		Classification: i18n.Plain("社外秘"), Summary: report.Summary{Open: map[model.Priority]int{}}}
 	f := open(t, renderBytes(t, r, 0))
 	if n := len(f.GetSheetList()); n != len(SheetKeys)+1 {
 		t.Errorf("%d sheets, want %d", n, len(SheetKeys)+1)
@@ -229,15 +232,15 @@ func TestDeterministic(t *testing.T) {
 
 func TestMetaSheet(t *testing.T) {
 	f := open(t, renderBytes(t, fixture(), 0))
-	rows, err := f.GetRows(MetaSheet)
-	if err != nil || len(rows) < 2 || rows[0][1] != MetaFormat {
+	rows, err := f.GetRows(remediation.MetaSheet)
+	if err != nil || len(rows) < 2 || rows[0][1] != remediation.MetaFormat {
 		t.Fatalf("meta rows %q (%v)", rows, err)
 	}
 	var head []string
 	byKey := map[string][]string{}
 	for _, row := range rows {
 		switch {
-		case len(row) > 0 && row[0] == KeyField:
+		case len(row) > 0 && row[0] == remediation.KeyField:
 			head = row
 		case head != nil && len(row) > 0:
 			byKey[row[0]] = row

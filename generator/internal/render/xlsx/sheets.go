@@ -11,10 +11,10 @@ import (
 // reasons formats a finding's priority and reasons: "P1: KEV 掲載 + …".
 func (b *book) reasons(f *model.Finding) string {
 	if len(f.Reasons) == 0 {
-		return f.Priority
+		return f.Priority.String()
 	}
 	var sb strings.Builder
-	sb.WriteString(f.Priority)
+	sb.WriteString(f.Priority.String())
 	sb.WriteString(": ")
 	for i, r := range f.Reasons {
 		if i > 0 {
@@ -128,8 +128,8 @@ func (b *book) findings(ctx context.Context) error {
 		},
 		row: func(i int, o []any) {
 			f := &fs[i]
-			if o[0] = prio.of(f.Priority); o[0] == nil {
-				o[0] = f.Priority
+			if o[0] = prio.of(f.Priority.String()); o[0] == nil {
+				o[0] = f.Priority.String()
 			}
 			o[1], o[2], o[3], o[4] = b.reasons(f), f.System, sysName[f.System], dept[f.System]
 			o[5], o[6], o[7], o[8] = name(f.Product, f.ProductName), f.Version, b.hosts(f.Hosts), target[f.ActionKey]
@@ -179,8 +179,8 @@ func (b *book) systems(ctx context.Context) error {
 		{"col.contractor", 14, kText, false}, {"col.last_inspection", 11, kDate, false},
 		{"col.inventory_updated", 11, kDate, false}, {"col.replacement", 11, kDate, false}, {"col.status", 8, kText, false},
 	}
-	for _, p := range priorities {
-		cols = append(cols, column{"xlsx.col.open_" + p, 7, kInt, false})
+	for _, p := range model.Priorities {
+		cols = append(cols, column{"xlsx.col.open_" + p.String(), 7, kInt, false})
 	}
 	cols = append(cols, column{"xlsx.col.open", 7, kInt, false}, column{"col.overdue", 7, kInt, false},
 		column{"col.exploited", 7, kInt, false}, column{"xlsx.col.eol_components", 9, kInt, false},
@@ -196,7 +196,7 @@ func (b *book) systems(ctx context.Context) error {
 			o[4], o[5], o[6], o[7] = strings.Join(data, ", "), b.enum("criticality", s.Criticality), s.Owner, s.Contact
 			o[8], o[9], o[10], o[11], o[12] = s.Hosts, s.Contractor, s.LastInspection, s.InventoryUpdated, s.ReplacementPlanned
 			o[13] = b.enum("xlsx.status", s.Status)
-			for k, p := range priorities {
+			for k, p := range model.Priorities {
 				o[14+k] = s.Open[p]
 			}
 			o[18], o[19], o[20], o[21] = s.OpenTotal, s.Overdue, s.Exploited, s.EOLComponents
@@ -231,9 +231,9 @@ func (b *book) lifecycle(ctx context.Context) error {
 
 func (b *book) advisories(ctx context.Context) error {
 	vs := b.r.Vulns
-	prio := map[string]string{}
-	for _, p := range priorities {
-		prio[p] = b.t("priority." + p)
+	prio := map[model.Priority]string{}
+	for _, p := range model.Priorities {
+		prio[p] = b.t(p.LabelKey())
 	}
 	_, err := b.writeTable(ctx, table{base: b.sheet(SheetAdvisories), n: len(vs), prio: 21,
 		cols: []column{

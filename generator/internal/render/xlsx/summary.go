@@ -9,7 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"vulnreport/generator/internal/inventory"
+	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/report"
 )
 
@@ -170,27 +170,27 @@ func (b *book) sentences(sheet string, row int) (int, error) {
 func (b *book) charts(sheet string, row int) error {
 	r := b.r
 	prio := block{title: b.t("xlsx.chart.by_priority"), cols: []string{b.t("priority"), b.t("col.count")}, kinds: []kind{kText, kInt}}
-	for _, p := range priorities {
-		prio.rows = append(prio.rows, []any{b.t("priority." + p), r.Summary.Open[p]})
+	for _, p := range model.Priorities {
+		prio.rows = append(prio.rows, []any{b.t(p.LabelKey()), r.Summary.Open[p]})
 	}
 	next, h1, err := b.writeBlock(sheet, row, prio)
 	if err != nil {
 		return err
 	}
-	byCat := map[string]map[string]int{}
+	byCat := map[string]map[model.Priority]int{}
 	for _, m := range r.Posture.Matrix {
 		if byCat[m.Category] == nil {
-			byCat[m.Category] = map[string]int{}
+			byCat[m.Category] = map[model.Priority]int{}
 		}
 		byCat[m.Category][m.Priority] += m.Count
 	}
 	cat := block{title: b.t("xlsx.chart.by_category"), cols: []string{b.t("category")}, kinds: []kind{kText, kInt, kInt, kInt, kInt}}
-	for _, p := range priorities {
-		cat.cols = append(cat.cols, b.t("priority."+p))
+	for _, p := range model.Priorities {
+		cat.cols = append(cat.cols, b.t(p.LabelKey()))
 	}
-	for _, c := range inventory.Categories {
+	for _, c := range report.Categories() {
 		row := []any{b.t("category." + c)}
-		for _, p := range priorities {
+		for _, p := range model.Priorities {
 			row = append(row, byCat[c][p])
 		}
 		cat.rows = append(cat.rows, row)
@@ -200,12 +200,12 @@ func (b *book) charts(sheet string, row int) error {
 		return err
 	}
 	trend := block{title: b.t("xlsx.chart.trend"), cols: []string{b.t("as_of"), b.t("trend.open")}, kinds: []kind{kDate, kInt, kInt, kInt, kInt, kInt}}
-	for _, p := range priorities {
-		trend.cols = append(trend.cols, p)
+	for _, p := range model.Priorities {
+		trend.cols = append(trend.cols, p.String())
 	}
 	for _, m := range r.Trends.Months {
 		row := []any{m.Date, m.Open}
-		for _, p := range priorities {
+		for _, p := range model.Priorities {
 			row = append(row, m.ByPriority[p])
 		}
 		trend.rows = append(trend.rows, row)
@@ -219,21 +219,21 @@ func (b *book) charts(sheet string, row int) error {
 	}
 	fill := func(c string) excelize.Fill { return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}} }
 	var s1 []excelize.ChartSeries
-	for i, p := range priorities {
+	for i, p := range model.Priorities {
 		s1 = append(s1, excelize.ChartSeries{Name: ref(1, h1+1+i, h1+1+i), Categories: ref(2, h1, h1),
-			Values: ref(2, h1+1+i, h1+1+i), Fill: fill(priorityColors[p])})
+			Values: ref(2, h1+1+i, h1+1+i), Fill: fill(hex(p.Color()))})
 	}
 	var s2 []excelize.ChartSeries
-	for i, p := range priorities {
+	for i, p := range model.Priorities {
 		s2 = append(s2, excelize.ChartSeries{Name: ref(2+i, h2, h2), Categories: ref(1, h2+1, h2+len(cat.rows)),
-			Values: ref(2+i, h2+1, h2+len(cat.rows)), Fill: fill(priorityColors[p])})
+			Values: ref(2+i, h2+1, h2+len(cat.rows)), Fill: fill(hex(p.Color()))})
 	}
 	n := max(len(trend.rows), 1)
 	s3 := []excelize.ChartSeries{{Name: ref(2, h3, h3), Categories: ref(1, h3+1, h3+n), Values: ref(2, h3+1, h3+n),
 		Fill: fill("37474F"), Line: excelize.LineOptions{Width: 2.5}}}
-	for i, p := range priorities {
+	for i, p := range model.Priorities {
 		s3 = append(s3, excelize.ChartSeries{Name: ref(3+i, h3, h3), Categories: ref(1, h3+1, h3+n),
-			Values: ref(3+i, h3+1, h3+n), Fill: fill(priorityColors[p]), Line: excelize.LineOptions{Width: 1.5}})
+			Values: ref(3+i, h3+1, h3+n), Fill: fill(hex(p.Color())), Line: excelize.LineOptions{Width: 1.5}})
 	}
 	at := 2
 	for _, c := range []struct {

@@ -9,6 +9,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"vulnreport/generator/internal/model"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -294,7 +296,7 @@ func (b *book) rowFormats(sheet string, t table, last int, lastCol string) error
 	if t.prio > 0 {
 		c := colName(t.prio)
 		var rules []excelize.ConditionalFormatOptions
-		for _, p := range priorities {
+		for _, p := range model.Priorities {
 			rules = append(rules, excelize.ConditionalFormatOptions{Type: "formula", Format: intPtr(b.prio[p]),
 				Criteria: fmt.Sprintf(`LEFT($%s2,2)="%s"`, c, p)})
 		}
