@@ -8,6 +8,7 @@ import (
 	"vulnreport/generator/internal/lifecycle"
 	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/report"
+	"vulnreport/generator/internal/source"
 )
 
 // lifecycleData is the lifecycle timeline page.
