@@ -167,3 +167,35 @@ func diag(m map[string]string) map[string]Text {
 	}
 	return out
 }
+
+// TranslateLine translates a diagnostic line or a rejection reason printed
+// in English ("file:line:col: severity: message" or "file:line:col:
+// message") into lang, keeping its position and severity; a line whose
+// message matches no catalogue format is returned as it is.
+func TranslateLine(lang Lang, line string) string {
+	if lang == EN {
+		return line
+	}
+	for _, sep := range []string{": error: ", ": warning: "} {
+		if i := strings.Index(line, sep); i >= 0 {
+			if t, ok := Translate(lang, line[i+len(sep):]); ok {
+				return line[:i+len(sep)] + t
+			}
+			return line
+		}
+	}
+	// A reason: the position is the text before the first ": " that
+	// follows a digit (file:line:col).
+	for i := 0; i+2 < len(line); i++ {
+		if line[i] == ':' && line[i+1] == ' ' && i > 0 && line[i-1] >= '0' && line[i-1] <= '9' {
+			if t, ok := Translate(lang, line[i+2:]); ok {
+				return line[:i+2] + t
+			}
+			break
+		}
+	}
+	if t, ok := Translate(lang, line); ok {
+		return t
+	}
+	return line
+}

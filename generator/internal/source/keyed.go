@@ -1,10 +1,6 @@
 package source
 
-import (
-	"strings"
-
-	"vulnreport/generator/internal/i18n"
-)
+import "vulnreport/generator/internal/i18n"
 
 // Keyed diagnostics carry a stable message key of the i18n catalogue and
 // its arguments beside the English message, so that check and build can
@@ -41,36 +37,4 @@ func (d Diagnostic) Message(lang i18n.Lang) string {
 // every language, so that tools and people can search for it.
 func (d Diagnostic) Localized(lang i18n.Lang) string {
 	return d.where().String() + ": " + d.Severity.String() + ": " + d.Message(lang)
-}
-
-// LocalizeLine translates a diagnostic line or a rejection reason printed
-// in English ("file:line:col: severity: message" or "file:line:col:
-// message") into lang, keeping its position and severity; a line whose
-// message matches no catalogue format is returned as it is.
-func LocalizeLine(lang i18n.Lang, line string) string {
-	if lang == i18n.EN {
-		return line
-	}
-	for _, sep := range []string{": error: ", ": warning: "} {
-		if i := strings.Index(line, sep); i >= 0 {
-			if t, ok := i18n.Translate(lang, line[i+len(sep):]); ok {
-				return line[:i+len(sep)] + t
-			}
-			return line
-		}
-	}
-	// A reason: the position is the text before the first ": " that
-	// follows a digit (file:line:col).
-	for i := 0; i+2 < len(line); i++ {
-		if line[i] == ':' && line[i+1] == ' ' && i > 0 && line[i-1] >= '0' && line[i-1] <= '9' {
-			if t, ok := i18n.Translate(lang, line[i+2:]); ok {
-				return line[:i+2] + t
-			}
-			break
-		}
-	}
-	if t, ok := i18n.Translate(lang, line); ok {
-		return t
-	}
-	return line
 }

@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"vulnreport/generator/internal/chart"
-	"vulnreport/generator/internal/source"
+	"vulnreport/generator/internal/i18n"
 )
 
 // trends prints the twelve-month open trend, the monthly flow of new and
@@ -105,7 +105,7 @@ func (d *doc) qualityDetail() {
 	for _, r := range rej[:min(maxRows, len(rej))] {
 		reasons := make([]string, len(r.Reasons))
 		for i, x := range r.Reasons {
-			reasons[i] = source.LocalizeLine(d.lang, x)
+			reasons[i] = i18n.TranslateLine(d.lang, x)
 		}
 		t.rows = append(t.rows, []string{r.Location, r.Kind, r.ID, strings.Join(reasons, "\n")})
 	}

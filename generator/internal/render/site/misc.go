@@ -8,7 +8,6 @@ import (
 	"vulnreport/generator/internal/lifecycle"
 	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/report"
-	"vulnreport/generator/internal/source"
 )
 
 // lifecycleData is the lifecycle timeline page.
@@ -186,7 +185,7 @@ func (b *builder) quality(lang i18n.Lang, p *Page) any {
 	// their positions as they are.
 	d.Diagnostics = make([]string, min(len(q.Diagnostics), 1000))
 	for i := range d.Diagnostics {
-		d.Diagnostics[i] = source.LocalizeLine(lang, q.Diagnostics[i])
+		d.Diagnostics[i] = i18n.TranslateLine(lang, q.Diagnostics[i])
 	}
 	links := func(ids []string) []link {
 		var out []link

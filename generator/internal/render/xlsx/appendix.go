@@ -5,10 +5,10 @@ import (
 	"strconv"
 	"strings"
 
+	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/remediation"
 	"vulnreport/generator/internal/report"
-	"vulnreport/generator/internal/source"
 )
 
 // sheetOf creates a sheet written without a stream, with its print form.
@@ -44,7 +44,7 @@ func (b *book) quality(context.Context) error {
 	for _, x := range q.Rejections {
 		reasons := make([]string, len(x.Reasons))
 		for i, r := range x.Reasons {
-			reasons[i] = source.LocalizeLine(b.lang, r)
+			reasons[i] = i18n.TranslateLine(b.lang, r)
 		}
 		rej.rows = append(rej.rows, []any{x.Location, x.Kind, x.ID, strings.Join(reasons, "\n")})
 	}
@@ -68,7 +68,7 @@ func (b *book) quality(context.Context) error {
 	}
 	diags := block{title: b.t("xlsx.quality.diagnostics"), name: "Diagnostics", cols: []string{b.t("xlsx.col.message")}}
 	for _, d := range q.Diagnostics {
-		diags.rows = append(diags.rows, []any{source.LocalizeLine(b.lang, d)})
+		diags.rows = append(diags.rows, []any{i18n.TranslateLine(b.lang, d)})
 	}
 	row := 3
 	for _, blk := range []block{rej, rv, comp(b.t("unmatched_products"), "Unmatched", q.Unmatched),
