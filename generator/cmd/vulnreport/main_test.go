@@ -176,13 +176,15 @@ func TestCheckPlantedErrors(t *testing.T) {
 		}
 	}
 	for _, want := range []*regexp.Regexp{
-		regexp.MustCompile(`(?m)^systems\.yaml:\d+:\d+: error: field "id": "\.\./evil" is not a valid id`),
+		// the sample policy is Japanese first: the messages are in
+		// Japanese, positions, field names and values as in the file
+		regexp.MustCompile(`(?m)^systems\.yaml:\d+:\d+: error: 項目 "id": "\.\./evil" は ID として使えません`),
 		// wrong optional fields of a system or component are dropped with
 		// a warning, the record kept
-		regexp.MustCompile(`(?m)^systems\.yaml:\d+:\d+: warning: field "inventory_updated": "2026-02-30" is not a date`),
-		regexp.MustCompile(`(?m)^components\.csv:\d+:\d+: warning: field "hosts": "many"`),
-		regexp.MustCompile(`(?m)^components\.csv:\d+:\d+: warning: field "installed": "2026-13-01" is not a date`),
-		regexp.MustCompile(`(?m)^components\.csv:\d+:\d+: error: a quoted field is not closed`),
+		regexp.MustCompile(`(?m)^systems\.yaml:\d+:\d+: warning: 項目 "inventory_updated": "2026-02-30" は日付として読めません.*\(この項目は使わず、レコードは採用します\)$`),
+		regexp.MustCompile(`(?m)^components\.csv:\d+:\d+: warning: 項目 "hosts": "many"`),
+		regexp.MustCompile(`(?m)^components\.csv:\d+:\d+: warning: 項目 "installed": "2026-13-01" は日付として読めません`),
+		regexp.MustCompile(`(?m)^components\.csv:\d+:\d+: error: 引用符で始めた値が閉じていません`),
 	} {
 		if !want.MatchString(stdout) {
 			t.Errorf("no line matching %s in:\n%s", want, stdout)
@@ -342,7 +344,7 @@ func TestInit(t *testing.T) {
 	if !regexp.MustCompile(`(?m)^policy\.yaml +1 +1 +0$`).MatchString(stdout) {
 		t.Errorf("policy.yaml not read as one record:\n%s", stdout)
 	}
-	const empty = "systems.csv:1:1: error: the file holds no system: a report on no systems would show no findings"
+	const empty = "systems.csv:1:1: error: システムが 1 件もありません。システムのないレポートには指摘事項が現れません"
 	diags := stdout
 	if i := strings.Index(diags, "\nファイル "); i >= 0 {
 		diags = diags[:i]
@@ -422,7 +424,7 @@ func TestBuildStrict(t *testing.T) {
 	if code != 1 || !strings.Contains(stderr, "--strict: 1 records were rejected") {
 		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
 	}
-	if !regexp.MustCompile(`(?m)^components\.csv:\d+:\d+: error: field "version": is required`).MatchString(stderr) {
+	if !regexp.MustCompile(`(?m)^components\.csv:\d+:\d+: error: 項目 "version": 必須です$`).MatchString(stderr) {
 		t.Errorf("the rejected record is not reported:\n%s", stderr)
 	}
 	if d := treeDiff(before, tree(t, out)); d != "" {

@@ -52,8 +52,8 @@ func TestAttackSignsEndToEnd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), `logs/ghost/access.log:1:1: warning: log of "ghost", which is not in the system register`) {
-		t.Errorf("no warning for the unknown system's log:\n%s", out.String())
+	if !strings.Contains(out.String(), `logs/ghost/access.log:1:1: warning: システム一覧にない "ghost" のログのため、分析しません`) {
+		t.Errorf("no warning, in the policy's first language (Japanese), for the unknown system's log:\n%s", out.String())
 	}
 	data, ok := res.Files.Get("attack-signs.json")
 	if !ok {

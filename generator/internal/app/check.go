@@ -40,7 +40,10 @@ func Check(opt Options, stdout, stderr io.Writer) error {
 		}
 	}
 	badPages := checkContent(opt, &diags)
-	lang := firstLang(snap.Policy.Languages)
+	lang := firstLang(opt.Langs)
+	if len(opt.Langs) == 0 {
+		lang = firstLang(snap.Policy.Languages)
+	}
 	t := func(key string) string { return i18n.T(lang, key) }
 	for _, d := range diags.Sorted() {
 		fmt.Fprintln(stdout, d.Localized(lang))

@@ -24,13 +24,13 @@ func warnStaleFeeds(ages []report.FeedAge, diags *source.Diagnostics) {
 		pos := source.Pos{File: "feeds/" + a.Kind, Line: 1, Col: 1}
 		switch {
 		case !a.Present:
-			diags.Warnf(pos, "no %s feed in feeds/%s: findings it would give are missing; run `vulnreport fetch` / %s の情報がありません。`vulnreport fetch` を実行してください",
-				name, strings.ToLower(a.Kind), name)
+			diags.Warnf(pos, "no %s feed in feeds/%s: findings it would give are missing; run `vulnreport fetch`",
+				name, strings.ToLower(a.Kind))
 		case !a.HasDate:
-			diags.Warnf(pos, "the %s feed states no date, so its age is unknown; run `vulnreport fetch` / %s の日付が不明です。`vulnreport fetch` を実行してください", name, name)
+			diags.Warnf(pos, "the %s feed states no date, so its age is unknown; run `vulnreport fetch`", name)
 		default:
-			diags.Warnf(pos, "the %s feed is %d days old on the as-of date (policy limit %d days: feed_max_age_days.%s); run `vulnreport fetch` / %s の情報が基準日時点で %d 日前のものです (上限 %d 日)。`vulnreport fetch` を実行してください",
-				name, a.AgeDays, a.MaxDays, a.Kind, name, a.AgeDays, a.MaxDays)
+			diags.Warnf(pos, "the %s feed is %d days old on the as-of date (policy limit %d days: feed_max_age_days.%s); run `vulnreport fetch`",
+				name, a.AgeDays, a.MaxDays, a.Kind)
 		}
 	}
 }

@@ -155,7 +155,7 @@ func TestHostileFiles(t *testing.T) {
 			go func() {
 				var r result
 				var o, e bytes.Buffer
-				r.check = Check(Options{Data: os.DirFS(dir), DataDir: dir}, &o, &e)
+				r.check = Check(Options{Data: os.DirFS(dir), DataDir: dir, Langs: english}, &o, &e)
 				r.checkOut = o.String() + e.String()
 				o.Reset()
 				e.Reset()
@@ -304,7 +304,7 @@ func TestNothingToReportStops(t *testing.T) {
 			dir := t.TempDir()
 			writeTree(t, dir, tc.files)
 			var o, e bytes.Buffer
-			_, err := Build(context.Background(), Options{Data: os.DirFS(dir), OutDir: prev, AsOf: date("2026-11-30"), Formats: "findings"}, &o, &e)
+			_, err := Build(context.Background(), Options{Data: os.DirFS(dir), OutDir: prev, AsOf: date("2026-11-30"), Formats: "findings", Langs: english}, &o, &e)
 			var ue UsageError
 			if err == nil || errors.As(err, &ue) || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("build: %v, want it to stop (exit 1) saying %q\n%s", err, tc.want, e.String())
@@ -318,7 +318,7 @@ func TestNothingToReportStops(t *testing.T) {
 			if treeSum(t, prev) != before {
 				t.Fatal("the previous output changed")
 			}
-			if err := Check(Options{Data: os.DirFS(dir)}, &o, &e); !errors.Is(err, ErrRejected) {
+			if err := Check(Options{Data: os.DirFS(dir), Langs: english}, &o, &e); !errors.Is(err, ErrRejected) {
 				t.Errorf("check passed a snapshot that cannot be built: %v", err)
 			}
 		})

@@ -150,7 +150,7 @@ func hostileCase(t *testing.T, name, dir string) bool {
 		var r result
 		var o, e bytes.Buffer
 		t0 := time.Now()
-		r.checkErr = Check(Options{Data: os.DirFS(dir), DataDir: dir}, &o, &e)
+		r.checkErr = Check(Options{Data: os.DirFS(dir), DataDir: dir, Langs: english}, &o, &e)
 		r.checkTime = time.Since(t0)
 		r.checkOut, r.checkErrOut = o.String(), e.String()
 		o.Reset()

@@ -51,7 +51,7 @@ func TestUntrustedFilesStopTheBuild(t *testing.T) {
 			fsys[tt.file] = &fstest.MapFile{Data: tt.data}
 
 			var o, e bytes.Buffer
-			err := Check(Options{Data: fsys}, &o, &e)
+			err := Check(Options{Data: fsys, Langs: english}, &o, &e)
 			if !errors.Is(err, ErrRejected) {
 				t.Fatalf("check: %v, want exit 1", err)
 			}

@@ -152,6 +152,10 @@ var pdfMessages = map[string]Text{
 	"pdf.q.no_owner":      {"所管部署のないシステム", "Systems without an owner"},
 	"pdf.q.kev_unmatched": {"%s 件 (うち同じ製品を導入済み %s 件)", "%s (product installed here: %s)"},
 
+	// The data-quality records, moved to the appendix to keep the body short.
+	"pdf.section.quality_detail": {"付録: データ品質の明細", "Appendix: data-quality details"},
+	"pdf.quality_detail_note":    {"不採用のレコード、確認が必要な対応記録、照合できなかったソフトウェアの明細は付録「データ品質の明細」に、全件はワークブックのシート「データ品質」にあります。", "The rejected records, the remediation records to review and the software that matched nothing are listed in the appendix \"Data-quality details\"; every row is in the workbook's sheet \"Data quality\"."},
+
 	// An action whose findings stand at different stages.
 	"pdf.stage_mixed": {"%s (%d/%d 件は%s)", "%s (%d of %d at %s)"},
 

@@ -25,8 +25,8 @@ func Scans(feeds []feed.Info, asOf time.Time, staleDays int, diags *source.Diagn
 		age := int(asOf.Sub(t).Hours() / 24)
 		switch {
 		case age > staleDays:
-			diags.Warnf(pos, "stale scan: %s result of %s is %d days old on %s (policy horizons.stale_scan_days: %d); its findings may be out of date / 古いスキャン結果: %d日前",
-				f.Version, t.Format(source.DateLayout), age, asOf.Format(source.DateLayout), staleDays, age)
+			diags.Warnf(pos, "stale scan: %s result of %s is %d days old on %s (policy horizons.stale_scan_days: %d); its findings may be out of date",
+				f.Version, t.Format(source.DateLayout), age, asOf.Format(source.DateLayout), staleDays)
 		case t.After(asOf.AddDate(0, 0, 1)):
 			diags.Warnf(pos, "%s result is dated %s, after the as-of date %s", f.Version, t.Format(source.DateLayout), asOf.Format(source.DateLayout))
 		}

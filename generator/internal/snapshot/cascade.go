@@ -96,11 +96,11 @@ func (l *loader) reportCascades() {
 		slices.Sort(files)
 		where := strings.Join(files, ", ")
 		if sys := l.casc.names[cause]; sys != "" {
-			l.diags.Cascadef(cause, "%d records refer to rejected system %q and are rejected with it (%s) / 却下されたシステム %q を参照する %d 件のレコードも却下されました",
-				n, sys, where, sys, n)
+			l.diags.Cascadef(cause, "%d records refer to rejected system %q and are rejected with it (%s)",
+				n, sys, where)
 			continue
 		}
-		l.diags.Cascadef(cause, "%d records refer to systems in this file, which could not be read, and are rejected (%s) / 読めなかったこのファイルのシステムを参照する %d 件のレコードも却下されました",
-			n, where, n)
+		l.diags.Cascadef(cause, "%d records refer to systems in this file, which could not be read, and are rejected (%s)",
+			n, where)
 	}
 }

@@ -69,8 +69,8 @@ func detectEncoding(br *bufio.Reader) (enc string, undecided bool, err error) {
 }
 
 // ErrUTF16 refuses a UTF-16 file, Excel's 「Unicode テキスト」.
-var ErrUTF16 = errors.New("the file is UTF-16 (Excel's \"Unicode Text\", 「Unicode テキスト」), which is not read: " +
-	"save it as \"CSV UTF-8 (Comma delimited)\" / 「CSV UTF-8 (コンマ区切り)」で保存し直してください")
+var ErrUTF16 = errors.New("the file is UTF-16 (Excel's \"Unicode Text\"), which is not read: " +
+	"save it as \"CSV UTF-8 (Comma delimited)\"")
 
 // utf16Name returns the UTF-16 encoding head is in, by its BOM or by the
 // zero bytes of ASCII text in UTF-16, or "".

@@ -192,7 +192,7 @@ func TestCSVUTF16Refused(t *testing.T) {
 			if !errors.Is(r.err, ErrUTF16) || !strings.HasPrefix(r.err.Error(), "f.csv:1:1: the file is UTF-16") {
 				t.Fatalf("err = %v", r.err)
 			}
-			if !hasPrefix(r.diags, "f.csv:1:1: error: the file is UTF-16") || !strings.Contains(r.diags[0], "CSV UTF-8 (コンマ区切り)") {
+			if !hasPrefix(r.diags, "f.csv:1:1: error: the file is UTF-16") || !strings.Contains(r.diags[0], `"CSV UTF-8 (Comma delimited)"`) {
 				t.Errorf("diags %q", r.diags)
 			}
 		})

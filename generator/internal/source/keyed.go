@@ -19,12 +19,17 @@ func (d *Diagnostics) WarnK(pos Pos, key string, args ...any) {
 }
 
 // Message returns the diagnostic's message in lang: the catalogue's text
-// when it has a key, else the English message.
+// of its key, or its English message translated through the catalogue's
+// formats (the English message when none matches).
 func (d Diagnostic) Message(lang i18n.Lang) string {
-	if d.Key == "" || lang == i18n.EN {
+	switch {
+	case lang == i18n.EN:
 		return d.Msg
+	case d.Key == "":
+		t, _ := i18n.Translate(lang, d.Msg)
+		return t
 	}
-	return i18n.Tf(lang, d.Key, d.Args...)
+	return i18n.Tf(lang, d.Key, localize(lang, d.Args)...)
 }
 
 // Localized formats the diagnostic as "file:line:col: severity: message"

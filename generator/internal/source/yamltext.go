@@ -58,7 +58,7 @@ func TextEncoding(data []byte) string {
 func yamlText(name string, data []byte) ([]byte, error) {
 	enc := TextEncoding(data)
 	if enc != EncUTF16LE && enc != EncUTF16BE && utf16Name(data) != "" {
-		return nil, &PosError{Pos{name, 1, 1}, "the file is UTF-16 without a byte order mark, which is not read: save it as UTF-8 / UTF-8 で保存し直してください"}
+		return nil, &PosError{Pos{name, 1, 1}, "the file is UTF-16 without a byte order mark, which is not read: save it as UTF-8"}
 	}
 	switch enc {
 	case EncUTF8BOM:

@@ -42,6 +42,11 @@ func (d *doc) cover() {
 	d.font(sizeBody)
 	d.textColor(colMuted)
 	d.para(d.t("pdf.cover.handling"), 0)
+	// Rejected records or skipped files: said on the first page a reader
+	// sees, not only in the summary.
+	d.gap(6)
+	d.textColor(colText)
+	d.qualityBanner()
 
 	// Provenance at the foot of the page.
 	d.y = bottom - 34

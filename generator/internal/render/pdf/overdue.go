@@ -110,7 +110,9 @@ func (d *doc) exploited() {
 	for _, f := range d.f.kev {
 		reasons := ""
 		if sc, _, ok := d.r.FindingScore(f.Key); ok {
-			reasons = points(sc.Points) + ": " + sc.ReasonText(d.lang, 2)
+			// Every row is on an internet-facing system: its first reason
+			// (the exploitation evidence) is what sets the rows apart.
+			reasons = points(sc.Points) + ": " + sc.ReasonText(d.lang, 1)
 		}
 		t.addPrio(f.Priority, f.Priority.String(), d.withMark(d.ids(f), f), d.sysName(f.System), f.ProductName+" "+f.Version,
 			day(f.KEVDue), d.dept(d.f.owner(f.System)), reasons)

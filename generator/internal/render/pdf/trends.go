@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"vulnreport/generator/internal/chart"
+	"vulnreport/generator/internal/i18n"
 )
 
 // trends prints the twelve-month open trend, the monthly flow of new and
@@ -95,14 +96,25 @@ func (d *doc) quality() {
 		rows = append(rows, []string{d.t("site.scans"), text})
 	}
 	d.table(table{cols: []col{{head: d.t("pdf.q.item"), w: 60}, {head: d.t("col.count"), w: 114}}, rows: rows, maxLines: 4})
+	d.note(d.t("pdf.quality_detail_note"))
+}
 
+// qualityDetail prints, in the appendix, the records behind the body's
+// data-quality counts: rejected records with where they are, remediation
+// records to review and software that matches nothing.
+func (d *doc) qualityDetail() {
+	q := d.r.Quality
 	rej := q.Rejections
 	d.sub(d.t("rejected_records"), 20)
 	t := table{cols: []col{
 		{head: d.t("col.location"), w: 40}, {head: d.t("col.kind"), w: 22}, {head: "ID", w: 26}, {head: d.t("col.reason"), w: 86},
 	}, maxLines: 4}
 	for _, r := range rej[:min(maxRows, len(rej))] {
-		t.rows = append(t.rows, []string{r.Location, r.Kind, r.ID, strings.Join(r.Reasons, "\n")})
+		reasons := make([]string, len(r.Reasons))
+		for i, x := range r.Reasons {
+			reasons[i] = i18n.TranslateLine(d.lang, x)
+		}
+		t.rows = append(t.rows, []string{r.Location, r.Kind, r.ID, strings.Join(reasons, "\n")})
 	}
 	d.table(t)
 	d.note(d.shown(min(maxRows, len(rej)), len(rej), "section.quality"))
@@ -125,11 +137,12 @@ func (d *doc) quality() {
 			{head: d.t("col.system"), w: 40}, {head: d.t("col.product"), w: 70}, {head: d.t("col.version"), w: 30},
 			{head: d.t("col.location"), w: 34},
 		}, maxLines: 3}
-		for _, c := range q.Unmatched[:min(maxRows, len(q.Unmatched))] {
+		// The full list is in the workbook: the body shows the first few.
+		for _, c := range q.Unmatched[:min(maxShort, len(q.Unmatched))] {
 			t.rows = append(t.rows, []string{d.sysName(c.System), c.ProductName + " (" + c.Product + ")", c.Version, c.At})
 		}
 		d.table(t)
-		d.note(d.shown(min(maxRows, len(q.Unmatched)), len(q.Unmatched), "section.quality"))
+		d.note(d.shown(min(maxShort, len(q.Unmatched)), len(q.Unmatched), "section.quality"))
 	}
 }
 

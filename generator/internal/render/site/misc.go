@@ -201,7 +201,12 @@ func (b *builder) quality(lang i18n.Lang, p *Page) any {
 			d.Scans = append(d.Scans, row)
 		}
 	}
-	d.Diagnostics = q.Diagnostics[:min(len(q.Diagnostics), 1000)]
+	// The lines in the page's language (the catalogue's formats), with
+	// their positions as they are.
+	d.Diagnostics = make([]string, min(len(q.Diagnostics), 1000))
+	for i := range d.Diagnostics {
+		d.Diagnostics[i] = i18n.TranslateLine(lang, q.Diagnostics[i])
+	}
 	links := func(ids []string) []link {
 		var out []link
 		for _, id := range ids {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/remediation"
 	"vulnreport/generator/internal/report"
@@ -41,7 +42,11 @@ func (b *book) quality(context.Context) error {
 	rej := block{title: b.t("rejected_records"), name: "Rejected", kinds: []kind{kText, kText, kText, kWrap},
 		cols: []string{b.t("col.location"), b.t("col.kind"), b.t("xlsx.col.id"), b.t("col.reason")}}
 	for _, x := range q.Rejections {
-		rej.rows = append(rej.rows, []any{x.Location, x.Kind, x.ID, strings.Join(x.Reasons, "\n")})
+		reasons := make([]string, len(x.Reasons))
+		for i, r := range x.Reasons {
+			reasons[i] = i18n.TranslateLine(b.lang, r)
+		}
+		rej.rows = append(rej.rows, []any{x.Location, x.Kind, x.ID, strings.Join(reasons, "\n")})
 	}
 	rv := block{title: b.t("remediation_reviews"), name: "Reviews", kinds: []kind{kText, kText, kText, kInt, kInt, kWrap},
 		cols: []string{b.t("col.location"), b.t("col.kind"), b.t("col.record"), b.t("col.findings"), b.t("col.closed"), b.t("col.reason")}}
@@ -63,7 +68,7 @@ func (b *book) quality(context.Context) error {
 	}
 	diags := block{title: b.t("xlsx.quality.diagnostics"), name: "Diagnostics", cols: []string{b.t("xlsx.col.message")}}
 	for _, d := range q.Diagnostics {
-		diags.rows = append(diags.rows, []any{d})
+		diags.rows = append(diags.rows, []any{i18n.TranslateLine(b.lang, d)})
 	}
 	row := 3
 	for _, blk := range []block{rej, rv, comp(b.t("unmatched_products"), "Unmatched", q.Unmatched),
