@@ -9,7 +9,6 @@ import (
 	"context"
 	"slices"
 	"strings"
-	"vulnreport/generator/internal/attack"
 
 	"vulnreport/generator/internal/findings"
 	"vulnreport/generator/internal/render"
@@ -93,11 +92,11 @@ func scans(r *report.Report) []findings.Scan {
 }
 
 // AttackSignsName is the attack-signs export, written when the snapshot
-// has logs (schema attack.Schema).
+// has logs (schema report.AttackSignsSchema).
 const AttackSignsName = "attack-signs.json"
 
 func writeAttackSigns(w render.Writer, r *report.Report) error {
-	data, err := attack.Encode(r.AsOf, r.Attacks)
+	data, err := report.EncodeAttackSigns(r.AsOf, r.Attacks)
 	if err != nil {
 		return err
 	}

@@ -67,7 +67,8 @@ type advisoryData struct {
 // scannedRow is one scanner result that reported one of an advisory's
 // findings, with the scanner's confidence.
 type scannedRow struct {
-	System, Name, Href  string
+	System, Name        string
+	Href                relLink
 	Product, Version    string
 	Scanner, Confidence string
 	File                string
@@ -81,10 +82,11 @@ type kv struct{ Key, Value string }
 
 // affected is one system with the versions the advisory hits there.
 type affected struct {
-	System, Name, Href string
-	Product, Version   string
-	Priority           string
-	PrioClass          string
+	System, Name     string
+	Href             relLink
+	Product, Version string
+	Priority         string
+	PrioClass        string
 	// State is the state's label.
 	State   string
 	Due     string
