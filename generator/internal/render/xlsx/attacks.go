@@ -4,8 +4,6 @@ import (
 	"context"
 	"strconv"
 	"strings"
-
-	"vulnreport/generator/internal/attack"
 )
 
 // attacks writes the attack-signs sheet: the attacks on open
@@ -14,39 +12,25 @@ import (
 // are attacker-written text: like every text cell, they are inline
 // strings, never formulas, whatever they start with.
 func (b *book) attacks(ctx context.Context) error {
+	// A row is one correlated finding, sign or sshd sign: j of system si.
 	type row struct {
-		kind     string
-		sys      *attack.SystemSigns
-		corr     *attack.Correlation
-		sign     *attack.Sign
-		auth     *attack.AuthSign
-		trend    []int
-		hasTrend bool
+		kind  string
+		si, j int
 	}
 	var rows []row
-	for i := range b.r.Attacks {
-		s := &b.r.Attacks[i]
-		for j := range s.Correlated {
-			rows = append(rows, row{kind: "xlsx.attack.correlated", sys: s, corr: &s.Correlated[j]})
+	for _, kind := range []string{"xlsx.attack.correlated", "xlsx.attack.sign", "xlsx.attack.auth"} {
+		for si := range b.r.Attacks {
+			s := &b.r.Attacks[si]
+			n := map[string]int{"xlsx.attack.correlated": len(s.Correlated), "xlsx.attack.sign": len(s.Signs), "xlsx.attack.auth": len(s.Auth)}[kind]
+			for j := range n {
+				rows = append(rows, row{kind, si, j})
+			}
 		}
 	}
 	tr := b.r.AttackTrend
 	trendOf := map[[2]string][]int{}
 	for _, r := range tr.Rows {
 		trendOf[[2]string{r.System, string(r.Category)}] = r.Requests
-	}
-	for i := range b.r.Attacks {
-		s := &b.r.Attacks[i]
-		for j := range s.Signs {
-			t, ok := trendOf[[2]string{s.System, string(s.Signs[j].Category)}]
-			rows = append(rows, row{kind: "xlsx.attack.sign", sys: s, sign: &s.Signs[j], trend: t, hasTrend: ok})
-		}
-	}
-	for i := range b.r.Attacks {
-		s := &b.r.Attacks[i]
-		for j := range s.Auth {
-			rows = append(rows, row{kind: "xlsx.attack.auth", sys: s, auth: &s.Auth[j]})
-		}
 	}
 	cols := []column{
 		{"xlsx.col.attack_row", 22, kText, false}, {"col.system_id", 14, kText, false}, {"xlsx.col.system_name", 20, kText, false},
@@ -69,27 +53,30 @@ func (b *book) attacks(ctx context.Context) error {
 	_, err := b.writeTable(ctx, table{base: b.sheet(SheetAttacks), n: len(rows), cols: cols,
 		row: func(i int, o []any) {
 			r := &rows[i]
-			o[0], o[1], o[2] = b.t(r.kind), r.sys.System, sysName[r.sys.System]
-			switch {
-			case r.corr != nil:
-				o[3], o[4], o[5], o[9] = b.t("attack.category."+string(r.corr.Category)), r.corr.Advisory, r.corr.Requests, r.corr.By
-			case r.sign != nil:
-				sg := r.sign
+			s := &b.r.Attacks[r.si]
+			o[0], o[1], o[2] = b.t(r.kind), s.System, sysName[s.System]
+			switch r.kind {
+			case "xlsx.attack.correlated":
+				c := &s.Correlated[r.j]
+				o[3], o[4], o[5], o[9] = b.t("attack.category."+string(c.Category)), c.Advisory, c.Requests, c.By
+			case "xlsx.attack.sign":
+				sg := &s.Signs[r.j]
 				rules := make([]string, len(sg.Rules))
 				for k, id := range sg.Rules {
 					rules[k] = strconv.Itoa(id)
 				}
 				o[3], o[5], o[6], o[7] = b.t("attack.category."+string(sg.Category)), sg.Requests, sg.Sources, sg.MaybeSucceeded
 				o[8], o[9], o[10] = stamp(sg.First, sg.Last), strings.Join(rules, ", "), strings.Join(sg.Samples, "\n")
-				if r.hasTrend {
-					for k := 0; k < earlier && k < len(r.trend); k++ {
-						if r.trend[k] >= 0 {
-							o[11+k] = r.trend[k]
+				if t, ok := trendOf[[2]string{s.System, string(sg.Category)}]; ok {
+					for k := 0; k < earlier && k < len(t); k++ {
+						if t[k] >= 0 {
+							o[11+k] = t[k]
 						}
 					}
 				}
-			case r.auth != nil:
-				o[3], o[4], o[5], o[8] = b.t("attack.auth."+r.auth.Kind), r.auth.Subject, r.auth.Count, stamp(r.auth.First, r.auth.Last)
+			case "xlsx.attack.auth":
+				a := &s.Auth[r.j]
+				o[3], o[4], o[5], o[8] = b.t("attack.auth."+a.Kind), a.Subject, a.Count, stamp(a.First, a.Last)
 			}
 		},
 	})
