@@ -5,15 +5,25 @@
 // added after the date are left out. Run it oldest month first:
 //
 //	go run ./generator/cmd/samplehistory --data data 2026-09-30 2026-10-31
+//
+// With --logs DIR, the month's logs are DIR/<date>/logs/ (written by
+// samplelogs --month) instead of the snapshot's, and the month's
+// attack-signs.json is written beside its findings.json, for the trend;
+// --attack-signs-only writes that file alone:
+//
+//	go run ./generator/cmd/samplelogs --month 2026-10 --data /tmp/sl/2026-10-31
+//	go run ./generator/cmd/samplehistory --data data --logs /tmp/sl --attack-signs-only 2026-10-31
 package main
 
 import (
 	"context"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"vulnreport/generator/internal/advisory"
 	"vulnreport/generator/internal/app"
@@ -27,22 +37,42 @@ import (
 
 func main() {
 	data := flag.String("data", "data", "snapshot folder")
+	logs := flag.String("logs", "", "folder holding <date>/logs/ for each month (from samplelogs --month)")
+	signsOnly := flag.Bool("attack-signs-only", false, "write only history/<date>/attack-signs.json")
 	flag.Parse()
 	for _, d := range flag.Args() {
-		if err := month(*data, d); err != nil {
+		if err := month(*data, *logs, *signsOnly, d); err != nil {
 			fmt.Fprintln(os.Stderr, "samplehistory:", err)
 			os.Exit(1)
 		}
 	}
 }
 
-func month(dir, date string) error {
+// overlay is the snapshot with the month's logs in place of its own:
+// none when logs is nil.
+type overlay struct{ base, logs fs.FS }
+
+func (o overlay) Open(name string) (fs.File, error) {
+	if name == "logs" || strings.HasPrefix(name, "logs/") {
+		if o.logs == nil {
+			return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+		}
+		return o.logs.Open(name)
+	}
+	return o.base.Open(name)
+}
+
+func month(dir, logs string, signsOnly bool, date string) error {
 	asOf, err := source.ParseDate(date)
 	if err != nil {
 		return err
 	}
 	var diags source.Diagnostics
-	snap := snapshot.Load(os.DirFS(dir), snapshot.Options{Feeds: all.Parsers()}, &diags)
+	fsys := overlay{base: os.DirFS(dir)}
+	if logs != "" {
+		fsys.logs = os.DirFS(filepath.Join(logs, date))
+	}
+	snap := snapshot.Load(fsys, snapshot.Options{Feeds: all.Parsers()}, &diags)
 	if len(snap.Fatal) > 0 {
 		return fmt.Errorf("%v", snap.Fatal)
 	}
@@ -65,16 +95,26 @@ func month(dir, date string) error {
 	}
 	snap.Advisories = slices.DeleteFunc(snap.Advisories, func(a advisory.Advisory) bool { return a.Published.After(asOf) })
 	snap.KEV = slices.DeleteFunc(snap.KEV, func(e feed.KEVEntry) bool { return e.DateAdded.After(asOf) })
-	r := app.AnalyzeSnapshot(snap, app.Options{AsOf: asOf}, &diags, func(string, int) {})
+	r := app.AnalyzeSnapshot(snap, app.Options{AsOf: asOf, Data: fsys}, &diags, func(string, int) {})
 	mem := publish.NewMemory()
 	if err := export.New().Render(context.Background(), r, mem); err != nil {
 		return err
 	}
-	b, _ := mem.Get("findings.json")
 	out := filepath.Join(dir, "history", date, "findings.json")
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return err
 	}
+	if signs, ok := mem.Get(export.AttackSignsName); ok && logs != "" {
+		p := filepath.Join(dir, "history", date, export.AttackSignsName)
+		if err := os.WriteFile(p, signs, 0o644); err != nil {
+			return err
+		}
+		fmt.Printf("%s: %d systems with logs\n", p, len(r.Attacks))
+	}
+	if signsOnly {
+		return nil
+	}
+	b, _ := mem.Get("findings.json")
 	if err := os.WriteFile(out, b, 0o644); err != nil {
 		return err
 	}

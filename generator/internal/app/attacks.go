@@ -14,6 +14,7 @@ import (
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/policy"
+	"vulnreport/generator/internal/report"
 	"vulnreport/generator/internal/snapshot"
 	"vulnreport/generator/internal/source"
 	"vulnreport/generator/internal/vuln"
@@ -166,4 +167,24 @@ func joinInts(xs []int) string {
 		parts = append(parts, strconv.Itoa(x))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// attackHistory decodes earlier months' attack-signs.json (history/),
+// for the trend; a file that cannot be read is a warning naming it, and
+// the trend goes on without that month.
+func attackHistory(snap *snapshot.Snapshot, diags *source.Diagnostics) []report.AttackMonth {
+	var out []report.AttackMonth
+	for _, h := range snap.AttackHistory {
+		d, err := source.ParseDate(h.Date)
+		if err != nil {
+			continue
+		}
+		r, err := attack.Decode(h.Data)
+		if err != nil {
+			diags.Warnf(source.Pos{File: h.Path}, "attack-sign history not used: %v", err)
+			continue
+		}
+		out = append(out, report.AttackMonth{Date: d, Systems: r.Systems})
+	}
+	return out
 }

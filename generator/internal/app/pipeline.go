@@ -206,7 +206,7 @@ func (p *Pipeline) Report() *report.Report {
 		Components: s.Components, Resolver: s.Resolver, Vulns: p.vulns, Match: p.m, Assessed: p.as, Lifecycle: p.ix,
 		Remediations: s.Remediations, Notifications: s.Notifications, History: p.hist, KEVUnmatched: p.kev,
 		Files: s.Files, Feeds: s.Feeds, EPSSDate: s.EPSSDate, EPSSModel: s.EPSSModel,
-		Rejections: s.Rejections, Attacks: p.attacks, Skipped: s.Skipped,
+		Rejections: s.Rejections, Attacks: p.attacks, Skipped: s.Skipped, AttackHistory: attackHistory(s, p.diags),
 	}
 	warnStaleFeeds(report.FeedAges(in), p.diags)
 	in.Diagnostics = p.diags.Sorted()

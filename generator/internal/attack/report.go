@@ -3,6 +3,8 @@ package attack
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"strings"
 	"time"
 )
 
@@ -28,4 +30,17 @@ func Encode(asOf time.Time, systems []SystemSigns) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// Decode reads an attack-signs.json (an earlier month's, under history/),
+// checking its schema: any 1.x version is read.
+func Decode(data []byte) (Report, error) {
+	var r Report
+	if err := json.Unmarshal(data, &r); err != nil {
+		return Report{}, fmt.Errorf("not an attack-signs file: %w", err)
+	}
+	if !strings.HasPrefix(r.Schema, "vulnreport/attack-signs 1.") {
+		return Report{}, fmt.Errorf("schema is %q, expected \"vulnreport/attack-signs 1.x\"", r.Schema)
+	}
+	return r, nil
 }

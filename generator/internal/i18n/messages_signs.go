@@ -30,4 +30,12 @@ var signsMessages = map[string]Text{
 	"scan.q.fine":                     {"%s システムのスキャン結果はすべて期限内です。", "The scanner results of %s systems are all recent."},
 	"col.scanned":                     {"スキャン日", "Scanned"},
 	"scan.last":                       {"前回 %s", "last %s"},
+	"attacks.trend":                   {"攻撃の兆候の月別推移 (件数)", "Signs of attack month by month (requests)"},
+	"attacks.trend_note":              {"過去の月は history/<日付>/attack-signs.json によります。「—」はその月のログの提出がないこと (0 件ではありません)、▲ は前月より増えたことを示します。", "Earlier months are from history/<date>/attack-signs.json. \"—\": no logs were handed over that month (not zero); ▲: up on the month before."},
+	"xlsx.sheet.attacks":              {"攻撃の兆候", "Attack signs"},
+	"xlsx.col.attack_row":             {"区分", "Row"},
+	"xlsx.col.samples":                {"リクエスト例 (先頭200文字)", "Sample requests (first 200 characters)"},
+	"xlsx.attack.correlated":          {"未対策の脆弱性を狙う攻撃", "Attack on an open vulnerability"},
+	"xlsx.attack.sign":                {"攻撃の兆候", "Sign of attack"},
+	"xlsx.attack.auth":                {"認証ログ (sshd)", "Authentication log (sshd)"},
 }

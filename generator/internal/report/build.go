@@ -52,6 +52,9 @@ type Input struct {
 	Skipped []string
 	// Attacks are the signs of attack found in the systems' logs.
 	Attacks []attack.SystemSigns
+	// AttackHistory holds earlier months' attack signs (history/), for
+	// the trend.
+	AttackHistory []AttackMonth
 }
 
 // Build freezes the report model. It never reads the clock.
@@ -90,6 +93,7 @@ func Build(in Input) *Report {
 	r.Freshness = freshness(in)
 	r.Coverage = coverage(in, r.Components)
 	r.Attacks = in.Attacks
+	r.AttackTrend = attackTrend(in)
 	r.Scans = scanStates(in)
 	if len(r.Scans) > 0 {
 		at := make(map[string]int, len(r.Systems))

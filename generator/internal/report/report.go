@@ -99,6 +99,9 @@ type Report struct {
 	// Attacks holds, per system with logs, the signs of attack of the
 	// month and the open findings they target (empty without logs/).
 	Attacks []attack.SystemSigns `json:",omitempty"`
+	// AttackTrend is the month-by-month count of attack signs per system
+	// and kind, from history/<date>/attack-signs.json (empty without).
+	AttackTrend AttackTrend
 	// Scans holds, per system, this month's scanner results and their age,
 	// and the systems scanned in an earlier month but not this one.
 	Scans []ScanState `json:",omitempty"`

@@ -61,6 +61,7 @@ func Load(fsys fs.FS, opt Options, diags *source.Diagnostics) *Snapshot {
 	l.supersede()
 	l.fetchLog(files["fetchlog"])
 	l.history(files["history"])
+	l.attackHistory(files["attackhistory"])
 	for _, name := range files["logs"] {
 		system, _, _ := strings.Cut(strings.TrimPrefix(name, "logs/"), "/")
 		l.s.Logs = append(l.s.Logs, LogFile{System: system, Path: name})
@@ -153,6 +154,8 @@ func classify(p string) string {
 		return "scans"
 	case strings.HasPrefix(dir, "history/") && base == "findings.json":
 		return "history"
+	case strings.HasPrefix(dir, "history/") && base == "attack-signs.json":
+		return "attackhistory"
 	}
 	return "unknown"
 }

@@ -36,6 +36,9 @@ type Snapshot struct {
 	EPSSModel     string
 	// History maps a YYYY-MM-DD folder name to the path of its findings.json.
 	History []HistoryFile
+	// AttackHistory holds earlier months' attack-signs.json, found under
+	// history/<YYYY-MM-DD>/, for the month-by-month trend of attack signs.
+	AttackHistory []HistoryFile
 	// Logs lists the systems' log files, by path.
 	Logs []LogFile
 	// Files lists every input file read, with hashes and counts, by path.

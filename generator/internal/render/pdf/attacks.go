@@ -29,6 +29,7 @@ func (d *doc) attacks() {
 		}
 		d.table(t)
 	}
+	d.attackTrend()
 	d.sub(d.t("attacks.by_category"), 15)
 	t := table{cols: []col{
 		{head: d.t("col.system"), w: 40}, {head: d.t("attacks.col.category"), w: 50}, {head: d.t("attacks.col.requests"), w: 18, align: 'R'},
@@ -52,4 +53,37 @@ func (d *doc) attacks() {
 		}
 	}
 	d.note(d.t("attacks.note"))
+}
+
+// attackTrend prints the requests per system and kind, month by month,
+// from the earlier months' attack-signs.json kept in history: "—" where
+// a month's logs were not handed over, ▲ where this month is up.
+func (d *doc) attackTrend() {
+	tr := d.r.AttackTrend
+	if len(tr.Rows) == 0 {
+		return
+	}
+	d.sub(d.t("attacks.trend"), 15)
+	w := (contentW - 90) / float64(len(tr.Months))
+	cols := []col{{head: d.t("col.system"), w: 40}, {head: d.t("attacks.col.category"), w: 50}}
+	for _, m := range tr.Months {
+		cols = append(cols, col{head: m.Format("2006-01"), w: w, align: 'R'})
+	}
+	t := table{cols: cols, maxLines: 2, size: sizeSmall}
+	for _, r := range tr.Rows {
+		row := []string{d.sysName(r.System), d.t("attack.category." + string(r.Category))}
+		for i, n := range r.Requests {
+			cell := "—"
+			if n >= 0 {
+				cell = num(n)
+			}
+			if i == len(r.Requests)-1 && r.Rising() {
+				cell = "▲ " + cell
+			}
+			row = append(row, cell)
+		}
+		t.rows = append(t.rows, row)
+	}
+	d.table(t)
+	d.note(d.t("attacks.trend_note"))
 }

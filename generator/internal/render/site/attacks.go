@@ -21,6 +21,42 @@ type attacksData struct {
 	Correlated     []attackRow
 	Signs          []attackRow
 	Auth           []attackRow
+	// Months and Trend are the month-by-month requests per system and
+	// kind (history), empty without earlier months.
+	Months []string
+	Trend  []trendRow
+}
+
+// trendRow is one system's requests of one kind, month by month: "—"
+// where that month's logs were not handed over.
+type trendRow struct {
+	System, Category string
+	Cells            []string
+	Rising           bool
+}
+
+// trend fills the month-by-month rows of system sys, or of every system
+// when sys is "".
+func (d *attacksData) trend(lang i18n.Lang, tr report.AttackTrend, sys string) {
+	for _, r := range tr.Rows {
+		if sys != "" && r.System != sys {
+			continue
+		}
+		row := trendRow{System: r.System, Category: i18n.T(lang, "attack.category."+string(r.Category)), Rising: r.Rising()}
+		for _, n := range r.Requests {
+			cell := "—"
+			if n >= 0 {
+				cell = num(n)
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		d.Trend = append(d.Trend, row)
+	}
+	if len(d.Trend) > 0 {
+		for _, m := range tr.Months {
+			d.Months = append(d.Months, m.Format("2006-01"))
+		}
+	}
 }
 
 func (b *builder) attacks(lang i18n.Lang, _ *Page) any {
@@ -28,6 +64,7 @@ func (b *builder) attacks(lang i18n.Lang, _ *Page) any {
 	for i := range b.r.Attacks {
 		d.add(lang, &b.r.Attacks[i])
 	}
+	d.trend(lang, b.r.AttackTrend, "")
 	return d
 }
 
@@ -38,6 +75,7 @@ func (b *builder) systemAttacks(lang i18n.Lang, id string) *attacksData {
 		if s := &b.r.Attacks[i]; s.System == id {
 			d := &attacksData{Systems: 1}
 			d.add(lang, s)
+			d.trend(lang, b.r.AttackTrend, id)
 			return d
 		}
 	}

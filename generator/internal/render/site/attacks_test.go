@@ -8,6 +8,7 @@ import (
 	"vulnreport/generator/internal/attack"
 	"vulnreport/generator/internal/render"
 	"vulnreport/generator/internal/render/site"
+	"vulnreport/generator/internal/report"
 )
 
 // TestAttackSignsOnSystemPage gives the fixture signs of attack on
@@ -22,8 +23,16 @@ func TestAttackSignsOnSystemPage(t *testing.T) {
 		Signs:      []attack.Sign{{Category: attack.Java, Requests: 12, Sources: 1, First: at, Last: at}, {Category: attack.Scanner, Requests: 5, Sources: 1, First: at, Last: at}},
 		Auth:       []attack.AuthSign{{Kind: "root_login", Subject: "root", Count: 1, First: at, Last: at}},
 		Correlated: []attack.Correlation{{Key: "web-shop/x", Advisory: "CVE-2017-5638", Category: attack.Java, Requests: 12, By: "cwe:CWE-20"}}}}
+	r.AttackTrend = report.AttackTrend{Months: []time.Time{time.Date(2026, 10, 31, 0, 0, 0, 0, time.UTC), r.AsOf},
+		Rows: []report.AttackTrendRow{{System: "web-shop", Category: attack.Java, Requests: []int{4, 12}}}}
 	mem := build(t, r, render.Deps{}, site.PageSize)
 	checkSite(t, mem)
+	for _, page := range []string{"attacks.html", "systems/web-shop.html", "en/attacks.html"} {
+		b, _ := mem.Get(page)
+		if !strings.Contains(string(b), `<th scope="col">2026-10</th>`) || !strings.Contains(string(b), "<td>4</td><td>12</td>") || !strings.Contains(string(b), `<span class="tag od">▲</span>`) {
+			t.Errorf("%s lacks the month-by-month trend (4 → 12, rising)", page)
+		}
+	}
 	for _, c := range []struct{ page, nav, section, correlated string }{
 		{"systems/web-shop.html", `href="../attacks.html">攻撃の兆候</a>`, "このシステムへの攻撃の兆候", "未対策の脆弱性を狙う攻撃"},
 		{"en/systems/web-shop.html", `href="../attacks.html">Attack signs</a>`, "Signs of attack on this system", "Attacks on open vulnerabilities"},

@@ -17,6 +17,7 @@ const (
 	SheetFindings      = "findings"
 	SheetExceptions    = "exceptions"
 	SheetSystems       = "systems"
+	SheetAttacks       = "attacks"
 	SheetComponents    = "components"
 	SheetLifecycle     = "lifecycle"
 	SheetAdvisories    = "advisories"
@@ -29,7 +30,7 @@ const (
 // than a sheet holds continues on numbered sheets after its first
 // ("指摘一覧 (2)"); the first always exists, even when the list is empty.
 var SheetKeys = []string{SheetSummary, SheetDecisions, SheetDepartments, SheetPlan, SheetFindings, SheetExceptions,
-	SheetSystems, SheetComponents, SheetLifecycle, SheetAdvisories, SheetNotifications, SheetQuality, SheetMethod}
+	SheetSystems, SheetAttacks, SheetComponents, SheetLifecycle, SheetAdvisories, SheetNotifications, SheetQuality, SheetMethod}
 
 // SheetName returns the name of a sheet in the workbook of a language,
 // or "" for an unknown key.

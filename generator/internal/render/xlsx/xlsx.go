@@ -85,7 +85,7 @@ func (rd *renderer) workbook(ctx context.Context, r *report.Report, lang i18n.La
 		return nil, err
 	}
 	steps := []func(context.Context) error{b.decisions, b.departments, b.plan, b.findings, b.exceptions, b.systems,
-		b.components, b.lifecycle, b.advisories, b.notifications, b.quality, b.method, b.meta}
+		b.attacks, b.components, b.lifecycle, b.advisories, b.notifications, b.quality, b.method, b.meta}
 	for _, step := range steps {
 		if err := step(ctx); err != nil {
 			return nil, err

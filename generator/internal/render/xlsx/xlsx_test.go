@@ -57,10 +57,10 @@ func TestSheetsAndHeaders(t *testing.T) {
 		plan   []string
 	}{
 		{[]i18n.Lang{i18n.JA, i18n.EN}, []string{"サマリー", "経営層の判断事項", "部門別スコアカード", "対策計画", "指摘一覧", "例外登録簿",
-			"システム一覧", "構成ソフトウェア", "ライフサイクル", "脆弱性情報", "第三者からの指摘", "データ品質", "算定方法", remediation.MetaSheet},
+			"システム一覧", "攻撃の兆候", "構成ソフトウェア", "ライフサイクル", "脆弱性情報", "第三者からの指摘", "データ品質", "算定方法", remediation.MetaSheet},
 			[]string{"対策キー (編集不可)", "システム名", "製品", "導入バージョン", "種別", "更新先", "解消する指摘"}},
 		{[]i18n.Lang{i18n.EN}, []string{"Summary", "Decisions for management", "Department scorecards", "Remediation plan", "Findings",
-			"Exceptions register", "Systems", "Components", "Lifecycle", "Advisories", "Reports from outside", "Data quality", "Method", remediation.MetaSheet},
+			"Exceptions register", "Systems", "Attack signs", "Components", "Lifecycle", "Advisories", "Reports from outside", "Data quality", "Method", remediation.MetaSheet},
 			[]string{"Action key (do not edit)", "System name", "Product", "Installed version", "Kind", "Target"}},
 	} {
 		r := fixture()
