@@ -3,6 +3,7 @@ package nvd
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 
 	"vulnreport/generator/internal/advisory"
 	"vulnreport/generator/internal/feed"
@@ -130,14 +131,10 @@ func (s *scanner) cve(c *apiCVE) bool {
 		case "lastModified":
 			return 1 << 2, s.stringField(&c.LastModified)
 		case "vulnStatus":
-			return 1 << 3, s.stringField(&c.VulnStatus)
+			return 1 << 3, s.istringField(&c.VulnStatus)
 		case "descriptions":
-			return 1 << 4, s.array(func() bool {
-				var lv langValue
-				ok := s.langValue(&lv)
-				c.Descriptions = append(c.Descriptions, lv)
-				return ok
-			})
+			haveEN := false
+			return 1 << 4, s.array(func() bool { return s.description(c, &haveEN) })
 		case "metrics":
 			return 1 << 5, s.metrics(&c.Metrics)
 		case "weaknesses":
@@ -188,16 +185,57 @@ func (s *scanner) cve(c *apiCVE) bool {
 	})
 }
 
+// langValue reads a language and a value that records repeat (the
+// weaknesses' CWE ids).
 func (s *scanner) langValue(lv *langValue) bool {
 	return s.object(func(key string) (uint32, bool) {
 		switch key {
 		case "lang":
-			return 1, s.stringField(&lv.Lang)
+			return 1, s.istringField(&lv.Lang)
 		case "value":
-			return 2, s.stringField(&lv.Value)
+			return 2, s.istringField(&lv.Value)
 		}
 		return s.other(key, "lang", "value")
 	})
+}
+
+// description reads one element of a cve's descriptions. Its value is
+// made a string only when convert uses it — the first description and
+// the first English one — as they are long and most records have several.
+// A value that is not plain text is still unquoted, to fail where
+// encoding/json would.
+func (s *scanner) description(c *apiCVE, haveEN *bool) bool {
+	var lv langValue
+	vstart := -1
+	var vend int
+	ok := s.object(func(key string) (uint32, bool) {
+		switch key {
+		case "lang":
+			return 1, s.istringField(&lv.Lang)
+		case "value":
+			if s.null() {
+				return 2, true
+			}
+			start, plain, ok := s.rawStr()
+			if !ok {
+				return 2, false
+			}
+			if !plain {
+				lv.Value, ok = s.unquote(start)
+				return 2, ok
+			}
+			vstart, vend = start+1, s.i-1
+			return 2, true
+		}
+		return s.other(key, "lang", "value")
+	})
+	en := strings.HasPrefix(strings.ToLower(lv.Lang), "en")
+	if vstart >= 0 && (len(c.Descriptions) == 0 || en && !*haveEN) {
+		lv.Value = string(s.data[vstart:vend])
+	}
+	*haveEN = *haveEN || en
+	c.Descriptions = append(c.Descriptions, lv)
+	return ok
 }
 
 // metrics reads the metrics object: CVSS metric lists by name.
@@ -217,14 +255,14 @@ func (s *scanner) metrics(dst *map[string][]metric) bool {
 			ok := s.object(func(key string) (uint32, bool) {
 				switch key {
 				case "type":
-					return 1, s.stringField(&x.Type)
+					return 1, s.istringField(&x.Type)
 				case "cvssData":
 					return 2, s.object(func(key string) (uint32, bool) {
 						switch key {
 						case "version":
-							return 1, s.stringField(&x.CvssData.Version)
+							return 1, s.istringField(&x.CvssData.Version)
 						case "vectorString":
-							return 2, s.stringField(&x.CvssData.VectorString)
+							return 2, s.istringField(&x.CvssData.VectorString)
 						case "baseScore":
 							return 4, s.floatField(&x.CvssData.BaseScore)
 						}
@@ -245,7 +283,7 @@ func (s *scanner) config(cfg *config) bool {
 	return s.object(func(key string) (uint32, bool) {
 		switch key {
 		case "operator":
-			return 1, s.stringField(&cfg.Operator)
+			return 1, s.istringField(&cfg.Operator)
 		case "negate":
 			return 2, s.boolField(&cfg.Negate)
 		case "nodes":
@@ -267,7 +305,7 @@ func (s *scanner) node(n *node, depth int) bool {
 	return s.object(func(key string) (uint32, bool) {
 		switch key {
 		case "operator":
-			return 1, s.stringField(&n.Operator)
+			return 1, s.istringField(&n.Operator)
 		case "negate":
 			return 2, s.boolField(&n.Negate)
 		case "cpeMatch":
@@ -295,15 +333,15 @@ func (s *scanner) cpeMatch(m *cpeMatch) bool {
 		case "vulnerable":
 			return 1, s.boolField(&m.Vulnerable)
 		case "criteria":
-			return 2, s.stringField(&m.Criteria)
+			return 2, s.istringField(&m.Criteria)
 		case "versionStartIncluding":
-			return 4, s.stringField(&m.StartIncluding)
+			return 4, s.istringField(&m.StartIncluding)
 		case "versionStartExcluding":
-			return 8, s.stringField(&m.StartExcluding)
+			return 8, s.istringField(&m.StartExcluding)
 		case "versionEndIncluding":
-			return 16, s.stringField(&m.EndIncluding)
+			return 16, s.istringField(&m.EndIncluding)
 		case "versionEndExcluding":
-			return 32, s.stringField(&m.EndExcluding)
+			return 32, s.istringField(&m.EndExcluding)
 		}
 		return s.other(key, "vulnerable", "criteria", "versionStartIncluding", "versionStartExcluding", "versionEndIncluding", "versionEndExcluding")
 	})
