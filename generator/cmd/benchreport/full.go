@@ -27,23 +27,41 @@ type childRun struct {
 	files     int
 	bytes     int64
 	out       string
+	phases    []phase
 }
 
 // runChild runs a command, measuring wall time, CPU (user+system) and
 // peak RSS of the child from its rusage, and sums the files it wrote to out.
 func runChild(name string, args []string, out string, stderr io.Writer) (childRun, error) {
 	cmd := exec.Command(name, args...)
-	var so, se bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &so, &se
+	cmd.Env = append(os.Environ(), "VULNREPORT_PROGRESS=1")
+	var so bytes.Buffer
+	se := &phaseLog{}
+	cmd.Stdout, cmd.Stderr = &so, se
 	t0 := time.Now()
-	err := cmd.Run()
+	err := cmd.Start()
+	if err == nil {
+		se.mu.Lock()
+		se.pid, se.start = cmd.Process.Pid, t0
+		se.mu.Unlock()
+		done := make(chan struct{})
+		go se.sample(done)
+		err = cmd.Wait()
+		close(done)
+	}
 	r := childRun{wall: time.Since(t0), out: so.String()}
+	se.mu.Lock()
+	if len(se.phases) > 0 {
+		se.phases = append(se.phases, phase{name: "(to exit)", wall: time.Since(se.start), peak: se.peak})
+	}
+	r.phases = se.phases
+	se.mu.Unlock()
 	if ps := cmd.ProcessState; ps != nil {
 		r.cpu = ps.UserTime() + ps.SystemTime()
 		r.maxRSS = maxRSS(ps)
 	}
 	if err != nil {
-		tail := se.String()
+		tail := se.tail.String()
 		if len(tail) > 2000 {
 			tail = "…" + tail[len(tail)-2000:]
 		}
@@ -104,6 +122,7 @@ func fullBuild(bin, dir, content string, stdout, stderr io.Writer) error {
 		fl.cpu.Round(time.Millisecond), mib(fl.maxRSS), fl.files, mib(uint64(fl.bytes)))
 	fmt.Fprintf(stdout, "  %-30s %9s  CPU %9s  peak RSS %9s  %6d files  %s\n", "vulnreport build (all outputs)", b.wall.Round(time.Millisecond),
 		b.cpu.Round(time.Millisecond), mib(b.maxRSS), b.files, mib(uint64(b.bytes)))
+	printPhases(stdout, b.phases)
 	fmt.Fprintf(stdout, "  probe: %d systems, %d component rows, %d distinct (product, version) pairs, %d advisories on installed products, %d findings\n",
 		st.Systems, st.Rows, st.Pairs, st.Advisories, st.Findings)
 	fmt.Fprintf(stdout, "  ratio to the floor: wall %s, CPU %s, peak RSS %s (target ≤ %.0f×)\n",

@@ -3,8 +3,9 @@
 // systems, 1,000,000 component rows and 200,000 advisories) into a
 // temporary folder, or into --dir where it is kept and reused while its
 // stamp file matches, and then runs the pipeline in process, stage by
-// stage — load and check, merge, match, assess, report and, with
-// --render, the findings exports — reporting for each the wall time, the
+// stage — app's stages, the methods a build runs: load (and validate),
+// merge, match, assess, report and, with --render, the findings exports;
+// publish is not measured — reporting for each the wall time, the
 // process's CPU time, the heap peak (sampled every 10 ms), the heap left
 // live, the bytes allocated and the process's peak RSS so far (VmHWM,
 // restarted after generating the snapshot; between stages it cannot be). --stages measures a subset; the
@@ -31,6 +32,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -46,6 +48,7 @@ import (
 	"sync"
 	"time"
 
+	"vulnreport/generator/internal/app"
 	"vulnreport/generator/internal/synth"
 )
 
@@ -73,9 +76,6 @@ type options struct {
 	full, content string
 }
 
-// stageNames lists the pipeline's stages in order.
-var stageNames = []string{"load+check", "merge", "match", "assess", "report", "render"}
-
 func main() {
 	if len(os.Args) > 1 && os.Args[1] == floorChildArg {
 		os.Exit(runFloorChild(os.Args[2:], os.Stdout, os.Stderr))
@@ -93,6 +93,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fl.StringVar(&o.dir, "dir", "", "write the snapshot here and keep it; reused while its stamp matches")
 	fl.BoolVar(&o.keep, "keep", false, "keep the temporary snapshot folder (a --dir folder is always kept)")
 	fl.BoolVar(&o.render, "render", false, "also measure rendering the findings exports")
+	stageNames := benchStages()
 	stages := fl.String("stages", "", "comma-separated stages to measure, the pipeline up to the last one runs ("+strings.Join(stageNames, ",")+"); default all but render")
 	fl.DurationVar(&o.timeout, "timeout", 5*time.Minute, "report a stage that runs longer than this as not finished and stop")
 	fl.IntVar(&o.procs, "procs", 0, "set GOMAXPROCS (0: leave as is)")
@@ -110,7 +111,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "benchreport: unexpected argument %q\n", fl.Arg(0))
 		return 1
 	}
-	o.stages = stageNames[:5]
+	o.stages = slices.DeleteFunc(slices.Clone(stageNames), func(s string) bool { return s == app.StageRender })
 	if o.render {
 		o.stages = stageNames
 	}
@@ -167,34 +168,33 @@ func bench(o options, stdout, stderr io.Writer) error {
 		return pprof.StartCPUProfile(f) // the file is closed at exit
 	}
 	defer pprof.StopCPUProfile()
-	p := &pipeline{fsys: os.DirFS(dir)}
-	fns := map[string]func() string{"load+check": p.load, "merge": p.merge, "match": p.match,
-		"assess": p.assess, "report": p.report, "render": p.render}
-	// Run the pipeline up to the last stage asked for; measure those asked for.
+	// Run the pipeline up to the last stage asked for; measure those asked
+	// for, through app's hook, as each stage starts and ends.
+	stageNames := benchStages()
 	last := 0
 	for i, name := range stageNames {
 		if slices.Contains(o.stages, name) {
 			last = i
 		}
 	}
-	var mu sync.Mutex // results, against the watchdog
-	for _, name := range stageNames[:last+1] {
-		if len(o.stages) == 0 {
-			break
+	var (
+		mu       sync.Mutex // results, against the watchdog
+		sp       span
+		watchdog *time.Timer
+		p        *pipeline
+		hookErr  error
+	)
+	hook := func(e app.Event) {
+		if !slices.Contains(o.stages, e.Stage) {
+			return // a stage not measured, or a step within one
 		}
-		if !slices.Contains(o.stages, name) {
-			fmt.Fprintf(stderr, "benchreport: %s (not measured)…\n", name)
-			if fns[name](); p.err != nil {
-				return fmt.Errorf("%s: %w", name, p.err)
+		name := e.Stage
+		if !e.Done {
+			fmt.Fprintf(stderr, "benchreport: %s…\n", name)
+			if err := startProfile(); err != nil {
+				hookErr = err
 			}
-			continue
-		}
-		fmt.Fprintf(stderr, "benchreport: %s…\n", name)
-		if err := startProfile(); err != nil {
-			return err
-		}
-		var watchdog *time.Timer
-		r := measure(m, name, fns[name], func() {
+			sp = startSpan(m, name)
 			watchdog = time.AfterFunc(o.timeout, func() {
 				mu.Lock()
 				defer mu.Unlock()
@@ -209,16 +209,39 @@ func bench(o options, stdout, stderr io.Writer) error {
 				cleanup()
 				os.Exit(0) // the stage cannot be cancelled; a missed target is not an error
 			})
-		})
-		watchdog.Stop()
-		if p.err != nil {
-			return fmt.Errorf("%s: %w", name, p.err)
+			return
 		}
+		counts := countText(e.Counts)
+		if name == app.StageRender {
+			counts += ": " + strings.Join(p.w.files, ", ")
+		}
+		r := sp.end(m, counts)
+		watchdog.Stop()
 		setTarget(&r)
 		progressLine(stderr, r)
 		mu.Lock()
 		results = append(results, r)
 		mu.Unlock()
+	}
+	p = newPipeline(os.DirFS(dir), hook)
+	steps := p.steps(context.Background())
+	for _, name := range stageNames[:last+1] {
+		if len(o.stages) == 0 {
+			break
+		}
+		if !slices.Contains(o.stages, name) {
+			fmt.Fprintf(stderr, "benchreport: %s (not measured)…\n", name)
+		}
+		step, ok := steps[name]
+		if !ok {
+			return fmt.Errorf("app has a stage %q that the benchmark does not run", name)
+		}
+		if err := step(); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		if hookErr != nil {
+			return hookErr
+		}
 	}
 	if o.cpuProfile != "" {
 		pprof.StopCPUProfile()
@@ -240,7 +263,7 @@ func bench(o options, stdout, stderr io.Writer) error {
 // setTarget fills in the stage's target and whether it was met.
 func setTarget(r *result) {
 	switch r.name {
-	case "load+check":
+	case app.StageLoad:
 		r.hasTgt, r.met, r.target = true, r.wall < loadTarget && !r.unfinished, "< "+loadTarget.String()
 	case "match":
 		r.hasTgt, r.met, r.target = true, r.wall < matchTarget && !r.unfinished, "< "+matchTarget.String()
@@ -294,7 +317,7 @@ func prepare(o options, m *meter, stderr io.Writer) (dir string, st *synth.Stats
 		s, err = synth.Write(dir, o.cfg)
 		return fmt.Sprintf("%s of CSV: %d systems, %d component rows, %d advisories in %d rows, %d lifecycle, %d remediation, %d notifications",
 			mib(uint64(s.Bytes)), s.Systems, s.Components, s.Advisories, s.AdvisoryRows, s.Lifecycle, s.Remediations, s.Notifications)
-	}, nil)
+	})
 	if err != nil {
 		cleanup()
 		return "", nil, nil, func() {}, err

@@ -155,25 +155,40 @@ type result struct {
 	unfinished bool
 }
 
-// measure runs fn as a stage: a GC first so that stages do not pay for
-// each other's garbage, then wall time, heap peak, allocation and RSS.
-// started, when not nil, is called just before fn.
-func measure(m *meter, name string, fn func() string, started func()) result {
+// span is a stage being measured.
+type span struct {
+	name   string
+	a0, g0 uint64
+	t0     time.Time
+	c0     time.Duration
+}
+
+// startSpan starts measuring a stage: a GC first so that stages do not pay
+// for each other's garbage, then the clocks and the heap peak.
+func startSpan(m *meter, name string) span {
 	runtime.GC()
-	a0, g0 := readMetric(mAllocs), readMetric(mGCs)
+	s := span{name: name, a0: readMetric(mAllocs), g0: readMetric(mGCs)}
 	m.restart()
-	if started != nil {
-		started()
-	}
-	t0, c0 := time.Now(), cpuTime()
-	counts := fn()
-	r := result{name: name, wall: time.Since(t0), cpu: cpuTime() - c0, counts: counts}
+	s.t0, s.c0 = time.Now(), cpuTime()
+	return s
+}
+
+// end finishes the stage's measurement: wall and CPU time, heap peak,
+// allocation, RSS and the heap left live.
+func (s span) end(m *meter, counts string) result {
+	r := result{name: s.name, wall: time.Since(s.t0), cpu: cpuTime() - s.c0, counts: counts}
 	r.heapPeak = m.finish()
-	r.alloc, r.gcs = readMetric(mAllocs)-a0, readMetric(mGCs)-g0
+	r.alloc, r.gcs = readMetric(mAllocs)-s.a0, readMetric(mGCs)-s.g0
 	r.hwm, r.rss, _ = procStatus()
 	runtime.GC()
 	r.retained = readMetric(mHeap)
 	return r
+}
+
+// measure runs fn as a stage of its own (the snapshot's generation).
+func measure(m *meter, name string, fn func() string) result {
+	s := startSpan(m, name)
+	return s.end(m, fn())
 }
 
 // mib formats bytes as MiB.

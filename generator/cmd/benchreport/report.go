@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"vulnreport/generator/internal/app"
 	"vulnreport/generator/internal/synth"
 )
 
@@ -66,7 +67,7 @@ func printReport(w io.Writer, o options, dir string, st *synth.Stats, p *pipelin
 	// The target covers load, check and match: the peak as those end.
 	var tHWM, tHeap uint64
 	for _, r := range rs {
-		if r.name == "load+check" || r.name == "merge" || r.name == "match" {
+		if r.name == app.StageLoad || r.name == app.StageMerge || r.name == app.StageMatch {
 			tHWM, tHeap = max(tHWM, r.hwm), max(tHeap, r.heapPeak)
 		}
 	}
@@ -79,8 +80,8 @@ func printReport(w io.Writer, o options, dir string, st *synth.Stats, p *pipelin
 	if hwm > tHWM {
 		fmt.Fprintf(w, "  %-28s %-9s (no target: the report model of every finding is live by then)\n", "whole pipeline (RSS)", gib(hwm))
 	}
-	if st != nil && p.matched {
-		got := int64(p.m.Patched) + int64(len(p.m.Found))
+	if st != nil && p != nil && p.matched {
+		got := int64(p.patched) + int64(p.found)
 		fmt.Fprintf(w, "\nmatch cross-check: findings + matches closed by patch ids = %d; the generator's ranges cover %d component rows: %s\n",
 			got, st.ExpectedMatches, map[bool]string{true: "agree", false: "DIFFER"}[got == st.ExpectedMatches])
 	}

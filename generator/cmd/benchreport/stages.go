@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"crypto/sha256"
 	"errors"
@@ -9,133 +8,86 @@ import (
 	"hash"
 	"io"
 	"io/fs"
+	"strconv"
 	"strings"
-	"time"
 
 	"vulnreport/generator/internal/app"
-	"vulnreport/generator/internal/assess"
-	"vulnreport/generator/internal/feed/all"
-	"vulnreport/generator/internal/history"
-	"vulnreport/generator/internal/lifecycle"
-	"vulnreport/generator/internal/match"
-	"vulnreport/generator/internal/model"
-	"vulnreport/generator/internal/render/export"
-	"vulnreport/generator/internal/report"
-	"vulnreport/generator/internal/snapshot"
-	"vulnreport/generator/internal/source"
-	"vulnreport/generator/internal/vuln"
 )
 
-// pipeline runs the stages of app.AnalyzeSnapshot one by one, calling the
-// same functions with the same arguments, so that each can be measured.
+// benchStages are the stages measured, in execution order: app's stages
+// but publish, which writes the output folder to disk.
+func benchStages() []string {
+	var out []string
+	for _, s := range app.Stages() {
+		if s != app.StagePublish {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// pipeline runs app's stages — the very methods a build runs — one by one;
+// the hook given to app measures each as it starts and ends.
 type pipeline struct {
-	fsys  fs.FS
-	diags source.Diagnostics
-	snap  *snapshot.Snapshot
-	vulns []vuln.Vulnerability
-	kev   []vuln.Unmatched
-	ix    *lifecycle.Index
-	m     match.Result
-	asOf  time.Time
-	hist  []history.Month
-	as    assess.Result
-	rep   *report.Report
-	err   error
-	// matched is set once match has run.
-	matched bool
+	p *app.Pipeline
+	w digestWriter
+	// found and patched are match's counts, once match has run.
+	found, patched int
+	matched        bool
 }
 
-// load reads and validates the snapshot, then does what vulnreport check
-// does with the result: formats every diagnostic and sums the counts.
-func (p *pipeline) load() string {
-	p.snap = snapshot.Load(p.fsys, snapshot.Options{Feeds: all.Parsers()}, &p.diags)
-	w := bufio.NewWriter(io.Discard)
-	for _, d := range p.diags.Sorted() {
-		fmt.Fprintln(w, d.String())
-	}
-	_ = w.Flush()
-	read, accepted, rejected := p.snap.Counts()
-	if len(p.snap.Fatal) > 0 {
-		p.err = fmt.Errorf("the snapshot cannot be built:\n  %s", strings.Join(p.snap.Fatal, "\n  "))
-	}
-	return fmt.Sprintf("%d records read, %d accepted, %d rejected; %d errors, %d warnings; %d components, %d advisories",
-		read, accepted, rejected, p.diags.Count(source.Error), p.diags.Count(source.Warning),
-		len(p.snap.Components), len(p.snap.Advisories))
-}
-
-// merge joins advisories into vulnerabilities and applies KEV and EPSS.
-func (p *pipeline) merge() string {
-	p.vulns = vuln.Merge(p.snap.Advisories)
-	p.kev = vuln.Enrich(p.vulns, p.snap.KEV, p.snap.EPSS, p.snap.Resolver)
-	return fmt.Sprintf("%d vulnerabilities", len(p.vulns))
-}
-
-// match indexes the lifecycle records and matches components.
-func (p *pipeline) match() string {
-	p.ix = lifecycle.NewIndex(p.snap.Cycles)
-	p.m = match.Match(p.snap.Components, p.vulns, p.ix.Has)
-	p.matched = true
-	return fmt.Sprintf("%d findings, %d closed by patch ids, %d unmatched components, %d unreadable versions",
-		len(p.m.Found), p.m.Patched, len(p.m.Unmatched), len(p.m.BadVersions))
-}
-
-// assess reads history and assesses the findings as of the policy's date.
-func (p *pipeline) assess() string {
-	pol := p.snap.Policy
-	p.asOf = pol.AsOf
-	if p.asOf.IsZero() {
-		p.err = errors.New("the policy has no as_of date (the benchmark does not read the clock)")
-		return ""
-	}
-	var inputs []history.Input
-	for _, h := range p.snap.History {
-		inputs = append(inputs, history.Input{Date: h.Date, Path: h.Path, Data: h.Data})
-	}
-	months, herrs := history.Load(inputs)
-	for _, err := range herrs {
-		p.diags.Warnf(source.Pos{File: strings.SplitN(err.Error(), ":", 2)[0]}, "history not used: %v", err)
-	}
-	p.hist = history.Before(months, p.asOf)
-	p.as = assess.Run(assess.Input{
-		AsOf: p.asOf, Policy: pol, Systems: p.snap.Systems, Components: p.snap.Components, Vulns: p.vulns,
-		Matched: &p.m, Lifecycle: p.ix, Remediations: p.snap.Remediations, Resolver: p.snap.Resolver, History: p.hist,
-	})
-	eol, open := 0, 0
-	for _, f := range p.as.Findings {
-		if f.Kind == model.KindEOL {
-			eol++
+// newPipeline reads the snapshot in fsys and renders the findings exports.
+func newPipeline(fsys fs.FS, hook app.Hook) *pipeline {
+	b := &pipeline{}
+	b.p = app.NewPipeline(app.Options{Data: fsys, Formats: "findings"}, nil, func(e app.Event) {
+		if e.Done && e.Stage == app.StageMatch {
+			b.found, b.patched, b.matched = count(e.Counts, "findings"), count(e.Counts, "closed by patch ids"), true
 		}
-		if f.IsOpen() {
-			open++
+		hook(e)
+	})
+	return b
+}
+
+// steps returns the call of each measured stage.
+func (b *pipeline) steps(ctx context.Context) map[string]func() error {
+	return map[string]func() error{
+		app.StageLoad: func() error {
+			if err := b.p.Load(); err != nil {
+				return err
+			}
+			if b.p.AsOf().IsZero() {
+				return errors.New("the policy has no as_of date (the benchmark does not read the clock)")
+			}
+			return nil
+		},
+		app.StageMerge:  func() error { b.p.Merge(); return nil },
+		app.StageMatch:  func() error { b.p.Match(); return nil },
+		app.StageAssess: func() error { b.p.Assess(); return nil },
+		app.StageReport: func() error { b.p.Report(); return nil },
+		// The findings exports, streamed as a build writes them, into a
+		// digest instead of a file, so that the figures are the encoders'
+		// and not the disk's.
+		app.StageRender: func() error { return b.p.Render(ctx, &b.w) },
+	}
+}
+
+// count returns the count named name, or 0.
+func count(cs []app.Count, name string) int {
+	for _, c := range cs {
+		if c.Name == name {
+			return c.N
 		}
 	}
-	return fmt.Sprintf("%d findings (%d end-of-life), %d open; %d remediation records used",
-		len(p.as.Findings), eol, open, len(p.as.RecordUse))
+	return 0
 }
 
-// report builds the report model.
-func (p *pipeline) report() string {
-	s := p.snap
-	p.rep = report.Build(report.Input{
-		ToolVersion: app.ToolVersion, AsOf: p.asOf, Languages: s.Policy.Languages, Policy: s.Policy, Systems: s.Systems,
-		Components: s.Components, Resolver: s.Resolver, Vulns: p.vulns, Match: p.m, Assessed: p.as, Lifecycle: p.ix,
-		Remediations: s.Remediations, Notifications: s.Notifications, History: p.hist, KEVUnmatched: p.kev,
-		Files: s.Files, Feeds: s.Feeds, EPSSDate: s.EPSSDate, EPSSModel: s.EPSSModel,
-		Rejections: s.Rejections, Diagnostics: p.diags.Sorted(),
-	})
-	return fmt.Sprintf("%d fix actions, %d decisions, %d open findings", len(p.rep.Actions), len(p.rep.Decisions), p.rep.Summary.OpenTotal)
-}
-
-// render writes the findings exports (findings.json and findings.csv) as
-// a build does, streamed, but into a digest instead of a file, so that the
-// figures are the encoders' and not the disk's.
-func (p *pipeline) render() string {
-	var w digestWriter
-	if err := export.New().Render(context.Background(), p.rep, &w); err != nil {
-		p.err = fmt.Errorf("rendering the findings exports: %w", err)
-		return ""
+// countText writes a stage's counts as "3 findings, 1 open".
+func countText(cs []app.Count) string {
+	var parts []string
+	for _, c := range cs {
+		parts = append(parts, strconv.Itoa(c.N)+" "+c.Name)
 	}
-	return strings.Join(w.files, ", ")
+	return strings.Join(parts, ", ")
 }
 
 // digestWriter is a render.Writer and render.Creator that keeps the size

@@ -12,10 +12,12 @@ import (
 	"time"
 
 	"vulnreport/generator/internal/app"
+	"vulnreport/generator/internal/evidence"
 	"vulnreport/generator/internal/heapbudget"
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/plainfs"
 	"vulnreport/generator/internal/planimport"
+	"vulnreport/generator/internal/scaffold"
 	"vulnreport/generator/internal/source"
 )
 
@@ -53,13 +55,13 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 		if len(rest) != 1 {
 			err = app.UsageError{Err: errors.New("init takes one folder")}
 		} else {
-			err = app.Init(rest[0], stdout)
+			err = scaffold.Init(rest[0], stdout)
 		}
 	case "verify":
 		if len(rest) != 1 {
 			err = app.UsageError{Err: errors.New("verify takes one folder or .zip")}
 		} else {
-			err = app.Verify(rest[0], stdout)
+			err = evidence.Verify(rest[0], stdout)
 		}
 	case "import-plan":
 		err = importPlan(rest, stdout, stderr)
@@ -123,7 +125,7 @@ func build(args []string, stdout, stderr io.Writer, now time.Time) error {
 		return err
 	}
 	opt := app.Options{DataDir: *data, OutDir: *out, Formats: *formats, Strict: *strict, Package: *pkg,
-		Today: time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC), Progress: isTerminal(stderr)}
+		Today: time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC), Progress: isTerminal(stderr) || os.Getenv("VULNREPORT_PROGRESS") != ""}
 	// Rendering keeps the heap near the report model's size (see
 	// heapbudget); a GOMEMLIMIT the user set wins.
 	opt.BeforeRender = func() {

@@ -1,6 +1,7 @@
-// Package app wires the pipeline's stages in execution order — load,
-// validate, merge feeds, match, assess, build the report, render, publish —
-// for the commands of vulnreport. Nothing else happens here.
+// Package app wires the pipeline's stages in execution order — load (and
+// validate), merge, match, assess, report, render, publish: the methods of
+// Pipeline — for the commands of vulnreport (build and check). Nothing else
+// happens here: each stage's work lives in its own package.
 package app
 
 import (
@@ -54,18 +55,20 @@ type UsageError struct{ Err error }
 func (e UsageError) Error() string { return e.Err.Error() }
 func (e UsageError) Unwrap() error { return e.Err }
 
-type progress struct {
-	w  io.Writer
-	on bool
-}
-
-func (p progress) stage(name string, n int) {
-	if !p.on {
-		return
+// progressHook shows each stage on w as it ends, with its first count; on
+// is false off a terminal, and then nothing is shown.
+func progressHook(w io.Writer, on bool) Hook {
+	if !on {
+		return nil
 	}
-	if n > 0 {
-		fmt.Fprintf(p.w, "vulnreport: %-24s %d\n", name, n)
-	} else {
-		fmt.Fprintf(p.w, "vulnreport: %s\n", name)
+	return func(e Event) {
+		switch {
+		case !e.Done:
+			return
+		case len(e.Counts) > 0 && e.Counts[0].N > 0:
+			fmt.Fprintf(w, "vulnreport: %-24s %d %s\n", e.Stage, e.Counts[0].N, e.Counts[0].Name)
+		default:
+			fmt.Fprintf(w, "vulnreport: %s\n", e.Stage)
+		}
 	}
 }

@@ -11,7 +11,6 @@ import (
 
 	"vulnreport/generator/internal/content"
 	"vulnreport/generator/internal/feed/all"
-	"vulnreport/generator/internal/history"
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/plausible"
 	"vulnreport/generator/internal/snapshot"
@@ -121,14 +120,7 @@ func checkContent(opt Options, diags *source.Diagnostics) int {
 // checkHistory decodes the history exports, so that check reports a
 // history file that build could not use.
 func checkHistory(snap *snapshot.Snapshot, diags *source.Diagnostics) {
-	var inputs []history.Input
-	for _, h := range snap.History {
-		inputs = append(inputs, history.Input{Date: h.Date, Path: h.Path, Data: h.Data})
-	}
-	_, errs := history.Load(inputs)
-	for _, err := range errs {
-		diags.Warnf(source.Pos{File: strings.SplitN(err.Error(), ":", 2)[0]}, "history not used: %v", err)
-	}
+	loadHistory(snap, diags)
 }
 
 // checkDates warns about dates after asOf that record something that has

@@ -17,6 +17,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"vulnreport/generator/internal/evidence"
 	"vulnreport/generator/internal/publish"
 )
 
@@ -42,7 +43,7 @@ func buildFixture(t *testing.T, fsys fs.FS, today time.Time) (string, *Result) {
 func TestEvidencePackage(t *testing.T) {
 	fsys := fixture(month3)
 	out, res := buildFixture(t, fsys, date("2030-01-01"))
-	name := PackageName(date("2026-11-30"))
+	name := evidence.PackageName(date("2026-11-30"))
 	if name != "evidence-2026-11-30.zip" {
 		t.Fatalf("PackageName = %q", name)
 	}
@@ -124,11 +125,11 @@ func TestEvidencePackage(t *testing.T) {
 	}
 
 	var stdout bytes.Buffer
-	if err := Verify(filepath.Join(out, name), &stdout); err != nil {
+	if err := evidence.Verify(filepath.Join(out, name), &stdout); err != nil {
 		t.Errorf("verify of the package: %v\n%s", err, stdout.String())
 	}
 	stdout.Reset()
-	if err := Verify(out, &stdout); err != nil {
+	if err := evidence.Verify(out, &stdout); err != nil {
 		t.Errorf("verify of the folder: %v\n%s", err, stdout.String())
 	}
 	if !strings.Contains(stdout.String(), "ok: "+name+": ") {
@@ -188,11 +189,11 @@ func TestPackageSnapshotChanged(t *testing.T) {
 func TestManifestContents(t *testing.T) {
 	fsys := fixture(month3)
 	out, res := buildFixture(t, fsys, date("2030-01-01"))
-	data, err := os.ReadFile(filepath.Join(out, publish.ManifestName))
+	data, err := os.ReadFile(filepath.Join(out, evidence.ManifestName))
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := publish.DecodeManifest(data)
+	m, err := evidence.DecodeManifest(data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -200,7 +201,7 @@ func TestManifestContents(t *testing.T) {
 		t.Errorf("manifest head: %q %q %q", m.ToolVersion, m.AsOf, m.Package)
 	}
 	var paths []string
-	var sum publish.Counts
+	var sum evidence.Counts
 	for _, in := range m.Inputs {
 		paths = append(paths, in.Path)
 		if in.Read != in.Accepted+in.Rejected {
@@ -228,7 +229,7 @@ func TestManifestContents(t *testing.T) {
 	}
 	var names []string
 	for _, n := range res.Files.Names() {
-		if n != publish.ManifestName && n != m.Package {
+		if n != evidence.ManifestName && n != m.Package {
 			names = append(names, n)
 		}
 	}

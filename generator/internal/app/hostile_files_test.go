@@ -17,7 +17,7 @@ import (
 	"testing"
 	"time"
 
-	"vulnreport/generator/internal/publish"
+	"vulnreport/generator/internal/evidence"
 )
 
 // plainBase is a small snapshot whose one Struts on a website is an open
@@ -351,13 +351,13 @@ func writeTree(t *testing.T, dir string, files map[string]string) {
 	}
 }
 
-func readManifest(t *testing.T, out string) publish.Manifest {
+func readManifest(t *testing.T, out string) evidence.Manifest {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(out, publish.ManifestName))
+	b, err := os.ReadFile(filepath.Join(out, evidence.ManifestName))
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := publish.DecodeManifest(b)
+	m, err := evidence.DecodeManifest(b)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -373,15 +373,15 @@ func TestVerifyPipes(t *testing.T) {
 	if _, err := Build(context.Background(), Options{Data: os.DirFS(dir), OutDir: out, AsOf: date("2026-11-30"), Formats: "findings", Package: true}, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
 		t.Fatal(err)
 	}
-	pkg := filepath.Join(out, PackageName(date("2026-11-30")))
+	pkg := filepath.Join(out, evidence.PackageName(date("2026-11-30")))
 	os.Remove(pkg)
 	mkfifo(t, pkg)
 	done := make(chan [2]error, 1)
 	var o bytes.Buffer
-	go func() { done <- [2]error{Verify(out, &o), Verify(pkg, &bytes.Buffer{})} }()
+	go func() { done <- [2]error{evidence.Verify(out, &o), evidence.Verify(pkg, &bytes.Buffer{})} }()
 	select {
 	case errs := <-done:
-		if !errors.Is(errs[0], ErrVerify) || !strings.Contains(o.String(), "changed: "+filepath.Base(pkg)) {
+		if !errors.Is(errs[0], evidence.ErrVerify) || !strings.Contains(o.String(), "changed: "+filepath.Base(pkg)) {
 			t.Errorf("verify of the folder: %v\n%s", errs[0], o.String())
 		}
 		if errs[1] == nil || !strings.Contains(errs[1].Error(), "not a plain file") {

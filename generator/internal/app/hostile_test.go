@@ -21,6 +21,7 @@ import (
 	"testing"
 	"time"
 
+	"vulnreport/generator/internal/evidence"
 	"vulnreport/generator/internal/publish"
 	"vulnreport/generator/internal/source"
 )
@@ -310,18 +311,18 @@ func namesAFile(msg, dir string) bool {
 func checkOutputs(t *testing.T, out string) {
 	t.Helper()
 	var vo bytes.Buffer
-	if err := Verify(out, &vo); err != nil {
+	if err := evidence.Verify(out, &vo); err != nil {
 		t.Errorf("verify: %v\n%s", err, vo.String())
 	}
-	mdata, err := os.ReadFile(filepath.Join(out, publish.ManifestName))
+	mdata, err := os.ReadFile(filepath.Join(out, evidence.ManifestName))
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := publish.DecodeManifest(mdata)
+	m, err := evidence.DecodeManifest(mdata)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var sum publish.Counts
+	var sum evidence.Counts
 	for _, in := range m.Inputs {
 		if in.Read != in.Accepted+in.Rejected {
 			t.Errorf("manifest: %s read %d != accepted %d + rejected %d", in.Path, in.Read, in.Accepted, in.Rejected)

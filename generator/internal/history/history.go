@@ -13,6 +13,7 @@ import (
 
 	"vulnreport/generator/internal/findings"
 	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/source"
 )
 
 // Month is one earlier build.
@@ -23,20 +24,22 @@ type Month struct {
 	byKey map[string]*findings.Finding
 }
 
-// Load decodes history files given as (date, path, data), sorted oldest
-// first. A file that cannot be decoded is returned as an error naming it.
-func Load(files []Input) ([]Month, []error) {
+// Load decodes history files given as (date, path, data) and returns them
+// sorted oldest first. A file that cannot be used is left out and reported
+// to diags as a warning positioned at its path: history only adds to a
+// report, so a bad export never stops a build, and it is never dropped
+// silently either.
+func Load(files []Input, diags *source.Diagnostics) []Month {
 	var out []Month
-	var errs []error
 	for _, in := range files {
 		d, err := time.Parse("2006-01-02", in.Date)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: folder name is not a date", in.Path))
+			notUsed(diags, in.Path, fmt.Errorf("%s: folder name is not a date", in.Path))
 			continue
 		}
 		f, err := findings.Decode(in.Data)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", in.Path, err))
+			notUsed(diags, in.Path, fmt.Errorf("%s: %w", in.Path, err))
 			continue
 		}
 		m := Month{Date: d, Path: in.Path, Files: f, byKey: map[string]*findings.Finding{}}
@@ -46,7 +49,12 @@ func Load(files []Input) ([]Month, []error) {
 		out = append(out, m)
 	}
 	slices.SortFunc(out, func(a, b Month) int { return a.Date.Compare(b.Date) })
-	return out, errs
+	return out
+}
+
+// notUsed reports a history file that was left out.
+func notUsed(diags *source.Diagnostics, path string, err error) {
+	diags.Warnf(source.Pos{File: path}, "history not used: %v", err)
 }
 
 // Input is one history file as read.

@@ -152,6 +152,9 @@ var pdfMessages = map[string]Text{
 	"pdf.q.no_owner":      {"所管部署のないシステム", "Systems without an owner"},
 	"pdf.q.kev_unmatched": {"%s 件 (うち同じ製品を導入済み %s 件)", "%s (product installed here: %s)"},
 
+	// An action whose findings stand at different stages.
+	"pdf.stage_mixed": {"%s (%d/%d 件は%s)", "%s (%d of %d at %s)"},
+
 	// Appendix: method and sources.
 	"pdf.condition": {"条件", "Condition"},
 	"pdf.sla_days":  {"対応期限", "Due within"},

@@ -28,6 +28,8 @@ var siteMessages = map[string]Text{
 	"site.step_done":      {"完了", "done"},
 	"site.step_current":   {"実施中", "current"},
 	"site.step_todo":      {"未着手", "to do"},
+	"site.step_partial":   {"一部実施", "partly"},
+	"site.step_partial_n": {"%s (%d/%d 件)", "%s (%d of %d findings)"},
 	"site.previous_build": {"前回報告", "Previous report"},
 
 	// Chart titles (the chart package's keys are not in the shared catalogue).

@@ -41,6 +41,9 @@ type Action struct {
 	Weight      float64
 	// EOL is set when the component's release line is past its end of life.
 	EOL bool
+	// Progress counts its findings by stage: the work recorded against
+	// any of them, where Stage is the least advanced one's.
+	Progress Progress
 }
 
 // ActionKey names the action of a finding: system/product@version.
@@ -119,6 +122,7 @@ func Build(fs []model.Finding, src Sources) []Action {
 		a.Hosts = max(a.Hosts, f.Hosts)
 		a.Overdue = a.Overdue || f.Overdue
 		a.Exploited = a.Exploited || f.Exploited
+		a.Progress[stageOrder[f.Stage]]++
 		if stageOrder[f.Stage] < stageOrder[a.Stage] {
 			a.Stage = f.Stage
 		}

@@ -73,7 +73,7 @@ func sameTree(t *testing.T, got, want map[string]string) {
 func TestWriteDirFresh(t *testing.T) {
 	parent := t.TempDir()
 	out := filepath.Join(parent, "nested", "output")
-	files := map[string]string{"index.html": "<p>", "en/index.html": "<p>en", "a/b/c.txt": "c", ManifestName: "{}"}
+	files := map[string]string{"index.html": "<p>", "en/index.html": "<p>en", "a/b/c.txt": "c", "manifest.json": "{}"}
 	if err := WriteDir(memOf(t, files), out); err != nil {
 		t.Fatal(err)
 	}

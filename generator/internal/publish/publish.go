@@ -1,7 +1,8 @@
 // Package publish writes a build's files: into memory for tests, or into a
 // temporary folder beside the output that is swapped in only when complete,
 // so that a build killed at any moment leaves the previous output exactly as
-// it was. It also writes and verifies manifest.json.
+// it was. It imports no other package of vulnreport: what the files mean
+// (the manifest, the evidence archive) is package evidence's.
 package publish
 
 import (

@@ -315,7 +315,7 @@ func actions(in Input, fs []model.Finding, sysByID map[string]inventory.System) 
 		}
 		ra := Action{Key: a.Key, System: a.System, Product: a.Product, ProductName: name, Version: a.Version, Kind: a.Kind,
 			Target: a.Target, TargetAfter: a.TargetAfter, TargetText: plan.ActionTargetText(a), TargetOpen: a.TargetOpen, Patches: a.Patches, Findings: a.Findings, TopPriority: a.TopPriority,
-			Due: a.Due, Hosts: a.Hosts, Owner: a.Owner, Department: sys.Owner, Stage: a.Stage, Action: a.Action,
+			Due: a.Due, Hosts: a.Hosts, Owner: a.Owner, Department: sys.Owner, Stage: a.Stage, Progress: a.Progress, Action: a.Action,
 			Planned: a.Planned, Completed: a.Completed, Overdue: a.Overdue, Exploited: a.Exploited, Remediations: a.Records,
 			Notes: a.Notes}
 		if ra.Hosts == 0 {

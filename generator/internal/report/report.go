@@ -12,6 +12,7 @@ import (
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/inventory"
 	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/plan"
 	"vulnreport/generator/internal/source"
 )
 
@@ -211,6 +212,9 @@ type Action struct {
 	RiskShare float64
 	// Text is the one-line instruction ("upgrade … to … or later").
 	Text i18n.Text
+	// Progress counts its findings by stage (plan.Progress), so that its
+	// four steps show the work recorded against any of them.
+	Progress plan.Progress
 }
 
 // Line is a release line in use, for the lifecycle timeline.

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"vulnreport/generator/internal/app"
+	"vulnreport/generator/internal/scaffold"
 	"vulnreport/generator/internal/snapshot"
 	"vulnreport/generator/internal/source"
 	"vulnreport/generator/internal/version"
@@ -106,7 +106,7 @@ func TestWriteLoads(t *testing.T) {
 // TestHeaders checks the CSV header rows against those vulnreport init writes.
 func TestHeaders(t *testing.T) {
 	tmpl, out := t.TempDir(), t.TempDir()
-	if err := app.Init(tmpl, io.Discard); err != nil {
+	if err := scaffold.Init(tmpl, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := Write(out, Config{Systems: 5, Components: 100, Advisories: 20}); err != nil {

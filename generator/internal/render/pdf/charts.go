@@ -51,35 +51,20 @@ func value(v float64) string {
 	return strconv.FormatFloat(v, 'f', 1, 64)
 }
 
-// niceMax rounds m up to 1, 2 or 5 times a power of ten.
-func niceMax(m float64) float64 {
-	if m <= 1 {
-		return 1
+// valueAxis draws the axis's gridlines from x+axisW to right between
+// bottom (0) and top (axis.Top), with each tick's value right-aligned in
+// the axisW before them: the same ticks the site draws.
+func (d *doc) valueAxis(axis chart.Axis, x, axisW, right, top, bottom float64) {
+	lh := d.lh()
+	d.pdf.SetLineWidth(0.1)
+	for k, v := range axis.Ticks() {
+		gy := bottom - (bottom-top)*float64(k)/float64(axis.Steps)
+		d.drawColor("#E0E0E0")
+		d.pdf.Line(x+axisW, gy, right, gy)
+		d.textColor(colMuted)
+		d.put(x, gy-lh/2, axisW-1, lh, value(v), 'R')
 	}
-	p := math.Pow(10, math.Floor(math.Log10(m)))
-	for _, k := range []float64{1, 2, 5, 10} {
-		if k*p >= m {
-			return k * p
-		}
-	}
-	return 10 * p
-}
-
-// ticks returns a whole, round axis step (1, 2 or 5 times a power of
-// ten) and the number of steps, at most five, that reach top.
-func ticks(top float64) (float64, int) {
-	step := 1.0
-	for step*5 < top {
-		switch {
-		case step*2 >= top/5:
-			step *= 2
-		case step*5 >= top/5:
-			step *= 5
-		default:
-			step *= 10
-		}
-	}
-	return step, max(1, int(math.Ceil(top/step)))
+	d.textColor(colText)
 }
 
 // barV draws a vertical bar chart (stacked or grouped) in the box.
@@ -99,7 +84,12 @@ func (d *doc) barV(b chart.Bar, title string, x, y, w, h float64) {
 	}
 	plotTop, plotBottom := top+lh+1, y+h-labelH-legendH
 	ph := plotBottom - plotTop
-	m := niceMax(b.Max())
+	axis := b.Axis()
+	m := axis.Top
+	axisW := d.measure(value(m)) + 2
+	d.valueAxis(axis, x, axisW, x+w, plotTop, plotBottom)
+	lx, lw := x, w
+	x, w = x+axisW, w-axisW
 	slot := w / float64(n)
 	groups := 1
 	if !b.Stacked {
@@ -143,7 +133,7 @@ func (d *doc) barV(b chart.Bar, title string, x, y, w, h float64) {
 		}
 	}
 	if legendH > 0 {
-		d.legend(b.Series, x, y+h-legendH+0.5, w, false)
+		d.legend(b.Series, lx, y+h-legendH+0.5, lw, false)
 	}
 }
 
@@ -268,22 +258,15 @@ func (d *doc) lineChart(l chart.Line, title string, x, y, w, h float64, asOf tim
 		d.textColor(colText)
 		return
 	}
-	step, steps := ticks(l.Max())
-	m := step * float64(steps)
+	axis := l.Axis()
+	m := axis.Top
 	labelW, axisW := 32.0, d.measure(value(m))+2
 	plotX, plotW := x+axisW, w-axisW-labelW
 	plotTop, plotBottom := top+2, y+h-lh-1
 	ph := plotBottom - plotTop
 	span := asOf.Sub(from).Hours()
 	px := func(t time.Time) float64 { return plotX + plotW*t.Sub(from).Hours()/span }
-	d.pdf.SetLineWidth(0.1)
-	for k := 0; k <= steps; k++ {
-		gy := plotBottom - ph*float64(k)/float64(steps)
-		d.drawColor("#E0E0E0")
-		d.pdf.Line(plotX, gy, plotX+plotW, gy)
-		d.textColor(colMuted)
-		d.put(x, gy-lh/2, axisW-1, lh, value(step*float64(k)), 'R')
-	}
+	d.valueAxis(axis, x, axisW, plotX+plotW, plotTop, plotBottom)
 	for k := 0; k < 12; k++ {
 		t := time.Date(from.Year(), from.Month()+time.Month(k), 1, 0, 0, 0, 0, time.UTC)
 		tx := px(t)

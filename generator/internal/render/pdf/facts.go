@@ -167,7 +167,7 @@ func newPlan(r *report.Report, actions []*report.Action) planFacts {
 		}
 		row.urgent++
 		p.urgentN++
-		if a.Stage == "" {
+		if a.Stage == "" && a.Progress.Reached(1) == 0 {
 			p.notStarted++
 		}
 		if len(p.urgent) < maxRows {

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/plan"
+	"vulnreport/generator/internal/report"
 )
 
 // day formats a date as YYYY-MM-DD, or a dash when unknown.
@@ -58,6 +60,17 @@ func joinIDs(primary string, ids []string) string {
 
 // stage names the four steps' stage of a finding or action.
 func (d *doc) stage(s string) string { return d.t("stage." + s) }
+
+// actionStage returns an action's stage (its least advanced finding's),
+// and, when work is recorded against only some of its findings, how many
+// stand at the furthest stage: "未着手 (1/2 件は 完了)".
+func (d *doc) actionStage(a *report.Action) string {
+	if !a.Progress.Mixed() {
+		return d.stage(a.Stage)
+	}
+	st, n := a.Progress.Furthest()
+	return d.tf("pdf.stage_mixed", d.stage(a.Stage), n, a.Progress.Total(), d.stage(plan.StageName(st)))
+}
 
 // dept returns the department, or "no owner".
 func (d *doc) dept(s string) string {

@@ -90,7 +90,7 @@ func (d *doc) plan() {
 	}, maxLines: 3}
 	for _, a := range p.urgent[:min(10, len(p.urgent))] {
 		t.addPrio(a.TopPriority, d.dept(a.Department), a.TopPriority.String(), instruction(d.tx(a.Text)), day(a.Due),
-			day(a.Planned), d.stage(a.Stage))
+			day(a.Planned), d.actionStage(a))
 	}
 	d.table(t)
 	d.note(d.shown(min(10, len(p.urgent)), p.urgentN, "section.plan"))

@@ -67,7 +67,7 @@ func (d *doc) overdue() {
 	}, maxLines: 3}
 	for _, a := range od[:min(maxShort, len(od))] {
 		t.addPrio(a.TopPriority, a.TopPriority.String(), instruction(d.tx(a.Text)), d.dept(a.Department), day(a.Due),
-			num(risk.DaysBetween(a.Due, d.r.AsOf)), d.stage(a.Stage))
+			num(risk.DaysBetween(a.Due, d.r.AsOf)), d.actionStage(a))
 	}
 	d.table(t)
 	d.note(d.shown(min(maxShort, len(od)), len(od), "section.actions"))

@@ -104,18 +104,6 @@ func strip(s string) string {
 	}, s)
 }
 
-func TestTicks(t *testing.T) {
-	for _, tt := range []struct {
-		max   float64
-		step  float64
-		steps int
-	}{{1, 1, 1}, {4, 1, 4}, {6, 2, 3}, {202, 50, 5}, {1_000_000, 200_000, 5}, {999, 200, 5}, {11, 5, 3}} {
-		if step, n := ticks(tt.max); step != tt.step || n != tt.steps {
-			t.Errorf("ticks(%v) = %v, %d; want %v, %d", tt.max, step, n, tt.step, tt.steps)
-		}
-	}
-}
-
 func TestBreaks(t *testing.T) {
 	rows := func(n int, h float64) []float64 {
 		out := make([]float64, n)

@@ -28,6 +28,7 @@
 // repeated row blocks of the other pages by fastrows.go, with
 // html/template's escaping; TestFastRowsMatchTemplates checks both byte for
 // byte against the templates, which stay the reference and take over when
-// a user overrides any template a writer reproduces. Pages are rendered on
+// a user overrides any template a writer reproduces (read from the parse
+// trees, tmplgraph.go, not listed by hand). Pages are rendered on
 // every processor and written in a fixed order.
 package site

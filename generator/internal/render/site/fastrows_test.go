@@ -2,11 +2,17 @@ package site_test
 
 import (
 	"bytes"
+	"context"
 	"html/template"
+	"os"
+	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
-	"context"
+	"vulnreport/generator/internal/app"
+	"vulnreport/generator/internal/source"
+	"vulnreport/generator/internal/synth"
 
 	"vulnreport/generator/internal/publish"
 	"vulnreport/generator/internal/render"
@@ -15,20 +21,25 @@ import (
 	"vulnreport/generator/internal/testutil/golden"
 )
 
-// TestFastRowsMatchTemplates renders the fixture and the hostile fixture
-// with the fast row and page writers and with the templates alone, small
-// pages included, and requires every file to be the same. Without
-// notifications and acceptances, every system page is written by the page
-// writer too.
+// TestFastRowsMatchTemplates renders the fixture, the hostile fixture and
+// a generated enterprise (package synth: 30 systems, over a thousand
+// findings, every kind of record) with the fast row and page writers and
+// with the templates alone, small pages included, and requires every file
+// to be the same. Without notifications and acceptances, every system
+// page is written by the page writer too.
 func TestFastRowsMatchTemplates(t *testing.T) {
-	reports := map[string]*report.Report{"fixture": fixture(t), "hostile": hostile(t)}
-	for _, name := range []string{"fixture", "hostile"} {
+	reports := map[string]*report.Report{"fixture": fixture(t), "hostile": hostile(t), "generated": generated(t)}
+	for _, name := range []string{"fixture", "hostile", "generated"} {
 		r := *reports[name]
 		r.Notifications, r.Acceptances = nil, nil
 		reports[name+" without registers"] = &r
 	}
 	for name, rep := range reports {
-		for _, size := range []int{2, site.PageSize} {
+		sizes := []int{2, site.PageSize}
+		if strings.HasPrefix(name, "generated") {
+			sizes = []int{50, site.PageSize}
+		}
+		for _, size := range sizes {
 			fast := publish.NewMemory()
 			slow := publish.NewMemory()
 			deps := render.Deps{Content: contentFS}
@@ -59,6 +70,26 @@ func TestRedefinedTemplateTurnsWritersOff(t *testing.T) {
 			t.Errorf("%s does not use the redefined head", n)
 		}
 	}
+}
+
+// generated is the report of a small enterprise written by package synth.
+func generated(t testing.TB) *report.Report {
+	t.Helper()
+	dir := t.TempDir()
+	if _, err := synth.Write(dir, synth.Config{Systems: 30, Components: 1500, Advisories: 3000, InstalledShare: 0.2}); err != nil {
+		t.Fatal(err)
+	}
+	var diags source.Diagnostics
+	asOf := time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
+	r, _, err := app.Analyze(app.Options{Data: os.DirFS(dir), AsOf: asOf, Today: asOf}, &diags, func(string, int) {})
+	if err != nil {
+		t.Fatalf("analyze: %v", err)
+	}
+	t.Logf("generated: %d findings", len(r.Findings))
+	if len(r.Findings) < 500 {
+		t.Fatalf("the generated enterprise has %d findings; too few to page", len(r.Findings))
+	}
+	return r
 }
 
 var textTmpl = template.Must(template.New("t").Parse(`{{.}}|<a title="{{.}}">`))

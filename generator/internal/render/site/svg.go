@@ -128,46 +128,6 @@ func onColor(fill string) string {
 	return textDark
 }
 
-// niceMax rounds a scale's top up to 1, 2, 2.5 or 5 times a power of ten,
-// so that axis ticks fall on round numbers.
-func niceMax(m float64) float64 {
-	if m <= 1 {
-		return 1
-	}
-	p := math.Pow(10, math.Floor(math.Log10(m)))
-	for _, f := range []float64{1, 2, 2.5, 5, 10} {
-		if m <= f*p {
-			return f * p
-		}
-	}
-	return 10 * p
-}
-
-// ticks returns 0, the top and the round values between them, in whole
-// steps of 1, 2 or 5 times a power of ten (or 2.5 times one from 10 up).
-func ticks(top float64) []float64 {
-	if top <= 2 {
-		return []float64{0, top}
-	}
-	step := top
-	for p := 1.0; p <= top; p *= 10 {
-		for _, f := range []float64{1, 2, 2.5, 5} {
-			c := f * p
-			if c != math.Trunc(c) || math.Mod(top, c) != 0 || top/c > 5 {
-				continue
-			}
-			if c < step {
-				step = c
-			}
-		}
-	}
-	var out []float64
-	for v := 0.0; v <= top+step/2; v += step {
-		out = append(out, v)
-	}
-	return out
-}
-
 func fmtVal(v float64) string {
 	if v == math.Trunc(v) {
 		return num(int(v))
@@ -235,7 +195,7 @@ func barSVGMissing(b chart.Bar, lang i18n.Lang, missing []bool) *svg {
 	if b.Horizontal {
 		horizontalBars(s, b, lang, b.Max(), unit)
 	} else {
-		verticalBars(s, b, lang, b.Max(), unit, label)
+		verticalBars(s, b, lang, unit, label)
 	}
 	return s
 }
@@ -278,12 +238,13 @@ func horizontalBars(s *svg, b chart.Bar, lang i18n.Lang, top float64, unit strin
 	s.H = rnd(ly + 10)
 }
 
-func verticalBars(s *svg, b chart.Bar, lang i18n.Lang, m float64, unit string, label func(int, float64) string) {
+func verticalBars(s *svg, b chart.Bar, lang i18n.Lang, unit string, label func(int, float64) string) {
 	left, right, top, plotH := 44.0, 12.0, 22.0, 190.0
 	plot := s.W - left - right
 	base := top + plotH
-	m = niceMax(m)
-	for _, v := range ticks(m) {
+	axis := b.Axis()
+	m := axis.Top
+	for _, v := range axis.Ticks() {
 		y := base - plotH*v/m
 		s.Lines = append(s.Lines, svgLine{X1: left, Y1: rnd(y), X2: s.W - right, Y2: rnd(y), Stroke: gridColor})
 		s.Texts = append(s.Texts, svgText{X: left - 6, Y: rnd(y + 4), Text: fmtVal(v), Anchor: "end", Fill: textMuted, Size: 11})

@@ -41,8 +41,9 @@ func lineSVG(l chart.Line, lang i18n.Lang) *svg {
 	left, right, top, plotH := 44.0, 120.0, 16.0, 190.0
 	plot := s.W - left - right
 	base := top + plotH
-	m := niceMax(l.Max())
-	for _, v := range ticks(m) {
+	axis := l.Axis()
+	m := axis.Top
+	for _, v := range axis.Ticks() {
 		y := base - plotH*v/m
 		s.Lines = append(s.Lines, svgLine{X1: left, Y1: rnd(y), X2: left + plot, Y2: rnd(y), Stroke: gridColor})
 		s.Texts = append(s.Texts, svgText{X: left - 6, Y: rnd(y + 4), Text: fmtVal(v), Anchor: "end", Fill: textMuted, Size: 11})

@@ -11,6 +11,7 @@ import (
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/lifecycle"
 	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/plan"
 	"vulnreport/generator/internal/report"
 )
 
@@ -240,19 +241,25 @@ type step struct {
 
 var fourSteps = []string{"investigate", "assess", "plan", "implement"}
 
-// steps marks the four steps for a stage.
+// steps marks the four steps for an action all of whose findings are at
+// stage.
 func steps(lang i18n.Lang, stage string) []step {
-	n := stageNumber(stage)
+	var p plan.Progress
+	p[stageNumber(stage)] = 1
+	return progressSteps(lang, p)
+}
+
+// progressSteps marks the four steps for an action's progress: a step some
+// of its findings reached, but not all, says how many did.
+func progressSteps(lang i18n.Lang, p plan.Progress) []step {
 	out := make([]step, len(fourSteps))
 	for i, s := range fourSteps {
-		st := "todo"
-		switch {
-		case n > i+1:
-			st = "done"
-		case n == i+1:
-			st = "current"
+		st := p.StepState(i + 1)
+		label := i18n.T(lang, "stage."+s)
+		if st == plan.StepPartial {
+			label = i18n.Tf(lang, "site.step_partial_n", label, p.Reached(i+1), p.Total())
 		}
-		out[i] = step{Label: i18n.T(lang, "stage."+s), State: st, StateLabel: i18n.T(lang, "site.step_"+st)}
+		out[i] = step{Label: label, State: st, StateLabel: i18n.T(lang, "site.step_"+st)}
 	}
 	return out
 }
@@ -287,9 +294,11 @@ func (b *builder) actionView(lang i18n.Lang, p *Page, ai int32, withRows, lazy b
 	if !withRows {
 		return v
 	}
+	// The cached steps serve an action whose findings are all at one
+	// stage; one with work recorded against only some of them says so.
 	v.Steps = b.lb[lang].steps[a.Stage]
-	if v.Steps == nil {
-		v.Steps = steps(lang, a.Stage)
+	if v.Steps == nil || a.Progress[stageNumber(a.Stage)] != a.Progress.Total() {
+		v.Steps = progressSteps(lang, a.Progress)
 	}
 	has := func(k string) bool { return slices.Contains(a.Findings, k) }
 	if len(a.Findings) > 32 {

@@ -33,23 +33,15 @@ type templateSet struct {
 	byLang map[i18n.Lang]*template.Template
 	origin map[string]string
 	assets []asset
-	// fastRows is set when "finding-row" and "mini-row" are the built-in
-	// ones, which fastrows.go reproduces.
+	// fastRows is set when the templates that take the fast rows' HTML,
+	// and every template they invoke, are the built-in ones, which
+	// fastrows.go reproduces, and no user template invokes a row template
+	// itself (fastPaths).
 	fastRows bool
 	// fastPage holds the page templates that the page writers
-	// (fastpage.go) may replace: those whose every template is built in.
+	// (fastpage.go) may replace: those whose every template, as read from
+	// the parse trees, is built in.
 	fastPage map[string]bool
-}
-
-// pageWriterTemplates lists, for each page the page writers write, the
-// templates they reproduce.
-var pageWriterTemplates = map[string][]string{
-	"findings.html":   {"findings.html", "head", "foot", "pager", "prio", "findings-table", "finding-row"},
-	"system.html":     {"system.html", "head", "foot", "pager", "prio", "d", "owner", "comps-table", "findings-table", "finding-row"},
-	"advisory.html":   {"advisory.html", "head", "foot", "d", "affected-row"},
-	"dept.html":       {"dept.html", "head", "foot", "pager", "actions", "action", "mini-table", "mini-row"},
-	"systems.html":    {"systems.html", "head", "foot", "owner"},
-	"advisories.html": {"advisories.html", "head", "foot", "prio"},
 }
 
 // builtIn reports whether every named template was defined by a built-in
@@ -64,6 +56,31 @@ func (ts *templateSet) builtIn(root *template.Template, names []string) bool {
 	return true
 }
 
+// fastPaths decides which fast writers may stand in for the templates:
+// the row writers while the templates taking their HTML (rowConsumers)
+// and all they invoke are built in and no user template invokes one of
+// those row templates directly (it would find no rows to range over);
+// each page writer while its page and all it invokes are built in.
+func (ts *templateSet) fastPaths(root *template.Template) {
+	consumers := rowConsumers(root)
+	rows := reproduces(root, consumers...)
+	ts.fastRows = len(consumers) > 0 && ts.builtIn(root, rows)
+	for _, t := range root.Templates() {
+		if t.Tree == nil || strings.HasSuffix(ts.origin[t.Tree.ParseName], "(built-in)") {
+			continue
+		}
+		for _, n := range invokes(t) {
+			if slices.Contains(rows, n) && !slices.Contains(consumers, n) {
+				ts.fastRows = false
+			}
+		}
+	}
+	ts.fastPage = map[string]bool{}
+	for _, page := range pageWriterPages {
+		ts.fastPage[page] = ts.fastRows && ts.builtIn(root, reproduces(root, page))
+	}
+}
+
 type asset struct {
 	name string
 	data []byte
@@ -73,7 +90,7 @@ type asset struct {
 // letting files of the same name in user (may be nil) replace them, and
 // parses the templates once, strictly.
 func loadTemplates(user fs.FS, langs []i18n.Lang) (*templateSet, error) {
-	ts := &templateSet{byLang: map[i18n.Lang]*template.Template{}, origin: map[string]string{}, fastRows: true}
+	ts := &templateSet{byLang: map[i18n.Lang]*template.Template{}, origin: map[string]string{}}
 	names, err := union(user, "site", ".html")
 	if err != nil {
 		return nil, err
@@ -85,18 +102,11 @@ func loadTemplates(user fs.FS, langs []i18n.Lang) (*templateSet, error) {
 			return nil, err
 		}
 		ts.origin[name] = origin
-		if strings.HasSuffix(origin, "(--templates)") && (name == "table.html" ||
-			bytes.Contains(src, []byte(`"finding-row"`)) || bytes.Contains(src, []byte(`"mini-row"`))) {
-			ts.fastRows = false
-		}
 		if _, err := root.New(name).Parse(string(src)); err != nil {
 			return nil, fmt.Errorf("parsing template %s: %w", origin, err)
 		}
 	}
-	ts.fastPage = map[string]bool{}
-	for page, names := range pageWriterTemplates {
-		ts.fastPage[page] = ts.fastRows && ts.builtIn(root, names)
-	}
+	ts.fastPaths(root)
 	var missing []string
 	for _, n := range pageTemplates {
 		if root.Lookup(n) == nil {

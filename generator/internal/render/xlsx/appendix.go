@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"vulnreport/generator/internal/model"
@@ -102,6 +103,7 @@ func (b *book) method(context.Context) error {
 	} {
 		th.rows = append(th.rows, []any{b.t("xlsx.th." + x.key), x.v})
 	}
+	ranking := b.rankingBlock()
 	src := b.r.Sources
 	feeds := block{title: b.t("feeds"), name: "Feeds", kinds: []kind{kText, kText, kText, kText, kInt},
 		cols: []string{b.t("col.kind"), b.t("col.file"), b.t("xlsx.col.feed_version"), b.t("xlsx.col.feed_date"), b.t("col.count")}}
@@ -132,10 +134,27 @@ func (b *book) method(context.Context) error {
 		gloss.rows = append(gloss.rows, []any{b.t("xlsx.term." + k), b.t("xlsx.gloss." + k)})
 	}
 	row := 1
-	for _, blk := range []block{rules, th, about, feeds, inputs, gloss} {
+	for _, blk := range []block{rules, th, ranking, about, feeds, inputs, gloss} {
 		if row, _, err = b.writeBlock(sheet, row, blk); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// rankingBlock lists the one risk ranking's terms with their points
+// (report.Weights), as the PDF's method appendix does, so that a reader of
+// the workbook alone can see why a row ranks where it does. The mitigation
+// term has no points of its own: it halves the score.
+func (b *book) rankingBlock() block {
+	blk := block{title: b.t("pdf.sub.ranking"), name: "Ranking", kinds: []kind{kText, kWrap, kText},
+		cols: []string{b.t("xlsx.col.item"), b.t("pdf.condition"), b.t("pdf.points")}}
+	for _, w := range report.Weights {
+		pts := strconv.FormatFloat(w.Points, 'f', -1, 64)
+		if w.Points == 0 {
+			pts = "× 0.5"
+		}
+		blk.rows = append(blk.rows, []any{w.Label.Get(b.lang), w.Rule.Get(b.lang), pts})
+	}
+	return blk
 }

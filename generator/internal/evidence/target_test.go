@@ -1,6 +1,6 @@
 //go:build unix
 
-package publish
+package evidence
 
 import (
 	"errors"
@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"vulnreport/generator/internal/publish"
 )
 
 // TestCheckTarget decides, for every kind of folder given as --out,
@@ -18,7 +20,7 @@ func TestCheckTarget(t *testing.T) {
 	manifest := func(outputs ...string) string {
 		m := Manifest{ToolVersion: "t", AsOf: "2026-11-30", Package: "evidence-2026-11-30.zip"}
 		for _, o := range outputs {
-			m.Outputs = append(m.Outputs, File{Path: o})
+			m.Outputs = append(m.Outputs, publish.File{Path: o})
 		}
 		b, err := EncodeManifest(m)
 		if err != nil {
@@ -125,7 +127,7 @@ func write(t *testing.T, p, data string) {
 // ends, reporting them, instead of blocking on one.
 func TestVerifyNeverOpensPipes(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
-	m := NewMemory()
+	m := publish.NewMemory()
 	for _, n := range []string{"a.html", "b.html"} {
 		if err := m.WriteFile(n, []byte(n)); err != nil {
 			t.Fatal(err)
@@ -138,7 +140,7 @@ func TestVerifyNeverOpensPipes(t *testing.T) {
 	if err := m.WriteFile(ManifestName, data); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteDir(m, out); err != nil {
+	if err := publish.WriteDir(m, out); err != nil {
 		t.Fatal(err)
 	}
 	os.Remove(filepath.Join(out, "a.html"))
@@ -153,7 +155,7 @@ func TestVerifyNeverOpensPipes(t *testing.T) {
 			err error
 		}
 		done := make(chan res, 1)
-		go func() { ds, _, err := Verify(os.DirFS(out)); done <- res{ds, err} }()
+		go func() { ds, _, err := verifyFS(os.DirFS(out)); done <- res{ds, err} }()
 		select {
 		case r := <-done:
 			return r.ds, r.err

@@ -1,4 +1,4 @@
-package app
+package scaffold
 
 import (
 	"flag"
@@ -15,7 +15,7 @@ var updateReadme = flag.Bool("update-readme", false, "rewrite the README's list 
 
 const (
 	readmePath   = "../../../README.md"
-	headersBegin = "<!-- csv-headers:begin (generated from the alias tables: go test ./generator/internal/app -run TestReadmeHeaders -update-readme) -->\n"
+	headersBegin = "<!-- csv-headers:begin (generated from the alias tables: go test ./generator/internal/scaffold -run TestReadmeHeaders -update-readme) -->\n"
 	headersEnd   = "<!-- csv-headers:end -->"
 )
 

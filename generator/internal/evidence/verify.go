@@ -1,4 +1,4 @@
-package app
+package evidence
 
 import (
 	"archive/zip"
@@ -34,27 +34,27 @@ func Verify(p string, stdout io.Writer) error {
 	if !st.IsDir() {
 		return fmt.Errorf("verify: %s is neither a folder nor a .zip evidence package", p)
 	}
-	diffs, m, err := publish.Verify(os.DirFS(p))
+	diffs, m, err := verifyFS(os.DirFS(p))
 	if err != nil {
 		return fmt.Errorf("verify: %w", err)
 	}
 	if m.Package != "" && (publish.CheckPath(m.Package) != nil || strings.Contains(m.Package, "/")) {
-		return fmt.Errorf("verify: %s names the package %q, which is not a file of the folder: %w", publish.ManifestName, m.Package, ErrVerify)
+		return fmt.Errorf("verify: %s names the package %q, which is not a file of the folder: %w", ManifestName, m.Package, ErrVerify)
 	}
 	pkg := ""
 	if m.Package != "" {
 		// The package must be there, and carry this very manifest.
 		pkg = path.Join(p, m.Package)
-		own, _ := publish.ReadLimited(os.DirFS(p), publish.ManifestName, publish.MaxManifestSize)
+		own, _ := ReadLimited(os.DirFS(p), ManifestName, MaxManifestSize)
 		if st, err := os.Lstat(pkg); errors.Is(err, fs.ErrNotExist) {
-			diffs = append(diffs, publish.Difference{Path: m.Package, Kind: "missing"})
+			diffs = append(diffs, Difference{Path: m.Package, Kind: "missing"})
 			pkg = ""
 		} else if err == nil && !st.Mode().IsRegular() {
 			// a link, pipe or device in its place: never opened
-			diffs = append(diffs, publish.Difference{Path: m.Package, Kind: "changed"})
+			diffs = append(diffs, Difference{Path: m.Package, Kind: "changed"})
 			pkg = ""
 		} else if inZip, err := zipManifest(pkg); err == nil && !bytes.Equal(own, inZip) {
-			diffs = append(diffs, publish.Difference{Path: publish.ManifestName + " (not the manifest in " + m.Package + ")", Kind: "changed"})
+			diffs = append(diffs, Difference{Path: ManifestName + " (not the manifest in " + m.Package + ")", Kind: "changed"})
 		}
 	}
 	n := printDiffs(stdout, diffs)
@@ -70,7 +70,7 @@ func Verify(p string, stdout io.Writer) error {
 	return nil
 }
 
-func printDiffs(w io.Writer, diffs []publish.Difference) int {
+func printDiffs(w io.Writer, diffs []Difference) int {
 	for _, d := range diffs {
 		fmt.Fprintln(w, d.String())
 	}
@@ -84,7 +84,7 @@ func zipManifest(p string) ([]byte, error) {
 		return nil, err
 	}
 	defer zr.Close()
-	return publish.ReadLimited(zr, "output/"+publish.ManifestName, publish.MaxManifestSize)
+	return ReadLimited(zr, "output/"+ManifestName, MaxManifestSize)
 }
 
 func verifyZip(p string, stdout io.Writer) error {
@@ -100,7 +100,7 @@ func verifyZip(p string, stdout io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("verify: %w", err)
 	}
-	diffs, m, err := publish.Verify(out)
+	diffs, m, err := verifyFS(out)
 	if err != nil {
 		return fmt.Errorf("verify %s: %w", p, err)
 	}
@@ -121,7 +121,7 @@ func verifyZip(p string, stdout io.Writer) error {
 		seen[f.Name] = true
 		sum, ok := want[f.Name]
 		if !ok {
-			diffs = append(diffs, publish.Difference{Path: f.Name, Kind: "added"})
+			diffs = append(diffs, Difference{Path: f.Name, Kind: "added"})
 			continue
 		}
 		rc, err := f.Open()
@@ -136,12 +136,12 @@ func verifyZip(p string, stdout io.Writer) error {
 			return fmt.Errorf("verify %s: %s: %w", p, f.Name, err)
 		}
 		if hex.EncodeToString(h.Sum(nil)) != sum || n != size[f.Name] {
-			diffs = append(diffs, publish.Difference{Path: f.Name, Kind: "changed"})
+			diffs = append(diffs, Difference{Path: f.Name, Kind: "changed"})
 		}
 	}
 	for name := range want {
 		if !seen[name] {
-			diffs = append(diffs, publish.Difference{Path: name, Kind: "missing"})
+			diffs = append(diffs, Difference{Path: name, Kind: "missing"})
 		}
 	}
 	if n := printDiffs(stdout, diffs); n > 0 {

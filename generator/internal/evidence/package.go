@@ -1,4 +1,4 @@
-package app
+package evidence
 
 import (
 	"archive/zip"
@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"io/fs"
 	"path"
 	"time"
 
@@ -17,12 +18,12 @@ import (
 // PackageName returns the evidence archive's file name for a date.
 func PackageName(asOf time.Time) string { return "evidence-" + asOf.Format("2006-01-02") + ".zip" }
 
-// writePackage adds the month's evidence archive to the output: the
+// WritePackage adds the month's evidence archive to the output: the
 // snapshot as read (under data/, each file checked against the digest taken
 // while loading), every output and the manifest (under output/). Entries are
 // sorted and stamped with the as-of date, so the archive is byte-identical
 // for the same input. The manifest names the archive, and verify checks it.
-func writePackage(stage *publish.Stage, opt Options, r *report.Report) error {
+func WritePackage(stage *publish.Stage, snapshot fs.FS, r *report.Report) error {
 	names := stage.Names() // before the archive itself is started
 	out, err := stage.Create(PackageName(r.AsOf))
 	if err != nil {
@@ -45,7 +46,7 @@ func writePackage(stage *publish.Stage, opt Options, r *report.Report) error {
 	// hundreds of megabytes. They are opened as the load opened them (a
 	// link only to a plain file inside the snapshot), so that an entry
 	// replaced since by a pipe or a link outside is refused, not read.
-	data := plainfs.New(opt.Data)
+	data := plainfs.New(snapshot)
 	for _, in := range r.Sources.Inputs {
 		f, err := data.Open(in.Path)
 		if err != nil {

@@ -1,4 +1,9 @@
-package publish
+// Package evidence is the audit trail of a build: the manifest (every
+// input's digest and counts, every feed's version, every output's digest),
+// the month's evidence archive (the snapshot as read plus the outputs) and
+// verify, which re-checks an output folder or an archive against its
+// manifest. It runs after the renderers, on the staged output.
+package evidence
 
 import (
 	"bytes"
@@ -11,6 +16,8 @@ import (
 	"slices"
 
 	"vulnreport/generator/internal/feed"
+	"vulnreport/generator/internal/publish"
+	"vulnreport/generator/internal/report"
 	"vulnreport/generator/internal/source"
 )
 
@@ -36,10 +43,24 @@ type Manifest struct {
 	Records Counts `json:"records"`
 	// Outputs lists every output file but the manifest itself and the
 	// evidence package.
-	Outputs []File `json:"outputs"`
+	Outputs []publish.File `json:"outputs"`
 	// Package names the evidence archive written beside the outputs, if any;
 	// it holds this manifest, so it cannot be listed in Outputs.
 	Package string `json:"package,omitempty"`
+}
+
+// WriteManifest adds the manifest of r to the staged output: every file
+// staged so far, and pkg, the evidence archive's name when one follows.
+func WriteManifest(stage *publish.Stage, r *report.Report, pkg string) error {
+	data, err := EncodeManifest(Manifest{
+		ToolVersion: r.ToolVersion, AsOf: r.AsOf.Format("2006-01-02"), Inputs: r.Sources.Inputs, Feeds: r.Sources.Feeds,
+		Records: Counts{Read: r.Quality.Read, Accepted: r.Quality.Accepted, Rejected: r.Quality.Rejected},
+		Outputs: stage.Files(), Package: pkg,
+	})
+	if err != nil {
+		return err
+	}
+	return stage.WriteFile(ManifestName, data)
 }
 
 // Counts is records read, accepted and rejected.
@@ -112,9 +133,9 @@ type Difference struct {
 
 func (d Difference) String() string { return d.Kind + ": " + d.Path }
 
-// Verify re-hashes every file of fsys against its manifest.json and
+// verifyFS re-hashes every file of fsys against its manifest.json and
 // returns each file added, missing or changed, sorted by path.
-func Verify(fsys fs.FS) ([]Difference, Manifest, error) {
+func verifyFS(fsys fs.FS) ([]Difference, Manifest, error) {
 	// Nothing but plain files is opened: a named pipe would block.
 	if fi, err := fs.Lstat(fsys, ManifestName); err == nil && !fi.Mode().IsRegular() {
 		return nil, Manifest{}, fmt.Errorf("reading %s: not a plain file", ManifestName)
@@ -127,7 +148,7 @@ func Verify(fsys fs.FS) ([]Difference, Manifest, error) {
 	if err != nil {
 		return nil, m, err
 	}
-	want := map[string]File{}
+	want := map[string]publish.File{}
 	for _, f := range m.Outputs {
 		want[f.Path] = f
 	}

@@ -1,4 +1,4 @@
-package publish
+package evidence
 
 import (
 	"bytes"
@@ -8,10 +8,23 @@ import (
 	"testing/fstest"
 
 	"vulnreport/generator/internal/feed"
+	"vulnreport/generator/internal/publish"
 	"vulnreport/generator/internal/source"
 )
 
-func manifestOf(t *testing.T, m *Memory, pkg string) []byte {
+// memOf returns an in-memory output holding files.
+func memOf(t *testing.T, files map[string]string) *publish.Memory {
+	t.Helper()
+	m := publish.NewMemory()
+	for k, v := range files {
+		if err := m.WriteFile(k, []byte(v)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return m
+}
+
+func manifestOf(t *testing.T, m *publish.Memory, pkg string) []byte {
 	t.Helper()
 	data, err := EncodeManifest(Manifest{
 		ToolVersion: "9.9.9", AsOf: "2026-11-30",
@@ -93,7 +106,7 @@ func diffStrings(ds []Difference) string {
 // changed, one added and one missing: each is named, sorted by path.
 func TestVerify(t *testing.T) {
 	fsys := outputFS(t, "evidence-2026-11-30.zip")
-	ds, m, err := Verify(fsys)
+	ds, m, err := verifyFS(fsys)
 	if err != nil || len(ds) != 0 {
 		t.Fatalf("untouched output: %v, %v", diffStrings(ds), err)
 	}
@@ -104,7 +117,7 @@ func TestVerify(t *testing.T) {
 	fsys["findings.csv"] = &fstest.MapFile{Data: []byte("\ufeffkeY\r\n")} // changed, same size
 	fsys["extra/evil.html"] = &fstest.MapFile{Data: []byte("<script>")}
 	delete(fsys, "en/index.html")
-	ds, _, err = Verify(fsys)
+	ds, _, err = verifyFS(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,19 +129,19 @@ func TestVerify(t *testing.T) {
 
 // TestVerifyManifestProblems checks a missing, unreadable or hostile manifest.
 func TestVerifyManifestProblems(t *testing.T) {
-	if _, _, err := Verify(fstest.MapFS{"index.html": {Data: []byte("x")}}); err == nil || !strings.Contains(err.Error(), ManifestName) {
+	if _, _, err := verifyFS(fstest.MapFS{"index.html": {Data: []byte("x")}}); err == nil || !strings.Contains(err.Error(), ManifestName) {
 		t.Errorf("no manifest: err = %v", err)
 	}
-	if _, _, err := Verify(fstest.MapFS{ManifestName: {Data: []byte("{")}}); err == nil || !strings.Contains(err.Error(), ManifestName) {
+	if _, _, err := verifyFS(fstest.MapFS{ManifestName: {Data: []byte("{")}}); err == nil || !strings.Contains(err.Error(), ManifestName) {
 		t.Errorf("broken manifest: err = %v", err)
 	}
 	// a manifest that lists paths outside the folder: reported missing, never opened
-	m := Manifest{Outputs: []File{{Path: "../../etc/passwd", SHA256: "x"}, {Path: "/etc/passwd"}, {Path: "a\x00b"}}}
+	m := Manifest{Outputs: []publish.File{{Path: "../../etc/passwd", SHA256: "x"}, {Path: "/etc/passwd"}, {Path: "a\x00b"}}}
 	data, err := EncodeManifest(m)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ds, _, err := Verify(fstest.MapFS{ManifestName: {Data: data}})
+	ds, _, err := verifyFS(fstest.MapFS{ManifestName: {Data: data}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,7 +160,7 @@ func TestVerifyManifestProblems(t *testing.T) {
 		t.Fatalf("package not recorded: %v %v", raw["package"], err)
 	}
 	delete(fsys, "evidence-2026-11-30.zip")
-	if ds, _, err := Verify(fsys); err != nil || len(ds) != 0 {
+	if ds, _, err := verifyFS(fsys); err != nil || len(ds) != 0 {
 		t.Errorf("a missing package is the caller's to report, got %s %v", diffStrings(ds), err)
 	}
 }
@@ -171,7 +184,7 @@ func TestReadLimited(t *testing.T) {
 func TestVerifyOversizedOutput(t *testing.T) {
 	fsys := outputFS(t, "")
 	fsys["findings.json"] = &fstest.MapFile{Data: bytes.Repeat([]byte("x"), 1<<20)}
-	ds, _, err := Verify(fsys)
+	ds, _, err := verifyFS(fsys)
 	if err != nil || diffStrings(ds) != "changed: findings.json" {
 		t.Errorf("%s %v", diffStrings(ds), err)
 	}

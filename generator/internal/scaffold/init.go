@@ -1,4 +1,8 @@
-package app
+// Package scaffold writes an empty snapshot for vulnreport init: a
+// commented policy.yaml and every CSV file's header row, with a README.txt
+// listing the Japanese headers each column also accepts. The header list is
+// made from the loaders' alias tables, so it cannot disagree with them.
+package scaffold
 
 import (
 	"errors"

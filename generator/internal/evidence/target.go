@@ -1,4 +1,4 @@
-package publish
+package evidence
 
 import (
 	"errors"
