@@ -45,9 +45,12 @@ fuzz:
 		$(GO) test -run='^$$' -fuzz="^$$target\$$" -fuzztime=$(FUZZTIME) $$pkg; \
 	done
 
-## golden: rewrite golden files (review the diff before committing)
+## golden: rewrite golden files (review the diff before committing); only the packages whose
+## tests use testutil/golden get -update, the flag it defines (another package would reject it)
+GOLDEN     = vulnreport/generator/internal/testutil/golden
+GOLDENPKGS = $(shell $(GO) list -f '{{$$p := .ImportPath}}{{range .TestImports}}{{if eq . "$(GOLDEN)"}}{{$$p}} {{end}}{{end}}{{range .XTestImports}}{{if eq . "$(GOLDEN)"}}{{$$p}} {{end}}{{end}}' $(PKGS))
 golden:
-	$(GO) test ./generator/... -run Golden -update
+	$(GO) test -count=1 -run Golden $(GOLDENPKGS) -update
 
 clean:
 	rm -rf output bin

@@ -45,6 +45,9 @@ type Count struct {
 }
 
 // Event is what a Hook hears: a stage starting, or done with its counts.
+// Within a stage, a step done is heard too, named "<stage>: <step>" (a
+// file read while loading, a format rendered); such names are never a
+// stage's.
 type Event struct {
 	Stage  string
 	Done   bool
@@ -247,10 +250,10 @@ func (p *Pipeline) Render(ctx context.Context, w render.Writer) error {
 		if rd == nil {
 			continue
 		}
-		p.hook(Event{Stage: StageRender + ": " + string(f)})
 		if err := rd.Render(ctx, p.rep, w); err != nil {
 			return fmt.Errorf("rendering %s: %w", f, err)
 		}
+		p.hook(Event{Stage: StageRender + ": " + string(f), Done: true})
 		n++
 	}
 	done(Count{"formats", n})

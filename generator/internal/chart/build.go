@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"vulnreport/generator/internal/i18n"
-	"vulnreport/generator/internal/inventory"
 	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/report"
 )
@@ -25,8 +24,8 @@ type Set struct {
 func Build(r *report.Report) Set {
 	return Set{
 		OpenByPriority:     openByPriority(r),
-		PriorityByCategory: byDimension(r, "priority-by-category", "chart.by_category", inventory.Categories, "category.", func(c report.MatrixCell) string { return c.Category }),
-		PriorityByExposure: byDimension(r, "priority-by-exposure", "chart.by_exposure", inventory.Exposures, "exposure.", func(c report.MatrixCell) string { return c.Exposure }),
+		PriorityByCategory: byDimension(r, "priority-by-category", "chart.by_category", report.Categories(), "category.", func(c report.MatrixCell) string { return c.Category }),
+		PriorityByExposure: byDimension(r, "priority-by-exposure", "chart.by_exposure", report.Exposures(), "exposure.", func(c report.MatrixCell) string { return c.Exposure }),
 		Trend:              trend(r),
 		Flow:               flow(r),
 		SLA:                sla(r),

@@ -81,6 +81,7 @@ var siteMessages = map[string]Text{
 	"site.n_findings":        {"%d 件", "%d findings"},
 	"site.view_lead":         {"「%s」の %s 件の指摘です。", "The findings behind “%s”: %s."},
 	"site.view_filter":       {"絞り込み条件", "Filter"},
+	"site.view_rows":         {"各指摘の理由・スコア・対処状況は、システム名から開くシステムのページと全件一覧にあります。", "Each finding's reasons, scores and progress are on its system's page (follow the system's name) and in the full list."},
 	"site.all_findings":      {"指摘一覧 (全件) へ", "All findings"},
 	"site.nojs":              {"JavaScript が無効なため絞り込みと並べ替えは使えませんが、表にはすべての行が載っています。", "With JavaScript off, filtering and sorting are unavailable; the table lists every row."},
 	"site.filter.title":      {"絞り込み", "Filter"},

@@ -76,6 +76,13 @@ func (p Progress) Furthest() (stage, n int) {
 	return i, p[i]
 }
 
+// FurthestStage is Furthest with the stage named, for a renderer that
+// reads the progress through the report model.
+func (p Progress) FurthestStage() (stage string, n int) {
+	i, n := p.Furthest()
+	return StageName(i), n
+}
+
 func (p Progress) furthest() int {
 	for i := len(p) - 1; i >= 0; i-- {
 		if p[i] > 0 {

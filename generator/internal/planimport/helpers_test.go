@@ -128,7 +128,7 @@ func openEditor(t *testing.T, path string) *editor {
 		t.Fatal(err)
 	}
 	sheet := planSheet
-	if lang, _ := f.GetCellValue(xlsx.MetaSheet, "B3"); lang != "" {
+	if lang, _ := f.GetCellValue(remediation.MetaSheet, "B3"); lang != "" {
 		sheet = xlsx.SheetName(i18n.Lang(lang), xlsx.SheetPlan)
 	}
 	rows, err := f.GetRows(sheet)

@@ -41,7 +41,6 @@ import (
 
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/remediation"
-	"vulnreport/generator/internal/render/xlsx"
 )
 
 // importPrefix starts the ids of records the import adds.
@@ -180,7 +179,7 @@ func (mg *merger) canon(field, v string) string {
 func (mg *merger) one(e *edit) {
 	o := mg.m.orig[e.key]
 	var touched []string
-	for _, f := range xlsx.PlanFields {
+	for _, f := range remediation.PlanFields {
 		if v, ok := e.values[f]; ok && v != o.values[f] {
 			touched = append(touched, f)
 		}
@@ -225,7 +224,7 @@ func (mg *merger) one(e *edit) {
 		}
 	} else {
 		write = slices.Clone(touched)
-		for _, f := range xlsx.PlanFields {
+		for _, f := range remediation.PlanFields {
 			if e.values[f] != "" && (f != "due" || slices.Contains(touched, f)) && !slices.Contains(write, f) {
 				write = append(write, f)
 			}
@@ -273,8 +272,7 @@ func (mg *merger) one(e *edit) {
 	if len(others) > 0 {
 		mg.lines = append(mg.lines, fmt.Sprintf("  note: %s, more specific, still decide(s) the findings it covers", strings.Join(others, ", ")))
 	}
-	if final["stage"] == remediation.Done && final["completed"] == "" && final["action"] != remediation.Accept &&
-		final["action"] != remediation.NotAffected {
+	if remediation.WantsCompletion(final["stage"], final["action"]) && final["completed"] == "" {
 		mg.lines = append(mg.lines, fmt.Sprintf("  note: %s: stage done without a completion date", e.ref("completed")))
 	}
 }
@@ -284,17 +282,9 @@ func (mg *merger) rules(e *edit, r map[string]string) {
 	if r["stage"] == "" {
 		mg.rd.badf("%s: choose a stage: the record this row becomes needs one", e.ref("stage"))
 	}
-	need := func(field, why string) {
-		if r[field] == "" {
-			mg.rd.badf("%s: %s is required for action %s (%s)", e.ref(field), field, r["action"], why)
+	for _, q := range remediation.Required(r["action"]) {
+		if r[q.Field] == "" {
+			mg.rd.badf("%s: %s is required for action %s (%s)", e.ref(q.Field), q.Field, r["action"], q.Why)
 		}
-	}
-	switch r["action"] {
-	case remediation.Accept:
-		need("justification", "why the risk is accepted")
-		need("approved_by", "who approved the risk")
-		need("expires", "when the acceptance must be reviewed")
-	case remediation.NotAffected:
-		need("justification", "why the finding does not apply")
 	}
 }

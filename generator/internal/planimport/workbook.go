@@ -12,7 +12,6 @@ import (
 
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/remediation"
-	"vulnreport/generator/internal/render/xlsx"
 	"vulnreport/generator/internal/source"
 )
 
@@ -38,12 +37,12 @@ type action struct {
 }
 
 func readMeta(f *excelize.File) (*meta, error) {
-	rows, err := f.GetRows(xlsx.MetaSheet, excelize.Options{RawCellValue: true})
+	rows, err := f.GetRows(remediation.MetaSheet, excelize.Options{RawCellValue: true})
 	if err != nil || len(rows) == 0 || len(rows[0]) < 2 || rows[0][0] != "format" {
-		return nil, fmt.Errorf("the workbook has no %s sheet: it was not written by vulnreport, or the sheet was removed", xlsx.MetaSheet)
+		return nil, fmt.Errorf("the workbook has no %s sheet: it was not written by vulnreport, or the sheet was removed", remediation.MetaSheet)
 	}
-	if rows[0][1] != xlsx.MetaFormat {
-		return nil, fmt.Errorf("the workbook's %s sheet has format %q; this version reads %q", xlsx.MetaSheet, rows[0][1], xlsx.MetaFormat)
+	if rows[0][1] != remediation.MetaFormat {
+		return nil, fmt.Errorf("the workbook's %s sheet has format %q; this version reads %q", remediation.MetaSheet, rows[0][1], remediation.MetaFormat)
 	}
 	m := &meta{headers: map[string]string{}, letters: map[string]string{}, inputs: map[string]string{}, orig: map[string]action{}}
 	get := func(row []string, i int) string {
@@ -79,12 +78,12 @@ func readMeta(f *excelize.File) (*meta, error) {
 			m.headers[get(row, 1)], m.letters[get(row, 1)] = get(row, 2), get(row, 3)
 		case "input":
 			m.inputs[get(row, 1)] = get(row, 2)
-		case xlsx.KeyField:
+		case remediation.KeyField:
 			head = row
 		}
 	}
-	if head == nil || len(m.sheets) == 0 || m.letters[xlsx.KeyField] == "" {
-		return nil, fmt.Errorf("the workbook's %s sheet is incomplete", xlsx.MetaSheet)
+	if head == nil || len(m.sheets) == 0 || m.letters[remediation.KeyField] == "" {
+		return nil, fmt.Errorf("the workbook's %s sheet is incomplete", remediation.MetaSheet)
 	}
 	return m, nil
 }
@@ -119,7 +118,7 @@ func newLabels(kind string, values []string, aliases map[string]string, lang i18
 		add(v, v)
 		for _, lg := range i18n.Supported {
 			add(i18n.T(lg, kind+"."+v), v)
-			add(xlsx.ListLabel(i18n.T(lg, kind+"."+v)), v)
+			add(remediation.ListLabel(i18n.T(lg, kind+"."+v)), v)
 		}
 		l.shown = append(l.shown, i18n.T(lang, kind+"."+v))
 	}
@@ -170,10 +169,10 @@ func (rd *reader) read() []*edit {
 				continue
 			}
 			if prev, dup := seen[e.key]; dup {
-				rd.badf("%s: action key %q appears twice (also %s)", e.ref(xlsx.KeyField), e.key, prev)
+				rd.badf("%s: action key %q appears twice (also %s)", e.ref(remediation.KeyField), e.key, prev)
 				continue
 			}
-			seen[e.key] = e.ref(xlsx.KeyField)
+			seen[e.key] = e.ref(remediation.KeyField)
 			out = append(out, e)
 		}
 	}
@@ -213,21 +212,21 @@ func (rd *reader) row(sheet string, r int, cells []string, cols map[string]int) 
 		}
 		return ""
 	}
-	e.key = text(xlsx.KeyField)
+	e.key = text(remediation.KeyField)
 	if e.key == "" {
-		for _, field := range xlsx.PlanFields {
+		for _, field := range remediation.PlanFields {
 			if text(field) != "" {
-				rd.badf("%s: the action key is empty: rows cannot be added in the workbook (add a remediation record instead)", e.ref(xlsx.KeyField))
+				rd.badf("%s: the action key is empty: rows cannot be added in the workbook (add a remediation record instead)", e.ref(remediation.KeyField))
 				break
 			}
 		}
 		return nil
 	}
 	if _, ok := rd.m.orig[e.key]; !ok {
-		rd.badf("%s: action key %q is not in this workbook: rows cannot be added or keys changed", e.ref(xlsx.KeyField), e.key)
+		rd.badf("%s: action key %q is not in this workbook: rows cannot be added or keys changed", e.ref(remediation.KeyField), e.key)
 		return nil
 	}
-	for _, field := range xlsx.PlanFields {
+	for _, field := range remediation.PlanFields {
 		if cols[field] == 0 {
 			continue
 		}
@@ -237,7 +236,7 @@ func (rd *reader) row(sheet string, r int, cells []string, cols map[string]int) 
 		}
 		s := text(field)
 		switch {
-		case xlsx.DateFields[field]:
+		case remediation.DateFields[field]:
 			e.values[field] = rd.date(e, field, s)
 		case field == "stage" || field == "action":
 			l := rd.stages

@@ -7,10 +7,9 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"vulnreport/generator/internal/remediation"
 
 	"gopkg.in/yaml.v3"
-
-	"vulnreport/generator/internal/render/xlsx"
 )
 
 // yamlDoc edits remediation.yaml through its node tree. Only the records
@@ -84,7 +83,7 @@ func (d *yamlDoc) records() []record {
 // that the encoder quotes it when it would read as something else.
 func scalar(field, value string) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Value: value, Tag: "!!str"}
-	if xlsx.DateFields[field] {
+	if remediation.DateFields[field] {
 		n.Tag = ""
 	}
 	return n

@@ -118,29 +118,31 @@ func Decode(rec source.Record, diags *source.Diagnostics) (Record, *source.Decod
 	if d.Failed() {
 		return r, d
 	}
-	switch r.Action {
-	case Accept:
-		if r.Justification == "" {
-			d.Errorf("justification", "is required for action accept (why the risk is accepted)")
-		}
-		if r.ApprovedBy == "" {
-			d.Errorf("approved_by", "is required for action accept (who approved the risk)")
-		}
-		if r.Expires.IsZero() {
-			d.Errorf("expires", "is required for action accept (when the acceptance must be reviewed)")
-		}
-	case NotAffected:
-		if r.Justification == "" {
-			d.Errorf("justification", "is required for action not_affected (why the finding does not apply)")
+	for _, q := range Required(r.Action) {
+		if !r.has(q.Field) {
+			d.Errorf(q.Field, "is required for action %s (%s)", r.Action, q.Why)
 		}
 	}
 	if !r.Due.IsZero() && r.ApprovedBy == "" {
 		d.Warnf("due", "a due date override without approved_by is not honoured: the SLA date stands (listed as unapproved in the exceptions register)")
 	}
-	if r.Stage == Done && r.Completed.IsZero() && r.Action != Accept && r.Action != NotAffected {
+	if WantsCompletion(r.Stage, r.Action) && r.Completed.IsZero() {
 		d.Warnf("completed", "stage done without a completion date")
 	}
 	return r, d
+}
+
+// has reports whether the field a rule names (Required) is filled.
+func (r Record) has(field string) bool {
+	switch field {
+	case "justification":
+		return r.Justification != ""
+	case "approved_by":
+		return r.ApprovedBy != ""
+	case "expires":
+		return !r.Expires.IsZero()
+	}
+	panic("remediation: no rule names the field " + field)
 }
 
 func wildcardOrID(d *source.Decoder, key string) string {

@@ -8,7 +8,6 @@ import (
 	"cmp"
 	"context"
 	"slices"
-	"vulnreport/generator/internal/attack"
 
 	"vulnreport/generator/internal/findings"
 	"vulnreport/generator/internal/render"
@@ -74,11 +73,11 @@ func New() render.Renderer {
 }
 
 // AttackSignsName is the attack-signs export, written when the snapshot
-// has logs (schema attack.Schema).
+// has logs (schema report.AttackSignsSchema).
 const AttackSignsName = "attack-signs.json"
 
 func writeAttackSigns(w render.Writer, r *report.Report) error {
-	data, err := attack.Encode(r.AsOf, r.Attacks)
+	data, err := report.EncodeAttackSigns(r.AsOf, r.Attacks)
 	if err != nil {
 		return err
 	}

@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"vulnreport/generator/internal/feed"
 	"vulnreport/generator/internal/model"
 
 	"vulnreport/generator/internal/i18n"
@@ -160,7 +159,7 @@ func headlineKeys() []string {
 
 // fetchedFeeds summarises where `vulnreport fetch` got each feed and when
 // (feeds/FETCH.json): one "kind URL (time)" per kind, the latest fetch.
-func fetchedFeeds(feeds []feed.Info) string {
+func fetchedFeeds(feeds []report.FeedInfo) string {
 	type src struct{ url, at string }
 	by := map[string]src{}
 	var kinds []string

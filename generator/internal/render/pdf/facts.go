@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"slices"
 
-	"vulnreport/generator/internal/inventory"
 	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/report"
 )
@@ -107,7 +106,7 @@ func newFacts(r *report.Report) *facts {
 			f.top = append(f.top, fd)
 			f.titles[fd.VulnID] = nil
 		}
-		if fd.Exploited && f.exposure(fd.System) == inventory.Internet {
+		if fd.Exploited && f.exposure(fd.System) == report.ExposureInternet {
 			f.kevN++
 			f.kev = append(f.kev, fd)
 		}

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"vulnreport/generator/internal/i18n"
-	"vulnreport/generator/internal/plan"
 	"vulnreport/generator/internal/report"
 )
 
@@ -68,8 +67,8 @@ func (d *doc) actionStage(a *report.Action) string {
 	if !a.Progress.Mixed() {
 		return d.stage(a.Stage)
 	}
-	st, n := a.Progress.Furthest()
-	return d.tf("pdf.stage_mixed", d.stage(a.Stage), n, a.Progress.Total(), d.stage(plan.StageName(st)))
+	st, n := a.Progress.FurthestStage()
+	return d.tf("pdf.stage_mixed", d.stage(a.Stage), n, a.Progress.Total(), d.stage(st))
 }
 
 // dept returns the department, or "no owner".

@@ -69,10 +69,11 @@ type kv struct{ Key, Value string }
 
 // affected is one system with the versions the advisory hits there.
 type affected struct {
-	System, Name, Href string
-	Product, Version   string
-	Priority           string
-	PrioClass          string
+	System, Name     string
+	Href             relLink
+	Product, Version string
+	Priority         string
+	PrioClass        string
 	// State is the state's label.
 	State   string
 	Due     string

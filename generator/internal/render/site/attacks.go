@@ -1,8 +1,8 @@
 package site
 
 import (
-	"vulnreport/generator/internal/attack"
 	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/report"
 )
 
 // attackRow is one correlated finding or one sign on attacks.html.
@@ -45,8 +45,8 @@ func (b *builder) systemAttacks(lang i18n.Lang, id string) *attacksData {
 }
 
 // add adds one system's correlated findings, signs and login signs.
-func (d *attacksData) add(lang i18n.Lang, s *attack.SystemSigns) {
-	cat := func(c attack.Category) string { return i18n.T(lang, "attack.category."+string(c)) }
+func (d *attacksData) add(lang i18n.Lang, s *report.SystemSigns) {
+	cat := func(c report.AttackCategory) string { return i18n.T(lang, "attack.category."+string(c)) }
 	d.Lines += s.LinesRead
 	for _, c := range s.Correlated {
 		d.Correlated = append(d.Correlated, attackRow{System: s.System, Advisory: c.Advisory,

@@ -4,7 +4,6 @@ import (
 	"math"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"vulnreport/generator/internal/i18n"
@@ -140,10 +139,10 @@ func (ix *index) cacheIndex() {
 
 // links are the links to a page from depth 0 to maxDepth, all "" for a
 // page that does not exist.
-type links [maxDepth + 1]string
+type links [maxDepth + 1]relLink
 
 // at returns the link from depth, or "".
-func (l *links) at(depth int) string {
+func (l *links) at(depth int) relLink {
 	if depth < 0 || depth > maxDepth {
 		return ""
 	}
@@ -165,7 +164,7 @@ func (ix *index) sysOf(fi int32) *sysEntry {
 }
 
 // href returns the link to the system's page from depth, or "".
-func (e *sysEntry) href(depth int) string { return e.at(depth) }
+func (e *sysEntry) href(depth int) relLink { return e.at(depth) }
 
 // vulnEntry is a vulnerability as findings refer to it: the links to its
 // page, its ids as the first of its findings carries them (src), in the
@@ -177,7 +176,7 @@ type vulnEntry struct {
 }
 
 // advHref returns the link from depth to finding fi's advisory, or "".
-func (ix *index) advHref(fi int32, depth int) string {
+func (ix *index) advHref(fi int32, depth int) relLink {
 	if k := ix.fvuln[fi]; k >= 0 {
 		return ix.vulnList[k].at(depth)
 	}
@@ -190,7 +189,7 @@ func hrefs(paths map[string]string) map[string]links {
 	for id, p := range paths {
 		var h links
 		for d := range h {
-			h[d] = strings.Repeat("../", d) + p
+			h[d] = relLinkTo(d, p)
 		}
 		out[id] = h
 	}

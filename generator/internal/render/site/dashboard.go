@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"vulnreport/generator/internal/feed"
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/report"
 )
@@ -213,7 +212,7 @@ type feedLine struct {
 }
 
 // feedLines groups the feeds by kind, in the order they first appear.
-func feedLines(feeds []feed.Info) []feedLine {
+func feedLines(feeds []report.FeedInfo) []feedLine {
 	var out []feedLine
 	at := map[string]int{}
 	for _, f := range feeds {

@@ -9,7 +9,8 @@
 //
 //	index.html                       dashboard
 //	findings/index.html, page-N.html every finding; pages of at most 500 rows that never mix priorities
-//	findings/h/<headline>.html       exactly the findings behind a dashboard figure (paged the same way)
+//	findings/h/<headline>.html       exactly the findings behind a dashboard figure (paged the same way),
+//	                                 in short rows linking to the system pages, where each whole row is
 //	systems.html, systems/<id>.html  systems; a system's findings continue in systems/<id>/page-N.html
 //	advisories.html, advisories/<id>.html
 //	lifecycle.html, plan.html, trends.html, quality.html, method.html

@@ -125,9 +125,6 @@ func (w rowWriter) action(b []byte, ix *index, lb *labels, a *actionView, depth 
 func (w rowWriter) fastAffected(b []byte, list []affected) ([]byte, bool) {
 	for i := range list {
 		a := &list[i]
-		if !plainHref(a.Href) {
-			return b, false
-		}
 		b = append(b, `<tr><th scope="row">`...)
 		if a.Href != "" {
 			b = append(b, `<a href="`...)

@@ -17,7 +17,7 @@ type rowSrc struct {
 	fi   int32
 	f    *model.Finding
 	sys  *sysEntry
-	href string // the advisory link, "" without one
+	href relLink // the advisory link, "" without one
 }
 
 // src looks up finding fi for a page at depth. Its links are paths from
@@ -29,6 +29,30 @@ func (ix *index) src(fi int32, depth int) rowSrc {
 // findingOf appends finding fi's "finding-row".
 func (w rowWriter) findingOf(b []byte, ix *index, lb *labels, fi int32, depth int) []byte {
 	s := ix.src(fi, depth)
+	f, e := s.f, escapeHTML
+	b = rowOpen(b, &s)
+	b = append(b, ' ')
+	b = e(b, lb.prio(f.Priority))
+	b = append(b, "</td>\n<td class=\"reasons\">"...)
+	for j, r := range f.Reasons {
+		if j > 0 {
+			b = append(b, " &#43; "...)
+		}
+		b = e(b, r.Text.Get(lb.lang))
+	}
+	b = append(b, "</td>\n<td>"...)
+	b = sysCell(b, lb, &s, depth)
+	b = append(b, "</td>\n<td>"...)
+	b = productCell(b, f)
+	b = append(b, "</td>\n<td class=\"ids\">"...)
+	b = idsOf(b, ix, lb, &s)
+	b = append(b, "</td>\n<td data-v=\""...)
+	return w.findingRest(b, ix, lb, &s)
+}
+
+// rowOpen appends the opening of a finding's row up to its priority
+// badge and the space after it: the filter values as data attributes.
+func rowOpen(b []byte, s *rowSrc) []byte {
 	f, e := s.f, escapeHTML
 	b = append(b, `<tr data-p="`...)
 	b = e(b, f.Priority.String())
@@ -62,40 +86,40 @@ func (w rowWriter) findingOf(b []byte, ix *index, lb *labels, fi int32, depth in
 	b = append(b, prioClass(f.Priority)...)
 	b = append(b, `">`...)
 	b = e(b, f.Priority.String())
-	b = append(b, "</span> "...)
-	b = e(b, lb.prio(f.Priority))
-	b = append(b, "</td>\n<td class=\"reasons\">"...)
-	for j, r := range f.Reasons {
-		if j > 0 {
-			b = append(b, " &#43; "...)
-		}
-		b = e(b, r.Text.Get(lb.lang))
-	}
-	b = append(b, "</td>\n<td>"...)
-	name := f.System
+	return append(b, "</span>"...)
+}
+
+// sysCell appends the system's name, linked to its page when it has one.
+func sysCell(b []byte, lb *labels, s *rowSrc, depth int) []byte {
+	name := s.f.System
 	if s.sys != nil {
 		name = s.sys.s.Name.Get(lb.lang)
 		if h := s.sys.href(depth); h != "" {
 			b = append(b, `<a href="`...)
 			b = append(b, h...)
 			b = append(b, `">`...)
-			b = e(b, name)
-			b = append(b, "</a>"...)
-			name = ""
+			b = escapeHTML(b, name)
+			return append(b, "</a>"...)
 		}
 	}
-	b = e(b, name)
-	b = append(b, "</td>\n<td>"...)
+	return escapeHTML(b, name)
+}
+
+// productCell appends the product's name and version.
+func productCell(b []byte, f *model.Finding) []byte {
 	if f.ProductName != "" {
-		b = e(b, f.ProductName)
+		b = escapeHTML(b, f.ProductName)
 	} else {
-		b = e(b, f.Product)
+		b = escapeHTML(b, f.Product)
 	}
 	b = append(b, ` <span class="ver">`...)
-	b = e(b, f.Version)
-	b = append(b, "</span></td>\n<td class=\"ids\">"...)
-	b = idsOf(b, ix, lb, &s)
-	b = append(b, "</td>\n<td data-v=\""...)
+	b = escapeHTML(b, f.Version)
+	return append(b, "</span>"...)
+}
+
+// findingRest appends a finding row's cells from the score on.
+func (w rowWriter) findingRest(b []byte, ix *index, lb *labels, s *rowSrc) []byte {
+	f, e := s.f, escapeHTML
 	score, version := cvssOf(f)
 	if f.HasCVSS {
 		b = e(b, score)
@@ -181,7 +205,7 @@ func (w rowWriter) miniOf(b []byte, ix *index, lb *labels, fi int32, depth int) 
 // the affected entry advisory builds of it.
 func (w rowWriter) affectedOf(b []byte, ix *index, lb *labels, fi int32, depth int) []byte {
 	f, s := &ix.r.Findings[fi], ix.sysOf(fi)
-	name, href := f.System, ""
+	name, href := f.System, relLink("")
 	if s != nil {
 		if !s.s.Name.IsZero() {
 			name = s.s.Name.Get(lb.lang)

@@ -42,9 +42,16 @@ func (w *pageWriter) findingsTable(b []byte, ix *index, t *table, depth int) ([]
 	b = escapeHTML(b, t.ID)
 	b = append(b, `-cap">`...)
 	b = escapeHTML(b, t.Caption)
-	b = append(b, w.thead...)
-	for _, fi := range t.idx {
-		b = w.rows.findingOf(b, ix, w.lb, fi, depth)
+	if t.Compact {
+		b = append(b, w.theadCompact...)
+		for _, fi := range t.idx {
+			b = w.rows.viewOf(b, ix, w.lb, fi, depth)
+		}
+	} else {
+		b = append(b, w.thead...)
+		for _, fi := range t.idx {
+			b = w.rows.findingOf(b, ix, w.lb, fi, depth)
+		}
 	}
 	b = append(b, "</tbody>\n</table>\n</div>\n"...)
 	return w.pager(b, t.Pager)
@@ -72,7 +79,9 @@ func (w *pageWriter) findingsPage(b []byte, p *Page, d *findingsData) ([]byte, b
 		b = append(b, v.AllHref...)
 		b = append(b, `">`...)
 		b = append(b, w.t("site.all_findings")...)
-		b = append(b, "</a></p>\n"...)
+		b = append(b, "</a></p>\n<p>"...)
+		b = append(b, w.t("site.view_rows")...)
+		b = append(b, "</p>\n"...)
 	} else {
 		b = append(b, "\n<p class=\"lead\">"...)
 		b = append(b, w.t("site.findings_lead")...)

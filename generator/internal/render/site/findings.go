@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	"vulnreport/generator/internal/i18n"
-	"vulnreport/generator/internal/inventory"
 	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/report"
 )
@@ -21,6 +20,9 @@ type table struct {
 	HTML    template.HTML
 	Form    *form
 	Pager   *pager
+	// Compact tables (a headline's list) show each finding in a short
+	// "view-row" that links to where its whole row is.
+	Compact bool
 	// idx are the findings of a table the page writer writes (lazy).
 	idx []int32
 }
@@ -147,7 +149,17 @@ func (b *builder) groups(lang i18n.Lang, p *Page, pages []listPage, path func(in
 // table builds a findings table of the findings at idx. A lazy table
 // keeps idx for the page writer instead of building rows.
 func (b *builder) table(lang i18n.Lang, p *Page, id, caption string, idx []int32, lazy bool) table {
-	t := table{ID: id, Caption: caption, Form: b.form(lang, idx)}
+	return b.makeTable(lang, p, id, caption, idx, lazy, false)
+}
+
+// viewTable is table in compact rows, for a headline's list. Only the
+// page writer writes them fast; otherwise the template does.
+func (b *builder) viewTable(lang i18n.Lang, p *Page, id, caption string, idx []int32, lazy bool) table {
+	return b.makeTable(lang, p, id, caption, idx, lazy, true)
+}
+
+func (b *builder) makeTable(lang i18n.Lang, p *Page, id, caption string, idx []int32, lazy, compact bool) table {
+	t := table{ID: id, Caption: caption, Form: b.form(lang, idx), Compact: compact}
 	if lazy {
 		t.idx = idx
 		return t
@@ -156,7 +168,7 @@ func (b *builder) table(lang i18n.Lang, p *Page, id, caption string, idx []int32
 	for i, fi := range idx {
 		t.Rows[i] = b.ix.makeRow(fi, b.lb[lang], p.depth)
 	}
-	if b.fast && len(t.Rows) > 0 {
+	if b.fast && !compact && len(t.Rows) > 0 {
 		t.HTML = p.fast(func(buf []byte) ([]byte, bool) { return b.rw[lang].fastTable(buf, t.Rows) })
 	}
 	return t
@@ -200,10 +212,10 @@ func baseForm(lang i18n.Lang) form {
 	for _, pr := range model.Priorities {
 		f.Priorities = append(f.Priorities, option{pr.String(), i18n.T(lang, pr.LabelKey())})
 	}
-	for _, c := range inventory.Categories {
+	for _, c := range report.Categories() {
 		f.Categories = append(f.Categories, option{c, i18n.T(lang, "category."+c)})
 	}
-	for _, e := range inventory.Exposures {
+	for _, e := range report.Exposures() {
 		f.Exposures = append(f.Exposures, option{e, i18n.T(lang, "exposure."+e)})
 	}
 	f.States = append(f.States, option{"open", i18n.T(lang, "site.filter.state_open")})
@@ -263,7 +275,7 @@ func (b *builder) viewJobs(lang i18n.Lang, ch *chrome, pw *pageWriter) []job {
 			p := b.newPage(lang, ch, path(n), pageTitle(lang, title, n), mustPath(kFindings, "", 1), nil)
 			data := func(p *Page, lazy bool) *findingsData {
 				d := &findingsData{Total: len(h.idx)}
-				d.Table = b.table(lang, p, "findings", i18n.Tf(lang, "site.findings_caption", num(c[1]-c[0]), num(len(h.idx))), h.idx[c[0]:c[1]], lazy)
+				d.Table = b.viewTable(lang, p, "findings", i18n.Tf(lang, "site.findings_caption", num(c[1]-c[0]), num(len(h.idx))), h.idx[c[0]:c[1]], lazy)
 				d.Table.Pager = newPager(p, n, (len(h.idx)+b.pageSize-1)/b.pageSize, c[0], c[1], len(h.idx), path)
 				d.View = &view{Label: title, Query: h.query, Value: h.h.Value, Figure: num(h.h.Value), AllHref: p.Href(mustPath(kFindings, "", 1))}
 				return d

@@ -8,7 +8,6 @@ import (
 	"vulnreport/generator/internal/lifecycle"
 	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/report"
-	"vulnreport/generator/internal/source"
 )
 
 // lifecycleData is the lifecycle timeline page.
@@ -161,9 +160,9 @@ func (b *builder) trends(lang i18n.Lang, p *Page) any {
 // qualityData is the data-quality page.
 type qualityData struct {
 	Q           *report.Quality
-	Rejections  []source.Rejection
+	Rejections  []report.Rejection
 	RejTotal    int
-	Files       []source.FileStat
+	Files       []report.FileStat
 	Reconciles  bool
 	Diagnostics []string
 	DiagTotal   int

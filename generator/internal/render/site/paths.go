@@ -2,11 +2,11 @@ package site
 
 import (
 	"fmt"
+	"io/fs"
 	"strconv"
 	"strings"
 
 	"vulnreport/generator/internal/i18n"
-	"vulnreport/generator/internal/publish"
 )
 
 // kind names a type of page. Every output path is computed by pathOf from a
@@ -90,8 +90,9 @@ func pathOf(k kind, id string, page int) (string, error) {
 		}
 		p = f
 	}
-	if err := publish.CheckPath(p); err != nil {
-		return "", err
+	// The writer checks every path it is given again (package publish).
+	if !fs.ValidPath(p) {
+		return "", fmt.Errorf("output path %q leaves the output folder", p)
 	}
 	return p, nil
 }

@@ -18,11 +18,12 @@ type row struct {
 	PrioClass, PrioLabel       string
 	Rank                       int
 	Reasons                    string
-	System, SysName, SysHref   string
+	System, SysName            string
+	SysHref                    relLink
 	Category, Exposure         string
 	Product, Version           string
 	IDs                        []string
-	AdvHref                    string
+	AdvHref                    relLink
 	EOL                        string
 	CVSS, CVSSSort             string
 	HasCVSS                    bool

@@ -8,11 +8,12 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/remediation"
 	"vulnreport/generator/internal/report"
 )
 
 // TestPlanProtection checks that the plan sheet is protected, its
-// editable columns (PlanFields) unlocked and every computed column locked,
+// editable columns (remediation.PlanFields) unlocked and every computed column locked,
 // and that it prints about a dozen columns a page with headers repeated.
 func TestPlanProtection(t *testing.T) {
 	f := open(t, renderBytes(t, fixture(), 0))
@@ -32,7 +33,7 @@ func TestPlanProtection(t *testing.T) {
 	}
 	editable := map[int]bool{}
 	for i, c := range planColumns {
-		if c.field != "" && c.field != KeyField {
+		if c.field != "" && c.field != remediation.KeyField {
 			editable[i+1] = true
 		}
 	}
@@ -55,7 +56,7 @@ func TestPlanProtection(t *testing.T) {
 			t.Errorf("%s is not an editable plan column", field)
 		}
 	}
-	if planCol("cost") > 0 && planCol("ticket") > 0 && !slices.Contains(PlanFields, "cost") {
+	if planCol("cost") > 0 && planCol("ticket") > 0 && !slices.Contains(remediation.PlanFields, "cost") {
 		t.Error("cost is not a plan field")
 	}
 	var titles string
@@ -158,7 +159,7 @@ func TestSheetNamesAreTheWorkbooks(t *testing.T) {
 		r.Languages = []i18n.Lang{lang}
 		f := open(t, renderBytes(t, r, 0))
 		got := f.GetSheetList()
-		if want := append(Sheets(lang), MetaSheet); !slices.Equal(got, want) {
+		if want := append(Sheets(lang), remediation.MetaSheet); !slices.Equal(got, want) {
 			t.Errorf("%s: sheets %q, want %q", lang, got, want)
 		}
 		for _, n := range Sheets(lang) {

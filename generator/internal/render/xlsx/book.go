@@ -61,7 +61,7 @@ type book struct {
 	widths map[string][]float64
 	// days caches dates as boxed Excel date numbers, by Unix day.
 	days map[int64]any
-	// planSheets and planRows are the plan as written, for MetaSheet.
+	// planSheets and planRows are the plan as written, for remediation.MetaSheet.
 	planSheets []string
 	planRows   []planRow
 	// mark ends a text cut to fit a cell.

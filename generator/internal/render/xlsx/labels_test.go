@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/remediation"
 )
 
 // TestLabels checks the workbook's own labels: every xlsx key in both
@@ -36,7 +37,7 @@ func TestLabels(t *testing.T) {
 		r.Languages = []i18n.Lang{lang}
 		f := open(t, renderBytes(t, r, 0))
 		for _, sheet := range f.GetSheetList() {
-			if sheet == MetaSheet {
+			if sheet == remediation.MetaSheet {
 				continue
 			}
 			rows, err := f.GetRows(sheet)

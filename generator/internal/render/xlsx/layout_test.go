@@ -12,6 +12,7 @@ import (
 
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/remediation"
 	"vulnreport/generator/internal/report"
 )
 
@@ -40,7 +41,7 @@ func TestLayout(t *testing.T) {
 		}
 	}
 	for _, sheet := range f.GetSheetList() {
-		if sheet == MetaSheet {
+		if sheet == remediation.MetaSheet {
 			continue
 		}
 		hf, err := f.GetHeaderFooter(sheet)
@@ -231,15 +232,15 @@ func TestDeterministic(t *testing.T) {
 
 func TestMetaSheet(t *testing.T) {
 	f := open(t, renderBytes(t, fixture(), 0))
-	rows, err := f.GetRows(MetaSheet)
-	if err != nil || len(rows) < 2 || rows[0][1] != MetaFormat {
+	rows, err := f.GetRows(remediation.MetaSheet)
+	if err != nil || len(rows) < 2 || rows[0][1] != remediation.MetaFormat {
 		t.Fatalf("meta rows %q (%v)", rows, err)
 	}
 	var head []string
 	byKey := map[string][]string{}
 	for _, row := range rows {
 		switch {
-		case len(row) > 0 && row[0] == KeyField:
+		case len(row) > 0 && row[0] == remediation.KeyField:
 			head = row
 		case head != nil && len(row) > 0:
 			byKey[row[0]] = row

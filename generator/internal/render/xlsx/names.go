@@ -43,7 +43,7 @@ func SheetName(lang i18n.Lang, key string) string {
 }
 
 // Sheets returns the sheet names of the workbook of a language, in order
-// (without numbered continuations and the hidden MetaSheet).
+// (without numbered continuations and the hidden remediation.MetaSheet).
 func Sheets(lang i18n.Lang) []string {
 	out := make([]string, len(SheetKeys))
 	for i, k := range SheetKeys {

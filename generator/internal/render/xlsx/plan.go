@@ -13,39 +13,6 @@ import (
 	"vulnreport/generator/internal/report"
 )
 
-// MetaSheet is the very hidden sheet that import-plan reads: the plan
-// sheets and their columns, the snapshot's remediation files with their
-// SHA-256 as built, and every fix action's editable values as the
-// workbook showed them, so that an import can tell the workbook's edits
-// from changes made to the snapshot since.
-//
-// Its rows: "format" MetaFormat; "as_of" date; "lang" code; one "sheet"
-// row per plan sheet; one "column" row per plan column (field, header,
-// letter); one "input" row per remediation file (path, SHA-256); a blank
-// row; then a table headed "key", "system", "product", "records" (the
-// remediation records applied to the action's findings, space-separated)
-// and PlanFields with one row per action, enum values and YYYY-MM-DD
-// dates as text.
-const MetaSheet = "_vulnreport"
-
-// MetaFormat names the layout of MetaSheet; it is its cell B1.
-const MetaFormat = "vulnreport-plan/1"
-
-// PlanFields are the plan sheet's editable columns, named as the fields
-// of a remediation record, in the order of MetaSheet's originals table.
-var PlanFields = []string{"owner", "due", "stage", "action", "planned", "completed", "justification", "approved_by", "expires", "ticket", "cost", "notes"}
-
-// DateFields are the PlanFields that hold dates.
-var DateFields = map[string]bool{"due": true, "planned": true, "completed": true, "expires": true}
-
-// KeyField names the plan sheet's action key column in MetaSheet.
-const KeyField = "key"
-
-// ListLabel is the label of an enum value as the plan sheet's drop-down
-// lists show it: the catalogue label with commas (which separate list
-// items) replaced by semicolons.
-func ListLabel(label string) string { return strings.ReplaceAll(label, ",", ";") }
-
 // planRow is what the plan sheet shows of one action, in remediation terms.
 type planRow struct {
 	a      *report.Action
@@ -109,7 +76,7 @@ var planColumns = []struct {
 	field string
 	col   column
 }{
-	{KeyField, column{"xlsx.col.action_key", 28, kText, true}},
+	{remediation.KeyField, column{"xlsx.col.action_key", 28, kText, true}},
 	{"", column{"xlsx.col.system_name", 20, kWrap, false}}, {"", column{"col.product", 20, kWrap, false}},
 	{"", column{"xlsx.col.installed_version", 12, kText, false}}, {"", column{"col.kind", 9, kText, false}},
 	{"", column{"col.target", 22, kWrap, false}}, {"", column{"xlsx.col.findings_closed", 8, kInt, false}},
@@ -154,14 +121,14 @@ func (b *book) plan(ctx context.Context) error {
 	var edit []int
 	for i, c := range planColumns {
 		cols[i] = c.col
-		if c.field != "" && c.field != KeyField {
+		if c.field != "" && c.field != remediation.KeyField {
 			edit = append(edit, i+1)
 		}
 	}
 	list := func(prefix string, vals []string) []string {
 		out := make([]string, len(vals))
 		for i, v := range vals {
-			out[i] = ListLabel(b.t(prefix + "." + v))
+			out[i] = remediation.ListLabel(b.t(prefix + "." + v))
 		}
 		return out
 	}
@@ -176,7 +143,7 @@ func (b *book) plan(ctx context.Context) error {
 			o[0], o[1], o[2], o[3] = a.Key, sysName[a.System], name(a.Product, a.ProductName), a.Version
 			o[4], o[5], o[6], o[7] = b.enum("action_kind", a.Kind), b.target(a), len(a.Findings), b.enum("priority", a.TopPriority.String())
 			o[8], o[9], o[10], o[11] = b.hosts(a.Hosts), a.Department, a.Due, b.yes(a.Overdue)
-			o[12], o[13], o[14] = a.Owner, ListLabel(b.enum("stage", a.Stage)), ListLabel(b.enum("action", a.Action))
+			o[12], o[13], o[14] = a.Owner, remediation.ListLabel(b.enum("stage", a.Stage)), remediation.ListLabel(b.enum("action", a.Action))
 			o[15], o[16], o[17], o[18] = a.Planned, a.Completed, v["ticket"], v["cost"]
 			o[19], o[20], o[21], o[22] = a.System, a.RiskShare, v["justification"], v["approved_by"]
 			if v["expires"] != "" {
@@ -227,13 +194,13 @@ func (b *book) planValidation(sheet string, last int, stages, actions []string) 
 	return nil
 }
 
-// meta writes MetaSheet (see its doc) and hides it.
+// meta writes remediation.MetaSheet (see its doc) and hides it.
 func (b *book) meta(ctx context.Context) error {
 	sheets, rows := b.planSheets, b.planRows
-	if _, err := b.f.NewSheet(MetaSheet); err != nil {
+	if _, err := b.f.NewSheet(remediation.MetaSheet); err != nil {
 		return err
 	}
-	sw, err := b.f.NewStreamWriter(MetaSheet)
+	sw, err := b.f.NewStreamWriter(remediation.MetaSheet)
 	if err != nil {
 		return err
 	}
@@ -248,7 +215,7 @@ func (b *book) meta(ctx context.Context) error {
 		}
 		return sw.SetRow("A"+strconv.Itoa(r), row)
 	}
-	head := [][]string{{"format", MetaFormat}, {"as_of", day(b.r.AsOf)}, {"lang", string(b.lang)}}
+	head := [][]string{{"format", remediation.MetaFormat}, {"as_of", day(b.r.AsOf)}, {"lang", string(b.lang)}}
 	for _, s := range sheets {
 		head = append(head, []string{"sheet", s})
 	}
@@ -262,19 +229,19 @@ func (b *book) meta(ctx context.Context) error {
 			head = append(head, []string{"input", in.Path, in.SHA256})
 		}
 	}
-	head = append(head, []string{}, append([]string{KeyField, "system", "product", "records"}, PlanFields...))
+	head = append(head, []string{}, append([]string{remediation.KeyField, "system", "product", "records"}, remediation.PlanFields...))
 	for _, h := range head {
 		if err := add(h...); err != nil {
 			return err
 		}
 	}
-	vals := make([]string, len(PlanFields)+4)
+	vals := make([]string, len(remediation.PlanFields)+4)
 	for i, pr := range rows {
 		if i&0xffff == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
 		vals[0], vals[1], vals[2], vals[3] = pr.a.Key, pr.a.System, pr.a.Product, strings.Join(pr.a.Remediations, " ")
-		for j, f := range PlanFields {
+		for j, f := range remediation.PlanFields {
 			vals[j+4] = pr.values[f]
 		}
 		if err := add(vals...); err != nil {
@@ -287,7 +254,7 @@ func (b *book) meta(ctx context.Context) error {
 	// SetSheetVisible would read back every sheet, the streamed ones
 	// included; setting the state on the workbook part is enough.
 	for i, s := range b.f.WorkBook.Sheets.Sheet {
-		if s.Name == MetaSheet {
+		if s.Name == remediation.MetaSheet {
 			b.f.WorkBook.Sheets.Sheet[i].State = "veryHidden"
 		}
 	}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"vulnreport/generator/internal/inventory"
 	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/report"
 )
@@ -189,7 +188,7 @@ func (b *book) charts(sheet string, row int) error {
 	for _, p := range model.Priorities {
 		cat.cols = append(cat.cols, b.t(p.LabelKey()))
 	}
-	for _, c := range inventory.Categories {
+	for _, c := range report.Categories() {
 		row := []any{b.t("category." + c)}
 		for _, p := range model.Priorities {
 			row = append(row, byCat[c][p])

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/remediation"
 	"vulnreport/generator/internal/render"
 )
 
@@ -56,10 +57,10 @@ func TestSheetsAndHeaders(t *testing.T) {
 		plan   []string
 	}{
 		{[]i18n.Lang{i18n.JA, i18n.EN}, []string{"サマリー", "経営層の判断事項", "部門別スコアカード", "対策計画", "指摘一覧", "例外登録簿",
-			"システム一覧", "構成ソフトウェア", "ライフサイクル", "脆弱性情報", "第三者からの指摘", "データ品質", "算定方法", MetaSheet},
+			"システム一覧", "構成ソフトウェア", "ライフサイクル", "脆弱性情報", "第三者からの指摘", "データ品質", "算定方法", remediation.MetaSheet},
 			[]string{"対策キー (編集不可)", "システム名", "製品", "導入バージョン", "種別", "更新先", "解消する指摘"}},
 		{[]i18n.Lang{i18n.EN}, []string{"Summary", "Decisions for management", "Department scorecards", "Remediation plan", "Findings",
-			"Exceptions register", "Systems", "Components", "Lifecycle", "Advisories", "Reports from outside", "Data quality", "Method", MetaSheet},
+			"Exceptions register", "Systems", "Components", "Lifecycle", "Advisories", "Reports from outside", "Data quality", "Method", remediation.MetaSheet},
 			[]string{"Action key (do not edit)", "System name", "Product", "Installed version", "Kind", "Target"}},
 	} {
 		r := fixture()
@@ -71,8 +72,8 @@ func TestSheetsAndHeaders(t *testing.T) {
 		if got := header(t, f, tc.sheets[3]); !slices.Equal(got[:len(tc.plan)], tc.plan) {
 			t.Errorf("%v: plan header %q, want prefix %q", tc.langs, got, tc.plan)
 		}
-		if v, _ := f.GetSheetVisible(MetaSheet); v {
-			t.Errorf("%s is visible", MetaSheet)
+		if v, _ := f.GetSheetVisible(remediation.MetaSheet); v {
+			t.Errorf("%s is visible", remediation.MetaSheet)
 		}
 		lang := tc.langs[0]
 		want := []string{i18n.T(lang, "priority"), i18n.T(lang, "reasons"), i18n.T(lang, "col.system_id"),

@@ -1,0 +1,27 @@
+package site
+
+import (
+	"strings"
+
+	"vulnreport/generator/internal/publish"
+)
+
+// relLink is a relative link from a page to another file of the site,
+// as the row writers append it to an href attribute without escaping.
+// Only relLinkTo makes one (TestRelLinkMadeOnlyByCheck reads the
+// package's source to keep it so), from a path that passed the URL
+// checks: made only of the characters html/template's URL filter,
+// normaliser and attribute escaper leave as they are (plainHref), and
+// staying inside the output folder (publish.CheckPath). A string that
+// did not pass cannot reach a row's href.
+type relLink string
+
+// relLinkTo returns the link to path (relative to a language's root)
+// from a page depth folders below it, or "" (no link) when path fails
+// the checks; paths made by pathOf always pass.
+func relLinkTo(depth int, path string) relLink {
+	if path == "" || depth < 0 || depth > maxDepth || !plainHref(path) || publish.CheckPath(path) != nil {
+		return ""
+	}
+	return relLink(strings.Repeat("../", depth) + path)
+}
