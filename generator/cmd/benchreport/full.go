@@ -52,7 +52,11 @@ func runChild(name string, args []string, out string, stderr io.Writer) (childRu
 	r := childRun{wall: time.Since(t0), out: so.String()}
 	se.mu.Lock()
 	if len(se.phases) > 0 {
-		se.phases = append(se.phases, phase{name: "(to exit)", wall: time.Since(se.start), peak: se.peak})
+		name := se.next
+		if name == "" {
+			name = "(to exit)"
+		}
+		se.phases = append(se.phases, phase{name: name, wall: time.Since(se.start), peak: se.peak})
 	}
 	r.phases = se.phases
 	se.mu.Unlock()

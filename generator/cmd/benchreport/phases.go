@@ -17,7 +17,8 @@ import (
 // 50 ms, and each interval between two lines becomes a phase with its
 // wall time, CPU time and peak RSS. Linux only; elsewhere no phases.
 
-// phase is one interval of the child's run, named by the line that ended it.
+// phase is one interval of the child's run, named by the line that ended
+// it (analysis) or started it (rendering, publishing).
 type phase struct {
 	name      string
 	wall, cpu time.Duration
@@ -34,7 +35,9 @@ type phaseLog struct {
 	peak    uint64
 	phases  []phase
 	partial []byte
-	tail    bytes.Buffer
+	// next names the stage that started at the last rendering line.
+	next string
+	tail bytes.Buffer
 }
 
 func (l *phaseLog) Write(b []byte) (int, error) {
@@ -55,7 +58,18 @@ func (l *phaseLog) Write(b []byte) (int, error) {
 		line := string(l.partial[:i])
 		l.partial = l.partial[i+1:]
 		if name, ok := strings.CutPrefix(line, "vulnreport: "); ok {
-			l.cut(strings.Join(strings.Fields(name), " "))
+			name = strings.Join(strings.Fields(name), " ")
+			// Analysis lines end their stage; rendering and publishing
+			// lines start theirs.
+			if strings.HasPrefix(name, "rendering ") || strings.HasPrefix(name, "publishing ") {
+				if l.next == "" {
+					l.next = "report model"
+				}
+				l.cut(l.next)
+				l.next = name
+			} else {
+				l.cut(name)
+			}
 		}
 	}
 }
@@ -129,7 +143,7 @@ func printPhases(w io.Writer, ps []phase) {
 	if len(ps) == 0 {
 		return
 	}
-	fmt.Fprintln(w, "  phases of the build (each ends at the progress line named; RSS sampled every 50 ms):")
+	fmt.Fprintln(w, "  phases of the build (the stage that ended or started at each progress line; RSS sampled every 50 ms):")
 	for _, p := range ps {
 		fmt.Fprintf(w, "    %-44s %9s  CPU %8s  peak RSS %9s\n", p.name, p.wall.Round(time.Millisecond), p.cpu.Round(10*time.Millisecond), mib(p.peak))
 	}

@@ -83,6 +83,24 @@ type Affected struct {
 	// not affected (CSAF known_not_affected); Versions is then "*" and
 	// the entry decides "not affected", never a finding.
 	NotAffected bool
+	// Scan is set on an entry a scanner's result gave (scans/): which
+	// scanner, the installed version it saw and how sure it was.
+	Scan *ScanEntry
+}
+
+// ScanEntry is what a scanner said about one affected package.
+type ScanEntry struct {
+	// Scanner is "vuls", "trivy" or "grype".
+	Scanner string
+	// Installed is the installed version the scanner reported.
+	Installed string
+	// Confidence is the scanner's own word on the match: Vuls's detection
+	// methods with their scores ("OvalMatch 100"), Grype's match types
+	// ("exact-direct-match"); "" where the scanner gives none (Trivy).
+	Confidence string
+	// Low is set when the match rests on a vendor/product or CPE match
+	// only: the finding is to be confirmed (要確認).
+	Low bool
 }
 
 // Advisory is one vulnerability advisory.

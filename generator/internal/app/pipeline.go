@@ -176,6 +176,7 @@ func (p *Pipeline) Assess() {
 	p.hist = history.Before(loadHistory(p.snap, p.diags), p.asOf)
 	// The merged vulnerabilities replace the advisories, and only those
 	// the findings name are read from here on: let the rest go.
+	scans := indexScans(p.snap.Advisories)
 	p.snap.Advisories = nil
 	p.vulns = keepMatched(p.vulns, &p.m)
 	pol := p.snap.Policy
@@ -183,6 +184,7 @@ func (p *Pipeline) Assess() {
 		AsOf: p.asOf, Policy: pol, Systems: p.snap.Systems, Components: p.snap.Components, Vulns: p.vulns,
 		Matched: &p.m, Lifecycle: p.ix, Remediations: p.snap.Remediations, Resolver: p.snap.Resolver, History: p.hist,
 	})
+	scanSources(p.as.Findings, scans)
 	p.attacks = attackStage(p.opt.Data, p.snap, p.as.Findings, p.vulns, p.asOf, pol, p.diags)
 	open := 0
 	for i := range p.as.Findings {

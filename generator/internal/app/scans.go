@@ -1,11 +1,14 @@
 package app
 
 import (
+	"slices"
 	"strings"
 	"time"
 
+	"vulnreport/generator/internal/advisory"
 	"vulnreport/generator/internal/inventory"
 	"vulnreport/generator/internal/match"
+	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/version"
 	"vulnreport/generator/internal/vuln"
 
@@ -104,5 +107,64 @@ func scanDisagreements(comps []inventory.Component, vulns []vuln.Vulnerability, 
 				"scanner and ranges disagree: the scanner reports %s on %s %s (%s), while the other sources' ranges for %s exclude this version; the scanner's finding is kept",
 				v.ID, c.Key, c.Version, c.System, c.Key)
 		}
+	}
+}
+
+// scanHits indexes what the scanners' results reported, by system,
+// product key and installed version, before the merge keeps one range per
+// product (which drops a second scanner's entry for the same package).
+type scanHits map[[3]string][]scanHit
+
+// scanHit is one scanner finding: the ids it was reported under and the
+// source to show.
+type scanHit struct {
+	ids []string
+	src model.ScanSource
+}
+
+// indexScans collects every scanner advisory's affected entries.
+func indexScans(advs []advisory.Advisory) scanHits {
+	idx := scanHits{}
+	for i := range advs {
+		a := &advs[i]
+		for _, af := range a.Affected {
+			if af.Scan == nil {
+				continue
+			}
+			parts := strings.SplitN(af.Pos.File, "/", 3)
+			if len(parts) != 3 || parts[0] != "scans" {
+				continue
+			}
+			k := [3]string{parts[1], af.Key, af.Scan.Installed}
+			idx[k] = append(idx[k], scanHit{ids: append([]string{a.ID}, a.Aliases...),
+				src: model.ScanSource{Scanner: af.Scan.Scanner, File: af.Pos.File, Confidence: af.Scan.Confidence, Low: af.Scan.Low}})
+		}
+	}
+	return idx
+}
+
+// scanSources names, on each vulnerability finding, the scanner results
+// that reported it (a scanner finding on the same system, product and
+// installed version under one of the finding's ids), with the scanner's
+// confidence: a finding found by scanners and by vulnreport's own
+// matching is one finding showing every source.
+func scanSources(findings []model.Finding, idx scanHits) {
+	if len(idx) == 0 {
+		return
+	}
+	for i := range findings {
+		f := &findings[i]
+		hits := idx[[3]string{f.System, f.Product, f.Version}]
+		if len(hits) == 0 || f.Kind != model.KindVulnerability {
+			continue
+		}
+		for _, h := range hits {
+			if !slices.ContainsFunc(h.ids, func(id string) bool { return slices.Contains(f.IDs, id) }) ||
+				slices.ContainsFunc(f.Scanners, func(s model.ScanSource) bool { return s.File == h.src.File }) {
+				continue
+			}
+			f.Scanners = append(f.Scanners, h.src)
+		}
+		slices.SortFunc(f.Scanners, func(a, b model.ScanSource) int { return strings.Compare(a.File, b.File) })
 	}
 }

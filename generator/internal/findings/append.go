@@ -42,6 +42,10 @@ func appendElement(b []byte, f *Finding) ([]byte, bool) {
 	if f.Note != "" {
 		e.str(`"note": `, f.Note)
 	}
+	if len(f.Scanners) > 0 {
+		e.name(`"scanners": `)
+		e.list(len(f.Scanners), false, func(i int) { e.scanner(&f.Scanners[i]) })
+	}
 	if !e.number(`"cvss": `, f.CVSS) {
 		return e.b, false
 	}
@@ -159,6 +163,22 @@ func (e *element) reason(r *model.Reason) {
 			e.b = appendJSONString(e.b, r.Text.EN)
 		}
 		e.b = append(e.b, depth3+"}"...)
+	}
+	e.b = append(e.b, depth2+"}"...)
+}
+
+// scanner writes one scanner object.
+func (e *element) scanner(s *Scanner) {
+	e.b = append(e.b, "{"+depth3+`"scanner": `...)
+	e.b = appendJSONString(e.b, s.Scanner)
+	e.b = append(e.b, ","+depth3+`"file": `...)
+	e.b = appendJSONString(e.b, s.File)
+	if s.Confidence != "" {
+		e.b = append(e.b, ","+depth3+`"confidence": `...)
+		e.b = appendJSONString(e.b, s.Confidence)
+	}
+	if s.LowConfidence {
+		e.b = append(e.b, ","+depth3+`"low_confidence": true`...)
 	}
 	e.b = append(e.b, depth2+"}"...)
 }

@@ -43,6 +43,9 @@ func FuzzAppendElement(f *testing.F) {
 		if on(6) {
 			fd.Scheme, fd.Confirm, fd.Note = s2, s3, s1
 		}
+		if on(7) {
+			fd.Scanners = []Scanner{{Scanner: s1, File: s2, Confidence: s3, LowConfidence: on(0)}, {Scanner: s3, File: s1}}
+		}
 		switch flags >> 4 & 3 {
 		case 1:
 			fd.Aliases, fd.Reasons = []string{}, []model.Reason{}

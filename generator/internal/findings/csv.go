@@ -12,6 +12,7 @@ var CSVHeader = []string{
 	"key", "kind", "system", "product", "version", "hosts", "advisory", "aliases", "scheme", "needs_confirmation", "confirm", "note",
 	"cvss", "cvss_version", "severity", "exploited", "kev", "kev_due", "epss", "priority", "reasons_ja",
 	"reasons_en", "first_seen", "due", "due_source", "stage", "action", "owner", "state", "overdue", "lifecycle",
+	"scanners", "scan_confidence",
 }
 
 // SafeCell neutralises a cell that a spreadsheet would run as a formula,
@@ -51,6 +52,26 @@ func EncodeCSV(fs []Finding) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// Scanners returns the finding's scanner results as one cell
+// ("vuls: scans/a/r.json; trivy: scans/a/t.json") and their confidence
+// ("vuls: OvalMatch 100; grype: cpe-match (low)"), "" for each when no
+// scanner reported it.
+func Scanners(f Finding) (sources, confidence string) {
+	var s, c []string
+	for _, x := range f.Scanners {
+		s = append(s, x.Scanner+": "+x.File)
+		conf := x.Confidence
+		if conf == "" {
+			conf = "-"
+		}
+		if x.LowConfidence {
+			conf += " (low)"
+		}
+		c = append(c, x.Scanner+": "+conf)
+	}
+	return strings.Join(s, "; "), strings.Join(c, "; ")
 }
 
 func reasons(f Finding, lang i18n.Lang) string {

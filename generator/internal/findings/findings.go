@@ -25,7 +25,13 @@ import (
 // (what to confirm, or the upstream range shown beside a distribution
 // advisory's decision), and findings.csv the column scheme before
 // needs_confirmation and confirm and note after it; 1.0 files are read as before (the new fields empty).
-const SchemaVersion = "1.1"
+// 1.2 (issues 17, 19) adds "scanners" to a finding (the scanner results
+// that reported it, each with the scanner's confidence) and "scans" to
+// the file (every scanner result of the month, so that a later month can
+// name a system scanned before and not this month); findings.csv gains
+// the columns scanners and scan_confidence at its end. 1.0 and 1.1 files
+// are read as before: without "scans" a month says nothing of scanning.
+const SchemaVersion = "1.2"
 
 // File is the top level of findings.json.
 type File struct {
@@ -39,6 +45,9 @@ type File struct {
 	AsOf string `json:"as_of"`
 	// Organization is the organisation's name.
 	Organization i18n.Text `json:"organization"`
+	// Scans lists the month's scanner results (scans/<system-id>/), by
+	// path; absent when there were none. Since 1.2.
+	Scans []Scan `json:"scans,omitempty"`
 	// Count is len(Findings).
 	Count int `json:"count"`
 	// Findings are sorted by Key.
@@ -81,6 +90,10 @@ type Finding struct {
 	// Note says what to confirm, or, beside a distribution advisory's
 	// decision, the upstream range that matched. Since 1.1.
 	Note string `json:"note,omitempty"`
+	// Scanners lists the scanner results that reported the finding, with
+	// the scanner's confidence; absent when only vulnreport's own
+	// matching found it. Since 1.2.
+	Scanners []Scanner `json:"scanners,omitempty"`
 	// CVSS is the base score, null when no score is known; CVSSVersion its version.
 	CVSS        *float64 `json:"cvss"`
 	CVSSVersion string   `json:"cvss_version,omitempty"`
@@ -115,6 +128,34 @@ type Finding struct {
 	Lifecycle string `json:"lifecycle"`
 }
 
+// Scan is one scanner result file of the month.
+type Scan struct {
+	// System is the system id (the folder under scans/).
+	System string `json:"system"`
+	// File is the result's path in the snapshot.
+	File string `json:"file"`
+	// Scanner names the scanner and its version ("Trivy 0.50.1").
+	Scanner string `json:"scanner"`
+	// Scanned is the scan time (RFC 3339), "" when the result has none.
+	Scanned string `json:"scanned,omitempty"`
+}
+
+// Scanner is one scanner result that reported a finding.
+type Scanner struct {
+	// Scanner is "vuls", "trivy" or "grype"; File the result's path.
+	Scanner string `json:"scanner"`
+	File    string `json:"file"`
+	// Confidence is the scanner's word on the match: Vuls's detection
+	// methods with their scores ("OvalMatch 100"), Grype's match types
+	// ("exact-direct-match", "cpe-match"); absent where the scanner gives
+	// none (Trivy).
+	Confidence string `json:"confidence,omitempty"`
+	// LowConfidence marks a match resting on a vendor/product or CPE
+	// match only (Vuls JvnVendorProductMatch, Grype cpe-match): the
+	// finding needs confirmation.
+	LowConfidence bool `json:"low_confidence,omitempty"`
+}
+
 // FromModel converts assessed findings into the export form.
 func FromModel(fs []model.Finding) []Finding {
 	out := make([]Finding, len(fs))
@@ -135,6 +176,9 @@ func One(f *model.Finding) Finding {
 	}
 	if e.Reasons == nil {
 		e.Reasons = []model.Reason{}
+	}
+	for _, sc := range f.Scanners {
+		e.Scanners = append(e.Scanners, Scanner{Scanner: sc.Scanner, File: sc.File, Confidence: sc.Confidence, LowConfidence: sc.Low})
 	}
 	if f.HasCVSS {
 		s := f.CVSS

@@ -170,6 +170,22 @@ type Finding struct {
 	ExpiredAcceptance bool
 	// ActionKey names the fix action the finding belongs to.
 	ActionKey string
+	// Scanners lists the scanner results (scans/) that reported the
+	// finding, with each scanner's confidence; empty when only
+	// vulnreport's own matching found it.
+	Scanners []ScanSource
+}
+
+// ScanSource is one scanner result that reported a finding.
+type ScanSource struct {
+	// Scanner is "vuls", "trivy" or "grype"; File the result's path.
+	Scanner string `json:"scanner"`
+	File    string `json:"file"`
+	// Confidence is the scanner's word on the match (Vuls detection
+	// methods and scores, Grype match types), "" where it gives none.
+	Confidence string `json:"confidence,omitempty"`
+	// Low marks a vendor/product or CPE match only: to be confirmed.
+	Low bool `json:"low_confidence,omitempty"`
 }
 
 // IsOpen reports whether the finding still needs work: open or mitigated.

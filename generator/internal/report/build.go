@@ -89,6 +89,17 @@ func Build(in Input) *Report {
 	r.Freshness = freshness(in)
 	r.Coverage = coverage(in, r.Components)
 	r.Attacks = in.Attacks
+	r.Scans = scanStates(in)
+	if len(r.Scans) > 0 {
+		at := make(map[string]int, len(r.Systems))
+		for i := range r.Systems {
+			at[r.Systems[i].ID] = i
+		}
+		for _, st := range r.Scans {
+			s := &r.Systems[at[st.System]]
+			s.ScanStale, s.NotScanned = st.Stale, st.NotScanned
+		}
+	}
 	r.Decisions = decisions(in, r, sysByID)
 	r.KEVUnmatched = kevUnmatched(in)
 	r.Quality = quality(in)

@@ -192,12 +192,14 @@ func scoreFinding(f *model.Finding, s inventory.System, asOf timeT) Score {
 func rank(r *Report, sysByID map[string]inventory.System) {
 	r.RankOf = map[string]int{}
 	scores := map[string]Score{}
+	var lists scoreReasonLists
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		if !f.IsOpen() {
 			continue
 		}
 		sc := scoreFinding(f, sysByID[f.System], r.AsOf)
+		sc.Reasons = lists.intern(sc.Reasons)
 		scores[f.Key] = sc
 		r.Ranking = append(r.Ranking, Ranked{Index: i, Key: f.Key, Score: sc})
 	}
@@ -223,7 +225,8 @@ func rank(r *Report, sysByID map[string]inventory.System) {
 				best = sc
 			}
 		}
-		a.Score = Score{Points: best.Points, Reasons: slices.Clone(best.Reasons)}
+		// best.Reasons is shared and clipped: the append below copies it.
+		a.Score = Score{Points: best.Points, Reasons: best.Reasons}
 		if n > 1 {
 			extra := min(WeightActionMax, float64(WeightActionPerFinding*(n-1)))
 			a.Score.Points += extra

@@ -76,6 +76,9 @@ type Report struct {
 	// Attacks holds, per system with logs, the signs of attack of the
 	// month and the open findings they target (empty without logs/).
 	Attacks []attack.SystemSigns `json:",omitempty"`
+	// Scans holds, per system, this month's scanner results and their age,
+	// and the systems scanned in an earlier month but not this one.
+	Scans []ScanState `json:",omitempty"`
 }
 
 // Policy is the policy as applied, for the method sections.
@@ -106,6 +109,10 @@ type System struct {
 	InspectionDue bool
 	// ContractGaps lists the guide's contract clauses missing or expired.
 	ContractGaps []string
+	// ScanStale is set when a scanner result of the system is older than
+	// the policy allows; NotScanned when the system had scanner results in
+	// an earlier month and none this month (see Report.Scans).
+	ScanStale, NotScanned bool
 }
 
 // Component is an installed component with its lifecycle status.

@@ -1,6 +1,8 @@
 package all_test
 
 import (
+	"context"
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -8,7 +10,10 @@ import (
 	"testing/fstest"
 
 	"vulnreport/generator/internal/app"
+	"vulnreport/generator/internal/findings"
 	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/publish"
+	"vulnreport/generator/internal/render/export"
 	"vulnreport/generator/internal/report"
 	"vulnreport/generator/internal/source"
 )
@@ -140,6 +145,53 @@ func TestScanEndToEnd(t *testing.T) {
 	if tc := one("edi", "pkg:maven/org.apache.tomcat.embed/tomcat-embed-core", "CVE-2023-44487"); !tc.NeedsConfirmation {
 		t.Errorf("tomcat cpe-match not 要確認")
 	}
+	// Each finding names the scanner results that reported it, with the
+	// scanner's confidence; a finding only vulnreport's match found names none.
+	for _, c := range []struct {
+		f    model.Finding
+		want string
+	}{
+		{l4j, "trivy scans/shop/trivy-batch.json  false"},
+		{sudo, "vuls scans/int-monitor/vuls.json OvalMatch 100 false"},
+		{one("int-monitor", "zabbix:zabbix", "CVE-2024-22114"), "vuls scans/int-monitor/vuls.json JvnVendorProductMatch 10 true"},
+		{edi, "grype scans/edi/grype-opt-edi.json exact-direct-match false"},
+		{one("edi", "pkg:maven/org.apache.tomcat.embed/tomcat-embed-core", "CVE-2023-44487"), "grype scans/edi/grype-opt-edi.json cpe-match true"},
+	} {
+		var got []string
+		for _, s := range c.f.Scanners {
+			got = append(got, fmt.Sprintf("%s %s %s %v", s.Scanner, s.File, s.Confidence, s.Low))
+		}
+		if len(got) != 1 || got[0] != c.want {
+			t.Errorf("%s scanners %q, want [%q]", c.f.Key, got, c.want)
+		}
+	}
+	// findings.json (schema 1.2) and findings.csv carry them, and the
+	// month's scanner results for later months' history.
+	mem := publish.NewMemory()
+	if err := export.New().Render(context.Background(), r, mem); err != nil {
+		t.Fatal(err)
+	}
+	js, _ := mem.Get("findings.json")
+	file, err := findings.Decode(js)
+	if err != nil || file.SchemaVersion != "1.2" {
+		t.Fatalf("findings.json: %v (schema %s)", err, file.SchemaVersion)
+	}
+	var scanned []string
+	for _, s := range file.Scans {
+		scanned = append(scanned, s.System+" "+s.File+" "+s.Scanned)
+	}
+	if want := []string{"edi scans/edi/grype-opt-edi.json 2026-11-20T01:15:02Z", "int-monitor scans/int-monitor/vuls.json 2026-11-24T17:00:41Z", "shop scans/shop/trivy-batch.json 2026-11-23T16:12:40Z"}; !slices.Equal(scanned, want) {
+		t.Errorf("findings.json scans %q, want %q", scanned, want)
+	}
+	for _, f := range file.Findings {
+		if f.Key == l4j.Key && (len(f.Scanners) != 1 || f.Scanners[0].Scanner != "trivy") {
+			t.Errorf("findings.json %s scanners %+v", f.Key, f.Scanners)
+		}
+	}
+	csv, _ := mem.Get("findings.csv")
+	if !strings.Contains(string(csv), ",grype: scans/edi/grype-opt-edi.json,grype: cpe-match (low)\r\n") {
+		t.Errorf("findings.csv lacks the tomcat finding's scanner and its low confidence")
+	}
 	// The vulnerability's origins name the scanners' files beside the user's advisory.
 	for _, v := range r.Vulns {
 		if v.ID == "CVE-2021-44228" {
@@ -248,5 +300,68 @@ func TestScanDisagreement(t *testing.T) {
 	}
 	if hasDiag(diags, "scans/shop/", source.Warning, "disagree") {
 		t.Errorf("agreement on Log4Shell listed as a disagreement")
+	}
+}
+
+// TestScanNotScannedThisMonth: a system with scanner results in last
+// month's history and none this month is named (not scanned this month,
+// with the month it was last scanned), flagged on its system, and never
+// counted as scanned; a system scanned this month is not.
+func TestScanNotScannedThisMonth(t *testing.T) {
+	fsys := scanSnapshot(t)
+	delete(fsys, "scans/edi/grype-opt-edi.json")
+	delete(fsys, "scans/edi/broken.json")
+	delete(fsys, "scans/edi/other-tool-report.json")
+	prev, err := findings.Encode(findings.File{ToolVersion: "test", AsOf: "2026-10-31", Scans: []findings.Scan{
+		{System: "edi", File: "scans/edi/grype-opt-edi.json", Scanner: "Grype 0.79.3", Scanned: "2026-10-20T01:15:02Z"},
+		{System: "shop", File: "scans/shop/trivy-batch.json", Scanner: "Trivy", Scanned: "2026-10-23T16:12:40Z"},
+		{System: "gone", File: "scans/gone/x.json", Scanner: "Trivy"},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys["history/2026-10-31/findings.json"] = &fstest.MapFile{Data: prev}
+	r, _ := analyzeScans(t, fsys, "2026-11-30")
+	states := map[string]report.ScanState{}
+	for _, s := range r.Scans {
+		states[s.System] = s
+	}
+	if edi := states["edi"]; !edi.NotScanned || edi.LastScanned.Format("2006-01-02") != "2026-10-31" || len(edi.Results) != 0 {
+		t.Errorf("edi: %+v, want not scanned this month, last 2026-10-31", edi)
+	}
+	if shop := states["shop"]; shop.NotScanned || shop.Stale || len(shop.Results) != 1 {
+		t.Errorf("shop: %+v, want this month's fresh result", shop)
+	}
+	if _, ok := states["gone"]; ok {
+		t.Error("a system not in the register is listed")
+	}
+	for _, s := range r.Systems {
+		if s.NotScanned != (s.ID == "edi") || s.ScanStale {
+			t.Errorf("system %s: not scanned %v, stale %v", s.ID, s.NotScanned, s.ScanStale)
+		}
+	}
+	ja, en := r.ScanAlert("ja"), r.ScanAlert("en")
+	if !strings.Contains(ja, "今月スキャン結果のないシステム") || !strings.Contains(ja, "EDI (前回 2026-10-31)") || strings.Contains(ja, "通販サイト") {
+		t.Errorf("ja alert %q", ja)
+	}
+	if !strings.Contains(en, "Not scanned this month") || !strings.Contains(en, "EDI (last 2026-10-31)") {
+		t.Errorf("en alert %q", en)
+	}
+}
+
+// TestScanStaleOnReport: results older than the threshold mark their
+// systems and are named, with their age, in the alert of page one.
+func TestScanStaleOnReport(t *testing.T) {
+	r, _ := analyzeScans(t, scanSnapshot(t), "2027-01-15")
+	for _, s := range r.Systems {
+		if !s.ScanStale || s.NotScanned {
+			t.Errorf("system %s: stale %v, not scanned %v", s.ID, s.ScanStale, s.NotScanned)
+		}
+	}
+	ja := r.ScanAlert("ja")
+	for _, want := range []string{"古いスキャン結果 (35 日超)", "監視サーバ (51 日前)", "通販サイト (52 日前)", "EDI (55 日前)"} {
+		if !strings.Contains(ja, want) {
+			t.Errorf("alert %q lacks %q", ja, want)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package scan
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"vulnreport/generator/internal/i18n"
@@ -109,6 +110,7 @@ func (b *builder) grype(data []byte) error {
 			f.CPE = m.Artifact.CPEs[0]
 		}
 		f.LowConfidence = grypeConfidence(m)
+		f.Confidence = grypeMatchTypes(m)
 		for _, rv := range append([]grypeVuln{v}, m.RelatedVulnerabilities...) {
 			if rv.ID != "" && rv.ID != f.ID && !contains(f.Aliases, rv.ID) {
 				f.Aliases = append(f.Aliases, rv.ID)
@@ -126,6 +128,17 @@ func (b *builder) grype(data []byte) error {
 		b.add(f)
 	}
 	return nil
+}
+
+// grypeMatchTypes lists a match's types, each once, in Grype's order.
+func grypeMatchTypes(m grypeMatch) string {
+	var types []string
+	for _, d := range m.MatchDetails {
+		if d.Type != "" && !slices.Contains(types, d.Type) {
+			types = append(types, d.Type)
+		}
+	}
+	return strings.Join(types, ", ")
 }
 
 // grypeConfidence returns why a match needs confirmation: when every match

@@ -184,14 +184,17 @@ type finding struct {
 	Distro string
 	// LowConfidence, when not empty, says why the match needs confirmation.
 	LowConfidence string
-	Title         i18n.Text
-	Summary       i18n.Text
-	CVSS          []cvssIn
-	CWE           []string
-	References    []string
-	Published     string
-	Updated       string
-	Pos           source.Pos
+	// Confidence is the scanner's word on the match, as shown beside the
+	// finding (Vuls detection methods and scores, Grype match types).
+	Confidence string
+	Title      i18n.Text
+	Summary    i18n.Text
+	CVSS       []cvssIn
+	CWE        []string
+	References []string
+	Published  string
+	Updated    string
+	Pos        source.Pos
 }
 
 // cvssIn is one CVSS statement of a scanner, in preference order.
@@ -240,7 +243,8 @@ func (b *builder) add(f finding) {
 	}
 	// The scanner's range speaks for the scanned distribution's package:
 	// a distribution advisory, which decides for it in its own ordering.
-	af := advisory.Affected{Product: written, Key: key, Pos: f.Pos, Distro: distro}
+	af := advisory.Affected{Product: written, Key: key, Pos: f.Pos, Distro: distro,
+		Scan: &advisory.ScanEntry{Scanner: b.scanner, Installed: installed, Confidence: f.Confidence, Low: f.LowConfidence != ""}}
 	fixed := b.fixedAfter(purlType, installed, f.Fixed)
 	if f.LowConfidence != "" {
 		af.FreeText = fmt.Sprintf("reported by %s for %s %s, %s: to be confirmed", b.scanner, name, installed, f.LowConfidence)

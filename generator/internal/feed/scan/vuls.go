@@ -164,6 +164,7 @@ func (b *builder) vuls(data []byte) error {
 			}
 		}
 		base.LowConfidence = vulsConfidence(vi)
+		base.Confidence = vulsMethods(vi)
 		b.vulsContents(&base, vi.CveContents)
 		n := 0
 		for _, ap := range vi.AffectedPackages {
@@ -210,6 +211,18 @@ func (b *builder) vuls(data []byte) error {
 		}
 	}
 	return nil
+}
+
+// vulsMethods lists a finding's detection methods with their scores, as
+// Vuls writes them ("OvalMatch 100, JvnVendorProductMatch 10").
+func vulsMethods(vi vulsVulnInfo) string {
+	parts := make([]string, 0, len(vi.Confidences))
+	for _, c := range vi.Confidences {
+		if c.DetectionMethod != "" {
+			parts = append(parts, fmt.Sprintf("%s %d", c.DetectionMethod, c.Score))
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 // vulsConfidence returns why a finding needs confirmation, or "" when one

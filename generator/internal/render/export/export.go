@@ -8,6 +8,7 @@ import (
 	"cmp"
 	"context"
 	"slices"
+	"strings"
 
 	"vulnreport/generator/internal/findings"
 	"vulnreport/generator/internal/render"
@@ -23,7 +24,7 @@ func New() render.Renderer {
 		}
 		slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(r.Findings[a].Key, r.Findings[b].Key) })
 
-		head := findings.File{ToolVersion: r.ToolVersion, AsOf: r.AsOf.Format("2006-01-02"), Organization: r.Organization}
+		head := findings.File{ToolVersion: r.ToolVersion, AsOf: r.AsOf.Format("2006-01-02"), Organization: r.Organization, Scans: scans(r)}
 		js, err := render.Create(w, "findings.json")
 		if err != nil {
 			return err
@@ -70,6 +71,24 @@ func New() render.Renderer {
 		}
 		return cs.Close()
 	})
+}
+
+// scans lists the month's scanner results for findings.json, so that a
+// later month's history knows which systems were scanned.
+func scans(r *report.Report) []findings.Scan {
+	var out []findings.Scan
+	for _, f := range r.Sources.Feeds {
+		if f.Kind != "scan" {
+			continue
+		}
+		parts := strings.Split(f.Path, "/")
+		if len(parts) != 3 || parts[0] != "scans" {
+			continue
+		}
+		out = append(out, findings.Scan{System: parts[1], File: f.Path, Scanner: f.Version, Scanned: f.Date})
+	}
+	slices.SortFunc(out, func(a, b findings.Scan) int { return cmp.Compare(a.File, b.File) })
+	return out
 }
 
 // AttackSignsName is the attack-signs export, written when the snapshot

@@ -104,6 +104,7 @@ func (d *doc) summary() {
 	d.tiles()
 	d.kevStrip()
 	d.freshnessStrip()
+	d.scanStrip()
 	reserve := d.topRisks(true) + d.scope(true)
 	d.decisions(bottom - reserve - d.y)
 	d.topRisks(false)

@@ -87,6 +87,13 @@ func (d *doc) quality() {
 		{d.t("state.confirm"), num(s.NeedsConfirmation)},
 		{d.t("section.kev_unmatched"), d.tf("pdf.q.kev_unmatched", num(len(d.r.KEVUnmatched)), num(installed))},
 	}
+	if len(d.r.Scans) > 0 {
+		text := d.r.ScanAlert(d.lang)
+		if text == "" {
+			text = d.tf("scan.q.fine", num(len(d.r.Scans)))
+		}
+		rows = append(rows, []string{d.t("site.scans"), text})
+	}
 	d.table(table{cols: []col{{head: d.t("pdf.q.item"), w: 60}, {head: d.t("col.count"), w: 114}}, rows: rows, maxLines: 4})
 
 	rej := q.Rejections

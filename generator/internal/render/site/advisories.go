@@ -60,6 +60,19 @@ type advisoryData struct {
 	AffectedHTML template.HTML
 	// fis are the findings of a page the page writer writes.
 	fis []int32
+	// Scanned lists what scanner results said of the advisory's findings.
+	Scanned []scannedRow
+}
+
+// scannedRow is one scanner result that reported one of an advisory's
+// findings, with the scanner's confidence.
+type scannedRow struct {
+	System, Name        string
+	Href                relLink
+	Product, Version    string
+	Scanner, Confidence string
+	File                string
+	Low                 bool
 }
 
 // ref is a reference: a link when it is http(s), else text.
@@ -100,6 +113,20 @@ func (b *builder) advisory(lang i18n.Lang, p *Page, v *report.Vuln, lazy bool) *
 		d.Provenance = append(d.Provenance, kv{k, val})
 	}
 	slices.SortFunc(d.Provenance, func(a, b kv) int { return cmp.Compare(a.Key, b.Key) })
+	for _, fi := range b.ix.byVuln[v.ID] {
+		f := &b.r.Findings[fi]
+		for _, sc := range f.Scanners {
+			row := scannedRow{System: f.System, Name: f.System, Product: f.ProductName, Version: f.Version,
+				Scanner: sc.Scanner, Confidence: sc.Confidence, File: sc.File, Low: sc.Low}
+			if s := b.ix.sysOf(fi); s != nil {
+				if !s.s.Name.IsZero() {
+					row.Name = s.s.Name.Get(lang)
+				}
+				row.Href = s.href(p.depth)
+			}
+			d.Scanned = append(d.Scanned, row)
+		}
+	}
 	if lazy {
 		d.fis = b.ix.byVuln[v.ID]
 		return d

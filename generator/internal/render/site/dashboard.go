@@ -30,6 +30,9 @@ type dashboardData struct {
 	Banner string
 	// Fresh is the coverage and feed-freshness block.
 	Fresh freshBlock
+	// ScanAlert names the systems not scanned this month and those with
+	// stale scanner results, "" when there are none.
+	ScanAlert string
 	// Reasons are the top actions' ranking reasons, by position in Top.
 	Reasons []string
 	// Cards are the department scorecards; DueSoonDays the window of their column.
@@ -145,6 +148,7 @@ func (b *builder) dashboard(lang i18n.Lang, p *Page) any {
 		d.Banner = i18n.Tf(lang, "pdf.quality_banner", num(q.Rejected), num(q.Read), num(len(q.Skipped)))
 	}
 	d.Fresh = freshness(lang, r)
+	d.ScanAlert = r.ScanAlert(lang)
 	d.Quality = qualityLine{Stale: len(r.Posture.StaleInventory), NoOwner: len(r.Posture.NoOwner), Unmatched: len(r.Quality.Unmatched),
 		BadVersions: len(r.Quality.BadVersions), Rejected: r.Quality.Rejected, Confirm: s.NeedsConfirmation}
 	for _, k := range r.KEVUnmatched {

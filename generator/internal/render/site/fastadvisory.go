@@ -2,8 +2,12 @@ package site
 
 import "vulnreport/generator/internal/i18n"
 
-// advisoryPage writes "advisory.html"; false when it cannot.
+// advisoryPage writes "advisory.html"; false when it cannot (an
+// advisory that scanners reported is left to the template).
 func (w *pageWriter) advisoryPage(b []byte, p *Page, d *advisoryData) ([]byte, bool) {
+	if len(d.Scanned) > 0 {
+		return b, false
+	}
 	for _, r := range d.Refs {
 		if !refHref(r.Href) {
 			return b, false

@@ -173,6 +173,16 @@ type qualityData struct {
 	Confirm     table
 	ConfirmAll  int
 	ConfirmHref string
+	// Scans are the scanner results and the systems not scanned this month.
+	Scans []scanRow
+}
+
+// scanRow is one scanner result, or a system not scanned this month.
+type scanRow struct {
+	Name, Href          string
+	File, Scanner, Date string
+	Age                 string
+	Stale, NotScanned   bool
 }
 
 func (b *builder) quality(lang i18n.Lang, p *Page) any {
@@ -181,6 +191,22 @@ func (b *builder) quality(lang i18n.Lang, p *Page) any {
 	d := &qualityData{Q: q, Files: q.Files, RejTotal: len(q.Rejections), DiagTotal: len(q.Diagnostics), KEV: r.KEVUnmatched,
 		Reconciles: q.Read == q.Accepted+q.Rejected}
 	d.Rejections = q.Rejections[:min(len(q.Rejections), 1000)]
+	for _, st := range r.Scans {
+		row := scanRow{Name: st.Name.Get(lang), Href: p.Sys(st.System)}
+		if st.NotScanned {
+			row.NotScanned, row.Date = true, date(st.LastScanned)
+			d.Scans = append(d.Scans, row)
+			continue
+		}
+		for _, res := range st.Results {
+			row.File, row.Scanner, row.Stale = res.File, res.Scanner, res.Stale
+			row.Date, row.Age = "-", "-"
+			if !res.Scanned.IsZero() {
+				row.Date, row.Age = date(res.Scanned), num(res.AgeDays)
+			}
+			d.Scans = append(d.Scans, row)
+		}
+	}
 	d.Diagnostics = q.Diagnostics[:min(len(q.Diagnostics), 1000)]
 	links := func(ids []string) []link {
 		var out []link

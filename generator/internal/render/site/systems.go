@@ -55,6 +55,12 @@ func sysFlags(lang i18n.Lang, s *report.System) []string {
 	for _, g := range s.ContractGaps {
 		out = append(out, i18n.T(lang, "gap."+g))
 	}
+	if s.NotScanned {
+		out = append(out, i18n.T(lang, "scan.flag.not_scanned"))
+	}
+	if s.ScanStale {
+		out = append(out, i18n.T(lang, "scan.flag.stale"))
+	}
 	return out
 }
 

@@ -115,7 +115,7 @@ func TestConditionalFormats(t *testing.T) {
 			t.Errorf("%s fill = %+v (%v), want %s", p, st.Fill, err, fills[p])
 		}
 	}
-	if late := cf["A2:W6"]; len(late) != 1 || late[0].Criteria != `$T2="はい"` {
+	if late := cf["A2:Y6"]; len(late) != 1 || late[0].Criteria != `$T2="はい"` {
 		t.Errorf("overdue rule = %+v", late)
 	}
 }

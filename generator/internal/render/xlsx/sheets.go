@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"vulnreport/generator/internal/findings"
 	"vulnreport/generator/internal/model"
 )
 
@@ -125,6 +126,7 @@ func (b *book) findings(ctx context.Context) error {
 			{"stage", 16, kText, false}, {"action", 16, kText, false}, {"state", 12, kText, false},
 			{"col.overdue", 8, kText, false}, {"lifecycle", 14, kText, false},
 			{"xlsx.col.needs_confirmation", 8, kText, false}, {"xlsx.col.clause", 32, kText, false},
+			{"xlsx.col.scanners", 28, kText, false}, {"xlsx.col.scan_confidence", 24, kText, false},
 		},
 		row: func(i int, o []any) {
 			f := &fs[i]
@@ -144,6 +146,9 @@ func (b *book) findings(ctx context.Context) error {
 			o[13], o[14], o[15] = b.date(f.FirstSeen), b.date(f.Due), due.of(f.DueSource)
 			o[16], o[17], o[18] = stage.of(f.Stage), action.of(f.Action), state.of(f.State)
 			o[19], o[20], o[21], o[22] = flag(f.Overdue), life.of(f.Lifecycle), flag(f.NeedsConfirmation), f.Clause
+			if len(f.Scanners) > 0 {
+				o[23], o[24] = scanCells(f.Scanners)
+			}
 		},
 	})
 	return err
@@ -299,4 +304,14 @@ func (b *book) notifications(ctx context.Context) error {
 		},
 	})
 	return err
+}
+
+// scanCells returns a finding's scanner results and their confidence, as
+// findings.csv writes them.
+func scanCells(ss []model.ScanSource) (sources, confidence string) {
+	e := findings.Finding{}
+	for _, s := range ss {
+		e.Scanners = append(e.Scanners, findings.Scanner{Scanner: s.Scanner, File: s.File, Confidence: s.Confidence, LowConfidence: s.Low})
+	}
+	return findings.Scanners(e)
 }

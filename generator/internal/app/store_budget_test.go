@@ -1,0 +1,68 @@
+package app
+
+import (
+	"os"
+	"runtime"
+	"testing"
+
+	"vulnreport/generator/internal/feed/all"
+	"vulnreport/generator/internal/snapshot"
+	"vulnreport/generator/internal/source"
+	"vulnreport/generator/internal/synth"
+)
+
+// findingBudget is the most heap one finding of the report model may hold
+// on its own: the finding and everything only it refers to (its key, its
+// position text, its reasons). Text it shares with other findings (ids,
+// clauses, names) is not counted. The budget is the present
+// representation (a model.Finding of 888 bytes and its per-finding
+// strings) with little slack: a column store of small integers would
+// bring it under 100; see the README's scale notes.
+const findingBudget = 1150
+
+// TestFindingBytesBudget builds the report model of a small synthetic
+// enterprise and measures the heap the findings keep alive: the live heap
+// with the model, less the live heap once the model's findings are
+// dropped, per finding.
+func TestFindingBytesBudget(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a synthetic enterprise")
+	}
+	dir := t.TempDir()
+	if _, err := synth.Write(dir, synth.Config{Systems: 150, Components: 15000, Advisories: 20000, InstalledShare: 0.2}); err != nil {
+		t.Fatal(err)
+	}
+	var diags source.Diagnostics
+	snap := snapshot.Load(os.DirFS(dir), snapshot.Options{Feeds: all.Parsers()}, &diags)
+	if len(snap.Fatal) > 0 {
+		t.Fatalf("synthetic snapshot: %v", snap.Fatal)
+	}
+	r := AnalyzeSnapshot(snap, Options{}, &diags, func(string, int) {})
+	snap = nil
+	n := len(r.Findings)
+	if n < 5000 {
+		t.Fatalf("only %d findings: the measurement needs thousands", n)
+	}
+	with := liveHeap()
+	// Ranking and RankOf index the findings: they go with them.
+	r.Ranking, r.RankOf = nil, nil
+	mid := liveHeap()
+	r.Findings = nil
+	without := liveHeap()
+	t.Logf("ranking %.0f B/finding, findings %.0f", float64(with-mid)/float64(n), float64(mid-without)/float64(n))
+	runtime.KeepAlive(r)
+	per := float64(with-without) / float64(n)
+	t.Logf("%d findings: %.0f bytes per finding (budget %d)", n, per, findingBudget)
+	if per > findingBudget {
+		t.Errorf("the findings hold %.0f bytes each, over the budget of %d", per, findingBudget)
+	}
+}
+
+// liveHeap collects twice and returns the heap in use.
+func liveHeap() uint64 {
+	var ms runtime.MemStats
+	runtime.GC()
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	return ms.HeapAlloc
+}
