@@ -14,6 +14,7 @@ import (
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/lifecycle"
 	"vulnreport/generator/internal/match"
+	"vulnreport/generator/internal/plausible"
 	"vulnreport/generator/internal/publish"
 	"vulnreport/generator/internal/render"
 	"vulnreport/generator/internal/report"
@@ -146,7 +147,7 @@ func (p *Pipeline) validate() {
 	if len(p.opt.Langs) > 0 {
 		p.langs = p.opt.Langs
 	}
-	checkScans(p.snap.Feeds, p.asOf, staleScanDays(pol.Horizons.StaleScanDays), p.diags)
+	plausible.Scans(p.snap.Feeds, p.asOf, plausible.StaleScanDays(pol.Horizons.StaleScanDays), p.diags)
 }
 
 // Merge joins the advisories into vulnerabilities and applies KEV and EPSS.
@@ -164,7 +165,7 @@ func (p *Pipeline) Match() {
 	done := p.begin(StageMatch)
 	p.ix = lifecycle.NewIndex(p.snap.Cycles)
 	p.m = match.Match(p.snap.Components, p.vulns, p.ix.Has)
-	scanDisagreements(p.snap.Components, p.vulns, &p.m, p.diags)
+	match.Disagreements(p.snap.Components, p.vulns, &p.m, p.diags)
 	done(Count{"findings", len(p.m.Found)}, Count{"closed by patch ids", p.m.Patched},
 		Count{"unmatched components", len(p.m.Unmatched)}, Count{"unreadable versions", len(p.m.BadVersions)})
 }

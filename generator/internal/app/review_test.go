@@ -56,7 +56,7 @@ func TestWholesaleRemediationShown(t *testing.T) {
 	}
 	decided := 0
 	for _, d := range r.Decisions {
-		if d.Kind == report.DecisionRemediationReview {
+		if d.Kind == model.DecisionRemediationReview {
 			decided++
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"os"
 	"testing"
 
+	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/source"
 )
 
@@ -22,16 +23,16 @@ func TestSampleCoverage(t *testing.T) {
 	seen := map[string]bool{}
 	for _, f := range r.Findings {
 		seen["priority:"+f.Priority.String()] = true
-		seen["stage:"+f.Stage] = true
+		seen["stage:"+string(f.Stage)] = true
 		seen["action:"+f.Action] = true
-		seen["lifecycle:"+f.Lifecycle] = true
-		seen["state:"+f.State] = true
+		seen["lifecycle:"+string(f.Lifecycle)] = true
+		seen["state:"+string(f.State)] = true
 		if f.ExpiredAcceptance {
 			seen["expired acceptance"] = true
 		}
 	}
 	for _, c := range r.Components {
-		seen["component lifecycle:"+c.Lifecycle] = true
+		seen["component lifecycle:"+string(c.Lifecycle)] = true
 	}
 	for _, k := range []string{
 		"priority:P1", "priority:P2", "priority:P3", "priority:P4",
@@ -48,7 +49,7 @@ func TestSampleCoverage(t *testing.T) {
 	if len(r.Notifications) == 0 || len(r.Acceptances) == 0 || len(r.Trends.Months) < 3 {
 		t.Errorf("notifications %d, acceptances %d, months %d", len(r.Notifications), len(r.Acceptances), len(r.Trends.Months))
 	}
-	kinds := map[string]int{}
+	kinds := map[model.DecisionKind]int{}
 	for _, d := range r.Decisions {
 		kinds[d.Kind]++
 	}

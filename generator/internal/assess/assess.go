@@ -70,7 +70,7 @@ func Run(in Input) Result {
 		}
 	}
 	fs = append(fs, eol...)
-	status := map[[2]string]string{} // product and version → support status
+	status := map[[2]string]model.LifecycleStatus{} // product and version → support status
 	var reasons reasonLists
 	for i := range fs {
 		f := &fs[i]
@@ -81,7 +81,7 @@ func Run(in Input) Result {
 		pv := [2]string{f.Product, f.Version}
 		st, ok := status[pv]
 		if !ok {
-			st = lifecycle.Unknown
+			st = model.LifecycleUnknown
 			if c, found := in.Lifecycle.Find(f.Product, f.Version); found {
 				st = lifecycle.Status(c, in.AsOf, in.Policy.Horizons.EOLWarningDays)
 			}
@@ -207,7 +207,7 @@ func eolFindings(in Input) []model.Finding {
 			}
 			continue
 		}
-		if !ok || lifecycle.Status(cy, in.AsOf, in.Policy.Horizons.EOLWarningDays) != lifecycle.EOL {
+		if !ok || lifecycle.Status(cy, in.AsOf, in.Policy.Horizons.EOLWarningDays) != model.LifecycleEOL {
 			continue
 		}
 		id := EOLID(cy.Key, cy.Cycle)
@@ -250,7 +250,7 @@ func unplacedFinding(in Input, c inventory.Component) (model.Finding, bool) {
 	var past []string
 	var first time.Time
 	for _, cy := range in.Lifecycle.Lines(c.Key) {
-		if lifecycle.Status(cy, in.AsOf, in.Policy.Horizons.EOLWarningDays) == lifecycle.EOL {
+		if lifecycle.Status(cy, in.AsOf, in.Policy.Horizons.EOLWarningDays) == model.LifecycleEOL {
 			past = append(past, cy.Cycle)
 			if first.IsZero() || cy.EOL.Before(first) {
 				first = cy.EOL

@@ -134,7 +134,7 @@ func timeline(r *report.Report) Gantt {
 		From: time.Date(r.AsOf.Year()-2, 1, 1, 0, 0, 0, 0, time.UTC),
 		To:   time.Date(r.AsOf.Year()+4, 1, 1, 0, 0, 0, 0, time.UTC)}
 	for _, l := range r.Lifecycle {
-		row := Row{Label: fmt.Sprintf("%s %s", l.ProductName, l.Cycle), Status: l.Status,
+		row := Row{Label: fmt.Sprintf("%s %s", l.ProductName, l.Cycle), Status: string(l.Status),
 			Sub: fmt.Sprintf("%d", len(l.Systems))}
 		start := l.Released
 		if start.IsZero() || start.Before(g.From) {

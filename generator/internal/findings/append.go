@@ -18,7 +18,7 @@ import (
 func appendElement(b []byte, f *Finding) ([]byte, bool) {
 	e := element{b: append(b, '{')}
 	e.str(`"key": `, f.Key)
-	e.str(`"kind": `, f.Kind)
+	e.str(`"kind": `, string(f.Kind))
 	e.str(`"system": `, f.System)
 	e.str(`"product": `, f.Product)
 	e.str(`"version": `, f.Version)
@@ -67,14 +67,14 @@ func appendElement(b []byte, f *Finding) ([]byte, bool) {
 	e.str(`"first_seen": `, f.FirstSeen)
 	e.str(`"due": `, f.Due)
 	e.str(`"due_source": `, f.DueSource)
-	e.str(`"stage": `, f.Stage)
+	e.str(`"stage": `, string(f.Stage))
 	e.str(`"action": `, f.Action)
 	if f.Owner != "" {
 		e.str(`"owner": `, f.Owner)
 	}
-	e.str(`"state": `, f.State)
+	e.str(`"state": `, string(f.State))
 	e.boolean(`"overdue": `, f.Overdue)
-	e.str(`"lifecycle": `, f.Lifecycle)
+	e.str(`"lifecycle": `, string(f.Lifecycle))
 	return append(e.b, "\n    }"...), true
 }
 

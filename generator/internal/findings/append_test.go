@@ -33,9 +33,9 @@ func FuzzAppendElement(f *testing.F) {
 	f.Add("x", "y", "z", 123456789.125, 5e-324, uint8(0xaa))
 	f.Fuzz(func(t *testing.T, s1, s2, s3 string, n1, n2 float64, flags uint8) {
 		on := func(bit uint) bool { return flags&(1<<bit) != 0 }
-		fd := Finding{Key: s1, Kind: s2, System: s3, Product: s1 + s2, Version: s3, Hosts: int(n1) % 1000, Advisory: s2,
+		fd := Finding{Key: s1, Kind: model.Kind(s2), System: s3, Product: s1 + s2, Version: s3, Hosts: int(n1) % 1000, Advisory: s2,
 			Severity: s3, Exploited: on(0), KEV: on(1), Priority: model.Priority(len(s1) % 5), FirstSeen: s2, Due: s3, DueSource: s1,
-			Stage: s2, Action: s3, State: s1, Overdue: on(2), Lifecycle: s2}
+			Stage: model.Stage(s2), Action: s3, State: model.State(s1), Overdue: on(2), Lifecycle: model.LifecycleStatus(s2)}
 		if on(3) {
 			fd.Clause, fd.NeedsConfirmation, fd.CVSSVersion, fd.KEVDue, fd.Owner = s3, true, s1, s2, s3
 			fd.CVSS, fd.EPSS = &n1, &n2

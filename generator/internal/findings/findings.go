@@ -60,7 +60,7 @@ type Finding struct {
 	// Key is stable across months: "system/product@version/id".
 	Key string `json:"key"`
 	// Kind is "vulnerability" or "eol".
-	Kind string `json:"kind"`
+	Kind model.Kind `json:"kind"`
 	// System is the system id.
 	System string `json:"system"`
 	// Product is the product key; Version the installed version.
@@ -115,17 +115,17 @@ type Finding struct {
 	// DueSource is "sla", "kev" or "remediation" (an exception).
 	DueSource string `json:"due_source"`
 	// Stage is the guide's step: investigate, assess, plan, implement, done, or "" (not started).
-	Stage string `json:"stage"`
+	Stage model.Stage `json:"stage"`
 	// Action is patch, upgrade, workaround, mitigate, replace, accept, not_affected or "".
 	Action string `json:"action"`
 	// Owner is who does the work.
 	Owner string `json:"owner,omitempty"`
 	// State is open, mitigated, accepted, not_affected, done or confirm (needs confirmation).
-	State string `json:"state"`
+	State model.State `json:"state"`
 	// Overdue is true when open past its due date as of AsOf.
 	Overdue bool `json:"overdue"`
 	// Lifecycle is the component's support status.
-	Lifecycle string `json:"lifecycle"`
+	Lifecycle model.LifecycleStatus `json:"lifecycle"`
 }
 
 // Scan is one scanner result file of the month.

@@ -133,10 +133,10 @@ func (c *CSVEncoder) Add(f Finding) error {
 		return strconv.FormatFloat(*p, 'f', prec, 64)
 	}
 	row := append(c.row[:0],
-		f.Key, f.Kind, f.System, f.Product, f.Version, strconv.Itoa(f.Hosts), f.Advisory, strings.Join(f.Aliases, ";"),
+		f.Key, string(f.Kind), f.System, f.Product, f.Version, strconv.Itoa(f.Hosts), f.Advisory, strings.Join(f.Aliases, ";"),
 		f.Scheme, strconv.FormatBool(f.NeedsConfirmation), f.Confirm, f.Note, num(f.CVSS, 1), f.CVSSVersion, f.Severity, strconv.FormatBool(f.Exploited),
 		strconv.FormatBool(f.KEV), f.KEVDue, num(f.EPSS, 5), f.Priority.String(), reasons(f, i18n.JA), reasons(f, i18n.EN), f.FirstSeen, f.Due, f.DueSource,
-		f.Stage, f.Action, f.Owner, f.State, strconv.FormatBool(f.Overdue), f.Lifecycle, "", "",
+		string(f.Stage), f.Action, f.Owner, string(f.State), strconv.FormatBool(f.Overdue), string(f.Lifecycle), "", "",
 	)
 	row[len(row)-2], row[len(row)-1] = Scanners(f)
 	for i := range row {

@@ -93,7 +93,9 @@ func (m Month) Lookup(key string) (findings.Finding, bool) {
 }
 
 // IsOpen reports whether an exported finding was open (open or mitigated).
-func IsOpen(f findings.Finding) bool { return f.State == "open" || f.State == "mitigated" }
+func IsOpen(f findings.Finding) bool {
+	return f.State == model.StateOpen || f.State == model.StateMitigated
+}
 
 // Closure is a finding closed between two builds.
 type Closure struct {

@@ -5,21 +5,9 @@ import (
 	"slices"
 	"time"
 
+	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/version"
 )
-
-// Support statuses, as of a date.
-const (
-	Supported    = "supported"
-	Ending       = "ending"
-	SecurityOnly = "security_only"
-	EOL          = "eol"
-	Extended     = "extended"
-	Unknown      = "unknown"
-)
-
-// Statuses lists the statuses, most serious first.
-var Statuses = []string{EOL, Extended, Ending, SecurityOnly, Supported, Unknown}
 
 // Index finds the release line of a component quickly.
 type Index struct {
@@ -78,23 +66,23 @@ func (ix *Index) Find(key, ver string) (Cycle, bool) {
 // (or extended support, when paid extended support still runs), support
 // ending within the warning horizon, security fixes only (past the end of
 // active support), or supported.
-func Status(c Cycle, asOf time.Time, warnDays int) string {
+func Status(c Cycle, asOf time.Time, warnDays int) model.LifecycleStatus {
 	if !c.EOL.IsZero() && !asOf.Before(c.EOL) {
 		if !c.ExtendedEnd.IsZero() && asOf.Before(c.ExtendedEnd) {
-			return Extended
+			return model.LifecycleExtended
 		}
-		return EOL
+		return model.LifecycleEOL
 	}
 	if !c.EOL.IsZero() && !asOf.AddDate(0, 0, warnDays).Before(c.EOL) {
-		return Ending
+		return model.LifecycleEnding
 	}
 	if !c.SupportEnd.IsZero() && !asOf.Before(c.SupportEnd) {
-		return SecurityOnly
+		return model.LifecycleSecurityOnly
 	}
 	if c.EOL.IsZero() && c.SupportEnd.IsZero() {
-		return Unknown
+		return model.LifecycleUnknown
 	}
-	return Supported
+	return model.LifecycleSupported
 }
 
 // NotLatest reports whether a newer version of the line is known.

@@ -3,6 +3,8 @@ package lifecycle
 import (
 	"testing"
 	"time"
+
+	"vulnreport/generator/internal/model"
 )
 
 func d(s string) time.Time {
@@ -15,18 +17,18 @@ func TestStatus(t *testing.T) {
 	cases := []struct {
 		name string
 		c    Cycle
-		want string
+		want model.LifecycleStatus
 	}{
-		{"supported", Cycle{SupportEnd: d("2028-01-01"), EOL: d("2029-01-01")}, Supported},
-		{"ending within 180 days", Cycle{SupportEnd: d("2022-01-11"), EOL: d("2027-01-12")}, Ending},
-		{"ending exactly at the horizon", Cycle{EOL: d("2027-05-29")}, Ending},
-		{"just beyond the horizon", Cycle{EOL: d("2027-05-30")}, Supported},
-		{"security fixes only", Cycle{SupportEnd: d("2025-12-31"), EOL: d("2027-12-31")}, SecurityOnly},
-		{"end of life", Cycle{SupportEnd: d("2020-01-01"), EOL: d("2022-11-28")}, EOL},
-		{"end of life on the day", Cycle{EOL: d("2026-11-30")}, EOL},
-		{"extended support", Cycle{EOL: d("2023-10-10"), ExtendedEnd: d("2026-12-31")}, Extended},
-		{"extended support over", Cycle{EOL: d("2023-10-10"), ExtendedEnd: d("2026-10-13")}, EOL},
-		{"unknown dates", Cycle{}, Unknown},
+		{"supported", Cycle{SupportEnd: d("2028-01-01"), EOL: d("2029-01-01")}, model.LifecycleSupported},
+		{"ending within 180 days", Cycle{SupportEnd: d("2022-01-11"), EOL: d("2027-01-12")}, model.LifecycleEnding},
+		{"ending exactly at the horizon", Cycle{EOL: d("2027-05-29")}, model.LifecycleEnding},
+		{"just beyond the horizon", Cycle{EOL: d("2027-05-30")}, model.LifecycleSupported},
+		{"security fixes only", Cycle{SupportEnd: d("2025-12-31"), EOL: d("2027-12-31")}, model.LifecycleSecurityOnly},
+		{"end of life", Cycle{SupportEnd: d("2020-01-01"), EOL: d("2022-11-28")}, model.LifecycleEOL},
+		{"end of life on the day", Cycle{EOL: d("2026-11-30")}, model.LifecycleEOL},
+		{"extended support", Cycle{EOL: d("2023-10-10"), ExtendedEnd: d("2026-12-31")}, model.LifecycleExtended},
+		{"extended support over", Cycle{EOL: d("2023-10-10"), ExtendedEnd: d("2026-10-13")}, model.LifecycleEOL},
+		{"unknown dates", Cycle{}, model.LifecycleUnknown},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -10,12 +10,6 @@ import (
 	"vulnreport/generator/internal/i18n"
 )
 
-// Finding kinds.
-const (
-	KindVulnerability = "vulnerability"
-	KindEOL           = "eol"
-)
-
 // Why a finding needs confirmation (要確認).
 const (
 	// ConfirmFreeText: the advisory's affected versions are prose.
@@ -30,16 +24,6 @@ const (
 	// ConfirmLine: the version cannot be placed in a release line of a
 	// product with lines past their end of life.
 	ConfirmLine = "line_unknown"
-)
-
-// Finding states.
-const (
-	StateOpen        = "open"
-	StateMitigated   = "mitigated"
-	StateAccepted    = "accepted"
-	StateNotAffected = "not_affected"
-	StateDone        = "done"
-	StateResolved    = "resolved"
 )
 
 // Reason is one reason for a finding's priority, in both languages.
@@ -66,7 +50,7 @@ type Reason struct {
 type Finding struct {
 	// Key is stable across runs: system/product@version/vulnerability.
 	Key  string
-	Kind string
+	Kind Kind
 	// System is the system id.
 	System string
 	// Product is the resolved product key; ProductName its display name.
@@ -141,13 +125,13 @@ type Finding struct {
 	Known     time.Time
 	KnownFrom string
 	// Lifecycle is the component's support status as of the date.
-	Lifecycle string
+	Lifecycle LifecycleStatus
 	// EOL is the date support ended or ends, for end-of-life findings.
 	EOL time.Time
 
 	// Remediation: the record applied, the four steps' stage and the action.
 	RemediationID string
-	Stage         string
+	Stage         Stage
 	Action        string
 	Owner         string
 	Planned       time.Time
@@ -163,7 +147,7 @@ type Finding struct {
 	// Temporary is set for mitigations (IPS/WAF) that do not fix the cause.
 	Temporary bool
 	// State is open, mitigated, accepted, not_affected, done or resolved.
-	State string
+	State State
 	// Overdue is set when the finding is open past its due date.
 	Overdue bool
 	// ExpiredAcceptance is set when an acceptance expired and the finding resurfaced.

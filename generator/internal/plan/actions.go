@@ -30,7 +30,7 @@ type Action struct {
 	Due         time.Time
 	Hosts       int
 	Owner       string
-	Stage       string
+	Stage       model.Stage
 	Action      string
 	Planned     time.Time
 	Completed   time.Time
@@ -55,7 +55,7 @@ func weight(f model.Finding) float64 { return f.Priority.Weight() }
 // Weight returns the risk weight of a finding, used for "share of open risk removed".
 func Weight(f model.Finding) float64 { return weight(f) }
 
-var stageOrder = map[string]int{"": 0, "investigate": 1, "assess": 2, "plan": 3, "implement": 4, "done": 5}
+var stageOrder = map[model.Stage]int{model.StageNone: 0, model.StageInvestigate: 1, model.StageAssess: 2, model.StagePlan: 3, model.StageImplement: 4, model.StageDone: 5}
 
 // BuildActions rolls the open findings (and those needing confirmation) of
 // each system and component into one action. fixed gives, per vulnerability
@@ -76,7 +76,7 @@ func Build(fs []model.Finding, src Sources) []Action {
 	for i := range fs {
 		f := &fs[i]
 		of[i] = -1
-		if !f.IsOpen() && f.State != StateConfirm {
+		if !f.IsOpen() && f.State != model.StateConfirm {
 			continue
 		}
 		k := ActionKey(*f)

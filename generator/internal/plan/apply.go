@@ -87,7 +87,7 @@ func Apply(fs []model.Finding, recs []Resolved, asOf time.Time) map[string]int {
 		}
 		f.State = model.StateOpen
 		if f.NeedsConfirmation {
-			f.State = StateConfirm
+			f.State = model.StateConfirm
 		}
 		if best >= 0 {
 			r := recs[best]
@@ -147,9 +147,6 @@ func containsFold(ids []string, id string) bool {
 	return false
 }
 
-// StateConfirm marks a finding that needs confirmation (要確認).
-const StateConfirm = "confirm"
-
 // RecordID names a record by its id, or its position when it has none.
 func RecordID(r remediation.Record) string {
 	if r.ID != "" {
@@ -164,7 +161,7 @@ func applyRecord(f *model.Finding, r remediation.Record, asOf time.Time) {
 		// Work said to be done on a date still to come is not done: it
 		// is shown as being implemented, due on that date (never fail
 		// open).
-		r.Stage = remediation.Implement
+		r.Stage = model.StageImplement
 		if r.Planned.IsZero() {
 			r.Planned = r.Completed
 		}
@@ -196,7 +193,7 @@ func applyRecord(f *model.Finding, r remediation.Record, asOf time.Time) {
 			f.State = model.StateOpen
 			return
 		}
-		if f.State != StateConfirm {
+		if f.State != model.StateConfirm {
 			f.State = model.StateAccepted
 		}
 		return
@@ -205,17 +202,17 @@ func applyRecord(f *model.Finding, r remediation.Record, asOf time.Time) {
 		return
 	case remediation.Mitigate:
 		f.Temporary = true
-		if r.Stage == remediation.Done || r.Stage == remediation.Implement && !r.Completed.IsZero() {
+		if r.Stage == model.StageDone || r.Stage == model.StageImplement && !r.Completed.IsZero() {
 			f.State = model.StateMitigated
 		}
 		return
 	case remediation.Workaround:
-		if r.Stage == remediation.Done {
+		if r.Stage == model.StageDone {
 			f.State = model.StateMitigated
 		}
 		return
 	}
-	if r.Stage == remediation.Done && f.State != StateConfirm {
+	if r.Stage == model.StageDone && f.State != model.StateConfirm {
 		f.State = model.StateDone
 	}
 }
@@ -223,5 +220,5 @@ func applyRecord(f *model.Finding, r remediation.Record, asOf time.Time) {
 // FutureDone reports whether r says stage done with a completion date
 // after asOf; such a record does not count as done.
 func FutureDone(r remediation.Record, asOf time.Time) bool {
-	return r.Stage == remediation.Done && r.Completed.After(asOf)
+	return r.Stage == model.StageDone && r.Completed.After(asOf)
 }

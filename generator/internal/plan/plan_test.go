@@ -28,8 +28,8 @@ func TestApplyStagesAndActions(t *testing.T) {
 		name      string
 		f         model.Finding
 		recs      []Resolved
-		state     string
-		stage     string
+		state     model.State
+		stage     model.Stage
 		overdue   bool
 		expired   bool
 		temporary bool

@@ -107,7 +107,7 @@ func Reviews(fs []model.Finding, recs []Resolved, asOf time.Time, threshold int)
 		switch {
 		case FutureDone(r.Record, asOf):
 			add(ReviewFutureDone)
-		case t.Closed > 0 && r.Stage == remediation.Done && r.Completed.IsZero() &&
+		case t.Closed > 0 && r.Stage == model.StageDone && r.Completed.IsZero() &&
 			r.Action != remediation.Accept && r.Action != remediation.NotAffected:
 			add(ReviewUndated)
 		}

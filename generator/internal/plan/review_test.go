@@ -14,7 +14,7 @@ func TestFutureDoneIsNotDone(t *testing.T) {
 	recs := []Resolved{{Record: remediation.Record{ID: "R1", System: "s1", Advisory: "CVE-1", Stage: "done", Action: "upgrade", Completed: d("2027-04-30")}}}
 	Apply(fs, recs, asOf)
 	f := fs[0]
-	if f.State != model.StateOpen || f.Stage != remediation.Implement || !f.Completed.IsZero() || !f.Planned.Equal(d("2027-04-30")) {
+	if f.State != model.StateOpen || f.Stage != model.StageImplement || !f.Completed.IsZero() || !f.Planned.Equal(d("2027-04-30")) {
 		t.Errorf("state %s stage %s completed %v planned %v; want open, implement, no completion, planned 2027-04-30", f.State, f.Stage, f.Completed, f.Planned)
 	}
 	rv := Reviews(fs, recs, asOf, 20)

@@ -1,5 +1,7 @@
 package plan
 
+import "vulnreport/generator/internal/model"
+
 // Progress counts an action's findings by the stage their remediation
 // records reached: Progress[0] have none, Progress[1] are at ①調査 …
 // Progress[4] at ④対策の実施 and Progress[5] are done. An action's Stage is
@@ -18,7 +20,7 @@ const (
 
 // StageNumber is a stage's position in the guide's order: 0 for none (or a
 // stage it does not know), 1–4 for the four steps, 5 for done.
-func StageNumber(stage string) int { return stageOrder[stage] }
+func StageNumber(stage model.Stage) int { return stageOrder[stage] }
 
 // Total returns how many findings the progress counts.
 func (p Progress) Total() int {
@@ -78,7 +80,7 @@ func (p Progress) Furthest() (stage, n int) {
 
 // FurthestStage is Furthest with the stage named, for a renderer that
 // reads the progress through the report model.
-func (p Progress) FurthestStage() (stage string, n int) {
+func (p Progress) FurthestStage() (stage model.Stage, n int) {
 	i, n := p.Furthest()
 	return StageName(i), n
 }
@@ -92,8 +94,8 @@ func (p Progress) furthest() int {
 	return 0
 }
 
-// StageName returns the stage at a stage number, "" for none.
-func StageName(n int) string {
+// StageName returns the stage at a stage number, StageNone for none.
+func StageName(n int) model.Stage {
 	for s, i := range stageOrder {
 		if i == n {
 			return s

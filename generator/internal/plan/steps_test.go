@@ -11,14 +11,14 @@ import (
 // of an action's findings and checks that its four steps show that work:
 // a workaround done on one finding of two is no longer "all to do".
 func TestActionStepsShowWorkOnAnyFinding(t *testing.T) {
-	rec := func(adv, stage, action string) Resolved {
+	rec := func(adv string, stage model.Stage, action string) Resolved {
 		return Resolved{Record: remediation.Record{ID: "R-" + adv, System: "s1", Advisory: adv, Stage: stage, Action: action}}
 	}
 	cases := []struct {
 		name  string
 		recs  []Resolved
-		stage string   // the action's stage: its least advanced finding's
-		steps []string // the four steps' states
+		stage model.Stage // the action's stage: its least advanced finding's
+		steps []string    // the four steps' states
 	}{
 		{"no work recorded", nil, "", []string{StepTodo, StepTodo, StepTodo, StepTodo}},
 		{"workaround done on the second finding only", []Resolved{rec("CVE-2", "done", "workaround")}, "",
@@ -58,7 +58,7 @@ func TestActionStepsShowWorkOnAnyFinding(t *testing.T) {
 }
 
 func TestStageNameRoundTrips(t *testing.T) {
-	for _, s := range append([]string{""}, remediation.Stages...) {
+	for _, s := range append([]model.Stage{model.StageNone}, model.Stages[:]...) {
 		if got := StageName(StageNumber(s)); got != s {
 			t.Errorf("StageName(StageNumber(%q)) = %q", s, got)
 		}

@@ -40,6 +40,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/remediation"
 )
 
@@ -272,7 +273,7 @@ func (mg *merger) one(e *edit) {
 	if len(others) > 0 {
 		mg.lines = append(mg.lines, fmt.Sprintf("  note: %s, more specific, still decide(s) the findings it covers", strings.Join(others, ", ")))
 	}
-	if remediation.WantsCompletion(final["stage"], final["action"]) && final["completed"] == "" {
+	if remediation.WantsCompletion(model.Stage(final["stage"]), final["action"]) && final["completed"] == "" {
 		mg.lines = append(mg.lines, fmt.Sprintf("  note: %s: stage done without a completion date", e.ref("completed")))
 	}
 }

@@ -14,6 +14,7 @@ import (
 
 	"vulnreport/generator/internal/advisory"
 	"vulnreport/generator/internal/inventory"
+	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/notification"
 	"vulnreport/generator/internal/remediation"
 	"vulnreport/generator/internal/source"
@@ -67,7 +68,7 @@ func Check(in Input, diags *source.Diagnostics) int {
 	for i := range in.Remediations {
 		r := &in.Remediations[i]
 		name := "remediation " + recordName(*r)
-		if r.Stage == remediation.Done && r.Completed.After(in.AsOf) {
+		if r.Stage == model.StageDone && r.Completed.After(in.AsOf) {
 			diags.WarnK(r.Pos, "diag.future_done", name, r.Completed.Format(layout), in.AsOf.Format(layout))
 		} else {
 			future(r.Pos, name, "completed", r.Completed)

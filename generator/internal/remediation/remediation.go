@@ -6,16 +6,8 @@ package remediation
 import (
 	"time"
 
+	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/source"
-)
-
-// Stages in the order of the guide's four steps, then done.
-const (
-	Investigate = "investigate"
-	Assess      = "assess"
-	Plan        = "plan"
-	Implement   = "implement"
-	Done        = "done"
 )
 
 // Actions.
@@ -31,7 +23,7 @@ const (
 
 // Stages and Actions list the enums in display order.
 var (
-	Stages  = []string{Investigate, Assess, Plan, Implement, Done}
+	Stages  = stageTexts()
 	Actions = []string{Patch, Upgrade, Workaround, Mitigate, Replace, Accept, NotAffected}
 )
 
@@ -44,7 +36,7 @@ type Record struct {
 	System           string
 	Advisory         string
 	Product          string
-	Stage            string
+	Stage            model.Stage
 	Action           string
 	Owner            string
 	Planned          time.Time
@@ -73,9 +65,9 @@ var Aliases = map[string]string{
 // StageAliases and ActionAliases map Japanese labels to enum values.
 var (
 	StageAliases = map[string]string{
-		"調査": Investigate, "①調査": Investigate, "影響と対策の検討": Assess, "②影響と対策の検討": Assess, "検討": Assess,
-		"対策作業計画": Plan, "③対策作業計画": Plan, "計画": Plan, "対策の実施": Implement, "④対策の実施": Implement,
-		"実施": Implement, "完了": Done,
+		"調査": investigate, "①調査": investigate, "影響と対策の検討": assess, "②影響と対策の検討": assess, "検討": assess,
+		"対策作業計画": planned, "③対策作業計画": planned, "計画": planned, "対策の実施": implement, "④対策の実施": implement,
+		"実施": implement, "完了": done,
 	}
 	ActionAliases = map[string]string{
 		"パッチ適用": Patch, "修正プログラム適用": Patch, "アップグレード": Upgrade, "バージョンアップ": Upgrade,
@@ -97,7 +89,7 @@ func Decode(rec source.Record, diags *source.Diagnostics) (Record, *source.Decod
 	if r.System == "" && r.Advisory == "" && r.Product == "" && !d.Failed() {
 		d.Errorf("system", "a remediation record names at least a system, an advisory or a product")
 	}
-	r.Stage = d.Enum("stage", true, Stages, StageAliases)
+	r.Stage = model.Stage(d.Enum("stage", true, Stages, StageAliases))
 	r.Action = d.Enum("action", false, Actions, ActionAliases)
 	r.Owner = d.String("owner", false)
 	r.Planned = d.Date("planned", false)
@@ -155,4 +147,22 @@ func wildcardOrID(d *source.Decoder, key string) string {
 		return ""
 	}
 	return s
+}
+
+// The stages as the contract spells them, for the alias table.
+const (
+	investigate = string(model.StageInvestigate)
+	assess      = string(model.StageAssess)
+	planned     = string(model.StagePlan)
+	implement   = string(model.StageImplement)
+	done        = string(model.StageDone)
+)
+
+// stageTexts returns model.Stages as text, for the decoder's enum check.
+func stageTexts() []string {
+	out := make([]string, len(model.Stages))
+	for i, s := range model.Stages {
+		out[i] = string(s)
+	}
+	return out
 }

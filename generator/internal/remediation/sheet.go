@@ -1,6 +1,10 @@
 package remediation
 
-import "strings"
+import (
+	"strings"
+
+	"vulnreport/generator/internal/model"
+)
 
 // The plan-sheet contract: what the workbook's plan sheets let an owner
 // edit and how the workbook records it, written by the workbook renderer
@@ -63,6 +67,6 @@ func Required(action string) []Requirement {
 // WantsCompletion reports whether a record at stage with action should
 // carry a completion date: work marked done, unless the decision was to
 // accept the risk or that the finding does not apply.
-func WantsCompletion(stage, action string) bool {
-	return stage == Done && action != Accept && action != NotAffected
+func WantsCompletion(stage model.Stage, action string) bool {
+	return stage == model.StageDone && action != Accept && action != NotAffected
 }

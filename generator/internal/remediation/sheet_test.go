@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/source"
 )
 
@@ -67,7 +68,7 @@ func TestDecodeRules(t *testing.T) {
 			}
 		}
 	}
-	if !WantsCompletion(Done, Patch) || WantsCompletion(Done, Accept) || WantsCompletion(Implement, Patch) {
+	if !WantsCompletion(model.StageDone, Patch) || WantsCompletion(model.StageDone, Accept) || WantsCompletion(model.StageImplement, Patch) {
 		t.Error("WantsCompletion: done work wants a completion date, an acceptance or unfinished work does not")
 	}
 }

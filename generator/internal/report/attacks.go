@@ -6,12 +6,8 @@ import (
 
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/inventory"
+	"vulnreport/generator/internal/model"
 )
-
-// DecisionAttackSigns is the decision kind of a system whose logs show
-// attacks on a weakness it still leaves open: management must have it
-// checked whether the system was compromised (the guide's 被害の有無の確認).
-const DecisionAttackSigns = "attack_signs"
 
 // attackDecisions adds one decision per system with correlated signs,
 // needed now, owned by the system's department.
@@ -33,7 +29,7 @@ func attackDecisions(r *Report, sysByID map[string]inventory.System, add func(De
 		sys := sysByID[s.System]
 		name := sysName(sysByID, s.System)
 		list := strings.Join(ids, ", ")
-		add(Decision{Kind: DecisionAttackSigns, Ref: s.System, System: s.System, Department: sys.Owner, Due: r.AsOf,
+		add(Decision{Kind: model.DecisionAttackSigns, Ref: s.System, System: s.System, Department: sys.Owner, Due: r.AsOf,
 			Score: score, Findings: len(s.Correlated),
 			Reason: i18n.Text{JA: "未対策の脆弱性を狙う攻撃の兆候がログにある", EN: "the logs show attacks on a vulnerability still open"}},
 			fmt.Sprintf("被害の有無の確認: %s で未対策の %s を狙う攻撃の兆候 (%d 件)。侵害の有無の調査と対策の前倒しを指示", name.Get(i18n.JA), list, requests),

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"time"
+
 	"vulnreport/generator/internal/attack"
 
 	"vulnreport/generator/internal/assess"
@@ -114,7 +115,7 @@ func components(in Input) []Component {
 	count := map[[3]string]int{} // system, product, version
 	for i := range in.Assessed.Findings {
 		f := &in.Assessed.Findings[i]
-		if f.Kind == model.KindVulnerability && (f.IsOpen() || f.State == plan.StateConfirm) {
+		if f.Kind == model.KindVulnerability && (f.IsOpen() || f.State == model.StateConfirm) {
 			count[[3]string{f.System, f.Product, f.Version}]++
 		}
 	}
@@ -136,7 +137,7 @@ func components(in Input) []Component {
 	for k, i := range order {
 		c := &in.Components[i]
 		rc := Component{System: c.System, Product: c.Key, ProductName: c.Name, Version: c.Version, Hosts: c.Hosts,
-			Patches: c.Patches, At: at[i], Source: c.Source, Lifecycle: lifecycle.Unknown}
+			Patches: c.Patches, At: at[i], Source: c.Source, Lifecycle: model.LifecycleUnknown}
 		if rc.ProductName == "" {
 			rc.ProductName = in.Resolver.DisplayName(c.Key)
 		}
@@ -156,14 +157,9 @@ func systems(in Input, r *Report) []System {
 	idx := map[string]int{}
 	for _, s := range in.Systems {
 		rs := System{System: s, Open: priorityCounts()}
-		if s.Status == "active" && (s.InventoryUpdated.IsZero() || in.AsOf.Sub(s.InventoryUpdated) > days(in.Policy.Horizons.StaleInventoryDays)) {
-			rs.Stale = true
-		}
-		if s.Status == "active" && s.Category == inventory.Website &&
-			(s.LastInspection.IsZero() || in.AsOf.Sub(s.LastInspection) > days(in.Policy.Horizons.InspectionIntervalDays)) {
-			rs.InspectionDue = true
-		}
-		rs.ContractGaps = contractGaps(s, in.AsOf)
+		rs.Stale = assess.StaleInventory(s, in.AsOf, in.Policy.Horizons.StaleInventoryDays)
+		rs.InspectionDue = assess.InspectionDue(s, in.AsOf, in.Policy.Horizons.InspectionIntervalDays)
+		rs.ContractGaps = assess.ContractGaps(s, in.AsOf)
 		idx[s.ID] = len(out)
 		out = append(out, rs)
 	}
@@ -183,7 +179,7 @@ func systems(in Input, r *Report) []System {
 		}
 	}
 	for _, c := range r.Components {
-		if i, ok := idx[c.System]; ok && c.Lifecycle == lifecycle.EOL {
+		if i, ok := idx[c.System]; ok && c.Lifecycle == model.LifecycleEOL {
 			out[i].EOLComponents++
 		}
 	}
@@ -191,40 +187,15 @@ func systems(in Input, r *Report) []System {
 	return out
 }
 
-// Contract gap codes, in the guide's order.
+// Contract gap codes, in the guide's order (judged by assess.ContractGaps;
+// named here so that renderers read them from the model).
 const (
-	GapMaintenanceExpired = "maintenance_expired"
-	GapPostDelivery       = "post_delivery_fixes"
-	GapKnownVulnFree      = "known_vuln_fix_free"
-	GapInspection         = "inspection_included"
-	GapEmergency          = "emergency_costs_agreed"
+	GapMaintenanceExpired = assess.GapMaintenanceExpired
+	GapPostDelivery       = assess.GapPostDelivery
+	GapKnownVulnFree      = assess.GapKnownVulnFree
+	GapInspection         = assess.GapInspection
+	GapEmergency          = assess.GapEmergency
 )
-
-func contractGaps(s inventory.System, asOf time.Time) []string {
-	if s.Contractor == "" || s.Status != "active" {
-		return nil
-	}
-	c := s.Contract
-	var gaps []string
-	if !c.MaintenanceUntil.IsZero() && c.MaintenanceUntil.Before(asOf) {
-		gaps = append(gaps, GapMaintenanceExpired)
-	}
-	if c.PostDeliveryFixes == "" || c.PostDeliveryFixes == "none" {
-		gaps = append(gaps, GapPostDelivery)
-	}
-	if c.KnownVulnFixFree == nil || !*c.KnownVulnFixFree {
-		gaps = append(gaps, GapKnownVulnFree)
-	}
-	if c.InspectionIncluded == nil || !*c.InspectionIncluded {
-		gaps = append(gaps, GapInspection)
-	}
-	if c.EmergencyCostsAgreed == nil || !*c.EmergencyCostsAgreed {
-		gaps = append(gaps, GapEmergency)
-	}
-	return gaps
-}
-
-func days(n int) time.Duration { return time.Duration(n) * 24 * time.Hour }
 
 func vulns(in Input, fs []model.Finding) []Vuln {
 	type agg struct {
@@ -307,7 +278,7 @@ func actions(in Input, fs []model.Finding, sysByID map[string]inventory.System) 
 		Ranges: func(id, product string) []version.Range { return ranges[[2]string{id, product}] },
 		EOLLine: func(product, ver string) bool {
 			cy, ok := in.Lifecycle.Find(product, ver)
-			return ok && lifecycle.Status(cy, in.AsOf, in.Policy.Horizons.EOLWarningDays) == lifecycle.EOL
+			return ok && lifecycle.Status(cy, in.AsOf, in.Policy.Horizons.EOLWarningDays) == model.LifecycleEOL
 		},
 	})
 	total := 0.0
@@ -401,12 +372,7 @@ func notifications(in Input) []Notification {
 	for _, n := range in.Notifications {
 		rn := Notification{ID: n.ID, Received: n.Received, From: n.From, System: n.System, Summary: n.Summary,
 			Acknowledged: n.Acknowledged, Status: n.Status, Advisory: n.Advisory}
-		end := n.Acknowledged
-		if end.IsZero() {
-			end = in.AsOf
-		}
-		rn.AckDays = int(end.Sub(n.Received).Hours() / 24)
-		rn.AckLate = rn.AckDays > in.Policy.Horizons.NotificationAckDays
+		rn.AckDays, rn.AckLate = assess.Acknowledgement(n.Received, n.Acknowledged, in.AsOf, in.Policy.Horizons.NotificationAckDays)
 		out = append(out, rn)
 	}
 	slices.SortFunc(out, func(a, b Notification) int { return cmp.Or(b.Received.Compare(a.Received), cmp.Compare(a.ID, b.ID)) })
@@ -423,8 +389,7 @@ func acceptances(in Input, fs []model.Finding) []Acceptance {
 		a := Acceptance{ID: plan.RecordID(r), System: r.System, Advisory: r.Advisory, Product: rec.ProductKey,
 			Justification: r.Justification, ApprovedBy: r.ApprovedBy, Expires: r.Expires, Notes: r.Notes,
 			Findings: in.Assessed.RecordUse[plan.RecordID(r)]}
-		a.Expired = !r.Expires.IsZero() && !in.AsOf.Before(r.Expires)
-		a.ExpiringSoon = !a.Expired && !r.Expires.IsZero() && r.Expires.Sub(in.AsOf) <= days(in.Policy.Horizons.AcceptanceExpiryDays)
+		a.Expired, a.ExpiringSoon = assess.AcceptanceExpiry(r.Expires, in.AsOf, in.Policy.Horizons.AcceptanceExpiryDays)
 		out = append(out, a)
 	}
 	slices.SortFunc(out, func(a, b Acceptance) int { return cmp.Or(a.Expires.Compare(b.Expires), cmp.Compare(a.ID, b.ID)) })

@@ -8,40 +8,10 @@ import (
 
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/inventory"
-	"vulnreport/generator/internal/lifecycle"
 	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/plan"
 	"vulnreport/generator/internal/remediation"
 )
-
-// Decision kinds.
-const (
-	DecisionNoPlan           = "no_plan"
-	DecisionOverdue          = "overdue"
-	DecisionAcceptExpiring   = "acceptance_expiring"
-	DecisionAcceptExpired    = "acceptance_expired"
-	DecisionServiceStop      = "service_stop"
-	DecisionNotificationLate = "notification_unacknowledged"
-	DecisionEOLReplacement   = "eol_replacement"
-)
-
-// decisionRank orders decision kinds for management: the most urgent first.
-var decisionRank = map[string]int{
-	DecisionOverdue: 0, DecisionNoPlan: 1, DecisionAcceptExpired: 2, DecisionNotificationLate: 3,
-	DecisionAcceptExpiring: 4, DecisionServiceStop: 5, DecisionEOLReplacement: 6, DecisionRemediationReview: 2,
-	DecisionAttackSigns: -1,
-}
-
-// DecisionKinds lists every decision kind, most urgent first: the one
-// list a breakdown of the decisions by kind walks, so that none is left out.
-func DecisionKinds() []string {
-	kinds := make([]string, 0, len(decisionRank))
-	for k := range decisionRank {
-		kinds = append(kinds, k)
-	}
-	slices.SortFunc(kinds, func(a, b string) int { return cmp.Or(cmp.Compare(decisionRank[a], decisionRank[b]), cmp.Compare(a, b)) })
-	return kinds
-}
 
 func sysName(m map[string]inventory.System, id string) i18n.Text {
 	if s, ok := m[id]; ok && !s.Name.IsZero() {
@@ -119,7 +89,7 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		switch {
 		case a.Overdue && a.Completed.IsZero():
 			m, names = overdue, &depts
-		case (a.TopPriority == model.P1 || a.TopPriority == model.P2) && (a.Stage == "" || a.Stage == remediation.Investigate) && a.Planned.IsZero():
+		case (a.TopPriority == model.P1 || a.TopPriority == model.P2) && (a.Stage == "" || a.Stage == model.StageInvestigate) && a.Planned.IsZero():
 			m, names = unplanned, &unplannedDepts
 		default:
 			continue
@@ -147,7 +117,7 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 	for _, name := range unplannedDepts {
 		d := unplanned[name]
 		ja, en := deptLabel(name)
-		add(Decision{Kind: DecisionNoPlan, Ref: "dept:" + name, Department: name, Due: d.due, Score: d.score, Findings: d.findings, Records: d.records,
+		add(Decision{Kind: model.DecisionNoPlan, Ref: "dept:" + name, Department: name, Due: d.due, Score: d.score, Findings: d.findings, Records: d.records,
 			Reason: i18n.Text{JA: "P1/P2 の対策に方針・担当・予定日がない", EN: "P1/P2 fix actions have no response, owner or date"}},
 			fmt.Sprintf("%s: P1/P2 の対策 %d 件が未計画 (P1 %d 件・P2 %d 件。例: %s)。対応方針と担当の決定が必要", ja, d.n, d.p1, d.p2, d.firstText.JA),
 			fmt.Sprintf("%s: %s without a plan (P1 %d, P2 %d; e.g. %s). Decide the response and owner", en, i18n.Plural(i18n.EN, d.n, "P1/P2 fix action", "P1/P2 fix actions"), d.p1, d.p2, d.firstText.EN))
@@ -155,7 +125,7 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 	for _, name := range depts {
 		d := overdue[name]
 		ja, en := deptLabel(name)
-		add(Decision{Kind: DecisionOverdue, Ref: "dept:" + name, Department: name, Due: d.due, Score: d.score, Findings: d.findings, Records: d.records,
+		add(Decision{Kind: model.DecisionOverdue, Ref: "dept:" + name, Department: name, Due: d.due, Score: d.score, Findings: d.findings, Records: d.records,
 			Reason: i18n.Text{JA: "期限超過の対策が残り、部署だけでは解消していない", EN: "overdue fix actions remain that the department has not closed"}},
 			fmt.Sprintf("%s: 期限超過の対策 %d 件 (P1 %d 件・P2 %d 件)。督促・要員追加または期限の再設定を判断", ja, d.n, d.p1, d.p2),
 			fmt.Sprintf("%s: %s (P1 %d, P2 %d). Decide: escalate, add staff or reset deadlines", en, i18n.Plural(i18n.EN, d.n, "overdue fix action", "overdue fix actions"), d.p1, d.p2))
@@ -167,24 +137,24 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 			Score: sc, Findings: nf, Records: []string{a.ID}}
 		switch {
 		case a.Expired:
-			dec.Kind = DecisionAcceptExpired
+			dec.Kind = model.DecisionAcceptExpired
 			dec.Reason = i18n.Text{JA: "受容の見直し期限が過ぎ、指摘が未対応に戻った", EN: "the acceptance's review date passed; its findings are open again"}
 			add(dec, fmt.Sprintf("リスク受容の期限切れ: %s (%s %s)。再承認または対策を判断", a.ID, n.Get(i18n.JA), a.Advisory),
 				fmt.Sprintf("Risk acceptance expired: %s (%s %s). Re-approve or remediate", a.ID, n.Get(i18n.EN), a.Advisory))
 		case a.ExpiringSoon:
-			dec.Kind = DecisionAcceptExpiring
+			dec.Kind = model.DecisionAcceptExpiring
 			dec.Reason = i18n.Text{JA: "受容の見直し期限が近い", EN: "the acceptance's review date is near"}
 			add(dec, fmt.Sprintf("リスク受容が %s に期限: %s (%s)。継続の可否を判断", a.Expires.Format("2006-01-02"), a.ID, n.Get(i18n.JA)),
 				fmt.Sprintf("Risk acceptance expires %s: %s (%s). Decide whether to renew", a.Expires.Format("2006-01-02"), a.ID, n.Get(i18n.EN)))
 		}
 	}
 	for _, rec := range in.Remediations {
-		if rec.ServiceStopHours >= MinServiceStopHours && rec.Stage != remediation.Done && (rec.Planned.IsZero() || !rec.Planned.Before(in.AsOf)) {
+		if rec.ServiceStopHours >= MinServiceStopHours && rec.Stage != model.StageDone && (rec.Planned.IsZero() || !rec.Planned.Before(in.AsOf)) {
 			n := sysName(sysByID, rec.System)
 			id := plan.RecordID(rec)
 			sc, nf := underRecord(id)
 			hours := strconv.FormatFloat(rec.ServiceStopHours, 'f', -1, 64)
-			add(Decision{Kind: DecisionServiceStop, System: rec.System, Ref: id, Owner: rec.Owner, Department: sysByID[rec.System].Owner,
+			add(Decision{Kind: model.DecisionServiceStop, System: rec.System, Ref: id, Owner: rec.Owner, Department: sysByID[rec.System].Owner,
 				Due: rec.Planned, Score: sc, Findings: nf, Records: []string{id},
 				Reason: i18n.Text{JA: "業務を止める作業は経営層の承認が必要", EN: "a stop of the business needs management's approval"}},
 				fmt.Sprintf("サービス停止の承認: %s を %s 時間停止 (%s)", n.Get(i18n.JA), hours, id),
@@ -195,7 +165,7 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		if nt.Acknowledged.IsZero() && nt.AckLate && nt.Status != "closed" {
 			n := sysName(sysByID, nt.System)
 			ack := in.Policy.Horizons.NotificationAckDays
-			add(Decision{Kind: DecisionNotificationLate, System: nt.System, Ref: nt.ID, Department: sysByID[nt.System].Owner,
+			add(Decision{Kind: model.DecisionNotificationLate, System: nt.System, Ref: nt.ID, Department: sysByID[nt.System].Owner,
 				Due: nt.Received.AddDate(0, 0, ack),
 				Reason: i18n.Text{JA: fmt.Sprintf("受領連絡の期限 (%d 日) を過ぎた外部からの指摘", ack),
 					EN: fmt.Sprintf("a report from outside past the %s acknowledgement deadline", plural(float64(ack), "day", "days"))}},
@@ -204,7 +174,7 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		}
 	}
 	for _, l := range r.Lifecycle {
-		if l.Status != lifecycle.EOL && l.Status != lifecycle.Ending || !l.Replacement.IsZero() {
+		if l.Status != model.LifecycleEOL && l.Status != model.LifecycleEnding || !l.Replacement.IsZero() {
 			continue
 		}
 		onLine := map[string]bool{}
@@ -231,7 +201,7 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 				owner, most = d, hostsBy[d]
 			}
 		}
-		add(Decision{Kind: DecisionEOLReplacement, Ref: l.Product + "@" + l.Cycle, Department: owner, Due: l.EOL, Score: sc, Findings: nf,
+		add(Decision{Kind: model.DecisionEOLReplacement, Ref: l.Product + "@" + l.Cycle, Department: owner, Due: l.EOL, Score: sc, Findings: nf,
 			Reason: i18n.Text{JA: "サポート終了 (間近) の製品に移行計画・予算がない", EN: "an end-of-life (or ending) product has no replacement plan or budget"}},
 			fmt.Sprintf("移行計画なし: %s %s (サポート終了 %s、%d システム %d 台)。更改予算と時期の判断", l.ProductName, l.Cycle, dateOr(l.EOL), len(l.Systems), l.Hosts),
 			fmt.Sprintf("No replacement plan: %s %s (end of life %s, %s, %s). Decide budget and timing", l.ProductName, l.Cycle, dateOr(l.EOL),
@@ -242,16 +212,16 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 	for _, rv := range reviews(in.Assessed.Reviews) {
 		rec := recByID[rv.Record]
 		sc, _ := underRecord(rv.Record)
-		add(Decision{Kind: DecisionRemediationReview, Ref: rv.Record, System: rec.System, Owner: rec.Owner,
+		add(Decision{Kind: model.DecisionRemediationReview, Ref: rv.Record, System: rec.System, Owner: rec.Owner,
 			Department: sysByID[rec.System].Owner, Due: in.AsOf, Score: sc, Findings: rv.Findings, Records: []string{rv.Record},
 			Reason: i18n.Text{JA: "1 件の対応記録が多数の指摘の扱いを一括で変えている", EN: "one remediation record changes many findings at once"}},
 			rv.Text.JA, rv.Text.EN)
 	}
 	attackDecisions(r, sysByID, add)
 	slices.SortStableFunc(out, func(a, b Decision) int {
-		return cmp.Or(boolFirst(a.Kind == DecisionNotificationLate, b.Kind == DecisionNotificationLate),
-			boolFirst(a.Kind == DecisionAttackSigns, b.Kind == DecisionAttackSigns), cmp.Compare(b.Score, a.Score),
-			cmp.Compare(decisionRank[a.Kind], decisionRank[b.Kind]), a.Due.Compare(b.Due), cmp.Compare(a.Ref, b.Ref))
+		return cmp.Or(boolFirst(a.Kind == model.DecisionNotificationLate, b.Kind == model.DecisionNotificationLate),
+			boolFirst(a.Kind == model.DecisionAttackSigns, b.Kind == model.DecisionAttackSigns), cmp.Compare(b.Score, a.Score),
+			cmp.Compare(a.Kind.Rank(), b.Kind.Rank()), a.Due.Compare(b.Due), cmp.Compare(a.Ref, b.Ref))
 	})
 	return out
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"vulnreport/generator/internal/assess"
 	"vulnreport/generator/internal/plan"
 	"vulnreport/generator/internal/remediation"
 )
@@ -131,8 +132,7 @@ func exceptions(in Input, r *Report) []Exception {
 			}
 		}
 		if e.Kind == ExceptionAccepted {
-			e.Expired = !rr.Expires.IsZero() && !in.AsOf.Before(rr.Expires)
-			e.ExpiringSoon = !e.Expired && !rr.Expires.IsZero() && rr.Expires.Sub(in.AsOf) <= days(in.Policy.Horizons.AcceptanceExpiryDays)
+			e.Expired, e.ExpiringSoon = assess.AcceptanceExpiry(rr.Expires, in.AsOf, in.Policy.Horizons.AcceptanceExpiryDays)
 		}
 		out = append(out, e)
 	}

@@ -3,7 +3,7 @@ package report
 import (
 	"time"
 
-	"vulnreport/generator/internal/lifecycle"
+	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/policy"
 )
 
@@ -99,7 +99,7 @@ func freshness(in Input) []FeedAge {
 func coverage(in Input, comps []Component) Coverage {
 	c := Coverage{Components: len(comps), WithData: len(comps) - len(in.Match.Unmatched)}
 	for _, x := range comps {
-		if x.Lifecycle != lifecycle.Unknown {
+		if x.Lifecycle != model.LifecycleUnknown {
 			c.KnownSupport++
 		}
 	}

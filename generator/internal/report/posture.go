@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"vulnreport/generator/internal/inventory"
-	"vulnreport/generator/internal/lifecycle"
 	"vulnreport/generator/internal/model"
 )
 
@@ -29,7 +28,7 @@ func posture(in Input, r *Report) Posture {
 	var p Posture
 	clientEOL := map[string]bool{}
 	for _, c := range r.Components {
-		if c.Lifecycle == lifecycle.EOL {
+		if c.Lifecycle == model.LifecycleEOL {
 			clientEOL[c.System] = true
 		}
 	}

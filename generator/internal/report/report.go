@@ -6,7 +6,9 @@ package report
 
 import (
 	"time"
+
 	"vulnreport/generator/internal/attack"
+	"vulnreport/generator/internal/lifecycle"
 
 	"vulnreport/generator/internal/feed"
 	"vulnreport/generator/internal/i18n"
@@ -19,20 +21,30 @@ import (
 // SchemaVersion is the version of the Report model and of findings.json.
 const SchemaVersion = "1.1"
 
-// Report is the month's report model.
+// Report is the month's report model: the renderers' schema. Every field
+// is set by Build and read-only afterwards.
 type Report struct {
+	// SchemaVersion is SchemaVersion, the version of this model.
 	SchemaVersion string
-	ToolVersion   string
-	AsOf          time.Time
+	// ToolVersion is the version of the tool that built the report.
+	ToolVersion string
+	// AsOf is the date the report speaks for; every dated judgment uses it.
+	AsOf time.Time
 	// Previous is the date of the previous build found in history, if any.
-	Previous       time.Time
-	Languages      []i18n.Lang
+	Previous time.Time
+	// Languages are the languages to render, in the policy's order.
+	Languages []i18n.Lang
+	// Organization, Title and Classification head every output (policy).
 	Organization   i18n.Text
 	Title          i18n.Text
 	Classification i18n.Text
-	Policy         Policy
+	// Policy is the policy as applied, for the method sections.
+	Policy Policy
 
-	Systems    []System
+	// Systems holds every registered system with its counts, sorted by id.
+	Systems []System
+	// Components holds every installed component with its lifecycle
+	// status, sorted by system, product, version and position.
 	Components []Component
 	// Findings holds every finding, sorted by priority, due date and key.
 	Findings []model.Finding
@@ -56,21 +68,32 @@ type Report struct {
 	// in policy.FeedKinds order; Coverage what the data can speak about.
 	Freshness []FeedAge
 	Coverage  Coverage
+	// Lifecycle holds the release lines in use, for the lifecycle timeline.
 	Lifecycle []Line
+	// Decisions are the items management must decide this month, most
+	// urgent first.
 	Decisions []Decision
 	// Notifications are reports received from outside.
 	Notifications []Notification
 	// Acceptances is the risk-acceptance register.
 	Acceptances []Acceptance
-	Posture     Posture
-	Trends      Trends
-	Summary     Summary
+	// Posture is the month's open findings by system attributes, age and
+	// owner, and what falls due soon.
+	Posture Posture
+	// Trends are the monthly series from history: open counts, flows,
+	// SLA compliance, time to remediate and escalations.
+	Trends Trends
+	// Summary holds the headline figures, with last month's values.
+	Summary Summary
 	// Sentences is the month's position in at most five sentences.
 	Sentences []i18n.Text
 	// KEVUnmatched lists KEV entries that match nothing here.
 	KEVUnmatched []KEVUnmatched
-	Quality      Quality
-	Sources      Sources
+	// Quality accounts for every input record: read = accepted + rejected,
+	// with the diagnostics.
+	Quality Quality
+	// Sources lists the input files and feeds the report rests on.
+	Sources Sources
 	// Schemes counts the findings each version scheme decided.
 	Schemes []SchemeCount
 	// Attacks holds, per system with logs, the signs of attack of the
@@ -124,7 +147,7 @@ type Component struct {
 	Hosts       int
 	Patches     []string
 	// Lifecycle is the support status; Cycle the release line matched.
-	Lifecycle string
+	Lifecycle model.LifecycleStatus
 	Cycle     string
 	EOL       time.Time
 	Latest    string
@@ -201,7 +224,7 @@ type Action struct {
 	Hosts        int
 	Owner        string
 	Department   string
-	Stage        string
+	Stage        model.Stage
 	Action       string
 	Planned      time.Time
 	Completed    time.Time
@@ -234,7 +257,7 @@ type Line struct {
 	EOL         time.Time
 	ExtendedEnd time.Time
 	Latest      string
-	Status      string
+	Status      model.LifecycleStatus
 	Systems     []string
 	Hosts       int
 	// Replacement is the earliest planned replacement among its systems.
@@ -248,7 +271,7 @@ type Decision struct {
 	// Kind is "no_plan", "overdue", "acceptance_expiring",
 	// "acceptance_expired", "service_stop", "notification_unacknowledged", "eol_replacement",
 	// "remediation_review".
-	Kind   string
+	Kind   model.DecisionKind
 	Text   i18n.Text
 	System string
 	Ref    string
@@ -428,7 +451,9 @@ type Summary struct {
 	KEVOldestDays     int
 	KEVPastDue        int
 	EOLInUse          int
-	EOLSoon           [3]int
+	// EOLSoon counts components reaching their end of life within each
+	// window of lifecycle.WindowMonths (3, 6 and 12 months), cumulatively.
+	EOLSoon           [len(lifecycle.WindowMonths)]int
 	NeedsConfirmation int
 	Mitigated         int
 	Accepted          int
@@ -519,3 +544,9 @@ type Sources struct {
 	EPSSModel string
 	Inputs    []source.FileStat
 }
+
+// EOLWindow places a component's end of life among the look-ahead windows
+// (lifecycle.WindowMonths: 3, 6, 12 months) as of the report's date: the
+// position of the smallest window it falls within, -1 when none (unknown,
+// already past, or further ahead).
+func (r *Report) EOLWindow(c *Component) int { return lifecycle.Window(c.EOL, r.AsOf) }

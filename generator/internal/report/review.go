@@ -7,10 +7,6 @@ import (
 	"vulnreport/generator/internal/plan"
 )
 
-// DecisionRemediationReview is the decision kind of a remediation record
-// that changes the picture wholesale (see RemediationReview).
-const DecisionRemediationReview = "remediation_review"
-
 // RemediationReview is a remediation record listed in the data-quality
 // section and as a decision for management because it changes the
 // picture wholesale: wildcards governing more findings than the policy's

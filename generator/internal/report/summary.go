@@ -10,7 +10,6 @@ import (
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/inventory"
 	"vulnreport/generator/internal/model"
-	"vulnreport/generator/internal/plan"
 )
 
 type timeT = time.Time
@@ -33,7 +32,7 @@ func summary(in Input, r *Report) Summary {
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		switch {
-		case f.State == plan.StateConfirm:
+		case f.State == model.StateConfirm:
 			s.NeedsConfirmation++
 		case f.State == model.StateAccepted:
 			s.Accepted++
@@ -71,13 +70,11 @@ func summary(in Input, r *Report) Summary {
 			s.EOLInUse++
 		}
 	}
-	for _, c := range r.Components {
-		if c.EOL.IsZero() || !c.EOL.After(in.AsOf) {
-			continue
-		}
-		for i, months := range []int{3, 6, 12} {
-			if !c.EOL.After(in.AsOf.AddDate(0, months, 0)) {
-				s.EOLSoon[i]++
+	for i := range r.Components {
+		// The windows nest: a component within the first counts in all.
+		if w := r.EOLWindow(&r.Components[i]); w >= 0 {
+			for j := w; j < len(s.EOLSoon); j++ {
+				s.EOLSoon[j]++
 			}
 		}
 	}
@@ -235,9 +232,9 @@ func sentences(r *Report) []i18n.Text {
 	if len(r.Decisions) > 0 {
 		// the kinds present, most urgent first, in the catalogue's words
 		var ja, en []string
-		for _, k := range DecisionKinds() {
+		for _, k := range model.DecisionKinds() {
 			if slices.ContainsFunc(r.Decisions, func(d Decision) bool { return d.Kind == k }) {
-				ja, en = append(ja, i18n.T(i18n.JA, "decision."+k)), append(en, i18n.T(i18n.EN, "decision."+k))
+				ja, en = append(ja, i18n.T(i18n.JA, k.LabelKey())), append(en, i18n.T(i18n.EN, k.LabelKey()))
 			}
 		}
 		out = append(out, i18n.Text{

@@ -96,7 +96,7 @@ func synthetic(nSys, nFind int) *report.Report {
 		}
 		r.Actions = append(r.Actions, report.Action{Key: f.Key, System: f.System, Product: f.Product, ProductName: "Product",
 			Version: "1.0", Kind: "upgrade", Target: "2.0", Findings: keys, TopPriority: f.Priority, Due: f.Due, Hosts: 3,
-			Department: depts[i%len(depts)], Stage: []string{"", "investigate", "assess", "plan", "implement"}[i%5], Overdue: f.Overdue,
+			Department: depts[i%len(depts)], Stage: []model.Stage{model.StageNone, model.StageInvestigate, model.StageAssess, model.StagePlan, model.StageImplement}[i%5], Overdue: f.Overdue,
 			RiskShare: 1 / float64(nFind/10), Text: i18n.Text{JA: f.System + " の Product を 2.0 以降へ更新: 10 件解消", EN: "upgrade Product on " + f.System + " to 2.0 or later: closes 10 findings"}})
 	}
 	for i := 0; i < 500; i++ {
@@ -105,7 +105,7 @@ func synthetic(nSys, nFind int) *report.Report {
 			Released: eol.AddDate(-5, 0, 0), SupportEnd: eol.AddDate(-1, 0, 0), EOL: eol, Status: "eol", Systems: []string{r.Systems[i%nSys].ID}, Hosts: 10})
 	}
 	for i := 0; i < 5000; i++ {
-		r.Decisions = append(r.Decisions, report.Decision{Kind: []string{"overdue", "no_plan", "eol_replacement", "acceptance_expiring"}[i%4],
+		r.Decisions = append(r.Decisions, report.Decision{Kind: []model.DecisionKind{model.DecisionOverdue, model.DecisionNoPlan, model.DecisionEOLReplacement, model.DecisionAcceptExpiring}[i%4],
 			Text: i18n.Text{JA: "判断が必要な事項です", EN: "A decision is needed"}, Due: asOf.AddDate(0, 0, i%30), System: r.Systems[i%nSys].ID})
 		r.Acceptances = append(r.Acceptances, report.Acceptance{ID: fmt.Sprintf("A-%d", i), System: r.Systems[i%nSys].ID, Advisory: "CVE-2025-00001",
 			Justification: "影響が限定的", ApprovedBy: "部長", Expires: asOf.AddDate(0, 0, i%60), ExpiringSoon: i%60 < 30, Findings: 1})

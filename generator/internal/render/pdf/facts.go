@@ -157,7 +157,7 @@ func newPlan(r *report.Report, actions []*report.Action) planFacts {
 			extra = append(extra, row)
 		}
 		row.n++
-		row.stages[a.Stage]++
+		row.stages[string(a.Stage)]++
 		if a.Overdue {
 			row.overdue++
 		}

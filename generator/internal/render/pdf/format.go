@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/report"
 )
 
@@ -58,7 +59,7 @@ func joinIDs(primary string, ids []string) string {
 }
 
 // stage names the four steps' stage of a finding or action.
-func (d *doc) stage(s string) string { return d.t("stage." + s) }
+func (d *doc) stage(s model.Stage) string { return d.t("stage." + string(s)) }
 
 // actionStage returns an action's stage (its least advanced finding's),
 // and, when work is recorded against only some of its findings, how many

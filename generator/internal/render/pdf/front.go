@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 
+	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/report"
 )
 
@@ -199,7 +200,7 @@ func (d *doc) decisions(h float64) {
 	end := d.y + h
 	all := d.r.Decisions
 	var counts []string
-	for _, k := range report.DecisionKinds() {
+	for _, k := range model.DecisionKinds() {
 		n := 0
 		for _, dc := range all {
 			if dc.Kind == k {
@@ -207,7 +208,7 @@ func (d *doc) decisions(h float64) {
 			}
 		}
 		if n > 0 {
-			counts = append(counts, fmt.Sprintf("%s %s", d.t("decision."+k), d.count(n)))
+			counts = append(counts, fmt.Sprintf("%s %s", d.t(k.LabelKey()), d.count(n)))
 		}
 	}
 	d.sub(d.tf("pdf.decisions_title", num(len(all))), 0)
@@ -225,7 +226,7 @@ func (d *doc) decisions(h float64) {
 		{head: d.t("col.needed_by"), w: 21, align: 'C'},
 	}, maxLines: 2, size: sizeSmall}
 	row := func(dc report.Decision) []string {
-		return []string{d.t("decision." + dc.Kind), d.tx(dc.Text), d.tx(dc.DepartmentName), d.neededBy(dc)}
+		return []string{d.t(dc.Kind.LabelKey()), d.tx(dc.Text), d.tx(dc.DepartmentName), d.neededBy(dc)}
 	}
 	for _, dc := range all {
 		t.rows = append(t.rows, row(dc))

@@ -63,7 +63,7 @@ func (d *doc) lifecycle() {
 		if l.Replacement.IsZero() {
 			repl = d.t("pdf.unplanned")
 		}
-		t.rows = append(t.rows, []string{l.ProductName + " " + l.Cycle, d.t("lifecycle." + l.Status), day(l.EOL),
+		t.rows = append(t.rows, []string{l.ProductName + " " + l.Cycle, d.t("lifecycle." + string(l.Status)), day(l.EOL),
 			d.list(names), d.list(owners), num(l.Hosts), repl})
 	}
 	d.table(t)

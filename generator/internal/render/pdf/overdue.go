@@ -4,7 +4,6 @@ import (
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/report"
-	"vulnreport/generator/internal/risk"
 )
 
 // maxShort is the most rows of the secondary lists of a section (overdue
@@ -67,7 +66,7 @@ func (d *doc) overdue() {
 	}, maxLines: 3}
 	for _, a := range od[:min(maxShort, len(od))] {
 		t.addPrio(a.TopPriority, a.TopPriority.String(), instruction(d.tx(a.Text)), d.dept(a.Department), day(a.Due),
-			num(risk.DaysBetween(a.Due, d.r.AsOf)), d.actionStage(a))
+			num(report.DaysBetween(a.Due, d.r.AsOf)), d.actionStage(a))
 	}
 	d.table(t)
 	d.note(d.shown(min(maxShort, len(od)), len(od), "section.actions"))

@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"vulnreport/generator/internal/model"
-	"vulnreport/generator/internal/risk"
+	"vulnreport/generator/internal/report"
 )
 
 // acceptances prints the risk-acceptance register: who approved what and
@@ -130,7 +130,7 @@ func (d *doc) contracts() {
 		s := d.f.system(id)
 		since := d.t("pdf.never")
 		if !s.LastInspection.IsZero() {
-			since = num(risk.DaysBetween(s.LastInspection, d.r.AsOf))
+			since = num(report.DaysBetween(s.LastInspection, d.r.AsOf))
 		}
 		t.rows = append(t.rows, []string{d.sysName(id), day(s.LastInspection), since, s.Contractor, d.dept(s.Owner)})
 	}

@@ -135,7 +135,7 @@ func (b *builder) advisory(lang i18n.Lang, p *Page, v *report.Vuln, lazy bool) *
 	for _, fi := range b.ix.byVuln[v.ID] {
 		f := &b.r.Findings[fi]
 		a := affected{System: f.System, Name: f.System, Product: f.ProductName, Version: f.Version, Priority: f.Priority.String(),
-			PrioClass: prioClass(f.Priority), State: lb.get(lb.state, f.State, "state."), Due: b.ix.date(f.Due), Overdue: f.Overdue}
+			PrioClass: prioClass(f.Priority), State: lb.get(lb.state, string(f.State), "state."), Due: b.ix.date(f.Due), Overdue: f.Overdue}
 		if s := b.ix.sysOf(fi); s != nil {
 			if !s.s.Name.IsZero() {
 				a.Name = s.s.Name.Get(lang)

@@ -64,8 +64,8 @@ func synthetic(nSys, nFind int) *report.Report {
 	}
 	reasons := []model.Reason{{Code: "cvss", Text: i18n.Text{JA: "CVSS 7.5 (7.0 以上)", EN: "CVSS 7.5 (≥ 7.0)"}}, {Code: "internet", Text: i18n.Text{JA: "インターネット公開", EN: "internet-facing"}}}
 	prios := []model.Priority{model.P1, model.P2, model.P3, model.P4}
-	states := []string{model.StateOpen, model.StateOpen, model.StateOpen, model.StateOpen, model.StateOpen, model.StateOpen, model.StateOpen, model.StateMitigated, model.StateAccepted, model.StateDone}
-	stages := []string{"", "investigate", "assess", "plan", "implement"}
+	states := []model.State{model.StateOpen, model.StateOpen, model.StateOpen, model.StateOpen, model.StateOpen, model.StateOpen, model.StateOpen, model.StateMitigated, model.StateAccepted, model.StateDone}
+	stages := []model.Stage{model.StageNone, model.StageInvestigate, model.StageAssess, model.StagePlan, model.StageImplement}
 	comps := 10
 	r.Findings = make([]model.Finding, nFind)
 	for i := range r.Findings {

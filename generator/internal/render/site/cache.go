@@ -37,10 +37,10 @@ func newLabels(lang i18n.Lang) *labels {
 		lb.steps[st] = steps(lang, st)
 	}
 	for _, st := range states {
-		lb.state = append(lb.state, labelPair{st, i18n.T(lang, "state."+st)})
+		lb.state = append(lb.state, labelPair{string(st), i18n.T(lang, "state."+string(st))})
 	}
-	for _, k := range []string{model.KindVulnerability, model.KindEOL} {
-		lb.kind = append(lb.kind, labelPair{k, i18n.T(lang, "kind."+k)})
+	for _, k := range model.Kinds {
+		lb.kind = append(lb.kind, labelPair{string(k), i18n.T(lang, "kind."+string(k))})
 	}
 	for _, d := range []string{"sla", "kev", "remediation"} {
 		lb.dueSource = append(lb.dueSource, labelPair{d, i18n.T(lang, "due_source."+d)})

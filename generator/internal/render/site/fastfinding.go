@@ -67,9 +67,9 @@ func rowOpen(b []byte, s *rowSrc) []byte {
 		b = e(b, s.sys.s.Exposure)
 	}
 	b = append(b, `" data-state="`...)
-	b = e(b, f.State)
+	b = e(b, string(f.State))
 	b = append(b, `" data-kind="`...)
-	b = e(b, f.Kind)
+	b = e(b, string(f.Kind))
 	b = append(b, '"')
 	if f.IsOpen() {
 		b = append(b, ` data-open="1"`...)
@@ -138,13 +138,13 @@ func (w rowWriter) findingRest(b []byte, ix *index, lb *labels, s *rowSrc) []byt
 	b = append(b, `">`...)
 	b = w.kevOf(b, f)
 	b = epssCell(b, f)
-	stage := stageNumber(f.Stage)
+	stage := stageNumber(string(f.Stage))
 	b = append(b, "</td>\n<td data-v=\""...)
 	b = strconv.AppendInt(b, int64(stage), 10)
 	b = append(b, `"><span class="stage s`...)
 	b = strconv.AppendInt(b, int64(stage), 10)
 	b = append(b, `">`...)
-	b = e(b, lb.get(lb.stage, f.Stage, "stage."))
+	b = e(b, lb.get(lb.stage, string(f.Stage), "stage."))
 	due := ix.date(f.Due)
 	b = append(b, "</span></td>\n<td data-v=\""...)
 	b = e(b, due)
@@ -162,7 +162,7 @@ func (w rowWriter) findingRest(b []byte, ix *index, lb *labels, s *rowSrc) []byt
 		b = append(b, "</span>"...)
 	}
 	b = append(b, "</td>\n<td>"...)
-	b = e(b, lb.get(lb.state, f.State, "state."))
+	b = e(b, lb.get(lb.state, string(f.State), "state."))
 	return append(b, "</td>\n</tr>\n"...)
 }
 
@@ -197,7 +197,7 @@ func (w rowWriter) miniOf(b []byte, ix *index, lb *labels, fi int32, depth int) 
 		b = append(b, "</span>"...)
 	}
 	b = append(b, "</td>\n<td>"...)
-	b = e(b, lb.get(lb.state, f.State, "state."))
+	b = e(b, lb.get(lb.state, string(f.State), "state."))
 	return append(b, "</td></tr>\n"...)
 }
 
@@ -239,7 +239,7 @@ func (w rowWriter) affectedOf(b []byte, ix *index, lb *labels, fi int32, depth i
 		b = append(b, "</span>"...)
 	}
 	b = append(b, "</td><td>"...)
-	b = escapeHTML(b, lb.get(lb.state, f.State, "state."))
+	b = escapeHTML(b, lb.get(lb.state, string(f.State), "state."))
 	return append(b, "</td></tr>\n"...)
 }
 
@@ -247,7 +247,7 @@ func (w rowWriter) affectedOf(b []byte, ix *index, lb *labels, fi int32, depth i
 func idsOf(b []byte, ix *index, lb *labels, s *rowSrc) []byte {
 	f := s.f
 	if f.Kind == model.KindEOL {
-		b = escapeHTML(b, lb.get(lb.kind, f.Kind, "kind."))
+		b = escapeHTML(b, lb.get(lb.kind, string(f.Kind), "kind."))
 		b = append(b, " ("...)
 		b = escapeHTML(b, ix.date(f.EOL))
 		return append(b, ')')

@@ -236,9 +236,9 @@ func (w *pageWriter) comps(b []byte, caption string, list []*report.Component) [
 			b = append(b, w.t("site.all_hosts")...)
 		}
 		b = append(b, "</td>\n<td><span class=\"lc "...)
-		b = escapeHTML(b, c.Lifecycle)
+		b = escapeHTML(b, string(c.Lifecycle))
 		b = append(b, `">`...)
-		b = escapeHTML(b, i18n.T(lang, "lifecycle."+c.Lifecycle))
+		b = escapeHTML(b, i18n.T(lang, "lifecycle."+string(c.Lifecycle)))
 		b = append(b, "</span></td><td>"...)
 		b = orDash(b, c.Cycle)
 		b = append(b, "</td><td>"...)

@@ -220,10 +220,10 @@ func baseForm(lang i18n.Lang) form {
 	}
 	f.States = append(f.States, option{"open", i18n.T(lang, "site.filter.state_open")})
 	for _, s := range states {
-		f.States = append(f.States, option{s, i18n.T(lang, "state."+s)})
+		f.States = append(f.States, option{string(s), i18n.T(lang, "state."+string(s))})
 	}
-	for _, k := range []string{model.KindVulnerability, model.KindEOL} {
-		f.Kinds = append(f.Kinds, option{k, i18n.T(lang, "kind."+k)})
+	for _, k := range model.Kinds {
+		f.Kinds = append(f.Kinds, option{string(k), i18n.T(lang, "kind."+string(k))})
 	}
 	return f
 }

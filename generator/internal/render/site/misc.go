@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"vulnreport/generator/internal/i18n"
-	"vulnreport/generator/internal/lifecycle"
 	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/report"
 )
@@ -94,16 +93,11 @@ func (b *builder) lifecycle(lang i18n.Lang, p *Page) any {
 // 3, 6 or 12 months (the smallest window), -1 otherwise. Windows 1–3 are
 // counted cumulatively, as the summary counts them.
 func eolWindow(c report.Component, r *report.Report) int {
-	if c.Lifecycle == lifecycle.EOL {
+	if c.Lifecycle == model.LifecycleEOL {
 		return 0
 	}
-	if c.EOL.IsZero() || !c.EOL.After(r.AsOf) {
-		return -1
-	}
-	for i, m := range []int{3, 6, 12} {
-		if !c.EOL.After(r.AsOf.AddDate(0, m, 0)) {
-			return i + 1
-		}
+	if w := r.EOLWindow(&c); w >= 0 {
+		return w + 1
 	}
 	return -1
 }

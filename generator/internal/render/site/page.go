@@ -190,15 +190,15 @@ type pager struct {
 	N, Pages   int
 	From, To   int
 	Total      int
-	First      string
-	Prev, Next string
-	Last       string
+	First      relLink
+	Prev, Next relLink
+	Last       relLink
 	Window     []pageLink
 }
 
 type pageLink struct {
 	N       int
-	Href    string
+	Href    relLink
 	Current bool
 }
 
@@ -208,7 +208,7 @@ func newPager(p *Page, n, pages, from, to, total int, path func(int) string) *pa
 	if pages <= 1 {
 		return pg
 	}
-	link := func(i int) string { return p.Href(path(i)) }
+	link := func(i int) relLink { return relLinkTo(p.depth, path(i)) }
 	pg.First, pg.Last = link(1), link(pages)
 	if n > 1 {
 		pg.Prev = link(n - 1)

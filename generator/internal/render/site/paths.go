@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"io/fs"
 	"strconv"
 	"strings"
 
@@ -90,8 +89,7 @@ func pathOf(k kind, id string, page int) (string, error) {
 		}
 		p = f
 	}
-	// The writer checks every path it is given again (package publish).
-	if !fs.ValidPath(p) {
+	if !insideOutput(p) {
 		return "", fmt.Errorf("output path %q leaves the output folder", p)
 	}
 	return p, nil

@@ -54,7 +54,7 @@ func (b *builder) planPage(lang i18n.Lang, p *Page) any {
 	for _, st := range append([]string{""}, append(fourSteps, "done")...) {
 		sr := stageRow{Stage: st, Label: i18n.T(lang, "stage."+st), Counts: make([]int, len(model.Priorities))}
 		for _, a := range r.Actions {
-			if a.Stage != st {
+			if string(a.Stage) != st {
 				continue
 			}
 			for i, pr := range model.Priorities {

@@ -1,9 +1,8 @@
 package site
 
 import (
+	"io/fs"
 	"strings"
-
-	"vulnreport/generator/internal/publish"
 )
 
 // relLink is a relative link from a page to another file of the site,
@@ -12,7 +11,7 @@ import (
 // package's source to keep it so), from a path that passed the URL
 // checks: made only of the characters html/template's URL filter,
 // normaliser and attribute escaper leave as they are (plainHref), and
-// staying inside the output folder (publish.CheckPath). A string that
+// staying inside the output folder (insideOutput). A string that
 // did not pass cannot reach a row's href.
 type relLink string
 
@@ -20,8 +19,14 @@ type relLink string
 // from a page depth folders below it, or "" (no link) when path fails
 // the checks; paths made by pathOf always pass.
 func relLinkTo(depth int, path string) relLink {
-	if path == "" || depth < 0 || depth > maxDepth || !plainHref(path) || publish.CheckPath(path) != nil {
+	if path == "" || depth < 0 || depth > maxDepth || !plainHref(path) || !insideOutput(path) {
 		return ""
 	}
 	return relLink(strings.Repeat("../", depth) + path)
 }
+
+// insideOutput reports whether a slash path names a file inside the output
+// folder: no "..", "." or empty element, no leading slash. With plainHref's
+// characters that is what publish.CheckPath accepts (TestRelLinkPathCheck);
+// the writer checks every path again.
+func insideOutput(p string) bool { return p != "." && fs.ValidPath(p) }

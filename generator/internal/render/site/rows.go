@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"vulnreport/generator/internal/model"
-	"vulnreport/generator/internal/plan"
 	"vulnreport/generator/internal/report"
 )
 
@@ -58,9 +57,9 @@ func (ix *index) makeRow(i int32, lb *labels, depth int) row {
 	f := &ix.r.Findings[i]
 	rw := row{Prio: f.Priority, PrioClass: prioClass(f.Priority), PrioLabel: lb.prio(f.Priority),
 		Rank: f.PriorityRank(), System: f.System, SysName: f.System, Product: f.ProductName, Version: f.Version,
-		KEV: f.KEV, Exploited: f.Exploited, Ransomware: f.Ransomware, Stage: stageNumber(f.Stage),
-		StageLabel: lb.get(lb.stage, f.Stage, "stage."), Due: ix.date(f.Due), Overdue: f.Overdue, State: f.State,
-		StateLabel: lb.get(lb.state, f.State, "state."), Open: f.IsOpen(), Kind: f.Kind, KindLabel: lb.get(lb.kind, f.Kind, "kind.")}
+		KEV: f.KEV, Exploited: f.Exploited, Ransomware: f.Ransomware, Stage: stageNumber(string(f.Stage)),
+		StageLabel: lb.get(lb.stage, string(f.Stage), "stage."), Due: ix.date(f.Due), Overdue: f.Overdue, State: string(f.State),
+		StateLabel: lb.get(lb.state, string(f.State), "state."), Open: f.IsOpen(), Kind: string(f.Kind), KindLabel: lb.get(lb.kind, string(f.Kind), "kind.")}
 	if rw.Product == "" {
 		rw.Product = f.Product
 	}
@@ -156,10 +155,10 @@ func (fl filter) match(f *model.Finding, s *report.System) bool {
 	if s != nil {
 		cat, exp = s.Category, s.Exposure
 	}
-	state := len(fl.State) == 0 || slices.Contains(fl.State, f.State) || f.IsOpen() && slices.Contains(fl.State, "open")
+	state := len(fl.State) == 0 || slices.Contains(fl.State, string(f.State)) || f.IsOpen() && slices.Contains(fl.State, string(model.StateOpen))
 	return in(fl.Priority, f.Priority.String()) && in(fl.System, f.System) && in(fl.Category, cat) && in(fl.Exposure, exp) &&
-		state && in(fl.Kind, f.Kind) && (!fl.Overdue || f.Overdue) && (!fl.Exploited || f.Exploited)
+		state && in(fl.Kind, string(f.Kind)) && (!fl.Overdue || f.Overdue) && (!fl.Exploited || f.Exploited)
 }
 
 // states lists the state filter's values in display order.
-var states = []string{model.StateOpen, model.StateMitigated, plan.StateConfirm, model.StateAccepted, model.StateNotAffected, model.StateDone, model.StateResolved}
+var states = model.States

@@ -9,9 +9,7 @@ import (
 	"time"
 
 	"vulnreport/generator/internal/i18n"
-	"vulnreport/generator/internal/lifecycle"
 	"vulnreport/generator/internal/model"
-	"vulnreport/generator/internal/plan"
 	"vulnreport/generator/internal/report"
 )
 
@@ -151,8 +149,8 @@ func (b *builder) systemDetails(lang i18n.Lang, p *Page, d *systemData) {
 	n, others := 0, len(comps)
 	for _, ci := range comps {
 		c := &b.r.Components[ci]
-		if c.Findings > 0 || c.NotLatest || c.Lifecycle == lifecycle.EOL || c.Lifecycle == lifecycle.Ending ||
-			c.Lifecycle == lifecycle.SecurityOnly || c.Lifecycle == lifecycle.Extended {
+		if c.Findings > 0 || c.NotLatest || c.Lifecycle == model.LifecycleEOL || c.Lifecycle == model.LifecycleEnding ||
+			c.Lifecycle == model.LifecycleSecurityOnly || c.Lifecycle == model.LifecycleExtended {
 			all[n] = c
 			n++
 		} else {
@@ -250,19 +248,19 @@ var fourSteps = []string{"investigate", "assess", "plan", "implement"}
 // steps marks the four steps for an action all of whose findings are at
 // stage.
 func steps(lang i18n.Lang, stage string) []step {
-	var p plan.Progress
+	var p report.Progress
 	p[stageNumber(stage)] = 1
 	return progressSteps(lang, p)
 }
 
 // progressSteps marks the four steps for an action's progress: a step some
 // of its findings reached, but not all, says how many did.
-func progressSteps(lang i18n.Lang, p plan.Progress) []step {
+func progressSteps(lang i18n.Lang, p report.Progress) []step {
 	out := make([]step, len(fourSteps))
 	for i, s := range fourSteps {
 		st := p.StepState(i + 1)
 		label := i18n.T(lang, "stage."+s)
-		if st == plan.StepPartial {
+		if st == report.StepPartial {
 			label = i18n.Tf(lang, "site.step_partial_n", label, p.Reached(i+1), p.Total())
 		}
 		out[i] = step{Label: label, State: st, StateLabel: i18n.T(lang, "site.step_"+st)}
@@ -283,7 +281,7 @@ func dateText(t time.Time) string {
 func (b *builder) actionView(lang i18n.Lang, p *Page, ai int32, withRows, lazy bool) actionView {
 	a := &b.r.Actions[ai]
 	v := actionView{A: a, Priority: a.TopPriority, PrioClass: prioClass(a.TopPriority), Text: a.Text.Get(lang),
-		Kind: i18n.T(lang, "action_kind."+a.Kind), Stage: i18n.T(lang, "stage."+a.Stage), Due: dateText(a.Due),
+		Kind: i18n.T(lang, "action_kind."+a.Kind), Stage: i18n.T(lang, "stage."+string(a.Stage)), Due: dateText(a.Due),
 		Planned: dateText(a.Planned), Count: i18n.Tf(lang, "site.n_findings", len(a.Findings)), SysName: p.SysName(a.System),
 		SysHref: p.Sys(a.System), Action: i18n.T(lang, "action."+a.Action), Owner: a.Owner, Hosts: num(a.Hosts),
 		Risk: strconv.FormatFloat(a.RiskShare*100, 'f', 1, 64) + "%", Product: a.ProductName + " " + a.Version}
@@ -302,8 +300,8 @@ func (b *builder) actionView(lang i18n.Lang, p *Page, ai int32, withRows, lazy b
 	}
 	// The cached steps serve an action whose findings are all at one
 	// stage; one with work recorded against only some of them says so.
-	v.Steps = b.lb[lang].steps[a.Stage]
-	if v.Steps == nil || a.Progress[stageNumber(a.Stage)] != a.Progress.Total() {
+	v.Steps = b.lb[lang].steps[string(a.Stage)]
+	if v.Steps == nil || a.Progress[stageNumber(string(a.Stage))] != a.Progress.Total() {
 		v.Steps = progressSteps(lang, a.Progress)
 	}
 	has := func(k string) bool { return slices.Contains(a.Findings, k) }

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"math"
 	"path"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -195,7 +196,7 @@ func funcs(lang i18n.Lang) template.FuncMap {
 	return template.FuncMap{
 		"t":      func(key string) string { return i18n.T(lang, key) },
 		"tf":     func(key string, args ...any) string { return i18n.Tf(lang, key, args...) },
-		"lbl":    func(prefix, v string) string { return i18n.T(lang, prefix+v) },
+		"lbl":    func(prefix string, v any) string { return i18n.T(lang, prefix+vocabText(v)) },
 		"text":   func(t i18n.Text) string { return t.Get(lang) },
 		"date":   date,
 		"num":    num,
@@ -237,6 +238,19 @@ func date(t time.Time) string {
 
 // num formats an integer with thousands separators.
 func num(n int) string { return i18n.Number(n) }
+
+// vocabText returns the text of a value of a string vocabulary
+// (model.State, model.Stage, model.DecisionKind, …) or of a plain string,
+// for catalogue keys built in templates.
+func vocabText(v any) string {
+	if s, ok := v.(string); ok {
+		return s
+	}
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.String {
+		return rv.String()
+	}
+	return fmt.Sprint(v)
+}
 
 // prioClass returns the CSS class of a priority ("p1"…"p4", else "p0").
 func prioClass(p model.Priority) string { return p.Class() }

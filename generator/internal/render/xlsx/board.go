@@ -34,7 +34,7 @@ func (b *book) decisions(ctx context.Context) error {
 		},
 		row: func(i int, o []any) {
 			d := &ds[i]
-			o[0], o[1], o[2] = i+1, b.enum("decision", d.Kind), d.Text.Get(b.lang)
+			o[0], o[1], o[2] = i+1, b.enum("decision", string(d.Kind)), d.Text.Get(b.lang)
 			o[3], o[4] = d.DepartmentName.Get(b.lang), sysName[d.System]
 			if o[4] == "" {
 				o[4] = d.System

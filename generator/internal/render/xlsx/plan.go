@@ -46,7 +46,7 @@ func (b *book) planValues() []planRow {
 	rows := make([]planRow, len(b.r.Actions))
 	for i := range b.r.Actions {
 		a := &b.r.Actions[i]
-		v := map[string]string{"owner": a.Owner, "due": day(a.Due), "stage": a.Stage, "action": a.Action,
+		v := map[string]string{"owner": a.Owner, "due": day(a.Due), "stage": string(a.Stage), "action": a.Action,
 			"planned": day(a.Planned), "completed": day(a.Completed), "notes": a.Notes}
 		if x := byKey[a.Key]; x != nil {
 			if f := x.f; f != nil {
@@ -143,7 +143,7 @@ func (b *book) plan(ctx context.Context) error {
 			o[0], o[1], o[2], o[3] = a.Key, sysName[a.System], name(a.Product, a.ProductName), a.Version
 			o[4], o[5], o[6], o[7] = b.enum("action_kind", a.Kind), b.target(a), len(a.Findings), b.enum("priority", a.TopPriority.String())
 			o[8], o[9], o[10], o[11] = b.hosts(a.Hosts), a.Department, a.Due, b.yes(a.Overdue)
-			o[12], o[13], o[14] = a.Owner, remediation.ListLabel(b.enum("stage", a.Stage)), remediation.ListLabel(b.enum("action", a.Action))
+			o[12], o[13], o[14] = a.Owner, remediation.ListLabel(b.enum("stage", string(a.Stage))), remediation.ListLabel(b.enum("action", a.Action))
 			o[15], o[16], o[17], o[18] = a.Planned, a.Completed, v["ticket"], v["cost"]
 			o[19], o[20], o[21], o[22] = a.System, a.RiskShare, v["justification"], v["approved_by"]
 			if v["expires"] != "" {

@@ -144,8 +144,8 @@ func (b *book) findings(ctx context.Context) error {
 				o[12] = f.EPSS
 			}
 			o[13], o[14], o[15] = b.date(f.FirstSeen), b.date(f.Due), due.of(f.DueSource)
-			o[16], o[17], o[18] = stage.of(f.Stage), action.of(f.Action), state.of(f.State)
-			o[19], o[20], o[21], o[22] = flag(f.Overdue), life.of(f.Lifecycle), flag(f.NeedsConfirmation), f.Clause
+			o[16], o[17], o[18] = stage.of(string(f.Stage)), action.of(f.Action), state.of(string(f.State))
+			o[19], o[20], o[21], o[22] = flag(f.Overdue), life.of(string(f.Lifecycle)), flag(f.NeedsConfirmation), f.Clause
 			if len(f.Scanners) > 0 {
 				o[23], o[24] = scanCells(f.Scanners)
 			}
@@ -168,7 +168,7 @@ func (b *book) components(ctx context.Context) error {
 		row: func(i int, o []any) {
 			c := &cs[i]
 			o[0], o[1], o[2], o[3], o[4] = c.System, c.Product, name(c.Product, c.ProductName), c.Version, b.hosts(c.Hosts)
-			o[5], o[6], o[7], o[8] = strings.Join(c.Patches, ", "), b.enum("lifecycle", c.Lifecycle), c.Cycle, c.EOL
+			o[5], o[6], o[7], o[8] = strings.Join(c.Patches, ", "), b.enum("lifecycle", string(c.Lifecycle)), c.Cycle, c.EOL
 			o[9], o[10], o[11], o[12], o[13] = c.Latest, b.yes(c.NotLatest), c.Findings, c.Source, c.At
 		},
 	})
@@ -227,7 +227,7 @@ func (b *book) lifecycle(ctx context.Context) error {
 		row: func(i int, o []any) {
 			l := &ls[i]
 			o[0], o[1], o[2], o[3], o[4], o[5] = l.Product, name(l.Product, l.ProductName), l.Cycle, l.Released, l.SupportEnd, l.EOL
-			o[6], o[7], o[8], o[9] = l.ExtendedEnd, l.Latest, b.enum("lifecycle", l.Status), strings.Join(l.Systems, ", ")
+			o[6], o[7], o[8], o[9] = l.ExtendedEnd, l.Latest, b.enum("lifecycle", string(l.Status)), strings.Join(l.Systems, ", ")
 			o[10], o[11] = l.Hosts, l.Replacement
 		},
 	})
