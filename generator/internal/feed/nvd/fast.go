@@ -3,6 +3,7 @@ package nvd
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 
 	"vulnreport/generator/internal/advisory"
 	"vulnreport/generator/internal/feed"
@@ -35,22 +36,37 @@ func parseFast(name string, data []byte, diags *source.Diagnostics) (res feed.Re
 	// The records are converted on a goroutine of their own while the
 	// scanner reads on: the diagnostics, positions and advisories stay in
 	// the order of the file, as the converter alone makes them.
+	// Converted batches come back to the scanner, which reads the next
+	// records into their storage (convert keeps none of it).
 	batches := make(chan []record, 8)
+	free := make(chan []record, 10)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
 		for b := range batches {
 			for _, r := range b {
 				p.res.Read++
-				if r.c == nil {
+				if !r.has {
 					p.reject(p.lines.Pos(r.off), "", `element has no "cve" object`)
 					continue
 				}
 				p.add(r.c, p.lines.Pos(r.off))
 			}
+			select {
+			case free <- b:
+			default:
+			}
 		}
 	}()
-	batch := make([]record, 0, recordBatch)
+	newBatch := func() []record {
+		select {
+		case b := <-free:
+			return b[:0]
+		default:
+			return make([]record, 0, recordBatch)
+		}
+	}
+	batch := newBatch()
 	top := map[string]json.RawMessage{}
 	found := false
 	ok = s.object(func(key string) (uint32, bool) {
@@ -61,7 +77,13 @@ func parseFast(name string, data []byte, diags *source.Diagnostics) (res feed.Re
 			}
 			return 0, s.array(func() bool {
 				off := s.i
-				c := new(apiCVE)
+				var c *apiCVE
+				if len(batch) < cap(batch) && batch[:len(batch)+1][len(batch)].c != nil {
+					c = batch[:len(batch)+1][len(batch)].c
+					c.reset()
+				} else {
+					c = new(apiCVE)
+				}
 				var has bool
 				if !s.object(func(key string) (uint32, bool) {
 					if key == "cve" {
@@ -75,13 +97,10 @@ func parseFast(name string, data []byte, diags *source.Diagnostics) (res feed.Re
 				}) {
 					return false
 				}
-				if !has {
-					c = nil
-				}
-				batch = append(batch, record{off, c})
+				batch = append(batch, record{off, c, has})
 				if len(batch) == recordBatch {
 					batches <- batch
-					batch = make([]record, 0, recordBatch)
+					batch = newBatch()
 				}
 				return true
 			})
@@ -110,11 +129,42 @@ func parseFast(name string, data []byte, diags *source.Diagnostics) (res feed.Re
 }
 
 // record is one element of the vulnerabilities array as scanned: its
-// offset and its "cve" object (nil when it has none).
+// offset and its "cve" object (has is false when it has none).
 type record struct {
 	off int
 	c   *apiCVE
+	has bool
 }
+
+// reset empties c for the next record, keeping the storage of its lists.
+func (c *apiCVE) reset() {
+	m := c.Metrics
+	clear(m)
+	*c = apiCVE{Descriptions: c.Descriptions[:0], Metrics: m, Weaknesses: c.Weaknesses[:0],
+		Configurations: c.Configurations[:0], References: c.References[:0]}
+}
+
+// next extends *list by one element and returns it: the element the list
+// held there before, emptied by reset, when there was one.
+func next[T any](list *[]T, reset func(*T)) *T {
+	l := *list
+	if len(l) < cap(l) {
+		l = l[:len(l)+1]
+		reset(&l[len(l)-1])
+	} else {
+		var zero T
+		l = append(l, zero)
+	}
+	*list = l
+	return &l[len(l)-1]
+}
+
+func resetWeakness(w *weakness)   { *w = weakness{Description: w.Description[:0]} }
+func resetConfig(c *config)       { *c = config{Nodes: c.Nodes[:0]} }
+func resetNode(n *node)           { *n = node{CpeMatch: n.CpeMatch[:0], Children: n.Children[:0]} }
+func resetLangValue(v *langValue) { *v = langValue{} }
+func resetReference(r *reference) { *r = reference{} }
+func resetCPEMatch(m *cpeMatch)   { *m = cpeMatch{} }
 
 // recordBatch is how many records go to the converter at once.
 const recordBatch = 256
@@ -130,51 +180,37 @@ func (s *scanner) cve(c *apiCVE) bool {
 		case "lastModified":
 			return 1 << 2, s.stringField(&c.LastModified)
 		case "vulnStatus":
-			return 1 << 3, s.stringField(&c.VulnStatus)
+			return 1 << 3, s.istringField(&c.VulnStatus)
 		case "descriptions":
-			return 1 << 4, s.array(func() bool {
-				var lv langValue
-				ok := s.langValue(&lv)
-				c.Descriptions = append(c.Descriptions, lv)
-				return ok
-			})
+			haveEN := false
+			return 1 << 4, s.array(func() bool { return s.description(c, &haveEN) })
 		case "metrics":
 			return 1 << 5, s.metrics(&c.Metrics)
 		case "weaknesses":
 			return 1 << 6, s.array(func() bool {
-				var w weakness
-				ok := s.object(func(key string) (uint32, bool) {
+				w := next(&c.Weaknesses, resetWeakness)
+				return s.object(func(key string) (uint32, bool) {
 					if key == "description" {
 						return 1, s.array(func() bool {
-							var lv langValue
-							ok := s.langValue(&lv)
-							w.Description = append(w.Description, lv)
-							return ok
+							return s.langValue(next(&w.Description, resetLangValue))
 						})
 					}
 					return s.other(key, "description")
 				})
-				c.Weaknesses = append(c.Weaknesses, w)
-				return ok
 			})
 		case "configurations":
 			return 1 << 7, s.array(func() bool {
-				var cfg config
-				ok := s.config(&cfg)
-				c.Configurations = append(c.Configurations, cfg)
-				return ok
+				return s.config(next(&c.Configurations, resetConfig))
 			})
 		case "references":
 			return 1 << 8, s.array(func() bool {
-				var r reference
-				ok := s.object(func(key string) (uint32, bool) {
+				r := next(&c.References, resetReference)
+				return s.object(func(key string) (uint32, bool) {
 					if key == "url" {
 						return 1, s.stringField(&r.URL)
 					}
 					return s.other(key, "url")
 				})
-				c.References = append(c.References, r)
-				return ok
 			})
 		case "cisaExploitAdd":
 			return 1 << 9, s.stringField(&c.CisaExploitAdd)
@@ -188,16 +224,57 @@ func (s *scanner) cve(c *apiCVE) bool {
 	})
 }
 
+// langValue reads a language and a value that records repeat (the
+// weaknesses' CWE ids).
 func (s *scanner) langValue(lv *langValue) bool {
 	return s.object(func(key string) (uint32, bool) {
 		switch key {
 		case "lang":
-			return 1, s.stringField(&lv.Lang)
+			return 1, s.istringField(&lv.Lang)
 		case "value":
-			return 2, s.stringField(&lv.Value)
+			return 2, s.istringField(&lv.Value)
 		}
 		return s.other(key, "lang", "value")
 	})
+}
+
+// description reads one element of a cve's descriptions. Its value is
+// made a string only when convert uses it — the first description and
+// the first English one — as they are long and most records have several.
+// A value that is not plain text is still unquoted, to fail where
+// encoding/json would.
+func (s *scanner) description(c *apiCVE, haveEN *bool) bool {
+	var lv langValue
+	vstart := -1
+	var vend int
+	ok := s.object(func(key string) (uint32, bool) {
+		switch key {
+		case "lang":
+			return 1, s.istringField(&lv.Lang)
+		case "value":
+			if s.null() {
+				return 2, true
+			}
+			start, plain, ok := s.rawStr()
+			if !ok {
+				return 2, false
+			}
+			if !plain {
+				lv.Value, ok = s.unquote(start)
+				return 2, ok
+			}
+			vstart, vend = start+1, s.i-1
+			return 2, true
+		}
+		return s.other(key, "lang", "value")
+	})
+	en := strings.HasPrefix(strings.ToLower(lv.Lang), "en")
+	if vstart >= 0 && (len(c.Descriptions) == 0 || en && !*haveEN) {
+		lv.Value = string(s.data[vstart:vend])
+	}
+	*haveEN = *haveEN || en
+	c.Descriptions = append(c.Descriptions, lv)
+	return ok
 }
 
 // metrics reads the metrics object: CVSS metric lists by name.
@@ -205,8 +282,11 @@ func (s *scanner) metrics(dst *map[string][]metric) bool {
 	if s.null() {
 		return true
 	}
-	m := map[string][]metric{}
-	*dst = m
+	m := *dst // a reused record's map, emptied
+	if m == nil {
+		m = map[string][]metric{}
+		*dst = m
+	}
 	return s.object(func(key string) (uint32, bool) {
 		if _, dup := m[key]; dup {
 			return 0, s.fail()
@@ -217,14 +297,14 @@ func (s *scanner) metrics(dst *map[string][]metric) bool {
 			ok := s.object(func(key string) (uint32, bool) {
 				switch key {
 				case "type":
-					return 1, s.stringField(&x.Type)
+					return 1, s.istringField(&x.Type)
 				case "cvssData":
 					return 2, s.object(func(key string) (uint32, bool) {
 						switch key {
 						case "version":
-							return 1, s.stringField(&x.CvssData.Version)
+							return 1, s.istringField(&x.CvssData.Version)
 						case "vectorString":
-							return 2, s.stringField(&x.CvssData.VectorString)
+							return 2, s.istringField(&x.CvssData.VectorString)
 						case "baseScore":
 							return 4, s.floatField(&x.CvssData.BaseScore)
 						}
@@ -245,15 +325,12 @@ func (s *scanner) config(cfg *config) bool {
 	return s.object(func(key string) (uint32, bool) {
 		switch key {
 		case "operator":
-			return 1, s.stringField(&cfg.Operator)
+			return 1, s.istringField(&cfg.Operator)
 		case "negate":
 			return 2, s.boolField(&cfg.Negate)
 		case "nodes":
 			return 4, s.array(func() bool {
-				var n node
-				ok := s.node(&n, 0)
-				cfg.Nodes = append(cfg.Nodes, n)
-				return ok
+				return s.node(next(&cfg.Nodes, resetNode), 0)
 			})
 		}
 		return s.other(key, "operator", "negate", "nodes")
@@ -267,22 +344,16 @@ func (s *scanner) node(n *node, depth int) bool {
 	return s.object(func(key string) (uint32, bool) {
 		switch key {
 		case "operator":
-			return 1, s.stringField(&n.Operator)
+			return 1, s.istringField(&n.Operator)
 		case "negate":
 			return 2, s.boolField(&n.Negate)
 		case "cpeMatch":
 			return 4, s.array(func() bool {
-				var m cpeMatch
-				ok := s.cpeMatch(&m)
-				n.CpeMatch = append(n.CpeMatch, m)
-				return ok
+				return s.cpeMatch(next(&n.CpeMatch, resetCPEMatch))
 			})
 		case "children":
 			return 8, s.array(func() bool {
-				var ch node
-				ok := s.node(&ch, depth+1)
-				n.Children = append(n.Children, ch)
-				return ok
+				return s.node(next(&n.Children, resetNode), depth+1)
 			})
 		}
 		return s.other(key, "operator", "negate", "cpeMatch", "children")
@@ -295,15 +366,15 @@ func (s *scanner) cpeMatch(m *cpeMatch) bool {
 		case "vulnerable":
 			return 1, s.boolField(&m.Vulnerable)
 		case "criteria":
-			return 2, s.stringField(&m.Criteria)
+			return 2, s.istringField(&m.Criteria)
 		case "versionStartIncluding":
-			return 4, s.stringField(&m.StartIncluding)
+			return 4, s.istringField(&m.StartIncluding)
 		case "versionStartExcluding":
-			return 8, s.stringField(&m.StartExcluding)
+			return 8, s.istringField(&m.StartExcluding)
 		case "versionEndIncluding":
-			return 16, s.stringField(&m.EndIncluding)
+			return 16, s.istringField(&m.EndIncluding)
 		case "versionEndExcluding":
-			return 32, s.stringField(&m.EndExcluding)
+			return 32, s.istringField(&m.EndExcluding)
 		}
 		return s.other(key, "vulnerable", "criteria", "versionStartIncluding", "versionStartExcluding", "versionEndIncluding", "versionEndExcluding")
 	})

@@ -133,10 +133,54 @@ type parser struct {
 	lines *feedutil.Lines
 	diags *source.Diagnostics
 	res   *feed.Result
-	// cpes and ranges hold what a cpeMatch and a clause were read as, once
-	// per file: NVD repeats the same CPEs and bounds across records.
-	cpes   map[cpeMatch]cpeRead
-	ranges feedutil.RangeCache
+	// criteria, bounds and ranges hold what a CPE name, a CPE version
+	// with its bounds, and a clause were read as, once per file: NVD
+	// repeats the same CPEs and bounds across records.
+	criteria map[string]criteriaRead
+	bounds   map[boundsKey]boundsRead
+	ranges   feedutil.RangeCache
+	// cvssRead holds what each CVSS metric was read as, once per file;
+	// items is the affected-product list each record reuses.
+	cvssRead map[cvssKey]cvssResult
+	items    []feedutil.Item
+}
+
+// cvssKey is what a CVSS metric states; cvssResult what it was read as.
+type cvssKey struct {
+	ver, vector string
+	score       float64
+	hasScore    bool
+}
+
+type cvssResult struct {
+	c     advisory.CVSS
+	ok    bool
+	warns []string
+}
+
+// readCVSS is feedutil.CVSS, once per file for each metric: NVD repeats
+// the same vectors and scores. Each call gets its own *advisory.CVSS.
+func (p *parser) readCVSS(ver, vector string, score float64, hasScore bool) (*advisory.CVSS, []string) {
+	k := cvssKey{ver, vector, score, hasScore}
+	r, seen := p.cvssRead[k]
+	if !seen {
+		c, warns := feedutil.CVSS(ver, vector, score, hasScore)
+		r = cvssResult{ok: c != nil, warns: warns}
+		if c != nil {
+			r.c = *c
+		}
+		if p.cvssRead == nil {
+			p.cvssRead = map[cvssKey]cvssResult{}
+		}
+		if len(p.cvssRead) < maxRead && score == score { // NaN is never found again
+			p.cvssRead[k] = r
+		}
+	}
+	if !r.ok {
+		return nil, r.warns
+	}
+	c := r.c
+	return &c, r.warns
 }
 
 // cpeRead is what one cpeMatch (its criteria and bounds) was read as.
@@ -147,25 +191,63 @@ type cpeRead struct {
 	ok, skip bool
 }
 
-// readCPE reads a vulnerable cpeMatch's criteria and bounds, once per file.
+// criteriaRead is what a cpeMatch's criteria was read as: its product
+// key and version, or not a CPE name.
+type criteriaRead struct {
+	key, version string
+	notCPE       bool
+}
+
+// boundsKey is a CPE's version with a cpeMatch's bounds; boundsRead what
+// they were read as (feedutil.NVDClause).
+type boundsKey struct {
+	version, startIncl, startExcl, endIncl, endExcl string
+}
+
+type boundsRead struct {
+	clause   string
+	ok, skip bool
+}
+
+// maxRead bounds each of the parser's memories.
+const maxRead = 1 << 16
+
+// readCPE reads a vulnerable cpeMatch's criteria and bounds: the CPE name
+// once per file, and its version with the bounds once per file (many
+// records name one product with different bounds, or different products
+// with the same bounds).
 func (p *parser) readCPE(m cpeMatch) cpeRead {
-	if r, ok := p.cpes[m]; ok {
-		return r
+	cr, seen := p.criteria[m.Criteria]
+	if !seen {
+		crit := strings.TrimSpace(m.Criteria)
+		ref, err := product.Parse(crit)
+		if err != nil || ref.Kind != "cpe" {
+			cr.notCPE = true
+		} else {
+			cr.key, cr.version = ref.Key, feedutil.CPEVersion(crit)
+		}
+		if p.criteria == nil {
+			p.criteria = map[string]criteriaRead{}
+		}
+		if len(p.criteria) < maxRead {
+			p.criteria[m.Criteria] = cr
+		}
 	}
-	var r cpeRead
-	crit := strings.TrimSpace(m.Criteria)
-	ref, err := product.Parse(crit)
-	if err != nil || ref.Kind != "cpe" {
-		r.notCPE = true
-	} else {
-		r.key = ref.Key
-		r.clause, r.ok, r.skip = feedutil.NVDClause(feedutil.CPEVersion(crit), m.StartIncluding, m.StartExcluding, m.EndIncluding, m.EndExcluding)
+	if cr.notCPE {
+		return cpeRead{notCPE: true}
 	}
-	if p.cpes == nil {
-		p.cpes = map[cpeMatch]cpeRead{}
+	k := boundsKey{cr.version, m.StartIncluding, m.StartExcluding, m.EndIncluding, m.EndExcluding}
+	br, seen := p.bounds[k]
+	if !seen {
+		br.clause, br.ok, br.skip = feedutil.NVDClause(k.version, k.startIncl, k.startExcl, k.endIncl, k.endExcl)
+		if p.bounds == nil {
+			p.bounds = map[boundsKey]boundsRead{}
+		}
+		if len(p.bounds) < maxRead {
+			p.bounds[k] = br
+		}
 	}
-	p.cpes[m] = r
-	return r
+	return cpeRead{key: cr.key, clause: br.clause, ok: br.ok, skip: br.skip}
 }
 
 func (p *parser) reject(pos source.Pos, id string, reason string) {
@@ -293,7 +375,7 @@ func (p *parser) cvss(metrics map[string][]metric, id string, pos source.Pos) *a
 		if ver == "" {
 			ver = map[string]string{"cvssMetricV31": "3.1", "cvssMetricV30": "3.0", "cvssMetricV40": "4.0", "cvssMetricV2": "2.0"}[key]
 		}
-		c, warns := feedutil.CVSS(ver, d.VectorString, deref(d.BaseScore), d.BaseScore != nil)
+		c, warns := p.readCVSS(ver, d.VectorString, deref(d.BaseScore), d.BaseScore != nil)
 		for _, w := range warns {
 			p.warn(pos, id, w)
 		}
@@ -312,7 +394,7 @@ func deref(f *float64) float64 {
 }
 
 func (p *parser) affected(configs []config, id string, pos source.Pos) []advisory.Affected {
-	var items []feedutil.Item
+	items := p.items[:0]
 	var walk func(n node)
 	walk = func(n node) {
 		if n.Negate {
@@ -354,5 +436,6 @@ func (p *parser) affected(configs []config, id string, pos source.Pos) []advisor
 			walk(n)
 		}
 	}
+	p.items = items[:0] // GroupWith keeps no reference to items
 	return feedutil.GroupWith(items, func(ps source.Pos, msg string) { p.warn(ps, id, msg) }, &p.ranges)
 }

@@ -16,7 +16,15 @@ type scanner struct {
 	data   []byte
 	i      int
 	failed bool
+	// interned holds one copy of the keys and of the values that records
+	// repeat (languages, CVSS vectors, CPE names, version bounds), so
+	// that reading them again costs no allocation; it is bounded.
+	interned map[string]string
+	floats   map[string]float64
 }
+
+// maxInterned bounds the strings a scanner keeps one copy of.
+const maxInterned = 1 << 17
 
 // maxDepth bounds the nesting the scanner follows (encoding/json allows
 // 10,000 levels; deeper input goes to it and fails there).
@@ -66,32 +74,62 @@ func (s *scanner) null() bool {
 
 // str reads a string, unquoted exactly as encoding/json unquotes it.
 func (s *scanner) str() (string, bool) {
-	if s.peek() != '"' {
-		return "", s.fail()
+	start, plain, ok := s.rawStr()
+	if !ok {
+		return "", false
 	}
-	start := s.i
+	if plain {
+		return string(s.data[start+1 : s.i-1]), true
+	}
+	return s.unquote(start)
+}
+
+// istr is str for strings records repeat: a plain string is returned as
+// the copy kept from before when there is one.
+func (s *scanner) istr() (string, bool) {
+	start, plain, ok := s.rawStr()
+	if !ok {
+		return "", false
+	}
+	if !plain {
+		return s.unquote(start)
+	}
+	raw := s.data[start+1 : s.i-1]
+	if v, ok := s.interned[string(raw)]; ok {
+		return v, true
+	}
+	v := string(raw)
+	if s.interned == nil {
+		s.interned = make(map[string]string)
+	}
+	if len(s.interned) < maxInterned {
+		s.interned[v] = v
+	}
+	return v, true
+}
+
+// rawStr reads a string, from its opening quote at start to the end of
+// its closing quote at s.i; plain is set when the text between them is
+// the string itself (valid UTF-8 without escapes).
+func (s *scanner) rawStr() (start int, plain, ok bool) {
+	if s.peek() != '"' {
+		return 0, false, s.fail()
+	}
+	start = s.i
 	s.i++
-	plain := true
+	plain = true
 	for s.i < len(s.data) {
 		c := s.data[s.i]
 		switch {
 		case c == '"':
 			s.i++
 			raw := s.data[start+1 : s.i-1]
-			if plain || utf8.Valid(raw) && !hasBackslash(raw) {
-				return string(raw), true
-			}
-			// escapes or invalid UTF-8: encoding/json's own rules
-			var out string
-			if json.Unmarshal(s.data[start:s.i], &out) != nil {
-				return "", s.fail()
-			}
-			return out, true
+			return start, plain || utf8.Valid(raw) && !hasBackslash(raw), true
 		case c == '\\':
 			plain = false
 			s.i += 2
 		case c < 0x20:
-			return "", s.fail()
+			return 0, false, s.fail()
 		case c >= utf8.RuneSelf:
 			plain = false
 			s.i++
@@ -99,7 +137,17 @@ func (s *scanner) str() (string, bool) {
 			s.i++
 		}
 	}
-	return "", s.fail()
+	return 0, false, s.fail()
+}
+
+// unquote unquotes the string from start to s.i, which has escapes or
+// invalid UTF-8, by encoding/json's own rules.
+func (s *scanner) unquote(start int) (string, bool) {
+	var out string
+	if json.Unmarshal(s.data[start:s.i], &out) != nil {
+		return "", s.fail()
+	}
+	return out, true
 }
 
 func hasBackslash(b []byte) bool {
@@ -121,6 +169,16 @@ func (s *scanner) stringField(dst *string) bool {
 	return ok
 }
 
+// istringField is stringField for strings records repeat (see istr).
+func (s *scanner) istringField(dst *string) bool {
+	if s.null() {
+		return true
+	}
+	v, ok := s.istr()
+	*dst = v
+	return ok
+}
+
 // boolField reads true or false, or null (leaving *dst as it is).
 func (s *scanner) boolField(dst *bool) bool {
 	switch s.peek() {
@@ -136,9 +194,9 @@ func (s *scanner) boolField(dst *bool) bool {
 	return s.fail()
 }
 
-// number reads a JSON number and returns its text.
-func (s *scanner) number() (string, bool) {
-	start := s.i
+// number reads a JSON number; its text is data[start:s.i].
+func (s *scanner) number() (start int, ok bool) {
+	start = s.i
 	d := s.data
 	if s.i < len(d) && d[s.i] == '-' {
 		s.i++
@@ -155,12 +213,12 @@ func (s *scanner) number() (string, bool) {
 	case s.i < len(d) && d[s.i] == '0':
 		s.i++
 	case digits() == 0:
-		return "", s.fail()
+		return start, s.fail()
 	}
 	if s.i < len(d) && d[s.i] == '.' {
 		s.i++
 		if digits() == 0 {
-			return "", s.fail()
+			return start, s.fail()
 		}
 	}
 	if s.i < len(d) && (d[s.i] == 'e' || d[s.i] == 'E') {
@@ -169,13 +227,14 @@ func (s *scanner) number() (string, bool) {
 			s.i++
 		}
 		if digits() == 0 {
-			return "", s.fail()
+			return start, s.fail()
 		}
 	}
-	return string(d[start:s.i]), true
+	return start, true
 }
 
-// floatField reads a number into a new float64, or null (nil).
+// floatField reads a number into a new float64, or null (nil). The value
+// of a number text read before is taken from floats.
 func (s *scanner) floatField(dst **float64) bool {
 	if s.null() {
 		return true
@@ -183,13 +242,22 @@ func (s *scanner) floatField(dst **float64) bool {
 	if c := s.peek(); c != '-' && (c < '0' || c > '9') {
 		return s.fail()
 	}
-	text, ok := s.number()
+	start, ok := s.number()
 	if !ok {
 		return false
 	}
-	f, err := strconv.ParseFloat(text, 64)
-	if err != nil {
-		return s.fail()
+	f, seen := s.floats[string(s.data[start:s.i])]
+	if !seen {
+		var err error
+		if f, err = strconv.ParseFloat(string(s.data[start:s.i]), 64); err != nil {
+			return s.fail()
+		}
+		if s.floats == nil {
+			s.floats = make(map[string]float64)
+		}
+		if len(s.floats) < maxInterned {
+			s.floats[string(s.data[start:s.i])] = f
+		}
 	}
 	*dst = &f
 	return true
@@ -209,7 +277,7 @@ func (s *scanner) object(member func(key string) (bit uint32, ok bool)) bool {
 		return true
 	}
 	for {
-		key, ok := s.str()
+		key, ok := s.istr()
 		if !ok {
 			return false
 		}
@@ -299,7 +367,10 @@ func (s *scanner) skip(depth int) bool {
 			}
 		}
 	case c == '"':
-		_, ok := s.str()
+		start, plain, ok := s.rawStr()
+		if ok && !plain {
+			_, ok = s.unquote(start)
+		}
 		return ok
 	case c == 't':
 		return s.lit("true")

@@ -43,9 +43,11 @@ func Group(items []Item, warn func(source.Pos, string)) []advisory.Affected {
 // RangeCache remembers version.ParseRange's answer for each clause, for a
 // reader whose records repeat the same clauses (NVD's bounds), so that a
 // clause is parsed once per file. The ranges it returns share their
-// comparators, which nothing changes.
+// comparators, which nothing changes. It also keeps GroupWith's working
+// space from one record to the next.
 type RangeCache struct {
-	m map[string]parsedRange
+	m      map[string]parsedRange
+	groups []group
 }
 
 type parsedRange struct {
@@ -69,51 +71,69 @@ func (c *RangeCache) parse(clause string) (version.Range, error) {
 	return r, err
 }
 
+// group is one product's items while GroupWith reads them.
+type group struct {
+	item    Item
+	clauses []string
+	ranges  []version.Range
+	free    []string
+	seen    seenSet // clauses and free texts already kept
+	// schemes are the schemes of the items with clauses, once each
+	schemes []string
+	// beside holds free texts kept beside ranges (Item.Beside)
+	beside []string
+}
+
+// reset makes g a new group for it, keeping its storage.
+func (g *group) reset(it Item) {
+	clear(g.ranges) // let go of the last record's ranges
+	*g = group{item: it, clauses: g.clauses[:0], ranges: g.ranges[:0], free: g.free[:0],
+		seen: seenSet{list: g.seen.list[:0]}, schemes: g.schemes[:0], beside: g.beside[:0]}
+}
+
 // GroupWith is [Group] with the clauses parsed through cache (nil: no cache).
 func GroupWith(items []Item, warn func(source.Pos, string), cache *RangeCache) []advisory.Affected {
-	type group struct {
-		item    Item
-		clauses []string
-		ranges  []version.Range
-		free    []string
-		seen    map[string]bool // clauses and free texts already kept
-		// schemes are the schemes of the items with clauses, once each
-		schemes []string
-		// beside holds free texts kept beside ranges (Item.Beside)
-		beside []string
+	var groups []group
+	if cache != nil {
+		groups = cache.groups[:0]
+		defer func() { cache.groups = groups[:0] }()
 	}
-	var order []*group
-	var byKey map[string]*group // built once an advisory names many products
+	var byKey map[string]int // built once an advisory names many products
 	find := func(it Item) *group {
 		k := it.Key
 		if k == "" {
 			k = "\x00" + it.Product
 		}
-		if byKey == nil && len(order) > 16 {
-			byKey = make(map[string]*group, 2*len(order))
-			for _, g := range order {
-				gk := g.item.Key
+		if byKey == nil && len(groups) > 16 {
+			byKey = make(map[string]int, 2*len(groups))
+			for i := range groups {
+				gk := groups[i].item.Key
 				if gk == "" {
-					gk = "\x00" + g.item.Product
+					gk = "\x00" + groups[i].item.Product
 				}
-				byKey[gk] = g
+				byKey[gk] = i
 			}
 		}
 		if byKey != nil {
-			if g := byKey[k]; g != nil {
-				return g
+			if i, ok := byKey[k]; ok {
+				return &groups[i]
 			}
 		} else {
-			for _, g := range order { // most advisories name few products
-				if g.item.Key == it.Key && (it.Key != "" || g.item.Product == it.Product) {
+			for i := range groups { // most advisories name few products
+				if g := &groups[i]; g.item.Key == it.Key && (it.Key != "" || g.item.Product == it.Product) {
 					return g
 				}
 			}
 		}
-		g := &group{item: it, seen: map[string]bool{}}
-		order = append(order, g)
+		if len(groups) < cap(groups) {
+			groups = groups[:len(groups)+1]
+		} else {
+			groups = append(groups, group{})
+		}
+		g := &groups[len(groups)-1]
+		g.reset(it)
 		if byKey != nil {
-			byKey[k] = g
+			byKey[k] = len(groups) - 1
 		}
 		return g
 	}
@@ -122,17 +142,17 @@ func GroupWith(items []Item, warn func(source.Pos, string), cache *RangeCache) [
 		free := strings.TrimSpace(it.Free)
 		switch {
 		case free != "" && it.Beside:
-			if !g.seen["\x01"+free] {
-				g.seen["\x01"+free] = true
+			if !g.seen.has("\x01" + free) {
+				g.seen.add("\x01" + free)
 				g.beside = append(g.beside, free)
 			}
 		case free != "":
-			if !g.seen["\x00"+free] {
-				g.seen["\x00"+free] = true
+			if !g.seen.has("\x00" + free) {
+				g.seen.add("\x00" + free)
 				g.free = append(g.free, free)
 			}
-		case it.Clause != "" && !g.seen[it.Clause]:
-			g.seen[it.Clause] = true
+		case it.Clause != "" && !g.seen.has(it.Clause):
+			g.seen.add(it.Clause)
 			if !slices.Contains(g.schemes, it.Scheme) {
 				g.schemes = append(g.schemes, it.Scheme)
 			}
@@ -153,7 +173,8 @@ func GroupWith(items []Item, warn func(source.Pos, string), cache *RangeCache) [
 		}
 	}
 	var out []advisory.Affected
-	for _, g := range order {
+	for i := range groups {
+		g := &groups[i]
 		base := advisory.Affected{Product: g.item.Product, Key: g.item.Key, Pos: g.item.Pos}
 		if len(g.schemes) == 1 {
 			// one scheme for every clause; mixed ones leave it to the component
@@ -162,6 +183,13 @@ func GroupWith(items []Item, warn func(source.Pos, string), cache *RangeCache) [
 		if len(g.clauses) > 0 {
 			a := base
 			a.Versions = strings.Join(g.clauses, " || ")
+			n := 0
+			for _, r := range g.ranges {
+				n += len(r.Clauses)
+			}
+			if n > 0 {
+				a.Range.Clauses = make([]version.Clause, 0, n)
+			}
 			for _, r := range g.ranges {
 				a.Range.Clauses = append(a.Range.Clauses, r.Clauses...)
 			}
@@ -182,6 +210,35 @@ func GroupWith(items []Item, warn func(source.Pos, string), cache *RangeCache) [
 		}
 	}
 	return out
+}
+
+// seenSet is a set of strings: a list while it is small (most products
+// of an advisory have a clause or two), a map once it is not.
+type seenSet struct {
+	list []string
+	m    map[string]bool
+}
+
+func (s *seenSet) has(k string) bool {
+	if s.m != nil {
+		return s.m[k]
+	}
+	return slices.Contains(s.list, k)
+}
+
+func (s *seenSet) add(k string) {
+	if s.m != nil {
+		s.m[k] = true
+		return
+	}
+	s.list = append(s.list, k)
+	if len(s.list) > 8 {
+		s.m = make(map[string]bool, 2*len(s.list))
+		for _, x := range s.list {
+			s.m[x] = true
+		}
+		s.list = nil
+	}
 }
 
 // inScheme reports whether an item's clause is a range in the item's

@@ -81,8 +81,41 @@ func DateString(s string) string {
 
 // IsHTTP reports whether s is an absolute http or https URL.
 func IsHTTP(s string) bool {
+	if plainHTTP(s) {
+		return true
+	}
 	u, err := url.Parse(s)
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+// plainHTTP reports, without url.Parse's cost, the usual case of a URL
+// url.Parse reads as http(s) with a host: "http://" or "https://", a
+// host name of letters, digits, dots and hyphens, and after it no
+// percent sign, control character or non-ASCII byte (TestIsHTTPFast).
+func plainHTTP(s string) bool {
+	rest, ok := strings.CutPrefix(s, "https://")
+	if !ok {
+		if rest, ok = strings.CutPrefix(s, "http://"); !ok {
+			return false
+		}
+	}
+	host := 0
+	for host < len(rest) && rest[host] != '/' && rest[host] != '?' && rest[host] != '#' {
+		c := rest[host]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '-') {
+			return false
+		}
+		host++
+	}
+	if host == 0 {
+		return false
+	}
+	for i := host; i < len(rest); i++ {
+		if c := rest[i]; c <= ' ' || c >= 0x7f || c == '%' {
+			return false
+		}
+	}
+	return true
 }
 
 // TitleLen is the length, in characters, of titles made from descriptions.
@@ -92,7 +125,10 @@ const TitleLen = 120
 // become one space and text longer than TitleLen characters is cut, with
 // "…" as its last character.
 func TitleFrom(desc string) string {
-	s := strings.Join(strings.Fields(desc), " ")
+	s := desc
+	if !singleSpaced(desc) {
+		s = strings.Join(strings.Fields(desc), " ")
+	}
 	if utf8.RuneCountInString(s) <= TitleLen {
 		return s
 	}
@@ -104,6 +140,24 @@ func TitleFrom(desc string) string {
 		n++
 	}
 	return s
+}
+
+// singleSpaced reports whether s is ASCII text whose words are already
+// joined by single spaces, as strings.Fields and strings.Join would leave
+// it (the usual description, which then costs no copy).
+func singleSpaced(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return false
+		case c == ' ' && s[i+1] == ' ':
+			return false
+		}
+	}
+	return true
 }
 
 // clip shortens text quoted in messages.
