@@ -18,7 +18,9 @@ import (
 // diagPattern is one diagnostic format compiled for matching.
 type diagPattern struct {
 	format string
-	re     *regexp.Regexp
+	// ja is the format's Japanese text.
+	ja string
+	re *regexp.Regexp
 	// verbs are the format's verbs in argument order ('q', 's', 'd' …).
 	verbs []byte
 	// prefix is the literal text before the first verb.
@@ -35,7 +37,7 @@ var (
 var verbRE = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
 
 func compilePatterns() {
-	for format := range diagMessages {
+	for format, ja := range allDiagMessages() {
 		if format == "%s" || format == "%v" {
 			continue
 		}
@@ -73,10 +75,22 @@ func compilePatterns() {
 		}
 		re.WriteString(regexp.QuoteMeta(format[last:]))
 		re.WriteString(`$`)
-		patterns = append(patterns, diagPattern{format: format, re: regexp.MustCompile("(?s)" + re.String()), verbs: verbs, prefix: prefix})
+		patterns = append(patterns, diagPattern{format: format, ja: ja, re: regexp.MustCompile("(?s)" + re.String()), verbs: verbs, prefix: prefix})
 	}
 	// Longer literal prefixes first: the most specific format wins.
 	sortPatterns(patterns)
+}
+
+// allDiagMessages returns the catalogued diagnostics: those about the
+// input's records and feeds, and those about the folder's entries.
+func allDiagMessages() map[string]string {
+	all := make(map[string]string, len(diagMessages)+len(fileMessages))
+	for _, m := range []map[string]string{diagMessages, fileMessages} {
+		for k, v := range m {
+			all[k] = v
+		}
+	}
+	return all
 }
 
 func sortPatterns(ps []diagPattern) {
@@ -128,7 +142,7 @@ func translate(lang Lang, s string, depth int) (string, bool) {
 				}
 			}
 		}
-		return fill(diagMessages[p.format], args), true
+		return fill(p.ja, args), true
 	}
 	return s, false
 }
