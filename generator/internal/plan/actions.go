@@ -19,7 +19,7 @@ type Action struct {
 	Product    string
 	Name       string
 	Version    string
-	Kind       string
+	Kind       model.ActionKind
 	Target     string
 	TargetOpen bool
 	// TargetAfter is set when the bound was inclusive: any version after Target.
@@ -271,17 +271,17 @@ func (t *targeter) target(a *Action, idx []int32) {
 	a.TargetOpen = hasVuln && a.Target == "" && a.Patches == ""
 	switch {
 	case !hasVuln && eol:
-		a.Kind = "replace"
+		a.Kind = model.ActionReplace
 	case !hasVuln && onlyConfirm:
-		a.Kind = "confirm"
+		a.Kind = model.ActionConfirm
 	case a.Target != "":
-		a.Kind = "upgrade"
+		a.Kind = model.ActionUpgrade
 	case a.Patches != "":
-		a.Kind = "patch"
+		a.Kind = model.ActionPatch
 	case eol:
-		a.Kind = "replace"
+		a.Kind = model.ActionReplace
 	default:
-		a.Kind = "confirm"
+		a.Kind = model.ActionConfirm
 	}
 }
 
@@ -319,19 +319,19 @@ func Text(a Action, system i18n.Text, productName string) i18n.Text {
 	var ja, en string
 	tt := ActionTargetText(a)
 	switch {
-	case a.Kind == "replace" && a.TargetOpen:
+	case a.Kind == model.ActionReplace && a.TargetOpen:
 		ja = fmt.Sprintf("%s の %s %s をサポート中の版へ移行 (脆弱性の修正版は範囲情報から特定できず)", sysJA, productName, a.Version)
 		en = fmt.Sprintf("replace %s %s on %s with a supported release (the ranges name no fixed version)", productName, a.Version, sysEN)
-	case a.Kind == "replace":
+	case a.Kind == model.ActionReplace:
 		ja = fmt.Sprintf("%s の %s %s をサポート中の版へ移行", sysJA, productName, a.Version)
 		en = fmt.Sprintf("replace %s %s on %s with a supported release", productName, a.Version, sysEN)
-	case a.Kind == "confirm" && a.TargetOpen:
+	case a.Kind == model.ActionConfirm && a.TargetOpen:
 		ja = fmt.Sprintf("%s の %s %s の修正版を確認 (範囲情報から修正版を特定できず。ベンダー情報を確認: 要確認)", sysJA, productName, a.Version)
 		en = fmt.Sprintf("confirm the fixed version of %s %s on %s (the ranges name none: check the vendor advisory)", productName, a.Version, sysEN)
-	case a.Kind == "confirm":
+	case a.Kind == model.ActionConfirm:
 		ja = fmt.Sprintf("%s の %s %s が影響を受けるか確認 (要確認)", sysJA, productName, a.Version)
 		en = fmt.Sprintf("confirm whether %s %s on %s is affected", productName, a.Version, sysEN)
-	case a.Kind == "patch":
+	case a.Kind == model.ActionPatch:
 		ja = fmt.Sprintf("%s の %s に修正プログラム %s を適用", sysJA, productName, a.Patches)
 		en = fmt.Sprintf("apply %s to %s on %s", a.Patches, productName, sysEN)
 	default:
