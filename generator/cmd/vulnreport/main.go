@@ -87,6 +87,12 @@ func exitCode(err error, stderr io.Writer) int {
 		fmt.Fprint(stderr, usage)
 		return 2
 	}
+	// A stopped build says why in the language of its diagnostics.
+	var stop *app.StopError
+	if errors.As(err, &stop) {
+		fmt.Fprintln(stderr, "vulnreport:", stop.Localized())
+		return 1
+	}
 	fmt.Fprintln(stderr, "vulnreport:", err)
 	return 1
 }

@@ -291,7 +291,7 @@ func TestBuildInvalidPolicyKeepsPrevious(t *testing.T) {
 			if code != 1 {
 				t.Fatalf("exit %d, want 1\n%s\n%s", code, stdout, stderr)
 			}
-			if !strings.Contains(stderr, "the build stopped") || !strings.Contains(stderr, "policy.yaml") {
+			if !strings.Contains(stderr, "vulnreport: ビルドを中止しました") && !strings.Contains(stderr, "vulnreport: the build stopped") || !strings.Contains(stderr, "policy.yaml") {
 				t.Errorf("stderr does not say why:\n%s", stderr)
 			}
 			if d := treeDiff(before, tree(t, out)); d != "" {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 
@@ -90,6 +91,10 @@ func Build(ctx context.Context, opt Options, stdout, stderr io.Writer) (*Result,
 	}
 	printDiags(stderr, diags.Sorted(), lang)
 	if err != nil {
+		var stop *StopError
+		if errors.As(err, &stop) {
+			stop.Lang = lang
+		}
 		return nil, err
 	}
 	if opt.Strict && r.Quality.Rejected > 0 {

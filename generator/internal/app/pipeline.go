@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"vulnreport/generator/internal/assess"
@@ -121,7 +120,7 @@ func (p *Pipeline) Load() error {
 	p.snap.Require(p.diags)
 	if len(p.snap.Fatal) > 0 {
 		done()
-		return fmt.Errorf("the build stopped:\n  %s", strings.Join(p.snap.Fatal, "\n  "))
+		return &StopError{Reasons: p.snap.Fatal}
 	}
 	p.validate()
 	read, accepted, rejected := p.snap.Counts()

@@ -4,6 +4,7 @@ package i18n
 // that carry a catalogue key (source.Diagnostics.ErrorK/WarnK): check and
 // build print them in the policy's first language.
 var cliMessages = map[string]Text{
+	"cli.stopped":          {"ビルドを中止しました:", "the build stopped:"},
 	"cli.summary.title":    {"%s: %s (%s 時点)", "%s: %s as of %s"},
 	"cli.summary.open":     {"未対応の指摘事項: %d 件 (P1 %d・P2 %d・P3 %d・P4 %d)、期限超過 %d 件、インターネットに公開したシステムで悪用が確認されたもの %d 件", "open findings: %d (P1 %d, P2 %d, P3 %d, P4 %d); overdue %d; exploited on internet-facing systems %d"},
 	"cli.summary.actions":  {"対策: %d 件、要確認: %d 件、サポート終了のソフトウェア: %d 件、経営層の判断事項: %d 件", "fix actions: %d; needs confirmation: %d; end-of-life components: %d; decisions for management: %d"},
