@@ -59,7 +59,7 @@ func Check(opt Options, stdout, stderr io.Writer) error {
 	switch {
 	case len(snap.Fatal) > 0:
 		for _, f := range snap.Fatal {
-			fmt.Fprintln(stderr, "vulnreport:", f)
+			fmt.Fprintln(stderr, "vulnreport:", stopReason(lang, f))
 		}
 		return checkFailed(i18n.Tf(lang, "cli.check.fatal", len(snap.Fatal)))
 	case x > 0:
