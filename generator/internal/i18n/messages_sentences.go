@@ -1,7 +1,8 @@
 package i18n
 
 // sentenceMessages are the sentences the report model writes for its
-// readers: the fix actions' one-line instructions. Their arguments are
+// readers: the fix actions' one-line instructions and the summary's
+// sentences. Their arguments are
 // numbered (%[n]s) so that one argument list serves both languages, whose
 // word orders differ. A key ending ".one" is the English singular of the
 // key without it (used when the count is exactly one).
@@ -19,4 +20,22 @@ var sentenceMessages = map[string]Text{
 	"action_text.closes":     {": %[1]d 件解消、最高 %[2]s", ": closes %[1]d findings, highest %[2]s"},
 	"action_text.closes.one": {": %[1]d 件解消、最高 %[2]s", ": closes %[1]d finding, highest %[2]s"},
 	"action_text.due":        {"、期限 %s", ", due %s"},
+
+	// The management summary's sentences (report.Summary).
+	"summary.open_prev":     {"%[1]s 時点の未対応の指摘は %[2]d 件 (前月比 %[3]s)、うち直ちに対応 (P1) %[4]d 件・優先対応 (P2) %[5]d 件 (前月比 %[6]s) です。", "As of %[1]s, %[2]d findings are open (%[3]s on last month), of which %[4]d are P1 (act now) and %[5]d P2 (priority) (%[6]s)."},
+	"summary.open":          {"%[1]s 時点の未対応の指摘は %[2]d 件、うち直ちに対応 (P1) %[3]d 件・優先対応 (P2) %[4]d 件です (前月のデータなし)。", "As of %[1]s, %[2]d findings are open, of which %[3]d are P1 (act now) and %[4]d P2 (priority); no earlier month to compare."},
+	"summary.exploited":     {"インターネット公開システムの悪用済み脆弱性が %d 件未対応です", "%d exploited findings remain open on internet-facing systems"},
+	"summary.exploited.one": {"インターネット公開システムの悪用済み脆弱性が %d 件未対応です", "%d exploited finding remains open on internet-facing systems"},
+	"summary.vs_prev":       {" (前月比 %s)", " (%s on last month)"},
+	"summary.end":           {"。", "."},
+	"summary.overdue":       {"期限超過の指摘は %d 件", "%d findings are past their due date"},
+	"summary.overdue.one":   {"期限超過の指摘は %d 件", "%d finding is past their due date"},
+	// [1] approved extensions, [2] overdue without them.
+	"summary.overdue_sla":     {" (承認済みの期限延長 %[1]d 件を認めなければ %[2]d 件)", " (%[2]d without the %[1]d approved extensions)"},
+	"summary.overdue_sla.one": {" (承認済みの期限延長 %[1]d 件を認めなければ %[2]d 件)", " (%[2]d without the %[1]d approved extension)"},
+	"summary.top_action":      {"。リスク順位 1 位の対策は「%s」です。", ". The top-ranked fix action: %s."},
+	"summary.eol":             {"サポート終了ソフトウェアが %[1]d 件稼働中で、12 か月以内にさらに %[2]d 件がサポート終了を迎えます。", "End-of-life components in use: %[1]d; reaching end of life within 12 months: %[2]d more."},
+	// [1] decisions, [2] their kinds.
+	"summary.decisions":     {"今月、経営層の判断事項が %[1]d 件あります (%[2]s)。", "Management has %[1]d decisions to make this month (%[2]s)."},
+	"summary.decisions.one": {"今月、経営層の判断事項が %[1]d 件あります (%[2]s)。", "Management has %[1]d decision to make this month (%[2]s)."},
 }
