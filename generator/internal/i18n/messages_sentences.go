@@ -1,8 +1,8 @@
 package i18n
 
 // sentenceMessages are the sentences the report model writes for its
-// readers: the fix actions' one-line instructions and the summary's
-// sentences. Their arguments are
+// readers: the fix actions' one-line instructions, the summary's
+// sentences and the decisions for management. Their arguments are
 // numbered (%[n]s) so that one argument list serves both languages, whose
 // word orders differ. A key ending ".one" is the English singular of the
 // key without it (used when the count is exactly one).
@@ -38,4 +38,24 @@ var sentenceMessages = map[string]Text{
 	// [1] decisions, [2] their kinds.
 	"summary.decisions":     {"今月、経営層の判断事項が %[1]d 件あります (%[2]s)。", "Management has %[1]d decisions to make this month (%[2]s)."},
 	"summary.decisions.one": {"今月、経営層の判断事項が %[1]d 件あります (%[2]s)。", "Management has %[1]d decision to make this month (%[2]s)."},
+
+	// Decisions for management (report.Decision.Text and Reason).
+	"decide.no_plan":             {"%[1]s: P1/P2 の対策 %[2]d 件が未計画 (P1 %[3]d 件・P2 %[4]d 件。例: %[5]s)。対応方針と担当の決定が必要", "%[1]s: %[2]d P1/P2 fix actions without a plan (P1 %[3]d, P2 %[4]d; e.g. %[5]s). Decide the response and owner"},
+	"decide.no_plan.one":         {"%[1]s: P1/P2 の対策 %[2]d 件が未計画 (P1 %[3]d 件・P2 %[4]d 件。例: %[5]s)。対応方針と担当の決定が必要", "%[1]s: %[2]d P1/P2 fix action without a plan (P1 %[3]d, P2 %[4]d; e.g. %[5]s). Decide the response and owner"},
+	"decide.overdue":             {"%[1]s: 期限超過の対策 %[2]d 件 (P1 %[3]d 件・P2 %[4]d 件)。督促・要員追加または期限の再設定を判断", "%[1]s: %[2]d overdue fix actions (P1 %[3]d, P2 %[4]d). Decide: escalate, add staff or reset deadlines"},
+	"decide.overdue.one":         {"%[1]s: 期限超過の対策 %[2]d 件 (P1 %[3]d 件・P2 %[4]d 件)。督促・要員追加または期限の再設定を判断", "%[1]s: %[2]d overdue fix action (P1 %[3]d, P2 %[4]d). Decide: escalate, add staff or reset deadlines"},
+	"decide.accept_expired":      {"リスク受容の期限切れ: %[1]s (%[2]s %[3]s)。再承認または対策を判断", "Risk acceptance expired: %[1]s (%[2]s %[3]s). Re-approve or remediate"},
+	"decide.accept_expiring":     {"リスク受容が %[1]s に期限: %[2]s (%[3]s)。継続の可否を判断", "Risk acceptance expires %[1]s: %[2]s (%[3]s). Decide whether to renew"},
+	"decide.service_stop":        {"サービス停止の承認: %[1]s を %[2]s 時間停止 (%[3]s)", "Approve a service stop: %[1]s down for %[2]s hours (%[3]s)"},
+	"decide.service_stop.one":    {"サービス停止の承認: %[1]s を %[2]s 時間停止 (%[3]s)", "Approve a service stop: %[1]s down for %[2]s hour (%[3]s)"},
+	"decide.ack_late.reason":     {"受領連絡の期限 (%d 日) を過ぎた外部からの指摘", "a report from outside past the %d days acknowledgement deadline"},
+	"decide.ack_late.reason.one": {"受領連絡の期限 (%d 日) を過ぎた外部からの指摘", "a report from outside past the %d day acknowledgement deadline"},
+	"decide.ack_late":            {"第三者からの指摘 %[1]s (%[2]s) に %[3]d 日間受領連絡なし。受領連絡と対応体制を指示", "Report %[1]s from outside (%[2]s) unacknowledged for %[3]d days. Order an acknowledgement and a response"},
+	"decide.ack_late.one":        {"第三者からの指摘 %[1]s (%[2]s) に %[3]d 日間受領連絡なし。受領連絡と対応体制を指示", "Report %[1]s from outside (%[2]s) unacknowledged for %[3]d day. Order an acknowledgement and a response"},
+	// [1] product [2] release line [3] end of life [4] systems [5] hosts.
+	"decide.eol_replacement": {"移行計画なし: %[1]s %[2]s (サポート終了 %[3]s、%[4]s %[5]s)。更改予算と時期の判断", "No replacement plan: %[1]s %[2]s (end of life %[3]s, %[4]s, %[5]s). Decide budget and timing"},
+	"decide.systems":         {"%d システム", "%d systems"},
+	"decide.systems.one":     {"%d システム", "%d system"},
+	"decide.hosts":           {"%d 台", "%d hosts"},
+	"decide.hosts.one":       {"%d 台", "%d host"},
 }

@@ -19,6 +19,13 @@ func TestCountf(t *testing.T) {
 		{Countf("action_text.due", 1, "2026-12-01"), Text{JA: "、期限 2026-12-01", EN: ", due 2026-12-01"}},
 		{Sentencef("action_text.patch", Text{JA: "基幹", EN: "core"}, "Office", "2016", "KB1", ""),
 			Text{JA: "基幹 の Office に修正プログラム KB1 を適用", EN: "apply KB1 to Office on core"}},
+		{Sentencef("decide.eol_replacement", "PHP", "7.4", "2022-11-28", Countf("decide.systems", 1, 1), Countf("decide.hosts", 3, 3)),
+			Text{JA: "移行計画なし: PHP 7.4 (サポート終了 2022-11-28、1 システム 3 台)。更改予算と時期の判断",
+				EN: "No replacement plan: PHP 7.4 (end of life 2022-11-28, 1 system, 3 hosts). Decide budget and timing"}},
+		{Countf("decide.service_stop", 1, Text{JA: "基幹", EN: "core"}, "1", "R-1"),
+			Text{JA: "サービス停止の承認: 基幹 を 1 時間停止 (R-1)", EN: "Approve a service stop: core down for 1 hour (R-1)"}},
+		{Sentencef("decide.accept_expiring", "2027-01-31", "A-1", Text{JA: "基幹", EN: "core"}),
+			Text{JA: "リスク受容が 2027-01-31 に期限: A-1 (基幹)。継続の可否を判断", EN: "Risk acceptance expires 2027-01-31: A-1 (core). Decide whether to renew"}},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("got %+v, want %+v", tc.got, tc.want)
