@@ -58,4 +58,9 @@ var sentenceMessages = map[string]Text{
 	"decide.systems.one":     {"%d システム", "%d system"},
 	"decide.hosts":           {"%d 台", "%d hosts"},
 	"decide.hosts.one":       {"%d 台", "%d host"},
+	// Remediation records to review; arguments: [1] record, [2] position, then counts.
+	"decide.review.wholesale":   {"一括指定 (*) の対応記録 %s (%s) が %d 件の指摘事項に適用され、うち %d 件を完了・受容・影響なしとしています (しきい値 %d 件)。範囲が意図どおりか確認が必要", "Remediation record %s (%s) uses wildcards and governs %d findings, closing %d of them (threshold %d). Confirm the scope is intended"},
+	"decide.review.accept_kev":  {"悪用が確認された (KEV) または P1 の指摘事項のリスク受容: %s (%s)、KEV %d 件・P1 %d 件。受容の妥当性を経営層が判断", "Risk acceptance of known-exploited (KEV) or P1 findings: %s (%s), KEV %d, P1 %d. Management to confirm the acceptance"},
+	"decide.review.undated":     {"完了日のない完了記録 %s (%s) が %d 件の指摘事項を完了としています。実施の証跡を確認", "Record %s (%s) closes %d findings as done without a completion date. Check the evidence of the work"},
+	"decide.review.future_done": {"完了日が基準日より後の完了記録 %s (%s): %d 件の指摘事項は完了とせず ④対策の実施 として扱っています", "Record %s (%s) says done with a completion date after the as-of date: its %d findings are not counted as done (shown as 4 Implement)"},
 }

@@ -26,6 +26,12 @@ func TestCountf(t *testing.T) {
 			Text{JA: "サービス停止の承認: 基幹 を 1 時間停止 (R-1)", EN: "Approve a service stop: core down for 1 hour (R-1)"}},
 		{Sentencef("decide.accept_expiring", "2027-01-31", "A-1", Text{JA: "基幹", EN: "core"}),
 			Text{JA: "リスク受容が 2027-01-31 に期限: A-1 (基幹)。継続の可否を判断", EN: "Risk acceptance expires 2027-01-31: A-1 (core). Decide whether to renew"}},
+		{Sentencef("decide.review.wholesale", "R-9", "plan.yaml:3:1", 40, 30, 20),
+			Text{JA: "一括指定 (*) の対応記録 R-9 (plan.yaml:3:1) が 40 件の指摘事項に適用され、うち 30 件を完了・受容・影響なしとしています (しきい値 20 件)。範囲が意図どおりか確認が必要",
+				EN: "Remediation record R-9 (plan.yaml:3:1) uses wildcards and governs 40 findings, closing 30 of them (threshold 20). Confirm the scope is intended"}},
+		{Sentencef("decide.review.undated", "R-8", "plan.yaml:9:1", 5),
+			Text{JA: "完了日のない完了記録 R-8 (plan.yaml:9:1) が 5 件の指摘事項を完了としています。実施の証跡を確認",
+				EN: "Record R-8 (plan.yaml:9:1) closes 5 findings as done without a completion date. Check the evidence of the work"}},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("got %+v, want %+v", tc.got, tc.want)
