@@ -10,6 +10,7 @@ var pdfMessages = map[string]Text{
 	"pdf.count":               {"%s 件", "%s"},
 	"pdf.all_advisories":      {"すべての脆弱性 (*)", "All advisories (*)"},
 	"pdf.none":                {"該当なし", "None"},
+	"pdf.completed_open":      {"完了記録あり・未解消", "recorded done, still open"},
 	"pdf.total":               {"計", "Total"},
 	"pdf.date":                {"日付", "Date"},
 	"pdf.days":                {"%d 日", "%d days"},

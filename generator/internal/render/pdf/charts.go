@@ -117,7 +117,9 @@ func (d *doc) barV(b chart.Bar, title string, x, y, w, h float64) {
 			}
 			if !b.Stacked {
 				d.font(6)
-				d.put(bx-2, base-bh-d.lh(), bw+4, d.lh(), d.fit(value(v), bw+4), 'C')
+				// The label may be wider than its bar; kept inside the chart.
+				lx := min(max(bx-2, x), x+w-bw-4)
+				d.put(lx, base-bh-d.lh(), bw+4, d.lh(), d.fit(value(v), bw+4), 'C')
 				d.font(sizeChart)
 			} else {
 				base -= bh
@@ -267,12 +269,18 @@ func (d *doc) lineChart(l chart.Line, title string, x, y, w, h float64, asOf tim
 	span := asOf.Sub(from).Hours()
 	px := func(t time.Time) float64 { return plotX + plotW*t.Sub(from).Hours()/span }
 	d.valueAxis(axis, x, axisW, plotX+plotW, plotTop, plotBottom)
+	// Month labels every second month, or sparser when the chart is too
+	// narrow for them to stand apart; the last is always the as-of month.
+	every := 2
+	for every < 12 && plotW*float64(every)/12 < d.measure("2006-01")+3 {
+		every++
+	}
 	for k := 0; k < 12; k++ {
 		t := time.Date(from.Year(), from.Month()+time.Month(k), 1, 0, 0, 0, 0, time.UTC)
 		tx := px(t)
 		d.drawColor("#E0E0E0")
 		d.pdf.Line(tx, plotBottom, tx, plotBottom+0.8)
-		if k%2 == 1 {
+		if k%every == (11 % every) {
 			d.put(tx-8, plotBottom+0.5, 16, lh, t.Format("2006-01"), 'C')
 		}
 	}

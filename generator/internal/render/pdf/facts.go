@@ -35,6 +35,12 @@ type facts struct {
 	// past their due date.
 	actions []*report.Action
 	overdue []*report.Action
+	// ranked is the model's action ranking as the dashboard and the
+	// workbook's plan sheet show it: every action that still has open
+	// findings, a recorded completion (a temporary mitigation done, or an
+	// update the scans do not confirm) included, so the top lists number
+	// 1, 2, 3… like every other output.
+	ranked []*report.Action
 	// plan is the remediation plan by department.
 	plan planFacts
 	// decisions are the decisions page one shows.
@@ -123,7 +129,11 @@ func newFacts(r *report.Report) *facts {
 	}
 	for i := range r.Actions {
 		a := &r.Actions[i]
-		if len(a.Findings) == 0 || !a.Completed.IsZero() {
+		if len(a.Findings) == 0 {
+			continue
+		}
+		f.ranked = append(f.ranked, a)
+		if !a.Completed.IsZero() {
 			continue
 		}
 		f.actions = append(f.actions, a)

@@ -259,7 +259,7 @@ func (d *doc) topRisks(dry bool) float64 {
 	h := d.subHeight(d.t("pdf.top_risks"))
 	d.font(sizeTable)
 	lh := d.lh()
-	acts := d.f.actions[:min(3, len(d.f.actions))]
+	acts := d.f.ranked[:min(3, len(d.f.ranked))]
 	if !dry {
 		d.sub(d.t("pdf.top_risks"), 0)
 		d.font(sizeTable)
@@ -286,7 +286,7 @@ func (d *doc) topRisks(dry bool) float64 {
 // topRiskText is a top fix action's line on page one: the instruction
 // and the reasons it ranks where it does.
 func (d *doc) topRiskText(a *report.Action) string {
-	return d.tx(a.Text) + " ［" + d.tf("pdf.rank_reasons", a.Score.ReasonText(d.lang, 3)) + "］"
+	return d.completedOpen(a) + d.tx(a.Text) + " ［" + d.tf("pdf.rank_reasons", a.Score.ReasonText(d.lang, 3)) + "］"
 }
 
 // scope prints what the report covers; with dry set it returns the

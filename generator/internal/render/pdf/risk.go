@@ -58,7 +58,7 @@ func instruction(text string) string {
 // closed, hosts, share of open risk removed, department, due date and
 // which of the four steps it is in.
 func (d *doc) topActions() {
-	acts := d.f.actions[:min(10, len(d.f.actions))]
+	acts := d.f.ranked[:min(10, len(d.f.ranked))]
 	share := 0.0
 	for _, a := range acts {
 		share += a.RiskShare
@@ -71,9 +71,19 @@ func (d *doc) topActions() {
 		{head: d.t("col.due"), w: 16, align: 'C'}, {head: d.t("col.rank_reasons"), w: 35},
 	}, maxLines: 4, size: sizeSmall}
 	for _, a := range acts {
-		t.addPrio(a.TopPriority, num(a.Rank), a.TopPriority.String(), instruction(d.tx(a.Text)), num(len(a.Findings)), num(a.Hosts),
+		t.addPrio(a.TopPriority, num(a.Rank), a.TopPriority.String(), d.completedOpen(a)+instruction(d.tx(a.Text)), num(len(a.Findings)), num(a.Hosts),
 			pct(a.RiskShare), d.dept(a.Department), day(a.Due), points(a.Score.Points)+": "+a.Score.ReasonText(d.lang, 4))
 	}
 	d.table(t)
 	d.note(d.shownAlways(len(acts), d.r.Summary.Actions, "section.actions"))
+}
+
+// completedOpen marks an action whose completion is recorded while its
+// findings are still open, so a ranked item never reads as untouched
+// work nor as done (the workbook's plan sheet gives the date).
+func (d *doc) completedOpen(a *report.Action) string {
+	if a.Completed.IsZero() {
+		return ""
+	}
+	return "［" + d.t("pdf.completed_open") + "］"
 }

@@ -52,7 +52,7 @@ func (d *doc) heading(s sectionDef) {
 	if !s.appendix {
 		d.section++
 	}
-	if s.fresh || d.y+60 > bottom {
+	if s.fresh || d.y+40 > bottom {
 		d.newPage()
 	} else {
 		d.gap(4)

@@ -13,14 +13,15 @@ func (d *doc) trends() {
 	t := d.r.Trends
 	net := t.New - t.Resolved
 	d.lead(d.tf("pdf.lead.trends", num(t.New), num(t.Resolved), num(t.Reopened), signed(net), len(t.Months)))
-	const h = 58.0
+	// The trend and the monthly flow sit side by side: two short charts
+	// read as well as stacked ones and keep the body near ten pages.
+	const h = 56.0
 	d.need(h)
-	d.lineChart(d.ch.Trend, d.chartTitle(d.ch.Trend.Title, "pdf.chart.trend"), marginL, d.y, contentW, h, d.r.AsOf)
-	d.y += h + 3
+	lw := contentW * 0.56
+	d.lineChart(d.ch.Trend, d.chartTitle(d.ch.Trend.Title, "pdf.chart.trend"), marginL, d.y, lw, h, d.r.AsOf)
 	flow := lastBars(d.ch.Flow, 12)
-	d.need(48)
-	d.barV(flow, d.chartTitle(flow.Title, "pdf.chart.flow"), marginL, d.y, contentW, 46)
-	d.y += 49
+	d.barV(flow, d.chartTitle(flow.Title, "pdf.chart.flow"), marginL+lw+4, d.y, contentW-lw-4, h-2)
+	d.y += h + 3
 
 	d.sub(d.t("pdf.sub.flow"), 20)
 	tb := table{cols: []col{
