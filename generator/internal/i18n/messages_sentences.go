@@ -63,4 +63,6 @@ var sentenceMessages = map[string]Text{
 	"decide.review.accept_kev":  {"悪用が確認された (KEV) または P1 の指摘事項のリスク受容: %s (%s)、KEV %d 件・P1 %d 件。受容の妥当性を経営層が判断", "Risk acceptance of known-exploited (KEV) or P1 findings: %s (%s), KEV %d, P1 %d. Management to confirm the acceptance"},
 	"decide.review.undated":     {"完了日のない完了記録 %s (%s) が %d 件の指摘事項を完了としています。実施の証跡を確認", "Record %s (%s) closes %d findings as done without a completion date. Check the evidence of the work"},
 	"decide.review.future_done": {"完了日が基準日より後の完了記録 %s (%s): %d 件の指摘事項は完了とせず ④対策の実施 として扱っています", "Record %s (%s) says done with a completion date after the as-of date: its %d findings are not counted as done (shown as 4 Implement)"},
+	// [1] system, [2] advisories attacked, [3] requests.
+	"decide.attack_signs": {"被害の有無の確認: %s で未対策の %s を狙う攻撃の兆候 (%d 件)。侵害の有無の調査と対策の前倒しを指示", "Check for compromise: %s shows attacks on the open %s (%d requests). Order a compromise investigation and bring the fix forward"},
 }
