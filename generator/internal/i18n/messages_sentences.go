@@ -65,4 +65,7 @@ var sentenceMessages = map[string]Text{
 	"decide.review.future_done": {"完了日が基準日より後の完了記録 %s (%s): %d 件の指摘事項は完了とせず ④対策の実施 として扱っています", "Record %s (%s) says done with a completion date after the as-of date: its %d findings are not counted as done (shown as 4 Implement)"},
 	// [1] system, [2] advisories attacked, [3] requests.
 	"decide.attack_signs": {"被害の有無の確認: %s で未対策の %s を狙う攻撃の兆候 (%d 件)。侵害の有無の調査と対策の前倒しを指示", "Check for compromise: %s shows attacks on the open %s (%d requests). Order a compromise investigation and bring the fix forward"},
+	// A fix action's ranking reason: the findings beyond its worst one.
+	"rank.further":     {"他 %d 件の指摘", "%d further findings"},
+	"rank.further.one": {"他 %d 件の指摘", "%d further finding"},
 }
