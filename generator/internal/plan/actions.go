@@ -2,7 +2,6 @@ package plan
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -19,7 +18,7 @@ type Action struct {
 	Product    string
 	Name       string
 	Version    string
-	Kind       string
+	Kind       model.ActionKind
 	Target     string
 	TargetOpen bool
 	// TargetAfter is set when the bound was inclusive: any version after Target.
@@ -271,17 +270,17 @@ func (t *targeter) target(a *Action, idx []int32) {
 	a.TargetOpen = hasVuln && a.Target == "" && a.Patches == ""
 	switch {
 	case !hasVuln && eol:
-		a.Kind = "replace"
+		a.Kind = model.ActionReplace
 	case !hasVuln && onlyConfirm:
-		a.Kind = "confirm"
+		a.Kind = model.ActionConfirm
 	case a.Target != "":
-		a.Kind = "upgrade"
+		a.Kind = model.ActionUpgrade
 	case a.Patches != "":
-		a.Kind = "patch"
+		a.Kind = model.ActionPatch
 	case eol:
-		a.Kind = "replace"
+		a.Kind = model.ActionReplace
 	default:
-		a.Kind = "confirm"
+		a.Kind = model.ActionConfirm
 	}
 }
 
@@ -308,52 +307,40 @@ func isDigits(s string) bool {
 	return s != ""
 }
 
-// Text returns the one-line instruction for an action.
+// Text returns the one-line instruction for an action, in both languages
+// (the sentences are the catalogue's action_text.* keys).
 func Text(a Action, system i18n.Text, productName string) i18n.Text {
-	sysJA, sysEN := system.Get(i18n.JA), system.Get(i18n.EN)
-	n := len(a.Findings)
-	due := ""
-	if !a.Due.IsZero() {
-		due = a.Due.Format("2006-01-02")
-	}
-	var ja, en string
-	tt := ActionTargetText(a)
-	switch {
-	case a.Kind == "replace" && a.TargetOpen:
-		ja = fmt.Sprintf("%s の %s %s をサポート中の版へ移行 (脆弱性の修正版は範囲情報から特定できず)", sysJA, productName, a.Version)
-		en = fmt.Sprintf("replace %s %s on %s with a supported release (the ranges name no fixed version)", productName, a.Version, sysEN)
-	case a.Kind == "replace":
-		ja = fmt.Sprintf("%s の %s %s をサポート中の版へ移行", sysJA, productName, a.Version)
-		en = fmt.Sprintf("replace %s %s on %s with a supported release", productName, a.Version, sysEN)
-	case a.Kind == "confirm" && a.TargetOpen:
-		ja = fmt.Sprintf("%s の %s %s の修正版を確認 (範囲情報から修正版を特定できず。ベンダー情報を確認: 要確認)", sysJA, productName, a.Version)
-		en = fmt.Sprintf("confirm the fixed version of %s %s on %s (the ranges name none: check the vendor advisory)", productName, a.Version, sysEN)
-	case a.Kind == "confirm":
-		ja = fmt.Sprintf("%s の %s %s が影響を受けるか確認 (要確認)", sysJA, productName, a.Version)
-		en = fmt.Sprintf("confirm whether %s %s on %s is affected", productName, a.Version, sysEN)
-	case a.Kind == "patch":
-		ja = fmt.Sprintf("%s の %s に修正プログラム %s を適用", sysJA, productName, a.Patches)
-		en = fmt.Sprintf("apply %s to %s on %s", a.Patches, productName, sysEN)
-	default:
-		ja = fmt.Sprintf("%s の %s %s を %sへ更新", sysJA, productName, a.Version, tt.JA)
-		en = fmt.Sprintf("upgrade %s %s on %s to %s", productName, a.Version, sysEN, tt.EN)
-		if a.EOL {
-			ja += " (現在の系列はサポート終了: 更新先は別の系列)"
-			en += " (the installed line is end of life: the target is on another line)"
-		}
-	}
-	ja += fmt.Sprintf(": %d 件解消、最高 %s", n, a.TopPriority)
-	en += fmt.Sprintf(": closes %d finding%s, highest %s", n, plural(n), a.TopPriority)
-	if due != "" {
-		ja += "、期限 " + due
-		en += ", due " + due
-	}
-	return i18n.Text{JA: ja, EN: en}
+	return i18n.Text{JA: text(i18n.JA, a, system, productName), EN: text(i18n.EN, a, system, productName)}
 }
 
-func plural(n int) string {
-	if n == 1 {
-		return ""
+// text is Text in one language.
+func text(lang i18n.Lang, a Action, system i18n.Text, productName string) string {
+	var key string
+	switch {
+	case a.Kind == model.ActionReplace && a.TargetOpen:
+		key = "action_text.replace_open"
+	case a.Kind == model.ActionReplace:
+		key = "action_text.replace"
+	case a.Kind == model.ActionConfirm && a.TargetOpen:
+		key = "action_text.confirm_open"
+	case a.Kind == model.ActionConfirm:
+		key = "action_text.confirm"
+	case a.Kind == model.ActionPatch:
+		key = "action_text.patch"
+	default:
+		key = "action_text.upgrade"
 	}
-	return "s"
+	s := i18n.Tf(lang, key, system.Get(lang), productName, a.Version, a.Patches, ActionTargetText(a).Get(lang))
+	if key == "action_text.upgrade" && a.EOL {
+		s += i18n.T(lang, "action_text.other_line")
+	}
+	closes := "action_text.closes"
+	if n := len(a.Findings); n == 1 && lang == i18n.EN {
+		closes += ".one"
+	}
+	s += i18n.Tf(lang, closes, len(a.Findings), a.TopPriority)
+	if !a.Due.IsZero() {
+		s += i18n.Tf(lang, "action_text.due", a.Due.Format("2006-01-02"))
+	}
+	return s
 }

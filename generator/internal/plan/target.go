@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/version"
 )
 
@@ -144,7 +145,7 @@ func ActionTargetText(a Action) i18n.Text {
 // version ("7.2.7 以降" / "7.2.7 or later"), "newer than X" when the
 // feeds give only an inclusive upper bound, the patch ids, or that no
 // fixing version is known. Every output shows this text.
-func TargetText(kind, target string, after bool, patches string) i18n.Text {
+func TargetText(kind model.ActionKind, target string, after bool, patches string) i18n.Text {
 	var ja, en string
 	switch {
 	case target != "" && after:
@@ -161,9 +162,9 @@ func TargetText(kind, target string, after bool, patches string) i18n.Text {
 	switch {
 	case ja != "":
 		return i18n.Text{JA: ja, EN: en}
-	case kind == "replace":
+	case kind == model.ActionReplace:
 		return i18n.Text{JA: "サポート中の版へ移行", EN: "a supported release"}
-	case kind == "confirm" && target == "" && patches == "":
+	case kind == model.ActionConfirm && target == "" && patches == "":
 		return i18n.Text{JA: "修正版未特定 (要確認)", EN: "no fixed version known (to confirm)"}
 	}
 	return i18n.Text{}

@@ -71,7 +71,7 @@ func TestTargetsFromTheSample(t *testing.T) {
 	cases := []struct {
 		name     string
 		fs       []model.Finding
-		kind     string
+		kind     model.ActionKind
 		target   string
 		after    bool
 		ja, en   string

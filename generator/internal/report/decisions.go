@@ -2,7 +2,6 @@ package report
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strconv"
 
@@ -69,6 +68,8 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		}
 		out = append(out, d)
 	}
+	// addT adds a decision whose text is given in both languages.
+	addT := func(d Decision, t i18n.Text) { add(d, t.JA, t.EN) }
 	// Overdue and unplanned fix actions are rolled up per department:
 	// management decides on departments, owners act on the actions listed
 	// beneath in the plan.
@@ -117,18 +118,16 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 	for _, name := range unplannedDepts {
 		d := unplanned[name]
 		ja, en := deptLabel(name)
-		add(Decision{Kind: model.DecisionNoPlan, Ref: "dept:" + name, Department: name, Due: d.due, Score: d.score, Findings: d.findings, Records: d.records,
+		addT(Decision{Kind: model.DecisionNoPlan, Ref: "dept:" + name, Department: name, Due: d.due, Score: d.score, Findings: d.findings, Records: d.records,
 			Reason: i18n.Text{JA: "P1/P2 の対策に方針・担当・予定日がない", EN: "P1/P2 fix actions have no response, owner or date"}},
-			fmt.Sprintf("%s: P1/P2 の対策 %d 件が未計画 (P1 %d 件・P2 %d 件。例: %s)。対応方針と担当の決定が必要", ja, d.n, d.p1, d.p2, d.firstText.JA),
-			fmt.Sprintf("%s: %s without a plan (P1 %d, P2 %d; e.g. %s). Decide the response and owner", en, i18n.Plural(i18n.EN, d.n, "P1/P2 fix action", "P1/P2 fix actions"), d.p1, d.p2, d.firstText.EN))
+			i18n.Countf("decide.no_plan", d.n, i18n.Text{JA: ja, EN: en}, d.n, d.p1, d.p2, d.firstText))
 	}
 	for _, name := range depts {
 		d := overdue[name]
 		ja, en := deptLabel(name)
-		add(Decision{Kind: model.DecisionOverdue, Ref: "dept:" + name, Department: name, Due: d.due, Score: d.score, Findings: d.findings, Records: d.records,
+		addT(Decision{Kind: model.DecisionOverdue, Ref: "dept:" + name, Department: name, Due: d.due, Score: d.score, Findings: d.findings, Records: d.records,
 			Reason: i18n.Text{JA: "期限超過の対策が残り、部署だけでは解消していない", EN: "overdue fix actions remain that the department has not closed"}},
-			fmt.Sprintf("%s: 期限超過の対策 %d 件 (P1 %d 件・P2 %d 件)。督促・要員追加または期限の再設定を判断", ja, d.n, d.p1, d.p2),
-			fmt.Sprintf("%s: %s (P1 %d, P2 %d). Decide: escalate, add staff or reset deadlines", en, i18n.Plural(i18n.EN, d.n, "overdue fix action", "overdue fix actions"), d.p1, d.p2))
+			i18n.Countf("decide.overdue", d.n, i18n.Text{JA: ja, EN: en}, d.n, d.p1, d.p2))
 	}
 	for _, a := range r.Acceptances {
 		n := sysName(sysByID, a.System)
@@ -139,13 +138,11 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		case a.Expired:
 			dec.Kind = model.DecisionAcceptExpired
 			dec.Reason = i18n.Text{JA: "受容の見直し期限が過ぎ、指摘が未対応に戻った", EN: "the acceptance's review date passed; its findings are open again"}
-			add(dec, fmt.Sprintf("リスク受容の期限切れ: %s (%s %s)。再承認または対策を判断", a.ID, n.Get(i18n.JA), a.Advisory),
-				fmt.Sprintf("Risk acceptance expired: %s (%s %s). Re-approve or remediate", a.ID, n.Get(i18n.EN), a.Advisory))
+			addT(dec, i18n.Sentencef("decide.accept_expired", a.ID, n, a.Advisory))
 		case a.ExpiringSoon:
 			dec.Kind = model.DecisionAcceptExpiring
 			dec.Reason = i18n.Text{JA: "受容の見直し期限が近い", EN: "the acceptance's review date is near"}
-			add(dec, fmt.Sprintf("リスク受容が %s に期限: %s (%s)。継続の可否を判断", a.Expires.Format("2006-01-02"), a.ID, n.Get(i18n.JA)),
-				fmt.Sprintf("Risk acceptance expires %s: %s (%s). Decide whether to renew", a.Expires.Format("2006-01-02"), a.ID, n.Get(i18n.EN)))
+			addT(dec, i18n.Sentencef("decide.accept_expiring", a.Expires.Format("2006-01-02"), a.ID, n))
 		}
 	}
 	for _, rec := range in.Remediations {
@@ -154,23 +151,20 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 			id := plan.RecordID(rec)
 			sc, nf := underRecord(id)
 			hours := strconv.FormatFloat(rec.ServiceStopHours, 'f', -1, 64)
-			add(Decision{Kind: model.DecisionServiceStop, System: rec.System, Ref: id, Owner: rec.Owner, Department: sysByID[rec.System].Owner,
+			addT(Decision{Kind: model.DecisionServiceStop, System: rec.System, Ref: id, Owner: rec.Owner, Department: sysByID[rec.System].Owner,
 				Due: rec.Planned, Score: sc, Findings: nf, Records: []string{id},
 				Reason: i18n.Text{JA: "業務を止める作業は経営層の承認が必要", EN: "a stop of the business needs management's approval"}},
-				fmt.Sprintf("サービス停止の承認: %s を %s 時間停止 (%s)", n.Get(i18n.JA), hours, id),
-				fmt.Sprintf("Approve a service stop: %s down for %s (%s)", n.Get(i18n.EN), plural(rec.ServiceStopHours, "hour", "hours"), id))
+				i18n.Countf("decide.service_stop", count(rec.ServiceStopHours), n, hours, id))
 		}
 	}
 	for _, nt := range r.Notifications {
 		if nt.Acknowledged.IsZero() && nt.AckLate && nt.Status != "closed" {
 			n := sysName(sysByID, nt.System)
 			ack := in.Policy.Horizons.NotificationAckDays
-			add(Decision{Kind: model.DecisionNotificationLate, System: nt.System, Ref: nt.ID, Department: sysByID[nt.System].Owner,
-				Due: nt.Received.AddDate(0, 0, ack),
-				Reason: i18n.Text{JA: fmt.Sprintf("受領連絡の期限 (%d 日) を過ぎた外部からの指摘", ack),
-					EN: fmt.Sprintf("a report from outside past the %s acknowledgement deadline", plural(float64(ack), "day", "days"))}},
-				fmt.Sprintf("第三者からの指摘 %s (%s) に %d 日間受領連絡なし。受領連絡と対応体制を指示", nt.ID, n.Get(i18n.JA), nt.AckDays),
-				fmt.Sprintf("Report %s from outside (%s) unacknowledged for %s. Order an acknowledgement and a response", nt.ID, n.Get(i18n.EN), plural(float64(nt.AckDays), "day", "days")))
+			addT(Decision{Kind: model.DecisionNotificationLate, System: nt.System, Ref: nt.ID, Department: sysByID[nt.System].Owner,
+				Due:    nt.Received.AddDate(0, 0, ack),
+				Reason: i18n.Countf("decide.ack_late.reason", ack, ack)},
+				i18n.Countf("decide.ack_late", nt.AckDays, nt.ID, n, nt.AckDays))
 		}
 	}
 	for _, l := range r.Lifecycle {
@@ -201,11 +195,10 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 				owner, most = d, hostsBy[d]
 			}
 		}
-		add(Decision{Kind: model.DecisionEOLReplacement, Ref: l.Product + "@" + l.Cycle, Department: owner, Due: l.EOL, Score: sc, Findings: nf,
+		addT(Decision{Kind: model.DecisionEOLReplacement, Ref: l.Product + "@" + l.Cycle, Department: owner, Due: l.EOL, Score: sc, Findings: nf,
 			Reason: i18n.Text{JA: "サポート終了 (間近) の製品に移行計画・予算がない", EN: "an end-of-life (or ending) product has no replacement plan or budget"}},
-			fmt.Sprintf("移行計画なし: %s %s (サポート終了 %s、%d システム %d 台)。更改予算と時期の判断", l.ProductName, l.Cycle, dateOr(l.EOL), len(l.Systems), l.Hosts),
-			fmt.Sprintf("No replacement plan: %s %s (end of life %s, %s, %s). Decide budget and timing", l.ProductName, l.Cycle, dateOr(l.EOL),
-				plural(float64(len(l.Systems)), "system", "systems"), plural(float64(l.Hosts), "host", "hosts")))
+			i18n.Sentencef("decide.eol_replacement", l.ProductName, l.Cycle, dateOr(l.EOL),
+				i18n.Countf("decide.systems", len(l.Systems), len(l.Systems)), i18n.Countf("decide.hosts", l.Hosts, l.Hosts)))
 	}
 	// Remediation records that change the picture wholesale: the owner is
 	// the department of the record's system (none for "*"), needed now.
@@ -226,13 +219,13 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 	return out
 }
 
-// plural formats an English count with its noun: "1 hour", "0.5 hours".
-func plural(n float64, one, many string) string {
-	s := strconv.FormatFloat(n, 'f', -1, 64)
+// count is the count a number of hours gives Countf: 1 (singular) for
+// exactly one, 2 (plural) otherwise, fractions included.
+func count(n float64) int {
 	if n == 1 {
-		return s + " " + one
+		return 1
 	}
-	return s + " " + many
+	return 2
 }
 
 func dateOr(t timeT) string {

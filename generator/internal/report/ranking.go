@@ -231,7 +231,7 @@ func rank(r *Report, sysByID map[string]inventory.System) {
 			extra := min(WeightActionMax, float64(WeightActionPerFinding*(n-1)))
 			a.Score.Points += extra
 			a.Score.Reasons = append(a.Score.Reasons, ScoreReason{Code: "findings",
-				Text:   i18n.Text{JA: fmt.Sprintf("他 %d 件の指摘", n-1), EN: i18n.Plural(i18n.EN, n-1, "further finding", "further findings")},
+				Text:   i18n.Countf("rank.further", n-1, n-1),
 				Points: extra})
 		}
 	}

@@ -206,9 +206,9 @@ type Action struct {
 	Product     string
 	ProductName string
 	Version     string
-	// Kind is "upgrade", "patch", "replace" (end of life) or "confirm"
-	// (needs confirmation before anything else).
-	Kind string
+	// Kind is upgrade, patch, replace (end of life) or confirm (needs
+	// confirmation before anything else).
+	Kind model.ActionKind
 	// Target is the lowest version outside every affected range of every
 	// finding it closes (all merged advisories) and on no end-of-life line;
 	// TargetAfter means "any version newer than Target" (the feeds give

@@ -180,55 +180,33 @@ func Change(now, prev int) string { return change(now, prev) }
 func sentences(r *Report) []i18n.Text {
 	s := r.Summary
 	var out []i18n.Text
+	asOf := r.AsOf.Format("2006-01-02")
 	p12 := s.Open[model.P1] + s.Open[model.P2]
 	if s.Prev != nil {
 		pp := s.Prev.Open[model.P1] + s.Prev.Open[model.P2]
-		out = append(out, i18n.Text{
-			JA: fmt.Sprintf("%s 時点の未対応の指摘は %d 件 (前月比 %s)、うち直ちに対応 (P1) %d 件・優先対応 (P2) %d 件 (前月比 %s) です。", r.AsOf.Format("2006-01-02"), s.OpenTotal, change(s.OpenTotal, s.Prev.OpenTotal), s.Open[model.P1], s.Open[model.P2], change(p12, pp)),
-			EN: fmt.Sprintf("As of %s, %d findings are open (%s on last month), of which %d are P1 (act now) and %d P2 (priority) (%s).", r.AsOf.Format("2006-01-02"), s.OpenTotal, change(s.OpenTotal, s.Prev.OpenTotal), s.Open[model.P1], s.Open[model.P2], change(p12, pp)),
-		})
+		out = append(out, i18n.Sentencef("summary.open_prev", asOf, s.OpenTotal, change(s.OpenTotal, s.Prev.OpenTotal), s.Open[model.P1], s.Open[model.P2], change(p12, pp)))
 	} else {
-		out = append(out, i18n.Text{
-			JA: fmt.Sprintf("%s 時点の未対応の指摘は %d 件、うち直ちに対応 (P1) %d 件・優先対応 (P2) %d 件です (前月のデータなし)。", r.AsOf.Format("2006-01-02"), s.OpenTotal, s.Open[model.P1], s.Open[model.P2]),
-			EN: fmt.Sprintf("As of %s, %d findings are open, of which %d are P1 (act now) and %d P2 (priority); no earlier month to compare.", r.AsOf.Format("2006-01-02"), s.OpenTotal, s.Open[model.P1], s.Open[model.P2]),
-		})
+		out = append(out, i18n.Sentencef("summary.open", asOf, s.OpenTotal, s.Open[model.P1], s.Open[model.P2]))
 	}
-	ex := i18n.Text{
-		JA: fmt.Sprintf("インターネット公開システムの悪用済み脆弱性が %d 件未対応です", s.ExploitedInternet),
-		EN: fmt.Sprintf("%s on internet-facing systems", i18n.Plural(i18n.EN, s.ExploitedInternet, "exploited finding remains open", "exploited findings remain open")),
-	}
+	ex := i18n.Countf("summary.exploited", s.ExploitedInternet, s.ExploitedInternet)
 	if s.Prev != nil {
-		ex.JA += fmt.Sprintf(" (前月比 %s)", change(s.ExploitedInternet, s.Prev.ExploitedInternet))
-		ex.EN += fmt.Sprintf(" (%s on last month)", change(s.ExploitedInternet, s.Prev.ExploitedInternet))
+		ex = join(ex, i18n.Sentencef("summary.vs_prev", change(s.ExploitedInternet, s.Prev.ExploitedInternet)))
 	}
-	ex.JA += "。"
-	ex.EN += "."
-	out = append(out, ex)
-	od := i18n.Text{
-		JA: fmt.Sprintf("期限超過の指摘は %d 件", s.Overdue),
-		EN: fmt.Sprintf("%s past their due date", i18n.Plural(i18n.EN, s.Overdue, "finding is", "findings are")),
-	}
+	out = append(out, join(ex, i18n.Msg("summary.end")))
+	od := i18n.Countf("summary.overdue", s.Overdue, s.Overdue)
 	if s.OverdueSLA != s.Overdue {
-		od.JA += fmt.Sprintf(" (承認済みの期限延長 %d 件を認めなければ %d 件)", s.Extensions, s.OverdueSLA)
-		od.EN += fmt.Sprintf(" (%d without the %s)", s.OverdueSLA, i18n.Plural(i18n.EN, s.Extensions, "approved extension", "approved extensions"))
+		od = join(od, i18n.Countf("summary.overdue_sla", s.Extensions, s.Extensions, s.OverdueSLA))
 	}
 	if s.Prev != nil {
-		od.JA += fmt.Sprintf(" (前月比 %s)", change(s.Overdue, s.Prev.Overdue))
-		od.EN += fmt.Sprintf(" (%s on last month)", change(s.Overdue, s.Prev.Overdue))
+		od = join(od, i18n.Sentencef("summary.vs_prev", change(s.Overdue, s.Prev.Overdue)))
 	}
 	if len(r.Actions) > 0 {
-		top := r.Actions[0]
-		od.JA += fmt.Sprintf("。リスク順位 1 位の対策は「%s」です。", top.Text.Get(i18n.JA))
-		od.EN += fmt.Sprintf(". The top-ranked fix action: %s.", top.Text.Get(i18n.EN))
+		od = join(od, i18n.Sentencef("summary.top_action", r.Actions[0].Text))
 	} else {
-		od.JA += "。"
-		od.EN += "."
+		od = join(od, i18n.Msg("summary.end"))
 	}
 	out = append(out, od)
-	out = append(out, i18n.Text{
-		JA: fmt.Sprintf("サポート終了ソフトウェアが %d 件稼働中で、12 か月以内にさらに %d 件がサポート終了を迎えます。", s.EOLInUse, s.EOLSoon[2]),
-		EN: fmt.Sprintf("End-of-life components in use: %d; reaching end of life within 12 months: %d more.", s.EOLInUse, s.EOLSoon[2]),
-	})
+	out = append(out, i18n.Sentencef("summary.eol", s.EOLInUse, s.EOLSoon[2]))
 	if len(r.Decisions) > 0 {
 		// the kinds present, most urgent first, in the catalogue's words
 		var ja, en []string
@@ -237,13 +215,14 @@ func sentences(r *Report) []i18n.Text {
 				ja, en = append(ja, i18n.T(i18n.JA, k.LabelKey())), append(en, i18n.T(i18n.EN, k.LabelKey()))
 			}
 		}
-		out = append(out, i18n.Text{
-			JA: fmt.Sprintf("今月、経営層の判断事項が %d 件あります (%s)。", len(r.Decisions), strings.Join(ja, "・")),
-			EN: fmt.Sprintf("Management has %s this month (%s).", i18n.Plural(i18n.EN, len(r.Decisions), "decision to make", "decisions to make"), strings.Join(en, ", ")),
-		})
+		kinds := i18n.Text{JA: strings.Join(ja, "・"), EN: strings.Join(en, ", ")}
+		out = append(out, i18n.Countf("summary.decisions", len(r.Decisions), len(r.Decisions), kinds))
 	}
 	return out
 }
+
+// join appends b to a in each language.
+func join(a, b i18n.Text) i18n.Text { return i18n.Text{JA: a.JA + b.JA, EN: a.EN + b.EN} }
 
 // priorityCounts returns a count per priority, each at zero.
 func priorityCounts() map[model.Priority]int {

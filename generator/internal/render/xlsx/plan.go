@@ -141,7 +141,7 @@ func (b *book) plan(ctx context.Context) error {
 		row: func(i int, o []any) {
 			a, v := rows[i].a, rows[i].values
 			o[0], o[1], o[2], o[3] = a.Key, sysName[a.System], name(a.Product, a.ProductName), a.Version
-			o[4], o[5], o[6], o[7] = b.enum("action_kind", a.Kind), b.target(a), len(a.Findings), b.enum("priority", a.TopPriority.String())
+			o[4], o[5], o[6], o[7] = b.enum("action_kind", string(a.Kind)), b.target(a), len(a.Findings), b.enum("priority", a.TopPriority.String())
 			o[8], o[9], o[10], o[11] = b.hosts(a.Hosts), a.Department, a.Due, b.yes(a.Overdue)
 			o[12], o[13], o[14] = a.Owner, remediation.ListLabel(b.enum("stage", string(a.Stage))), remediation.ListLabel(b.enum("action", a.Action))
 			o[15], o[16], o[17], o[18] = a.Planned, a.Completed, v["ticket"], v["cost"]
