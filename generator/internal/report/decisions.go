@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 
+	"vulnreport/generator/internal/assess"
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/inventory"
 	"vulnreport/generator/internal/model"
@@ -20,8 +21,8 @@ func sysName(m map[string]inventory.System, id string) i18n.Text {
 }
 
 // MinServiceStopHours is the shortest planned outage that is a decision
-// for management; shorter stops fall within an owner's maintenance window.
-const MinServiceStopHours = 1
+// for management (assess.MinServiceStopHours).
+const MinServiceStopHours = assess.MinServiceStopHours
 
 func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decision {
 	var out []Decision
@@ -51,13 +52,7 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		if d.Department == "" {
 			d.DepartmentName = NoDepartment
 		}
-		d.NeededBy = d.Due
-		if d.Due.IsZero() || d.Due.Before(in.AsOf) {
-			d.NeededBy = in.AsOf
-			if !d.Due.IsZero() {
-				d.Late, d.LateSince = true, d.Due
-			}
-		}
+		d.NeededBy, d.Late, d.LateSince = assess.NeededBy(d.Due, in.AsOf)
 		slices.Sort(d.Records)
 		d.Records = slices.Compact(d.Records)
 		for _, id := range d.Records {
@@ -87,10 +82,10 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		n := sysName(sysByID, a.System)
 		var m map[string]*dept
 		var names *[]string
-		switch {
-		case a.Overdue && a.Completed.IsZero():
+		switch assess.FixActionDecision(a.Overdue, !a.Completed.IsZero(), a.TopPriority, a.Stage, !a.Planned.IsZero()) {
+		case model.DecisionOverdue:
 			m, names = overdue, &depts
-		case (a.TopPriority == model.P1 || a.TopPriority == model.P2) && (a.Stage == "" || a.Stage == model.StageInvestigate) && a.Planned.IsZero():
+		case model.DecisionNoPlan:
 			m, names = unplanned, &unplannedDepts
 		default:
 			continue
@@ -134,19 +129,17 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		sc, nf := underRecord(a.ID)
 		dec := Decision{System: a.System, Ref: a.ID, Owner: a.ApprovedBy, Department: sysByID[a.System].Owner, Due: a.Expires,
 			Score: sc, Findings: nf, Records: []string{a.ID}}
-		switch {
-		case a.Expired:
-			dec.Kind = model.DecisionAcceptExpired
+		switch dec.Kind = assess.AcceptanceDecision(a.Expired, a.ExpiringSoon); dec.Kind {
+		case model.DecisionAcceptExpired:
 			dec.Reason = i18n.Text{JA: "受容の見直し期限が過ぎ、指摘が未対応に戻った", EN: "the acceptance's review date passed; its findings are open again"}
 			addT(dec, i18n.Sentencef("decide.accept_expired", a.ID, n, a.Advisory))
-		case a.ExpiringSoon:
-			dec.Kind = model.DecisionAcceptExpiring
+		case model.DecisionAcceptExpiring:
 			dec.Reason = i18n.Text{JA: "受容の見直し期限が近い", EN: "the acceptance's review date is near"}
 			addT(dec, i18n.Sentencef("decide.accept_expiring", a.Expires.Format("2006-01-02"), a.ID, n))
 		}
 	}
 	for _, rec := range in.Remediations {
-		if rec.ServiceStopHours >= MinServiceStopHours && rec.Stage != model.StageDone && (rec.Planned.IsZero() || !rec.Planned.Before(in.AsOf)) {
+		if assess.ServiceStopDecision(rec.ServiceStopHours, rec.Stage, rec.Planned, in.AsOf) {
 			n := sysName(sysByID, rec.System)
 			id := plan.RecordID(rec)
 			sc, nf := underRecord(id)
@@ -158,17 +151,17 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		}
 	}
 	for _, nt := range r.Notifications {
-		if nt.Acknowledged.IsZero() && nt.AckLate && nt.Status != "closed" {
+		ack := in.Policy.Horizons.NotificationAckDays
+		if needed, due := assess.AckLateDecision(nt.Received, nt.Acknowledged, nt.AckLate, nt.Status, ack); needed {
 			n := sysName(sysByID, nt.System)
-			ack := in.Policy.Horizons.NotificationAckDays
 			addT(Decision{Kind: model.DecisionNotificationLate, System: nt.System, Ref: nt.ID, Department: sysByID[nt.System].Owner,
-				Due:    nt.Received.AddDate(0, 0, ack),
+				Due:    due,
 				Reason: i18n.Countf("decide.ack_late.reason", ack, ack)},
 				i18n.Countf("decide.ack_late", nt.AckDays, nt.ID, n, nt.AckDays))
 		}
 	}
 	for _, l := range r.Lifecycle {
-		if l.Status != model.LifecycleEOL && l.Status != model.LifecycleEnding || !l.Replacement.IsZero() {
+		if !assess.ReplacementDecision(l.Status, l.Replacement) {
 			continue
 		}
 		onLine := map[string]bool{}
