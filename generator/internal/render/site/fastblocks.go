@@ -11,13 +11,14 @@ import "vulnreport/generator/internal/i18n"
 // blockLabels are the escaped labels the blocks print.
 type blockLabels struct {
 	due, system, product, action, assignee, planned, hosts, risk string
-	miniHead                                                     string
+	completedOpen, miniHead                                      string
 }
 
 func newBlockLabels(lang i18n.Lang) blockLabels {
 	t := func(k string) string { return string(escapeHTML(nil, i18n.T(lang, k))) }
 	return blockLabels{due: t("col.due"), system: t("col.system"), product: t("col.product"), action: t("action"),
 		assignee: t("col.assignee"), planned: t("col.planned"), hosts: t("col.hosts"), risk: t("col.risk_share"),
+		completedOpen: t("pdf.completed_open"),
 		miniHead: "<table class=\"mini\">\n<caption class=\"vh\">" + t("section.findings") + "</caption>\n<thead><tr><th scope=\"col\">" +
 			t("priority") + "</th><th scope=\"col\">" + t("col.ids") + "</th><th scope=\"col\">" + t("col.cvss") +
 			"</th><th scope=\"col\">" + t("col.kev") + " / " + t("col.epss") + "</th><th scope=\"col\">" + t("col.due") +
@@ -65,6 +66,11 @@ func (w rowWriter) action(b []byte, ix *index, lb *labels, a *actionView, depth 
 	if a.A.Overdue {
 		b = append(b, ` <span class="tag od">`...)
 		b = append(b, w.overdue...)
+		b = append(b, "</span>"...)
+	}
+	if a.CompletedOpen {
+		b = append(b, ` <span class="tag warn">`...)
+		b = append(b, l.completedOpen...)
 		b = append(b, "</span>"...)
 	}
 	b = append(b, " · "...)

@@ -223,8 +223,11 @@ type actionView struct {
 	Product, Action  string
 	Owner, Hosts     string
 	Risk             string
-	Steps            []step
-	Mini             miniTable
+	// CompletedOpen marks an action whose remediation record says done
+	// while its findings are still open (pdf.completed_open), as the PDF does.
+	CompletedOpen bool
+	Steps         []step
+	Mini          miniTable
 	// fis are the findings of Mini, for the fast writers.
 	fis []int32
 }
@@ -284,7 +287,8 @@ func (b *builder) actionView(lang i18n.Lang, p *Page, ai int32, withRows, lazy b
 		Kind: i18n.T(lang, a.Kind.LabelKey()), Stage: i18n.T(lang, "stage."+string(a.Stage)), Due: dateText(a.Due),
 		Planned: dateText(a.Planned), Count: i18n.Tf(lang, "site.n_findings", len(a.Findings)), SysName: p.SysName(a.System),
 		SysHref: p.Sys(a.System), Action: i18n.T(lang, "action."+a.Action), Owner: a.Owner, Hosts: num(a.Hosts),
-		Risk: strconv.FormatFloat(a.RiskShare*100, 'f', 1, 64) + "%", Product: a.ProductName + " " + a.Version}
+		Risk: strconv.FormatFloat(a.RiskShare*100, 'f', 1, 64) + "%", Product: a.ProductName + " " + a.Version,
+		CompletedOpen: !a.Completed.IsZero() && len(a.Findings) > 0}
 	if v.Owner == "" {
 		v.Owner = "-"
 	}
