@@ -106,8 +106,12 @@ func (l *loader) readFeed(name, kind, system string, stop bool) {
 	}
 }
 
-// history registers earlier findings exports; the history package decodes them.
-func (l *loader) history(names []string) {
+// historyFiles reads earlier months' files kept under history/<date>/
+// (findings exports, attack-signs.json): a folder that is not a date is a
+// warning, a file that cannot be read stops the build. The history and
+// attack packages decode them.
+func (l *loader) historyFiles(names []string) []HistoryFile {
+	var out []HistoryFile
 	for _, name := range names {
 		date := path.Base(path.Dir(name))
 		if _, err := source.ParseDate(date); err != nil {
@@ -119,8 +123,9 @@ func (l *loader) history(names []string) {
 			l.fatal("%s: %v", name, err)
 			continue
 		}
-		l.s.History = append(l.s.History, HistoryFile{Date: date, Path: name, Data: data})
+		out = append(out, HistoryFile{Date: date, Path: name, Data: data})
 	}
+	return out
 }
 
 // notReadable is how feed readers place an error that makes a whole file

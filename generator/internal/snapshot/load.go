@@ -60,8 +60,8 @@ func Load(fsys fs.FS, opt Options, diags *source.Diagnostics) *Snapshot {
 	l.feeds(files)
 	l.supersede()
 	l.fetchLog(files["fetchlog"])
-	l.history(files["history"])
-	l.attackHistory(files["attackhistory"])
+	l.s.History = l.historyFiles(files["history"])
+	l.s.AttackHistory = l.historyFiles(files["attackhistory"])
 	for _, name := range files["logs"] {
 		system, _, _ := strings.Cut(strings.TrimPrefix(name, "logs/"), "/")
 		l.s.Logs = append(l.s.Logs, LogFile{System: system, Path: name})
