@@ -71,7 +71,7 @@ func Run(in Input) Result {
 	}
 	fs = append(fs, eol...)
 	status := map[[2]string]model.LifecycleStatus{} // product and version → support status
-	var reasons reasonLists
+	reasons := newReasonLists()
 	for i := range fs {
 		f := &fs[i]
 		sys := systems[f.System]
@@ -94,7 +94,7 @@ func Run(in Input) Result {
 			risk.Evidence(f, v)
 			risk.Rank(f, sys, in.Policy.Thresholds)
 		}
-		f.Reasons = reasons.intern(f.Reasons)
+		f.Reasons = reasons.Intern(f.Reasons)
 		f.FirstSeen = in.AsOf
 		if t, ok := history.FirstSeen(in.History, f.Key); ok {
 			f.FirstSeen = t

@@ -11,11 +11,11 @@ import (
 // different text is a different list, and appending to a shared list
 // (as the attack stage does) leaves the other findings' list alone.
 func TestReasonListsShareAndCopyOnAppend(t *testing.T) {
-	var l reasonLists
+	l := newReasonLists()
 	mk := func(ja string) []model.Reason {
 		return append(make([]model.Reason, 0, 4), model.Reason{Code: "cvss", Text: i18n.Text{JA: ja, EN: "x"}}, model.Reason{Code: "internet"})
 	}
-	a, b, c := l.intern(mk("CVSS 9.8")), l.intern(mk("CVSS 9.8")), l.intern(mk("CVSS 7.5"))
+	a, b, c := l.Intern(mk("CVSS 9.8")), l.Intern(mk("CVSS 9.8")), l.Intern(mk("CVSS 7.5"))
 	if &a[0] != &b[0] {
 		t.Error("equal lists are not shared")
 	}
@@ -26,7 +26,7 @@ func TestReasonListsShareAndCopyOnAppend(t *testing.T) {
 	if len(b) != 2 || &grown[0] == &b[0] {
 		t.Error("appending to a shared list wrote into it")
 	}
-	if l.intern(nil) != nil {
+	if l.Intern(nil) != nil {
 		t.Error("nil list not kept nil")
 	}
 }

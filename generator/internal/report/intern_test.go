@@ -6,11 +6,11 @@ import "testing"
 // copy, different points are different lists, and an action's appended
 // term never writes into a finding's shared list.
 func TestScoreReasonListsShareAndCopyOnAppend(t *testing.T) {
-	var l scoreReasonLists
+	l := newScoreReasonLists()
 	mk := func(p float64) []ScoreReason {
 		return append(make([]ScoreReason, 0, 4), ScoreReason{Code: "kev", Points: 40}, ScoreReason{Code: "cvss", Points: p})
 	}
-	a, b, c := l.intern(mk(19.6)), l.intern(mk(19.6)), l.intern(mk(15))
+	a, b, c := l.Intern(mk(19.6)), l.Intern(mk(19.6)), l.Intern(mk(15))
 	if &a[0] != &b[0] {
 		t.Error("equal lists are not shared")
 	}

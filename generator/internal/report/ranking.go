@@ -192,14 +192,14 @@ func scoreFinding(f *model.Finding, s inventory.System, asOf timeT) Score {
 func rank(r *Report, sysByID map[string]inventory.System) {
 	r.RankOf = map[string]int{}
 	scores := map[string]Score{}
-	var lists scoreReasonLists
+	lists := newScoreReasonLists()
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		if !f.IsOpen() {
 			continue
 		}
 		sc := scoreFinding(f, sysByID[f.System], r.AsOf)
-		sc.Reasons = lists.intern(sc.Reasons)
+		sc.Reasons = lists.Intern(sc.Reasons)
 		scores[f.Key] = sc
 		r.Ranking = append(r.Ranking, Ranked{Index: i, Key: f.Key, Score: sc})
 	}
