@@ -34,9 +34,12 @@ type Report struct {
 	Previous time.Time
 	// Languages are the languages to render, in the policy's order.
 	Languages []i18n.Lang
-	// Organization, Title and Classification head every output (policy).
-	Organization   i18n.Text
-	Title          i18n.Text
+	// Organization is the organisation's name, heading every output (policy).
+	Organization i18n.Text
+	// Title is the report's title (policy).
+	Title i18n.Text
+	// Classification is the information classification printed on every
+	// page and sheet (policy).
 	Classification i18n.Text
 	// Policy is the policy as applied, for the method sections.
 	Policy Policy
@@ -54,20 +57,24 @@ type Report struct {
 	// desc, then priority, due date and key): every top list of fix
 	// actions takes its first rows.
 	Actions []Action
-	// Ranking holds every open finding in the one risk ranking's order;
-	// RankOf maps a finding key to its position in Ranking. Every top list
-	// of findings takes Ranking's first rows (filtered as it needs).
+	// Ranking holds every open finding in the one risk ranking's order.
+	// Every top list of findings takes Ranking's first rows (filtered as
+	// it needs).
 	Ranking []Ranked
-	RankOf  map[string]int
+	// RankOf maps an open finding's key to its position in Ranking.
+	RankOf map[string]int
 	// Exceptions is the exceptions register: moved due dates (honoured or
 	// not), acceptances, mitigations and not-affected decisions.
 	Exceptions []Exception
 	// Scorecards holds one row per owner department, worst first.
 	Scorecards []Scorecard
 	// Freshness is each public feed's age against the policy's threshold,
-	// in policy.FeedKinds order; Coverage what the data can speak about.
+	// in policy.FeedKinds order.
 	Freshness []FeedAge
-	Coverage  Coverage
+	// Coverage is what the data can speak about: how many components some
+	// advisory or lifecycle record knows, and how many have a known
+	// support status.
+	Coverage Coverage
 	// Lifecycle holds the release lines in use, for the lifecycle timeline.
 	Lifecycle []Line
 	// Decisions are the items management must decide this month, most
@@ -219,9 +226,10 @@ type Action struct {
 	// register (blank when none is registered).
 	Department string
 	// Score is the action's place in the one risk ranking (its highest
-	// finding's score plus its further findings); Rank is 1-based.
+	// finding's score plus its further findings).
 	Score Score
-	Rank  int
+	// Rank is the action's 1-based position in that ranking (Actions' order).
+	Rank int
 	// RiskShare is the share of open risk weight the action removes (0–1).
 	RiskShare float64
 	// Text is the one-line instruction ("upgrade … to … or later").
