@@ -176,18 +176,17 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 				sc = max(sc, findingScore(f.Key))
 			}
 		}
-		hostsBy := map[string]int{}
+		var installs []assess.Install
 		for _, c := range r.Components {
 			if c.Product == l.Product && onLine[c.System] {
-				hostsBy[sysByID[c.System].Owner] += max(c.Hosts, 1)
+				installs = append(installs, assess.Install{Department: sysByID[c.System].Owner, Hosts: c.Hosts})
 			}
 		}
-		owner, most := "", -1
-		for _, s := range l.Systems {
-			if d := sysByID[s].Owner; hostsBy[d] > most || hostsBy[d] == most && d < owner {
-				owner, most = d, hostsBy[d]
-			}
+		depts := make([]string, len(l.Systems))
+		for i, s := range l.Systems {
+			depts[i] = sysByID[s].Owner
 		}
+		owner := assess.ReplacementOwner(depts, installs)
 		addT(Decision{Kind: model.DecisionEOLReplacement, Ref: l.Product + "@" + l.Cycle, Department: owner, Due: l.EOL, Score: sc, Findings: nf,
 			Reason: i18n.Text{JA: "サポート終了 (間近) の製品に移行計画・予算がない", EN: "an end-of-life (or ending) product has no replacement plan or budget"}},
 			i18n.Sentencef("decide.eol_replacement", l.ProductName, l.Cycle, dateOr(l.EOL),
