@@ -28,7 +28,7 @@ func attackDecisions(r *Report, sysByID map[string]inventory.System, add func(De
 		t := i18n.Sentencef("decide.attack_signs", name, strings.Join(a.Advisories, ", "), a.Requests)
 		add(Decision{Kind: model.DecisionAttackSigns, Ref: s.System, System: s.System, Department: sys.Owner, Due: a.Due,
 			Score: score, Findings: len(a.Keys),
-			Reason: i18n.Text{JA: "未対策の脆弱性を狙う攻撃の兆候がログにある", EN: "the logs show attacks on a vulnerability still open"}},
+			Reason: i18n.Msg("decide.attack_signs.reason")},
 			t.JA, t.EN)
 	}
 }
