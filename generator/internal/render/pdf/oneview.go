@@ -46,9 +46,9 @@ func (d *doc) exceptions() {
 	}
 	d.lead(d.tf("pdf.lead.exceptions", num(len(ex)), num(moved), num(s.Extensions), num(s.ExtensionsUnapproved), num(s.Overdue), num(s.OverdueSLA)))
 	t := table{cols: []col{
-		{head: d.t("col.kind"), w: 17}, {head: d.t("col.system"), w: 25}, {head: d.t("col.advisory"), w: 29},
+		{head: d.t("col.kind"), w: 16}, {head: d.t("col.system"), w: 22}, {head: d.t("col.advisory"), w: 29},
 		{head: d.t("col.sla_due"), w: 16, align: 'C'}, {head: d.t("col.new_due"), w: 16, align: 'C'},
-		{head: d.t("col.extension"), w: 12, align: 'R'}, {head: d.t("col.approved_by"), w: 20}, {head: d.t("col.reason"), w: 46},
+		{head: d.t("col.extension"), w: 12, align: 'R'}, {head: d.t("col.approved_by"), w: 21}, {head: d.t("col.reason"), w: 44},
 	}, maxLines: 3, size: sizeSmall}
 	for _, e := range ex[:min(maxRows, len(ex))] {
 		kind := d.t("exception." + e.Kind)
@@ -77,7 +77,8 @@ func (d *doc) exceptions() {
 			newDue, ext = day(e.NewDue), signed(e.ExtensionDays)
 		}
 		if e.Kind == report.ExceptionAccepted {
-			newDue = d.tf("pdf.review_by", day(e.Expires))
+			// The label above the date keeps the column as narrow as a date.
+			newDue = d.t("pdf.review_label") + "\n" + day(e.Expires)
 			switch {
 			case e.Expired:
 				newDue += "\n▲ " + d.t("exception.expired")
@@ -139,12 +140,13 @@ func (d *doc) scorecards() {
 	d.note(d.t("pdf.scorecard_note"))
 }
 
-// ids names a finding's vulnerability for a person: its ids joined, or
+// ids names a finding's vulnerability for a person: its ids joined
+// (without GHSA ids, see shortIDs), or
 // "end of life" with the product for an end-of-life finding, never the
 // internal EOL-… id.
 func (d *doc) ids(f *model.Finding) string {
 	if f.Kind == model.KindEOL {
 		return d.t("kind.eol") + " (" + f.ProductName + ")"
 	}
-	return joinIDs(f.VulnID, f.IDs)
+	return shortIDs(f)
 }

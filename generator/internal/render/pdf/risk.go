@@ -24,16 +24,16 @@ func (d *doc) risk() {
 	d.lead(d.tf("pdf.lead.risk", num(s.OpenTotal), num(s.Open[model.P1]), num(s.Open[model.P2]), num(s.Open[model.P3]), num(s.Open[model.P4]),
 		d.vsPrev(s.OpenTotal, func(p *report.Previous) int { return p.OpenTotal })))
 	ch := d.ch
-	const h = 62.0
+	const h = 54.0
 	d.need(h)
 	y := d.y
 	half := (contentW - 8) / 2
 	d.barV(ch.OpenByPriority, d.chartTitle(ch.OpenByPriority.Title, "pdf.chart.open_by_priority"), marginL, y, half, h)
 	d.barH(ch.PriorityByExposure, d.chartTitle(ch.PriorityByExposure.Title, "pdf.chart.by_exposure"), marginL+half+8, y, half, h*0.62)
 	d.y = y + h + 3
-	d.need(44)
-	d.barH(ch.PriorityByCategory, d.chartTitle(ch.PriorityByCategory.Title, "pdf.chart.by_category"), marginL, d.y, contentW, 42)
-	d.y += 45
+	d.need(40)
+	d.barH(ch.PriorityByCategory, d.chartTitle(ch.PriorityByCategory.Title, "pdf.chart.by_category"), marginL, d.y, contentW, 38)
+	d.y += 41
 }
 
 // reasons returns a finding's reasons without the leading priority, which
