@@ -370,8 +370,7 @@ var farFuture = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
 func notifications(in Input) []Notification {
 	out := make([]Notification, 0, len(in.Notifications))
 	for _, n := range in.Notifications {
-		rn := Notification{ID: n.ID, Received: n.Received, From: n.From, System: n.System, Summary: n.Summary,
-			Acknowledged: n.Acknowledged, Status: n.Status, Advisory: n.Advisory}
+		rn := Notification{Notice: n}
 		rn.AckDays, rn.AckLate = assess.Acknowledgement(n.Received, n.Acknowledged, in.AsOf, in.Policy.Horizons.NotificationAckDays)
 		out = append(out, rn)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/source"
 )
 
 // jsonKeys returns the keys of the JSON object b, in order.
@@ -35,28 +36,36 @@ func jsonKeys(t *testing.T, b []byte) []string {
 	return keys
 }
 
-// TestActionJSONFields checks that actionKeys and actionOmitted name every
-// field of Action once, the promoted ones of Plan included, so that no
+// TestJSONFields checks that each flat JSON order and its omitted list
+// name every field of the type, the promoted ones included, so that no
 // field is added without its place in the JSON.
-func TestActionJSONFields(t *testing.T) {
-	var names []string
-	var walk func(reflect.Type)
-	walk = func(typ reflect.Type) {
-		for i := range typ.NumField() {
-			f := typ.Field(i)
-			if f.Anonymous {
-				walk(f.Type)
-			} else if f.IsExported() {
-				names = append(names, f.Name)
+func TestJSONFields(t *testing.T) {
+	for _, c := range []struct {
+		typ        reflect.Type
+		keys, omit []string
+	}{
+		{reflect.TypeFor[Action](), actionKeys, actionOmitted},
+		{reflect.TypeFor[Notification](), notificationKeys, notificationOmitted},
+	} {
+		var names []string
+		var walk func(reflect.Type)
+		walk = func(typ reflect.Type) {
+			for i := range typ.NumField() {
+				f := typ.Field(i)
+				if f.Anonymous {
+					walk(f.Type)
+				} else if f.IsExported() {
+					names = append(names, f.Name)
+				}
 			}
 		}
-	}
-	walk(reflect.TypeFor[Action]())
-	listed := append(slices.Clone(actionKeys), actionOmitted...)
-	slices.Sort(names)
-	slices.Sort(listed)
-	if !slices.Equal(names, listed) {
-		t.Errorf("fields %v\nlisted %v", names, listed)
+		walk(c.typ)
+		listed := append(slices.Clone(c.keys), c.omit...)
+		slices.Sort(names)
+		slices.Sort(listed)
+		if !slices.Equal(names, listed) {
+			t.Errorf("%s: fields %v\nlisted %v", c.typ, names, listed)
+		}
 	}
 }
 
@@ -97,6 +106,33 @@ func TestActionJSON(t *testing.T) {
 	}
 	want := a
 	want.Weight = 0
+	if !reflect.DeepEqual(back, want) {
+		t.Errorf("read back %+v\nwant %+v", back, want)
+	}
+}
+
+// TestNotificationJSON checks that a notification is one flat object in
+// the order of schema 1.1, without its input position, that reads back.
+func TestNotificationJSON(t *testing.T) {
+	n := Notification{Notice: Notice{ID: "N-1", Received: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), From: "ipa",
+		System: "web01", Summary: i18n.Plain("<script>"), Status: "open", Advisory: "CVE-2017-5638",
+		Pos: source.Pos{File: "notifications.csv", Line: 2, Col: 1}}, AckDays: 10, AckLate: true}
+	b, err := json.Marshal(n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := jsonKeys(t, b); !slices.Equal(got, notificationKeys) {
+		t.Errorf("keys %v\nwant %v", got, notificationKeys)
+	}
+	if strings.Contains(string(b), "notifications.csv") {
+		t.Errorf("position in JSON: %s", b)
+	}
+	var back Notification
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	want := n
+	want.Pos = source.Pos{}
 	if !reflect.DeepEqual(back, want) {
 		t.Errorf("read back %+v\nwant %+v", back, want)
 	}
