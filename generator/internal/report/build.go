@@ -402,9 +402,7 @@ func kevUnmatched(in Input) []KEVUnmatched {
 	}
 	out := make([]KEVUnmatched, 0, len(in.KEVUnmatched))
 	for _, u := range in.KEVUnmatched {
-		e := u.Entry
-		out = append(out, KEVUnmatched{CVE: e.CVE, Vendor: e.Vendor, Product: e.Product, Name: e.Name, Key: u.Key,
-			DateAdded: e.DateAdded, DueDate: e.DueDate, Ransomware: e.Ransomware, Installed: installed[u.Key]})
+		out = append(out, KEVUnmatched{KEVEntry: u.Entry, Key: u.Key, Installed: installed[u.Key]})
 	}
 	slices.SortFunc(out, func(a, b KEVUnmatched) int {
 		return cmp.Or(boolFirst(a.Installed, b.Installed), b.DateAdded.Compare(a.DateAdded), cmp.Compare(a.CVE, b.CVE))

@@ -44,6 +44,23 @@ func (n Notification) MarshalJSON() ([]byte, error) {
 	return orderedJSON(flat(n), notificationKeys, notificationOmitted)
 }
 
+// kevUnmatchedKeys is the order of an unmatched KEV entry's keys in JSON
+// (schema 1.1); the entry's RequiredAction, Notes and Pos are not part of
+// it.
+var (
+	kevUnmatchedKeys = []string{"CVE", "Vendor", "Product", "Name", "Key", "DateAdded", "DueDate", "Ransomware",
+		"Installed"}
+	kevUnmatchedOmitted = []string{"RequiredAction", "Notes", "Pos"}
+)
+
+// MarshalJSON writes an unmatched KEV entry as one flat object, its keys
+// in kevUnmatchedKeys order, so that embedding KEVEntry changed nothing
+// in the JSON of the model.
+func (k KEVUnmatched) MarshalJSON() ([]byte, error) {
+	type flat KEVUnmatched // the same fields, without this method
+	return orderedJSON(flat(k), kevUnmatchedKeys, kevUnmatchedOmitted)
+}
+
 // orderedJSON encodes v, a struct, as a JSON object with its keys in the
 // order keys gives, leaving out omit. Every key v has must be in one of
 // the two lists, and every listed key in v: a field added or renamed

@@ -46,6 +46,7 @@ func TestJSONFields(t *testing.T) {
 	}{
 		{reflect.TypeFor[Action](), actionKeys, actionOmitted},
 		{reflect.TypeFor[Notification](), notificationKeys, notificationOmitted},
+		{reflect.TypeFor[KEVUnmatched](), kevUnmatchedKeys, kevUnmatchedOmitted},
 	} {
 		var names []string
 		var walk func(reflect.Type)
@@ -133,6 +134,31 @@ func TestNotificationJSON(t *testing.T) {
 	}
 	want := n
 	want.Pos = source.Pos{}
+	if !reflect.DeepEqual(back, want) {
+		t.Errorf("read back %+v\nwant %+v", back, want)
+	}
+}
+
+// TestKEVUnmatchedJSON checks that an unmatched KEV entry is one flat
+// object in the order of schema 1.1, without the fields it never had.
+func TestKEVUnmatchedJSON(t *testing.T) {
+	k := KEVUnmatched{KEVEntry: KEVEntry{CVE: "CVE-2099-0001", Vendor: "Acme", Product: "Widget", Name: "Widget flaw",
+		DateAdded: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), DueDate: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC),
+		Ransomware: true, RequiredAction: "apply updates", Notes: "see vendor", Pos: source.Pos{File: "kev.json", Line: 3}},
+		Key: "acme:widget", Installed: true}
+	b, err := json.Marshal(k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := jsonKeys(t, b); !slices.Equal(got, kevUnmatchedKeys) {
+		t.Errorf("keys %v\nwant %v", got, kevUnmatchedKeys)
+	}
+	var back KEVUnmatched
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	want := k
+	want.RequiredAction, want.Notes, want.Pos = "", "", source.Pos{}
 	if !reflect.DeepEqual(back, want) {
 		t.Errorf("read back %+v\nwant %+v", back, want)
 	}

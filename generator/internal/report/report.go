@@ -489,16 +489,18 @@ type Headline struct {
 	Link string
 }
 
-// KEVUnmatched is a KEV entry that matches no advisory here.
+// KEVEntry is an entry of CISA's KEV catalog (feed.KEVEntry);
+// KEVUnmatched embeds it.
+type KEVEntry = feed.KEVEntry
+
+// KEVUnmatched is a KEV entry that matches no advisory here. The fields of
+// KEVEntry are promoted; in JSON it is one flat object without the
+// entry's required action, notes and position (see MarshalJSON).
 type KEVUnmatched struct {
-	CVE        string
-	Vendor     string
-	Product    string
-	Name       string
-	Key        string
-	DateAdded  time.Time
-	DueDate    time.Time
-	Ransomware bool
+	// KEVEntry is the catalog's entry.
+	KEVEntry
+	// Key is the product key the entry's vendor and product resolve to.
+	Key string
 	// Installed is set when a component with that product key is installed.
 	Installed bool
 }
