@@ -416,17 +416,6 @@ type SLARow struct {
 	HasRate bool
 }
 
-// Escalation is a finding that became more urgent since the last build.
-type Escalation struct {
-	Finding string
-	// Kind is "newly_exploited", "newly_overdue" or "priority_raised";
-	// Date is when it changed, within the period since the last build.
-	Kind string
-	Date time.Time
-	// From is the previous priority of a "priority_raised" escalation.
-	From model.Priority
-}
-
 // Summary holds the headline figures, with the previous build's values.
 type Summary struct {
 	Systems, SystemsActive, Hosts, Components int
