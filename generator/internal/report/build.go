@@ -295,22 +295,18 @@ func actions(in Input, fs []model.Finding, sysByID map[string]inventory.System) 
 	out := make([]Action, len(pas))
 	for i, a := range pas {
 		sys := sysByID[a.System]
-		name := a.Name
+		name := a.ProductName
 		if name == "" {
 			name = in.Resolver.DisplayName(a.Product)
 		}
-		ra := Action{Key: a.Key, System: a.System, Product: a.Product, ProductName: name, Version: a.Version, Kind: a.Kind,
-			Target: a.Target, TargetAfter: a.TargetAfter, TargetText: plan.ActionTargetText(a), TargetOpen: a.TargetOpen, Patches: a.Patches, Findings: a.Findings, TopPriority: a.TopPriority,
-			Due: a.Due, Hosts: a.Hosts, Owner: a.Owner, Department: sys.Owner, Stage: a.Stage, Progress: a.Progress, Action: a.Action,
-			Planned: a.Planned, Completed: a.Completed, Overdue: a.Overdue, Exploited: a.Exploited, Remediations: a.Records,
-			Notes: a.Notes}
+		ra := Action{Plan: a, TargetText: plan.ActionTargetText(a), Department: sys.Owner}
+		ra.ProductName = name
 		if ra.Hosts == 0 {
 			ra.Hosts = max(sys.Hosts, 1)
 		}
 		if total > 0 {
 			ra.RiskShare = a.Weight / total
 		}
-		ra.EOL = a.EOL
 		ra.Text = plan.Text(a, sys.Name, name)
 		out[i] = ra
 	}

@@ -92,7 +92,7 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		}
 		d := m[a.Department]
 		if d == nil {
-			d = &dept{firstText: i18n.Text{JA: n.Get(i18n.JA) + " の " + a.ProductName, EN: a.ProductName + " on " + n.Get(i18n.EN)}}
+			d = &dept{firstText: i18n.Sentencef("decide.product_on", n, a.ProductName)}
 			m[a.Department] = d
 			*names = append(*names, a.Department)
 		}
@@ -114,14 +114,14 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		d := unplanned[name]
 		ja, en := deptLabel(name)
 		addT(Decision{Kind: model.DecisionNoPlan, Ref: "dept:" + name, Department: name, Due: d.due, Score: d.score, Findings: d.findings, Records: d.records,
-			Reason: i18n.Text{JA: "P1/P2 の対策に方針・担当・予定日がない", EN: "P1/P2 fix actions have no response, owner or date"}},
+			Reason: i18n.Msg("decide.no_plan.reason")},
 			i18n.Countf("decide.no_plan", d.n, i18n.Text{JA: ja, EN: en}, d.n, d.p1, d.p2, d.firstText))
 	}
 	for _, name := range depts {
 		d := overdue[name]
 		ja, en := deptLabel(name)
 		addT(Decision{Kind: model.DecisionOverdue, Ref: "dept:" + name, Department: name, Due: d.due, Score: d.score, Findings: d.findings, Records: d.records,
-			Reason: i18n.Text{JA: "期限超過の対策が残り、部署だけでは解消していない", EN: "overdue fix actions remain that the department has not closed"}},
+			Reason: i18n.Msg("decide.overdue.reason")},
 			i18n.Countf("decide.overdue", d.n, i18n.Text{JA: ja, EN: en}, d.n, d.p1, d.p2))
 	}
 	for _, a := range r.Acceptances {
@@ -131,10 +131,10 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 			Score: sc, Findings: nf, Records: []string{a.ID}}
 		switch dec.Kind = assess.AcceptanceDecision(a.Expired, a.ExpiringSoon); dec.Kind {
 		case model.DecisionAcceptExpired:
-			dec.Reason = i18n.Text{JA: "受容の見直し期限が過ぎ、指摘が未対応に戻った", EN: "the acceptance's review date passed; its findings are open again"}
+			dec.Reason = i18n.Msg("decide.accept_expired.reason")
 			addT(dec, i18n.Sentencef("decide.accept_expired", a.ID, n, a.Advisory))
 		case model.DecisionAcceptExpiring:
-			dec.Reason = i18n.Text{JA: "受容の見直し期限が近い", EN: "the acceptance's review date is near"}
+			dec.Reason = i18n.Msg("decide.accept_expiring.reason")
 			addT(dec, i18n.Sentencef("decide.accept_expiring", a.Expires.Format("2006-01-02"), a.ID, n))
 		}
 	}
@@ -146,7 +146,7 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 			hours := strconv.FormatFloat(rec.ServiceStopHours, 'f', -1, 64)
 			addT(Decision{Kind: model.DecisionServiceStop, System: rec.System, Ref: id, Owner: rec.Owner, Department: sysByID[rec.System].Owner,
 				Due: rec.Planned, Score: sc, Findings: nf, Records: []string{id},
-				Reason: i18n.Text{JA: "業務を止める作業は経営層の承認が必要", EN: "a stop of the business needs management's approval"}},
+				Reason: i18n.Msg("decide.service_stop.reason")},
 				i18n.Countf("decide.service_stop", count(rec.ServiceStopHours), n, hours, id))
 		}
 	}
@@ -176,20 +176,19 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 				sc = max(sc, findingScore(f.Key))
 			}
 		}
-		hostsBy := map[string]int{}
+		var installs []assess.Install
 		for _, c := range r.Components {
 			if c.Product == l.Product && onLine[c.System] {
-				hostsBy[sysByID[c.System].Owner] += max(c.Hosts, 1)
+				installs = append(installs, assess.Install{Department: sysByID[c.System].Owner, Hosts: c.Hosts})
 			}
 		}
-		owner, most := "", -1
-		for _, s := range l.Systems {
-			if d := sysByID[s].Owner; hostsBy[d] > most || hostsBy[d] == most && d < owner {
-				owner, most = d, hostsBy[d]
-			}
+		depts := make([]string, len(l.Systems))
+		for i, s := range l.Systems {
+			depts[i] = sysByID[s].Owner
 		}
+		owner := assess.ReplacementOwner(depts, installs)
 		addT(Decision{Kind: model.DecisionEOLReplacement, Ref: l.Product + "@" + l.Cycle, Department: owner, Due: l.EOL, Score: sc, Findings: nf,
-			Reason: i18n.Text{JA: "サポート終了 (間近) の製品に移行計画・予算がない", EN: "an end-of-life (or ending) product has no replacement plan or budget"}},
+			Reason: i18n.Msg("decide.eol_replacement.reason")},
 			i18n.Sentencef("decide.eol_replacement", l.ProductName, l.Cycle, dateOr(l.EOL),
 				i18n.Countf("decide.systems", len(l.Systems), len(l.Systems)), i18n.Countf("decide.hosts", l.Hosts, l.Hosts)))
 	}
@@ -200,7 +199,7 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		sc, _ := underRecord(rv.Record)
 		add(Decision{Kind: model.DecisionRemediationReview, Ref: rv.Record, System: rec.System, Owner: rec.Owner,
 			Department: sysByID[rec.System].Owner, Due: in.AsOf, Score: sc, Findings: rv.Findings, Records: []string{rv.Record},
-			Reason: i18n.Text{JA: "1 件の対応記録が多数の指摘の扱いを一括で変えている", EN: "one remediation record changes many findings at once"}},
+			Reason: i18n.Msg("decide.review.reason")},
 			rv.Text.JA, rv.Text.EN)
 	}
 	attackDecisions(r, sysByID, add)

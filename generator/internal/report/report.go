@@ -34,9 +34,12 @@ type Report struct {
 	Previous time.Time
 	// Languages are the languages to render, in the policy's order.
 	Languages []i18n.Lang
-	// Organization, Title and Classification head every output (policy).
-	Organization   i18n.Text
-	Title          i18n.Text
+	// Organization is the organisation's name, heading every output (policy).
+	Organization i18n.Text
+	// Title is the report's title (policy).
+	Title i18n.Text
+	// Classification is the information classification printed on every
+	// page and sheet (policy).
 	Classification i18n.Text
 	// Policy is the policy as applied, for the method sections.
 	Policy Policy
@@ -54,20 +57,24 @@ type Report struct {
 	// desc, then priority, due date and key): every top list of fix
 	// actions takes its first rows.
 	Actions []Action
-	// Ranking holds every open finding in the one risk ranking's order;
-	// RankOf maps a finding key to its position in Ranking. Every top list
-	// of findings takes Ranking's first rows (filtered as it needs).
+	// Ranking holds every open finding in the one risk ranking's order.
+	// Every top list of findings takes Ranking's first rows (filtered as
+	// it needs).
 	Ranking []Ranked
-	RankOf  map[string]int
+	// RankOf maps an open finding's key to its position in Ranking.
+	RankOf map[string]int
 	// Exceptions is the exceptions register: moved due dates (honoured or
 	// not), acceptances, mitigations and not-affected decisions.
 	Exceptions []Exception
 	// Scorecards holds one row per owner department, worst first.
 	Scorecards []Scorecard
 	// Freshness is each public feed's age against the policy's threshold,
-	// in policy.FeedKinds order; Coverage what the data can speak about.
+	// in policy.FeedKinds order.
 	Freshness []FeedAge
-	Coverage  Coverage
+	// Coverage is what the data can speak about: how many components some
+	// advisory or lifecycle record knows, and how many have a known
+	// support status.
+	Coverage Coverage
 	// Lifecycle holds the release lines in use, for the lifecycle timeline.
 	Lifecycle []Line
 	// Decisions are the items management must decide this month, most
@@ -198,56 +205,35 @@ type Vuln struct {
 	TopPriority model.Priority
 }
 
+// Plan is a fix action as the plan rolls it up (plan.Action). Action
+// embeds it, so that each of its fields is defined once; renderers name it
+// through report and never import plan.
+type Plan = plan.Action
+
 // Action is a fix action: what an owner does to one component of one
-// system, closing all the findings beneath it.
+// system, closing all the findings beneath it. The fields of Plan are
+// promoted (a.Target, a.Due, a.Stage, …); the others are what the report
+// adds. In JSON it is one flat object (see MarshalJSON).
 type Action struct {
-	Key         string
-	System      string
-	Product     string
-	ProductName string
-	Version     string
-	// Kind is upgrade, patch, replace (end of life) or confirm (needs
-	// confirmation before anything else).
-	Kind model.ActionKind
-	// Target is the lowest version outside every affected range of every
-	// finding it closes (all merged advisories) and on no end-of-life line;
-	// TargetAfter means "any version newer than Target" (the feeds give
-	// only an inclusive bound); TargetOpen is set when no such version is
-	// known; Patches lists patch ids where those fix it. TargetText is the
-	// one text every output shows for the target (plan.TargetText).
-	Target      string
-	TargetAfter bool
-	TargetText  i18n.Text
-	TargetOpen  bool
-	Patches     string
-	// Findings are the keys of the open findings it closes.
-	Findings     []string
-	TopPriority  model.Priority
-	Due          time.Time
-	Hosts        int
-	Owner        string
-	Department   string
-	Stage        model.Stage
-	Action       string
-	Planned      time.Time
-	Completed    time.Time
-	Overdue      bool
-	Exploited    bool
-	Remediations []string
-	Notes        string
-	// EOL is set when the component's release line is past its end of life.
-	EOL bool
+	// Plan is the action as planned, with ProductName set to the
+	// product's display name when the inventory gives none and Hosts to
+	// the system's host count (at least 1) when no finding gives one.
+	Plan
+	// TargetText is the one text every output shows for the target
+	// (plan.ActionTargetText).
+	TargetText i18n.Text
+	// Department is the owner department of its system, from the system
+	// register (blank when none is registered).
+	Department string
 	// Score is the action's place in the one risk ranking (its highest
-	// finding's score plus its further findings); Rank is 1-based.
+	// finding's score plus its further findings).
 	Score Score
-	Rank  int
+	// Rank is the action's 1-based position in that ranking (Actions' order).
+	Rank int
 	// RiskShare is the share of open risk weight the action removes (0–1).
 	RiskShare float64
 	// Text is the one-line instruction ("upgrade … to … or later").
 	Text i18n.Text
-	// Progress counts its findings by stage (plan.Progress), so that its
-	// four steps show the work recorded against any of them.
-	Progress plan.Progress
 }
 
 // Line is a release line in use, for the lifecycle timeline.

@@ -11,7 +11,7 @@ import (
 )
 
 // NoDepartment is the scorecard name of systems with no owner department.
-var NoDepartment = i18n.Text{JA: "(所管部署未登録)", EN: "(no department registered)"}
+var NoDepartment = i18n.Msg("department.none")
 
 // Scorecard is one department's figures, for the per-department tables of
 // the PDF, the site and the workbook.
