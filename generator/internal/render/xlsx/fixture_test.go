@@ -93,8 +93,8 @@ func fixture() *report.Report {
 		Actions: actions,
 		Lifecycle: []report.Line{{Product: "apache:struts", ProductName: "Struts", Cycle: "2.5", EOL: date("2022-01-01"),
 			Status: "eol", Systems: []string{"web01"}, Hosts: 2}},
-		Notifications: []report.Notification{{ID: "N-1", Received: date("2026-11-20"), From: "ipa", System: "web01",
-			Summary: i18n.Plain(evilCmd), Status: "open", AckDays: 10, AckLate: true}},
+		Notifications: []report.Notification{{Notice: report.Notice{ID: "N-1", Received: date("2026-11-20"), From: "ipa", System: "web01",
+			Summary: i18n.Plain(evilCmd), Status: "open"}, AckDays: 10, AckLate: true}},
 		Acceptances: []report.Acceptance{{ID: "R-9", System: "pc-fleet", Advisory: "CVE-2019-0001", Justification: "closed network",
 			ApprovedBy: "CISO", Expires: date("2026-12-15"), ExpiringSoon: true, Findings: 1, Notes: evilNeg}},
 		Trends: report.Trends{Months: []report.MonthPoint{
