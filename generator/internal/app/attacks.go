@@ -109,10 +109,8 @@ func markCorrelated(findings []model.Finding, systems []attack.SystemSigns) {
 		}
 		label := "attack.category." + string(c.Category)
 		n := strconv.Itoa(c.Requests)
-		findings[i].Reasons = append([]model.Reason{{Code: ReasonAttackSigns, Text: i18n.Text{
-			JA: "攻撃の兆候あり（" + i18n.T(i18n.JA, label) + "、" + n + "件）",
-			EN: "Signs of attack (" + i18n.T(i18n.EN, label) + ", " + n + " requests)",
-		}}}, findings[i].Reasons...)
+		findings[i].Reasons = append([]model.Reason{{Code: ReasonAttackSigns,
+			Text: i18n.Sentencef("reason.attack_signs", i18n.Msg(label), n)}}, findings[i].Reasons...)
 	}
 }
 

@@ -35,11 +35,22 @@ var sentenceMessages = map[string]Text{
 	"summary.overdue_sla.one": {" (承認済みの期限延長 %[1]d 件を認めなければ %[2]d 件)", " (%[2]d without the %[1]d approved extension)"},
 	"summary.top_action":      {"。リスク順位 1 位の対策は「%s」です。", ". The top-ranked fix action: %s."},
 	"summary.eol":             {"サポート終了ソフトウェアが %[1]d 件稼働中で、12 か月以内にさらに %[2]d 件がサポート終了を迎えます。", "End-of-life components in use: %[1]d; reaching end of life within 12 months: %[2]d more."},
-	// [1] decisions, [2] their kinds.
+	// [1] decisions, [2] their kinds, joined by summary.kinds_sep.
+	"summary.kinds_sep":     {"・", ", "},
 	"summary.decisions":     {"今月、経営層の判断事項が %[1]d 件あります (%[2]s)。", "Management has %[1]d decisions to make this month (%[2]s)."},
 	"summary.decisions.one": {"今月、経営層の判断事項が %[1]d 件あります (%[2]s)。", "Management has %[1]d decision to make this month (%[2]s)."},
 
 	// Decisions for management (report.Decision.Text and Reason).
+	"decide.no_plan.reason":         {"P1/P2 の対策に方針・担当・予定日がない", "P1/P2 fix actions have no response, owner or date"},
+	"decide.overdue.reason":         {"期限超過の対策が残り、部署だけでは解消していない", "overdue fix actions remain that the department has not closed"},
+	"decide.accept_expired.reason":  {"受容の見直し期限が過ぎ、指摘が未対応に戻った", "the acceptance's review date passed; its findings are open again"},
+	"decide.accept_expiring.reason": {"受容の見直し期限が近い", "the acceptance's review date is near"},
+	"decide.service_stop.reason":    {"業務を止める作業は経営層の承認が必要", "a stop of the business needs management's approval"},
+	"decide.eol_replacement.reason": {"サポート終了 (間近) の製品に移行計画・予算がない", "an end-of-life (or ending) product has no replacement plan or budget"},
+	"decide.review.reason":          {"1 件の対応記録が多数の指摘の扱いを一括で変えている", "one remediation record changes many findings at once"},
+	"decide.attack_signs.reason":    {"未対策の脆弱性を狙う攻撃の兆候がログにある", "the logs show attacks on a vulnerability still open"},
+	// The example in decide.no_plan: [1] system, [2] product.
+	"decide.product_on":          {"%[1]s の %[2]s", "%[2]s on %[1]s"},
 	"decide.no_plan":             {"%[1]s: P1/P2 の対策 %[2]d 件が未計画 (P1 %[3]d 件・P2 %[4]d 件。例: %[5]s)。対応方針と担当の決定が必要", "%[1]s: %[2]d P1/P2 fix actions without a plan (P1 %[3]d, P2 %[4]d; e.g. %[5]s). Decide the response and owner"},
 	"decide.no_plan.one":         {"%[1]s: P1/P2 の対策 %[2]d 件が未計画 (P1 %[3]d 件・P2 %[4]d 件。例: %[5]s)。対応方針と担当の決定が必要", "%[1]s: %[2]d P1/P2 fix action without a plan (P1 %[3]d, P2 %[4]d; e.g. %[5]s). Decide the response and owner"},
 	"decide.overdue":             {"%[1]s: 期限超過の対策 %[2]d 件 (P1 %[3]d 件・P2 %[4]d 件)。督促・要員追加または期限の再設定を判断", "%[1]s: %[2]d overdue fix actions (P1 %[3]d, P2 %[4]d). Decide: escalate, add staff or reset deadlines"},

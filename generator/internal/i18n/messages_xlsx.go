@@ -2,6 +2,8 @@ package i18n
 
 // xlsxMessages are labels used only by the xlsx renderer.
 var xlsxMessages = map[string]Text{
+	// The end of a text cut to fit a cell.
+	"xlsx.truncated": {"…(以下省略)", "…(truncated)"},
 	// Sheet names (at most 31 characters, none of : \ / ? * [ ]).
 	"xlsx.sheet.summary":       {"サマリー", "Summary"},
 	"xlsx.sheet.plan":          {"対策計画", "Remediation plan"},

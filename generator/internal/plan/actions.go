@@ -11,33 +11,57 @@ import (
 	"vulnreport/generator/internal/version"
 )
 
-// Action is a fix action before the report adds system facts.
+// Action is a fix action: what an owner does to one component of one
+// system, closing all the findings beneath it, before the report adds
+// system facts (report.Action embeds it).
 type Action struct {
-	Key        string
-	System     string
-	Product    string
-	Name       string
-	Version    string
-	Kind       model.ActionKind
+	// Key is the action's key, system/product@version (ActionKey).
+	Key string
+	// System, Product and Version name the component; ProductName is the
+	// product's name as the inventory gives it (may be blank).
+	System      string
+	Product     string
+	ProductName string
+	Version     string
+	// Kind is upgrade, patch, replace (end of life) or confirm (needs
+	// confirmation before anything else).
+	Kind model.ActionKind
+	// Target is the lowest version outside every affected range of every
+	// finding it closes (all merged advisories) and on no end-of-life line;
+	// TargetOpen is set when no such version is known.
 	Target     string
 	TargetOpen bool
-	// TargetAfter is set when the bound was inclusive: any version after Target.
+	// TargetAfter is set when the bound was inclusive: any version after
+	// Target (the feeds give only an inclusive bound).
 	TargetAfter bool
-	Patches     string
-	Findings    []string
+	// Patches lists patch ids where those fix it.
+	Patches string
+	// Findings are the keys of the open findings it closes (and of those
+	// needing confirmation).
+	Findings []string
+	// TopPriority is the highest priority among its findings; Due the
+	// earliest due date.
 	TopPriority model.Priority
 	Due         time.Time
-	Hosts       int
-	Owner       string
-	Stage       model.Stage
-	Action      string
-	Planned     time.Time
-	Completed   time.Time
-	Overdue     bool
-	Exploited   bool
-	Records     []string
-	Notes       string
-	Weight      float64
+	// Hosts is the largest host count among its findings (0: not given).
+	Hosts int
+	// Owner, Action and Notes are the first non-blank its findings give.
+	Owner string
+	// Stage is the least advanced stage among its findings.
+	Stage  model.Stage
+	Action string
+	// Planned and Completed are the latest dates its findings give.
+	Planned   time.Time
+	Completed time.Time
+	// Overdue and Exploited are set when any of its findings is.
+	Overdue   bool
+	Exploited bool
+	// Remediations are the ids of the remediation records behind its
+	// findings, sorted.
+	Remediations []string
+	Notes        string
+	// Weight is the risk weight of its findings (the sum of Weight).
+	Weight float64
 	// EOL is set when the component's release line is past its end of life.
 	EOL bool
 	// Progress counts its findings by stage: the work recorded against
@@ -105,7 +129,7 @@ func Build(fs []model.Finding, src Sources) []Action {
 		f := &fs[i]
 		a := &acts[n]
 		if a.Key == "" {
-			*a = Action{Key: f.ActionKey, System: f.System, Product: f.Product, Name: f.ProductName, Version: f.Version, Hosts: f.Hosts, Stage: f.Stage,
+			*a = Action{Key: f.ActionKey, System: f.System, Product: f.Product, ProductName: f.ProductName, Version: f.Version, Hosts: f.Hosts, Stage: f.Stage,
 				Findings: make([]string, 0, count[n])}
 		}
 		a.Findings = append(a.Findings, f.Key)
@@ -131,8 +155,8 @@ func Build(fs []model.Finding, src Sources) []Action {
 		if a.Action == "" {
 			a.Action = f.Action
 		}
-		if f.RemediationID != "" && !slices.Contains(a.Records, f.RemediationID) {
-			a.Records = append(a.Records, f.RemediationID)
+		if f.RemediationID != "" && !slices.Contains(a.Remediations, f.RemediationID) {
+			a.Remediations = append(a.Remediations, f.RemediationID)
 		}
 		if !f.Planned.IsZero() && (a.Planned.IsZero() || f.Planned.After(a.Planned)) {
 			a.Planned = f.Planned
@@ -148,7 +172,7 @@ func Build(fs []model.Finding, src Sources) []Action {
 		ranges: map[[2]string][]version.Range{}}
 	for n := range acts {
 		t.target(&acts[n], members[start[n]:start[n+1]])
-		slices.Sort(acts[n].Records)
+		slices.Sort(acts[n].Remediations)
 	}
 	slices.SortFunc(acts, func(a, b Action) int {
 		return cmp.Or(cmp.Compare(a.TopPriority, b.TopPriority), cmp.Compare(b.Weight, a.Weight), a.Due.Compare(b.Due), cmp.Compare(a.Key, b.Key))

@@ -140,7 +140,7 @@ func TestActionTargets(t *testing.T) {
 		fs := []model.Finding{mk("CVE-1", "2.5.13", false, model.P1), mk("CVE-2", "2.5.12", false, model.P2)}
 		Apply(fs, []Resolved{{Record: remediation.Record{ID: "R1", System: "web", Product: "apache:struts", Advisory: "*", Stage: "plan", Action: "upgrade", Owner: "ABC"}, ProductKey: "apache:struts"}}, asOf)
 		as := BuildActions(fs, nil)
-		if as[0].Stage != "plan" || as[0].Owner != "ABC" || len(as[0].Records) != 1 || as[0].Records[0] != "R1" {
+		if as[0].Stage != "plan" || as[0].Owner != "ABC" || len(as[0].Remediations) != 1 || as[0].Remediations[0] != "R1" {
 			t.Fatalf("action = %+v", as[0])
 		}
 		for _, f := range fs {

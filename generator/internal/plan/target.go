@@ -146,26 +146,26 @@ func ActionTargetText(a Action) i18n.Text {
 // feeds give only an inclusive upper bound, the patch ids, or that no
 // fixing version is known. Every output shows this text.
 func TargetText(kind model.ActionKind, target string, after bool, patches string) i18n.Text {
-	var ja, en string
+	var t i18n.Text
 	switch {
 	case target != "" && after:
-		ja, en = target+" より新しい版", "newer than "+target
+		t = i18n.Sentencef("action_target.after", target)
 	case target != "":
-		ja, en = target+" 以降", target+" or later"
+		t = i18n.Sentencef("action_target.from", target)
 	}
 	if patches != "" {
-		if ja != "" {
-			ja, en = ja+" / ", en+" / "
+		if !t.IsZero() {
+			t.JA, t.EN = t.JA+" / ", t.EN+" / "
 		}
-		ja, en = ja+patches, en+patches
+		t.JA, t.EN = t.JA+patches, t.EN+patches
 	}
 	switch {
-	case ja != "":
-		return i18n.Text{JA: ja, EN: en}
+	case !t.IsZero():
+		return t
 	case kind == model.ActionReplace:
-		return i18n.Text{JA: "サポート中の版へ移行", EN: "a supported release"}
+		return i18n.Msg("action_target.supported")
 	case kind == model.ActionConfirm && target == "" && patches == "":
-		return i18n.Text{JA: "修正版未特定 (要確認)", EN: "no fixed version known (to confirm)"}
+		return i18n.Msg("action_target.unknown")
 	}
 	return i18n.Text{}
 }

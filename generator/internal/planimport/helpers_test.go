@@ -63,9 +63,9 @@ func planReport(remediationFile string) *report.Report {
 		return report.System{System: inventory.System{ID: id, Name: i18n.Plain(name), Status: "active", Owner: "情報システム部"}}
 	}
 	act := func(system, product, version string, prio model.Priority) report.Action {
-		return report.Action{Key: system + "/" + product + "@" + version, System: system, Product: product, ProductName: product,
+		return report.Action{Plan: report.Plan{Key: system + "/" + product + "@" + version, System: system, Product: product, ProductName: product,
 			Version: version, Kind: "upgrade", Target: "9.9", Findings: []string{"f"}, TopPriority: prio, Due: day("2026-12-07"),
-			Hosts: 1, Department: "情報システム部"}
+			Hosts: 1}, Department: "情報システム部"}
 	}
 	a1 := act("web01", "apache:struts", "2.5.10", model.P1)
 	a1.Stage, a1.Action, a1.Owner, a1.Remediations = "assess", "upgrade", "山田", []string{"R-1", "R-2"}

@@ -77,10 +77,10 @@ func DefaultFeedMaxAgeDays() map[string]int {
 // Default returns the contract's defaults.
 func Default() Policy {
 	return Policy{
-		Organization:       i18n.Text{JA: "(組織名未設定)", EN: "(organization not set)"},
-		ReportTitle:        i18n.Text{JA: "月次脆弱性対応状況報告", EN: "Monthly Vulnerability Status Report"},
+		Organization:       i18n.Msg("policy.default.organization"),
+		ReportTitle:        i18n.Msg("policy.default.report_title"),
 		Languages:          []i18n.Lang{i18n.JA, i18n.EN},
-		Classification:     i18n.Text{JA: "社外秘", EN: "Confidential"},
+		Classification:     i18n.Msg("policy.default.classification"),
 		SLADays:            map[model.Priority]int{model.P1: 7, model.P2: 30, model.P3: 90, model.P4: 180},
 		Horizons:           Horizons{EOLWarningDays: 180, StaleInventoryDays: 90, InspectionIntervalDays: 365, NotificationAckDays: 3, AcceptanceExpiryDays: 30, StaleScanDays: 35},
 		Thresholds:         Thresholds{P1CVSS: 9.0, P2CVSS: 7.0, P2EPSS: 0.1, P3CVSS: 4.0},

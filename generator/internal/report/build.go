@@ -295,22 +295,18 @@ func actions(in Input, fs []model.Finding, sysByID map[string]inventory.System) 
 	out := make([]Action, len(pas))
 	for i, a := range pas {
 		sys := sysByID[a.System]
-		name := a.Name
+		name := a.ProductName
 		if name == "" {
 			name = in.Resolver.DisplayName(a.Product)
 		}
-		ra := Action{Key: a.Key, System: a.System, Product: a.Product, ProductName: name, Version: a.Version, Kind: a.Kind,
-			Target: a.Target, TargetAfter: a.TargetAfter, TargetText: plan.ActionTargetText(a), TargetOpen: a.TargetOpen, Patches: a.Patches, Findings: a.Findings, TopPriority: a.TopPriority,
-			Due: a.Due, Hosts: a.Hosts, Owner: a.Owner, Department: sys.Owner, Stage: a.Stage, Progress: a.Progress, Action: a.Action,
-			Planned: a.Planned, Completed: a.Completed, Overdue: a.Overdue, Exploited: a.Exploited, Remediations: a.Records,
-			Notes: a.Notes}
+		ra := Action{Plan: a, TargetText: plan.ActionTargetText(a), Department: sys.Owner}
+		ra.ProductName = name
 		if ra.Hosts == 0 {
 			ra.Hosts = max(sys.Hosts, 1)
 		}
 		if total > 0 {
 			ra.RiskShare = a.Weight / total
 		}
-		ra.EOL = a.EOL
 		ra.Text = plan.Text(a, sys.Name, name)
 		out[i] = ra
 	}
@@ -374,8 +370,7 @@ var farFuture = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
 func notifications(in Input) []Notification {
 	out := make([]Notification, 0, len(in.Notifications))
 	for _, n := range in.Notifications {
-		rn := Notification{ID: n.ID, Received: n.Received, From: n.From, System: n.System, Summary: n.Summary,
-			Acknowledged: n.Acknowledged, Status: n.Status, Advisory: n.Advisory}
+		rn := Notification{Notice: n}
 		rn.AckDays, rn.AckLate = assess.Acknowledgement(n.Received, n.Acknowledged, in.AsOf, in.Policy.Horizons.NotificationAckDays)
 		out = append(out, rn)
 	}
@@ -407,9 +402,7 @@ func kevUnmatched(in Input) []KEVUnmatched {
 	}
 	out := make([]KEVUnmatched, 0, len(in.KEVUnmatched))
 	for _, u := range in.KEVUnmatched {
-		e := u.Entry
-		out = append(out, KEVUnmatched{CVE: e.CVE, Vendor: e.Vendor, Product: e.Product, Name: e.Name, Key: u.Key,
-			DateAdded: e.DateAdded, DueDate: e.DueDate, Ransomware: e.Ransomware, Installed: installed[u.Key]})
+		out = append(out, KEVUnmatched{KEVEntry: u.Entry, Key: u.Key, Installed: installed[u.Key]})
 	}
 	slices.SortFunc(out, func(a, b KEVUnmatched) int {
 		return cmp.Or(boolFirst(a.Installed, b.Installed), b.DateAdded.Compare(a.DateAdded), cmp.Compare(a.CVE, b.CVE))

@@ -36,15 +36,23 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		}
 		return 0
 	}
+	// The findings under each remediation record, counted and scored in
+	// one pass: looking them up per record scanned every finding for each.
+	type under struct {
+		sc float64
+		nf int
+	}
+	byRecord := map[string]under{}
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		u := byRecord[f.RemediationID]
+		u.nf++
+		u.sc = max(u.sc, findingScore(f.Key))
+		byRecord[f.RemediationID] = u
+	}
 	underRecord := func(id string) (float64, int) {
-		sc, nf := 0.0, 0
-		for i := range r.Findings {
-			if f := &r.Findings[i]; f.RemediationID == id {
-				nf++
-				sc = max(sc, findingScore(f.Key))
-			}
-		}
-		return sc, nf
+		u := byRecord[id]
+		return u.sc, u.nf
 	}
 	add := func(d Decision, ja, en string) {
 		d.Text = i18n.Text{JA: ja, EN: en}
@@ -92,7 +100,7 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		}
 		d := m[a.Department]
 		if d == nil {
-			d = &dept{firstText: i18n.Text{JA: n.Get(i18n.JA) + " の " + a.ProductName, EN: a.ProductName + " on " + n.Get(i18n.EN)}}
+			d = &dept{firstText: i18n.Sentencef("decide.product_on", n, a.ProductName)}
 			m[a.Department] = d
 			*names = append(*names, a.Department)
 		}
@@ -114,14 +122,14 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		d := unplanned[name]
 		ja, en := deptLabel(name)
 		addT(Decision{Kind: model.DecisionNoPlan, Ref: "dept:" + name, Department: name, Due: d.due, Score: d.score, Findings: d.findings, Records: d.records,
-			Reason: i18n.Text{JA: "P1/P2 の対策に方針・担当・予定日がない", EN: "P1/P2 fix actions have no response, owner or date"}},
+			Reason: i18n.Msg("decide.no_plan.reason")},
 			i18n.Countf("decide.no_plan", d.n, i18n.Text{JA: ja, EN: en}, d.n, d.p1, d.p2, d.firstText))
 	}
 	for _, name := range depts {
 		d := overdue[name]
 		ja, en := deptLabel(name)
 		addT(Decision{Kind: model.DecisionOverdue, Ref: "dept:" + name, Department: name, Due: d.due, Score: d.score, Findings: d.findings, Records: d.records,
-			Reason: i18n.Text{JA: "期限超過の対策が残り、部署だけでは解消していない", EN: "overdue fix actions remain that the department has not closed"}},
+			Reason: i18n.Msg("decide.overdue.reason")},
 			i18n.Countf("decide.overdue", d.n, i18n.Text{JA: ja, EN: en}, d.n, d.p1, d.p2))
 	}
 	for _, a := range r.Acceptances {
@@ -131,10 +139,10 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 			Score: sc, Findings: nf, Records: []string{a.ID}}
 		switch dec.Kind = assess.AcceptanceDecision(a.Expired, a.ExpiringSoon); dec.Kind {
 		case model.DecisionAcceptExpired:
-			dec.Reason = i18n.Text{JA: "受容の見直し期限が過ぎ、指摘が未対応に戻った", EN: "the acceptance's review date passed; its findings are open again"}
+			dec.Reason = i18n.Msg("decide.accept_expired.reason")
 			addT(dec, i18n.Sentencef("decide.accept_expired", a.ID, n, a.Advisory))
 		case model.DecisionAcceptExpiring:
-			dec.Reason = i18n.Text{JA: "受容の見直し期限が近い", EN: "the acceptance's review date is near"}
+			dec.Reason = i18n.Msg("decide.accept_expiring.reason")
 			addT(dec, i18n.Sentencef("decide.accept_expiring", a.Expires.Format("2006-01-02"), a.ID, n))
 		}
 	}
@@ -146,7 +154,7 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 			hours := strconv.FormatFloat(rec.ServiceStopHours, 'f', -1, 64)
 			addT(Decision{Kind: model.DecisionServiceStop, System: rec.System, Ref: id, Owner: rec.Owner, Department: sysByID[rec.System].Owner,
 				Due: rec.Planned, Score: sc, Findings: nf, Records: []string{id},
-				Reason: i18n.Text{JA: "業務を止める作業は経営層の承認が必要", EN: "a stop of the business needs management's approval"}},
+				Reason: i18n.Msg("decide.service_stop.reason")},
 				i18n.Countf("decide.service_stop", count(rec.ServiceStopHours), n, hours, id))
 		}
 	}
@@ -160,6 +168,7 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 				i18n.Countf("decide.ack_late", nt.AckDays, nt.ID, n, nt.AckDays))
 		}
 	}
+	eolFindings, productComponents := byLifecycleProduct(r)
 	for _, l := range r.Lifecycle {
 		if !assess.ReplacementDecision(l.Status, l.Replacement) {
 			continue
@@ -169,27 +178,25 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 			onLine[s] = true
 		}
 		sc, nf := 0.0, 0
-		for i := range r.Findings {
-			f := &r.Findings[i]
-			if f.Kind == model.KindEOL && f.Product == l.Product && onLine[f.System] {
+		for _, i := range eolFindings[l.Product] {
+			if f := &r.Findings[i]; onLine[f.System] {
 				nf++
 				sc = max(sc, findingScore(f.Key))
 			}
 		}
-		hostsBy := map[string]int{}
-		for _, c := range r.Components {
-			if c.Product == l.Product && onLine[c.System] {
-				hostsBy[sysByID[c.System].Owner] += max(c.Hosts, 1)
+		var installs []assess.Install
+		for _, i := range productComponents[l.Product] {
+			if c := &r.Components[i]; onLine[c.System] {
+				installs = append(installs, assess.Install{Department: sysByID[c.System].Owner, Hosts: c.Hosts})
 			}
 		}
-		owner, most := "", -1
-		for _, s := range l.Systems {
-			if d := sysByID[s].Owner; hostsBy[d] > most || hostsBy[d] == most && d < owner {
-				owner, most = d, hostsBy[d]
-			}
+		depts := make([]string, len(l.Systems))
+		for i, s := range l.Systems {
+			depts[i] = sysByID[s].Owner
 		}
+		owner := assess.ReplacementOwner(depts, installs)
 		addT(Decision{Kind: model.DecisionEOLReplacement, Ref: l.Product + "@" + l.Cycle, Department: owner, Due: l.EOL, Score: sc, Findings: nf,
-			Reason: i18n.Text{JA: "サポート終了 (間近) の製品に移行計画・予算がない", EN: "an end-of-life (or ending) product has no replacement plan or budget"}},
+			Reason: i18n.Msg("decide.eol_replacement.reason")},
 			i18n.Sentencef("decide.eol_replacement", l.ProductName, l.Cycle, dateOr(l.EOL),
 				i18n.Countf("decide.systems", len(l.Systems), len(l.Systems)), i18n.Countf("decide.hosts", l.Hosts, l.Hosts)))
 	}
@@ -200,7 +207,7 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		sc, _ := underRecord(rv.Record)
 		add(Decision{Kind: model.DecisionRemediationReview, Ref: rv.Record, System: rec.System, Owner: rec.Owner,
 			Department: sysByID[rec.System].Owner, Due: in.AsOf, Score: sc, Findings: rv.Findings, Records: []string{rv.Record},
-			Reason: i18n.Text{JA: "1 件の対応記録が多数の指摘の扱いを一括で変えている", EN: "one remediation record changes many findings at once"}},
+			Reason: i18n.Msg("decide.review.reason")},
 			rv.Text.JA, rv.Text.EN)
 	}
 	attackDecisions(r, sysByID, add)
@@ -210,6 +217,34 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 			cmp.Compare(a.Kind.Rank(), b.Kind.Rank()), a.Due.Compare(b.Due), cmp.Compare(a.Ref, b.Ref))
 	})
 	return out
+}
+
+// byLifecycleProduct indexes, for the products of the lifecycle lines that
+// need a replacement decision, their end-of-life findings and their
+// components (indices into r.Findings and r.Components, in order): one
+// pass over each instead of one per line.
+func byLifecycleProduct(r *Report) (eolFindings, productComponents map[string][]int) {
+	want := map[string]bool{}
+	for _, l := range r.Lifecycle {
+		if assess.ReplacementDecision(l.Status, l.Replacement) {
+			want[l.Product] = true
+		}
+	}
+	eolFindings, productComponents = map[string][]int{}, map[string][]int{}
+	if len(want) == 0 {
+		return eolFindings, productComponents
+	}
+	for i := range r.Findings {
+		if f := &r.Findings[i]; f.Kind == model.KindEOL && want[f.Product] {
+			eolFindings[f.Product] = append(eolFindings[f.Product], i)
+		}
+	}
+	for i := range r.Components {
+		if c := &r.Components[i]; want[c.Product] {
+			productComponents[c.Product] = append(productComponents[c.Product], i)
+		}
+	}
+	return eolFindings, productComponents
 }
 
 // count is the count a number of hours gives Countf: 1 (singular) for

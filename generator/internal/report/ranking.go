@@ -50,20 +50,20 @@ const (
 // Weights lists the ranking's terms for the method appendix, in the order
 // reasons are shown.
 var Weights = []Weight{
-	{"attack_signs", i18n.Text{JA: "攻撃の兆候あり", EN: "Signs of attack"}, i18n.Text{JA: "当月のログにこの弱点を狙う攻撃の兆候", EN: "the month's logs show attacks on this weakness"}, WeightAttackSigns},
-	{"kev", i18n.Text{JA: "KEV 掲載", EN: "Listed in CISA KEV"}, i18n.Text{JA: "KEV に掲載", EN: "in the KEV catalog"}, WeightKEV},
-	{"exploited", i18n.Text{JA: "悪用の報告", EN: "Exploitation reported"}, i18n.Text{JA: "KEV 以外で悪用の報告あり", EN: "exploited, not in KEV"}, WeightExploited},
-	{"ransomware", i18n.Text{JA: "ランサムウェアでの悪用", EN: "Ransomware use"}, i18n.Text{JA: "KEV がランサムウェアでの悪用を記載", EN: "KEV reports ransomware use"}, WeightRansomware},
-	{"epss", i18n.Text{JA: "EPSS", EN: "EPSS"}, i18n.Text{JA: "15 × EPSS 確率", EN: "15 × EPSS probability"}, WeightEPSS},
-	{"internet", i18n.Text{JA: "インターネット公開", EN: "Internet-facing"}, i18n.Text{JA: "システムがインターネットに公開", EN: "system is internet-facing"}, WeightInternet},
-	{"sensitive", i18n.Text{JA: "個人情報・預かり情報", EN: "Personal or entrusted data"}, i18n.Text{JA: "個人情報または預かり情報を保有", EN: "system holds personal or entrusted data"}, WeightSensitive},
-	{"business", i18n.Text{JA: "業務上の重要情報", EN: "Business-critical data"}, i18n.Text{JA: "業務上の重要情報のみ保有", EN: "system holds business data only"}, WeightBusiness},
-	{"critical_system", i18n.Text{JA: "重要度 高", EN: "High criticality"}, i18n.Text{JA: "システムの重要度が高", EN: "system criticality high"}, WeightCritical},
-	{"cvss", i18n.Text{JA: "CVSS", EN: "CVSS"}, i18n.Text{JA: "2 × CVSS 基本値 (スコアなしは 10、サポート終了は 15)", EN: "2 × CVSS base score (10 without a score, 15 for end of life)"}, WeightCVSS},
-	{"hosts", i18n.Text{JA: "台数", EN: "Hosts"}, i18n.Text{JA: "2 台以上 3、10 台以上 6、100 台以上 10", EN: "2+ hosts 3, 10+ 6, 100+ 10"}, WeightHosts},
-	{"age", i18n.Text{JA: "期限超過日数", EN: "Days overdue"}, i18n.Text{JA: "期限超過 30 日ごとに 1 (最大 10)", EN: "1 per 30 days overdue (at most 10)"}, WeightAge},
-	{"mitigated", i18n.Text{JA: "一時的な緩和策", EN: "Temporary mitigation"}, i18n.Text{JA: "緩和策の実施済みは得点を半分に", EN: "a mitigation in place halves the score"}, 0},
-	{"findings", i18n.Text{JA: "対策で解消する指摘数", EN: "Findings an action closes"}, i18n.Text{JA: "対策の得点 = 最高の指摘の得点 + 2 × 残りの指摘数 (最大 10)", EN: "action score = its highest finding's score + 2 × each further finding (at most 10)"}, WeightActionMax},
+	{"attack_signs", i18n.Msg("score.attack_signs"), i18n.Msg("score.attack_signs.rule"), WeightAttackSigns},
+	{"kev", i18n.Msg("score.kev"), i18n.Msg("score.kev.rule"), WeightKEV},
+	{"exploited", i18n.Msg("score.exploited"), i18n.Msg("score.exploited.rule"), WeightExploited},
+	{"ransomware", i18n.Msg("score.ransomware"), i18n.Msg("score.ransomware.rule"), WeightRansomware},
+	{"epss", i18n.Msg("score.epss"), i18n.Msg("score.epss.rule"), WeightEPSS},
+	{"internet", i18n.Msg("score.internet"), i18n.Msg("score.internet.rule"), WeightInternet},
+	{"sensitive", i18n.Msg("score.sensitive"), i18n.Msg("score.sensitive.rule"), WeightSensitive},
+	{"business", i18n.Msg("score.business"), i18n.Msg("score.business.rule"), WeightBusiness},
+	{"critical_system", i18n.Msg("score.critical_system"), i18n.Msg("score.critical_system.rule"), WeightCritical},
+	{"cvss", i18n.Msg("score.cvss"), i18n.Msg("score.cvss.rule"), WeightCVSS},
+	{"hosts", i18n.Msg("score.hosts"), i18n.Msg("score.hosts.rule"), WeightHosts},
+	{"age", i18n.Msg("score.age"), i18n.Msg("score.age.rule"), WeightAge},
+	{"mitigated", i18n.Msg("score.mitigated"), i18n.Msg("score.mitigated.rule"), 0},
+	{"findings", i18n.Msg("score.findings"), i18n.Msg("score.findings.rule"), WeightActionMax},
 }
 
 // ScoreReason is one term that applied to a finding or action, with its points.

@@ -14,6 +14,7 @@ import (
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/inventory"
 	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/notification"
 	"vulnreport/generator/internal/plan"
 	"vulnreport/generator/internal/source"
 )
@@ -34,9 +35,12 @@ type Report struct {
 	Previous time.Time
 	// Languages are the languages to render, in the policy's order.
 	Languages []i18n.Lang
-	// Organization, Title and Classification head every output (policy).
-	Organization   i18n.Text
-	Title          i18n.Text
+	// Organization is the organisation's name, heading every output (policy).
+	Organization i18n.Text
+	// Title is the report's title (policy).
+	Title i18n.Text
+	// Classification is the information classification printed on every
+	// page and sheet (policy).
 	Classification i18n.Text
 	// Policy is the policy as applied, for the method sections.
 	Policy Policy
@@ -54,20 +58,24 @@ type Report struct {
 	// desc, then priority, due date and key): every top list of fix
 	// actions takes its first rows.
 	Actions []Action
-	// Ranking holds every open finding in the one risk ranking's order;
-	// RankOf maps a finding key to its position in Ranking. Every top list
-	// of findings takes Ranking's first rows (filtered as it needs).
+	// Ranking holds every open finding in the one risk ranking's order.
+	// Every top list of findings takes Ranking's first rows (filtered as
+	// it needs).
 	Ranking []Ranked
-	RankOf  map[string]int
+	// RankOf maps an open finding's key to its position in Ranking.
+	RankOf map[string]int
 	// Exceptions is the exceptions register: moved due dates (honoured or
 	// not), acceptances, mitigations and not-affected decisions.
 	Exceptions []Exception
 	// Scorecards holds one row per owner department, worst first.
 	Scorecards []Scorecard
 	// Freshness is each public feed's age against the policy's threshold,
-	// in policy.FeedKinds order; Coverage what the data can speak about.
+	// in policy.FeedKinds order.
 	Freshness []FeedAge
-	Coverage  Coverage
+	// Coverage is what the data can speak about: how many components some
+	// advisory or lifecycle record knows, and how many have a known
+	// support status.
+	Coverage Coverage
 	// Lifecycle holds the release lines in use, for the lifecycle timeline.
 	Lifecycle []Line
 	// Decisions are the items management must decide this month, most
@@ -198,56 +206,35 @@ type Vuln struct {
 	TopPriority model.Priority
 }
 
+// Plan is a fix action as the plan rolls it up (plan.Action). Action
+// embeds it, so that each of its fields is defined once; renderers name it
+// through report and never import plan.
+type Plan = plan.Action
+
 // Action is a fix action: what an owner does to one component of one
-// system, closing all the findings beneath it.
+// system, closing all the findings beneath it. The fields of Plan are
+// promoted (a.Target, a.Due, a.Stage, …); the others are what the report
+// adds. In JSON it is one flat object (see MarshalJSON).
 type Action struct {
-	Key         string
-	System      string
-	Product     string
-	ProductName string
-	Version     string
-	// Kind is upgrade, patch, replace (end of life) or confirm (needs
-	// confirmation before anything else).
-	Kind model.ActionKind
-	// Target is the lowest version outside every affected range of every
-	// finding it closes (all merged advisories) and on no end-of-life line;
-	// TargetAfter means "any version newer than Target" (the feeds give
-	// only an inclusive bound); TargetOpen is set when no such version is
-	// known; Patches lists patch ids where those fix it. TargetText is the
-	// one text every output shows for the target (plan.TargetText).
-	Target      string
-	TargetAfter bool
-	TargetText  i18n.Text
-	TargetOpen  bool
-	Patches     string
-	// Findings are the keys of the open findings it closes.
-	Findings     []string
-	TopPriority  model.Priority
-	Due          time.Time
-	Hosts        int
-	Owner        string
-	Department   string
-	Stage        model.Stage
-	Action       string
-	Planned      time.Time
-	Completed    time.Time
-	Overdue      bool
-	Exploited    bool
-	Remediations []string
-	Notes        string
-	// EOL is set when the component's release line is past its end of life.
-	EOL bool
+	// Plan is the action as planned, with ProductName set to the
+	// product's display name when the inventory gives none and Hosts to
+	// the system's host count (at least 1) when no finding gives one.
+	Plan
+	// TargetText is the one text every output shows for the target
+	// (plan.ActionTargetText).
+	TargetText i18n.Text
+	// Department is the owner department of its system, from the system
+	// register (blank when none is registered).
+	Department string
 	// Score is the action's place in the one risk ranking (its highest
-	// finding's score plus its further findings); Rank is 1-based.
+	// finding's score plus its further findings).
 	Score Score
-	Rank  int
+	// Rank is the action's 1-based position in that ranking (Actions' order).
+	Rank int
 	// RiskShare is the share of open risk weight the action removes (0–1).
 	RiskShare float64
 	// Text is the one-line instruction ("upgrade … to … or later").
 	Text i18n.Text
-	// Progress counts its findings by stage (plan.Progress), so that its
-	// four steps show the work recorded against any of them.
-	Progress plan.Progress
 }
 
 // Line is a release line in use, for the lifecycle timeline.
@@ -305,16 +292,16 @@ type Decision struct {
 	HasCost bool
 }
 
+// Notice is a report received from outside as recorded
+// (notification.Notification); Notification embeds it.
+type Notice = notification.Notification
+
 // Notification is a report from outside with its acknowledgement status.
+// The fields of Notice are promoted; in JSON it is one flat object
+// without Pos (see MarshalJSON).
 type Notification struct {
-	ID           string
-	Received     time.Time
-	From         string
-	System       string
-	Summary      i18n.Text
-	Acknowledged time.Time
-	Status       string
-	Advisory     string
+	// Notice is the report as recorded.
+	Notice
 	// AckDays is the days from receipt to acknowledgement (or to AsOf when not acknowledged).
 	AckDays int
 	// AckLate is set when acknowledgement took longer than the policy's days.
@@ -429,17 +416,6 @@ type SLARow struct {
 	HasRate bool
 }
 
-// Escalation is a finding that became more urgent since the last build.
-type Escalation struct {
-	Finding string
-	// Kind is "newly_exploited", "newly_overdue" or "priority_raised";
-	// Date is when it changed, within the period since the last build.
-	Kind string
-	Date time.Time
-	// From is the previous priority of a "priority_raised" escalation.
-	From model.Priority
-}
-
 // Summary holds the headline figures, with the previous build's values.
 type Summary struct {
 	Systems, SystemsActive, Hosts, Components int
@@ -502,16 +478,18 @@ type Headline struct {
 	Link string
 }
 
-// KEVUnmatched is a KEV entry that matches no advisory here.
+// KEVEntry is an entry of CISA's KEV catalog (feed.KEVEntry);
+// KEVUnmatched embeds it.
+type KEVEntry = feed.KEVEntry
+
+// KEVUnmatched is a KEV entry that matches no advisory here. The fields of
+// KEVEntry are promoted; in JSON it is one flat object without the
+// entry's required action, notes and position (see MarshalJSON).
 type KEVUnmatched struct {
-	CVE        string
-	Vendor     string
-	Product    string
-	Name       string
-	Key        string
-	DateAdded  time.Time
-	DueDate    time.Time
-	Ransomware bool
+	// KEVEntry is the catalog's entry.
+	KEVEntry
+	// Key is the product key the entry's vendor and product resolve to.
+	Key string
 	// Installed is set when a component with that product key is installed.
 	Installed bool
 }

@@ -5,13 +5,14 @@ import (
 	"slices"
 	"strings"
 
+	"vulnreport/generator/internal/assess"
 	"vulnreport/generator/internal/history"
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/inventory"
 )
 
 // NoDepartment is the scorecard name of systems with no owner department.
-var NoDepartment = i18n.Text{JA: "(所管部署未登録)", EN: "(no department registered)"}
+var NoDepartment = i18n.Msg("department.none")
 
 // Scorecard is one department's figures, for the per-department tables of
 // the PDF, the site and the workbook.
@@ -68,7 +69,7 @@ func scorecards(in Input, r *Report, sysByID map[string]inventory.System) []Scor
 			get(s.ID).Systems++
 		}
 	}
-	soon := in.AsOf.AddDate(0, 0, in.Policy.DueSoonDays)
+	soon := assess.DueSoonHorizon(in.AsOf, in.Policy.DueSoonDays)
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		if !f.IsOpen() {
@@ -81,7 +82,7 @@ func scorecards(in Input, r *Report, sysByID map[string]inventory.System) []Scor
 		sc.OpenTotal++
 		if f.Overdue {
 			sc.OverdueFindings++
-		} else if !f.Due.IsZero() && !f.Due.After(soon) {
+		} else if assess.DueSoon(f, soon) {
 			sc.DueSoon++
 		}
 		if f.Exploited {

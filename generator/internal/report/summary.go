@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"vulnreport/generator/internal/assess"
 	"vulnreport/generator/internal/history"
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/inventory"
@@ -57,7 +58,7 @@ func summary(in Input, r *Report) Summary {
 				if d := int(in.AsOf.Sub(f.Known).Hours() / 24); d > oldest {
 					oldest = d
 				}
-				if !f.KEVDue.IsZero() && in.AsOf.After(f.KEVDue) {
+				if assess.PastKEVDue(f, in.AsOf) {
 					s.KEVPastDue++
 				}
 			}
@@ -136,10 +137,10 @@ const (
 
 func headlines(s Summary) []Headline {
 	h := []Headline{
-		{Key: HeadP1P2, Label: i18n.Text{JA: "未対応 P1・P2", EN: "Open P1 and P2"}, Value: s.Open[model.P1] + s.Open[model.P2], Target: 0, Link: "priority=P1,P2"},
+		{Key: HeadP1P2, Label: i18n.Msg("headline.p1p2"), Value: s.Open[model.P1] + s.Open[model.P2], Target: 0, Link: "priority=P1,P2"},
 		{Key: HeadOverdue, Label: i18n.Msg(i18n.TermOverdueFindings), Value: s.Overdue, Target: 0, Link: "overdue=1"},
 		{Key: HeadExploited, Label: i18n.Msg(i18n.TermExploitedInternet), Value: s.ExploitedInternet, Target: 0, Link: "exploited=1&exposure=internet"},
-		{Key: HeadEOL, Label: i18n.Text{JA: "サポート終了ソフトウェア", EN: "End-of-life software in use"}, Value: s.EOLInUse, Target: 0, Link: "kind=eol"},
+		{Key: HeadEOL, Label: i18n.Msg("headline.eol"), Value: s.EOLInUse, Target: 0, Link: "kind=eol"},
 		{Key: HeadOpen, Label: i18n.Msg(i18n.TermOpenFindings), Value: s.OpenTotal, Target: -1, Link: "state=open"},
 	}
 	if s.Prev != nil {
@@ -159,7 +160,7 @@ func headlines(s Summary) []Headline {
 	if s.HasSLARate {
 		rate = int(s.SLARate*100 + 0.5)
 	}
-	sla := Headline{Key: HeadSLA, Label: i18n.Text{JA: "SLA 遵守率 (%)", EN: "SLA compliance (%)"}, Value: rate, Target: 90, Met: !s.HasSLARate || rate >= 90, Link: ""}
+	sla := Headline{Key: HeadSLA, Label: i18n.Msg("headline.sla_rate"), Value: rate, Target: 90, Met: !s.HasSLARate || rate >= 90, Link: ""}
 	return append(h, sla)
 }
 
@@ -215,7 +216,7 @@ func sentences(r *Report) []i18n.Text {
 				ja, en = append(ja, i18n.T(i18n.JA, k.LabelKey())), append(en, i18n.T(i18n.EN, k.LabelKey()))
 			}
 		}
-		kinds := i18n.Text{JA: strings.Join(ja, "・"), EN: strings.Join(en, ", ")}
+		kinds := i18n.Text{JA: strings.Join(ja, i18n.T(i18n.JA, "summary.kinds_sep")), EN: strings.Join(en, i18n.T(i18n.EN, "summary.kinds_sep"))}
 		out = append(out, i18n.Countf("summary.decisions", len(r.Decisions), len(r.Decisions), kinds))
 	}
 	return out

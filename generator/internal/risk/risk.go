@@ -5,7 +5,6 @@
 package risk
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -40,43 +39,48 @@ func Evidence(f *model.VulnFacts, v *vuln.Vulnerability) {
 	}
 }
 
-func reason(code, ja, en string) model.Reason {
-	return model.Reason{Code: code, Text: i18n.Text{JA: ja, EN: en}}
+// reason is the reason with the code, its text the catalogue's
+// reason.<code> (formatted with args when there are any).
+func reason(code string, args ...any) model.Reason {
+	if len(args) == 0 {
+		return model.Reason{Code: code, Text: i18n.Msg("reason." + code)}
+	}
+	return model.Reason{Code: code, Text: i18n.Sentencef("reason."+code, args...)}
 }
 
 // context lists the system facts that raise priority, as reasons.
 func context(s inventory.System) []model.Reason {
 	var rs []model.Reason
 	if s.Exposure == inventory.Internet {
-		rs = append(rs, reason("internet", "インターネット公開", "internet-facing"))
+		rs = append(rs, reason("internet"))
 	}
 	if s.Category == inventory.Website {
-		rs = append(rs, reason("website", "公開ウェブサイト", "public website"))
+		rs = append(rs, reason("website"))
 	}
 	if s.Holds(inventory.Personal) {
-		rs = append(rs, reason("personal", "個人情報", "personal data"))
+		rs = append(rs, reason("personal"))
 	}
 	if s.Holds(inventory.Entrusted) {
-		rs = append(rs, reason("entrusted", "預かり情報", "entrusted data"))
+		rs = append(rs, reason("entrusted"))
 	}
 	if s.Holds(inventory.Business) {
-		rs = append(rs, reason("business", "業務上の重要情報", "business-critical data"))
+		rs = append(rs, reason("business"))
 	}
 	if s.Criticality == "high" {
-		rs = append(rs, reason("critical_system", "重要度 高", "high-criticality system"))
+		rs = append(rs, reason("critical_system"))
 	}
 	return rs
 }
 
 func exploitReason(f *model.Finding) model.Reason {
 	if f.KEV {
-		return reason("kev", "KEV 掲載", "listed in CISA KEV")
+		return reason("kev")
 	}
-	return reason("exploited", "悪用の報告あり", "exploitation reported")
+	return reason("exploited")
 }
 
 func cvssReason(f *model.Finding, threshold float64) model.Reason {
-	return reason("cvss", fmt.Sprintf("CVSS %.1f (%.1f 以上)", f.CVSS, threshold), fmt.Sprintf("CVSS %.1f (≥ %.1f)", f.CVSS, threshold))
+	return reason("cvss", f.CVSS, threshold)
 }
 
 // Rank sets a vulnerability finding's priority and reasons.
@@ -112,26 +116,26 @@ func Rank(f *model.Finding, s inventory.System, th policy.Thresholds) {
 	case f.HasCVSS && f.CVSS >= th.P2CVSS && f.HasEPSS && f.EPSS >= th.P2EPSS:
 		f.Priority = model.P2
 		f.Reasons = []model.Reason{cvssReason(f, th.P2CVSS),
-			reason("epss", fmt.Sprintf("EPSS %.2f (%.2f 以上)", f.EPSS, th.P2EPSS), fmt.Sprintf("EPSS %.2f (≥ %.2f)", f.EPSS, th.P2EPSS))}
+			reason("epss", f.EPSS, th.P2EPSS)}
 	case !f.HasCVSS:
 		f.Priority = model.P3
-		f.Reasons = []model.Reason{reason("no_score", "CVSS スコアなし (データなし)", "no CVSS score (no data)")}
+		f.Reasons = []model.Reason{reason("no_score")}
 	case f.CVSS >= th.P3CVSS:
 		f.Priority = model.P3
 		f.Reasons = []model.Reason{cvssReason(f, th.P3CVSS)}
 	default:
 		f.Priority = model.P4
-		f.Reasons = []model.Reason{reason("cvss_low", fmt.Sprintf("CVSS %.1f (%.1f 未満)", f.CVSS, th.P3CVSS), fmt.Sprintf("CVSS %.1f (< %.1f)", f.CVSS, th.P3CVSS))}
+		f.Reasons = []model.Reason{reason("cvss_low", f.CVSS, th.P3CVSS)}
 	}
 }
 
 // RankEOL sets an end-of-life finding's priority: P2 when the system is
 // internet-facing, else P3.
 func RankEOL(f *model.Finding, s inventory.System) {
-	eol := reason("eol", "サポート終了", "end of life")
+	eol := reason("eol")
 	if s.Exposure == inventory.Internet {
 		f.Priority = model.P2
-		f.Reasons = []model.Reason{eol, reason("internet", "インターネット公開", "internet-facing")}
+		f.Reasons = []model.Reason{eol, reason("internet")}
 		return
 	}
 	f.Priority = model.P3

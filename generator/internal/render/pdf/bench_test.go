@@ -94,10 +94,10 @@ func synthetic(nSys, nFind int) *report.Report {
 		for j := range keys {
 			keys[j] = r.Findings[i*10+j].Key
 		}
-		r.Actions = append(r.Actions, report.Action{Key: f.Key, System: f.System, Product: f.Product, ProductName: "Product",
+		r.Actions = append(r.Actions, report.Action{Plan: report.Plan{Key: f.Key, System: f.System, Product: f.Product, ProductName: "Product",
 			Version: "1.0", Kind: "upgrade", Target: "2.0", Findings: keys, TopPriority: f.Priority, Due: f.Due, Hosts: 3,
-			Department: depts[i%len(depts)], Stage: []model.Stage{model.StageNone, model.StageInvestigate, model.StageAssess, model.StagePlan, model.StageImplement}[i%5], Overdue: f.Overdue,
-			RiskShare: 1 / float64(nFind/10), Text: i18n.Text{JA: f.System + " の Product を 2.0 以降へ更新: 10 件解消", EN: "upgrade Product on " + f.System + " to 2.0 or later: closes 10 findings"}})
+			Stage: []model.Stage{model.StageNone, model.StageInvestigate, model.StageAssess, model.StagePlan, model.StageImplement}[i%5], Overdue: f.Overdue},
+			Department: depts[i%len(depts)], RiskShare: 1 / float64(nFind/10), Text: i18n.Text{JA: f.System + " の Product を 2.0 以降へ更新: 10 件解消", EN: "upgrade Product on " + f.System + " to 2.0 or later: closes 10 findings"}})
 	}
 	for i := 0; i < 500; i++ {
 		eol := asOf.AddDate(0, i%24-12, 0)
@@ -109,8 +109,8 @@ func synthetic(nSys, nFind int) *report.Report {
 			Text: i18n.Text{JA: "判断が必要な事項です", EN: "A decision is needed"}, Due: asOf.AddDate(0, 0, i%30), System: r.Systems[i%nSys].ID})
 		r.Acceptances = append(r.Acceptances, report.Acceptance{ID: fmt.Sprintf("A-%d", i), System: r.Systems[i%nSys].ID, Advisory: "CVE-2025-00001",
 			Justification: "影響が限定的", ApprovedBy: "部長", Expires: asOf.AddDate(0, 0, i%60), ExpiringSoon: i%60 < 30, Findings: 1})
-		r.Notifications = append(r.Notifications, report.Notification{ID: fmt.Sprintf("N-%d", i), Received: asOf.AddDate(0, 0, -i%90), From: "ipa",
-			System: r.Systems[i%nSys].ID, Summary: i18n.Text{JA: "外部からの指摘", EN: "A report"}, Status: "open", AckDays: i % 10, AckLate: i%10 > 3})
+		r.Notifications = append(r.Notifications, report.Notification{Notice: report.Notice{ID: fmt.Sprintf("N-%d", i), Received: asOf.AddDate(0, 0, -i%90), From: "ipa",
+			System: r.Systems[i%nSys].ID, Summary: i18n.Text{JA: "外部からの指摘", EN: "A report"}, Status: "open"}, AckDays: i % 10, AckLate: i%10 > 3})
 		r.Posture.DueSoon = append(r.Posture.DueSoon, r.Findings[i*7].Key)
 		r.Trends.Escalated = append(r.Trends.Escalated, report.Escalation{Finding: r.Findings[i*11].Key, Kind: "newly_overdue", Date: asOf})
 		r.Quality.Rejections = append(r.Quality.Rejections, source.Rejection{Location: fmt.Sprintf("components.csv:%d:1", i+2), Kind: "components", Reasons: []string{"field \"version\": is required"}})

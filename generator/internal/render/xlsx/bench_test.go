@@ -67,9 +67,9 @@ func synthetic(n int) *report.Report {
 			Overdue: i%5 == 0, ActionKey: akey}.Finding()
 		if !actions[akey] {
 			actions[akey] = true
-			r.Actions = append(r.Actions, report.Action{Key: akey, System: c.System, Product: c.Product, ProductName: c.ProductName,
+			r.Actions = append(r.Actions, report.Action{Plan: report.Plan{Key: akey, System: c.System, Product: c.Product, ProductName: c.ProductName,
 				Version: c.Version, Kind: "upgrade", Target: "3.0", Findings: []string{f.Key}, TopPriority: f.Priority, Due: due,
-				Hosts: c.Hosts, Department: "部署", Stage: "plan", Action: "upgrade", RiskShare: 0.001})
+				Hosts: c.Hosts, Stage: "plan", Action: "upgrade"}, Department: "部署", RiskShare: 0.001})
 		}
 	}
 	return r

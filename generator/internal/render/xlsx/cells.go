@@ -17,17 +17,15 @@ import (
 // maxCellChars is the most characters (UTF-16 code units) an Excel cell holds.
 const maxCellChars = excelize.TotalCellChars
 
-// truncated ends a text cut to fit a cell; the whole text stays in the
+// truncMark returns the mark that ends a text cut to fit a cell, in lang
+// (English for any language but Japanese); the whole text stays in the
 // snapshot's files (and, for most finding fields, in findings.json and
-// findings.csv). Kept here, not in the catalogue, which another package owns.
-var truncated = map[i18n.Lang]string{i18n.JA: "…(以下省略)", i18n.EN: "…(truncated)"}
-
-// truncMark returns the mark of a cut text in lang.
+// findings.csv).
 func truncMark(lang i18n.Lang) string {
-	if m, ok := truncated[lang]; ok {
-		return m
+	if lang != i18n.JA {
+		lang = i18n.EN
 	}
-	return truncated[i18n.EN]
+	return i18n.T(lang, "xlsx.truncated")
 }
 
 // capText returns s cut to what a cell holds, ending in mark when cut:

@@ -59,16 +59,17 @@ func fixture() *report.Report {
 	f5 := f("pc-fleet/oracle:jre@8u201/CVE-2019-2602", "pc-fleet", "oracle:jre", evilSum, "8u201", "CVE-2019-2602", model.P4)
 	f5.NeedsConfirmation, f5.State = true, "confirm"
 	actions := []report.Action{
-		{Key: f1.ActionKey, System: "web01", Product: "apache:struts", ProductName: evilLink, Version: "2.5.10", Kind: "upgrade",
-			Target: "2.5.33", TargetText: plan.TargetText("upgrade", "2.5.33", false, ""), Findings: []string{f1.Key, f2.Key}, TopPriority: model.P1, Due: date("2026-11-08"), Hosts: 2,
-			Owner: "山田", Department: "営業部", Stage: "assess", Action: "upgrade", Overdue: true, Exploited: true,
-			Notes: evilNeg, RiskShare: 0.6, Text: i18n.Plain("upgrade")},
-		{Key: f3.ActionKey, System: "pc-fleet", Product: "oracle:jre", ProductName: evilSum, Version: "8u201", Kind: "confirm",
-			TargetOpen: true, TargetText: plan.TargetText("confirm", "", false, ""), Findings: []string{f3.Key, f5.Key}, TopPriority: model.P3, Due: date("2027-01-30"), Hosts: 120,
-			Department: "情報システム部", RiskShare: 0.3},
-		{Key: f4.ActionKey, System: "pc-fleet", Product: "microsoft:office", ProductName: evilCmd, Version: "2016", Kind: "replace", TargetText: plan.TargetText("replace", "", false, ""),
-			Findings: []string{f4.Key}, TopPriority: model.P3, Due: date("2027-01-30"), Hosts: 120, Department: "情報システム部",
-			Planned: date("2026-12-20"), Stage: "plan", Action: "replace", RiskShare: 0.1},
+		{Plan: report.Plan{Key: f1.ActionKey, System: "web01", Product: "apache:struts", ProductName: evilLink, Version: "2.5.10", Kind: "upgrade",
+			Target: "2.5.33", Findings: []string{f1.Key, f2.Key}, TopPriority: model.P1, Due: date("2026-11-08"), Hosts: 2,
+			Owner: "山田", Stage: "assess", Action: "upgrade", Overdue: true, Exploited: true, Notes: evilNeg},
+			TargetText: plan.TargetText("upgrade", "2.5.33", false, ""), Department: "営業部", RiskShare: 0.6, Text: i18n.Plain("upgrade")},
+		{Plan: report.Plan{Key: f3.ActionKey, System: "pc-fleet", Product: "oracle:jre", ProductName: evilSum, Version: "8u201", Kind: "confirm",
+			TargetOpen: true, Findings: []string{f3.Key, f5.Key}, TopPriority: model.P3, Due: date("2027-01-30"), Hosts: 120},
+			TargetText: plan.TargetText("confirm", "", false, ""), Department: "情報システム部", RiskShare: 0.3},
+		{Plan: report.Plan{Key: f4.ActionKey, System: "pc-fleet", Product: "microsoft:office", ProductName: evilCmd, Version: "2016", Kind: "replace",
+			Findings: []string{f4.Key}, TopPriority: model.P3, Due: date("2027-01-30"), Hosts: 120,
+			Planned: date("2026-12-20"), Stage: "plan", Action: "replace"},
+			TargetText: plan.TargetText("replace", "", false, ""), Department: "情報システム部", RiskShare: 0.1},
 	}
 	return &report.Report{
 		SchemaVersion: report.SchemaVersion, ToolVersion: "test", AsOf: asOf, Previous: date("2026-10-31"),
@@ -92,8 +93,8 @@ func fixture() *report.Report {
 		Actions: actions,
 		Lifecycle: []report.Line{{Product: "apache:struts", ProductName: "Struts", Cycle: "2.5", EOL: date("2022-01-01"),
 			Status: "eol", Systems: []string{"web01"}, Hosts: 2}},
-		Notifications: []report.Notification{{ID: "N-1", Received: date("2026-11-20"), From: "ipa", System: "web01",
-			Summary: i18n.Plain(evilCmd), Status: "open", AckDays: 10, AckLate: true}},
+		Notifications: []report.Notification{{Notice: report.Notice{ID: "N-1", Received: date("2026-11-20"), From: "ipa", System: "web01",
+			Summary: i18n.Plain(evilCmd), Status: "open"}, AckDays: 10, AckLate: true}},
 		Acceptances: []report.Acceptance{{ID: "R-9", System: "pc-fleet", Advisory: "CVE-2019-0001", Justification: "closed network",
 			ApprovedBy: "CISO", Expires: date("2026-12-15"), ExpiringSoon: true, Findings: 1, Notes: evilNeg}},
 		Trends: report.Trends{Months: []report.MonthPoint{

@@ -1,0 +1,58 @@
+package assess
+
+import (
+	"testing"
+	"time"
+
+	"vulnreport/generator/internal/model"
+)
+
+func TestDueSoon(t *testing.T) {
+	asOf := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	horizon := DueSoonHorizon(asOf, 14)
+	if want := time.Date(2026, 12, 15, 0, 0, 0, 0, time.UTC); !horizon.Equal(want) {
+		t.Fatalf("horizon %v, want %v", horizon, want)
+	}
+	var zero time.Time
+	for _, tc := range []struct {
+		name    string
+		due     time.Time
+		overdue bool
+		want    bool
+	}{
+		{"no due date", zero, false, false},
+		{"due today", asOf, false, true},
+		{"due on the horizon's day", horizon, false, true},
+		{"due the day after", horizon.AddDate(0, 0, 1), false, false},
+		{"overdue is not due soon", asOf.AddDate(0, 0, -3), true, false},
+	} {
+		f := model.Finding{Due: tc.due, Overdue: tc.overdue}
+		if got := DueSoon(&f, horizon); got != tc.want {
+			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestPastSLAAndKEVDue(t *testing.T) {
+	asOf := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	var zero time.Time
+	for _, tc := range []struct {
+		name string
+		due  time.Time
+		want bool
+	}{
+		{"no date", zero, false},
+		{"yesterday", asOf.AddDate(0, 0, -1), true},
+		{"one second before", asOf.Add(-time.Second), true},
+		{"the day itself", asOf, false},
+		{"tomorrow", asOf.AddDate(0, 0, 1), false},
+	} {
+		f := model.Finding{SLADue: tc.due, KEVDue: tc.due}
+		if got := PastSLA(&f, asOf); got != tc.want {
+			t.Errorf("PastSLA %s: %v, want %v", tc.name, got, tc.want)
+		}
+		if got := PastKEVDue(&f, asOf); got != tc.want {
+			t.Errorf("PastKEVDue %s: %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
