@@ -41,7 +41,7 @@ func TestFindingsShareTheirParts(t *testing.T) {
 	res := match.Match(comps, vulns, nil)
 	in := Input{
 		AsOf: asOf, Policy: policy.Default(), Components: comps, Vulns: vulns, Matched: &res,
-		Systems: []inventory.System{{ID: "web", Exposure: inventory.Internet, Category: inventory.Website}, {ID: "lan", Exposure: "intranet"}},
+		Systems:   []inventory.System{{ID: "web", Exposure: inventory.Internet, Category: inventory.Website}, {ID: "lan", Exposure: "intranet"}},
 		Lifecycle: lifecycle.NewIndex([]lifecycle.Cycle{{Key: "a:q", Cycle: "3", EOL: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)}}),
 		Remediations: []remediation.Record{{ID: "R1", Advisory: "CVE-2", Stage: model.StagePlan, Action: "upgrade", Owner: "山田",
 			Due: time.Date(2027, 6, 1, 0, 0, 0, 0, time.UTC)}},
