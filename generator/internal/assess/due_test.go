@@ -26,7 +26,7 @@ func TestDueSoon(t *testing.T) {
 		{"due the day after", horizon.AddDate(0, 0, 1), false, false},
 		{"overdue is not due soon", asOf.AddDate(0, 0, -3), true, false},
 	} {
-		f := model.Finding{Due: tc.due, Overdue: tc.overdue}
+		f := model.Flat{Due: tc.due, Overdue: tc.overdue}.Finding()
 		if got := DueSoon(&f, horizon); got != tc.want {
 			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
 		}
@@ -47,7 +47,7 @@ func TestPastSLAAndKEVDue(t *testing.T) {
 		{"the day itself", asOf, false},
 		{"tomorrow", asOf.AddDate(0, 0, 1), false},
 	} {
-		f := model.Finding{SLADue: tc.due, KEVDue: tc.due}
+		f := model.Flat{SLADue: tc.due, KEVDue: tc.due}.Finding()
 		if got := PastSLA(&f, asOf); got != tc.want {
 			t.Errorf("PastSLA %s: %v, want %v", tc.name, got, tc.want)
 		}
