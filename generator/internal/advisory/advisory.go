@@ -123,6 +123,21 @@ type Advisory struct {
 	// Origin names the file the advisory came from.
 	Origin string
 	Pos    source.Pos
+	// Stub, when set, marks an advisory of which a build kept only what
+	// merging, the KEV cross-check and the counts need: ID, Aliases,
+	// Source, Origin, Pos, Published and Updated; every other field is
+	// empty. The snapshot keeps an advisory so when it names no product of
+	// the estate and shares no id with one that does (see
+	// snapshot.Options.KeepRelevant); vuln.Merge leaves groups of stubs
+	// out of the vulnerabilities.
+	Stub *Stub
+}
+
+// Stub is what a build keeps of an advisory that cannot matter beyond
+// its ids: the product keys its affected entries resolve to, so that the
+// decision can be checked once every component is known.
+type Stub struct {
+	Keys []string
 }
 
 // IDs returns the advisory's id followed by its aliases.

@@ -44,6 +44,11 @@ type Options struct {
 	// BeforeRender, when set, runs once the report model is built and
 	// before any output is rendered: main uses it to bound the heap.
 	BeforeRender func()
+
+	// keepAll reads every advisory in full, as before the snapshot's
+	// relevance filter (snapshot.Options.KeepRelevant): the oracle of the
+	// tests that the filter loses nothing.
+	keepAll bool
 }
 
 // ErrRejected is returned by build --strict and check when records were rejected.

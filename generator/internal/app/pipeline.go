@@ -116,7 +116,7 @@ func (p *Pipeline) Load() error {
 	prog := func(stage string, n int) {
 		p.hook(Event{Stage: StageLoad + ": " + stage, Done: true, Counts: []Count{{"records", n}}})
 	}
-	p.snap = snapshot.Load(p.opt.Data, snapshot.Options{Feeds: all.Parsers(), Progress: prog}, p.diags)
+	p.snap = snapshot.Load(p.opt.Data, snapshot.Options{Feeds: all.Parsers(), Progress: prog, KeepRelevant: !p.opt.keepAll}, p.diags)
 	p.snap.Require(p.diags)
 	if len(p.snap.Fatal) > 0 {
 		done()
@@ -152,9 +152,13 @@ func (p *Pipeline) validate() {
 // Merge joins the advisories into vulnerabilities and applies KEV and EPSS.
 func (p *Pipeline) Merge() {
 	done := p.begin(StageMerge)
-	p.vulns = vuln.Merge(p.snap.Advisories)
-	p.kev = vuln.Enrich(p.vulns, p.snap.KEV, p.snap.EPSS, p.snap.Resolver)
-	done(Count{"vulnerabilities", len(p.vulns)}, Count{"KEV entries unmatched", len(p.kev)})
+	// Advisories that name no installed product were kept as stubs
+	// (snapshot.Options.KeepRelevant): their vulnerabilities are counted,
+	// and their ids still claim KEV entries, but they are not merged.
+	vulns, stubbed := vuln.MergeCounted(p.snap.Advisories)
+	p.vulns = vulns
+	p.kev = vuln.WithoutStubIDs(vuln.Enrich(p.vulns, p.snap.KEV, p.snap.EPSS, p.snap.Resolver), p.snap.Advisories)
+	done(Count{"vulnerabilities", len(p.vulns) + stubbed}, Count{"KEV entries unmatched", len(p.kev)})
 }
 
 // Match indexes the lifecycle records and matches the components against

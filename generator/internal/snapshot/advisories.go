@@ -52,6 +52,9 @@ func (l *loader) advisory(name string, rec source.Record, conflicts []string, ca
 	defer d.Release()
 	if d.Finish() && len(conflicts) == 0 {
 		a.Origin = name
+		if l.rel != nil {
+			l.rel.reduce(&a)
+		}
 		l.s.Advisories = append(l.s.Advisories, a)
 		return true
 	}
@@ -83,7 +86,7 @@ func (l *loader) decodeMerged(name string, m *advisory.Merger, st *source.FileSt
 	chunks := make([]*decoded, (n+mergedChunk-1)/mergedChunk)
 	for k := range chunks {
 		c := &decoded{done: make(chan struct{})}
-		c.diags, c.s = &c.found, &Snapshot{}
+		c.diags, c.s, c.rel = &c.found, &Snapshot{}, l.rel
 		chunks[k] = c
 	}
 	var next atomic.Int64

@@ -90,6 +90,9 @@ func (l *loader) readFeed(name, kind, system string, stop bool) {
 		res.Info.Records = res.Read
 	}
 	l.s.Feeds = append(l.s.Feeds, res.Info)
+	if l.rel != nil && strings.HasPrefix(name, "feeds/") {
+		l.rel.reduceAll(res.Advisories)
+	}
 	l.s.Advisories = append(l.s.Advisories, res.Advisories...)
 	l.s.Cycles = append(l.s.Cycles, res.Cycles...)
 	for _, c := range res.Components {

@@ -39,6 +39,9 @@ type loader struct {
 	skipped []string
 	// casc gathers the records lost to a rejected system (cascade.go).
 	casc cascades
+	// rel decides which advisories are kept in full (relevance.go); nil
+	// keeps all.
+	rel *relevance
 }
 
 // Load reads the snapshot in fsys. Problems with records go to diags and
@@ -53,12 +56,14 @@ func Load(fsys fs.FS, opt Options, diags *source.Diagnostics) *Snapshot {
 		}
 		l.progress("read "+e.name, 0)
 	}
+	l.startRelevance()
 	for _, name := range files["advisories"] {
 		l.advisoryFile(name)
 	}
 	l.progress("read advisories", len(l.s.Advisories))
 	l.feeds(files)
 	l.supersede()
+	l.restore()
 	l.fetchLog(files["fetchlog"])
 	l.s.History = l.historyFiles(files["history"])
 	l.s.AttackHistory = l.historyFiles(files["attackhistory"])

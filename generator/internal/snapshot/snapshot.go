@@ -53,6 +53,9 @@ type Snapshot struct {
 	Skipped []string
 	// Fatal lists problems that stop a build: an unreadable file or an invalid policy.
 	Fatal []string
+	// Restored counts the advisories read again in full after they had
+	// been kept as stubs (Options.KeepRelevant).
+	Restored int
 }
 
 // LogFile is a web server or sshd log of one system, under
@@ -78,6 +81,13 @@ type Options struct {
 	Feeds map[string]feed.Parser
 	// Progress, when set, is told each stage and a record count.
 	Progress func(stage string, n int)
+	// KeepRelevant keeps in full only the advisories from the user's
+	// advisory files and feeds/ that can matter to matching: those naming
+	// a product of a component, and those sharing an id or alias with an
+	// advisory kept in full; of the others only an advisory.Stub is kept
+	// (relevance.go). Every count stays as without it. Builds set it;
+	// check, which lists every advisory's problems, need not.
+	KeepRelevant bool
 }
 
 // Counts sums the per-file counts.

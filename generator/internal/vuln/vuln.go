@@ -75,8 +75,17 @@ func rank(a advisory.Advisory) int {
 }
 
 // Merge joins advisories linked by ids or aliases. The result is sorted by
-// primary id.
+// primary id. A group of stubs only (advisory.Stub) is left out.
 func Merge(advs []advisory.Advisory) []Vulnerability {
+	vs, _ := MergeCounted(advs)
+	return vs
+}
+
+// MergeCounted is Merge that also returns the number of groups of stubs
+// it left out: with the vulnerabilities returned, every vulnerability the
+// advisories describe. A group that joins a stub to an advisory kept in
+// full is a loader's error that would lose the stub's data: it panics.
+func MergeCounted(advs []advisory.Advisory) ([]Vulnerability, int) {
 	parent := make([]int, len(advs))
 	for i := range parent {
 		parent[i] = i
@@ -113,8 +122,15 @@ func Merge(advs []advisory.Advisory) []Vulnerability {
 		groups[r] = append(groups[r], i)
 	}
 	out := make([]Vulnerability, 0, len(groups))
+	stubGroups := 0
 	for _, r := range roots {
 		members := groups[r]
+		if stubs := countStubs(advs, members); stubs == len(members) {
+			stubGroups++
+			continue
+		} else if stubs > 0 {
+			panic(mixedGroup(advs, members))
+		}
 		as := make([]advisory.Advisory, len(members))
 		for k, i := range members {
 			as[k] = advs[i]
@@ -126,7 +142,7 @@ func Merge(advs []advisory.Advisory) []Vulnerability {
 		ids[i] = out[i].ID
 	}
 	indexsort.Sort(out, func(a, b int) int { return cmp.Or(cmp.Compare(ids[a], ids[b]), cmp.Compare(a, b)) })
-	return out
+	return out, stubGroups
 }
 
 // combine merges one group of advisories.
