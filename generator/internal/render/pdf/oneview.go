@@ -45,8 +45,14 @@ func (d *doc) exceptions() {
 		}
 	}
 	d.lead(d.tf("pdf.lead.exceptions", num(len(ex)), num(moved), num(s.Extensions), num(s.ExtensionsUnapproved), num(s.Overdue), num(s.OverdueSLA)))
+	// English kinds ("Mitigated (temporary)") need a wider column than
+	// Japanese ones to break between words, never inside one.
+	kindW := 16.0
+	if d.lang == i18n.EN {
+		kindW = 20
+	}
 	t := table{cols: []col{
-		{head: d.t("col.kind"), w: 16}, {head: d.t("col.system"), w: 22}, {head: d.t("col.advisory"), w: 29},
+		{head: d.t("col.kind"), w: kindW}, {head: d.t("col.system"), w: 22}, {head: d.t("col.advisory"), w: 29},
 		{head: d.t("col.sla_due"), w: 16, align: 'C'}, {head: d.t("col.new_due"), w: 16, align: 'C'},
 		{head: d.t("col.extension"), w: 12, align: 'R'}, {head: d.t("col.approved_by"), w: 21}, {head: d.t("col.reason"), w: 44},
 	}, maxLines: 3, size: sizeSmall}
@@ -115,11 +121,11 @@ func (d *doc) scorecards() {
 	sc := d.r.Scorecards
 	d.lead(d.tf("pdf.lead.scorecards", num(len(sc)), num(d.r.Summary.OverdueActions)))
 	t := table{cols: []col{
-		{head: d.t("col.department"), w: 26}, {head: model.P1.String(), w: 9, align: 'R'}, {head: model.P2.String(), w: 9, align: 'R'},
+		{head: d.t("col.department"), w: 24}, {head: model.P1.String(), w: 9, align: 'R'}, {head: model.P2.String(), w: 9, align: 'R'},
 		{head: model.P3.String(), w: 9, align: 'R'}, {head: model.P4.String(), w: 9, align: 'R'},
 		{head: d.t(i18n.TermOverdueFindings), w: 17, align: 'R'}, {head: d.t(i18n.TermOverdueActions), w: 17, align: 'R'},
 		{head: d.tf("pdf.due_within", d.r.Policy.DueSoonDays), w: 16, align: 'R'}, {head: d.t("col.mttr"), w: 15, align: 'R'},
-		{head: d.t("col.sla_rate"), w: 15, align: 'R'}, {head: d.t("col.change_pair"), w: 22, align: 'R'},
+		{head: d.t("col.sla_rate"), w: 17, align: 'R'}, {head: d.t("col.change_pair"), w: 22, align: 'R'},
 	}, size: sizeSmall}
 	for _, c := range sc[:min(maxRows, len(sc))] {
 		mttr, sla, change := d.t("nodata"), d.t("nodata"), d.t("nodata")

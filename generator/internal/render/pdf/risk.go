@@ -65,14 +65,14 @@ func (d *doc) topActions() {
 	}
 	d.lead(d.tf("pdf.lead.top_actions", num(d.r.Summary.Actions), len(acts), pct(share)))
 	t := table{cols: []col{
-		{head: "#", w: 5, align: 'R'}, {head: d.t("priority"), w: 10, prio: true}, {head: d.t("col.fix"), w: 54},
+		{head: "#", w: 5, align: 'R'}, {head: d.t("priority"), w: 10, prio: true}, {head: d.t("col.fix"), w: 56},
 		{head: d.t("col.findings"), w: 11, align: 'R'}, {head: d.t("col.hosts"), w: 9, align: 'R'},
-		{head: d.t("col.risk_share"), w: 13, align: 'R'}, {head: d.t("col.owner"), w: 19},
-		{head: d.t("col.due"), w: 16, align: 'C'}, {head: d.t("col.rank_reasons"), w: 35},
+		{head: d.t("col.risk_share"), w: 13, align: 'R'}, {head: d.t("col.owner"), w: 17},
+		{head: d.t("col.due"), w: 16, align: 'C'}, {head: d.t("col.rank_reasons"), w: 38},
 	}, maxLines: 4, size: sizeSmall}
 	for _, a := range acts {
 		t.addPrio(a.TopPriority, num(a.Rank), a.TopPriority.String(), d.completedOpen(a)+instruction(d.tx(a.Text)), num(len(a.Findings)), num(a.Hosts),
-			pct(a.RiskShare), d.dept(a.Department), day(a.Due), points(a.Score.Points)+": "+a.Score.ReasonText(d.lang, 4))
+			pct(a.RiskShare), d.dept(a.Department), day(a.Due), points(a.Score.Points)+": "+a.Score.ReasonText(d.lang, 3))
 	}
 	d.table(t)
 	d.note(d.shownAlways(len(acts), d.r.Summary.Actions, "section.actions"))
