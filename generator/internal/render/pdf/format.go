@@ -43,17 +43,6 @@ func pct(x float64) string { return strconv.FormatFloat(x*100, 'f', 1, 64) + "%"
 // days formats a day count with one decimal.
 func days(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
 
-// joinIDs lists a finding's ids, the primary first.
-func joinIDs(primary string, ids []string) string {
-	out := []string{primary}
-	for _, id := range ids {
-		if id != primary {
-			out = append(out, id)
-		}
-	}
-	return strings.Join(out, " / ")
-}
-
 // stage names the four steps' stage of a finding or action.
 func (d *doc) stage(s model.Stage) string { return d.t("stage." + string(s)) }
 

@@ -10,6 +10,13 @@ import (
 // maxGanttRows is the most release lines the timeline draws.
 const maxGanttRows = 20
 
+// minGanttRowH and maxGanttRowH bound the height of a timeline row: the
+// least that stays legible and the most a short timeline takes.
+const (
+	minGanttRowH = 3.6
+	maxGanttRowH = 4.2
+)
+
 // maxLifecycleRows is the most end-of-life lines the table lists; the
 // workbook has them all.
 const maxLifecycleRows = 6
@@ -35,18 +42,21 @@ func (d *doc) lifecycle() {
 		}
 	}
 	if len(rows) > 0 {
-		rowH := min(4.6, (bottom-d.y-34)/float64(len(rows)))
+		// Rows shrink to fit the page, but never below legibility: a
+		// timeline squeezed into the page's last centimetres starts a page.
+		rowH := min(maxGanttRowH, (bottom-d.y-34)/float64(len(rows)))
+		if rowH < minGanttRowH {
+			d.newPage()
+			rowH = min(maxGanttRowH, (bottom-d.y-34)/float64(len(rows)))
+		}
 		d.y += d.gantt(g, rows, d.chartTitle(g.Title, "pdf.chart.timeline"), marginL, d.y, contentW, rowH)
 	}
 	d.note(d.tf("pdf.gantt_note", len(rows), len(d.r.Lifecycle)))
 
+	// The counts now and within 3, 6 and 12 months are the lead's: the
+	// subsection lists the lines themselves.
 	d.sub(d.t("section.eol"), 40)
 	t := table{cols: []col{
-		{head: d.t("pdf.eol.now"), w: 1, align: 'R'}, {head: d.t("pdf.eol.3m"), w: 1, align: 'R'},
-		{head: d.t("pdf.eol.6m"), w: 1, align: 'R'}, {head: d.t("pdf.eol.12m"), w: 1, align: 'R'},
-	}, width: contentW * 0.6, rows: [][]string{{num(s.EOLInUse), num(s.EOLSoon[0]), num(s.EOLSoon[1]), num(s.EOLSoon[2])}}}
-	d.table(t)
-	t = table{cols: []col{
 		{head: d.t("col.product"), w: 34}, {head: d.t("lifecycle"), w: 22}, {head: d.t("lifecycle.eol"), w: 19, align: 'C'},
 		{head: d.t("col.system"), w: 42}, {head: d.t("col.owner"), w: 26}, {head: d.t("col.hosts"), w: 10, align: 'R'},
 		{head: d.t("col.replacement"), w: 19, align: 'C'},
@@ -85,9 +95,9 @@ func (d *doc) plan() {
 	d.lead(d.tf("pdf.lead.plan", num(d.r.Summary.Actions), num(len(p.depts)), num(p.urgentN), num(p.notStarted)))
 	d.sub(d.t("pdf.sub.plan_urgent"), 30)
 	t := table{cols: []col{
-		{head: d.t("col.owner"), w: 22}, {head: d.t("priority"), w: 10, prio: true}, {head: d.t("col.fix"), w: 72},
-		{head: d.t("col.due"), w: 17, align: 'C'}, {head: d.t("col.planned"), w: 17, align: 'C'}, {head: d.t("stage"), w: 24},
-	}, maxLines: 3}
+		{head: d.t("col.owner"), w: 20}, {head: d.t("priority"), w: 10, prio: true}, {head: d.t("col.fix"), w: 76},
+		{head: d.t("col.due"), w: 17, align: 'C'}, {head: d.t("col.planned"), w: 17, align: 'C'}, {head: d.t("stage"), w: 28},
+	}, maxLines: 3, size: sizeSmall}
 	for _, a := range p.urgent[:min(10, len(p.urgent))] {
 		t.addPrio(a.TopPriority, d.dept(a.Department), a.TopPriority.String(), instruction(d.tx(a.Text)), day(a.Due),
 			day(a.Planned), d.actionStage(a))

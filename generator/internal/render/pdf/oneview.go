@@ -45,10 +45,16 @@ func (d *doc) exceptions() {
 		}
 	}
 	d.lead(d.tf("pdf.lead.exceptions", num(len(ex)), num(moved), num(s.Extensions), num(s.ExtensionsUnapproved), num(s.Overdue), num(s.OverdueSLA)))
+	// English kinds ("Mitigated (temporary)") need a wider column than
+	// Japanese ones to break between words, never inside one.
+	kindW := 16.0
+	if d.lang == i18n.EN {
+		kindW = 20
+	}
 	t := table{cols: []col{
-		{head: d.t("col.kind"), w: 17}, {head: d.t("col.system"), w: 25}, {head: d.t("col.advisory"), w: 29},
+		{head: d.t("col.kind"), w: kindW}, {head: d.t("col.system"), w: 22}, {head: d.t("col.advisory"), w: 29},
 		{head: d.t("col.sla_due"), w: 16, align: 'C'}, {head: d.t("col.new_due"), w: 16, align: 'C'},
-		{head: d.t("col.extension"), w: 12, align: 'R'}, {head: d.t("col.approved_by"), w: 20}, {head: d.t("col.reason"), w: 46},
+		{head: d.t("col.extension"), w: 12, align: 'R'}, {head: d.t("col.approved_by"), w: 21}, {head: d.t("col.reason"), w: 44},
 	}, maxLines: 3, size: sizeSmall}
 	for _, e := range ex[:min(maxRows, len(ex))] {
 		kind := d.t("exception." + e.Kind)
@@ -77,7 +83,8 @@ func (d *doc) exceptions() {
 			newDue, ext = day(e.NewDue), signed(e.ExtensionDays)
 		}
 		if e.Kind == report.ExceptionAccepted {
-			newDue = d.tf("pdf.review_by", day(e.Expires))
+			// The label above the date keeps the column as narrow as a date.
+			newDue = d.t("pdf.review_label") + "\n" + day(e.Expires)
 			switch {
 			case e.Expired:
 				newDue += "\n▲ " + d.t("exception.expired")
@@ -114,11 +121,11 @@ func (d *doc) scorecards() {
 	sc := d.r.Scorecards
 	d.lead(d.tf("pdf.lead.scorecards", num(len(sc)), num(d.r.Summary.OverdueActions)))
 	t := table{cols: []col{
-		{head: d.t("col.department"), w: 26}, {head: model.P1.String(), w: 9, align: 'R'}, {head: model.P2.String(), w: 9, align: 'R'},
+		{head: d.t("col.department"), w: 24}, {head: model.P1.String(), w: 9, align: 'R'}, {head: model.P2.String(), w: 9, align: 'R'},
 		{head: model.P3.String(), w: 9, align: 'R'}, {head: model.P4.String(), w: 9, align: 'R'},
 		{head: d.t(i18n.TermOverdueFindings), w: 17, align: 'R'}, {head: d.t(i18n.TermOverdueActions), w: 17, align: 'R'},
 		{head: d.tf("pdf.due_within", d.r.Policy.DueSoonDays), w: 16, align: 'R'}, {head: d.t("col.mttr"), w: 15, align: 'R'},
-		{head: d.t("col.sla_rate"), w: 15, align: 'R'}, {head: d.t("col.change_pair"), w: 22, align: 'R'},
+		{head: d.t("col.sla_rate"), w: 17, align: 'R'}, {head: d.t("col.change_pair"), w: 22, align: 'R'},
 	}, size: sizeSmall}
 	for _, c := range sc[:min(maxRows, len(sc))] {
 		mttr, sla, change := d.t("nodata"), d.t("nodata"), d.t("nodata")
@@ -139,12 +146,13 @@ func (d *doc) scorecards() {
 	d.note(d.t("pdf.scorecard_note"))
 }
 
-// ids names a finding's vulnerability for a person: its ids joined, or
+// ids names a finding's vulnerability for a person: its ids joined
+// (without GHSA ids, see shortIDs), or
 // "end of life" with the product for an end-of-life finding, never the
 // internal EOL-… id.
 func (d *doc) ids(f *model.Finding) string {
 	if f.Kind == model.KindEOL {
 		return d.t("kind.eol") + " (" + f.ProductName + ")"
 	}
-	return joinIDs(f.VulnID, f.IDs)
+	return shortIDs(f)
 }

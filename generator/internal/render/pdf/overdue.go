@@ -23,41 +23,43 @@ func (d *doc) overdue() {
 		d.lead(d.tf("pdf.lead.overdue_norate", num(s.Overdue), vs))
 	}
 
-	d.sub(d.t("pdf.sub.sla"), 30)
+	// SLA compliance, the time to remediate and the age of what is still
+	// open share one table, one row per priority: what closed this month
+	// (in time, how fast) beside what is open (age buckets with fixed
+	// edges summing to the open count, and how many are past due).
+	d.sub(d.t("pdf.sub.sla_age"), 30)
+	age := map[model.Priority][4]int{}
+	for _, row := range d.r.Posture.Age {
+		age[row.Priority] = row.Buckets
+	}
+	mttr := map[model.Priority]report.MTTRRow{}
+	for _, m := range d.r.Trends.MTTR {
+		mttr[m.Priority] = m
+	}
 	t := table{cols: []col{
-		{head: d.t("priority"), w: 26, prio: true}, {head: d.t("trend.target_days"), w: 16, align: 'R'},
-		{head: d.t("trend.closed"), w: 16, align: 'R'}, {head: d.t("trend.in_time"), w: 16, align: 'R'},
-		{head: d.t("trend.sla"), w: 18, align: 'R'}, {head: d.t("trend.open"), w: 16, align: 'R'},
-		{head: d.t("trend.past_due"), w: 20, align: 'R'},
-	}}
+		{head: d.t("priority"), w: 22, prio: true}, {head: d.t("trend.target_days"), w: 12, align: 'R'},
+		{head: d.t("trend.closed"), w: 12, align: 'R'}, {head: d.t("trend.in_time"), w: 12, align: 'R'},
+		{head: d.t("trend.sla"), w: 14, align: 'R'}, {head: d.t("pdf.mttr_mean"), w: 13, align: 'R'},
+		{head: d.t("pdf.mttr_median"), w: 13, align: 'R'}, {head: d.t("pdf.age.lt7"), w: 12, align: 'R'},
+		{head: d.t("pdf.age.7_30"), w: 12, align: 'R'}, {head: d.t("pdf.age.31_90"), w: 12, align: 'R'},
+		{head: d.t("pdf.age.gt90"), w: 12, align: 'R'}, {head: d.t("trend.open"), w: 12, align: 'R'},
+		{head: d.t("trend.past_due"), w: 15, align: 'R'},
+	}, size: sizeSmall}
 	for _, row := range d.r.Trends.SLA {
-		rate := d.t("nodata")
+		rate, mean, median := d.t("nodata"), d.t("nodata"), d.t("nodata")
 		if row.HasRate {
 			rate = pct(row.Rate)
 		}
-		t.addPrio(row.Priority, d.t(row.Priority.LabelKey()), d.tf("pdf.days", row.TargetDays), num(row.Closed),
-			num(row.ClosedInTime), rate, num(row.OpenTotal), num(row.OpenPastDue))
-	}
-	d.table(t)
-	d.note(d.t("pdf.sla_note"))
-
-	d.sub(d.t("section.age"), 30)
-	t = table{cols: []col{
-		{head: d.t("priority"), w: 26, prio: true}, {head: d.t("pdf.age.lt7"), w: 18, align: 'R'},
-		{head: d.t("pdf.age.7_30"), w: 18, align: 'R'}, {head: d.t("pdf.age.31_90"), w: 18, align: 'R'},
-		{head: d.t("pdf.age.gt90"), w: 18, align: 'R'}, {head: d.t("pdf.total"), w: 18, align: 'R'},
-	}}
-	for _, row := range d.r.Posture.Age {
-		total := 0
-		cells := []string{d.t(row.Priority.LabelKey())}
-		for _, n := range row.Buckets {
-			cells = append(cells, num(n))
-			total += n
+		if m := mttr[row.Priority]; m.Count > 0 {
+			mean, median = days(m.MeanDays), days(m.MedianDays)
 		}
-		t.addPrio(row.Priority, append(cells, num(total))...)
+		b := age[row.Priority]
+		t.addPrio(row.Priority, d.t(row.Priority.LabelKey()), d.tf("pdf.days", row.TargetDays), num(row.Closed),
+			num(row.ClosedInTime), rate, mean, median, num(b[0]), num(b[1]), num(b[2]), num(b[3]), num(row.OpenTotal), num(row.OpenPastDue))
 	}
 	d.table(t)
-
+	d.note(d.t("pdf.mttr_note"))
+	d.note(d.t("pdf.sla_note"))
 	d.note(d.t("pdf.age_note"))
 
 	// The overdue fix actions are the same actions as the top ten and the
@@ -73,8 +75,8 @@ func (d *doc) overdue() {
 	esc := d.r.Trends.Escalated
 	t = table{cols: []col{
 		{head: d.t("pdf.date"), w: 17, align: 'C'}, {head: d.t("col.kind"), w: 24}, {head: d.t("priority"), w: 10, prio: true},
-		{head: d.t("col.ids"), w: 45}, {head: d.t("col.system"), w: 40}, {head: d.t("col.owner"), w: 24},
-	}, maxLines: 3}
+		{head: d.t("col.ids"), w: 50}, {head: d.t("col.system"), w: 40}, {head: d.t("col.owner"), w: 22},
+	}, maxLines: 3, size: sizeSmall}
 	for _, e := range esc[:min(maxShort, len(esc))] {
 		f := d.f.escalated[e.Finding]
 		if f == nil {
@@ -119,9 +121,9 @@ func (d *doc) exploited() {
 // findingList prints findings with their due dates (at most maxRows).
 func (d *doc) findingList(fs []*model.Finding, total int, sheet string) {
 	t := table{cols: []col{
-		{head: d.t("col.due"), w: 17, align: 'C'}, {head: d.t("priority"), w: 10, prio: true}, {head: d.t("col.ids"), w: 40},
-		{head: d.t("col.system"), w: 36}, {head: d.t("col.product"), w: 34}, {head: d.t("col.owner"), w: 22},
-	}, maxLines: 3}
+		{head: d.t("col.due"), w: 17, align: 'C'}, {head: d.t("priority"), w: 10, prio: true}, {head: d.t("col.ids"), w: 46},
+		{head: d.t("col.system"), w: 38}, {head: d.t("col.product"), w: 36}, {head: d.t("col.owner"), w: 20},
+	}, maxLines: 3, size: sizeSmall}
 	for _, f := range fs[:min(maxRows, len(fs))] {
 		t.addPrio(f.Priority, day(f.Due), f.Priority.String(), d.ids(f), d.sysName(f.System),
 			f.ProductName+" "+f.Version, d.dept(d.f.owner(f.System)))

@@ -24,16 +24,16 @@ func (d *doc) risk() {
 	d.lead(d.tf("pdf.lead.risk", num(s.OpenTotal), num(s.Open[model.P1]), num(s.Open[model.P2]), num(s.Open[model.P3]), num(s.Open[model.P4]),
 		d.vsPrev(s.OpenTotal, func(p *report.Previous) int { return p.OpenTotal })))
 	ch := d.ch
-	const h = 62.0
+	const h = 54.0
 	d.need(h)
 	y := d.y
 	half := (contentW - 8) / 2
 	d.barV(ch.OpenByPriority, d.chartTitle(ch.OpenByPriority.Title, "pdf.chart.open_by_priority"), marginL, y, half, h)
 	d.barH(ch.PriorityByExposure, d.chartTitle(ch.PriorityByExposure.Title, "pdf.chart.by_exposure"), marginL+half+8, y, half, h*0.62)
 	d.y = y + h + 3
-	d.need(44)
-	d.barH(ch.PriorityByCategory, d.chartTitle(ch.PriorityByCategory.Title, "pdf.chart.by_category"), marginL, d.y, contentW, 42)
-	d.y += 45
+	d.need(40)
+	d.barH(ch.PriorityByCategory, d.chartTitle(ch.PriorityByCategory.Title, "pdf.chart.by_category"), marginL, d.y, contentW, 38)
+	d.y += 41
 }
 
 // reasons returns a finding's reasons without the leading priority, which
@@ -65,14 +65,14 @@ func (d *doc) topActions() {
 	}
 	d.lead(d.tf("pdf.lead.top_actions", num(d.r.Summary.Actions), len(acts), pct(share)))
 	t := table{cols: []col{
-		{head: "#", w: 5, align: 'R'}, {head: d.t("priority"), w: 10, prio: true}, {head: d.t("col.fix"), w: 54},
+		{head: "#", w: 5, align: 'R'}, {head: d.t("priority"), w: 10, prio: true}, {head: d.t("col.fix"), w: 56},
 		{head: d.t("col.findings"), w: 11, align: 'R'}, {head: d.t("col.hosts"), w: 9, align: 'R'},
-		{head: d.t("col.risk_share"), w: 13, align: 'R'}, {head: d.t("col.owner"), w: 19},
-		{head: d.t("col.due"), w: 16, align: 'C'}, {head: d.t("col.rank_reasons"), w: 35},
+		{head: d.t("col.risk_share"), w: 13, align: 'R'}, {head: d.t("col.owner"), w: 17},
+		{head: d.t("col.due"), w: 16, align: 'C'}, {head: d.t("col.rank_reasons"), w: 38},
 	}, maxLines: 4, size: sizeSmall}
 	for _, a := range acts {
 		t.addPrio(a.TopPriority, num(a.Rank), a.TopPriority.String(), d.completedOpen(a)+instruction(d.tx(a.Text)), num(len(a.Findings)), num(a.Hosts),
-			pct(a.RiskShare), d.dept(a.Department), day(a.Due), points(a.Score.Points)+": "+a.Score.ReasonText(d.lang, 4))
+			pct(a.RiskShare), d.dept(a.Department), day(a.Due), points(a.Score.Points)+": "+a.Score.ReasonText(d.lang, 3))
 	}
 	d.table(t)
 	d.note(d.shownAlways(len(acts), d.r.Summary.Actions, "section.actions"))

@@ -12,7 +12,15 @@ type sectionDef struct {
 	appendix bool
 	fresh    bool
 	draw     func(*doc)
+	// keep is how many millimetres of the body must fit below the
+	// heading on its page (defaultKeep when 0), so that a heading is
+	// never left alone above a chart that goes to the next page.
+	keep float64
 }
+
+// defaultKeep is the room a section needs below its heading unless it
+// says otherwise.
+const defaultKeep = 40.0
 
 // sections lists the sections in the order every month's report uses.
 func sections() []sectionDef {
@@ -29,7 +37,7 @@ func sections() []sectionDef {
 		{id: "plan", key: "section.plan", draw: (*doc).plan},
 		{id: "notifications", key: "section.notifications", draw: (*doc).notifications},
 		{id: "contracts", key: "section.contracts", draw: (*doc).contracts},
-		{id: "trends", key: "section.trends", draw: (*doc).trends},
+		{id: "trends", key: "section.trends", draw: (*doc).trends, keep: 80},
 		{id: "quality", key: "section.quality", draw: (*doc).quality},
 		{id: "quality_detail", key: "pdf.section.quality_detail", appendix: true, fresh: true, draw: (*doc).qualityDetail},
 		{id: "method", key: "section.method", appendix: true, fresh: true, draw: (*doc).method},
@@ -52,7 +60,11 @@ func (d *doc) heading(s sectionDef) {
 	if !s.appendix {
 		d.section++
 	}
-	if s.fresh || d.y+40 > bottom {
+	keep := s.keep
+	if keep == 0 {
+		keep = defaultKeep
+	}
+	if s.fresh || d.y+keep > bottom {
 		d.newPage()
 	} else {
 		d.gap(4)

@@ -7,8 +7,8 @@ import (
 	"vulnreport/generator/internal/i18n"
 )
 
-// trends prints the twelve-month open trend, the monthly flow of new and
-// resolved findings, and the time to remediate by priority.
+// trends prints the twelve-month open trend and the monthly flow of new
+// and resolved findings.
 func (d *doc) trends() {
 	t := d.r.Trends
 	net := t.New - t.Resolved
@@ -34,22 +34,8 @@ func (d *doc) trends() {
 	d.table(tb)
 	d.note(d.t("pdf.flow_note"))
 
-	d.sub(d.t("pdf.sub.mttr"), 25)
-	tb = table{cols: []col{
-		{head: d.t("priority"), w: 26, prio: true}, {head: d.t("trend.closed"), w: 14, align: 'R'},
-		{head: d.t("trend.mean"), w: 16, align: 'R'}, {head: d.t("trend.median"), w: 16, align: 'R'},
-		{head: d.t("trend.open_age"), w: 22, align: 'R'}, {head: d.t("trend.target_days"), w: 16, align: 'R'},
-	}}
-	for _, m := range t.MTTR {
-		mean, median := d.t("nodata"), d.t("nodata")
-		if m.Count > 0 {
-			mean, median = days(m.MeanDays), days(m.MedianDays)
-		}
-		tb.addPrio(m.Priority, d.t(m.Priority.LabelKey()), num(m.Count), mean, median, days(m.OpenAgeMean),
-			d.tf("pdf.days", m.TargetDays))
-	}
-	d.table(tb)
-	d.note(d.t("pdf.mttr_note"))
+	// Time to remediate by priority is in section 4, beside SLA
+	// compliance and the age of what is open.
 }
 
 // lastBars keeps the last n categories of a bar chart.
@@ -78,9 +64,9 @@ func (d *doc) quality() {
 			installed++
 		}
 	}
+	// Records read, accepted and rejected are the lead's sentence; the
+	// table lists the other checks.
 	rows := [][]string{
-		{d.t("pdf.q.records"), d.tf("pdf.q.records_text", num(q.Read), num(q.Accepted), num(q.Rejected))},
-		{d.t("rejected_records"), num(q.Rejected)},
 		{d.t("remediation_reviews"), num(len(q.Reviews))},
 		{d.t("unmatched_products"), num(len(q.Unmatched))},
 		{d.t("bad_versions"), num(len(q.BadVersions))},
@@ -96,7 +82,7 @@ func (d *doc) quality() {
 		}
 		rows = append(rows, []string{d.t("site.scans"), text})
 	}
-	d.table(table{cols: []col{{head: d.t("pdf.q.item"), w: 60}, {head: d.t("col.count"), w: 114}}, rows: rows, maxLines: 4})
+	d.table(table{cols: []col{{head: d.t("pdf.q.item"), w: 60}, {head: d.t("col.count"), w: 114}}, rows: rows, maxLines: 4, size: sizeSmall})
 	d.note(d.t("pdf.quality_detail_note"))
 }
 

@@ -14,8 +14,8 @@ import (
 )
 
 // TestCompletedOpenMarked gives the fixture's top fix action a recorded
-// completion while its findings stay open: the dashboard's top list and
-// the plan page mark that one action 完了記録あり・未解消 / recorded done,
+// completion while its findings stay open: the dashboard's top list, the
+// plan page and the action's system page mark that one action 完了記録あり・未解消 / recorded done,
 // still open (the PDF's pdf.completed_open), in both languages, the fast
 // writers exactly as the templates; without a recorded completion nothing
 // is marked.
@@ -56,6 +56,37 @@ func TestCompletedOpenMarked(t *testing.T) {
 				if got := strings.Count(string(a), `<span class="tag warn">`+label+`</span>`); got != want {
 					t.Errorf("%s: %s%s has %d %q markers, want %d", name, dir, page, got, label, want)
 				}
+			}
+		}
+		// The system page's actions table: the marked action's system page
+		// carries the one marker, fast writer and template alike.
+		for dir, label := range labels {
+			page := dir + "systems/" + base.Actions[ai].System + ".html"
+			a, ok := fast.Get(page)
+			if !ok {
+				t.Fatalf("%s: no %s", name, page)
+			}
+			b, _ := slow.Get(page)
+			if !bytes.Equal(a, b) {
+				t.Errorf("%s: %s differs from the template's output:\n%s", name, page, golden.Diff(string(b), string(a)))
+			}
+			want := 0
+			if name == "marked" {
+				want = 1
+			}
+			marker := `<span class="tag warn">` + label + `</span>`
+			if got := strings.Count(string(a), marker); got != want {
+				t.Errorf("%s: %s has %d %q markers, want %d", name, page, got, label, want)
+			}
+			total := 0
+			for _, n := range fast.Names() {
+				if strings.HasPrefix(n, dir+"systems/") && !strings.HasPrefix(n, "en/") == (dir == "") {
+					got, _ := fast.Get(n)
+					total += strings.Count(string(got), marker)
+				}
+			}
+			if total != want {
+				t.Errorf("%s: %d %q markers across %ssystems/, want %d", name, total, label, dir, want)
 			}
 		}
 		if name == "marked" {

@@ -179,6 +179,11 @@ func (w *pageWriter) actionRows(b []byte, p *Page, list []actionView) []byte {
 		b = append(b, "<tr><td>"...)
 		b = prioBadge(b, a.Priority)
 		b = append(b, "</td><td>"...)
+		if a.CompletedOpen {
+			b = append(b, `<span class="tag warn">`...)
+			b = append(b, w.rows.labels.completedOpen...)
+			b = append(b, "</span> "...)
+		}
 		b = escapeHTML(b, a.Text)
 		b = append(b, "</td><td>"...)
 		b = escapeHTML(b, a.Stage)
