@@ -68,7 +68,7 @@ func TestEscalate(t *testing.T) {
 	asOf := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
 	mid := time.Date(2026, 11, 15, 0, 0, 0, 0, time.UTC)
 	open := func(mod func(*model.Finding)) model.Finding {
-		f := model.Finding{Key: "k", State: model.StateOpen, Priority: model.P2}
+		f := model.Flat{Key: "k", State: model.StateOpen, Priority: model.P2}.Finding()
 		mod(&f)
 		return f
 	}

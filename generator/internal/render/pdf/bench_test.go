@@ -63,11 +63,11 @@ func synthetic(nSys, nFind int) *report.Report {
 		p := prios[min(i*4/nFind, 3)]
 		v := r.Vulns[i%nVuln]
 		sys := r.Systems[i%nSys].ID
-		r.Findings[i] = model.Finding{Key: fmt.Sprintf("%s/vendor:product@1.%d/%s", sys, i%97, v.ID), Kind: model.KindVulnerability,
+		r.Findings[i] = model.Flat{Key: fmt.Sprintf("%s/vendor:product@1.%d/%s", sys, i%97, v.ID), Kind: model.KindVulnerability,
 			System: sys, Product: "vendor:product", ProductName: "Product", Version: "1.0", VulnID: v.ID, IDs: v.IDs,
 			HasCVSS: true, CVSS: 9.8, Exploited: i%10 == 0, KEV: i%10 == 0, KEVDue: asOf.AddDate(0, -1, 0), Priority: p,
 			Reasons: reasons, FirstSeen: asOf.AddDate(0, 0, -(i % 120)), Due: asOf.AddDate(0, 0, 7-(i%120)), DueSource: "sla",
-			State: model.StateOpen, Overdue: i%3 == 0}
+			State: model.StateOpen, Overdue: i%3 == 0}.Finding()
 		counts[p]++
 	}
 	s := &r.Summary

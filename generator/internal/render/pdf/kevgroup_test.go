@@ -15,15 +15,16 @@ import (
 // and keeps a finding's state mark beside its id.
 func TestGroupKEV(t *testing.T) {
 	day := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d }
-	fs := []*model.Finding{
-		{Key: "a", System: "web", VulnID: "CVE-2021-44228", IDs: []string{"JVNDB-2021-005429", "GHSA-jfh8-c2jp-5v3q", "Log4Shell"},
+	flat := model.Findings(
+		model.Flat{Key: "a", System: "web", VulnID: "CVE-2021-44228", IDs: []string{"JVNDB-2021-005429", "GHSA-jfh8-c2jp-5v3q", "Log4Shell"},
 			ProductName: "log4j-core", Version: "2.14.1", Priority: model.P2, KEVDue: day("2021-12-24")},
-		{Key: "b", System: "mail", VulnID: "CVE-2021-26855", IDs: []string{"ProxyLogon"}, ProductName: "Exchange", Version: "2016",
+		model.Flat{Key: "b", System: "mail", VulnID: "CVE-2021-26855", IDs: []string{"ProxyLogon"}, ProductName: "Exchange", Version: "2016",
 			Priority: model.P1, KEVDue: day("2021-04-16"), State: model.StateMitigated},
-		{Key: "c", System: "web", VulnID: "CVE-2021-45046", ProductName: "log4j-core", Version: "2.14.1", Priority: model.P1,
+		model.Flat{Key: "c", System: "web", VulnID: "CVE-2021-45046", ProductName: "log4j-core", Version: "2.14.1", Priority: model.P1,
 			KEVDue: day("2023-05-22")},
-		{Key: "d", System: "web", VulnID: "CVE-2017-5638", ProductName: "Struts", Version: "2.3.31", Priority: model.P1},
-	}
+		model.Flat{Key: "d", System: "web", VulnID: "CVE-2017-5638", ProductName: "Struts", Version: "2.3.31", Priority: model.P1},
+	)
+	fs := []*model.Finding{&flat[0], &flat[1], &flat[2], &flat[3]}
 	gs := groupKEV(fs)
 	if len(gs) != 2 || gs[0].system != "web" || gs[1].system != "mail" {
 		t.Fatalf("groups %+v: want web (first ranked) then mail", gs)

@@ -78,7 +78,9 @@ func (d *doc) overdue() {
 	for _, e := range esc[:min(maxShort, len(esc))] {
 		f := d.f.escalated[e.Finding]
 		if f == nil {
-			f = &model.Finding{Key: e.Finding}
+			nf := model.New(nil, nil, nil, nil)
+			nf.Key = e.Finding
+			f = &nf
 		}
 		t.addPrio(f.Priority, day(e.Date), d.t("escalated."+e.Kind), f.Priority.String(), d.ids(f),
 			d.sysName(f.System), d.dept(d.f.owner(f.System)))
