@@ -83,7 +83,19 @@ func relevanceFixture(t *testing.T) fstest.MapFS {
 `)}
 	fs["advisories/z.csv"] = &fstest.MapFile{Data: []byte("id,aliases,title.en,affected.product,affected.versions\n" +
 		"CVE-2099-0011,JVNDB-2099-000011,CSV row linked by its alias,othervendor:csv,<1.0\n" +
-		"CVE-2099-0012,,CSV row unrelated,othervendor:csv2,<1.0\n")}
+		"CVE-2099-0012,,CSV row unrelated,othervendor:csv2,<1.0\n" +
+		// The installed product on an advisory's second row, and an
+		// advisory whose rows disagree (rejected).
+		"CVE-2099-0016,,Two rows,othervendor:first,<1.0\n" +
+		"CVE-2099-0016,,,apache:tomcat,<10.0\n" +
+		"CVE-2099-0017,,First title,othervendor:c,<1.0\n" +
+		"CVE-2099-0017,,Another title,othervendor:c2,<1.0\n")}
+	// Rows of one advisory apart: the file is read the one-pass way.
+	fs["advisories/z2.csv"] = &fstest.MapFile{Data: []byte("id,aliases,title.en,affected.product,affected.versions\n" +
+		"CVE-2099-0013,,Rows apart,othervendor:split,<1.0\n" +
+		"CVE-2099-0015,,First title,othervendor:c,<1.0\n" +
+		"CVE-2099-0013,,,apache:struts,<3.0\n" +
+		"CVE-2099-0015,,Another title,othervendor:c2,<1.0\n")}
 	fs[sampleJVN] = &fstest.MapFile{Data: jvn}
 	fs["feeds/kev/kev.json"] = &fstest.MapFile{Data: []byte(`{"title": "CISA Catalog of Known Exploited Vulnerabilities", "catalogVersion": "2026.11.01",
 "dateReleased": "2026-11-01T00:00:00Z", "count": 2, "vulnerabilities": [
@@ -129,6 +141,9 @@ func TestRelevanceFilterLosesNothing(t *testing.T) {
 	if !reflect.DeepEqual(fullDiags, gotDiags) {
 		t.Errorf("diagnostics differ with the relevance filter:\n%v\n--- without it:\n%v", gotDiags, fullDiags)
 	}
+	if got.Quality.Rejected != 4 {
+		t.Errorf("%d records rejected, want 4 (the rows of CVE-2099-0015 and -0017, which disagree)", got.Quality.Rejected)
+	}
 	if !reflect.DeepEqual(full.Quality, got.Quality) {
 		t.Errorf("input files and counts differ with the relevance filter:\n%+v\n--- without it:\n%+v", got.Quality, full.Quality)
 	}
@@ -147,6 +162,8 @@ func TestRelevanceFilterLosesNothing(t *testing.T) {
 		{"CVE-2099-0008", "package of an SBOM, read after the advisory"},
 		{"CVE-2099-0011", "CSV row merged with JVNDB-2099-000011"},
 		{"CVE-2099-0100", "merged with the JVN feed's record"},
+		{"CVE-2099-0013", "installed product on a later CSV row, rows apart"},
+		{"CVE-2099-0016", "installed product on a later CSV row"},
 	} {
 		if _, ok := byID[want.id]; !ok {
 			t.Errorf("%s (%s) gave no finding", want.id, want.why)
