@@ -61,37 +61,23 @@ func Run(in Input) Result {
 	for i := range in.Vulns {
 		vulns[in.Vulns[i].ID] = &in.Vulns[i]
 	}
-	eol := eolFindings(in)
+	pt := newParts(&in, vulns)
+	eol := eolFindings(in, pt)
 	var fs []model.Finding
 	if in.Matched != nil {
 		fs = make([]model.Finding, len(in.Matched.Found), len(in.Matched.Found)+len(eol))
 		for i := range fs {
-			fs[i] = in.Matched.Finding(i, in.Components, in.Vulns)
+			fs[i] = pt.matched(i)
 		}
 	}
 	fs = append(fs, eol...)
-	status := map[[2]string]model.LifecycleStatus{} // product and version → support status
 	reasons := newReasonLists()
 	for i := range fs {
 		f := &fs[i]
 		sys := systems[f.System]
-		if f.ProductName == "" {
-			f.ProductName = in.Resolver.DisplayName(f.Product)
-		}
-		pv := [2]string{f.Product, f.Version}
-		st, ok := status[pv]
-		if !ok {
-			st = model.LifecycleUnknown
-			if c, found := in.Lifecycle.Find(f.Product, f.Version); found {
-				st = lifecycle.Status(c, in.AsOf, in.Policy.Horizons.EOLWarningDays)
-			}
-			status[pv] = st
-		}
-		f.Lifecycle = st
 		if f.Kind == model.KindEOL {
 			risk.RankEOL(f, sys)
 		} else if v := vulns[f.VulnID]; v != nil {
-			risk.Evidence(f, v)
 			risk.Rank(f, sys, in.Policy.Thresholds)
 		}
 		f.Reasons = reasons.Intern(f.Reasons)
@@ -191,13 +177,14 @@ func boolFirst(a, b bool) int {
 }
 
 // eolFindings makes a finding of every component past its end of life.
-func eolFindings(in Input) []model.Finding {
+func eolFindings(in Input, pt *parts) []model.Finding {
 	var out []model.Finding
 	seen := map[string]int{}
-	for _, c := range in.Components {
+	for ci := range in.Components {
+		c := &in.Components[ci]
 		cy, ok := in.Lifecycle.Find(c.Key, c.Version)
 		if !ok && in.Lifecycle.Has(c.Key) {
-			if f, unplaced := unplacedFinding(in, c); unplaced {
+			if f, unplaced := unplacedFinding(in, pt, ci); unplaced {
 				if at, dup := seen[f.Key]; dup {
 					out[at].Hosts += f.Hosts
 				} else {
@@ -211,18 +198,20 @@ func eolFindings(in Input) []model.Finding {
 			continue
 		}
 		id := EOLID(cy.Key, cy.Cycle)
-		f := model.Finding{
-			Key: match.FindingKey(c.System, c.Key, c.Version, id), Kind: model.KindEOL, System: c.System,
-			Product: c.Key, ProductName: c.Name, Version: c.Version, Hosts: c.Hosts, ComponentAt: c.Pos.String(),
-			VulnID: id, IDs: []string{id}, Clause: c.Key + " " + cy.Cycle + " (EOL " + cy.EOL.Format("2006-01-02") + ")",
-			EOL: cy.EOL, Severity: "unknown",
-		}
-		if at, dup := seen[f.Key]; dup {
-			out[at].Hosts += f.Hosts
+		key := match.FindingKey(c.System, c.Key, c.Version, id)
+		if at, dup := seen[key]; dup {
+			out[at].Hosts += c.Hosts
 			continue
 		}
-		seen[f.Key] = len(out)
-		out = append(out, f)
+		line := pt.eolLine(c.Key+"\x00"+id, func() eolParts {
+			return eolParts{
+				v:  &model.VulnFacts{Kind: model.KindEOL, VulnID: id, IDs: []string{id}, EOL: cy.EOL, Severity: "unknown"},
+				cl: &model.ClauseFacts{Clause: c.Key + " " + cy.Cycle + " (EOL " + cy.EOL.Format("2006-01-02") + ")"},
+			}
+		})
+		seen[key] = len(out)
+		out = append(out, model.Finding{VulnFacts: line.v, ComponentFacts: pt.component(ci), ClauseFacts: line.cl, Applied: pt.none,
+			Key: key, Hosts: c.Hosts})
 	}
 	return out
 }
@@ -239,11 +228,12 @@ func EOLID(key, cycle string) string {
 	return string(b)
 }
 
-// unplacedFinding makes the needs-confirmation finding of a component
-// whose version cannot be placed in any release line of its product (it
-// is not a version and names no line) while some line is past its end of
-// life: it may be on one of them, so it is never left out in silence.
-func unplacedFinding(in Input, c inventory.Component) (model.Finding, bool) {
+// unplacedFinding makes the needs-confirmation finding of component row
+// ci when its version cannot be placed in any release line of its product
+// (it is not a version and names no line) while some line is past its end
+// of life: it may be on one of them, so it is never left out in silence.
+func unplacedFinding(in Input, pt *parts, ci int) (model.Finding, bool) {
+	c := &in.Components[ci]
 	if in.Lifecycle.Placeable(c.Key, c.Version) {
 		return model.Finding{}, false
 	}
@@ -263,11 +253,13 @@ func unplacedFinding(in Input, c inventory.Component) (model.Finding, bool) {
 	slices.Sort(past)
 	past = slices.Compact(past)
 	id := EOLID(c.Key, "unknown")
-	return model.Finding{
-		Key: match.FindingKey(c.System, c.Key, c.Version, id), Kind: model.KindEOL, System: c.System,
-		Product: c.Key, ProductName: c.Name, Version: c.Version, Hosts: c.Hosts, ComponentAt: c.Pos.String(),
-		VulnID: id, IDs: []string{id}, Clause: c.Key + " ? (EOL: " + strings.Join(past, ", ") + ")",
-		EOL: first, Severity: "unknown", NeedsConfirmation: true, Confirm: model.ConfirmLine,
-		Note: "version " + strconv.Quote(c.Version) + " cannot be placed in a release line; lines past end of life: " + strings.Join(past, ", "),
-	}, true
+	line := pt.eolLine(c.Key+"\x00"+c.Version+"\x00"+id, func() eolParts {
+		return eolParts{
+			v: &model.VulnFacts{Kind: model.KindEOL, VulnID: id, IDs: []string{id}, EOL: first, Severity: "unknown"},
+			cl: &model.ClauseFacts{Clause: c.Key + " ? (EOL: " + strings.Join(past, ", ") + ")", NeedsConfirmation: true, Confirm: model.ConfirmLine,
+				Note: "version " + strconv.Quote(c.Version) + " cannot be placed in a release line; lines past end of life: " + strings.Join(past, ", ")},
+		}
+	})
+	return model.Finding{VulnFacts: line.v, ComponentFacts: pt.component(ci), ClauseFacts: line.cl, Applied: pt.none,
+		Key: match.FindingKey(c.System, c.Key, c.Version, id), Hosts: c.Hosts}, true
 }

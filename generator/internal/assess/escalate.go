@@ -4,11 +4,15 @@ import (
 	"time"
 
 	"vulnreport/generator/internal/attack"
+	"vulnreport/generator/internal/findings"
+	"vulnreport/generator/internal/history"
+	"vulnreport/generator/internal/model"
 )
 
 // The judgments below decide which attack signs in a month's logs call
-// for a management decision and who owns the replacement of a product at
-// its end of life; report assembles Decision records from their results.
+// for a management decision, who owns the replacement of a product at its
+// end of life, and which findings became more urgent since the last
+// build; report assembles Decision records and the trends from them.
 
 // AttackSigns is what one system's attack signs call for.
 type AttackSigns struct {
@@ -69,4 +73,66 @@ func ReplacementOwner(systemDepts []string, installs []Install) string {
 		}
 	}
 	return owner
+}
+
+// Escalation kinds: how a finding became more urgent since the last build.
+const (
+	NewlyExploited = "newly_exploited"
+	NewlyOverdue   = "newly_overdue"
+	PriorityRaised = "priority_raised"
+)
+
+// Escalation is a finding that became more urgent since the last build.
+type Escalation struct {
+	Finding string
+	// Kind is NewlyExploited, NewlyOverdue or PriorityRaised; Date is
+	// when it changed, within the period since the last build.
+	Kind string
+	Date time.Time
+	// From is the previous priority of a PriorityRaised escalation.
+	From model.Priority
+}
+
+// Escalations lists the open findings of fs that became more urgent since
+// the last build (Escalate), in the order of fs; findings the last build
+// did not have are new, not escalated.
+func Escalations(last history.Month, fs []model.Finding, asOf time.Time) []Escalation {
+	var out []Escalation
+	for i := range fs {
+		if prev, ok := last.Lookup(fs[i].Key); ok {
+			out = append(out, Escalate(&fs[i], prev, last.Date, asOf)...)
+		}
+	}
+	return out
+}
+
+// Escalate says how an open finding f became more urgent than prev, its
+// export in the last build of lastDate, as of asOf:
+//   - newly exploited: not exploited then; dated by the KEV listing when
+//     that falls in the period (after lastDate, not after asOf), else asOf;
+//   - newly overdue: not overdue then, its due date after lastDate; dated
+//     by the due date;
+//   - priority raised: a higher priority than a valid earlier one; dated
+//     asOf.
+//
+// A finding no longer open escalates nothing.
+func Escalate(f *model.Finding, prev findings.Finding, lastDate, asOf time.Time) []Escalation {
+	if !f.IsOpen() {
+		return nil
+	}
+	var out []Escalation
+	if f.Exploited && !prev.Exploited {
+		d := f.KEVAdded
+		if d.IsZero() || !d.After(lastDate) || d.After(asOf) {
+			d = asOf
+		}
+		out = append(out, Escalation{Finding: f.Key, Kind: NewlyExploited, Date: d})
+	}
+	if f.Overdue && !prev.Overdue && f.Due.After(lastDate) {
+		out = append(out, Escalation{Finding: f.Key, Kind: NewlyOverdue, Date: f.Due})
+	}
+	if prev.Priority.Valid() && f.Priority.Rank() < prev.Priority.Rank() {
+		out = append(out, Escalation{Finding: f.Key, Kind: PriorityRaised, Date: asOf, From: prev.Priority})
+	}
+	return out
 }

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"vulnreport/generator/internal/attack"
+	"vulnreport/generator/internal/findings"
+	"vulnreport/generator/internal/model"
 )
 
 func TestAttackSignsDecision(t *testing.T) {
@@ -57,6 +59,63 @@ func TestReplacementOwner(t *testing.T) {
 	} {
 		if got := ReplacementOwner(tc.depts, tc.installs); got != tc.want {
 			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestEscalate(t *testing.T) {
+	last := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	asOf := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	mid := time.Date(2026, 11, 15, 0, 0, 0, 0, time.UTC)
+	open := func(mod func(*model.Finding)) model.Finding {
+		f := model.Flat{Key: "k", State: model.StateOpen, Priority: model.P2}.Finding()
+		mod(&f)
+		return f
+	}
+	prevP2 := findings.Finding{Priority: model.P2}
+	for _, tc := range []struct {
+		name string
+		f    model.Finding
+		prev findings.Finding
+		want []Escalation
+	}{
+		{"unchanged: nothing", open(func(*model.Finding) {}), prevP2, nil},
+		{"newly exploited, KEV listing in the period dates it",
+			open(func(f *model.Finding) { f.Exploited, f.KEVAdded = true, mid }), prevP2,
+			[]Escalation{{Finding: "k", Kind: NewlyExploited, Date: mid}}},
+		{"newly exploited, listed before the last build: dated asOf",
+			open(func(f *model.Finding) { f.Exploited, f.KEVAdded = true, last }), prevP2,
+			[]Escalation{{Finding: "k", Kind: NewlyExploited, Date: asOf}}},
+		{"newly exploited, listing after asOf: dated asOf",
+			open(func(f *model.Finding) { f.Exploited, f.KEVAdded = true, asOf.AddDate(0, 0, 1) }), prevP2,
+			[]Escalation{{Finding: "k", Kind: NewlyExploited, Date: asOf}}},
+		{"newly exploited without a KEV date: dated asOf",
+			open(func(f *model.Finding) { f.Exploited = true }), prevP2,
+			[]Escalation{{Finding: "k", Kind: NewlyExploited, Date: asOf}}},
+		{"exploited already last month: nothing",
+			open(func(f *model.Finding) { f.Exploited = true }), findings.Finding{Priority: model.P2, Exploited: true}, nil},
+		{"newly overdue, due in the period: dated by the due date",
+			open(func(f *model.Finding) { f.Overdue, f.Due = true, mid }), prevP2,
+			[]Escalation{{Finding: "k", Kind: NewlyOverdue, Date: mid}}},
+		{"overdue, due on the last build's date: not new",
+			open(func(f *model.Finding) { f.Overdue, f.Due = true, last }), prevP2, nil},
+		{"overdue last month too: nothing",
+			open(func(f *model.Finding) { f.Overdue, f.Due = true, mid }), findings.Finding{Priority: model.P2, Overdue: true}, nil},
+		{"priority raised P2 to P1: dated asOf, from P2",
+			open(func(f *model.Finding) { f.Priority = model.P1 }), prevP2,
+			[]Escalation{{Finding: "k", Kind: PriorityRaised, Date: asOf, From: model.P2}}},
+		{"priority lowered: nothing", open(func(f *model.Finding) { f.Priority = model.P3 }), prevP2, nil},
+		{"no valid earlier priority: not raised", open(func(f *model.Finding) { f.Priority = model.P1 }), findings.Finding{}, nil},
+		{"all three at once, in order",
+			open(func(f *model.Finding) { f.Exploited, f.Overdue, f.Due, f.Priority = true, true, mid, model.P1 }), prevP2,
+			[]Escalation{{Finding: "k", Kind: NewlyExploited, Date: asOf}, {Finding: "k", Kind: NewlyOverdue, Date: mid},
+				{Finding: "k", Kind: PriorityRaised, Date: asOf, From: model.P2}}},
+		{"closed now: nothing",
+			open(func(f *model.Finding) { f.State, f.Exploited, f.Priority = model.StateDone, true, model.P1 }), prevP2, nil},
+	} {
+		got := Escalate(&tc.f, tc.prev, last, asOf)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %+v, want %+v", tc.name, got, tc.want)
 		}
 	}
 }

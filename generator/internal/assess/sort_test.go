@@ -21,8 +21,8 @@ func TestSortFindingsMatchesOrder(t *testing.T) {
 		time.Date(2026, 11, 30, 9, 0, 0, 0, time.FixedZone("JST", 9*3600)), time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)}
 	fs := make([]model.Finding, 2000)
 	for i := range fs {
-		fs[i] = model.Finding{Key: fmt.Sprintf("k%05d", rng.IntN(100000)) + fmt.Sprint(i), Priority: prios[rng.IntN(len(prios))],
-			Overdue: rng.IntN(3) == 0, Due: dues[rng.IntN(len(dues))].AddDate(0, 0, rng.IntN(3))}
+		fs[i] = model.Flat{Key: fmt.Sprintf("k%05d", rng.IntN(100000)) + fmt.Sprint(i), Priority: prios[rng.IntN(len(prios))],
+			Overdue: rng.IntN(3) == 0, Due: dues[rng.IntN(len(dues))].AddDate(0, 0, rng.IntN(3))}.Finding()
 	}
 	want := slices.Clone(fs)
 	slices.SortFunc(want, Order)

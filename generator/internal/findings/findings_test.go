@@ -12,15 +12,15 @@ import (
 )
 
 func sample() File {
-	fs := FromModel([]model.Finding{
-		{Key: "web/apache:struts@2.5.10/CVE-2017-5638", Kind: "vulnerability", System: "web", Product: "apache:struts", Version: "2.5.10",
+	fs := FromModel(model.Findings(
+		model.Flat{Key: "web/apache:struts@2.5.10/CVE-2017-5638", Kind: "vulnerability", System: "web", Product: "apache:struts", Version: "2.5.10",
 			VulnID: "CVE-2017-5638", IDs: []string{"CVE-2017-5638", "JVNDB-2017-001621"}, HasCVSS: true, CVSS: 10, CVSSVersion: "3.0",
 			Severity: "critical", Exploited: true, KEV: true, Priority: model.P1,
 			Reasons:   []model.Reason{{Code: "kev", Text: i18n.Text{JA: "KEV 掲載", EN: "listed in CISA KEV"}}},
 			FirstSeen: time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC), Due: time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC), State: "open"},
-		{Key: "x/=cmd|' /C calc'!A0@1/V-1", Kind: "vulnerability", System: "x", Product: "=HYPERLINK(\"http://evil\")", Version: "@SUM(1)",
+		model.Flat{Key: "x/=cmd|' /C calc'!A0@1/V-1", Kind: "vulnerability", System: "x", Product: "=HYPERLINK(\"http://evil\")", Version: "@SUM(1)",
 			VulnID: "V-1", IDs: []string{"V-1"}, Priority: model.P3, State: "open"},
-	})
+	))
 	return File{ToolVersion: "test", AsOf: "2026-11-30", Organization: i18n.Plain("<b>Org</b>"), Findings: fs}
 }
 

@@ -8,7 +8,7 @@ import (
 
 // catalog is every label, merged once from the per-area tables below; it
 // is read-only after package initialisation.
-var catalog = merge(coreMessages, siteMessages, pdfMessages, xlsxMessages, vocabMessages, reportMessages, scorecardMessages, listMessages, siteReportMessages, qualityMessages, cliMessages, attackMessages, signsMessages, sentenceMessages, modelMessages)
+var catalog = merge(coreMessages, siteMessages, pdfMessages, pdfBodyMessages, xlsxMessages, vocabMessages, reportMessages, scorecardMessages, listMessages, siteReportMessages, qualityMessages, cliMessages, attackMessages, signsMessages, sentenceMessages, modelMessages)
 
 func merge(tables ...map[string]Text) map[string]Text {
 	out := map[string]Text{}

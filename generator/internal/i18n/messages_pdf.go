@@ -8,6 +8,7 @@ var pdfMessages = map[string]Text{
 	"pdf.list_sep":            {"、", ", "},
 	"pdf.bullet":              {"・", "•"},
 	"pdf.count":               {"%s 件", "%s"},
+	"pdf.page_of":             {"ページ %d / %d", "Page %d / %d"},
 	"pdf.all_advisories":      {"すべての脆弱性 (*)", "All advisories (*)"},
 	"pdf.none":                {"該当なし", "None"},
 	"pdf.completed_open":      {"完了記録あり・未解消", "recorded done, still open"},

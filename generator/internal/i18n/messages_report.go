@@ -57,7 +57,7 @@ var reportMessages = map[string]Text{
 	"pdf.sub.vocabulary":     {"用語と件数の定義", "Names and definitions of the figures"},
 	"pdf.sub.freshness":      {"外部フィードの鮮度の上限 (policy.yaml の feed_max_age_days)", "Feed age limits (policy.yaml feed_max_age_days)"},
 	"pdf.ranking_note":       {"得点は下表の項目の合計です。同点は優先度、期限、キーの順。すべての上位リスト (本書・サイト・ワークブック) はこの順位を使います。", "A score is the sum of the terms below; ties go by priority, due date and key. Every top list (this report, the site, the workbook) uses this ranking."},
-	"pdf.kev_all_note":       {"インターネット公開システムの悪用済み脆弱性は、15 行を超えても全件を示します。", "Every exploited finding on an internet-facing system is listed, even beyond 15 rows."},
+	"pdf.kev_all_note":       {"インターネット公開システムの悪用済み脆弱性は、システムごとにまとめて全件を示します (指摘ごとの明細はワークブックのシート「%s」)。", "Every exploited finding on an internet-facing system is listed, grouped by system (one row per finding: sheet %q of the workbook)."},
 	"pdf.points":             {"点", "Points"},
 }
 

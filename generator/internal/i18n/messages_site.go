@@ -11,6 +11,7 @@ var siteMessages = map[string]Text{
 	"site.lang_name":      {"日本語", "English"},
 	"site.default_title":  {"月次脆弱性対応状況報告", "Monthly vulnerability report"},
 	"site.pages":          {"ページ", "Pages"},
+	"site.page_title":     {"%s (ページ %d)", "%s (Page %d)"},
 	"site.first":          {"最初のページ", "First page"},
 	"site.last":           {"最後のページ", "Last page"},
 	"site.prev":           {"前へ", "Previous"},

@@ -44,17 +44,18 @@ type Clause struct {
 	Note string
 }
 
-// Finding makes the finding of r.Found[i]. comps and vulns must be the
-// slices Match was given.
+// Finding makes the finding of r.Found[i], with parts of its own (assess
+// makes findings that share them). comps and vulns must be the slices
+// Match was given.
 func (r *Result) Finding(i int, comps []inventory.Component, vulns []vuln.Vulnerability) model.Finding {
 	m := &r.Found[i]
 	c, v, cl := &comps[m.Component], &vulns[m.Vuln], &r.Clauses[m.Clause]
-	return model.Finding{
+	return model.Flat{
 		Key: FindingKey(c.System, c.Key, c.Version, v.ID), Kind: model.KindVulnerability, System: c.System, Product: c.Key, ProductName: c.Name,
 		Version: c.Version, Hosts: m.Hosts, ComponentAt: c.Pos.String(), VulnID: v.ID, IDs: v.IDs, // shared: findings are read-only after matching
 		Clause: cl.Text, FixTarget: cl.FixTarget, FixInclusive: cl.FixInclusive,
 		NeedsConfirmation: cl.Confirm != "", FreeText: cl.FreeText, Scheme: cl.Scheme, Confirm: cl.Confirm, Note: cl.Note,
-	}
+	}.Finding()
 }
 
 // Findings makes every finding, in key order.

@@ -46,63 +46,34 @@ type Reason struct {
 	Text i18n.Text `json:"text"`
 }
 
-// Finding is one finding with everything the reports say about it.
+// Finding is one finding with everything the reports say about it. It is
+// a compact record: what it shares with other findings — the facts of its
+// vulnerability, of its component, of the advisory clause that matched and
+// of the remediation record applied — is held once in shared parts it
+// points to, whose fields read as the finding's own (f.CVSS, f.System,
+// f.Clause, f.Owner); what is its own follows. The shared parts are made
+// once, by the stage that owns them, and never written through a finding:
+// a stage that changes a shared fact gives the finding another part (see
+// New and Flat for building findings outside the pipeline). All four are
+// non-nil in every finding the pipeline or New makes.
 type Finding struct {
-	// Key is stable across runs: system/product@version/vulnerability.
-	Key  string
-	Kind Kind
-	// System is the system id.
-	System string
-	// Product is the resolved product key; ProductName its display name.
-	Product     string
-	ProductName string
-	Version     string
-	// Hosts is how many hosts run the component.
-	Hosts int
-	// ComponentAt is the component's position in the input.
-	ComponentAt string
-	// VulnID is the merged vulnerability's primary id; IDs all its ids.
-	VulnID string
-	IDs    []string
-	// Clause is the advisory clause that matched: product key and range.
-	Clause string
-	// FixTarget is the lowest version outside the matched clause, when the
-	// clause has an upper bound; FixInclusive is set when the bound was
-	// "<=" (any later version fixes it). Empty for open-ended clauses.
-	FixTarget    string
-	FixInclusive bool
-	// NeedsConfirmation is set when the match rests on free-text affected
-	// versions (JVN); FreeText is that text.
-	NeedsConfirmation bool
-	FreeText          string
-	// Scheme names the version scheme that decided the match ("generic",
-	// "deb", "panos", …).
-	Scheme string
-	// Confirm says why the finding needs confirmation (Confirm…); Note
-	// explains it, or shows the upstream range matched beside a
-	// distribution advisory's decision.
-	Confirm string
-	Note    string
+	*VulnFacts
+	*ComponentFacts
+	*ClauseFacts
+	*Applied
 
-	// CVSS data; HasCVSS is false when no score is known ("no data").
-	HasCVSS     bool
-	CVSS        float64
-	CVSSVersion string
-	Severity    string
-	// Exploitation evidence.
-	Exploited  bool
-	KEV        bool
-	KEVAdded   time.Time
-	KEVDue     time.Time
-	Ransomware bool
-	// EPSS data; HasEPSS is false when none is known.
-	HasEPSS        bool
-	EPSS           float64
-	EPSSPercentile float64
+	// Key is stable across runs: system/product@version/vulnerability.
+	Key string
+	// Hosts is how many hosts run the component (rows of one system with
+	// the same product and version add up; rows with the fix as a patch
+	// do not count).
+	Hosts int
 
 	// Priority is P1–P4 with its reasons.
 	Priority Priority
-	Reasons  []Reason
+	// Overdue is set when the finding is open past its due date.
+	Overdue bool
+	Reasons []Reason
 	// FirstSeen is the first build date the finding appeared (history), or AsOf.
 	FirstSeen time.Time
 	// Due is the date it must be closed by; DueSource says why: "sla",
@@ -113,10 +84,6 @@ type Finding struct {
 	// the earlier KEV due date) before any remediation record moved it;
 	// it equals Due unless DueSource is "remediation".
 	SLADue time.Time
-	// RequestedDue is a due date a remediation record asked for without
-	// approved_by: it is not honoured (Due stays at SLADue) and the
-	// exceptions register lists it as unapproved.
-	RequestedDue time.Time
 	// Known is the date from which the finding's age counts: the first
 	// build it appeared in when history reaches back that far, else the
 	// later of the advisory's publication and the component's install
@@ -124,34 +91,8 @@ type Finding struct {
 	// "history", "published", "installed", "eol" or "first_seen".
 	Known     time.Time
 	KnownFrom string
-	// Lifecycle is the component's support status as of the date.
-	Lifecycle LifecycleStatus
-	// EOL is the date support ended or ends, for end-of-life findings.
-	EOL time.Time
-
-	// Remediation: the record applied, the four steps' stage and the action.
-	RemediationID string
-	Stage         Stage
-	Action        string
-	Owner         string
-	Planned       time.Time
-	Completed     time.Time
-	AcceptExpires time.Time
-	Justification string
-	ApprovedBy    string
-	// Notes are the applied remediation record's notes.
-	Notes string
-	// Ticket and Cost are the applied remediation record's free fields
-	// (change or ticket number; cost as written).
-	Ticket, Cost string
-	// Temporary is set for mitigations (IPS/WAF) that do not fix the cause.
-	Temporary bool
 	// State is open, mitigated, accepted, not_affected, done or resolved.
 	State State
-	// Overdue is set when the finding is open past its due date.
-	Overdue bool
-	// ExpiredAcceptance is set when an acceptance expired and the finding resurfaced.
-	ExpiredAcceptance bool
 	// ActionKey names the fix action the finding belongs to.
 	ActionKey string
 	// Scanners lists the scanner results (scans/) that reported the

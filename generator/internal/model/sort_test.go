@@ -13,7 +13,7 @@ func TestSortFindings(t *testing.T) {
 	for _, n := range []int{0, 1, 2, 3, 10, 1000} {
 		fs := make([]Finding, n)
 		for i := range fs {
-			fs[i] = Finding{Key: strconv.Itoa(r.IntN(n*3 + 1)), Version: strconv.Itoa(i)}
+			fs[i] = Flat{Key: strconv.Itoa(r.IntN(n*3 + 1)), Version: strconv.Itoa(i)}.Finding()
 		}
 		want := slices.Clone(fs)
 		byKey := func(a, b *Finding) int { return cmp.Or(cmp.Compare(a.Key, b.Key), cmp.Compare(a.Version, b.Version)) }

@@ -17,15 +17,23 @@ var (
 
 // Notification is one report received from outside.
 type Notification struct {
-	ID           string
-	Received     time.Time
-	From         string
-	System       string
-	Summary      i18n.Text
+	// ID is the record's receipt number; Received the date it came in.
+	ID       string
+	Received time.Time
+	// From is who reported it (one of Froms).
+	From string
+	// System is the system it concerns.
+	System string
+	// Summary is what was reported.
+	Summary i18n.Text
+	// Acknowledged is the date receipt was acknowledged (zero: not yet).
 	Acknowledged time.Time
-	Status       string
-	Advisory     string
-	Pos          source.Pos
+	// Status is one of Statuses.
+	Status string
+	// Advisory is the advisory id it refers to, if any.
+	Advisory string
+	// Pos is where the record is in the input.
+	Pos source.Pos
 }
 
 // Aliases maps Japanese headers to fields.

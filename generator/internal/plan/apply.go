@@ -72,6 +72,10 @@ func Apply(fs []model.Finding, recs []Resolved, asOf time.Time) map[string]int {
 	ix := newRecordIndex(recs)
 	used := map[string]int{}
 	var cand []int
+	// Every finding a record covers shares one Applied of it (two when
+	// some asked for a due date without approval and some did not).
+	applied := map[appliedKey]*model.Applied{}
+	var none *model.Applied
 	for i := range fs {
 		f := &fs[i]
 		best, bestSpec := -1, -1
@@ -92,11 +96,30 @@ func Apply(fs []model.Finding, recs []Resolved, asOf time.Time) map[string]int {
 		if best >= 0 {
 			r := recs[best]
 			used[RecordID(r.Record)]++
-			applyRecord(f, r.Record, asOf)
+			requested := applyRecord(f, r.Record, asOf)
+			k := appliedKey{best, requested}
+			a := applied[k]
+			if a == nil {
+				a = appliedOf(r.Record, asOf, requested)
+				applied[k] = a
+			}
+			f.Applied = a
+		} else if f.Applied == nil {
+			if none == nil {
+				none = &model.Applied{}
+			}
+			f.Applied = none
 		}
 		f.Overdue = f.IsOpen() && !f.Due.IsZero() && asOf.After(f.Due)
 	}
 	return used
+}
+
+// appliedKey names one Applied: the record and whether the finding's due
+// date request went unapproved.
+type appliedKey struct {
+	rec       int
+	requested bool
 }
 
 // recordIndex finds the records that may cover a finding: those naming
@@ -155,22 +178,51 @@ func RecordID(r remediation.Record) string {
 	return r.Pos.String()
 }
 
-func applyRecord(f *model.Finding, r remediation.Record, asOf time.Time) {
-	f.RemediationID = RecordID(r)
+// effective returns r as it applies as of asOf: work said to be done on a
+// date still to come is not done: it is shown as being implemented, due on
+// that date (never fail open).
+func effective(r remediation.Record, asOf time.Time) remediation.Record {
 	if FutureDone(r, asOf) {
-		// Work said to be done on a date still to come is not done: it
-		// is shown as being implemented, due on that date (never fail
-		// open).
 		r.Stage = model.StageImplement
 		if r.Planned.IsZero() {
 			r.Planned = r.Completed
 		}
 		r.Completed = time.Time{}
 	}
-	f.Stage, f.Action, f.Owner = r.Stage, r.Action, r.Owner
-	f.Planned, f.Completed = r.Planned, r.Completed
-	f.Justification, f.ApprovedBy, f.Notes = r.Justification, r.ApprovedBy, r.Notes
-	f.Ticket, f.Cost = r.Ticket, r.Cost
+	return r
+}
+
+// appliedOf makes the Applied of record r; requested says whether the
+// record's due date is an unapproved request for the findings given it.
+func appliedOf(r remediation.Record, asOf time.Time, requested bool) *model.Applied {
+	a := &model.Applied{RemediationID: RecordID(r)}
+	r = effective(r, asOf)
+	a.Stage, a.Action, a.Owner = r.Stage, r.Action, r.Owner
+	a.Planned, a.Completed = r.Planned, r.Completed
+	a.Justification, a.ApprovedBy, a.Notes = r.Justification, r.ApprovedBy, r.Notes
+	a.Ticket, a.Cost = r.Ticket, r.Cost
+	if requested {
+		a.RequestedDue = r.Due
+	}
+	switch r.Action {
+	case remediation.Accept:
+		a.AcceptExpires = r.Expires
+		a.ExpiredAcceptance = expired(r, asOf)
+	case remediation.Mitigate:
+		a.Temporary = true
+	}
+	return a
+}
+
+func expired(r remediation.Record, asOf time.Time) bool {
+	return !r.Expires.IsZero() && !asOf.Before(r.Expires)
+}
+
+// applyRecord sets what record r makes of finding f's own fields — its
+// due date and state — and reports whether r asked f for a due date
+// without approval (the request the exceptions register lists).
+func applyRecord(f *model.Finding, r remediation.Record, asOf time.Time) (requested bool) {
+	r = effective(r, asOf)
 	if f.SLADue.IsZero() {
 		f.SLADue = f.Due
 	}
@@ -182,39 +234,37 @@ func applyRecord(f *model.Finding, r remediation.Record, asOf time.Time) {
 			f.Due = r.Due
 			f.DueSource = "remediation"
 		} else {
-			f.RequestedDue = r.Due
+			requested = true
 		}
 	}
 	switch r.Action {
 	case remediation.Accept:
-		f.AcceptExpires = r.Expires
-		if !r.Expires.IsZero() && !asOf.Before(r.Expires) {
-			f.ExpiredAcceptance = true
+		if expired(r, asOf) {
 			f.State = model.StateOpen
-			return
+			return requested
 		}
 		if f.State != model.StateConfirm {
 			f.State = model.StateAccepted
 		}
-		return
+		return requested
 	case remediation.NotAffected:
 		f.State = model.StateNotAffected
-		return
+		return requested
 	case remediation.Mitigate:
-		f.Temporary = true
 		if r.Stage == model.StageDone || r.Stage == model.StageImplement && !r.Completed.IsZero() {
 			f.State = model.StateMitigated
 		}
-		return
+		return requested
 	case remediation.Workaround:
 		if r.Stage == model.StageDone {
 			f.State = model.StateMitigated
 		}
-		return
+		return requested
 	}
 	if r.Stage == model.StageDone && f.State != model.StateConfirm {
 		f.State = model.StateDone
 	}
+	return requested
 }
 
 // FutureDone reports whether r says stage done with a completion date

@@ -18,8 +18,8 @@ func d(s string) time.Time {
 var asOf = d("2026-11-30")
 
 func finding(sys, prod, ver, id string) model.Finding {
-	return model.Finding{Key: sys + "/" + prod + "@" + ver + "/" + id, Kind: model.KindVulnerability, System: sys, Product: prod,
-		Version: ver, VulnID: id, IDs: []string{id, "JVNDB-" + id}, Priority: model.P2, Due: d("2026-12-10")}
+	return model.Flat{Key: sys + "/" + prod + "@" + ver + "/" + id, Kind: model.KindVulnerability, System: sys, Product: prod,
+		Version: ver, VulnID: id, IDs: []string{id, "JVNDB-" + id}, Priority: model.P2, Due: d("2026-12-10")}.Finding()
 }
 
 func TestApplyStagesAndActions(t *testing.T) {

@@ -206,6 +206,7 @@ func TestRoundTripEnglishWorkbook(t *testing.T) {
 func TestRoundTripKeepsTicketAndCost(t *testing.T) {
 	dir, file := snapshot(t, false)
 	r := planReport(file)
+	r.Findings[0].Own()
 	r.Findings[0].Ticket, r.Findings[0].Cost = "SEC-1", "350000"
 	book := workbook(t, r)
 	e := openEditor(t, book)

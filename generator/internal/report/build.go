@@ -370,8 +370,7 @@ var farFuture = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
 func notifications(in Input) []Notification {
 	out := make([]Notification, 0, len(in.Notifications))
 	for _, n := range in.Notifications {
-		rn := Notification{ID: n.ID, Received: n.Received, From: n.From, System: n.System, Summary: n.Summary,
-			Acknowledged: n.Acknowledged, Status: n.Status, Advisory: n.Advisory}
+		rn := Notification{Notice: n}
 		rn.AckDays, rn.AckLate = assess.Acknowledgement(n.Received, n.Acknowledged, in.AsOf, in.Policy.Horizons.NotificationAckDays)
 		out = append(out, rn)
 	}
@@ -403,9 +402,7 @@ func kevUnmatched(in Input) []KEVUnmatched {
 	}
 	out := make([]KEVUnmatched, 0, len(in.KEVUnmatched))
 	for _, u := range in.KEVUnmatched {
-		e := u.Entry
-		out = append(out, KEVUnmatched{CVE: e.CVE, Vendor: e.Vendor, Product: e.Product, Name: e.Name, Key: u.Key,
-			DateAdded: e.DateAdded, DueDate: e.DueDate, Ransomware: e.Ransomware, Installed: installed[u.Key]})
+		out = append(out, KEVUnmatched{KEVEntry: u.Entry, Key: u.Key, Installed: installed[u.Key]})
 	}
 	slices.SortFunc(out, func(a, b KEVUnmatched) int {
 		return cmp.Or(boolFirst(a.Installed, b.Installed), b.DateAdded.Compare(a.DateAdded), cmp.Compare(a.CVE, b.CVE))

@@ -36,15 +36,23 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		}
 		return 0
 	}
+	// The findings under each remediation record, counted and scored in
+	// one pass: looking them up per record scanned every finding for each.
+	type under struct {
+		sc float64
+		nf int
+	}
+	byRecord := map[string]under{}
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		u := byRecord[f.RemediationID]
+		u.nf++
+		u.sc = max(u.sc, findingScore(f.Key))
+		byRecord[f.RemediationID] = u
+	}
 	underRecord := func(id string) (float64, int) {
-		sc, nf := 0.0, 0
-		for i := range r.Findings {
-			if f := &r.Findings[i]; f.RemediationID == id {
-				nf++
-				sc = max(sc, findingScore(f.Key))
-			}
-		}
-		return sc, nf
+		u := byRecord[id]
+		return u.sc, u.nf
 	}
 	add := func(d Decision, ja, en string) {
 		d.Text = i18n.Text{JA: ja, EN: en}
@@ -160,6 +168,7 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 				i18n.Countf("decide.ack_late", nt.AckDays, nt.ID, n, nt.AckDays))
 		}
 	}
+	eolFindings, productComponents := byLifecycleProduct(r)
 	for _, l := range r.Lifecycle {
 		if !assess.ReplacementDecision(l.Status, l.Replacement) {
 			continue
@@ -169,16 +178,15 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 			onLine[s] = true
 		}
 		sc, nf := 0.0, 0
-		for i := range r.Findings {
-			f := &r.Findings[i]
-			if f.Kind == model.KindEOL && f.Product == l.Product && onLine[f.System] {
+		for _, i := range eolFindings[l.Product] {
+			if f := &r.Findings[i]; onLine[f.System] {
 				nf++
 				sc = max(sc, findingScore(f.Key))
 			}
 		}
 		var installs []assess.Install
-		for _, c := range r.Components {
-			if c.Product == l.Product && onLine[c.System] {
+		for _, i := range productComponents[l.Product] {
+			if c := &r.Components[i]; onLine[c.System] {
 				installs = append(installs, assess.Install{Department: sysByID[c.System].Owner, Hosts: c.Hosts})
 			}
 		}
@@ -209,6 +217,34 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 			cmp.Compare(a.Kind.Rank(), b.Kind.Rank()), a.Due.Compare(b.Due), cmp.Compare(a.Ref, b.Ref))
 	})
 	return out
+}
+
+// byLifecycleProduct indexes, for the products of the lifecycle lines that
+// need a replacement decision, their end-of-life findings and their
+// components (indices into r.Findings and r.Components, in order): one
+// pass over each instead of one per line.
+func byLifecycleProduct(r *Report) (eolFindings, productComponents map[string][]int) {
+	want := map[string]bool{}
+	for _, l := range r.Lifecycle {
+		if assess.ReplacementDecision(l.Status, l.Replacement) {
+			want[l.Product] = true
+		}
+	}
+	eolFindings, productComponents = map[string][]int{}, map[string][]int{}
+	if len(want) == 0 {
+		return eolFindings, productComponents
+	}
+	for i := range r.Findings {
+		if f := &r.Findings[i]; f.Kind == model.KindEOL && want[f.Product] {
+			eolFindings[f.Product] = append(eolFindings[f.Product], i)
+		}
+	}
+	for i := range r.Components {
+		if c := &r.Components[i]; want[c.Product] {
+			productComponents[c.Product] = append(productComponents[c.Product], i)
+		}
+	}
+	return eolFindings, productComponents
 }
 
 // count is the count a number of hours gives Countf: 1 (singular) for

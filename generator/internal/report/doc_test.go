@@ -8,13 +8,14 @@ import (
 )
 
 // TestSchemaDocumented checks that every exported field of Report (the
-// renderers' schema) and of Action has a doc comment of its own.
+// renderers' schema) and of the types that embed a domain struct (Action,
+// Notification, KEVUnmatched) has a doc comment of its own.
 func TestSchemaDocumented(t *testing.T) {
 	file, err := parser.ParseFile(token.NewFileSet(), "report.go", nil, parser.ParseComments)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]bool{"Report": true, "Action": true}
+	want := map[string]bool{"Report": true, "Action": true, "Notification": true, "KEVUnmatched": true}
 	ast.Inspect(file, func(n ast.Node) bool {
 		ts, ok := n.(*ast.TypeSpec)
 		if !ok || !want[ts.Name.Name] {

@@ -126,7 +126,7 @@ func exceptions(in Input, r *Report) []Exception {
 			e.ExtensionDays = int(rr.Due.Sub(e.SLADue).Hours() / 24)
 			for _, i := range idx {
 				f := &r.Findings[i]
-				if e.Honoured && f.IsOpen() && !f.Overdue && !f.SLADue.IsZero() && in.AsOf.After(f.SLADue) {
+				if e.Honoured && f.IsOpen() && !f.Overdue && assess.PastSLA(f, in.AsOf) {
 					e.OverdueIfSLA++
 				}
 			}
@@ -150,7 +150,7 @@ func exceptions(in Input, r *Report) []Exception {
 func overdueBothWays(r *Report) (sla, actions int) {
 	for i := range r.Findings {
 		f := &r.Findings[i]
-		if f.IsOpen() && (f.Overdue || !f.SLADue.IsZero() && r.AsOf.After(f.SLADue)) {
+		if f.IsOpen() && (f.Overdue || assess.PastSLA(f, r.AsOf)) {
 			sla++
 		}
 	}

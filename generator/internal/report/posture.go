@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 
+	"vulnreport/generator/internal/assess"
 	"vulnreport/generator/internal/inventory"
 	"vulnreport/generator/internal/model"
 )
@@ -66,7 +67,7 @@ func posture(in Input, r *Report) Posture {
 	for _, pr := range model.Priorities {
 		age[pr] = &AgeRow{Priority: pr}
 	}
-	soon := in.AsOf.AddDate(0, 0, in.Policy.DueSoonDays)
+	soon := assess.DueSoonHorizon(in.AsOf, in.Policy.DueSoonDays)
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		if !f.IsOpen() {
@@ -96,7 +97,7 @@ func posture(in Input, r *Report) Posture {
 		case model.P2:
 			o.P2++
 		}
-		if !f.Overdue && !f.Due.IsZero() && !f.Due.After(soon) {
+		if assess.DueSoon(f, soon) {
 			p.DueSoon = append(p.DueSoon, f.Key)
 		}
 	}

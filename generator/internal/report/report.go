@@ -14,6 +14,7 @@ import (
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/inventory"
 	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/notification"
 	"vulnreport/generator/internal/plan"
 	"vulnreport/generator/internal/source"
 )
@@ -291,16 +292,16 @@ type Decision struct {
 	HasCost bool
 }
 
+// Notice is a report received from outside as recorded
+// (notification.Notification); Notification embeds it.
+type Notice = notification.Notification
+
 // Notification is a report from outside with its acknowledgement status.
+// The fields of Notice are promoted; in JSON it is one flat object
+// without Pos (see MarshalJSON).
 type Notification struct {
-	ID           string
-	Received     time.Time
-	From         string
-	System       string
-	Summary      i18n.Text
-	Acknowledged time.Time
-	Status       string
-	Advisory     string
+	// Notice is the report as recorded.
+	Notice
 	// AckDays is the days from receipt to acknowledgement (or to AsOf when not acknowledged).
 	AckDays int
 	// AckLate is set when acknowledgement took longer than the policy's days.
@@ -415,17 +416,6 @@ type SLARow struct {
 	HasRate bool
 }
 
-// Escalation is a finding that became more urgent since the last build.
-type Escalation struct {
-	Finding string
-	// Kind is "newly_exploited", "newly_overdue" or "priority_raised";
-	// Date is when it changed, within the period since the last build.
-	Kind string
-	Date time.Time
-	// From is the previous priority of a "priority_raised" escalation.
-	From model.Priority
-}
-
 // Summary holds the headline figures, with the previous build's values.
 type Summary struct {
 	Systems, SystemsActive, Hosts, Components int
@@ -488,16 +478,18 @@ type Headline struct {
 	Link string
 }
 
-// KEVUnmatched is a KEV entry that matches no advisory here.
+// KEVEntry is an entry of CISA's KEV catalog (feed.KEVEntry);
+// KEVUnmatched embeds it.
+type KEVEntry = feed.KEVEntry
+
+// KEVUnmatched is a KEV entry that matches no advisory here. The fields of
+// KEVEntry are promoted; in JSON it is one flat object without the
+// entry's required action, notes and position (see MarshalJSON).
 type KEVUnmatched struct {
-	CVE        string
-	Vendor     string
-	Product    string
-	Name       string
-	Key        string
-	DateAdded  time.Time
-	DueDate    time.Time
-	Ransomware bool
+	// KEVEntry is the catalog's entry.
+	KEVEntry
+	// Key is the product key the entry's vendor and product resolve to.
+	Key string
 	// Installed is set when a component with that product key is installed.
 	Installed bool
 }

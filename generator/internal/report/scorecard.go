@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"vulnreport/generator/internal/assess"
 	"vulnreport/generator/internal/history"
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/inventory"
@@ -68,7 +69,7 @@ func scorecards(in Input, r *Report, sysByID map[string]inventory.System) []Scor
 			get(s.ID).Systems++
 		}
 	}
-	soon := in.AsOf.AddDate(0, 0, in.Policy.DueSoonDays)
+	soon := assess.DueSoonHorizon(in.AsOf, in.Policy.DueSoonDays)
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		if !f.IsOpen() {
@@ -81,7 +82,7 @@ func scorecards(in Input, r *Report, sysByID map[string]inventory.System) []Scor
 		sc.OpenTotal++
 		if f.Overdue {
 			sc.OverdueFindings++
-		} else if !f.Due.IsZero() && !f.Due.After(soon) {
+		} else if assess.DueSoon(f, soon) {
 			sc.DueSoon++
 		}
 		if f.Exploited {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"vulnreport/generator/internal/assess"
 	"vulnreport/generator/internal/history"
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/inventory"
@@ -57,7 +58,7 @@ func summary(in Input, r *Report) Summary {
 				if d := int(in.AsOf.Sub(f.Known).Hours() / 24); d > oldest {
 					oldest = d
 				}
-				if !f.KEVDue.IsZero() && in.AsOf.After(f.KEVDue) {
+				if assess.PastKEVDue(f, in.AsOf) {
 					s.KEVPastDue++
 				}
 			}

@@ -2,11 +2,15 @@ package report
 
 import (
 	"slices"
-	"time"
 
+	"vulnreport/generator/internal/assess"
 	"vulnreport/generator/internal/history"
 	"vulnreport/generator/internal/model"
 )
+
+// Escalation is a finding that became more urgent since the last build,
+// as assess judged it (assess.Escalate).
+type Escalation = assess.Escalation
 
 func trends(in Input, fs []model.Finding) Trends {
 	var t Trends
@@ -66,7 +70,7 @@ func trends(in Input, fs []model.Finding) Trends {
 				t.Reopened++
 			}
 		}
-		t.Escalated = escalations(last, fs, in.AsOf)
+		t.Escalated = assess.Escalations(last, fs, in.AsOf)
 	} else {
 		cur.New = cur.Open
 		t.New = cur.Open
@@ -93,37 +97,6 @@ func seenBefore(open []map[string]bool, key string) bool {
 		}
 	}
 	return false
-}
-
-func escalations(last history.Month, fs []model.Finding, asOf time.Time) []Escalation {
-	var out []Escalation
-	for i := range fs {
-		f := &fs[i]
-		if !f.IsOpen() {
-			continue
-		}
-		prev, ok := last.Lookup(f.Key)
-		if !ok {
-			continue
-		}
-		// Newly exploited: not exploited last month; dated by the KEV
-		// listing when it falls in the period, else by this build.
-		if f.Exploited && !prev.Exploited {
-			d := f.KEVAdded
-			if d.IsZero() || !d.After(last.Date) || d.After(asOf) {
-				d = asOf
-			}
-			out = append(out, Escalation{Finding: f.Key, Kind: "newly_exploited", Date: d})
-		}
-		// Newly overdue: the due date fell in the period since last month.
-		if f.Overdue && !prev.Overdue && f.Due.After(last.Date) {
-			out = append(out, Escalation{Finding: f.Key, Kind: "newly_overdue", Date: f.Due})
-		}
-		if prev.Priority.Valid() && f.Priority.Rank() < prev.Priority.Rank() {
-			out = append(out, Escalation{Finding: f.Key, Kind: "priority_raised", Date: asOf, From: prev.Priority})
-		}
-	}
-	return out
 }
 
 // remediationStats computes time to remediate over the findings closed

@@ -16,8 +16,9 @@ import (
 	"vulnreport/generator/internal/vuln"
 )
 
-// Evidence copies a vulnerability's scores and exploitation onto a finding.
-func Evidence(f *model.Finding, v *vuln.Vulnerability) {
+// Evidence copies a vulnerability's scores and exploitation into the facts
+// its findings share.
+func Evidence(f *model.VulnFacts, v *vuln.Vulnerability) {
 	if v.CVSS != nil {
 		f.HasCVSS = true
 		f.CVSS = v.CVSS.Score

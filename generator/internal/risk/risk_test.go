@@ -17,9 +17,9 @@ func TestRank(t *testing.T) {
 	holder := inventory.System{Category: "internal", Exposure: "intranet", Data: []string{"business"}, Criticality: "low"}
 	critical := inventory.System{Category: "internal", Exposure: "isolated", Criticality: "high"}
 	th := policy.Default().Thresholds
-	score := func(s float64) model.Finding { return model.Finding{HasCVSS: true, CVSS: s} }
-	kev := model.Finding{Exploited: true, KEV: true, HasCVSS: true, CVSS: 5.0}
-	epss := model.Finding{HasCVSS: true, CVSS: 7.5, HasEPSS: true, EPSS: 0.2}
+	score := func(s float64) model.Finding { return model.Flat{HasCVSS: true, CVSS: s}.Finding() }
+	kev := model.Flat{Exploited: true, KEV: true, HasCVSS: true, CVSS: 5.0}.Finding()
+	epss := model.Flat{HasCVSS: true, CVSS: 7.5, HasEPSS: true, EPSS: 0.2}.Finding()
 	cases := []struct {
 		name    string
 		f       model.Finding
@@ -37,8 +37,8 @@ func TestRank(t *testing.T) {
 		{"CVSS 7.0 on high criticality", score(7.5), critical, th, model.P2, "P2: CVSS 7.5 (7.0 以上) + 重要度 高"},
 		{"CVSS 7.5 intranet no data", score(7.5), internal, th, model.P3, "P3: CVSS 7.5 (4.0 以上)"},
 		{"EPSS 0.2 with CVSS 7.5 anywhere", epss, internal, th, model.P2, "P2: CVSS 7.5 (7.0 以上) + EPSS 0.20 (0.10 以上)"},
-		{"EPSS below threshold", model.Finding{HasCVSS: true, CVSS: 7.5, HasEPSS: true, EPSS: 0.05}, internal, th, model.P3, ""},
-		{"no score is P3, not zero", model.Finding{}, internal, th, model.P3, "P3: CVSS スコアなし (データなし)"},
+		{"EPSS below threshold", model.Flat{HasCVSS: true, CVSS: 7.5, HasEPSS: true, EPSS: 0.05}.Finding(), internal, th, model.P3, ""},
+		{"no score is P3, not zero", model.Flat{}.Finding(), internal, th, model.P3, "P3: CVSS スコアなし (データなし)"},
 		{"CVSS 3.9 is P4", score(3.9), internal, th, model.P4, "P4: CVSS 3.9 (4.0 未満)"},
 		{"CVSS 4.0 boundary is P3", score(4.0), internal, th, model.P3, ""},
 		{"raised P1 threshold", score(9.5), web, policy.Thresholds{P1CVSS: 9.6, P2CVSS: 7, P3CVSS: 4, P2EPSS: 0.1}, model.P2, ""},
@@ -66,7 +66,7 @@ func TestRankEOL(t *testing.T) {
 		exposure string
 		want     model.Priority
 	}{{"internet", model.P2}, {"intranet", model.P3}, {"isolated", model.P3}} {
-		f := model.Finding{Kind: model.KindEOL}
+		f := model.Flat{Kind: model.KindEOL}.Finding()
 		RankEOL(&f, inventory.System{Exposure: tc.exposure})
 		if f.Priority != tc.want {
 			t.Errorf("%s: %s, want %s", tc.exposure, f.Priority, tc.want)
@@ -89,12 +89,12 @@ func TestDue(t *testing.T) {
 		f         model.Finding
 		want, src string
 	}{
-		{"P1 across the month end", model.Finding{Priority: model.P1, FirstSeen: d("2026-11-28")}, "2026-12-05", "sla"},
-		{"P2 across the year end", model.Finding{Priority: model.P2, FirstSeen: d("2026-12-15")}, "2027-01-14", "sla"},
-		{"P3 over February", model.Finding{Priority: model.P3, FirstSeen: d("2027-01-31")}, "2027-05-01", "sla"},
-		{"P4 in a leap year", model.Finding{Priority: model.P4, FirstSeen: d("2027-09-01")}, "2028-02-28", "sla"},
-		{"earlier KEV due date wins", model.Finding{Priority: model.P2, FirstSeen: d("2026-11-01"), KEV: true, KEVDue: d("2026-11-10")}, "2026-11-10", "kev"},
-		{"later KEV due date loses", model.Finding{Priority: model.P1, FirstSeen: d("2026-11-01"), KEV: true, KEVDue: d("2026-12-10")}, "2026-11-08", "sla"},
+		{"P1 across the month end", model.Flat{Priority: model.P1, FirstSeen: d("2026-11-28")}.Finding(), "2026-12-05", "sla"},
+		{"P2 across the year end", model.Flat{Priority: model.P2, FirstSeen: d("2026-12-15")}.Finding(), "2027-01-14", "sla"},
+		{"P3 over February", model.Flat{Priority: model.P3, FirstSeen: d("2027-01-31")}.Finding(), "2027-05-01", "sla"},
+		{"P4 in a leap year", model.Flat{Priority: model.P4, FirstSeen: d("2027-09-01")}.Finding(), "2028-02-28", "sla"},
+		{"earlier KEV due date wins", model.Flat{Priority: model.P2, FirstSeen: d("2026-11-01"), KEV: true, KEVDue: d("2026-11-10")}.Finding(), "2026-11-10", "kev"},
+		{"later KEV due date loses", model.Flat{Priority: model.P1, FirstSeen: d("2026-11-01"), KEV: true, KEVDue: d("2026-12-10")}.Finding(), "2026-11-08", "sla"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

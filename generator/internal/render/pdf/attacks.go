@@ -29,7 +29,14 @@ func (d *doc) attacks() {
 		}
 		d.table(t)
 	}
-	d.attackTrend()
+	if d.attackTrend() {
+		// The trend table has a row for every sign of this month with its
+		// "may have succeeded" count: sources and periods are in the
+		// workbook's sheet, not in a second table of the same rows.
+		d.attackAuth()
+		d.note(d.t("attacks.note") + d.t("pdf.sep") + d.tf("pdf.attacks_detail", d.sheetName("section.attacks")))
+		return
+	}
 	d.sub(d.t("attacks.by_category"), 15)
 	t := table{cols: []col{
 		{head: d.t("col.system"), w: 40}, {head: d.t("attacks.col.category"), w: 50}, {head: d.t("attacks.col.requests"), w: 18, align: 'R'},
@@ -42,7 +49,13 @@ func (d *doc) attacks() {
 		}
 	}
 	d.table(t)
-	for _, s := range as {
+	d.attackAuth()
+	d.note(d.t("attacks.note"))
+}
+
+// attackAuth prints one line per system on its authentication signs.
+func (d *doc) attackAuth() {
+	for _, s := range d.r.Attacks {
 		counts := map[string]int{}
 		for _, a := range s.Auth {
 			counts[a.Kind]++
@@ -52,25 +65,41 @@ func (d *doc) attacks() {
 				num(counts["off_hours_login"]), num(counts["root_login"])), 0)
 		}
 	}
-	d.note(d.t("attacks.note"))
 }
 
 // attackTrend prints the requests per system and kind, month by month,
 // from the earlier months' attack-signs.json kept in history: "—" where
-// a month's logs were not handed over, ▲ where this month is up.
-func (d *doc) attackTrend() {
+// a month's logs were not handed over, ▲ where this month is up; and this
+// month's requests that may have succeeded. It reports whether the table
+// holds every sign of this month (then no second table repeats them).
+func (d *doc) attackTrend() bool {
 	tr := d.r.AttackTrend
 	if len(tr.Rows) == 0 {
-		return
+		return false
 	}
+	type key struct{ system, category string }
+	maybe := map[key]int{}
+	for _, s := range d.r.Attacks {
+		for _, sg := range s.Signs {
+			maybe[key{s.System, string(sg.Category)}] += sg.MaybeSucceeded
+		}
+	}
+	signs := len(maybe)
 	d.sub(d.t("attacks.trend"), 15)
-	w := (contentW - 90) / float64(len(tr.Months))
+	w := (contentW - 110) / float64(len(tr.Months))
 	cols := []col{{head: d.t("col.system"), w: 40}, {head: d.t("attacks.col.category"), w: 50}}
 	for _, m := range tr.Months {
 		cols = append(cols, col{head: m.Format("2006-01"), w: w, align: 'R'})
 	}
+	cols = append(cols, col{head: d.t("attacks.col.maybe"), w: 20, align: 'R'})
 	t := table{cols: cols, maxLines: 2, size: sizeSmall}
 	for _, r := range tr.Rows {
+		k := key{r.System, string(r.Category)}
+		n, seen := maybe[k]
+		if seen {
+			signs--
+			delete(maybe, k)
+		}
 		row := []string{d.sysName(r.System), d.t("attack.category." + string(r.Category))}
 		for i, n := range r.Requests {
 			cell := "—"
@@ -82,8 +111,13 @@ func (d *doc) attackTrend() {
 			}
 			row = append(row, cell)
 		}
-		t.rows = append(t.rows, row)
+		maybeCell := "—"
+		if seen {
+			maybeCell = num(n)
+		}
+		t.rows = append(t.rows, append(row, maybeCell))
 	}
 	d.table(t)
 	d.note(d.t("attacks.trend_note"))
+	return signs == 0
 }

@@ -63,11 +63,11 @@ func synthetic(nSys, nFind int) *report.Report {
 		p := prios[min(i*4/nFind, 3)]
 		v := r.Vulns[i%nVuln]
 		sys := r.Systems[i%nSys].ID
-		r.Findings[i] = model.Finding{Key: fmt.Sprintf("%s/vendor:product@1.%d/%s", sys, i%97, v.ID), Kind: model.KindVulnerability,
+		r.Findings[i] = model.Flat{Key: fmt.Sprintf("%s/vendor:product@1.%d/%s", sys, i%97, v.ID), Kind: model.KindVulnerability,
 			System: sys, Product: "vendor:product", ProductName: "Product", Version: "1.0", VulnID: v.ID, IDs: v.IDs,
 			HasCVSS: true, CVSS: 9.8, Exploited: i%10 == 0, KEV: i%10 == 0, KEVDue: asOf.AddDate(0, -1, 0), Priority: p,
 			Reasons: reasons, FirstSeen: asOf.AddDate(0, 0, -(i % 120)), Due: asOf.AddDate(0, 0, 7-(i%120)), DueSource: "sla",
-			State: model.StateOpen, Overdue: i%3 == 0}
+			State: model.StateOpen, Overdue: i%3 == 0}.Finding()
 		counts[p]++
 	}
 	s := &r.Summary
@@ -109,8 +109,8 @@ func synthetic(nSys, nFind int) *report.Report {
 			Text: i18n.Text{JA: "判断が必要な事項です", EN: "A decision is needed"}, Due: asOf.AddDate(0, 0, i%30), System: r.Systems[i%nSys].ID})
 		r.Acceptances = append(r.Acceptances, report.Acceptance{ID: fmt.Sprintf("A-%d", i), System: r.Systems[i%nSys].ID, Advisory: "CVE-2025-00001",
 			Justification: "影響が限定的", ApprovedBy: "部長", Expires: asOf.AddDate(0, 0, i%60), ExpiringSoon: i%60 < 30, Findings: 1})
-		r.Notifications = append(r.Notifications, report.Notification{ID: fmt.Sprintf("N-%d", i), Received: asOf.AddDate(0, 0, -i%90), From: "ipa",
-			System: r.Systems[i%nSys].ID, Summary: i18n.Text{JA: "外部からの指摘", EN: "A report"}, Status: "open", AckDays: i % 10, AckLate: i%10 > 3})
+		r.Notifications = append(r.Notifications, report.Notification{Notice: report.Notice{ID: fmt.Sprintf("N-%d", i), Received: asOf.AddDate(0, 0, -i%90), From: "ipa",
+			System: r.Systems[i%nSys].ID, Summary: i18n.Text{JA: "外部からの指摘", EN: "A report"}, Status: "open"}, AckDays: i % 10, AckLate: i%10 > 3})
 		r.Posture.DueSoon = append(r.Posture.DueSoon, r.Findings[i*7].Key)
 		r.Trends.Escalated = append(r.Trends.Escalated, report.Escalation{Finding: r.Findings[i*11].Key, Kind: "newly_overdue", Date: asOf})
 		r.Quality.Rejections = append(r.Quality.Rejections, source.Rejection{Location: fmt.Sprintf("components.csv:%d:1", i+2), Kind: "components", Reasons: []string{"field \"version\": is required"}})

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -21,10 +20,7 @@ func day(t time.Time) string {
 
 // month names the month of t: "2026年11月" or "November 2026".
 func month(t time.Time, lang i18n.Lang) string {
-	if lang == i18n.JA {
-		return fmt.Sprintf("%d年%d月", t.Year(), int(t.Month()))
-	}
-	return t.Format("January 2006")
+	return i18n.Tf(lang, "month", t.Year(), int(t.Month()), t.Month().String())
 }
 
 // num formats n with thousands separators.

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -225,7 +224,7 @@ func (d *doc) footer() {
 	if total < d.pdf.PageNo() {
 		total = d.pdf.PageNo()
 	}
-	d.put(pageW-marginR-60, y+1.5, 60, 5, fmt.Sprintf("%s %d / %d", d.t("page"), d.pdf.PageNo(), total), 'R')
+	d.put(pageW-marginR-60, y+1.5, 60, 5, d.tf("pdf.page_of", d.pdf.PageNo(), total), 'R')
 	d.put(marginL+60, y+1.5, contentW-120, 5, d.fit(d.tx(d.r.Classification), contentW-120), 'C')
 }
 

@@ -46,9 +46,9 @@ func (d *doc) exceptions() {
 	}
 	d.lead(d.tf("pdf.lead.exceptions", num(len(ex)), num(moved), num(s.Extensions), num(s.ExtensionsUnapproved), num(s.Overdue), num(s.OverdueSLA)))
 	t := table{cols: []col{
-		{head: d.t("col.kind"), w: 20}, {head: d.t("col.system"), w: 28}, {head: d.t("col.advisory"), w: 24},
+		{head: d.t("col.kind"), w: 17}, {head: d.t("col.system"), w: 25}, {head: d.t("col.advisory"), w: 29},
 		{head: d.t("col.sla_due"), w: 16, align: 'C'}, {head: d.t("col.new_due"), w: 16, align: 'C'},
-		{head: d.t("col.extension"), w: 12, align: 'R'}, {head: d.t("col.approved_by"), w: 20}, {head: d.t("col.reason"), w: 41},
+		{head: d.t("col.extension"), w: 12, align: 'R'}, {head: d.t("col.approved_by"), w: 20}, {head: d.t("col.reason"), w: 46},
 	}, maxLines: 3, size: sizeSmall}
 	for _, e := range ex[:min(maxRows, len(ex))] {
 		kind := d.t("exception." + e.Kind)
@@ -64,7 +64,13 @@ func (d *doc) exceptions() {
 			what = d.t("pdf.all_advisories")
 		}
 		if e.Product != "" {
-			what = strings.TrimSpace(what + " " + e.Product)
+			// The product by name on a line of its own, never the raw key
+			// nor an id broken across lines.
+			name := d.f.products[e.Product]
+			if name == "" {
+				name = e.Product
+			}
+			what = strings.TrimSpace(what + "\n" + name)
 		}
 		newDue, ext := "—", "—"
 		if e.DueMoved {
@@ -83,7 +89,11 @@ func (d *doc) exceptions() {
 		if e.Ticket != "" || e.Cost != "" {
 			reason = strings.TrimSpace(reason + "\n" + strings.Trim(e.Ticket+" "+costText(e), " "))
 		}
-		t.rows = append(t.rows, []string{kind, d.sysName(e.System), what, day(e.SLADue), newDue, ext, approver, reason})
+		system := d.sysName(e.System)
+		if e.System == "*" || e.System == "" {
+			system = d.t("pdf.all_systems")
+		}
+		t.rows = append(t.rows, []string{kind, system, what, day(e.SLADue), newDue, ext, approver, reason})
 	}
 	d.table(t)
 	d.note(d.shownAlways(min(maxRows, len(ex)), len(ex), "section.exceptions"))

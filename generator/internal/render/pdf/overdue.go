@@ -58,19 +58,13 @@ func (d *doc) overdue() {
 	}
 	d.table(t)
 
-	od := d.f.overdue
-	d.sub(d.tf("pdf.sub.overdue_actions_n", d.t(i18n.TermOverdueActions), num(len(od))), 30)
-	t = table{cols: []col{
-		{head: d.t("priority"), w: 10, prio: true}, {head: d.t("col.fix"), w: 80}, {head: d.t("col.owner"), w: 22},
-		{head: d.t("col.due"), w: 17, align: 'C'}, {head: d.t("pdf.days_over"), w: 14, align: 'R'}, {head: d.t("stage"), w: 22},
-	}, maxLines: 3}
-	for _, a := range od[:min(maxShort, len(od))] {
-		t.addPrio(a.TopPriority, a.TopPriority.String(), instruction(d.tx(a.Text)), d.dept(a.Department), day(a.Due),
-			num(report.DaysBetween(a.Due, d.r.AsOf)), d.actionStage(a))
-	}
-	d.table(t)
-	d.note(d.shown(min(maxShort, len(od)), len(od), "section.actions"))
 	d.note(d.t("pdf.age_note"))
+
+	// The overdue fix actions are the same actions as the top ten and the
+	// P1/P2 plan (sections 3 and 10): the body names their count and the
+	// sheet that lists them all rather than a third table of them.
+	d.note(d.tf("pdf.overdue_actions_moved", d.tf("pdf.sub.overdue_actions_n", d.t(i18n.TermOverdueActions), num(len(d.f.overdue))),
+		d.sheetName("section.actions"), d.t("col.overdue")))
 
 	d.sub(d.tf("pdf.sub.due_soon", d.r.Policy.DueSoonDays), 25)
 	d.findingList(d.f.dueSoon[:min(maxShort, len(d.f.dueSoon))], len(d.r.Posture.DueSoon), "section.due_soon")
@@ -84,7 +78,9 @@ func (d *doc) overdue() {
 	for _, e := range esc[:min(maxShort, len(esc))] {
 		f := d.f.escalated[e.Finding]
 		if f == nil {
-			f = &model.Finding{Key: e.Finding}
+			nf := model.New(nil, nil, nil, nil)
+			nf.Key = e.Finding
+			f = &nf
 		}
 		t.addPrio(f.Priority, day(e.Date), d.t("escalated."+e.Kind), f.Priority.String(), d.ids(f),
 			d.sysName(f.System), d.dept(d.f.owner(f.System)))
@@ -102,23 +98,19 @@ func (d *doc) exploited() {
 	} else {
 		d.lead(d.tf("pdf.lead.exploited", num(s.ExploitedInternet), vs, num(s.ExploitedOpen), num(s.KEVOldestDays), num(s.KEVPastDue)))
 	}
+	// One row per system, one line per product: every finding is named
+	// (the body never leaves one out) and the table stays short; the
+	// workbook's findings sheet has each finding's own row.
 	t := table{cols: []col{
-		{head: d.t("priority"), w: 9, prio: true}, {head: d.t("col.ids"), w: 36}, {head: d.t("col.system"), w: 34},
-		{head: d.t("col.product"), w: 30}, {head: d.t("pdf.kev_due"), w: 16, align: 'C'},
-		{head: d.t("col.owner"), w: 18}, {head: d.t("col.rank_reasons"), w: 33},
-	}, maxLines: 3, size: sizeSmall}
-	for _, f := range d.f.kev {
-		reasons := ""
-		if sc, _, ok := d.r.FindingScore(f.Key); ok {
-			// Every row is on an internet-facing system: its first reason
-			// (the exploitation evidence) is what sets the rows apart.
-			reasons = points(sc.Points) + ": " + sc.ReasonText(d.lang, 1)
-		}
-		t.addPrio(f.Priority, f.Priority.String(), d.withMark(d.ids(f), f), d.sysName(f.System), f.ProductName+" "+f.Version,
-			day(f.KEVDue), d.dept(d.f.owner(f.System)), reasons)
+		{head: d.t("priority"), w: 9, prio: true}, {head: d.t("col.system"), w: 34}, {head: d.t("col.owner"), w: 20},
+		{head: d.t("col.findings"), w: 10, align: 'R'}, {head: d.t("pdf.kev_first_due"), w: 17, align: 'C'},
+		{head: d.t("pdf.kev_products"), w: 92},
+	}, size: sizeSmall}
+	for _, g := range groupKEV(d.f.kev) {
+		t.addPrio(g.prio, g.prio.String(), d.sysName(g.system), d.dept(d.f.owner(g.system)), num(g.n), day(g.firstDue), d.kevCell(g))
 	}
 	d.table(t)
-	d.note(d.t("pdf.kev_all_note"))
+	d.note(d.tf("pdf.kev_all_note", d.sheetName("section.findings")))
 	if n := len(d.r.KEVUnmatched); n > 0 {
 		d.note(d.tf("pdf.kev_unmatched_note", num(n)))
 	}

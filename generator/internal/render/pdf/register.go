@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"slices"
 	"strings"
 
 	"vulnreport/generator/internal/model"
@@ -106,17 +107,26 @@ func (d *doc) contracts() {
 	} else {
 		d.lead(d.tf("pdf.lead.contracts", num(len(ci)), num(len(insp)), d.r.Policy.InspectionDays))
 	}
-	t := table{cols: []col{
-		{head: d.t("col.system"), w: 40}, {head: d.t("col.contractor"), w: 40}, {head: d.t("pdf.missing_clauses"), w: 70},
-		{head: d.t("pdf.open_p1p2"), w: 16, align: 'R'},
-	}, maxLines: 4, size: sizeSmall}
+	// One column per clause of the guide, so each system takes one line
+	// and a missing clause reads the same in every row.
+	gapCodes := []string{report.GapMaintenanceExpired, report.GapPostDelivery, report.GapKnownVulnFree,
+		report.GapInspection, report.GapEmergency}
+	cols := []col{{head: d.t("col.system"), w: 38}, {head: d.t("col.contractor"), w: 37}}
+	for _, g := range gapCodes {
+		cols = append(cols, col{head: d.t("pdf.gap_short." + g), w: 15})
+	}
+	t := table{cols: append(cols, col{head: d.t("pdf.open_p1p2"), w: 14, align: 'R'}), maxLines: 3, size: sizeSmall}
 	for _, c := range ci[:min(maxRows, len(ci))] {
-		var gaps []string
-		for _, g := range c.Gaps {
-			gaps = append(gaps, d.t("gap."+g))
+		row := []string{d.sysName(c.System), c.Contractor}
+		for _, g := range gapCodes {
+			cell := ""
+			if slices.Contains(c.Gaps, g) {
+				cell = d.t("pdf.gap_mark." + g)
+			}
+			row = append(row, cell)
 		}
 		s := d.f.system(c.System)
-		t.rows = append(t.rows, []string{d.sysName(c.System), c.Contractor, d.list(gaps), num(s.Open[model.P1] + s.Open[model.P2])})
+		t.rows = append(t.rows, append(row, num(s.Open[model.P1]+s.Open[model.P2])))
 	}
 	d.table(t)
 	d.note(d.shown(min(maxRows, len(ci)), len(ci), "section.contracts"))

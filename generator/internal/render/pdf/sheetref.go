@@ -23,6 +23,7 @@ var sectionSheets = map[string]string{
 	"section.contracts":     xlsx.SheetSystems,
 	"section.systems":       xlsx.SheetSystems,
 	"section.quality":       xlsx.SheetQuality,
+	"section.attacks":       xlsx.SheetAttacks,
 }
 
 // sheetName returns the workbook's name of the sheet for a section key or

@@ -10,7 +10,7 @@ import (
 )
 
 // TestSheetKeysNameSheets checks that every key this package passes to
-// shown or shownAlways names a sheet of the workbook in both languages,
+// shown, shownAlways or sheetName names a sheet of the workbook in both languages,
 // so that no table's note is silently left without its "see sheet X".
 // (app.TestSheetReferencesResolve checks the rendered PDFs against the
 // workbooks actually written.)
@@ -19,7 +19,7 @@ func TestSheetKeysNameSheets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	call := regexp.MustCompile(`shown(?:Always)?\([^"\n]*"([a-z_.]+)"\)`)
+	call := regexp.MustCompile(`(?:shown(?:Always)?\([^"\n]*|sheetName\()"([a-z_.]+)"\)`)
 	n := 0
 	for _, name := range files {
 		src, err := os.ReadFile(name)

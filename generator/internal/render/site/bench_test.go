@@ -82,10 +82,10 @@ func synthetic(nSys, nFind int) *report.Report {
 			p = prios[2]
 		}
 		prod := fmt.Sprintf("vendor%d:product%d", comp, comp)
-		f := model.Finding{Key: fmt.Sprintf("%s/%s@1.%d/%s", r.Systems[sys].ID, prod, comp, v.ID), Kind: model.KindVulnerability,
+		f := model.Flat{Key: fmt.Sprintf("%s/%s@1.%d/%s", r.Systems[sys].ID, prod, comp, v.ID), Kind: model.KindVulnerability,
 			System: r.Systems[sys].ID, Product: prod, ProductName: fmt.Sprintf("Product %d", comp), Version: fmt.Sprintf("1.%d", comp),
 			VulnID: v.ID, IDs: append([]string{v.ID}, v.IDs...), HasCVSS: v.HasCVSS, CVSS: v.CVSS, CVSSVersion: "3.1", Exploited: v.Exploited, KEV: v.KEV,
-			Priority: p, Reasons: reasons, FirstSeen: asOf.AddDate(0, 0, -i%120), State: states[i%len(states)], Stage: stages[i%len(stages)]}
+			Priority: p, Reasons: reasons, FirstSeen: asOf.AddDate(0, 0, -i%120), State: states[i%len(states)], Stage: stages[i%len(stages)]}.Finding()
 		f.Due = f.FirstSeen.AddDate(0, 0, r.Policy.SLADays[p])
 		f.Overdue = f.IsOpen() && f.Due.Before(asOf)
 		f.ActionKey = f.System + "/" + f.Product + "@" + f.Version

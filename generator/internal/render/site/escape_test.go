@@ -73,7 +73,7 @@ func hostile(t testing.TB) *report.Report {
 		r.Lifecycle[i].ProductName = "PHP" + xSVG
 	}
 	r.Decisions = append(r.Decisions, report.Decision{Kind: "overdue", Text: i18n.Plain(xScript), System: "web-x", Owner: xImg, Due: day("2026-12-01")})
-	r.KEVUnmatched = append(r.KEVUnmatched, report.KEVUnmatched{CVE: "CVE-2099-0001", Vendor: xScript, Product: xImg, Installed: true})
+	r.KEVUnmatched = append(r.KEVUnmatched, report.KEVUnmatched{KEVEntry: report.KEVEntry{CVE: "CVE-2099-0001", Vendor: xScript, Product: xImg}, Installed: true})
 	r.Quality.Diagnostics = append(r.Quality.Diagnostics, "systems.yaml:1:1: error: "+xSVG)
 	r.Sentences = append(r.Sentences, i18n.Plain(xScript))
 	r.Organization = i18n.Plain(xImg)

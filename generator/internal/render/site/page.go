@@ -2,9 +2,7 @@ package site
 
 import (
 	"bytes"
-	"fmt"
 	"html/template"
-	"strconv"
 	"strings"
 
 	"vulnreport/generator/internal/i18n"
@@ -239,5 +237,5 @@ func pageTitle(lang i18n.Lang, title string, n int) string {
 	if n <= 1 {
 		return title
 	}
-	return fmt.Sprintf("%s (%s %s)", title, i18n.T(lang, "page"), strconv.Itoa(n))
+	return i18n.Tf(lang, "site.page_title", title, n)
 }

@@ -59,12 +59,12 @@ func synthetic(n int) *report.Report {
 		v := ids[(i/len(r.Components))%vulns]
 		akey := c.System + "/" + c.Product + "@" + c.Version
 		f := &r.Findings[i]
-		*f = model.Finding{Key: akey + "/" + v, Kind: model.KindVulnerability, System: c.System, Product: c.Product,
+		*f = model.Flat{Key: akey + "/" + v, Kind: model.KindVulnerability, System: c.System, Product: c.Product,
 			ProductName: c.ProductName, Version: c.Version, Hosts: c.Hosts, VulnID: v, IDs: []string{v},
 			Clause: c.Product + " <3.0", HasCVSS: i%7 != 0, CVSS: float64(i%100) / 10, KEV: i%50 == 0, HasEPSS: i%3 == 0,
 			EPSS: float64(i%1000) / 1000, Priority: model.Priorities[i%4], Reasons: reasons[i%2], FirstSeen: first, Due: due,
 			DueSource: "sla", Stage: "plan", Action: "upgrade", State: model.StateOpen, Lifecycle: "supported",
-			Overdue: i%5 == 0, ActionKey: akey}
+			Overdue: i%5 == 0, ActionKey: akey}.Finding()
 		if !actions[akey] {
 			actions[akey] = true
 			r.Actions = append(r.Actions, report.Action{Plan: report.Plan{Key: akey, System: c.System, Product: c.Product, ProductName: c.ProductName,

@@ -42,10 +42,10 @@ func fixture() *report.Report {
 	reasons := []model.Reason{{Code: "kev", Text: i18n.Text{JA: "KEV 掲載", EN: "in KEV"}},
 		{Code: "internet", Text: i18n.Text{JA: "外部と接続", EN: "internet-facing"}}}
 	f := func(key, sys, product, name, ver, vuln string, prio model.Priority) model.Finding {
-		return model.Finding{Key: key, Kind: model.KindVulnerability, System: sys, Product: product, ProductName: name,
+		return model.Flat{Key: key, Kind: model.KindVulnerability, System: sys, Product: product, ProductName: name,
 			Version: ver, Hosts: 1, VulnID: vuln, IDs: []string{vuln, "JVNDB-2017-001621"}, Clause: product + " <2.5.13",
 			Priority: prio, Reasons: reasons, FirstSeen: date("2026-11-01"), Due: date("2026-11-08"), DueSource: "sla",
-			State: model.StateOpen, Lifecycle: "supported", ActionKey: sys + "/" + product + "@" + ver}
+			State: model.StateOpen, Lifecycle: "supported", ActionKey: sys + "/" + product + "@" + ver}.Finding()
 	}
 	f1 := f("web01/apache:struts@2.5.10/CVE-2017-5638", "web01", "apache:struts", evilLink, "2.5.10", "CVE-2017-5638", model.P1)
 	f1.HasCVSS, f1.CVSS, f1.KEV, f1.Exploited, f1.HasEPSS, f1.EPSS, f1.Overdue = true, 10, true, true, true, 0.97, true
@@ -93,8 +93,8 @@ func fixture() *report.Report {
 		Actions: actions,
 		Lifecycle: []report.Line{{Product: "apache:struts", ProductName: "Struts", Cycle: "2.5", EOL: date("2022-01-01"),
 			Status: "eol", Systems: []string{"web01"}, Hosts: 2}},
-		Notifications: []report.Notification{{ID: "N-1", Received: date("2026-11-20"), From: "ipa", System: "web01",
-			Summary: i18n.Plain(evilCmd), Status: "open", AckDays: 10, AckLate: true}},
+		Notifications: []report.Notification{{Notice: report.Notice{ID: "N-1", Received: date("2026-11-20"), From: "ipa", System: "web01",
+			Summary: i18n.Plain(evilCmd), Status: "open"}, AckDays: 10, AckLate: true}},
 		Acceptances: []report.Acceptance{{ID: "R-9", System: "pc-fleet", Advisory: "CVE-2019-0001", Justification: "closed network",
 			ApprovedBy: "CISO", Expires: date("2026-12-15"), ExpiringSoon: true, Findings: 1, Notes: evilNeg}},
 		Trends: report.Trends{Months: []report.MonthPoint{

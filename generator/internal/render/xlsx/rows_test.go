@@ -40,6 +40,7 @@ func nasty(texts ...string) *report.Report {
 	r := fixture()
 	for i, s := range texts {
 		f := r.Findings[i%len(r.Findings)]
+		f.Own()
 		f.Key += "/" + strconv.Itoa(i)
 		f.Clause, f.Version, f.ProductName = s, s, s
 		f.HasCVSS, f.CVSS = true, nastyNumbers[i%len(nastyNumbers)]

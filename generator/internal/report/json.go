@@ -28,6 +28,39 @@ func (a Action) MarshalJSON() ([]byte, error) {
 	return orderedJSON(flat(a), actionKeys, actionOmitted)
 }
 
+// notificationKeys is the order of a notification's keys in JSON (schema
+// 1.1); Notice's Pos is not part of it.
+var (
+	notificationKeys = []string{"ID", "Received", "From", "System", "Summary", "Acknowledged", "Status", "Advisory",
+		"AckDays", "AckLate"}
+	notificationOmitted = []string{"Pos"}
+)
+
+// MarshalJSON writes a notification as one flat object, its keys in
+// notificationKeys order, so that embedding Notice changed nothing in the
+// JSON of the model.
+func (n Notification) MarshalJSON() ([]byte, error) {
+	type flat Notification // the same fields, without this method
+	return orderedJSON(flat(n), notificationKeys, notificationOmitted)
+}
+
+// kevUnmatchedKeys is the order of an unmatched KEV entry's keys in JSON
+// (schema 1.1); the entry's RequiredAction, Notes and Pos are not part of
+// it.
+var (
+	kevUnmatchedKeys = []string{"CVE", "Vendor", "Product", "Name", "Key", "DateAdded", "DueDate", "Ransomware",
+		"Installed"}
+	kevUnmatchedOmitted = []string{"RequiredAction", "Notes", "Pos"}
+)
+
+// MarshalJSON writes an unmatched KEV entry as one flat object, its keys
+// in kevUnmatchedKeys order, so that embedding KEVEntry changed nothing
+// in the JSON of the model.
+func (k KEVUnmatched) MarshalJSON() ([]byte, error) {
+	type flat KEVUnmatched // the same fields, without this method
+	return orderedJSON(flat(k), kevUnmatchedKeys, kevUnmatchedOmitted)
+}
+
 // orderedJSON encodes v, a struct, as a JSON object with its keys in the
 // order keys gives, leaving out omit. Every key v has must be in one of
 // the two lists, and every listed key in v: a field added or renamed
