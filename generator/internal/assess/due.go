@@ -31,3 +31,11 @@ func PastSLA(f *model.Finding, asOf time.Time) bool {
 func PastKEVDue(f *model.Finding, asOf time.Time) bool {
 	return !f.KEVDue.IsZero() && asOf.After(f.KEVDue)
 }
+
+// Staleness returns the whole days from date (a feed's or a scan's) to
+// asOf and whether they exceed maxDays: the data is then too old to trust
+// as of asOf.
+func Staleness(date, asOf time.Time, maxDays int) (days int, stale bool) {
+	days = int(asOf.Sub(date).Hours() / 24)
+	return days, days > maxDays
+}

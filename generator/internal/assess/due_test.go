@@ -56,3 +56,24 @@ func TestPastSLAAndKEVDue(t *testing.T) {
 		}
 	}
 }
+
+func TestStaleness(t *testing.T) {
+	asOf := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name  string
+		date  time.Time
+		days  int
+		stale bool
+	}{
+		{"today", asOf, 0, false},
+		{"seven days: at the limit", asOf.AddDate(0, 0, -7), 7, false},
+		{"seven days and a second: whole days count", asOf.AddDate(0, 0, -7).Add(-time.Second), 7, false},
+		{"eight days: past the limit", asOf.AddDate(0, 0, -8), 8, true},
+		{"dated after asOf", asOf.AddDate(0, 0, 2), -2, false},
+	} {
+		days, stale := Staleness(tc.date, asOf, 7)
+		if days != tc.days || stale != tc.stale {
+			t.Errorf("%s: %d, %v; want %d, %v", tc.name, days, stale, tc.days, tc.stale)
+		}
+	}
+}

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"vulnreport/generator/internal/i18n"
 )
 
 // TargetError says why a folder may not be used as a build's output: the
@@ -42,23 +44,25 @@ const maxNamed = 3
 // recognised by name: an output edited in place (a workbook filled in for
 // import-plan) is still the tool's and is replaced.
 func CheckTarget(out string) error {
-	refuse := func(ja, en string) error { return &TargetError{Out: out, Ja: ja, En: en} }
+	// refuse says why in the catalogue's words (evidence.refuse.*).
+	refuse := func(key string, args ...any) error {
+		t := i18n.Sentencef(key, args...)
+		return &TargetError{Out: out, Ja: t.JA, En: t.EN}
+	}
 	st, err := os.Lstat(out)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil
 	case err != nil:
-		return refuse("確認できません ("+err.Error()+")", "cannot be checked: "+err.Error())
+		return refuse("evidence.refuse.unchecked", err.Error())
 	case st.Mode()&fs.ModeSymlink != 0:
-		return refuse("シンボリックリンクです。リンク先のフォルダーを直接指定してください",
-			"is a symbolic link: give the folder it points to")
+		return refuse("evidence.refuse.symlink")
 	case !st.IsDir():
-		return refuse("フォルダーではありません (既存のファイルは上書きしません)",
-			"is not a folder (an existing file is never replaced)")
+		return refuse("evidence.refuse.not_folder")
 	}
 	entries, err := os.ReadDir(out)
 	if err != nil {
-		return refuse("読めません ("+err.Error()+")", "cannot be read: "+err.Error())
+		return refuse("evidence.refuse.unreadable", err.Error())
 	}
 	if !slices.ContainsFunc(entries, func(e fs.DirEntry) bool { return !osCache(e) }) {
 		return nil
@@ -76,8 +80,7 @@ func CheckTarget(out string) error {
 		}
 	}
 	if err != nil {
-		return refuse("空でなく、vulnreport の出力 (manifest.json) でもありません。中のファイルを消さないよう中止しました。存在しないか空のフォルダー、または以前の出力を指定してください",
-			"is neither empty nor a vulnreport output (no valid manifest.json): refused so as not to delete its files; give a missing or empty folder, or a previous vulnreport output")
+		return refuse("evidence.refuse.not_output")
 	}
 	ours := map[string]bool{ManifestName: true}
 	if m.Package != "" {
@@ -104,16 +107,15 @@ func CheckTarget(out string) error {
 		return nil
 	})
 	if err != nil {
-		return refuse("確認できません ("+err.Error()+")", "cannot be checked: "+err.Error())
+		return refuse("evidence.refuse.unchecked", err.Error())
 	}
 	if n == 0 {
 		return nil
 	}
 	list := strings.Join(foreign, ", ")
-	more, moreEn := "", ""
+	var more i18n.Text
 	if n > len(foreign) {
-		more, moreEn = fmt.Sprintf(" ほか %d 件", n-len(foreign)), fmt.Sprintf(" and %d more", n-len(foreign))
+		more = i18n.Sentencef("evidence.refuse.more", n-len(foreign))
 	}
-	return refuse(fmt.Sprintf("以前の出力に vulnreport が書いていないファイルがあります (%s%s)。中止しました。移すか消してから実行してください", list, more),
-		fmt.Sprintf("a previous output holding files vulnreport did not write (%s%s): refused so as not to delete them; move them away first", list, moreEn))
+	return refuse("evidence.refuse.foreign", list, more)
 }

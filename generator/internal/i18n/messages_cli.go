@@ -4,6 +4,17 @@ package i18n
 // that carry a catalogue key (source.Diagnostics.ErrorK/WarnK): check and
 // build print them in the policy's first language.
 var cliMessages = map[string]Text{
+	// Why an --out folder may not be replaced (evidence.CheckTarget); each
+	// follows "--out <folder>: ". [1] the system's error.
+	"evidence.refuse.unchecked":  {"確認できません (%s)", "cannot be checked: %s"},
+	"evidence.refuse.unreadable": {"読めません (%s)", "cannot be read: %s"},
+	"evidence.refuse.symlink":    {"シンボリックリンクです。リンク先のフォルダーを直接指定してください", "is a symbolic link: give the folder it points to"},
+	"evidence.refuse.not_folder": {"フォルダーではありません (既存のファイルは上書きしません)", "is not a folder (an existing file is never replaced)"},
+	"evidence.refuse.not_output": {"空でなく、vulnreport の出力 (manifest.json) でもありません。中のファイルを消さないよう中止しました。存在しないか空のフォルダー、または以前の出力を指定してください", "is neither empty nor a vulnreport output (no valid manifest.json): refused so as not to delete its files; give a missing or empty folder, or a previous vulnreport output"},
+	// [1] the first foreign files, [2] evidence.refuse.more or nothing.
+	"evidence.refuse.foreign": {"以前の出力に vulnreport が書いていないファイルがあります (%[1]s%[2]s)。中止しました。移すか消してから実行してください", "a previous output holding files vulnreport did not write (%[1]s%[2]s): refused so as not to delete them; move them away first"},
+	"evidence.refuse.more":    {" ほか %d 件", " and %d more"},
+
 	"cli.stopped":          {"ビルドを中止しました:", "the build stopped:"},
 	"cli.summary.title":    {"%s: %s (%s 時点)", "%s: %s as of %s"},
 	"cli.summary.open":     {"未対応の指摘事項: %d 件 (P1 %d・P2 %d・P3 %d・P4 %d)、期限超過 %d 件、インターネットに公開したシステムで悪用が確認されたもの %d 件", "open findings: %d (P1 %d, P2 %d, P3 %d, P4 %d); overdue %d; exploited on internet-facing systems %d"},

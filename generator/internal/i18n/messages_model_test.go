@@ -2,9 +2,9 @@ package i18n
 
 import "testing"
 
-// TestModelMessages checks the texts the pipeline writes below the
-// renderers, with their arguments, in both languages (the wording the
-// reports printed before these moved into the catalogue).
+// TestModelMessages checks texts that moved into the catalogue from Go
+// code, with their arguments, in both languages: the wording printed
+// before the move.
 func TestModelMessages(t *testing.T) {
 	for _, tc := range []struct {
 		got, want Text
@@ -18,6 +18,12 @@ func TestModelMessages(t *testing.T) {
 		{Sentencef("action_target.from", "7.2.7"), Text{JA: "7.2.7 以降", EN: "7.2.7 or later"}},
 		{Sentencef("decide.product_on", Text{JA: "基幹", EN: "core"}, "PHP"), Text{JA: "基幹 の PHP", EN: "PHP on core"}},
 		{Msg("headline.sla_rate"), Text{JA: "SLA 遵守率 (%)", EN: "SLA compliance (%)"}},
+		{Sentencef("evidence.refuse.foreign", "a, b, c", Sentencef("evidence.refuse.more", 2)),
+			Text{JA: "以前の出力に vulnreport が書いていないファイルがあります (a, b, c ほか 2 件)。中止しました。移すか消してから実行してください",
+				EN: "a previous output holding files vulnreport did not write (a, b, c and 2 more): refused so as not to delete them; move them away first"}},
+		{Sentencef("evidence.refuse.foreign", "a", Text{}),
+			Text{JA: "以前の出力に vulnreport が書いていないファイルがあります (a)。中止しました。移すか消してから実行してください",
+				EN: "a previous output holding files vulnreport did not write (a): refused so as not to delete them; move them away first"}},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("got %+v, want %+v", tc.got, tc.want)

@@ -3,6 +3,7 @@ package report
 import (
 	"time"
 
+	"vulnreport/generator/internal/assess"
 	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/policy"
 )
@@ -87,10 +88,11 @@ func freshness(in Input) []FeedAge {
 	}
 	for _, k := range policy.FeedKinds {
 		a := by[k]
+		old := false
 		if a.HasDate {
-			a.AgeDays = int(in.AsOf.Sub(a.Date).Hours() / 24)
+			a.AgeDays, old = assess.Staleness(a.Date, in.AsOf, a.MaxDays)
 		}
-		a.Stale = !a.Present || !a.HasDate || a.AgeDays > a.MaxDays
+		a.Stale = !a.Present || !a.HasDate || old
 		out = append(out, *a)
 	}
 	return out

@@ -203,11 +203,7 @@ func rank(r *Report, sysByID map[string]inventory.System) {
 		scores[f.Key] = sc
 		r.Ranking = append(r.Ranking, Ranked{Index: i, Key: f.Key, Score: sc})
 	}
-	slices.SortFunc(r.Ranking, func(a, b Ranked) int {
-		fa, fb := &r.Findings[a.Index], &r.Findings[b.Index]
-		return cmp.Or(cmp.Compare(b.Score.Points, a.Score.Points), cmp.Compare(fa.PriorityRank(), fb.PriorityRank()),
-			fa.Due.Compare(fb.Due), cmp.Compare(a.Key, b.Key))
-	})
+	sortRanking(r)
 	for i, x := range r.Ranking {
 		r.RankOf[x.Key] = i
 	}
@@ -235,10 +231,7 @@ func rank(r *Report, sysByID map[string]inventory.System) {
 				Points: extra})
 		}
 	}
-	slices.SortStableFunc(r.Actions, func(a, b Action) int {
-		return cmp.Or(cmp.Compare(b.Score.Points, a.Score.Points), cmp.Compare(a.TopPriority.Rank(), b.TopPriority.Rank()),
-			a.Due.Compare(b.Due), cmp.Compare(a.Key, b.Key))
-	})
+	sortActions(r)
 	for i := range r.Actions {
 		r.Actions[i].Rank = i + 1
 	}

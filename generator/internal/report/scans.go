@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"vulnreport/generator/internal/assess"
 	"vulnreport/generator/internal/i18n"
 )
 
@@ -81,8 +82,7 @@ func scanStates(in Input) []ScanState {
 		res := ScanResult{File: f.Path, Scanner: f.Version, MaxDays: maxDays, Stale: true}
 		if t, err := time.Parse(time.RFC3339, f.Date); err == nil {
 			res.Scanned = t
-			res.AgeDays = int(in.AsOf.Sub(t).Hours() / 24)
-			res.Stale = res.AgeDays > maxDays
+			res.AgeDays, res.Stale = assess.Staleness(t, in.AsOf, maxDays)
 		}
 		st := get(parts[1])
 		st.Results = append(st.Results, res)
