@@ -107,7 +107,8 @@ func (m *Merger) Add(row source.Record) int {
 	at, seen := m.byID[key]
 	if !seen {
 		at = m.n
-		m.byID[key] = at
+		// A copy: the row's line is not kept for its id.
+		m.byID[strings.Clone(key)] = at
 		if at%mergeBlock == 0 {
 			m.recs = append(m.recs, make([]merged, 0, mergeBlock))
 		}

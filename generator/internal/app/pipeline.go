@@ -116,7 +116,7 @@ func (p *Pipeline) Load() error {
 	prog := func(stage string, n int) {
 		p.hook(Event{Stage: StageLoad + ": " + stage, Done: true, Counts: []Count{{"records", n}}})
 	}
-	p.snap = snapshot.Load(p.opt.Data, snapshot.Options{Feeds: all.Parsers(), Progress: prog, KeepRelevant: !p.opt.keepAll}, p.diags)
+	p.snap = snapshot.Load(p.opt.Data, snapshot.Options{Feeds: all.Parsers(), Reducing: all.Reducing(), Progress: prog, KeepRelevant: !p.opt.keepAll}, p.diags)
 	p.snap.Require(p.diags)
 	if len(p.snap.Fatal) > 0 {
 		done()

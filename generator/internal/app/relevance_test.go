@@ -18,17 +18,26 @@ import (
 // fixture installs.
 const sampleJVN = "feeds/jvn/getVulnDetailInfo_hnd_JVNDB-2022-000097.xml"
 
+// The NVD record of the sample snapshot for the xz backdoor.
+const sampleNVDxz = "feeds/nvd/CVE-2024-3094.json"
+
 // relevanceFixture is fixture month 2 with advisories that can matter
 // only through the product resolution matching uses, or only through an
 // id or alias they share with one that names an installed product — each
 // in the file order that keeps the first one read as a stub.
 func relevanceFixture(t *testing.T) fstest.MapFS {
 	t.Helper()
-	jvn, err := os.ReadFile("../../../data/" + sampleJVN)
-	if err != nil {
-		t.Fatalf("the sample snapshot's JVN record: %v", err)
+	fs := fixture(month2 + "web,pkg:npm/lodash,4.17.20\nintra,Widget Pro,2.0\nintra,mozilla:firefox,115.0\n")
+	// Real feed records from the sample snapshot: a JVN record and an NVD
+	// record naming no installed product, and an NVD record naming
+	// Firefox by CPE only.
+	for _, name := range []string{sampleJVN, sampleNVDxz, "feeds/nvd/CVE-2023-4863.json"} {
+		data, err := os.ReadFile("../../../data/" + name)
+		if err != nil {
+			t.Fatalf("the sample snapshot's feed record: %v", err)
+		}
+		fs[name] = &fstest.MapFile{Data: data}
 	}
-	fs := fixture(month2 + "web,pkg:npm/lodash,4.17.20\nintra,Widget Pro,2.0\n")
 	fs["products.yaml"] = &fstest.MapFile{Data: []byte("- {key: \"example:widget\", name: Widget, aliases: [\"Widget Pro\"]}\n")}
 	// Read before a.yaml and links.yaml: stubs when read.
 	fs["advisories/0first.yaml"] = &fstest.MapFile{Data: []byte(`- id: CVE-2099-0002
@@ -76,6 +85,10 @@ func relevanceFixture(t *testing.T) fstest.MapFS {
 - id: JVNDB-2099-000011
   title: {ja: CSV の CVE と別名でつながる}
   affected: [{product: "apache:struts", versions: "<3.0"}]
+- id: JVNDB-2099-003094
+  aliases: [CVE-2024-3094]
+  title: {ja: NVD の記録と別名でつながる}
+  affected: [{product: "apache:tomcat", versions: "<10.0"}]
 - id: CVE-2099-0100
   aliases: [JVNDB-2022-000097]
   title: {en: Links the sample's JVN record}
@@ -83,8 +96,19 @@ func relevanceFixture(t *testing.T) fstest.MapFS {
 `)}
 	fs["advisories/z.csv"] = &fstest.MapFile{Data: []byte("id,aliases,title.en,affected.product,affected.versions\n" +
 		"CVE-2099-0011,JVNDB-2099-000011,CSV row linked by its alias,othervendor:csv,<1.0\n" +
-		"CVE-2099-0012,,CSV row unrelated,othervendor:csv2,<1.0\n")}
-	fs[sampleJVN] = &fstest.MapFile{Data: jvn}
+		"CVE-2099-0012,,CSV row unrelated,othervendor:csv2,<1.0\n" +
+		// The installed product on an advisory's second row, and an
+		// advisory whose rows disagree (rejected).
+		"CVE-2099-0016,,Two rows,othervendor:first,<1.0\n" +
+		"CVE-2099-0016,,,apache:tomcat,<10.0\n" +
+		"CVE-2099-0017,,First title,othervendor:c,<1.0\n" +
+		"CVE-2099-0017,,Another title,othervendor:c2,<1.0\n")}
+	// Rows of one advisory apart: the file is read the one-pass way.
+	fs["advisories/z2.csv"] = &fstest.MapFile{Data: []byte("id,aliases,title.en,affected.product,affected.versions\n" +
+		"CVE-2099-0013,,Rows apart,othervendor:split,<1.0\n" +
+		"CVE-2099-0015,,First title,othervendor:c,<1.0\n" +
+		"CVE-2099-0013,,,apache:struts,<3.0\n" +
+		"CVE-2099-0015,,Another title,othervendor:c2,<1.0\n")}
 	fs["feeds/kev/kev.json"] = &fstest.MapFile{Data: []byte(`{"title": "CISA Catalog of Known Exploited Vulnerabilities", "catalogVersion": "2026.11.01",
 "dateReleased": "2026-11-01T00:00:00Z", "count": 2, "vulnerabilities": [
 {"cveID": "CVE-2099-0009", "vendorProject": "Other", "product": "Unrelated", "vulnerabilityName": "x", "dateAdded": "2026-10-01",
@@ -129,6 +153,9 @@ func TestRelevanceFilterLosesNothing(t *testing.T) {
 	if !reflect.DeepEqual(fullDiags, gotDiags) {
 		t.Errorf("diagnostics differ with the relevance filter:\n%v\n--- without it:\n%v", gotDiags, fullDiags)
 	}
+	if got.Quality.Rejected != 4 {
+		t.Errorf("%d records rejected, want 4 (the rows of CVE-2099-0015 and -0017, which disagree)", got.Quality.Rejected)
+	}
 	if !reflect.DeepEqual(full.Quality, got.Quality) {
 		t.Errorf("input files and counts differ with the relevance filter:\n%+v\n--- without it:\n%+v", got.Quality, full.Quality)
 	}
@@ -147,6 +174,10 @@ func TestRelevanceFilterLosesNothing(t *testing.T) {
 		{"CVE-2099-0008", "package of an SBOM, read after the advisory"},
 		{"CVE-2099-0011", "CSV row merged with JVNDB-2099-000011"},
 		{"CVE-2099-0100", "merged with the JVN feed's record"},
+		{"CVE-2099-0013", "installed product on a later CSV row, rows apart"},
+		{"CVE-2099-0016", "installed product on a later CSV row"},
+		{"CVE-2023-4863", "NVD record naming Firefox by CPE"},
+		{"CVE-2024-3094", "NVD record merged with JVNDB-2099-003094"},
 	} {
 		if _, ok := byID[want.id]; !ok {
 			t.Errorf("%s (%s) gave no finding", want.id, want.why)
@@ -159,6 +190,9 @@ func TestRelevanceFilterLosesNothing(t *testing.T) {
 	if v := byID["CVE-2099-0003"]; !slices.Contains(v.References, "https://example.com/chain") || !slices.Contains(v.IDs, "CVE-2099-0005") {
 		t.Errorf("CVE-2099-0003 = %+v: want CVE-2099-0005, two aliases away, merged in", v)
 	}
+	if v := byID["CVE-2024-3094"]; v.CVSSVersion == "" || v.Title.EN == "" {
+		t.Errorf("CVE-2024-3094 = %+v: want the NVD record's CVSS and title", v)
+	}
 	if v := byID["CVE-2099-0100"]; !slices.Contains(v.IDs, "JVNDB-2022-000097") || v.Title.JA == "" {
 		t.Errorf("CVE-2099-0100 = %+v: want the JVN feed record's Japanese title", v)
 	}
@@ -166,7 +200,7 @@ func TestRelevanceFilterLosesNothing(t *testing.T) {
 	// And the filter was at work: the unrelated advisories are stubs, the
 	// linked ones were read again.
 	var diags source.Diagnostics
-	snap := snapshot.Load(fs, snapshot.Options{Feeds: all.Parsers(), KeepRelevant: true}, &diags)
+	snap := snapshot.Load(fs, snapshot.Options{Feeds: all.Parsers(), Reducing: all.Reducing(), KeepRelevant: true}, &diags)
 	var stubs []string
 	for _, a := range snap.Advisories {
 		if a.Stub != nil {
@@ -177,8 +211,8 @@ func TestRelevanceFilterLosesNothing(t *testing.T) {
 	if want := []string{"CVE-2099-0009", "CVE-2099-0012"}; !slices.Equal(stubs, want) {
 		t.Errorf("stubs = %v, want %v", stubs, want)
 	}
-	// 0001, 0002, 0004, 0005, 0008, 0011 and the JVN record.
-	if snap.Restored != 7 {
-		t.Errorf("%d advisories read again, want 7", snap.Restored)
+	// 0001, 0002, 0004, 0005, 0008, 0011, the JVN record and the NVD one.
+	if snap.Restored != 8 {
+		t.Errorf("%d advisories read again, want 8", snap.Restored)
 	}
 }

@@ -71,6 +71,12 @@ func Run(in Input) Result {
 		}
 	}
 	fs = append(fs, eol...)
+	// Each finding's dates and state are its own while they are worked
+	// out, in one block, and shared with equal ones once they are.
+	standing := make([]model.Standing, len(fs))
+	for i := range fs {
+		fs[i].Standing = &standing[i]
+	}
 	reasons := newReasonLists()
 	for i := range fs {
 		f := &fs[i]
@@ -107,6 +113,7 @@ func Run(in Input) Result {
 	}
 	use := plan.Apply(fs, recs, in.AsOf)
 	reviews := plan.Reviews(fs, recs, in.AsOf, in.Policy.WholesaleThreshold)
+	shareStanding(fs)
 	sortFindings(fs)
 	return Result{Findings: fs, RecordUse: use, Records: recs, Reviews: reviews}
 }

@@ -83,4 +83,20 @@ func TestFindingsShareTheirParts(t *testing.T) {
 	if web1.Hosts != 1 || lan1.Hosts != 2 || eolWeb.EOL.IsZero() || eolWeb.Kind != model.KindEOL || eolWeb.Version != "3.1" || eolLan.Version != "3.2" {
 		t.Error("per-finding or end-of-life facts wrong")
 	}
+	// Equal dates and state are one Standing, each finding's own before.
+	shared := 0
+	for i := range out.Findings {
+		for j := range i {
+			a, b := out.Findings[i].Standing, out.Findings[j].Standing
+			if *a == *b && a != b {
+				t.Errorf("%s and %s have equal dates and state, not shared", out.Findings[i].Key, out.Findings[j].Key)
+			}
+			if a == b {
+				shared++
+			}
+		}
+	}
+	if shared == 0 {
+		t.Error("no two findings share their dates and state")
+	}
 }

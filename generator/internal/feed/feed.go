@@ -83,3 +83,10 @@ func (r *Result) Reject(pos source.Pos, kind, id string, reasons ...string) {
 // diags collects every problem. An error means the file could not be read
 // at all (not JSON, wrong schema); the rest of the snapshot still builds.
 type Parser func(name string, data []byte, diags *source.Diagnostics) (Result, error)
+
+// ReducingParser is a Parser that hands each advisory, as soon as it is
+// read, to reduce, which may replace it by what of it the caller keeps
+// (a build keeps only the advisories that can matter to it in full):
+// Result.Advisories holds what reduce left. reduce is called from one
+// goroutine at a time, not always the caller's.
+type ReducingParser func(name string, data []byte, diags *source.Diagnostics, reduce func(*advisory.Advisory)) (Result, error)

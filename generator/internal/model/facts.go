@@ -104,11 +104,37 @@ type Applied struct {
 	RequestedDue time.Time
 }
 
+// Standing is a finding's dates and state as assessed. Assessment writes
+// it through the finding, each finding having its own until assessment is
+// done; then findings with equal Standings share one (assess interns
+// them), and nothing may write into it through a finding.
+type Standing struct {
+	// FirstSeen is the first build date the finding appeared (history), or AsOf.
+	FirstSeen time.Time
+	// Due is the date it must be closed by; DueSource says why: "sla",
+	// "kev" (the KEV due date is earlier) or "remediation" (an exception).
+	Due       time.Time
+	DueSource string
+	// SLADue is the due date the policy gives (first seen + SLA days, or
+	// the earlier KEV due date) before any remediation record moved it;
+	// it equals Due unless DueSource is "remediation".
+	SLADue time.Time
+	// Known is the date from which the finding's age counts: the first
+	// build it appeared in when history reaches back that far, else the
+	// later of the advisory's publication and the component's install
+	// date (end of life: the end-of-life date). KnownFrom says which:
+	// "history", "published", "installed", "eol" or "first_seen".
+	Known     time.Time
+	KnownFrom string
+	// State is open, mitigated, accepted, not_affected, done or resolved.
+	State State
+}
+
 // New returns a finding with its own (unshared) parts, each copied from
 // the one given or zero where it is nil: for findings made outside the
 // pipeline's stages, which share parts through their own tables.
 func New(v *VulnFacts, c *ComponentFacts, cl *ClauseFacts, a *Applied) Finding {
-	return Finding{VulnFacts: own(v), ComponentFacts: own(c), ClauseFacts: own(cl), Applied: own(a)}
+	return Finding{VulnFacts: own(v), ComponentFacts: own(c), ClauseFacts: own(cl), Applied: own(a), Standing: &Standing{}}
 }
 
 // Own gives f parts of its own, copies of the ones it shares, so that
@@ -117,6 +143,7 @@ func New(v *VulnFacts, c *ComponentFacts, cl *ClauseFacts, a *Applied) Finding {
 // give a finding other shared parts instead.
 func (f *Finding) Own() {
 	f.VulnFacts, f.ComponentFacts, f.ClauseFacts, f.Applied = own(f.VulnFacts), own(f.ComponentFacts), own(f.ClauseFacts), own(f.Applied)
+	f.Standing = own(f.Standing)
 }
 
 func own[T any](p *T) *T {
@@ -204,8 +231,9 @@ func (x Flat) Finding() Finding {
 			Completed: x.Completed, AcceptExpires: x.AcceptExpires, Justification: x.Justification, ApprovedBy: x.ApprovedBy,
 			Notes: x.Notes, Ticket: x.Ticket, Cost: x.Cost, Temporary: x.Temporary, ExpiredAcceptance: x.ExpiredAcceptance,
 			RequestedDue: x.RequestedDue},
-		Key: x.Key, Hosts: x.Hosts, Priority: x.Priority, Overdue: x.Overdue, Reasons: x.Reasons, FirstSeen: x.FirstSeen,
-		Due: x.Due, DueSource: x.DueSource, SLADue: x.SLADue, Known: x.Known, KnownFrom: x.KnownFrom, State: x.State,
+		Standing: &Standing{FirstSeen: x.FirstSeen, Due: x.Due, DueSource: x.DueSource, SLADue: x.SLADue, Known: x.Known,
+			KnownFrom: x.KnownFrom, State: x.State},
+		Key: x.Key, Hosts: x.Hosts, Priority: x.Priority, Overdue: x.Overdue, Reasons: x.Reasons,
 		ActionKey: x.ActionKey, Scanners: x.Scanners,
 	}
 }
@@ -222,6 +250,7 @@ func Findings(xs ...Flat) []Finding {
 // Flat returns f with every field its own; a nil part reads as zero.
 func (f Finding) Flat() Flat {
 	v, c, cl, a := deref(f.VulnFacts), deref(f.ComponentFacts), deref(f.ClauseFacts), deref(f.Applied)
+	st := deref(f.Standing)
 	return Flat{
 		Key: f.Key, Kind: v.Kind, System: c.System, Product: c.Product, ProductName: c.ProductName, Version: c.Version,
 		Hosts: f.Hosts, ComponentAt: c.ComponentAt, VulnID: v.VulnID, IDs: v.IDs, Clause: cl.Clause, FixTarget: cl.FixTarget,
@@ -229,11 +258,11 @@ func (f Finding) Flat() Flat {
 		Confirm: cl.Confirm, Note: cl.Note, HasCVSS: v.HasCVSS, CVSS: v.CVSS, CVSSVersion: v.CVSSVersion, Severity: v.Severity,
 		Exploited: v.Exploited, KEV: v.KEV, KEVAdded: v.KEVAdded, KEVDue: v.KEVDue, Ransomware: v.Ransomware,
 		HasEPSS: v.HasEPSS, EPSS: v.EPSS, EPSSPercentile: v.EPSSPercentile, Priority: f.Priority, Reasons: f.Reasons,
-		FirstSeen: f.FirstSeen, Due: f.Due, DueSource: f.DueSource, SLADue: f.SLADue, RequestedDue: a.RequestedDue,
-		Known: f.Known, KnownFrom: f.KnownFrom, Lifecycle: c.Lifecycle, EOL: v.EOL, RemediationID: a.RemediationID,
+		FirstSeen: st.FirstSeen, Due: st.Due, DueSource: st.DueSource, SLADue: st.SLADue, RequestedDue: a.RequestedDue,
+		Known: st.Known, KnownFrom: st.KnownFrom, Lifecycle: c.Lifecycle, EOL: v.EOL, RemediationID: a.RemediationID,
 		Stage: a.Stage, Action: a.Action, Owner: a.Owner, Planned: a.Planned, Completed: a.Completed,
 		AcceptExpires: a.AcceptExpires, Justification: a.Justification, ApprovedBy: a.ApprovedBy, Notes: a.Notes,
-		Ticket: a.Ticket, Cost: a.Cost, Temporary: a.Temporary, State: f.State, Overdue: f.Overdue,
+		Ticket: a.Ticket, Cost: a.Cost, Temporary: a.Temporary, State: st.State, Overdue: f.Overdue,
 		ExpiredAcceptance: a.ExpiredAcceptance, ActionKey: f.ActionKey, Scanners: f.Scanners,
 	}
 }

@@ -4,11 +4,7 @@
 // system × component × vulnerability, aliases merged.
 package model
 
-import (
-	"time"
-
-	"vulnreport/generator/internal/i18n"
-)
+import "vulnreport/generator/internal/i18n"
 
 // Why a finding needs confirmation (要確認).
 const (
@@ -51,16 +47,19 @@ type Reason struct {
 // vulnerability, of its component, of the advisory clause that matched and
 // of the remediation record applied — is held once in shared parts it
 // points to, whose fields read as the finding's own (f.CVSS, f.System,
-// f.Clause, f.Owner); what is its own follows. The shared parts are made
-// once, by the stage that owns them, and never written through a finding:
-// a stage that changes a shared fact gives the finding another part (see
-// New and Flat for building findings outside the pipeline). All four are
-// non-nil in every finding the pipeline or New makes.
+// f.Clause, f.Owner); its dates and state (Standing) are shared by the
+// findings that have the same ones once assessment is done; what is its
+// own follows. The shared parts are made once, by the stage that owns
+// them, and never written through a finding afterwards: a stage that
+// changes a shared fact gives the finding another part (see New and Flat
+// for building findings outside the pipeline, Own for editing one). All
+// five are non-nil in every finding the pipeline or New makes.
 type Finding struct {
 	*VulnFacts
 	*ComponentFacts
 	*ClauseFacts
 	*Applied
+	*Standing
 
 	// Key is stable across runs: system/product@version/vulnerability.
 	Key string
@@ -74,25 +73,6 @@ type Finding struct {
 	// Overdue is set when the finding is open past its due date.
 	Overdue bool
 	Reasons []Reason
-	// FirstSeen is the first build date the finding appeared (history), or AsOf.
-	FirstSeen time.Time
-	// Due is the date it must be closed by; DueSource says why: "sla",
-	// "kev" (the KEV due date is earlier) or "remediation" (an exception).
-	Due       time.Time
-	DueSource string
-	// SLADue is the due date the policy gives (first seen + SLA days, or
-	// the earlier KEV due date) before any remediation record moved it;
-	// it equals Due unless DueSource is "remediation".
-	SLADue time.Time
-	// Known is the date from which the finding's age counts: the first
-	// build it appeared in when history reaches back that far, else the
-	// later of the advisory's publication and the component's install
-	// date (end of life: the end-of-life date). KnownFrom says which:
-	// "history", "published", "installed", "eol" or "first_seen".
-	Known     time.Time
-	KnownFrom string
-	// State is open, mitigated, accepted, not_affected, done or resolved.
-	State State
 	// ActionKey names the fix action the finding belongs to.
 	ActionKey string
 	// Scanners lists the scanner results (scans/) that reported the

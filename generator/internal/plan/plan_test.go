@@ -61,6 +61,7 @@ func TestApplyStagesAndActions(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			policyDue := tc.f.Due.Format("2006-01-02")
 			fs := []model.Finding{tc.f}
 			Apply(fs, tc.recs, asOf)
 			f := fs[0]
@@ -72,8 +73,8 @@ func TestApplyStagesAndActions(t *testing.T) {
 				t.Errorf("due = %s, want %s", f.Due.Format("2006-01-02"), tc.due)
 			}
 			if len(tc.recs) == 1 && !tc.recs[0].Due.IsZero() {
-				if f.SLADue.Format("2006-01-02") != tc.f.Due.Format("2006-01-02") {
-					t.Errorf("SLA due = %s, want the policy's %s kept", f.SLADue.Format("2006-01-02"), tc.f.Due.Format("2006-01-02"))
+				if f.SLADue.Format("2006-01-02") != policyDue {
+					t.Errorf("SLA due = %s, want the policy's %s kept", f.SLADue.Format("2006-01-02"), policyDue)
 				}
 				if unapproved := tc.recs[0].ApprovedBy == ""; unapproved != !f.RequestedDue.IsZero() {
 					t.Errorf("requested due %v for a record approved by %q", f.RequestedDue, tc.recs[0].ApprovedBy)

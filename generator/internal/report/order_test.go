@@ -22,7 +22,7 @@ func TestSortRankingAndActions(t *testing.T) {
 	for _, n := range []int{0, 1, 2, 7, 100, 3000} {
 		r := &Report{}
 		for i := range n {
-			r.Findings = append(r.Findings, model.Finding{Priority: prios[rng.IntN(len(prios))], Due: day.AddDate(0, 0, rng.IntN(4))})
+			r.Findings = append(r.Findings, model.Flat{Priority: prios[rng.IntN(len(prios))], Due: day.AddDate(0, 0, rng.IntN(4))}.Finding())
 			r.Ranking = append(r.Ranking, Ranked{Index: i, Key: fmt.Sprintf("f%d", rng.IntN(n+1)), Score: Score{Points: float64(rng.IntN(5))}})
 			a := Action{Score: Score{Points: float64(rng.IntN(5))}}
 			a.Key, a.TopPriority, a.Due, a.Hosts = fmt.Sprintf("a%d", rng.IntN(n/2+1)), prios[rng.IntN(len(prios))], day.AddDate(0, 0, rng.IntN(3)), i

@@ -27,10 +27,16 @@ func (l *loader) advisoryFile(name string) {
 		})
 		return
 	}
+	required := source.RequiredFields(probe(advisory.Decode))
+	// A build that keeps only the advisories that can matter decodes each
+	// as soon as its rows end (advstream.go).
+	if l.rel != nil && l.streamAdvisories(name, known, required) {
+		return
+	}
 	var st *source.FileStat
 	m := advisory.NewMerger(l.diags)
 	grown := false
-	l.records(name, "advisories", advisory.Aliases, known, source.RequiredFields(probe(advisory.Decode)), false, func(r source.Record, s *source.FileStat) {
+	l.records(name, "advisories", advisory.Aliases, known, required, false, func(r source.Record, s *source.FileStat) {
 		if !grown && l.expect > s.Read && s.Read > 0 {
 			// Make room for the advisories still to come, at the rate
 			// rows made new advisories so far.

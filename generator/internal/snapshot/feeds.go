@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"vulnreport/generator/internal/feed"
 	"vulnreport/generator/internal/source"
 )
 
@@ -63,7 +64,12 @@ func (l *loader) readFeed(name, kind, system string, stop bool) {
 		l.fatal("%s: %v", name, err)
 		return
 	}
-	res, err := parse(name, data, l.diags)
+	var res feed.Result
+	if rp, ok := l.opt.Reducing[kind]; ok && l.rel != nil && strings.HasPrefix(name, "feeds/") {
+		res, err = rp(name, data, l.diags, l.rel.reduce)
+	} else {
+		res, err = parse(name, data, l.diags)
+	}
 	if err != nil {
 		// The file cannot be trusted as a whole (truncated, not the
 		// format, undecodable): the build stops rather than go on as if

@@ -105,6 +105,9 @@ func (r *relevance) internLocked(s string) string {
 // component's product. Nothing of a stub refers to the text it was
 // decoded from.
 func (r *relevance) reduce(a *advisory.Advisory) {
+	if a.Stub != nil {
+		return // reduced as it was read
+	}
 	var keys []string
 	for i := range a.Affected {
 		key := r.keyOf(&a.Affected[i])

@@ -9,19 +9,20 @@ import (
 	"vulnreport/generator/internal/source"
 )
 
-// changingFS serves a second version of one file from its second opening
-// on, as a file rewritten while a build reads it.
+// changingFS serves a second version of one file once it has been opened
+// after times, as a file rewritten while a build reads it.
 type changingFS struct {
 	fstest.MapFS
 	name   string
 	second []byte
+	after  int
 	opened int
 }
 
 func (c *changingFS) Open(name string) (fs.File, error) {
 	if name == c.name {
 		c.opened++
-		if c.opened > 1 {
+		if c.opened > c.after {
 			m := fstest.MapFS{name: &fstest.MapFile{Data: c.second}}
 			return m.Open(name)
 		}
@@ -30,8 +31,8 @@ func (c *changingFS) Open(name string) (fs.File, error) {
 }
 
 // TestRestoreStopsOnChangedFile: a stub that must be read again in full
-// from a file that no longer holds it stops the build, never leaves the
-// vulnerability without the stub's data.
+// from a file that no longer holds it as it was stops the build, never
+// leaves the vulnerability without the stub's data.
 func TestRestoreStopsOnChangedFile(t *testing.T) {
 	const header = "id,aliases,title.en,affected.product,affected.versions\n"
 	fsys := &changingFS{
@@ -44,8 +45,8 @@ func TestRestoreStopsOnChangedFile(t *testing.T) {
 		name:   "advisories/a.csv",
 		second: []byte(header + "CVE-2099-0001,,Names another product,other:thing,<2.0\n"),
 	}
-	var diags source.Diagnostics
-	s := Load(fsys, Options{KeepRelevant: true}, &diags)
+	fsys.after = 1
+	s := Load(fsys, Options{KeepRelevant: true}, new(source.Diagnostics))
 	if fsys.opened != 2 {
 		t.Fatalf("a.csv opened %d times, want 2 (read, then read again for the stub linked to b.csv)", fsys.opened)
 	}
@@ -54,7 +55,7 @@ func TestRestoreStopsOnChangedFile(t *testing.T) {
 	}
 
 	// Unchanged, the stub is read again in full.
-	fsys.opened, fsys.second = 0, fsys.MapFS["advisories/a.csv"].Data
+	fsys.opened, fsys.after = 0, 2
 	s = Load(fsys, Options{KeepRelevant: true}, new(source.Diagnostics))
 	if len(s.Fatal) != 0 || s.Restored != 1 {
 		t.Fatalf("Fatal = %q, restored %d; want none and 1", s.Fatal, s.Restored)

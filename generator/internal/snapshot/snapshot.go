@@ -88,6 +88,10 @@ type Options struct {
 	// (relevance.go). Every count stays as without it. Builds set it;
 	// check, which lists every advisory's problems, need not.
 	KeepRelevant bool
+	// Reducing maps feed kinds to readers that reduce each advisory as
+	// they read it; with KeepRelevant they read feeds/ in place of Feeds,
+	// so that a feed's irrelevant advisories are never all alive in full.
+	Reducing map[string]feed.ReducingParser
 }
 
 // Counts sums the per-file counts.

@@ -34,3 +34,12 @@ func Parsers() map[string]feed.Parser {
 		scan.Kind: scan.Parse,
 	}
 }
+
+// Reducing maps the feed kinds whose readers can reduce each advisory as
+// they read it (feed.ReducingParser) to those readers: the big feeds,
+// where holding every advisory in full until the file is read costs most.
+func Reducing() map[string]feed.ReducingParser {
+	return map[string]feed.ReducingParser{
+		nvd.Kind: nvd.ParseReducing,
+	}
+}

@@ -18,10 +18,10 @@ import (
 // (see scanner); Parse then reads the file the general way, so the
 // advisories, diagnostics and errors never depend on which way was taken.
 // The diagnostics go to diags only when ok.
-func parseFast(name string, data []byte, diags *source.Diagnostics) (res feed.Result, ok bool) {
+func parseFast(name string, data []byte, diags *source.Diagnostics, reduce func(*advisory.Advisory)) (res feed.Result, ok bool) {
 	res = feed.Result{Info: feed.Info{Kind: Kind, Path: name}}
 	var local source.Diagnostics
-	p := &parser{name: name, lines: feedutil.NewLines(name, data), diags: &local, res: &res}
+	p := &parser{name: name, lines: feedutil.NewLines(name, data), diags: &local, res: &res, reduce: reduce}
 	s := &scanner{data: data}
 	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
 		s.i = 3

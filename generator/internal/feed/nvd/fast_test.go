@@ -19,7 +19,7 @@ func sameAsGeneral(t *testing.T, name string, data []byte) (fast bool) {
 	t.Helper()
 	var d1, d2 source.Diagnostics
 	r1, e1 := Parse(name, data, &d1)
-	r2, e2 := parseGeneral(name, data, &d2)
+	r2, e2 := parseGeneral(name, data, &d2, nil)
 	if (e1 == nil) != (e2 == nil) || e1 != nil && e1.Error() != e2.Error() {
 		t.Fatalf("%s: error %v, encoding/json %v", name, e1, e2)
 	}
@@ -36,7 +36,7 @@ func sameAsGeneral(t *testing.T, name string, data []byte) (fast bool) {
 		t.Fatalf("%s: diagnostics:\n%v\nencoding/json:\n%v", name, d1.Since(0), d2.Since(0))
 	}
 	var d3 source.Diagnostics
-	_, fast = parseFast(name, data, &d3)
+	_, fast = parseFast(name, data, &d3, nil)
 	return fast
 }
 

@@ -63,25 +63,34 @@ const expected = `an NVD CVE API 2.0 response ({"vulnerabilities": [{"cve": …}
 // for 1.1 feeds, by parseGeneral, with encoding/json. Both give the same
 // result and diagnostics (TestFastMatchesGeneral).
 func Parse(name string, data []byte, diags *source.Diagnostics) (feed.Result, error) {
+	return ParseReducing(name, data, diags, nil)
+}
+
+// ParseReducing is Parse that hands each advisory, as soon as it is
+// converted, to reduce (when not nil), which may replace it by what of it
+// the caller keeps (a feed.ReducingParser): the advisories of a 200,000-
+// record file are then never all alive in full at once. reduce is called
+// from one goroutine at a time, not always the caller's.
+func ParseReducing(name string, data []byte, diags *source.Diagnostics, reduce func(*advisory.Advisory)) (feed.Result, error) {
 	if feedutil.Kind(data) != '{' {
 		return feed.Result{Info: feed.Info{Kind: Kind, Path: name}}, fmt.Errorf("not a JSON object; expected %s", expected)
 	}
 	if !isLegacy(data) {
-		if res, ok := parseFast(name, data, diags); ok {
+		if res, ok := parseFast(name, data, diags, reduce); ok {
 			return res, nil
 		}
 	}
-	return parseGeneral(name, data, diags)
+	return parseGeneral(name, data, diags, reduce)
 }
 
 // parseGeneral reads an NVD file of either format with encoding/json,
 // streaming the records of its array.
-func parseGeneral(name string, data []byte, diags *source.Diagnostics) (feed.Result, error) {
+func parseGeneral(name string, data []byte, diags *source.Diagnostics, reduce func(*advisory.Advisory)) (feed.Result, error) {
 	res := feed.Result{Info: feed.Info{Kind: Kind, Path: name}}
 	if feedutil.Kind(data) != '{' {
 		return res, fmt.Errorf("not a JSON object; expected %s", expected)
 	}
-	p := &parser{name: name, lines: feedutil.NewLines(name, data), diags: diags, res: &res}
+	p := &parser{name: name, lines: feedutil.NewLines(name, data), diags: diags, res: &res, reduce: reduce}
 	legacy := isLegacy(data)
 	path := []string{"vulnerabilities"}
 	if legacy {
@@ -143,6 +152,8 @@ type parser struct {
 	// items is the affected-product list each record reuses.
 	cvssRead map[cvssKey]cvssResult
 	items    []feedutil.Item
+	// reduce, when set, is given each advisory converted (ParseReducing).
+	reduce func(*advisory.Advisory)
 }
 
 // cvssKey is what a CVSS metric states; cvssResult what it was read as.
@@ -298,7 +309,11 @@ func (p *parser) add(c *apiCVE, pos source.Pos) {
 		return
 	}
 	p.res.Accepted++
-	p.res.Advisories = append(p.res.Advisories, p.convert(c, id, pos))
+	a := p.convert(c, id, pos)
+	if p.reduce != nil {
+		p.reduce(&a)
+	}
+	p.res.Advisories = append(p.res.Advisories, a)
 }
 
 func (p *parser) warn(pos source.Pos, id, msg string) {

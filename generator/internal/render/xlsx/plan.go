@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -15,8 +16,28 @@ import (
 
 // planRow is what the plan sheet shows of one action, in remediation terms.
 type planRow struct {
-	a      *report.Action
-	values map[string]string
+	a *report.Action
+	// values are the remediation.PlanFields' values in order (see value).
+	values []string
+}
+
+// value returns the action's value of a remediation.PlanFields field.
+func (pr planRow) value(field string) string {
+	if i := planField(field); i >= 0 {
+		return pr.values[i]
+	}
+	return ""
+}
+
+// planField returns the index of a field in remediation.PlanFields, -1
+// when it is not one.
+func planField(field string) int {
+	for i, f := range remediation.PlanFields {
+		if f == field {
+			return i
+		}
+	}
+	return -1
 }
 
 // planValues returns the editable values of each action as the contract
@@ -43,17 +64,35 @@ func (b *book) planValues() []planRow {
 			x.money = f
 		}
 	}
+	// One array of values for all the rows (a map per action was most of
+	// this function's time and memory at 300,000 actions).
+	nf := len(remediation.PlanFields)
+	all := make([]string, len(b.r.Actions)*nf)
+	set := func(v []string, field, value string) {
+		if i := planField(field); i >= 0 {
+			v[i] = value
+		}
+	}
 	rows := make([]planRow, len(b.r.Actions))
 	for i := range b.r.Actions {
 		a := &b.r.Actions[i]
-		v := map[string]string{"owner": a.Owner, "due": day(a.Due), "stage": string(a.Stage), "action": a.Action,
-			"planned": day(a.Planned), "completed": day(a.Completed), "notes": a.Notes}
+		v := all[i*nf : (i+1)*nf : (i+1)*nf]
+		set(v, "owner", a.Owner)
+		set(v, "due", day(a.Due))
+		set(v, "stage", string(a.Stage))
+		set(v, "action", a.Action)
+		set(v, "planned", day(a.Planned))
+		set(v, "completed", day(a.Completed))
+		set(v, "notes", a.Notes)
 		if x := byKey[a.Key]; x != nil {
 			if f := x.f; f != nil {
-				v["justification"], v["approved_by"], v["expires"] = f.Justification, f.ApprovedBy, day(f.AcceptExpires)
+				set(v, "justification", f.Justification)
+				set(v, "approved_by", f.ApprovedBy)
+				set(v, "expires", day(f.AcceptExpires))
 			}
 			if f := x.money; f != nil {
-				v["ticket"], v["cost"] = f.Ticket, f.Cost
+				set(v, "ticket", f.Ticket)
+				set(v, "cost", f.Cost)
 			}
 		}
 		rows[i] = planRow{a: a, values: v}
@@ -139,15 +178,15 @@ func (b *book) plan(ctx context.Context) error {
 		},
 		protect: true, pagesWide: planPagesWide, titleCols: "$A:$B",
 		row: func(i int, o []any) {
-			a, v := rows[i].a, rows[i].values
+			a, v := rows[i].a, rows[i].value
 			o[0], o[1], o[2], o[3] = a.Key, sysName[a.System], name(a.Product, a.ProductName), a.Version
 			o[4], o[5], o[6], o[7] = b.enum("action_kind", string(a.Kind)), b.target(a), len(a.Findings), b.enum("priority", a.TopPriority.String())
 			o[8], o[9], o[10], o[11] = b.hosts(a.Hosts), a.Department, a.Due, b.yes(a.Overdue)
 			o[12], o[13], o[14] = a.Owner, remediation.ListLabel(b.enum("stage", string(a.Stage))), remediation.ListLabel(b.enum("action", a.Action))
-			o[15], o[16], o[17], o[18] = a.Planned, a.Completed, v["ticket"], v["cost"]
-			o[19], o[20], o[21], o[22] = a.System, a.RiskShare, v["justification"], v["approved_by"]
-			if v["expires"] != "" {
-				o[23], _ = time.Parse(time.DateOnly, v["expires"])
+			o[15], o[16], o[17], o[18] = a.Planned, a.Completed, v("ticket"), v("cost")
+			o[19], o[20], o[21], o[22] = a.System, a.RiskShare, v("justification"), v("approved_by")
+			if v("expires") != "" {
+				o[23], _ = time.Parse(time.DateOnly, v("expires"))
 			}
 			o[24] = a.Notes
 		},
@@ -205,10 +244,12 @@ func (b *book) meta(ctx context.Context) error {
 		return err
 	}
 	r := 0
+	var row []any // SetRow writes the values out: one row slice serves all
 	add := func(vals ...string) error {
 		r++
-		row := make([]any, len(vals))
+		row = slices.Grow(row[:0], len(vals))[:len(vals)]
 		for i, v := range vals {
+			row[i] = nil
 			if v != "" { // cut as the plan sheet's cells are, so that they compare equal
 				row[i] = capText(v, b.mark)
 			}
@@ -241,9 +282,7 @@ func (b *book) meta(ctx context.Context) error {
 			return ctx.Err()
 		}
 		vals[0], vals[1], vals[2], vals[3] = pr.a.Key, pr.a.System, pr.a.Product, strings.Join(pr.a.Remediations, " ")
-		for j, f := range remediation.PlanFields {
-			vals[j+4] = pr.values[f]
-		}
+		copy(vals[4:], pr.values)
 		if err := add(vals...); err != nil {
 			return err
 		}

@@ -1,0 +1,206 @@
+package snapshot
+
+import (
+	"runtime"
+	"slices"
+	"sync"
+
+	"vulnreport/generator/internal/advisory"
+	"vulnreport/generator/internal/source"
+)
+
+// The rows of one advisory in a CSV file need not be adjacent, so the
+// merger holds every row until the file is read: for a feed-sized file
+// (200,000 advisories) that is the whole file in records, about half a
+// gigabyte, on top of the advisories decoded from it. Rows of one
+// advisory are adjacent in practice (a feed export writes them so), and
+// when a build keeps only the advisories that can matter
+// (Options.KeepRelevant) each advisory is decoded, and reduced, as soon as
+// a row of another one follows its rows: the merger then holds one
+// advisory at a time. The file is read on a loader of its own; should a
+// row come for an advisory already decoded, everything that reading gave
+// is dropped and the file is read again the one-pass way. Otherwise the
+// merged records are the ones decodeMerged would decode, and the
+// advisories, rejections, counts and diagnostics the same, in the same
+// order but for the diagnostics', which are sorted by position.
+
+// streamAdvisories reads the CSV advisory file name with each advisory
+// decoded as soon as its rows end, and reports whether it could: false
+// when rows of one advisory are apart, and then nothing of the file was
+// kept.
+func (l *loader) streamAdvisories(name string, known func(string) bool, required []string) bool {
+	t := &loader{fsys: l.fsys, opt: l.opt, diags: new(source.Diagnostics), s: &Snapshot{}, stats: map[string]*source.FileStat{}, rel: l.rel}
+	m := advisory.NewMerger(t.diags)
+	s := t.newAdvisoryStream(name, m)
+	var st *source.FileStat
+	t.records(name, "advisories", advisory.Aliases, known, required, false, func(r source.Record, fs *source.FileStat) {
+		st = fs
+		s.add(r)
+	})
+	if !s.finish(st) {
+		return false
+	}
+	l.diags.Add(t.diags.Since(0)...)
+	if len(l.s.Advisories) == 0 {
+		l.s.Advisories = t.s.Advisories
+	} else {
+		l.s.Advisories = append(l.s.Advisories, t.s.Advisories...)
+	}
+	l.s.Rejections = append(l.s.Rejections, t.s.Rejections...)
+	l.s.Fatal = append(l.s.Fatal, t.s.Fatal...)
+	for k, v := range t.stats {
+		l.stats[k] = v
+	}
+	return true
+}
+
+// takenAdvisory is one merged advisory handed to a decoding worker.
+type takenAdvisory struct {
+	j         int
+	rec       source.Record
+	rows      int
+	conflicts []string
+}
+
+// streamChunk is a batch of merged advisories decoded by one worker,
+// with what decoding them gave.
+type streamChunk struct {
+	decoded
+	items []takenAdvisory
+	// index[i] is the merger's index of c.s.Advisories[i].
+	index []int
+}
+
+// advisoryStream decodes the advisories of one CSV file as their rows
+// end, on all processors but the reader's share.
+type advisoryStream struct {
+	l      *loader
+	name   string
+	m      *advisory.Merger
+	cache  *advisory.RangeCache
+	batch  []takenAdvisory
+	chunks []*streamChunk
+	work   chan *streamChunk
+	wg     sync.WaitGroup
+	// open is the merger's index of the advisory whose rows are being
+	// read, -1 before the first row.
+	open int
+	// apart is set when a row comes for an advisory already decoded.
+	apart bool
+}
+
+func (l *loader) newAdvisoryStream(name string, m *advisory.Merger) *advisoryStream {
+	s := &advisoryStream{l: l, name: name, m: m, cache: advisory.NewRangeCache(), work: make(chan *streamChunk, 4), open: -1}
+	for range max(runtime.GOMAXPROCS(0), 1) {
+		s.wg.Go(func() {
+			for c := range s.work {
+				c.decodeItems(name, s.cache)
+			}
+		})
+	}
+	return s
+}
+
+// add merges row r; a row of another advisory than the one open closes
+// that one, which is queued for decoding.
+func (s *advisoryStream) add(r source.Record) {
+	if s.apart {
+		return
+	}
+	j := s.m.Add(r)
+	switch {
+	case j == s.open:
+		return
+	case j < s.open:
+		s.apart = true
+		return
+	}
+	s.take()
+	s.open = j
+}
+
+// take queues the open advisory for decoding.
+func (s *advisoryStream) take() {
+	if s.open < 0 {
+		return
+	}
+	rec, rows, conflicts := s.m.Take(s.open)
+	s.batch = append(s.batch, takenAdvisory{s.open, rec, rows, conflicts})
+	if len(s.batch) == mergedChunk {
+		s.dispatch()
+	}
+}
+
+func (s *advisoryStream) dispatch() {
+	if len(s.batch) == 0 {
+		return
+	}
+	c := &streamChunk{items: s.batch}
+	c.diags, c.s, c.rel, c.done = &c.found, &Snapshot{}, s.l.rel, make(chan struct{})
+	s.batch = nil
+	s.chunks = append(s.chunks, c)
+	s.work <- c
+}
+
+// finish decodes the advisory still open, waits for the workers and adds
+// what they decoded to the loader's snapshot, in the merger's order. It
+// reports false, adding nothing, when rows of one advisory were apart.
+func (s *advisoryStream) finish(st *source.FileStat) bool {
+	if !s.apart {
+		s.take()
+	}
+	s.dispatch()
+	close(s.work)
+	s.wg.Wait()
+	if s.apart {
+		return false
+	}
+	l := s.l
+	n := 0
+	for _, c := range s.chunks {
+		n += len(c.s.Advisories)
+	}
+	// Grown once: appended chunk by chunk, a slice of 200,000 advisories
+	// would be copied again and again.
+	l.s.Advisories = slices.Grow(l.s.Advisories, n)
+	index := make([]int, 0, n)
+	for k, c := range s.chunks {
+		s.chunks[k] = nil
+		if c.panicked != nil {
+			panic(c.panicked)
+		}
+		l.diags.Add(c.found.Since(0)...)
+		l.s.Advisories = append(l.s.Advisories, c.s.Advisories...)
+		index = append(index, c.index...)
+		l.s.Rejections = append(l.s.Rejections, c.s.Rejections...)
+		st.Accepted += c.accepted
+		st.Rejected += c.reject
+	}
+	if !slices.IsSorted(index) {
+		panic("snapshot: advisories decoded out of their order") // add closes them in index order
+	}
+	return true
+}
+
+// decodeItems decodes a chunk's merged advisories.
+func (c *streamChunk) decodeItems(name string, cache *advisory.RangeCache) {
+	defer close(c.done)
+	defer func() {
+		if p := recover(); p != nil {
+			c.panicked = p
+		}
+	}()
+	c.s.Advisories = make([]advisory.Advisory, 0, len(c.items))
+	for _, it := range c.items {
+		n := len(c.s.Advisories)
+		if c.advisory(name, it.rec, it.conflicts, cache) {
+			c.accepted += it.rows
+		} else {
+			c.reject += it.rows
+		}
+		if len(c.s.Advisories) > n {
+			c.index = append(c.index, it.j)
+		}
+	}
+	c.items = nil
+}
