@@ -143,8 +143,8 @@ var pdfMessages = map[string]Text{
 	"pdf.never":            {"未実施", "Never"},
 	"pdf.flow_note": {"「解消」は後のスナップショットから消えた指摘です。回避策・一時的防御 (IPS/WAF) による緩和は解消に含めず、別に数えます。",
 		"\"Resolved\" means gone from a later snapshot. Workarounds and temporary protection (IPS/WAF) are counted apart as mitigated, not as resolved."},
-	"pdf.mttr_note": {"当月に解消した指摘の、初回検出日から解消までの日数です。未対応の平均経過日数は基準日時点の値です。",
-		"Days from first seen to resolution, over findings resolved this month; the mean age of open findings is as of the report date."},
+	"pdf.mttr_note": {"対応日数は当月に解消した指摘の、初回検出日から解消までの日数です。未対応の経過日数は基準日時点の値です。",
+		"Days to close: from first seen to resolution, over findings resolved this month; the age of open findings is as of the report date."},
 
 	// Data quality.
 	"pdf.q.item":          {"項目", "Item"},

@@ -23,6 +23,6 @@ var pdfBodyMessages = map[string]Text{
 	"pdf.mttr_median":                      {"対応日数 中央値", "Days to close: median"},
 	"pdf.review_label":                     {"見直し期限", "Review by"},
 	"pdf.all_systems":                      {"すべてのシステム (*)", "All systems (*)"},
-	"pdf.attacks_detail": {"送信元数・期間・ルール番号とサンプルは、ワークブックのシート「%s」にあります",
-		"sources, periods, rule ids and samples are in sheet %q of the workbook"},
+	"pdf.attacks_detail": {"送信元数・期間・ルール番号とサンプルは、ワークブックのシート「%s」にあります。",
+		"Sources, periods, rule ids and samples are in sheet %q of the workbook."},
 }

@@ -1,5 +1,7 @@
 package pdf
 
+import "vulnreport/generator/internal/i18n"
+
 // attacks prints the signs of attack on the systems whose logs were
 // handed over: the attacks on open vulnerabilities first (each a
 // decision: check for compromise), then every sign by system and kind,
@@ -34,7 +36,11 @@ func (d *doc) attacks() {
 		// "may have succeeded" count: sources and periods are in the
 		// workbook's sheet, not in a second table of the same rows.
 		d.attackAuth()
-		d.note(d.t("attacks.note") + d.t("pdf.sep") + d.tf("pdf.attacks_detail", d.sheetName("section.attacks")))
+		sp := " "
+		if d.lang == i18n.JA {
+			sp = ""
+		}
+		d.note(d.t("attacks.note") + sp + d.tf("pdf.attacks_detail", d.sheetName("section.attacks")))
 		return
 	}
 	d.sub(d.t("attacks.by_category"), 15)

@@ -36,14 +36,20 @@ func (d *doc) overdue() {
 	for _, m := range d.r.Trends.MTTR {
 		mttr[m.Priority] = m
 	}
+	// Japanese needs room for データなし, English for "31–90 days" and
+	// "180 days": widths that keep every cell on one line in each.
+	tw, mw, aw := 13.0, 16.0, 10.0
+	if d.lang == i18n.EN {
+		tw, mw, aw = 15, 13, 11.5
+	}
 	t := table{cols: []col{
-		{head: d.t("priority"), w: 22, prio: true}, {head: d.t("trend.target_days"), w: 12, align: 'R'},
-		{head: d.t("trend.closed"), w: 12, align: 'R'}, {head: d.t("trend.in_time"), w: 12, align: 'R'},
-		{head: d.t("trend.sla"), w: 14, align: 'R'}, {head: d.t("pdf.mttr_mean"), w: 13, align: 'R'},
-		{head: d.t("pdf.mttr_median"), w: 13, align: 'R'}, {head: d.t("pdf.age.lt7"), w: 12, align: 'R'},
-		{head: d.t("pdf.age.7_30"), w: 12, align: 'R'}, {head: d.t("pdf.age.31_90"), w: 12, align: 'R'},
-		{head: d.t("pdf.age.gt90"), w: 12, align: 'R'}, {head: d.t("trend.open"), w: 12, align: 'R'},
-		{head: d.t("trend.past_due"), w: 15, align: 'R'},
+		{head: d.t("priority"), w: 20, prio: true}, {head: d.t("trend.target_days"), w: tw, align: 'R'},
+		{head: d.t("trend.closed"), w: 11, align: 'R'}, {head: d.t("trend.in_time"), w: 11, align: 'R'},
+		{head: d.t("trend.sla"), w: 17, align: 'R'}, {head: d.t("pdf.mttr_mean"), w: mw, align: 'R'},
+		{head: d.t("pdf.mttr_median"), w: mw, align: 'R'}, {head: d.t("pdf.age.lt7"), w: aw, align: 'R'},
+		{head: d.t("pdf.age.7_30"), w: aw, align: 'R'}, {head: d.t("pdf.age.31_90"), w: aw, align: 'R'},
+		{head: d.t("pdf.age.gt90"), w: aw, align: 'R'}, {head: d.t("trend.open"), w: 11, align: 'R'},
+		{head: d.t("trend.past_due"), w: 13, align: 'R'},
 	}, size: sizeSmall}
 	for _, row := range d.r.Trends.SLA {
 		rate, mean, median := d.t("nodata"), d.t("nodata"), d.t("nodata")

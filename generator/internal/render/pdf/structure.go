@@ -32,7 +32,7 @@ func sections() []sectionDef {
 		{id: "exploited", key: "section.exploited", draw: (*doc).exploited},
 		{id: "attacks", key: "section.attacks", draw: (*doc).attacks},
 		{id: "lifecycle", key: "section.lifecycle", draw: (*doc).lifecycle},
-		{id: "exceptions", key: "section.exceptions", draw: (*doc).exceptions},
+		{id: "exceptions", key: "section.exceptions", draw: (*doc).exceptions, keep: 70},
 		{id: "scorecards", key: "section.scorecards", draw: (*doc).scorecards},
 		{id: "plan", key: "section.plan", draw: (*doc).plan},
 		{id: "notifications", key: "section.notifications", draw: (*doc).notifications},
