@@ -138,20 +138,25 @@ func components(in Input) []Component {
 		return cmp.Or(cmp.Compare(a.System, b.System), cmp.Compare(a.Key, b.Key), cmp.Compare(a.Version, b.Version), cmp.Compare(at[x], at[y]))
 	})
 	out := make([]Component, len(in.Components))
+	facts := map[[3]string]*ComponentFacts{} // product, name, version
 	for k, i := range order {
 		c := &in.Components[i]
-		rc := Component{System: c.System, Product: c.Key, ProductName: c.Name, Version: c.Version, Hosts: c.Hosts,
-			Patches: c.Patches, At: at[i], Source: c.Source, Lifecycle: model.LifecycleUnknown}
-		if rc.ProductName == "" {
-			rc.ProductName = in.Resolver.DisplayName(c.Key)
+		fk := [3]string{c.Key, c.Name, c.Version}
+		cf := facts[fk]
+		if cf == nil {
+			cf = &ComponentFacts{Product: c.Key, ProductName: c.Name, Version: c.Version, Lifecycle: model.LifecycleUnknown}
+			if cf.ProductName == "" {
+				cf.ProductName = in.Resolver.DisplayName(c.Key)
+			}
+			if cy, ok := in.Lifecycle.Find(c.Key, c.Version); ok {
+				cf.Cycle, cf.EOL, cf.Latest = cy.Cycle, cy.EOL, cy.Latest
+				cf.Lifecycle = lifecycle.Status(cy, in.AsOf, in.Policy.Horizons.EOLWarningDays)
+				cf.NotLatest = lifecycle.NotLatest(cy, c.Version)
+			}
+			facts[fk] = cf
 		}
-		if cy, ok := in.Lifecycle.Find(c.Key, c.Version); ok {
-			rc.Cycle, rc.EOL, rc.Latest = cy.Cycle, cy.EOL, cy.Latest
-			rc.Lifecycle = lifecycle.Status(cy, in.AsOf, in.Policy.Horizons.EOLWarningDays)
-			rc.NotLatest = lifecycle.NotLatest(cy, c.Version)
-		}
-		rc.Findings = count[[3]string{c.System, c.Key, c.Version}]
-		out[k] = rc
+		out[k] = Component{System: c.System, ComponentFacts: cf, Hosts: c.Hosts, Patches: c.Patches, At: at[i], Source: c.Source,
+			Findings: count[[3]string{c.System, c.Key, c.Version}]}
 	}
 	return out
 }
@@ -422,11 +427,21 @@ func boolFirst(a, b bool) int {
 
 func quality(in Input) Quality {
 	q := Quality{Files: in.Files, Rejections: in.Rejections, Reviews: reviews(in.Assessed.Reviews), Skipped: in.Skipped}
+	facts := map[[3]string]*ComponentFacts{} // product, name, version; no support status here
+	row := func(c inventory.Component) Component {
+		fk := [3]string{c.Key, c.Name, c.Version}
+		cf := facts[fk]
+		if cf == nil {
+			cf = &ComponentFacts{Product: c.Key, ProductName: c.Name, Version: c.Version}
+			facts[fk] = cf
+		}
+		return Component{System: c.System, ComponentFacts: cf, At: c.Pos.String(), Source: c.Source}
+	}
 	for _, c := range in.Match.Unmatched {
-		q.Unmatched = append(q.Unmatched, Component{System: c.System, Product: c.Key, ProductName: c.Name, Version: c.Version, At: c.Pos.String(), Source: c.Source})
+		q.Unmatched = append(q.Unmatched, row(c))
 	}
 	for _, c := range in.Match.BadVersions {
-		q.BadVersions = append(q.BadVersions, Component{System: c.System, Product: c.Key, ProductName: c.Name, Version: c.Version, At: c.Pos.String(), Source: c.Source})
+		q.BadVersions = append(q.BadVersions, row(c))
 	}
 	for _, d := range in.Diagnostics {
 		if d.Severity == source.Error {

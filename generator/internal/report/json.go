@@ -61,6 +61,21 @@ func (k KEVUnmatched) MarshalJSON() ([]byte, error) {
 	return orderedJSON(flat(k), kevUnmatchedKeys, kevUnmatchedOmitted)
 }
 
+// componentKeys is the order of a component's keys in JSON (schema 1.1),
+// as they were before Component shared its ComponentFacts.
+var componentKeys = []string{"System", "Product", "ProductName", "Version", "Hosts", "Patches", "Lifecycle", "Cycle",
+	"EOL", "Latest", "NotLatest", "Findings", "At", "Source"}
+
+// MarshalJSON writes a component as one flat object, its keys in
+// componentKeys order.
+func (c Component) MarshalJSON() ([]byte, error) {
+	type flat Component // the same fields, without this method
+	if c.ComponentFacts == nil {
+		c.ComponentFacts = &ComponentFacts{}
+	}
+	return orderedJSON(flat(c), componentKeys, nil)
+}
+
 // orderedJSON encodes v, a struct, as a JSON object with its keys in the
 // order keys gives, leaving out omit. Every key v has must be in one of
 // the two lists, and every listed key in v: a field added or renamed

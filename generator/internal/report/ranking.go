@@ -122,7 +122,13 @@ func weightLabel(code string) i18n.Text {
 
 // scoreFinding computes a finding's score from its evidence and its system.
 func scoreFinding(f *model.Finding, s inventory.System, asOf timeT) Score {
-	var sc Score
+	return scoreInto(nil, f, s, asOf)
+}
+
+// scoreInto is scoreFinding with the reasons appended to buf[:0], which
+// the caller may reuse once it has interned them.
+func scoreInto(buf []ScoreReason, f *model.Finding, s inventory.System, asOf timeT) Score {
+	sc := Score{Reasons: buf[:0]}
 	add := func(code string, p float64) {
 		if p > 0 {
 			sc.Reasons = append(sc.Reasons, ScoreReason{Code: code, Text: weightLabel(code), Points: math.Round(p*10) / 10})
@@ -190,20 +196,30 @@ func scoreFinding(f *model.Finding, s inventory.System, asOf timeT) Score {
 // rank scores every open finding, orders them (score, then priority, due
 // date and key), and scores and reorders the fix actions the same way.
 func rank(r *Report, sysByID map[string]inventory.System) {
-	r.RankOf = map[string]int{}
-	scores := map[string]Score{}
+	open := 0
+	for i := range r.Findings {
+		if r.Findings[i].IsOpen() {
+			open++
+		}
+	}
+	r.Ranking = make([]Ranked, 0, open)
 	lists := newScoreReasonLists()
+	var buf []ScoreReason
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		if !f.IsOpen() {
 			continue
 		}
-		sc := scoreFinding(f, sysByID[f.System], r.AsOf)
+		sc := scoreInto(buf, f, sysByID[f.System], r.AsOf)
+		buf = sc.Reasons
 		sc.Reasons = lists.Intern(sc.Reasons)
-		scores[f.Key] = sc
+		if len(sc.Reasons) == 0 {
+			sc.Reasons = nil // as scoreFinding leaves them, never buf
+		}
 		r.Ranking = append(r.Ranking, Ranked{Index: i, Key: f.Key, Score: sc})
 	}
 	sortRanking(r)
+	r.RankOf = make(map[string]int, len(r.Ranking))
 	for i, x := range r.Ranking {
 		r.RankOf[x.Key] = i
 	}
@@ -212,10 +228,11 @@ func rank(r *Report, sysByID map[string]inventory.System) {
 		var best Score
 		n := 0
 		for _, k := range a.Findings {
-			sc, ok := scores[k]
+			at, ok := r.RankOf[k]
 			if !ok {
 				continue
 			}
+			sc := r.Ranking[at].Score
 			n++
 			if sc.Points > best.Points || best.Reasons == nil {
 				best = sc

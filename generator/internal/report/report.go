@@ -149,14 +149,29 @@ type System struct {
 	ScanStale, NotScanned bool
 }
 
-// Component is an installed component with its lifecycle status.
+// Component is an installed component with its lifecycle status: one
+// row of the inventory. What every row of one product version shares
+// (names, support status) sits once behind ComponentFacts, so that a
+// million rows of a few tens of thousands of versions keep one copy of
+// it; in JSON a component is one flat object (see MarshalJSON).
 type Component struct {
-	System      string
+	System string
+	*ComponentFacts
+	Hosts   int
+	Patches []string
+	// Findings counts the open (or to-confirm) vulnerability findings of
+	// this product version on this system.
+	Findings int
+	At       string
+	Source   string
+}
+
+// ComponentFacts are the facts of one product version as installed under
+// one name: the same for every inventory row that names it.
+type ComponentFacts struct {
 	Product     string
 	ProductName string
 	Version     string
-	Hosts       int
-	Patches     []string
 	// Lifecycle is the support status; Cycle the release line matched.
 	Lifecycle model.LifecycleStatus
 	Cycle     string
@@ -164,9 +179,6 @@ type Component struct {
 	Latest    string
 	// NotLatest is set when a newer version of the line is known.
 	NotLatest bool
-	Findings  int
-	At        string
-	Source    string
 }
 
 // Vuln is a matched vulnerability with where it was found.

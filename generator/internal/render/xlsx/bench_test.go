@@ -33,8 +33,9 @@ func synthetic(n int) *report.Report {
 	for s := range systems {
 		for c := range perSystem {
 			p := products[c%len(products)]
-			r.Components = append(r.Components, report.Component{System: r.Systems[s].ID, Product: p, ProductName: p,
-				Version: "2." + strconv.Itoa(c), Hosts: 1 + c, Lifecycle: "supported", Findings: n / (systems * perSystem),
+			r.Components = append(r.Components, report.Component{System: r.Systems[s].ID,
+				ComponentFacts: &report.ComponentFacts{Product: p, ProductName: p, Version: "2." + strconv.Itoa(c), Lifecycle: "supported"},
+				Hosts:          1 + c, Findings: n / (systems * perSystem),
 				At: "components.csv:" + strconv.Itoa(s*perSystem+c+2)})
 		}
 	}
