@@ -2,6 +2,7 @@ package plan
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -354,17 +355,20 @@ func text(lang i18n.Lang, a Action, system i18n.Text, productName string) string
 	default:
 		key = "action_text.upgrade"
 	}
-	s := i18n.Tf(lang, key, system.Get(lang), productName, a.Version, a.Patches, ActionTargetText(a).Get(lang))
+	// One buffer for the sentence's parts: a plan has an action per
+	// product version and system, hundreds of thousands at scale.
+	var buf [320]byte
+	b := fmt.Appendf(buf[:0], i18n.T(lang, key), system.Get(lang), productName, a.Version, a.Patches, ActionTargetText(a).Get(lang))
 	if key == "action_text.upgrade" && a.EOL {
-		s += i18n.T(lang, "action_text.other_line")
+		b = append(b, i18n.T(lang, "action_text.other_line")...)
 	}
 	closes := "action_text.closes"
 	if n := len(a.Findings); n == 1 && lang == i18n.EN {
 		closes += ".one"
 	}
-	s += i18n.Tf(lang, closes, len(a.Findings), a.TopPriority)
+	b = fmt.Appendf(b, i18n.T(lang, closes), len(a.Findings), a.TopPriority)
 	if !a.Due.IsZero() {
-		s += i18n.Tf(lang, "action_text.due", a.Due.Format("2006-01-02"))
+		b = fmt.Appendf(b, i18n.T(lang, "action_text.due"), a.Due.Format("2006-01-02"))
 	}
-	return s
+	return string(b)
 }

@@ -238,14 +238,16 @@ func rank(r *Report, sysByID map[string]inventory.System) {
 				best = sc
 			}
 		}
-		// best.Reasons is shared and clipped: the append below copies it.
 		a.Score = Score{Points: best.Points, Reasons: best.Reasons}
 		if n > 1 {
+			// best.Reasons is shared: the reasons with the further findings
+			// are built in buf and shared in turn, as the findings' are.
 			extra := min(WeightActionMax, float64(WeightActionPerFinding*(n-1)))
 			a.Score.Points += extra
-			a.Score.Reasons = append(a.Score.Reasons, ScoreReason{Code: "findings",
+			buf = append(append(buf[:0], best.Reasons...), ScoreReason{Code: "findings",
 				Text:   i18n.Countf("rank.further", n-1, n-1),
 				Points: extra})
+			a.Score.Reasons = lists.Intern(buf)
 		}
 	}
 	sortActions(r)
