@@ -84,6 +84,7 @@ func Build(ctx context.Context, opt Options, stdout, stderr io.Writer) (*Result,
 	}
 	var diags source.Diagnostics
 	p := NewPipeline(opt, &diags, progressHook(stderr, opt.Progress))
+	p.ConsumeInputs()
 	r, err := p.Analyze()
 	lang := firstLang(opt.Langs)
 	if len(opt.Langs) == 0 && p.Snapshot() != nil {

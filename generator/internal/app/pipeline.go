@@ -79,7 +79,17 @@ type Pipeline struct {
 	rep     *report.Report
 	// font is the policy's PDF font, kept for Render once the inputs are dropped.
 	font string
+	// consume lets a stage take over an input its caller will not read
+	// again (see ConsumeInputs).
+	consume bool
 }
+
+// ConsumeInputs lets the stages let go of the snapshot's component rows
+// once the report model holds what it needs of them, during Report rather
+// than after it, which lowers the build's peak memory. Snapshot() then
+// has no Components past Report; Build, which never reads them again,
+// calls it.
+func (p *Pipeline) ConsumeInputs() { p.consume = true }
 
 // NewPipeline returns a pipeline for opt whose diagnostics go to diags (a
 // collector of its own when nil); a nil hook hears nothing.
@@ -213,6 +223,9 @@ func (p *Pipeline) Report() *report.Report {
 	}
 	warnStaleFeeds(report.FeedAges(in), p.diags)
 	in.Diagnostics = p.diags.Sorted()
+	if p.consume {
+		s.Components = nil // report.Build holds the last reference and lets go early
+	}
 	p.rep = report.Build(in)
 	p.font = s.Policy.Font
 	done(Count{"fix actions", len(p.rep.Actions)}, Count{"decisions", len(p.rep.Decisions)}, Count{"open findings", p.rep.Summary.OpenTotal})

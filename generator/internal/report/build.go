@@ -27,11 +27,14 @@ import (
 
 // Input is everything Build needs; app.Run assembles it.
 type Input struct {
-	ToolVersion   string
-	AsOf          time.Time
-	Languages     []i18n.Lang
-	Policy        policy.Policy
-	Systems       []inventory.System
+	ToolVersion string
+	AsOf        time.Time
+	Languages   []i18n.Lang
+	Policy      policy.Policy
+	Systems     []inventory.System
+	// Components are the inventory rows; Build reads them first and then
+	// drops its reference, so that a caller that dropped its own lets
+	// them be collected while the rest of the model is built.
 	Components    []inventory.Component
 	Resolver      *product.Resolver
 	Vulns         []vuln.Vulnerability
@@ -78,11 +81,16 @@ func Build(in Input) *Report {
 	for _, s := range in.Systems {
 		sysByID[s.ID] = s
 	}
+	// The three readers of the component rows first: the rows are the
+	// largest input, and once read Build lets go of its reference (the
+	// caller may have dropped its own).
 	r.Components = components(in)
+	r.Lifecycle = lines(in, sysByID)
+	r.KEVUnmatched = kevUnmatched(in)
+	in.Components = nil
 	r.Systems = systems(in, r)
 	r.Vulns = vulns(in, r.Findings)
 	r.Actions = actions(in, r.Findings, sysByID)
-	r.Lifecycle = lines(in, sysByID)
 	r.Notifications = notifications(in)
 	r.Acceptances = acceptances(in, r.Findings)
 	r.Posture = posture(in, r)
@@ -106,7 +114,6 @@ func Build(in Input) *Report {
 		}
 	}
 	r.Decisions = decisions(in, r, sysByID)
-	r.KEVUnmatched = kevUnmatched(in)
 	r.Quality = quality(in)
 	r.Schemes = schemeCounts(r.Findings)
 	r.Sources = Sources{Feeds: in.Feeds, EPSSDate: in.EPSSDate, EPSSModel: in.EPSSModel, Inputs: in.Files}
