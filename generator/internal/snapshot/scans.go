@@ -72,8 +72,17 @@ func HostMatches(subject, system string) bool {
 // (or that another result already added) is that component, so that its
 // findings appear once, with the inventory's context.
 func (l *loader) dedupeScanComponents() {
+	scanned := 0
+	for i := range l.s.Components {
+		if strings.HasPrefix(l.s.Components[i].Source, "scan:") {
+			scanned++
+		}
+	}
+	if scanned == 0 {
+		return // nothing to drop; a million inventory rows need no map
+	}
 	type k struct{ sys, key, ver string }
-	seen := map[k]bool{}
+	seen := make(map[k]bool, len(l.s.Components))
 	for _, c := range l.s.Components {
 		if !strings.HasPrefix(c.Source, "scan:") {
 			seen[k{c.System, c.Key, c.Version}] = true
