@@ -174,7 +174,7 @@ var pdfMessages = map[string]Text{
 		"End-of-life software is a finding of its own even with no advisory: P2 when internet-facing, otherwise P3."},
 	"pdf.method.unit": {"指摘 1 件 = システム × 構成ソフトウェア × 脆弱性。同じ脆弱性の別 ID (JVN と CVE など) は 1 件にまとめます。台数は件数に含めず別に示します。",
 		"A finding = system × component × vulnerability, aliases merged (a JVN id and its CVE count once). Hosts are shown beside the count, not in it."},
-	"pdf.method.due": {"対応期限 = 初回検出日 + 優先度ごとの日数。KEV の対応期限の方が早い場合はその日、所管部署の承認者 (approved_by) がある期限変更 (例外) はその日とします。承認者のない期限変更は認めず SLA の期限を適用し、例外台帳に示します。初回検出日は、その指摘を最初に検出したビルドの基準日です。",
+	"pdf.method.due": {"対応期限 = 初回検出日 + 優先度ごとの日数。KEV の対応期限の方が早い場合はその日、所管部署の承認者 (approved_by) がある期限変更 (例外) はその日とします。承認者のない期限変更は認めず SLA の期限を適用し、例外登録簿に示します。初回検出日は、その指摘を最初に検出したビルドの基準日です。",
 		"Due date = first-seen date + the priority's days; the KEV due date when earlier, or a moved due date approved by the owner (approved_by); a moved date without an approver is not honoured, the SLA date stands and the exceptions register lists it. The first-seen date is the as-of date of the first build that found it."},
 	"pdf.method.closed": {"「解消」は後のスナップショットから消えた指摘です。回避策・一時的防御は緩和として別に数え、リスク受容・影響なしは期限超過に含めません。",
 		"\"Resolved\" means gone from a later snapshot; workarounds and temporary protection count as mitigated, and accepted or not-affected findings are never overdue."},
