@@ -66,7 +66,7 @@ var scorecardMessages = map[string]Text{
 	"pdf.review_by":           {"見直し %s", "review %s"},
 	"pdf.due_within":          {"%d 日以内に期限", "Due in %d days"},
 	"pdf.change_open_overdue": {"%s / %s", "%s / %s"},
-	"pdf.scorecard_note":      {"平均対応日数と SLA 遵守率は前回報告以降に解消した指摘が対象 (解消がない部署はデータなし)。前月比は未対応と期限超過の指摘の増減。", "MTTR and SLA compliance cover findings closed since the previous report (no data where none closed). Change is the difference in open and overdue findings since last month."},
+	"pdf.scorecard_note":      {"平均対応日数と SLA 遵守率は前回報告以降に解消した指摘が対象 (解消がない部署はデータなし)。前月比は未対応と期限超過の指摘の増減。", "MTTR and SLA compliance cover findings closed since the last report (no data if none); change is in open / overdue since last month."},
 }
 
 // listMessages are list titles that name a vocabulary figure.
