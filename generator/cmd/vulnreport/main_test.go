@@ -144,9 +144,13 @@ func checkCounts(t *testing.T, stdout string) (read, accepted, rejected int) {
 	return
 }
 
+// atoi reads a count as the summary writes it, with thousands separators.
 func atoi(s string) int {
 	n := 0
 	for _, c := range s {
+		if c == ',' {
+			continue
+		}
 		n = n*10 + int(c-'0')
 	}
 	return n
@@ -222,10 +226,10 @@ func TestBuildSample(t *testing.T) {
 	want := []*regexp.Regexp{
 		// the policy's first language is Japanese
 		regexp.MustCompile(`^.+: .+ \(` + asOf + ` 時点\)$`),
-		regexp.MustCompile(`^未対応の指摘事項: \d+ 件 \(P1 \d+・P2 \d+・P3 \d+・P4 \d+\)、期限超過 \d+ 件、インターネットに公開したシステムで悪用が確認されたもの \d+ 件$`),
-		regexp.MustCompile(`^対策: \d+ 件、要確認: \d+ 件、サポート終了のソフトウェア: \d+ 件、経営層の判断事項: \d+ 件$`),
-		regexp.MustCompile(`^レコード: 読込 (\d+) = 採用 (\d+) \+ 不採用 (\d+)、エラー \d+ 件、警告 \d+ 件$`),
-		regexp.MustCompile(`^\d+ 個のファイルを ` + regexp.QuoteMeta(out) + ` に出力しました$`),
+		regexp.MustCompile(`^未対応の指摘事項: \d[\d,]* 件 \(P1 \d[\d,]*・P2 \d[\d,]*・P3 \d[\d,]*・P4 \d[\d,]*\)、期限超過 \d[\d,]* 件、インターネットに公開したシステムで悪用が確認されたもの \d[\d,]* 件$`),
+		regexp.MustCompile(`^対策: \d[\d,]* 件、要確認: \d[\d,]* 件、サポート終了のソフトウェア: \d[\d,]* 件、経営層の判断事項: \d[\d,]* 件$`),
+		regexp.MustCompile(`^レコード: 読込 (\d[\d,]*) = 採用 (\d[\d,]*) \+ 不採用 (\d[\d,]*)、エラー \d[\d,]* 件、警告 \d[\d,]* 件$`),
+		regexp.MustCompile(`^\d[\d,]* 個のファイルを ` + regexp.QuoteMeta(out) + ` に出力しました$`),
 	}
 	if len(lines) != len(want) {
 		t.Fatalf("summary has %d lines, want 5:\n%s", len(lines), stdout)
@@ -244,7 +248,7 @@ func TestBuildSample(t *testing.T) {
 			t.Errorf("the build wrote no %s (files: %v)", name, keys(files))
 		}
 	}
-	if n := regexp.MustCompile(`^(\d+) 個のファイル`).FindStringSubmatch(lines[4]); n == nil || atoi(n[1]) != len(files) {
+	if n := regexp.MustCompile(`^(\d[\d,]*) 個のファイル`).FindStringSubmatch(lines[4]); n == nil || atoi(n[1]) != len(files) {
 		t.Errorf("summary says %q, the folder holds %d files", lines[4], len(files))
 	}
 	stdout, _ = mustCLI(t, 0, "verify", out)

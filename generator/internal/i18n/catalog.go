@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"fmt"
+	"io"
 	"maps"
 	"slices"
 )
@@ -50,5 +51,35 @@ func Has(key string) bool {
 // Keys returns every key, sorted.
 func Keys() []string { return slices.Sorted(maps.Keys(catalog)) }
 
-// Tf formats the label for key with args.
-func Tf(lang Lang, key string, args ...any) string { return fmt.Sprintf(T(lang, key), args...) }
+// Tf formats the label for key with args. An int argument printed with
+// a plain %d gets thousands separators ("4,621", as Number writes it):
+// every integer the catalogue prints is a count, a number of days or a
+// rank, and a reader sees the same figure written the same way in the
+// site, the PDF and the workbook whichever code formats it. (The year of
+// "month" is passed as text.)
+func Tf(lang Lang, key string, args ...any) string {
+	cloned := false
+	for i, a := range args {
+		if n, ok := a.(int); ok {
+			if !cloned {
+				args, cloned = slices.Clone(args), true
+			}
+			args[i] = count(n)
+		}
+	}
+	return fmt.Sprintf(T(lang, key), args...)
+}
+
+// count is an int argument of a catalogue text: %d and %v print it with
+// thousands separators, any other verb, width or flag as an int.
+type count int
+
+func (c count) Format(f fmt.State, verb rune) {
+	_, wide := f.Width()
+	_, prec := f.Precision()
+	if (verb == 'd' || verb == 'v') && !wide && !prec && !f.Flag('+') && !f.Flag('-') && !f.Flag('0') && !f.Flag(' ') && !f.Flag('#') {
+		io.WriteString(f, Number(int(c)))
+		return
+	}
+	fmt.Fprintf(f, fmt.FormatString(f, verb), int(c))
+}

@@ -67,7 +67,7 @@ var modelMessages = map[string]Text{
 	"headline.sla_rate": {"SLA 遵守率 (%)", "SLA compliance (%)"},
 
 	// The name printed for systems whose owner department is not registered.
-	"department.none": {"(所管部署未登録)", "(no department registered)"},
+	"department.none": {"(所管部署未登録)", "(no department)"},
 
 	// The policy's defaults where policy.yaml names none.
 	"policy.default.organization":   {"(組織名未設定)", "(organization not set)"},

@@ -70,11 +70,11 @@ var pdfMessages = map[string]Text{
 	"pdf.lead.lifecycle": {"サポート終了ソフトウェアが %s 件稼働しており、今後 3 か月以内に %s 件、6 か月以内に %s 件、12 か月以内に %s 件がサポート終了を迎えます。",
 		"%s end-of-life components are in use; %s more reach end of life within 3 months, %s within 6 and %s within 12."},
 	"pdf.lead.plan": {"対策 %s 件が対処手順 (①調査〜④対策の実施) のどこまで進んだかを所管部署 (%s 部署) ごとに示します (P1・P2 の対策 %s 件のうち未着手 %s 件)。",
-		"Where the %s fix actions stand in the guide's four steps, by department (%s departments); %[4]s of the %[3]s P1/P2 actions have not started."},
+		"The %s fix actions of %s departments by step of the guide; %[4]s of the %[3]s P1/P2 actions have not started."},
 	"pdf.lead.acceptances": {"リスク受容は %s 件で、期限切れが %s 件、%[4]d 日以内に期限を迎えるものが %[3]s 件です。",
 		"%s risk acceptances are registered: %s expired and %s expiring within %d days."},
 	"pdf.lead.notifications": {"第三者 (IPA・発見者など) からの指摘は %s 件で、%[3]d 日以内に受領連絡できなかったものが %[2]s 件、未完了が %[4]s 件です。",
-		"%s reports were received from outside (IPA, finders and others); %s were not acknowledged within %d days and %s are not closed."},
+		"%s reports from outside (IPA, finders and others): %s not acknowledged within %d days, %s not closed."},
 	"pdf.lead.acceptances_none":   {"リスク受容の登録はありません。", "No risk acceptances are registered."},
 	"pdf.lead.notifications_none": {"第三者からの指摘は受け付けていません。", "No reports were received from outside."},
 	"pdf.lead.contracts_none": {"委託契約の条項の不足はなく、前回の脆弱性検査から %d 日を超えたウェブサイトもありません。",
@@ -82,7 +82,7 @@ var pdfMessages = map[string]Text{
 	"pdf.lead.exploited_none": {"インターネット公開システムに未対応の悪用済み脆弱性はありません (%s、全システムでは %s 件)。",
 		"No exploited vulnerability is open on an internet-facing system (%s; %s on all systems)."},
 	"pdf.lead.contracts": {"委託先が運用するシステムのうち %s 件で契約条項に不足があり、ウェブサイト %s 件が前回の脆弱性検査から %d 日を超えています。",
-		"%s contractor-run systems lack contract clauses the guide recommends, and %s websites are more than %d days past their last vulnerability inspection."},
+		"%s contractor-run systems lack recommended contract clauses; %s websites were last inspected over %d days ago."},
 	"pdf.lead.trends": {"今月は新規 %s 件、解消 %s 件、再発 %s 件で、差し引き %s 件でした (履歴 %d か月分)。",
 		"This month %s findings were new, %s resolved and %s reopened, a net change of %s (%d months of history)."},
 	"pdf.lead.quality": {"入力レコード %s 件のうち %s 件を採用し、%s 件を不採用としました (エラー %s 件、警告 %s 件)。",
@@ -142,7 +142,7 @@ var pdfMessages = map[string]Text{
 	"pdf.days_since":       {"経過日数", "Days since"},
 	"pdf.never":            {"未実施", "Never"},
 	"pdf.flow_note": {"「解消」は後のスナップショットから消えた指摘です。回避策・一時的防御 (IPS/WAF) による緩和は解消に含めず、別に数えます。",
-		"\"Resolved\" means gone from a later snapshot. Workarounds and temporary protection (IPS/WAF) are counted apart as mitigated, not as resolved."},
+		"\"Resolved\" means gone from a later snapshot; workarounds and temporary protection (IPS/WAF) count as mitigated, not resolved."},
 	"pdf.mttr_note": {"対応日数は当月に解消した指摘の、初回検出日から解消までの日数です。未対応の経過日数は基準日時点の値です。",
 		"Days to close: from first seen to resolution, over findings resolved this month; the age of open findings is as of the report date."},
 
@@ -159,7 +159,7 @@ var pdfMessages = map[string]Text{
 	"pdf.quality_detail_note":    {"不採用のレコード、確認が必要な対応記録、照合できなかったソフトウェアの明細は付録「データ品質の明細」に、全件はワークブックのシート「データ品質」にあります。", "The rejected records, the remediation records to review and the software that matched nothing are listed in the appendix \"Data-quality details\"; every row is in the workbook's sheet \"Data quality\"."},
 
 	// An action whose findings stand at different stages.
-	"pdf.stage_mixed": {"%s (%d/%d 件は%s)", "%s (%d of %d at %s)"},
+	"pdf.stage_mixed": {"%s (%d/%d 件は%s)", "%s (%d/%d at %s)"},
 
 	// Appendix: method and sources.
 	"pdf.condition": {"条件", "Condition"},
@@ -174,7 +174,7 @@ var pdfMessages = map[string]Text{
 		"End-of-life software is a finding of its own even with no advisory: P2 when internet-facing, otherwise P3."},
 	"pdf.method.unit": {"指摘 1 件 = システム × 構成ソフトウェア × 脆弱性。同じ脆弱性の別 ID (JVN と CVE など) は 1 件にまとめます。台数は件数に含めず別に示します。",
 		"A finding = system × component × vulnerability, aliases merged (a JVN id and its CVE count once). Hosts are shown beside the count, not in it."},
-	"pdf.method.due": {"対応期限 = 初回検出日 + 優先度ごとの日数。KEV の対応期限の方が早い場合はその日、所管部署の承認者 (approved_by) がある期限変更 (例外) はその日とします。承認者のない期限変更は認めず SLA の期限を適用し、例外台帳に示します。初回検出日は、その指摘を最初に検出したビルドの基準日です。",
+	"pdf.method.due": {"対応期限 = 初回検出日 + 優先度ごとの日数。KEV の対応期限の方が早い場合はその日、所管部署の承認者 (approved_by) がある期限変更 (例外) はその日とします。承認者のない期限変更は認めず SLA の期限を適用し、例外登録簿に示します。初回検出日は、その指摘を最初に検出したビルドの基準日です。",
 		"Due date = first-seen date + the priority's days; the KEV due date when earlier, or a moved due date approved by the owner (approved_by); a moved date without an approver is not honoured, the SLA date stands and the exceptions register lists it. The first-seen date is the as-of date of the first build that found it."},
 	"pdf.method.closed": {"「解消」は後のスナップショットから消えた指摘です。回避策・一時的防御は緩和として別に数え、リスク受容・影響なしは期限超過に含めません。",
 		"\"Resolved\" means gone from a later snapshot; workarounds and temporary protection count as mitigated, and accepted or not-affected findings are never overdue."},

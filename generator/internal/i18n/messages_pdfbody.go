@@ -10,7 +10,7 @@ var pdfBodyMessages = map[string]Text{
 	"pdf.kev_products":                     {"製品・バージョンと脆弱性 (JVN / CVE)", "Product, version and vulnerabilities (JVN / CVE)"},
 	"pdf.gap_short.maintenance_expired":    {"保守契約", "Support contract"},
 	"pdf.gap_short.post_delivery_fixes":    {"納品後の脆弱性修正", "Fixes after delivery"},
-	"pdf.gap_short.known_vuln_fix_free":    {"既知脆弱性の無償修正", "Free fixes of known flaws"},
+	"pdf.gap_short.known_vuln_fix_free":    {"既知脆弱性の無償修正", "Known flaws fixed free"},
 	"pdf.gap_short.inspection_included":    {"脆弱性検査", "Inspection"},
 	"pdf.gap_short.emergency_costs_agreed": {"緊急時の費用負担", "Urgent-fix costs"},
 	"pdf.gap_mark.maintenance_expired":     {"期限切れ", "expired"},

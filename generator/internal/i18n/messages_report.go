@@ -48,7 +48,7 @@ var reportMessages = map[string]Text{
 	"state.extended_mark":    {"期限延長 (承認済み)", "extension approved"},
 	"state.unapproved_mark":  {"期限変更 (未承認)", "moved due not approved"},
 	"state.accepted_mark":    {"リスク受容", "accepted"},
-	"section.exceptions":     {"例外台帳 (期限変更・リスク受容・緩和・影響なし)", "Exceptions register (moved due dates, acceptances, mitigations, not affected)"},
+	"section.exceptions":     {"例外登録簿 (期限変更・リスク受容・緩和・影響なし)", "Exceptions register (moved due dates, acceptances, mitigations, not affected)"},
 	"section.scorecards":     {"所管部署別の状況", "Department scorecards"},
 	"pdf.lead.exceptions":    {"例外は %s 件です。期限変更 %s 件 (承認済み %s 件、未承認 %s 件) を認めなければ、期限超過の指摘は %s 件ではなく %s 件になります。", "The register holds %s entries. Without the %s moved due dates (%s approved, %s not), overdue findings would be %[6]s instead of %[5]s."},
 	"pdf.lead.scorecards":    {"所管部署 %s 部署の状況を、期限超過の指摘が多い順に示します。期限超過の対策は %s 件です。", "The %s departments, worst first by overdue findings; overdue fix actions total %s."},
@@ -66,7 +66,7 @@ var scorecardMessages = map[string]Text{
 	"pdf.review_by":           {"見直し %s", "review %s"},
 	"pdf.due_within":          {"%d 日以内に期限", "Due in %d days"},
 	"pdf.change_open_overdue": {"%s / %s", "%s / %s"},
-	"pdf.scorecard_note":      {"平均対応日数と SLA 遵守率は前回報告以降に解消した指摘が対象 (解消がない部署はデータなし)。前月比は未対応と期限超過の指摘の増減。", "MTTR and SLA compliance cover findings closed since the previous report (no data where none closed). Change is the difference in open and overdue findings since last month."},
+	"pdf.scorecard_note":      {"平均対応日数と SLA 遵守率は前回報告以降に解消した指摘が対象 (解消がない部署はデータなし)。前月比は未対応と期限超過の指摘の増減。", "MTTR and SLA compliance cover findings closed since the last report (no data if none); change is in open / overdue since last month."},
 }
 
 // listMessages are list titles that name a vocabulary figure.

@@ -45,7 +45,7 @@ var vocabMessages = map[string]Text{
 	TermExploitedInternet + ".def": {"KEV 掲載または悪用の報告がある脆弱性の、インターネット公開システム上の未対応の指摘", "Open findings of exploited vulnerabilities (KEV or reported) on internet-facing systems"},
 	TermDecisions:                  {"経営層の判断事項", "Decisions for management"},
 	TermDecisions + ".def":         {"今月中に経営層が判断すべき事項 (受領連絡の遅れ・期限超過・未計画・受容の期限・サービス停止・移行計画)", "Items management must decide this month (late acknowledgements, overdue, unplanned, acceptances, service stops, replacements)"},
-	TermExceptions:                 {"例外台帳", "Exceptions register"},
+	TermExceptions:                 {"例外登録簿", "Exceptions register"},
 	TermExceptions + ".def":        {"期限の変更・リスク受容・緩和策・影響なしの判断の一覧 (承認者・理由・延長日数)", "Moved due dates, acceptances, mitigations and not-affected decisions, with approver, reason and days extended"},
 }
 

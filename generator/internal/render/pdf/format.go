@@ -20,7 +20,7 @@ func day(t time.Time) string {
 
 // month names the month of t: "2026年11月" or "November 2026".
 func month(t time.Time, lang i18n.Lang) string {
-	return i18n.Tf(lang, "month", t.Year(), int(t.Month()), t.Month().String())
+	return i18n.Tf(lang, "month", strconv.Itoa(t.Year()), int(t.Month()), t.Month().String())
 }
 
 // num formats n with thousands separators.

@@ -95,7 +95,7 @@ func (d *doc) plan() {
 	d.lead(d.tf("pdf.lead.plan", num(d.r.Summary.Actions), num(len(p.depts)), num(p.urgentN), num(p.notStarted)))
 	d.sub(d.t("pdf.sub.plan_urgent"), 30)
 	t := table{cols: []col{
-		{head: d.t("col.owner"), w: 20}, {head: d.t("priority"), w: 10, prio: true}, {head: d.t("col.fix"), w: 76},
+		{head: d.t("col.owner"), w: 18}, {head: d.t("priority"), w: 10, prio: true}, {head: d.t("col.fix"), w: 76},
 		{head: d.t("col.due"), w: 17, align: 'C'}, {head: d.t("col.planned"), w: 17, align: 'C'}, {head: d.t("stage"), w: 28},
 	}, maxLines: 3, size: sizeSmall}
 	for _, a := range p.urgent[:min(10, len(p.urgent))] {

@@ -76,7 +76,7 @@ func (d *doc) notifications() {
 	}
 	t := table{cols: []col{
 		{head: d.t("col.received"), w: 17, align: 'C'}, {head: d.t("col.from"), w: 14}, {head: d.t("col.system"), w: 28},
-		{head: d.t("col.summary"), w: 66}, {head: d.t("col.acknowledged"), w: 24}, {head: d.t("col.status"), w: 14},
+		{head: d.t("col.summary"), w: 69}, {head: d.t("col.acknowledged"), w: 24}, {head: d.t("col.status"), w: 11},
 	}, maxLines: 4, size: sizeSmall}
 	for _, n := range ns[:min(maxRows, len(ns))] {
 		ack := day(n.Acknowledged) + " (" + d.tf("pdf.days", n.AckDays) + ")"

@@ -193,7 +193,7 @@ func (b *builder) tile(lang i18n.Lang, p *Page, h report.Headline) tile {
 
 // monthLabel names the report's month: "2026年11月", "November 2026".
 func monthLabel(lang i18n.Lang, t time.Time) string {
-	return i18n.Tf(lang, "month", t.Year(), int(t.Month()), t.Month().String())
+	return i18n.Tf(lang, "month", strconv.Itoa(t.Year()), int(t.Month()), t.Month().String())
 }
 
 // slaSVG draws the SLA bars with "no data" where nothing was closed.
