@@ -58,6 +58,17 @@ func Keys() []string { return slices.Sorted(maps.Keys(catalog)) }
 // site, the PDF and the workbook whichever code formats it. (The year of
 // "month" is passed as text.)
 func Tf(lang Lang, key string, args ...any) string {
+	return fmt.Sprintf(T(lang, key), counts(args)...)
+}
+
+// Appendf is Tf appending to b, for sentences assembled from several
+// catalogue entries without a string for each part.
+func Appendf(b []byte, lang Lang, key string, args ...any) []byte {
+	return fmt.Appendf(b, T(lang, key), counts(args)...)
+}
+
+// counts returns args with every int made a count (a copy when one is).
+func counts(args []any) []any {
 	cloned := false
 	for i, a := range args {
 		if n, ok := a.(int); ok {
@@ -67,7 +78,7 @@ func Tf(lang Lang, key string, args ...any) string {
 			args[i] = count(n)
 		}
 	}
-	return fmt.Sprintf(T(lang, key), args...)
+	return args
 }
 
 // count is an int argument of a catalogue text: %d and %v print it with

@@ -2,7 +2,6 @@ package plan
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -358,7 +357,7 @@ func text(lang i18n.Lang, a Action, system i18n.Text, productName string) string
 	// One buffer for the sentence's parts: a plan has an action per
 	// product version and system, hundreds of thousands at scale.
 	var buf [320]byte
-	b := fmt.Appendf(buf[:0], i18n.T(lang, key), system.Get(lang), productName, a.Version, a.Patches, ActionTargetText(a).Get(lang))
+	b := i18n.Appendf(buf[:0], lang, key, system.Get(lang), productName, a.Version, a.Patches, ActionTargetText(a).Get(lang))
 	if key == "action_text.upgrade" && a.EOL {
 		b = append(b, i18n.T(lang, "action_text.other_line")...)
 	}
@@ -366,9 +365,9 @@ func text(lang i18n.Lang, a Action, system i18n.Text, productName string) string
 	if n := len(a.Findings); n == 1 && lang == i18n.EN {
 		closes += ".one"
 	}
-	b = fmt.Appendf(b, i18n.T(lang, closes), len(a.Findings), a.TopPriority)
+	b = i18n.Appendf(b, lang, closes, len(a.Findings), a.TopPriority)
 	if !a.Due.IsZero() {
-		b = fmt.Appendf(b, i18n.T(lang, "action_text.due"), a.Due.Format("2006-01-02"))
+		b = i18n.Appendf(b, lang, "action_text.due", a.Due.Format("2006-01-02"))
 	}
 	return string(b)
 }
