@@ -54,11 +54,38 @@ func TestSampleOneTruth(t *testing.T) {
 	}
 	s := r.Summary
 	extra := 0
+	byKey := map[string]int{}
+	for i := range r.Findings {
+		byKey[r.Findings[i].Key] = i
+	}
+	named := 0
+	for _, e := range r.Exceptions {
+		// The register names the product as installed on the record's own
+		// system (by the generic name when its versions there carry
+		// different names), never another system's name for the key.
+		names := map[string]bool{}
+		for _, k := range e.Findings {
+			if f := r.Findings[byKey[k]]; e.Product != "" && f.Product == e.Product {
+				names[f.ProductName] = true
+			}
+		}
+		if len(names) == 1 {
+			named++
+			if !names[e.ProductName] {
+				t.Errorf("%s on %s: product named %q, its findings say %v", e.ID, e.System, e.ProductName, names)
+			}
+		} else if len(names) > 1 && (e.ProductName == "" || names[e.ProductName]) {
+			t.Errorf("%s on %s: product named %q, one of its versions' names %v", e.ID, e.System, e.ProductName, names)
+		}
+	}
 	for _, e := range r.Exceptions {
 		extra += e.OverdueIfSLA
 		if e.DueMoved && e.Honoured && e.ApprovedBy == "" {
 			t.Errorf("%s: a moved due date honoured without an approver", e.ID)
 		}
+	}
+	if named == 0 {
+		t.Error("no exception of the sample names a product: the name check checked nothing")
 	}
 	if s.OverdueSLA != s.Overdue+extra {
 		t.Errorf("overdue without extensions %d, want overdue %d + %d held back by extensions", s.OverdueSLA, s.Overdue, extra)

@@ -33,6 +33,10 @@ type Exception struct {
 	System   string
 	Advisory string
 	Product  string
+	// ProductName is the product as installed on the record's system (the
+	// name its findings carry), else the product's display name; empty
+	// when the record names no product.
+	ProductName string
 	// Findings are the keys of the findings the record applies to; Open
 	// counts those still open.
 	Findings []string
@@ -97,8 +101,16 @@ func exceptions(in Input, r *Report) []Exception {
 			ApprovedBy: rr.ApprovedBy, Reason: cmp.Or(rr.Justification, rr.Notes), Expires: rr.Expires,
 			Ticket: rr.Ticket, Cost: rr.Cost}
 		e.CostValue, e.HasCost = ParseCost(rr.Cost)
+		mixed := false
 		for _, i := range idx {
 			f := &r.Findings[i]
+			if e.Product != "" && f.Product == e.Product && f.ProductName != e.ProductName {
+				if e.ProductName == "" {
+					e.ProductName = f.ProductName
+				} else {
+					mixed = true // two versions installed under two names
+				}
+			}
 			e.Findings = append(e.Findings, f.Key)
 			if f.IsOpen() {
 				e.Open++
@@ -106,6 +118,9 @@ func exceptions(in Input, r *Report) []Exception {
 			if !f.SLADue.IsZero() && (e.SLADue.IsZero() || f.SLADue.Before(e.SLADue)) {
 				e.SLADue = f.SLADue
 			}
+		}
+		if e.Product != "" && (e.ProductName == "" || mixed) {
+			e.ProductName = in.Resolver.DisplayName(e.Product)
 		}
 		e.DueMoved = !rr.Due.IsZero() && len(idx) > 0 && !rr.Due.Equal(e.SLADue)
 		switch rr.Action {

@@ -45,9 +45,6 @@ type facts struct {
 	plan planFacts
 	// decisions are the decisions page one shows.
 	decisions []report.Decision
-	// products names the products the exceptions register refers to by
-	// key ("apache:log4j" → "Apache Log4j"), from their findings.
-	products map[string]string
 }
 
 // planFacts is the remediation plan: each department's actions by stage,
@@ -91,17 +88,8 @@ func newFacts(r *report.Report) *facts {
 		wanted[e.Finding] = w
 	}
 	dueSoon := make([]*model.Finding, len(r.Posture.DueSoon))
-	f.products = map[string]string{}
-	for _, e := range r.Exceptions {
-		if e.Product != "" {
-			f.products[e.Product] = ""
-		}
-	}
 	for i := range r.Findings {
 		fd := &r.Findings[i]
-		if n, ok := f.products[fd.Product]; ok && n == "" {
-			f.products[fd.Product] = fd.ProductName
-		}
 		if len(wanted) > 0 {
 			if w, ok := wanted[fd.Key]; ok {
 				if w.due >= 0 {

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"cmp"
 	"strings"
 
 	"vulnreport/generator/internal/i18n"
@@ -72,10 +73,7 @@ func (d *doc) exceptions() {
 		if e.Product != "" {
 			// The product by name on a line of its own, never the raw key
 			// nor an id broken across lines.
-			name := d.f.products[e.Product]
-			if name == "" {
-				name = e.Product
-			}
+			name := cmp.Or(e.ProductName, e.Product)
 			what = strings.TrimSpace(what + "\n" + name)
 		}
 		newDue, ext := "—", "—"

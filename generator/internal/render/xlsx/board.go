@@ -95,13 +95,6 @@ func (b *book) departments(ctx context.Context) error {
 // acceptance, mitigation and not-affected decision, with ticket and cost.
 func (b *book) exceptions(ctx context.Context) error {
 	es := b.r.Exceptions
-	products := map[string]string{}
-	for i := range b.r.Findings {
-		f := &b.r.Findings[i]
-		if f.ProductName != "" {
-			products[f.Product] = f.ProductName
-		}
-	}
 	_, err := b.writeTable(ctx, table{base: b.sheet(SheetExceptions), n: len(es), protect: true,
 		cols: []column{
 			{"xlsx.col.id", 12, kText, false}, {"col.kind", 20, kText, false}, {"col.system_id", 14, kText, false},
@@ -114,7 +107,7 @@ func (b *book) exceptions(ctx context.Context) error {
 		},
 		row: func(i int, o []any) {
 			e := &es[i]
-			o[0], o[1], o[2], o[3], o[4] = e.ID, b.enum("exception", e.Kind), e.System, e.Advisory, name(e.Product, products[e.Product])
+			o[0], o[1], o[2], o[3], o[4] = e.ID, b.enum("exception", e.Kind), e.System, e.Advisory, name(e.Product, e.ProductName)
 			if e.DueMoved {
 				o[5], o[6], o[7] = e.SLADue, e.NewDue, e.ExtensionDays
 				if e.Honoured {
