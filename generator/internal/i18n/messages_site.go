@@ -76,13 +76,13 @@ var siteMessages = map[string]Text{
 	"site.escalated_line": {"前回報告以降に緊急度が上がった項目: %d 件。", "Escalated since the last report: %d."},
 
 	// Findings lists.
-	"site.findings_lead":     {"すべての指摘を優先度と対応期限の順に示します。優先度・システム・区分などで絞り込めます。", "Every finding, by priority and due date. Filter by priority, system, category and more."},
+	"site.findings_lead":     {"すべての指摘を優先度と対応期限の順に示します。優先度・システム・区分などで絞り込めます。ID を選ぶと、理由・スコア・対応段階を含む行をシステムのページで開きます。", "Every finding, by priority and due date. Filter by priority, system, category and more. Follow a finding's ids to its whole row, with reasons, scores and stage, on its system's page."},
 	"site.findings_caption":  {"指摘 %s 件 (全 %s 件中)", "%s findings (of %s)"},
 	"site.by_priority":       {"優先度別のページ", "Pages by priority"},
 	"site.n_findings":        {"%d 件", "%d findings"},
 	"site.view_lead":         {"「%s」の %s 件の指摘です。", "The findings behind “%s”: %s."},
 	"site.view_filter":       {"絞り込み条件", "Filter"},
-	"site.view_rows":         {"各指摘の理由・スコア・対処状況は、システム名から開くシステムのページと全件一覧にあります。", "Each finding's reasons, scores and progress are on its system's page (follow the system's name) and in the full list."},
+	"site.view_rows":         {"各指摘の理由・スコア・対応段階は、ID から開くシステムのページの行にあります。", "Each finding's reasons, scores and stage are in its row on its system's page: follow its ids."},
 	"site.all_findings":      {"指摘一覧 (全件) へ", "All findings"},
 	"site.nojs":              {"JavaScript が無効なため絞り込みと並べ替えは使えませんが、表にはすべての行が載っています。", "With JavaScript off, filtering and sorting are unavailable; the table lists every row."},
 	"site.filter.title":      {"絞り込み", "Filter"},

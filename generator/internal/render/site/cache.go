@@ -239,3 +239,47 @@ func cvssStrings(score float64, version string) (string, string) {
 	}
 	return s, s + " (v" + version + ")"
 }
+
+// rowAnchor appends the anchor of finding fi's whole row on its system's
+// page: "f" and its position in the system's list from 1 (index.spos).
+func (ix *index) rowAnchor(b []byte, fi int32) []byte {
+	b = append(b, 'f')
+	return strconv.AppendInt(b, int64(ix.spos[fi])+1, 10)
+}
+
+// fullPath returns the page of finding fi's system that holds its whole
+// row, "" when the finding has no system page.
+func (ix *index) fullPath(fi int32) string {
+	if !ix.hasFull(fi) {
+		return ""
+	}
+	return mustPath(kSystem, ix.sysOf(fi).s.ID, int(ix.spos[fi])/max(ix.pageSize, 1)+1)
+}
+
+// hasFull reports whether finding fi has a system page for its whole row.
+func (ix *index) hasFull(fi int32) bool {
+	s := ix.sysOf(fi)
+	return s != nil && s.href(0) != ""
+}
+
+// fullHref appends the link from depth to finding fi's whole row on its
+// system's page, as relLinkTo makes it of fullPath and rowAnchor; false,
+// with b as it was, when it has none. The first page's link is cached.
+func (ix *index) fullHref(b []byte, fi int32, depth int) ([]byte, bool) {
+	s := ix.sysOf(fi)
+	if s == nil {
+		return b, false
+	}
+	var h relLink
+	if n := int(ix.spos[fi])/max(ix.pageSize, 1) + 1; n == 1 {
+		h = s.href(depth)
+	} else {
+		h = relLinkTo(depth, mustPath(kSystem, s.s.ID, n))
+	}
+	if h == "" {
+		return b, false
+	}
+	b = append(b, h...)
+	b = append(b, '#')
+	return ix.rowAnchor(b, fi), true
+}

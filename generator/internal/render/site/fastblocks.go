@@ -20,8 +20,7 @@ func newBlockLabels(lang i18n.Lang) blockLabels {
 		assignee: t("col.assignee"), planned: t("col.planned"), hosts: t("col.hosts"), risk: t("col.risk_share"),
 		completedOpen: t("pdf.completed_open"),
 		miniHead: "<table class=\"mini\">\n<caption class=\"vh\">" + t("section.findings") + "</caption>\n<thead><tr><th scope=\"col\">" +
-			t("priority") + "</th><th scope=\"col\">" + t("col.ids") + "</th><th scope=\"col\">" + t("col.cvss") +
-			"</th><th scope=\"col\">" + t("col.kev") + " / " + t("col.epss") + "</th><th scope=\"col\">" + t("col.due") +
+			t("priority") + "</th><th scope=\"col\">" + t("col.ids") + "</th><th scope=\"col\">" + t("col.due") +
 			"</th><th scope=\"col\">" + t("state") + "</th></tr></thead>\n<tbody>\n"}
 }
 

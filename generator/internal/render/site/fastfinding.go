@@ -14,22 +14,30 @@ import (
 
 // rowSrc is one finding with what its rows look up.
 type rowSrc struct {
-	fi   int32
-	f    *model.Finding
-	sys  *sysEntry
-	href relLink // the advisory link, "" without one
+	fi    int32
+	depth int
+	f     *model.Finding
+	sys   *sysEntry
+	href  relLink // the advisory link, "" without one
 }
 
 // src looks up finding fi for a page at depth. Its links are paths from
 // checked ids, plain as the row writers require.
 func (ix *index) src(fi int32, depth int) rowSrc {
-	return rowSrc{fi: fi, f: &ix.r.Findings[fi], sys: ix.sysOf(fi), href: ix.advHref(fi, depth)}
+	return rowSrc{fi: fi, depth: depth, f: &ix.r.Findings[fi], sys: ix.sysOf(fi), href: ix.advHref(fi, depth)}
 }
 
-// findingOf appends finding fi's "finding-row".
-func (w rowWriter) findingOf(b []byte, ix *index, lb *labels, fi int32, depth int) []byte {
+// findingOf appends finding fi's "finding-row", with its anchor when
+// anchored (on its system's page).
+func (w rowWriter) findingOf(b []byte, ix *index, lb *labels, fi int32, depth int, anchored bool) []byte {
 	s := ix.src(fi, depth)
 	f, e := s.f, escapeHTML
+	b = append(b, "<tr"...)
+	if anchored && ix.hasFull(fi) {
+		b = append(b, ` id="`...)
+		b = ix.rowAnchor(b, fi)
+		b = append(b, '"')
+	}
 	b = rowOpen(b, &s)
 	b = append(b, ' ')
 	b = e(b, lb.prio(f.Priority))
@@ -50,11 +58,11 @@ func (w rowWriter) findingOf(b []byte, ix *index, lb *labels, fi int32, depth in
 	return w.findingRest(b, ix, lb, &s)
 }
 
-// rowOpen appends the opening of a finding's row up to its priority
-// badge and the space after it: the filter values as data attributes.
+// rowOpen appends the opening of a finding's row after "<tr" (and its
+// id) up to its priority badge: the filter values as data attributes.
 func rowOpen(b []byte, s *rowSrc) []byte {
 	f, e := s.f, escapeHTML
-	b = append(b, `<tr data-p="`...)
+	b = append(b, ` data-p="`...)
 	b = e(b, f.Priority.String())
 	b = append(b, `" data-sys="`...)
 	b = e(b, f.System)
@@ -175,19 +183,7 @@ func (w rowWriter) miniOf(b []byte, ix *index, lb *labels, fi int32, depth int) 
 	b = append(b, `">`...)
 	b = e(b, f.Priority.String())
 	b = append(b, "</span></td>\n<td class=\"ids\">"...)
-	b = idsOf(b, ix, lb, &s)
-	b = append(b, "</td>\n<td"...)
-	if f.HasCVSS {
-		b = append(b, '>')
-		score, version := cvssOf(f)
-		b = cvssCell(b, score, version)
-	} else {
-		b = append(b, ` class="nodata">`...)
-		b = e(b, lb.nodata)
-	}
-	b = append(b, "</td>\n<td>"...)
-	b = w.kevOf(b, f)
-	b = epssCell(b, f)
+	b = fullIDs(b, ix, lb, &s)
 	b = append(b, "</td>\n<td><span class=\"nw\">"...)
 	b = e(b, ix.date(f.Due))
 	b = append(b, "</span>"...)
@@ -199,6 +195,44 @@ func (w rowWriter) miniOf(b []byte, ix *index, lb *labels, fi int32, depth int) 
 	b = append(b, "</td>\n<td>"...)
 	b = e(b, lb.get(lb.state, string(f.State), "state."))
 	return append(b, "</td></tr>\n"...)
+}
+
+// fullIDs writes the ids cell of the short rows ("view-row", "mini-row"):
+// the end-of-life date or the ids, linked to the finding's whole row.
+func fullIDs(b []byte, ix *index, lb *labels, s *rowSrc) []byte {
+	b = append(b, `<a href="`...)
+	b, linked := ix.fullHref(b, s.fi, s.depth)
+	if linked {
+		b = append(b, `">`...)
+	} else {
+		b = b[:len(b)-len(`<a href="`)]
+	}
+	f := s.f
+	if f.Kind == model.KindEOL {
+		b = escapeHTML(b, lb.get(lb.kind, string(f.Kind), "kind."))
+		b = append(b, " ("...)
+		b = escapeHTML(b, ix.date(f.EOL))
+		b = append(b, ')')
+	} else {
+		b = idsText(b, ix, s.fi)
+	}
+	if linked {
+		b = append(b, "</a>"...)
+	}
+	return b
+}
+
+// idsText writes a vulnerability's ids, each in a span.
+func idsText(b []byte, ix *index, fi int32) []byte {
+	if k := ix.fvuln[fi]; k >= 0 && !ix.ownIDs[fi] {
+		return append(b, ix.vulnList[k].idsHTML...)
+	}
+	for _, id := range ix.orderedIDs(fi) {
+		b = append(b, "<span>"...)
+		b = escapeHTML(b, id)
+		b = append(b, "</span> "...)
+	}
+	return b
 }
 
 // affectedOf appends finding fi's "affected-row" as fastAffected writes
@@ -257,15 +291,7 @@ func idsOf(b []byte, ix *index, lb *labels, s *rowSrc) []byte {
 		b = append(b, s.href...)
 		b = append(b, `">`...)
 	}
-	if k := ix.fvuln[s.fi]; k >= 0 && !ix.ownIDs[s.fi] {
-		b = append(b, ix.vulnList[k].idsHTML...)
-	} else {
-		for _, id := range ix.orderedIDs(s.fi) {
-			b = append(b, "<span>"...)
-			b = escapeHTML(b, id)
-			b = append(b, "</span> "...)
-		}
-	}
+	b = idsText(b, ix, s.fi)
 	if s.href != "" {
 		b = append(b, "</a>"...)
 	}

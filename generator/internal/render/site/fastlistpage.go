@@ -50,7 +50,7 @@ func (w *pageWriter) findingsTable(b []byte, ix *index, t *table, depth int) ([]
 	} else {
 		b = append(b, w.thead...)
 		for _, fi := range t.idx {
-			b = w.rows.findingOf(b, ix, w.lb, fi, depth)
+			b = w.rows.findingOf(b, ix, w.lb, fi, depth, t.anchored)
 		}
 	}
 	b = append(b, "</tbody>\n</table>\n</div>\n"...)

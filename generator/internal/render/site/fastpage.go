@@ -103,9 +103,9 @@ func (w *pageWriter) tableText(e, t func(string) string) {
 		"</th>\n<th scope=\"col\">" + t("col.ids") + "</th>\n<th scope=\"col\" data-type=\"num\">" + t("col.cvss") +
 		"</th>\n<th scope=\"col\" data-type=\"num\">" + t("col.kev") + " / " + t("col.epss") + "</th>\n<th scope=\"col\" data-type=\"num\">" +
 		t("stage") + "</th>\n<th scope=\"col\">" + t("col.due") + "</th>\n<th scope=\"col\">" + t("state") + "</th>\n</tr></thead>\n<tbody>\n"
-	w.theadCompact = "</caption>\n<thead><tr>\n<th scope=\"col\" data-type=\"num\">" + t("priority") + "</th>\n<th scope=\"col\">" + t("col.system") +
-		"</th>\n<th scope=\"col\">" + t("col.product") + " / " + t("col.version") + "</th>\n<th scope=\"col\">" + t("col.ids") +
-		"</th>\n<th scope=\"col\">" + t("col.due") + "</th>\n</tr></thead>\n<tbody>\n"
+	w.theadCompact = "</caption>\n<thead><tr>\n<th scope=\"col\" data-type=\"num\">" + t("priority") + "</th>\n<th scope=\"col\">" + t("col.ids") +
+		"</th>\n<th scope=\"col\">" + t("col.system") + "</th>\n<th scope=\"col\">" + t("col.product") + " / " + t("col.version") +
+		"</th>\n<th scope=\"col\">" + t("col.due") + "</th>\n<th scope=\"col\">" + t("state") + "</th>\n</tr></thead>\n<tbody>\n"
 }
 
 // head writes the "head" template; false when a link needs the

@@ -76,7 +76,13 @@ func (w rowWriter) fastTable(buf []byte, rows []row) ([]byte, bool) {
 
 func (w rowWriter) findingRow(b []byte, r *row) []byte {
 	e := escapeHTML
-	b = append(b, `<tr data-p="`...)
+	b = append(b, "<tr"...)
+	if r.Anchor != "" {
+		b = append(b, ` id="`...)
+		b = e(b, r.Anchor)
+		b = append(b, '"')
+	}
+	b = append(b, ` data-p="`...)
 	b = e(b, r.Prio.String())
 	b = append(b, `" data-sys="`...)
 	b = e(b, r.System)

@@ -23,6 +23,8 @@ type table struct {
 	// Compact tables (a headline's list) show each finding in a short
 	// "view-row" that links to where its whole row is.
 	Compact bool
+	// anchored tables (a system's page) give each row its anchor.
+	anchored bool
 	// idx are the findings of a table the page writer writes (lazy).
 	idx []int32
 }
@@ -115,7 +117,7 @@ func (b *builder) findingsJobs(lang i18n.Lang, ch *chrome, pw *pageWriter) []job
 				idx = append(idx, int32(i))
 			}
 			d := &findingsData{Total: len(b.r.Findings)}
-			d.Table = b.table(lang, p, "findings", i18n.Tf(lang, "site.findings_caption", num(len(idx)), num(d.Total)), idx, lazy)
+			d.Table = b.viewTable(lang, p, "findings", i18n.Tf(lang, "site.findings_caption", num(len(idx)), num(d.Total)), idx, lazy)
 			d.Table.Pager = newPager(p, n, len(pages), lp.from, lp.to, d.Total, path)
 			d.Groups = b.groups(lang, p, pages, path)
 			return d
@@ -149,17 +151,33 @@ func (b *builder) groups(lang i18n.Lang, p *Page, pages []listPage, path func(in
 // table builds a findings table of the findings at idx. A lazy table
 // keeps idx for the page writer instead of building rows.
 func (b *builder) table(lang i18n.Lang, p *Page, id, caption string, idx []int32, lazy bool) table {
-	return b.makeTable(lang, p, id, caption, idx, lazy, false)
+	return b.makeTable(lang, p, id, caption, idx, lazy, rowsFull)
 }
 
-// viewTable is table in compact rows, for a headline's list. Only the
+// viewTable is table in compact rows, for the findings lists. Only the
 // page writer writes them fast; otherwise the template does.
 func (b *builder) viewTable(lang i18n.Lang, p *Page, id, caption string, idx []int32, lazy bool) table {
-	return b.makeTable(lang, p, id, caption, idx, lazy, true)
+	return b.makeTable(lang, p, id, caption, idx, lazy, rowsCompact)
 }
 
-func (b *builder) makeTable(lang i18n.Lang, p *Page, id, caption string, idx []int32, lazy, compact bool) table {
-	t := table{ID: id, Caption: caption, Form: b.form(lang, idx), Compact: compact}
+// sysTable is table on a system's page: its whole rows carry the
+// anchors the other lists link to (rowAnchor).
+func (b *builder) sysTable(lang i18n.Lang, p *Page, id, caption string, idx []int32, lazy bool) table {
+	return b.makeTable(lang, p, id, caption, idx, lazy, rowsAnchored)
+}
+
+// rowsKind is how a table shows its findings.
+type rowsKind int
+
+const (
+	rowsFull     rowsKind = iota // "finding-row"
+	rowsAnchored                 // "finding-row" with the row's anchor (a system's page)
+	rowsCompact                  // "view-row"
+)
+
+func (b *builder) makeTable(lang i18n.Lang, p *Page, id, caption string, idx []int32, lazy bool, kind rowsKind) table {
+	compact := kind == rowsCompact
+	t := table{ID: id, Caption: caption, Form: b.form(lang, idx), Compact: compact, anchored: kind == rowsAnchored}
 	if lazy {
 		t.idx = idx
 		return t
@@ -167,6 +185,9 @@ func (b *builder) makeTable(lang i18n.Lang, p *Page, id, caption string, idx []i
 	t.Rows = p.rowBuf(len(idx))[:len(idx)]
 	for i, fi := range idx {
 		t.Rows[i] = b.ix.makeRow(fi, b.lb[lang], p.depth)
+		if !t.anchored {
+			t.Rows[i].Anchor = ""
+		}
 	}
 	if b.fast && !compact && len(t.Rows) > 0 {
 		t.HTML = p.fast(func(buf []byte) ([]byte, bool) { return b.rw[lang].fastTable(buf, t.Rows) })

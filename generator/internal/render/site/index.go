@@ -31,6 +31,12 @@ type index struct {
 	fsys, fvuln []int32
 	ownIDs      []bool
 	bySystem    map[string][]int32
+	// spos is each finding's position in its system's list (bySystem):
+	// its full row is on that system's page spos/pageSize+1, with the
+	// anchor "f<spos+1>" (rowAnchor), where the other lists link to it.
+	spos []int32
+	// pageSize is the most rows a findings page holds.
+	pageSize int
 	// byVuln is sorted by system, product name and version.
 	byVuln   map[string][]int32
 	byAction map[string][]int32
@@ -81,9 +87,11 @@ func newIndex(r *report.Report) *index {
 	var wg sync.WaitGroup
 	defer wg.Wait()
 	wg.Go(ix.cacheIndex)
+	ix.spos = make([]int32, len(r.Findings))
 	wg.Go(func() {
 		for i := range r.Findings {
 			f := &r.Findings[i]
+			ix.spos[i] = int32(len(ix.bySystem[f.System]))
 			ix.bySystem[f.System] = append(ix.bySystem[f.System], int32(i))
 			if n := len(ix.prioRuns); n == 0 || ix.prioRuns[n-1].Priority != f.Priority {
 				ix.prioRuns = append(ix.prioRuns, run{Priority: f.Priority, From: i, To: i + 1})

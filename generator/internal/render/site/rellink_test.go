@@ -79,6 +79,12 @@ func TestRelLinkTo(t *testing.T) {
 		{0, `systems/a"onmouseover=x.html`, ""},
 		{maxDepth + 1, "systems/web-1.html", ""},
 		{0, "", ""},
+		{1, "systems/web-1.html#f12", "../systems/web-1.html#f12"},
+		{0, "systems/web-1.html#", ""},
+		{0, "systems/web-1.html#f1#f2", ""},
+		{0, "systems/web-1.html#a\"b", ""},
+		{0, "systems/web-1.html#../x", ""},
+		{0, "#f1", ""},
 	} {
 		if got := relLinkTo(tt.depth, tt.path); got != tt.want {
 			t.Errorf("relLinkTo(%d, %q) = %q, want %q", tt.depth, tt.path, got, tt.want)

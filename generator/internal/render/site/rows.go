@@ -35,6 +35,10 @@ type row struct {
 	State, StateLabel          string
 	Open                       bool
 	Kind, KindLabel            string
+	// Anchor is the id of the row on its system's page ("f<n>"), where
+	// FullHref links from the other lists; both "" without a system page.
+	Anchor   string
+	FullHref relLink
 }
 
 // stageOrder lists the stages: none, the guide's four steps, and done.
@@ -81,6 +85,10 @@ func (ix *index) makeRow(i int32, lb *labels, depth int) row {
 		rw.SysName = s.s.Name.Get(lb.lang)
 		rw.SysHref = s.href(depth)
 		rw.Category, rw.Exposure = s.s.Category, s.s.Exposure
+		if path := ix.fullPath(i); path != "" {
+			rw.Anchor = string(ix.rowAnchor(nil, i))
+			rw.FullHref = relLinkTo(depth, path+"#"+rw.Anchor)
+		}
 	}
 	if f.Kind == model.KindEOL {
 		rw.EOL = ix.date(f.EOL)

@@ -194,6 +194,7 @@ func newBuilder(r *report.Report, pages []content.Page, pageSize int) *builder {
 	var wg sync.WaitGroup
 	wg.Go(func() { b.charts = chart.Build(r) })
 	b.ix = newIndex(r)
+	b.ix.pageSize = b.pageSize
 	for _, l := range r.Languages {
 		if l.Valid() && !containsLang(b.langs, l) {
 			b.langs = append(b.langs, l)

@@ -116,7 +116,7 @@ func (b *builder) systemJobs(lang i18n.Lang, ch *chrome, pw *pageWriter) ([]job,
 			data := func(p *Page, lazy bool) *systemData {
 				d := &systemData{Sys: s, Name: s.Name.Get(lang), Cont: n > 1, First: p.Href(path(1)), Findings: len(idx)}
 				caption := i18n.Tf(lang, "site.findings_caption", num(c[1]-c[0]), num(len(idx)))
-				d.Table = b.table(lang, p, "findings", caption, idx[c[0]:c[1]], lazy)
+				d.Table = b.sysTable(lang, p, "findings", caption, idx[c[0]:c[1]], lazy)
 				d.Table.Pager = newPager(p, n, len(pages), c[0], c[1], len(idx), path)
 				if n == 1 {
 					b.systemDetails(lang, p, d)
