@@ -115,6 +115,7 @@ var coreMessages = map[string]Text{
 	"col.released":          {"リリース日", "Released"},
 	"col.support_end":       {"サポート終了日", "Support ends"},
 	"col.eol":               {"セキュリティサポート終了日", "End of life"},
+	"col.eol_in_use":        {"サポート終了", "End of life"}, // open end-of-life findings, as the headline counts them
 	"col.extended_end":      {"延長サポート終了日", "Extended support ends"},
 	"col.latest":            {"最新版", "Latest"},
 	"col.replacement":       {"更改予定日", "Planned replacement"},
