@@ -109,7 +109,7 @@ func TestSentencesFromCatalogue(t *testing.T) {
 }
 
 // catalogueKey finds a key named literally in a call of the catalogue.
-var catalogueKey = regexp.MustCompile(`i18n\.(?:Msg|Sentencef|Countf|Has)\("([^"]+)"[,)]|i18n\.(?:T|Tf)\([^,()]+, "([^"]+)"[,)]`)
+var catalogueKey = regexp.MustCompile(`i18n\.(?:Msg|Sentencef|Countf|Has)\("([^"]+)"[,)]|i18n\.(?:T|Tf|Tn)\([^,()]+, "([^"]+)"[,)]`)
 
 // placeholderKeys are keys named in the Go code that are deliberately not
 // in the catalogue: chart titles and units the renderers resolve by the

@@ -22,6 +22,7 @@ var siteMessages = map[string]Text{
 	"site.details":        {"詳細", "Details"},
 	"site.total":          {"合計", "Total"},
 	"site.days":           {"%d 日", "%d days"},
+	"site.days.one":       {"%d 日", "%d day"},
 	"site.days_f":         {"%s 日", "%s days"},
 	"site.no_data_chart":  {"データがありません", "No data"},
 	"site.chart_table":    {"数値を表で見る", "Show the numbers as a table"},
