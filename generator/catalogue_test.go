@@ -65,7 +65,7 @@ func hasString(n ast.Node) bool {
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			if isI18n(n.Fun, "T", "Tf", "Appendf", "Msg", "Sentencef", "Countf") {
+			if isI18n(n.Fun, "T", "Tf", "Tn", "Appendf", "Msg", "Sentencef", "Countf") {
 				return false
 			}
 		case *ast.BasicLit:
@@ -109,7 +109,7 @@ func TestSentencesFromCatalogue(t *testing.T) {
 }
 
 // catalogueKey finds a key named literally in a call of the catalogue.
-var catalogueKey = regexp.MustCompile(`i18n\.(?:Msg|Sentencef|Countf|Has)\("([^"]+)"[,)]|i18n\.(?:T|Tf)\([^,()]+, "([^"]+)"[,)]|i18n\.Appendf\([^,()]+, [^,()]+, "([^"]+)"[,)]`)
+var catalogueKey = regexp.MustCompile(`i18n\.(?:Msg|Sentencef|Countf|Has)\("([^"]+)"[,)]|i18n\.(?:T|Tf|Tn)\([^,()]+, "([^"]+)"[,)]|i18n\.Appendf\([^,()]+, [^,()]+, "([^"]+)"[,)]`)
 
 // placeholderKeys are keys named in the Go code that are deliberately not
 // in the catalogue: chart titles and units the renderers resolve by the

@@ -59,14 +59,18 @@ func TestCrossOutputConsistency(t *testing.T) {
 		}
 	}
 	add("findings.json", fromFindingsJSON(t, filepath.Join(out, "findings.json")))
+	siteEOL := eolBySite(t, filepath.Join(out, "index.html"))
+	add("site", siteEOL)
 	add("site", fromSite(t, filepath.Join(out, "index.html")))
 	xlsxs, _ := filepath.Glob(filepath.Join(out, "*.xlsx"))
 	for _, x := range xlsxs {
 		add(filepath.Base(x), fromWorkbook(t, x))
+		add(filepath.Base(x), eolByWorkbook(t, x))
 	}
 	if pdfs, _ := filepath.Glob(filepath.Join(out, "*.ja.pdf")); len(pdfs) == 1 {
 		if txt, ok := pdfText(t, pdfs[0]); ok {
 			add("pdf", fromPDF(t, txt))
+			add("pdf", eolByPDF(t, pdfs[0], siteEOL))
 			kevInBody(t, data, txt)
 		}
 	} else {
@@ -100,6 +104,139 @@ func TestCrossOutputConsistency(t *testing.T) {
 			t.Errorf("%s is stated by %d output(s) %v; want at least two to compare", fig, len(stated[fig]), stated[fig])
 		}
 	}
+	// The departments' end-of-life counts add up to the headline.
+	sum := 0
+	for fig, v := range siteEOL {
+		if strings.HasPrefix(fig, figEOLDept) {
+			if len(stated[fig]) < 3 {
+				t.Errorf("%s is stated by %v; want the site, the workbooks and the PDF", fig, stated[fig])
+			}
+			sum += v
+		}
+	}
+	if len(siteEOL) == 0 || sum != stated[figEOL]["site"] {
+		t.Errorf("the departments' end-of-life counts %v add up to %d, the headline says %d", siteEOL, sum, stated[figEOL]["site"])
+	}
+}
+
+// figEOLDept prefixes a department's end-of-life count in the scorecards.
+const figEOLDept = "end-of-life in use, department "
+
+// eolBySite reads the end-of-life column of the dashboard's scorecards.
+func eolBySite(t *testing.T, path string) map[string]int {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(b)
+	start := strings.Index(page, `id="h-owners"`)
+	end := strings.Index(page, `id="h-exceptions"`)
+	if start < 0 || end < start {
+		t.Fatal("the dashboard has no scorecards section")
+	}
+	head := `<th scope="col">` + html.EscapeString(i18n.T(i18n.JA, "col.eol_in_use")) + `</th>`
+	sec := page[start:end]
+	hi := strings.Index(sec, head)
+	if hi < 0 {
+		t.Fatalf("the dashboard's scorecards have no %q column", i18n.T(i18n.JA, "col.eol_in_use"))
+	}
+	col := strings.Count(sec[:hi], `<th scope="col">`) - 1 // among the <td>s after the row's <th>
+	figs := map[string]int{}
+	row := regexp.MustCompile(`<tr><th scope="row">(.*?)</th>((?:<td>.*?</td>)+)</tr>`)
+	cell := regexp.MustCompile(`<td>(.*?)</td>`)
+	for _, m := range row.FindAllStringSubmatch(sec, -1) {
+		name := html.UnescapeString(tagRE.ReplaceAllString(m[1], ""))
+		cells := cell.FindAllStringSubmatch(m[2], -1)
+		if col >= len(cells) {
+			t.Fatalf("scorecard row %q has %d cells", name, len(cells))
+		}
+		figs[figEOLDept+name] = atoi(t, cells[col][1])
+	}
+	return figs
+}
+
+// eolByWorkbook reads the end-of-life column of the department sheet.
+func eolByWorkbook(t *testing.T, path string) map[string]int {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	figs := map[string]int{}
+	for _, l := range i18n.Supported {
+		rows, err := f.GetRows(i18n.T(l, "xlsx.sheet.departments"))
+		if err != nil {
+			continue
+		}
+		name, eol := -1, -1
+		for _, row := range rows {
+			if name < 0 {
+				for i, c := range row {
+					switch c {
+					case i18n.T(l, "xlsx.col.department"):
+						name = i
+					case i18n.T(l, "col.eol_in_use"):
+						eol = i
+					}
+				}
+				if eol < 0 {
+					name = -1
+				}
+				continue
+			}
+			if eol < len(row) && name < len(row) && row[name] != "" {
+				// The sheet names the departments in its language; the
+				// site's names are the Japanese ones, and the register's
+				// department names are the same in both.
+				dept := row[name]
+				if dept == i18n.T(l, "department.none") {
+					dept = i18n.T(i18n.JA, "department.none")
+				}
+				figs[figEOLDept+dept] = atoi(t, row[eol])
+			}
+		}
+		if name < 0 {
+			t.Errorf("%s: the department sheet has no %q column", filepath.Base(path), i18n.T(l, "col.eol_in_use"))
+		}
+	}
+	return figs
+}
+
+// eolByPDF reads the end-of-life column of the Japanese PDF's scorecards:
+// in the layout text each department's row is one line, its name, the
+// counts P1–P4, overdue findings, overdue actions, due soon, end of life.
+func eolByPDF(t *testing.T, path string, depts map[string]int) map[string]int {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		return nil
+	}
+	out, err := exec.Command(bin, "-layout", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	figs := map[string]int{}
+	for _, line := range strings.Split(string(out), "\n") {
+		fields := strings.Fields(line)
+		if len(fields) < 9 {
+			continue
+		}
+		if _, ok := depts[figEOLDept+fields[0]]; !ok {
+			continue
+		}
+		nums := 0
+		for _, f := range fields[1:9] {
+			if _, err := strconv.Atoi(strings.ReplaceAll(f, ",", "")); err == nil {
+				nums++
+			}
+		}
+		if nums == 8 {
+			figs[figEOLDept+fields[0]] = atoi(t, fields[8])
+		}
+	}
+	return figs
 }
 
 // kevInBody checks that every open exploited finding on an

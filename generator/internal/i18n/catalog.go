@@ -81,6 +81,16 @@ func counts(args []any) []any {
 	return args
 }
 
+// Tn formats the label for key with the count n, its only argument; in
+// English, when n is exactly one and the catalogue has key+".one", that
+// singular form is used ("1 day", not "1 days").
+func Tn(lang Lang, key string, n int) string {
+	if lang == EN && n == 1 && Has(key+".one") {
+		key += ".one"
+	}
+	return Tf(lang, key, n)
+}
+
 // count is an int argument of a catalogue text: %d and %v print it with
 // thousands separators, any other verb, width or flag as an int.
 type count int

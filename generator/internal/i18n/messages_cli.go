@@ -30,7 +30,6 @@ var cliMessages = map[string]Text{
 	"cli.check.fatal":      {"レポートを作成できません (信頼できないファイル %d 件。上の理由を参照)", "the snapshot cannot be built (%d files cannot be trusted; see above)"},
 	"cli.check.rejected_n": {"%[2]d 件中 %[1]d 件のレコードを不採用にしました", "%d of %d records rejected"},
 	"cli.check.content":    {"content/ のページ %d 件にエラーがあり、ビルドは停止します", "%d content pages have errors: the build would stop"},
-	"cli.check.errors":     {"エラー %d 件 (レコードの不採用はなし)", "%d errors (no record was rejected)"},
 
 	"diag.future_date": {"%s: 項目 %q の %s は基準日 %s より後の日付ですが、既に起きた事柄を記録する項目です。日付を確認してください",
 		"%s: field %q: %s is after the as-of date %s, yet it records something that has happened: check the date"},

@@ -25,16 +25,12 @@ var reportMessages = map[string]Text{
 	"pdf.needs_review": {"要確認", "to review"},
 	"col.department":   {"所管部署", "Department"},
 	"col.needed_by":    {"判断期限", "Needed by"},
-	"col.score":        {"得点", "Score"},
 	"col.rank_reasons": {"順位の理由", "Why it ranks here"},
-	"col.state":        {"状態", "State"},
 	"col.sla_due":      {"元の期限", "Original due"},
 	"col.new_due":      {"変更後の期限", "New due"},
 	"col.extension":    {"延長日数", "Days extended"},
-	"col.due_soon":     {"14 日以内に期限", "Due in 14 days"},
 	"col.mttr":         {"平均対応日数", "MTTR (days)"},
 	"col.sla_rate":     {"SLA 遵守率", "SLA compliance"},
-	"col.open":         {"未対応", "Open"},
 	"col.change_pair":  {"前月比 (未対応 / 期限超過)", "Change (open / overdue)"},
 
 	"exception.due_moved":    {"期限変更", "Due date moved"},
@@ -63,7 +59,6 @@ var reportMessages = map[string]Text{
 
 // scorecardMessages are the scorecard and register details.
 var scorecardMessages = map[string]Text{
-	"pdf.review_by":           {"見直し %s", "review %s"},
 	"pdf.due_within":          {"%d 日以内に期限", "Due in %d days"},
 	"pdf.change_open_overdue": {"%s / %s", "%s / %s"},
 	"pdf.scorecard_note":      {"平均対応日数と SLA 遵守率は前回報告以降に解消した指摘が対象 (解消がない部署はデータなし)。前月比は未対応と期限超過の指摘の増減。", "MTTR and SLA compliance cover findings closed since the last report (no data if none); change is in open / overdue since last month."},

@@ -39,3 +39,16 @@ func TestTfSeparators(t *testing.T) {
 		t.Errorf("Tf changed its caller's arguments: %v", args)
 	}
 }
+
+// TestTnSingular: English says "1 day", Japanese needs no singular.
+func TestTnSingular(t *testing.T) {
+	for _, c := range []struct {
+		lang Lang
+		n    int
+		want string
+	}{{EN, 1, "1 day"}, {EN, 2, "2 days"}, {EN, 1000, "1,000 days"}, {JA, 1, "1 日"}} {
+		if got := Tn(c.lang, "site.days", c.n); got != c.want {
+			t.Errorf("Tn(%s, site.days, %d) = %q, want %q", c.lang, c.n, got, c.want)
+		}
+	}
+}

@@ -1,7 +1,5 @@
 package i18n
 
-import "fmt"
-
 // Vocabulary keys: each names one figure, defined once here and in the
 // method appendix, and used under the same name in every output. A fix
 // action count, an overdue-findings count and an overdue-actions count are
@@ -52,12 +50,3 @@ var vocabMessages = map[string]Text{
 // Terms lists the vocabulary keys in the order the method appendix prints them.
 var Terms = []string{TermOpenFindings, TermOverdueFindings, TermOverdueSLA, TermFixActions, TermOverdueActions,
 	TermExploitedInternet, TermDecisions, TermExceptions}
-
-// Plural formats a count with its noun: Japanese needs no plural ("3 件"
-// is the caller's), English picks the singular for exactly one.
-func Plural(lang Lang, n int, one, many string) string {
-	if lang == EN && n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}

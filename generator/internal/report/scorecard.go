@@ -9,6 +9,7 @@ import (
 	"vulnreport/generator/internal/history"
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/inventory"
+	"vulnreport/generator/internal/model"
 )
 
 // NoDepartment is the scorecard name of systems with no owner department.
@@ -36,6 +37,10 @@ type Scorecard struct {
 	Actions int
 	// Exploited counts open exploited findings.
 	Exploited int
+	// EOL counts open end-of-life findings (software past its support),
+	// as the "end-of-life software in use" headline counts them: the
+	// departments' figures add up to the headline.
+	EOL int
 	// MTTRDays is the mean days from first seen to closure over findings
 	// closed since the previous build; HasMTTR is false when none closed.
 	MTTRDays float64
@@ -87,6 +92,9 @@ func scorecards(in Input, r *Report, sysByID map[string]inventory.System) []Scor
 		}
 		if f.Exploited {
 			sc.Exploited++
+		}
+		if f.Kind == model.KindEOL {
+			sc.EOL++
 		}
 	}
 	for _, a := range r.Actions {

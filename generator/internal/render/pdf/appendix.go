@@ -24,7 +24,7 @@ func (d *doc) method() {
 	args := map[model.Priority][]any{model.P1: {f1(pol.P1CVSS)}, model.P2: {f1(pol.P2CVSS), strconv.FormatFloat(pol.P2EPSS, 'f', 2, 64)},
 		model.P3: {f1(pol.P3CVSS)}}
 	for _, p := range model.Priorities {
-		t.addPrio(p, d.t(p.LabelKey()), d.tf("pdf.rule."+p.String(), args[p]...), d.tf("pdf.days", pol.SLADays[p]))
+		t.addPrio(p, d.t(p.LabelKey()), d.tf("pdf.rule."+p.String(), args[p]...), i18n.Tn(d.lang, "pdf.days", pol.SLADays[p]))
 	}
 	d.table(t)
 	d.note(d.t("pdf.rule.eol"))
@@ -82,7 +82,7 @@ func (d *doc) method() {
 		if f.Stale {
 			age = "▲ " + age
 		}
-		t.rows = append(t.rows, []string{d.t("feed." + f.Kind), date, age, d.tf("pdf.days", f.MaxDays)})
+		t.rows = append(t.rows, []string{d.t("feed." + f.Kind), date, age, i18n.Tn(d.lang, "pdf.days", f.MaxDays)})
 	}
 	d.table(t)
 
@@ -95,7 +95,7 @@ func (d *doc) method() {
 		{"pdf.h.eol_warning", pol.EOLWarningDays}, {"pdf.h.stale", pol.StaleDays}, {"pdf.h.inspection", pol.InspectionDays},
 		{"pdf.h.ack", pol.AckDays}, {"pdf.h.acceptance", pol.AcceptanceDays}, {"pdf.h.due_soon", pol.DueSoonDays},
 	} {
-		t.rows = append(t.rows, []string{d.t(h.key), d.tf("pdf.days", h.n)})
+		t.rows = append(t.rows, []string{d.t(h.key), i18n.Tn(d.lang, "pdf.days", h.n)})
 	}
 	d.table(t)
 

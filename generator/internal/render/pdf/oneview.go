@@ -119,11 +119,12 @@ func (d *doc) scorecards() {
 	sc := d.r.Scorecards
 	d.lead(d.tf("pdf.lead.scorecards", num(len(sc)), num(d.r.Summary.OverdueActions)))
 	t := table{cols: []col{
-		{head: d.t("col.department"), w: 24}, {head: model.P1.String(), w: 9, align: 'R'}, {head: model.P2.String(), w: 9, align: 'R'},
-		{head: model.P3.String(), w: 9, align: 'R'}, {head: model.P4.String(), w: 9, align: 'R'},
-		{head: d.t(i18n.TermOverdueFindings), w: 17, align: 'R'}, {head: d.t(i18n.TermOverdueActions), w: 17, align: 'R'},
-		{head: d.tf("pdf.due_within", d.r.Policy.DueSoonDays), w: 16, align: 'R'}, {head: d.t("col.mttr"), w: 15, align: 'R'},
-		{head: d.t("col.sla_rate"), w: 17, align: 'R'}, {head: d.t("col.change_pair"), w: 22, align: 'R'},
+		{head: d.t("col.department"), w: 23}, {head: model.P1.String(), w: 8.5, align: 'R'}, {head: model.P2.String(), w: 8.5, align: 'R'},
+		{head: model.P3.String(), w: 8.5, align: 'R'}, {head: model.P4.String(), w: 8.5, align: 'R'},
+		{head: d.t(i18n.TermOverdueFindings), w: 15, align: 'R'}, {head: d.t(i18n.TermOverdueActions), w: 15, align: 'R'},
+		{head: d.tf("pdf.due_within", d.r.Policy.DueSoonDays), w: 14, align: 'R'},
+		{head: d.t("col.eol_in_use"), w: 11, align: 'R'}, {head: d.t("col.mttr"), w: 16, align: 'R'},
+		{head: d.t("col.sla_rate"), w: 17, align: 'R'}, {head: d.t("col.change_pair"), w: 21, align: 'R'},
 	}, size: sizeSmall}
 	for _, c := range sc[:min(maxRows, len(sc))] {
 		mttr, sla, change := d.t("nodata"), d.t("nodata"), d.t("nodata")
@@ -137,7 +138,7 @@ func (d *doc) scorecards() {
 			change = d.tf("pdf.change_open_overdue", signed(c.OpenTotal-c.PrevOpen), signed(c.OverdueFindings-c.PrevOverdue))
 		}
 		t.rows = append(t.rows, []string{d.tx(c.Name), num(c.Open[0]), num(c.Open[1]), num(c.Open[2]), num(c.Open[3]),
-			num(c.OverdueFindings), num(c.OverdueActions), num(c.DueSoon), mttr, sla, change})
+			num(c.OverdueFindings), num(c.OverdueActions), num(c.DueSoon), num(c.EOL), mttr, sla, change})
 	}
 	d.table(t)
 	d.note(d.shownAlways(min(maxRows, len(sc)), len(sc), "section.scorecards"))

@@ -60,7 +60,7 @@ func (d *doc) overdue() {
 			mean, median = days(m.MeanDays), days(m.MedianDays)
 		}
 		b := age[row.Priority]
-		t.addPrio(row.Priority, d.t(row.Priority.LabelKey()), d.tf("pdf.days", row.TargetDays), num(row.Closed),
+		t.addPrio(row.Priority, d.t(row.Priority.LabelKey()), i18n.Tn(d.lang, "pdf.days", row.TargetDays), num(row.Closed),
 			num(row.ClosedInTime), rate, mean, median, num(b[0]), num(b[1]), num(b[2]), num(b[3]), num(row.OpenTotal), num(row.OpenPastDue))
 	}
 	d.table(t)

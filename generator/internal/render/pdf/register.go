@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/report"
 )
@@ -79,9 +80,9 @@ func (d *doc) notifications() {
 		{head: d.t("col.summary"), w: 69}, {head: d.t("col.acknowledged"), w: 24}, {head: d.t("col.status"), w: 11},
 	}, maxLines: 4, size: sizeSmall}
 	for _, n := range ns[:min(maxRows, len(ns))] {
-		ack := day(n.Acknowledged) + " (" + d.tf("pdf.days", n.AckDays) + ")"
+		ack := day(n.Acknowledged) + " (" + i18n.Tn(d.lang, "pdf.days", n.AckDays) + ")"
 		if n.Acknowledged.IsZero() {
-			ack = d.tf("pdf.not_acknowledged", n.AckDays)
+			ack = i18n.Tn(d.lang, "pdf.not_acknowledged", n.AckDays)
 		}
 		if n.AckLate {
 			ack += "\n▲ " + d.t("ack_late")

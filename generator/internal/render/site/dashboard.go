@@ -240,7 +240,7 @@ func freshness(lang i18n.Lang, r *report.Report) freshBlock {
 	var stale []string
 	for _, f := range r.Freshness {
 		l := freshLine{Name: i18n.T(lang, "feed."+f.Kind), Date: i18n.T(lang, "nodata"), Age: i18n.T(lang, "nodata"),
-			Max: i18n.Tf(lang, "pdf.days", f.MaxDays), Stale: f.Stale}
+			Max: i18n.Tn(lang, "pdf.days", f.MaxDays), Stale: f.Stale}
 		if f.HasDate {
 			l.Date, l.Age = date(f.Date), num(f.AgeDays)
 		}

@@ -196,6 +196,7 @@ func funcs(lang i18n.Lang) template.FuncMap {
 	return template.FuncMap{
 		"t":      func(key string) string { return i18n.T(lang, key) },
 		"tf":     func(key string, args ...any) string { return i18n.Tf(lang, key, args...) },
+		"tn":     func(key string, n int) string { return i18n.Tn(lang, key, n) },
 		"lbl":    func(prefix string, v any) string { return i18n.T(lang, prefix+vocabText(v)) },
 		"text":   func(t i18n.Text) string { return t.Get(lang) },
 		"date":   date,

@@ -64,7 +64,7 @@ func (b *book) departments(ctx context.Context) error {
 	}
 	cols = append(cols, column{i18n.TermOpenFindings, 10, kInt, false}, column{i18n.TermOverdueFindings, 10, kInt, false},
 		column{i18n.TermOverdueActions, 10, kInt, false}, column{"xlsx.col.due_soon", 10, kInt, false},
-		column{i18n.TermFixActions, 8, kInt, false}, column{"col.exploited", 8, kInt, false},
+		column{i18n.TermFixActions, 8, kInt, false}, column{"col.exploited", 8, kInt, false}, column{"col.eol_in_use", 8, kInt, false},
 		column{"xlsx.col.mttr", 10, kNum1, false}, column{"xlsx.col.sla_rate", 10, kPct, false}, column{"xlsx.col.closed", 8, kInt, false},
 		column{"xlsx.col.prev_open", 10, kInt, false}, column{"xlsx.col.prev_overdue", 10, kInt, false})
 	_, err := b.writeTable(ctx, table{base: b.sheet(SheetDepartments), n: len(cs), cols: cols, protect: true,
@@ -74,16 +74,16 @@ func (b *book) departments(ctx context.Context) error {
 			for k := range model.Priorities {
 				o[2+k] = c.Open[k]
 			}
-			o[6], o[7], o[8], o[9], o[10], o[11] = c.OpenTotal, c.OverdueFindings, c.OverdueActions, c.DueSoon, c.Actions, c.Exploited
+			o[6], o[7], o[8], o[9], o[10], o[11], o[12] = c.OpenTotal, c.OverdueFindings, c.OverdueActions, c.DueSoon, c.Actions, c.Exploited, c.EOL
 			if c.HasMTTR {
-				o[12] = c.MTTRDays
+				o[13] = c.MTTRDays
 			}
 			if c.HasSLA {
-				o[13] = c.SLARate
+				o[14] = c.SLARate
 			}
-			o[14] = c.Closed
+			o[15] = c.Closed
 			if c.HasPrev {
-				o[15], o[16] = c.PrevOpen, c.PrevOverdue
+				o[16], o[17] = c.PrevOpen, c.PrevOverdue
 			}
 		},
 	})
