@@ -1,6 +1,8 @@
 package assess
 
 import (
+	"cmp"
+	"slices"
 	"time"
 
 	"vulnreport/generator/internal/attack"
@@ -94,16 +96,38 @@ type Escalation struct {
 }
 
 // Escalations lists the open findings of fs that became more urgent since
-// the last build (Escalate), in the order of fs; findings the last build
-// did not have are new, not escalated.
+// the last build (Escalate) and those it did not have that arrive
+// exploited or overdue (Arrived), by priority (P1 first), otherwise in the
+// order of fs; a finding's escalations stay together.
 func Escalations(last history.Month, fs []model.Finding, asOf time.Time) []Escalation {
 	var out []Escalation
+	var rank []int // the priority rank of out[i]'s finding
 	for i := range fs {
+		var es []Escalation
 		if prev, ok := last.Lookup(fs[i].Key); ok {
-			out = append(out, Escalate(&fs[i], prev, last.Date, asOf)...)
+			es = Escalate(&fs[i], prev, last.Date, asOf)
+		} else {
+			es = Arrived(&fs[i], last.Date, asOf)
 		}
+		for range es {
+			rank = append(rank, fs[i].Priority.Rank())
+		}
+		out = append(out, es...)
 	}
-	return out
+	if len(out) == 0 {
+		return nil
+	}
+	// Most urgent first; a finding's escalations stay together, in order.
+	idx := make([]int, len(out))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(rank[a], rank[b]) })
+	sorted := make([]Escalation, len(out))
+	for k, i := range idx {
+		sorted[k] = out[i]
+	}
+	return sorted
 }
 
 // Escalate says how an open finding f became more urgent than prev, its
@@ -133,6 +157,36 @@ func Escalate(f *model.Finding, prev findings.Finding, lastDate, asOf time.Time)
 	}
 	if prev.Priority.Valid() && f.Priority.Rank() < prev.Priority.Rank() {
 		out = append(out, Escalation{Finding: f.Key, Kind: PriorityRaised, Date: asOf, From: prev.Priority})
+	}
+	return out
+}
+
+// Arrived is Escalate for an open finding the previous report did not
+// have: one that arrives exploited or already past its due date is as
+// much a change since that report as one that became so, and a list of
+// escalations without it would hide the worst news of the month (a new
+// KEV entry on an internet-facing firewall, past its KEV due on arrival).
+// Exploited is dated by the KEV listing when that falls in the period,
+// overdue by the due date when that does; otherwise both by asOf, the
+// snapshot in which the finding first appears.
+func Arrived(f *model.Finding, lastDate, asOf time.Time) []Escalation {
+	if !f.IsOpen() {
+		return nil
+	}
+	var out []Escalation
+	if f.Exploited {
+		d := f.KEVAdded
+		if d.IsZero() || !d.After(lastDate) || d.After(asOf) {
+			d = asOf
+		}
+		out = append(out, Escalation{Finding: f.Key, Kind: NewlyExploited, Date: d})
+	}
+	if f.Overdue {
+		d := f.Due
+		if !d.After(lastDate) || d.After(asOf) {
+			d = asOf
+		}
+		out = append(out, Escalation{Finding: f.Key, Kind: NewlyOverdue, Date: d})
 	}
 	return out
 }

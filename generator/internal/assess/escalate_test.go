@@ -7,6 +7,7 @@ import (
 
 	"vulnreport/generator/internal/attack"
 	"vulnreport/generator/internal/findings"
+	"vulnreport/generator/internal/history"
 	"vulnreport/generator/internal/model"
 )
 
@@ -117,5 +118,44 @@ func TestEscalate(t *testing.T) {
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%s: %+v, want %+v", tc.name, got, tc.want)
 		}
+	}
+}
+
+// TestArrived: a finding the previous report did not have escalates when
+// it arrives exploited or overdue, dated within the period.
+func TestArrived(t *testing.T) {
+	last := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	asOf := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	mid := time.Date(2026, 11, 15, 0, 0, 0, 0, time.UTC)
+	long := time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
+	open := func(mod func(*model.Finding)) model.Finding {
+		f := model.Flat{Key: "k", State: model.StateOpen, Priority: model.P1}.Finding()
+		mod(&f)
+		return f
+	}
+	for _, tc := range []struct {
+		name string
+		f    model.Finding
+		want []Escalation
+	}{
+		{"new, neither exploited nor overdue: nothing", open(func(*model.Finding) {}), nil},
+		{"new KEV listed long ago, due long ago: both, dated asOf",
+			open(func(f *model.Finding) { f.Exploited, f.KEVAdded, f.Overdue, f.Due = true, long, true, long }),
+			[]Escalation{{Finding: "k", Kind: NewlyExploited, Date: asOf}, {Finding: "k", Kind: NewlyOverdue, Date: asOf}}},
+		{"new, listed and due in the period: dated by them",
+			open(func(f *model.Finding) { f.Exploited, f.KEVAdded, f.Overdue, f.Due = true, mid, true, mid }),
+			[]Escalation{{Finding: "k", Kind: NewlyExploited, Date: mid}, {Finding: "k", Kind: NewlyOverdue, Date: mid}}},
+		{"new and closed already: nothing",
+			open(func(f *model.Finding) { f.State, f.Exploited, f.Overdue = model.StateDone, true, true }), nil},
+	} {
+		got := Arrived(&tc.f, last, asOf)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %+v, want %+v", tc.name, got, tc.want)
+		}
+	}
+	var m history.Month
+	fs := []model.Finding{open(func(f *model.Finding) { f.Exploited = true })}
+	if got := Escalations(m, fs, asOf); len(got) != 1 || got[0].Kind != NewlyExploited {
+		t.Errorf("Escalations of a finding the last month lacks: %+v, want it newly exploited", got)
 	}
 }

@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"slices"
+	"strings"
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/report"
@@ -83,18 +85,35 @@ func (d *doc) overdue() {
 		{head: d.t("pdf.date"), w: 17, align: 'C'}, {head: d.t("col.kind"), w: 24}, {head: d.t("priority"), w: 10, prio: true},
 		{head: d.t("col.ids"), w: 50}, {head: d.t("col.system"), w: 40}, {head: d.t("col.owner"), w: 22},
 	}, maxLines: 3, size: sizeSmall}
-	for _, e := range esc[:min(maxShort, len(esc))] {
-		f := d.f.escalated[e.Finding]
+	// One row per finding: a finding that became exploited and overdue at
+	// once (a KEV entry past its due on arrival) reads as one item.
+	type row struct {
+		finding      string
+		dates, kinds []string
+	}
+	var rows []row
+	for _, e := range esc {
+		if n := len(rows); n == 0 || rows[n-1].finding != e.Finding {
+			rows = append(rows, row{finding: e.Finding})
+		}
+		r := &rows[len(rows)-1]
+		if dd := day(e.Date); !slices.Contains(r.dates, dd) {
+			r.dates = append(r.dates, dd)
+		}
+		r.kinds = append(r.kinds, d.t("escalated."+e.Kind))
+	}
+	for _, r := range rows[:min(maxShort, len(rows))] {
+		f := d.f.escalated[r.finding]
 		if f == nil {
 			nf := model.New(nil, nil, nil, nil)
-			nf.Key = e.Finding
+			nf.Key = r.finding
 			f = &nf
 		}
-		t.addPrio(f.Priority, day(e.Date), d.t("escalated."+e.Kind), f.Priority.String(), d.ids(f),
+		t.addPrio(f.Priority, strings.Join(r.dates, "\n"), strings.Join(r.kinds, "\n"), f.Priority.String(), d.ids(f),
 			d.sysName(f.System), d.dept(d.f.owner(f.System)))
 	}
 	d.table(t)
-	d.note(d.shown(min(maxShort, len(esc)), len(esc), "section.escalated"))
+	d.note(d.shown(min(maxShort, len(rows)), len(rows), "section.escalated"))
 }
 
 // exploited covers exploited vulnerabilities on internet-facing systems.
