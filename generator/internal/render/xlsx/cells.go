@@ -142,6 +142,23 @@ func (e *rowEncoder) appendRow(dst []byte, row int, vals []any, height float64) 
 	return append(dst, `</row>`...), nil
 }
 
+// appendTexts appends row number row with texts, one per column, as
+// appendRow would with the same values as strings ("" leaves the cell
+// out), without boxing each into an interface.
+func (e *rowEncoder) appendTexts(dst []byte, row int, vals []string) []byte {
+	var num [20]byte
+	r := strconv.AppendInt(num[:0], int64(row), 10)
+	dst = append(dst, `<row r="`...)
+	dst = append(dst, r...)
+	dst = append(dst, `">`...)
+	for j, s := range vals {
+		if s != "" {
+			dst = e.appendText(dst, j, r, s)
+		}
+	}
+	return append(dst, `</row>`...)
+}
+
 // appendText appends a text cell of column j in row r.
 func (e *rowEncoder) appendText(dst []byte, j int, r []byte, s string) []byte {
 	c := &e.cols[j]

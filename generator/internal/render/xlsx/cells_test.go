@@ -152,7 +152,7 @@ func TestZipWriter(t *testing.T) {
 	want.WriteString("</sheetData><tail/></worksheet>")
 	var buf bytes.Buffer
 	buf.WriteString("prefix")
-	z := newZipWriter(&buf, c, map[string]*stream{"xl/worksheets/sheet2.xml": rows})
+	z := newZipWriter(&buf, c, map[string]*stream{"xl/worksheets/sheet2.xml": rows}, nil)
 	for _, p := range [][2]string{{"z.xml", "last"}, {"xl/worksheets/sheet2.xml", "<worksheet><sheetData><row r=\"1\"/></sheetData><tail/></worksheet>"}, {"a.xml", ""}} {
 		w, err := z.Create(p[0])
 		if err != nil {
@@ -198,7 +198,7 @@ func TestZipWriter(t *testing.T) {
 			t.Errorf("%s: version %d, want 45", p.name, v)
 		}
 	}
-	z = newZipWriter(&bytes.Buffer{}, newCompressor(), map[string]*stream{"xl/worksheets/sheet9.xml": {}})
+	z = newZipWriter(&bytes.Buffer{}, newCompressor(), map[string]*stream{"xl/worksheets/sheet9.xml": {}}, nil)
 	if err := z.Close(); err == nil {
 		t.Error("rows without their sheet were not reported")
 	}

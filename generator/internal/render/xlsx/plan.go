@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"context"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -276,16 +277,8 @@ func (b *book) meta(ctx context.Context) error {
 			return err
 		}
 	}
-	vals := make([]string, len(remediation.PlanFields)+4)
-	for i, pr := range rows {
-		if i&0xffff == 0 && ctx.Err() != nil {
-			return ctx.Err()
-		}
-		vals[0], vals[1], vals[2], vals[3] = pr.a.Key, pr.a.System, pr.a.Product, strings.Join(pr.a.Remediations, " ")
-		copy(vals[4:], pr.values)
-		if err := add(vals...); err != nil {
-			return err
-		}
+	if err := b.metaRows(ctx, rows, r+1, add); err != nil {
+		return err
 	}
 	if err := sw.Flush(); err != nil {
 		return err
@@ -296,6 +289,54 @@ func (b *book) meta(ctx context.Context) error {
 		if s.Name == remediation.MetaSheet {
 			b.f.WorkBook.Sheets.Sheet[i].State = "veryHidden"
 		}
+	}
+	return nil
+}
+
+// metaRows writes the meta sheet's table of originals, one row per plan
+// row from row number first on: through add with excelizeRows, else
+// encoded by a rowEncoder when the workbook is saved, into the sheet's
+// part as excelize hands it over (see book.later).
+func (b *book) metaRows(ctx context.Context, rows []planRow, first int, add func(vals ...string) error) error {
+	vals := make([]string, len(remediation.PlanFields)+4)
+	fill := func(pr planRow) {
+		vals[0], vals[1], vals[2], vals[3] = pr.a.Key, pr.a.System, pr.a.Product, strings.Join(pr.a.Remediations, " ")
+		copy(vals[4:], pr.values)
+	}
+	if b.excelizeRows {
+		for i, pr := range rows {
+			if i&0xffff == 0 && ctx.Err() != nil {
+				return ctx.Err()
+			}
+			fill(pr)
+			if err := add(vals...); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	path, err := b.sheetPart(remediation.MetaSheet)
+	if err != nil {
+		return err
+	}
+	enc := newRowEncoder(make([]int, len(vals)), b.mark)
+	b.later[path] = func(w io.Writer) error {
+		const flushAt = 64 << 10
+		buf := make([]byte, 0, flushAt+flushAt/2)
+		for i, pr := range rows {
+			if i&0xffff == 0 && ctx.Err() != nil {
+				return ctx.Err()
+			}
+			fill(pr)
+			if buf = enc.appendTexts(buf, first+i, vals); len(buf) >= flushAt {
+				if _, err := w.Write(buf); err != nil {
+					return err
+				}
+				buf = buf[:0]
+			}
+		}
+		_, err := w.Write(buf)
+		return err
 	}
 	return nil
 }

@@ -70,10 +70,10 @@ func (rd *renderer) workbook(ctx context.Context, r *report.Report, lang i18n.La
 	defer f.Close()
 	b := &book{f: f, r: r, lang: lang, maxRows: max(rd.maxRows, 2), classification: r.Classification.Get(lang),
 		days: map[int64]any{}, widths: map[string][]float64{}, mark: truncMark(lang), comp: newCompressor(),
-		rows: map[string]*stream{}, excelizeRows: rd.excelizeRows}
+		rows: map[string]*stream{}, later: map[string]func(io.Writer) error{}, excelizeRows: rd.excelizeRows}
 	// Never leave a compression running behind an error.
 	defer func() { _ = b.comp.wait() }()
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newZipWriter(w, b.comp, b.rows) })
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newZipWriter(w, b.comp, b.rows, b.later) })
 	if err := b.newStyles(); err != nil {
 		return nil, err
 	}

@@ -33,6 +33,8 @@ type zipWriter struct {
 	out  io.Writer
 	c    *compressor
 	rows map[string]*stream
+	// later writes the rows of parts encoded as they are saved, by name.
+	later map[string]func(io.Writer) error
 	// spliced records the parts that received their rows.
 	spliced map[string]bool
 	parts   []*part
@@ -46,16 +48,19 @@ type part struct {
 	// rows, when set, are spliced into the part before </sheetData>; raw
 	// holds the part as excelize wrote it until then.
 	rows *stream
-	raw  []byte
+	// later, when set, writes rows into the part before </sheetData>.
+	later func(io.Writer) error
+	raw   []byte
 	// offset is where the part's local header starts in the archive, when
 	// it is written to a bytes.Buffer.
 	offset int64
 }
 
 // newZipWriter returns a zipWriter writing to w, compressing with c and
-// splicing rows (by part name) into their sheets.
-func newZipWriter(w io.Writer, c *compressor, rows map[string]*stream) *zipWriter {
-	return &zipWriter{out: w, c: c, rows: rows, spliced: map[string]bool{}}
+// splicing rows (by part name) into their sheets, already compressed
+// (rows) or written as the part is saved (later).
+func newZipWriter(w io.Writer, c *compressor, rows map[string]*stream, later map[string]func(io.Writer) error) *zipWriter {
+	return &zipWriter{out: w, c: c, rows: rows, later: later, spliced: map[string]bool{}}
 }
 
 // Create starts a new part; the previous one is complete.
@@ -71,6 +76,13 @@ func (z *zipWriter) Create(name string) (io.Writer, error) {
 		z.spliced[name] = true
 		z.cur.rows = rows
 	}
+	if later, ok := z.later[name]; ok {
+		if z.spliced[name] {
+			return nil, errors.New("xlsx: part " + name + " written twice")
+		}
+		z.spliced[name] = true
+		z.cur.later = later
+	}
 	z.parts = append(z.parts, z.cur)
 	return z.cur, nil
 }
@@ -84,7 +96,7 @@ var _ excelize.ZipWriter = (*zipWriter)(nil)
 
 // Write takes the next bytes of the part.
 func (p *part) Write(b []byte) (int, error) {
-	if p.rows != nil {
+	if p.rows != nil || p.later != nil {
 		p.raw = append(p.raw, b...)
 		return len(b), nil
 	}
@@ -98,11 +110,33 @@ func (z *zipWriter) finish() error {
 	if p == nil {
 		return nil
 	}
+	if p.later != nil {
+		return p.fill()
+	}
 	if p.rows == nil {
 		p.cut(true)
 		return nil
 	}
 	return p.splice()
+}
+
+// fill writes the part as excelize wrote it with the rows p.later writes
+// inserted before </sheetData>, all in one stream: its chunks are those
+// the whole part written at once would have.
+func (p *part) fill() error {
+	raw := p.raw
+	p.raw = nil
+	i := bytes.Index(raw, sheetDataEnd)
+	if i < 0 || bytes.Contains(raw[i+len(sheetDataEnd):], sheetDataEnd) {
+		return fmt.Errorf("xlsx: %s: no single %s to insert the rows before", p.name, sheetDataEnd)
+	}
+	_, _ = p.stream.Write(raw[:i])
+	if err := p.later(&p.stream); err != nil {
+		return err
+	}
+	_, _ = p.stream.Write(raw[i:])
+	p.cut(true)
+	return nil
 }
 
 // splice writes the part as excelize wrote it with the rows inserted
@@ -138,6 +172,11 @@ func (z *zipWriter) Close() error {
 		return err
 	}
 	for name := range z.rows {
+		if !z.spliced[name] {
+			return errors.New("xlsx: the workbook has no part " + name + " for its rows")
+		}
+	}
+	for name := range z.later {
 		if !z.spliced[name] {
 			return errors.New("xlsx: the workbook has no part " + name + " for its rows")
 		}
