@@ -9,6 +9,7 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -201,5 +202,77 @@ func TestZipWriter(t *testing.T) {
 	z = newZipWriter(&bytes.Buffer{}, newCompressor(), map[string]*stream{"xl/worksheets/sheet9.xml": {}}, nil)
 	if err := z.Close(); err == nil {
 		t.Error("rows without their sheet were not reported")
+	}
+}
+
+// onlyWriter hides a bytes.Buffer behind io.Writer, as a file would be.
+type onlyWriter struct{ w io.Writer }
+
+func (o onlyWriter) Write(p []byte) (int, error) { return o.w.Write(p) }
+
+// TestZipWriterToFile wants the archive written straight to a writer (a
+// file) byte for byte as the one written to a buffer, rows written as the
+// part is saved (later) included, and parts past 4 GiB marked as ZIP64 in
+// both.
+func TestZipWriterToFile(t *testing.T) {
+	write := func(out io.Writer, huge bool) {
+		c := newCompressor()
+		later := map[string]func(io.Writer) error{"xl/worksheets/sheet3.xml": func(w io.Writer) error {
+			for i := range 300000 {
+				if _, err := io.WriteString(w, "<row r=\""+strconv.Itoa(i)+"\"/>"); err != nil {
+					return err
+				}
+			}
+			return nil
+		}}
+		z := newZipWriter(out, c, nil, later)
+		for _, p := range [][2]string{{"z.xml", "last"}, {"xl/worksheets/sheet3.xml", "<worksheet><sheetData></sheetData></worksheet>"}, {"a.xml", "first"}} {
+			w, err := z.Create(p[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, _ = io.WriteString(w, p[1])
+		}
+		if huge { // as if the sheet were past 4 GiB
+			if err := z.finish(); err != nil {
+				t.Fatal(err)
+			}
+			z.parts[1].size += math.MaxUint32
+		}
+		if err := z.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, huge := range []bool{false, true} {
+		var a, b bytes.Buffer
+		write(&a, huge)
+		write(onlyWriter{&b}, huge)
+		if !bytes.Equal(a.Bytes(), b.Bytes()) {
+			t.Errorf("huge %v: the archive written to a file differs from the one written to a buffer", huge)
+		}
+		if huge {
+			i := bytes.Index(b.Bytes(), []byte("xl/worksheets/sheet3.xml")) - localHeaderLen
+			if v := binary.LittleEndian.Uint16(b.Bytes()[i+4:]); v != 45 {
+				t.Errorf("sheet3.xml: version %d, want 45", v)
+			}
+		} else {
+			zr, err := zip.NewReader(bytes.NewReader(b.Bytes()), int64(b.Len()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, zf := range zr.File {
+				rc, err := zf.Open()
+				if err != nil {
+					t.Fatal(err)
+				}
+				data, err := io.ReadAll(rc)
+				if err != nil {
+					t.Fatalf("%s: %v", zf.Name, err)
+				}
+				if zf.Name == "xl/worksheets/sheet3.xml" && (!strings.HasSuffix(string(data), "<row r=\"299999\"/></sheetData></worksheet>") || len(data) < 300000*10) {
+					t.Errorf("sheet3.xml: %d bytes, ends %q", len(data), data[max(0, len(data)-60):])
+				}
+			}
+		}
 	}
 }

@@ -19,6 +19,7 @@
 package xlsx
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -53,11 +54,17 @@ func (rd *renderer) Render(ctx context.Context, r *report.Report, w render.Write
 		langs = []i18n.Lang{i18n.JA}
 	}
 	for _, lang := range langs {
-		data, err := rd.workbook(ctx, r, lang)
+		// Written piece by piece as the archive is assembled: the file is
+		// never whole in memory beside the model (see render.Create).
+		out, err := render.Create(w, FileName(r.AsOf, lang))
 		if err != nil {
 			return err
 		}
-		if err := w.WriteFile(FileName(r.AsOf, lang), data); err != nil {
+		if err := rd.write(ctx, r, lang, out); err != nil {
+			out.Close()
+			return err
+		}
+		if err := out.Close(); err != nil {
 			return err
 		}
 	}
@@ -66,6 +73,15 @@ func (rd *renderer) Render(ctx context.Context, r *report.Report, w render.Write
 
 // workbook builds the bytes of the workbook in one language.
 func (rd *renderer) workbook(ctx context.Context, r *report.Report, lang i18n.Lang) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := rd.write(ctx, r, lang, &buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// write builds the workbook in one language and writes it to out.
+func (rd *renderer) write(ctx context.Context, r *report.Report, lang i18n.Lang, out io.Writer) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	b := &book{f: f, r: r, lang: lang, maxRows: max(rd.maxRows, 2), classification: r.Classification.Get(lang),
@@ -73,31 +89,33 @@ func (rd *renderer) workbook(ctx context.Context, r *report.Report, lang i18n.La
 		rows: map[string]*stream{}, later: map[string]func(io.Writer) error{}, excelizeRows: rd.excelizeRows}
 	// Never leave a compression running behind an error.
 	defer func() { _ = b.comp.wait() }()
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newZipWriter(w, b.comp, b.rows, b.later) })
+	// The archive goes to out, not to the buffer excelize hands over
+	// (which stays empty).
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newZipWriter(out, b.comp, b.rows, b.later) })
 	if err := b.newStyles(); err != nil {
-		return nil, err
+		return err
 	}
 	summary := b.sheet(SheetSummary)
 	if err := f.SetSheetName("Sheet1", summary); err != nil {
-		return nil, err
+		return err
 	}
 	if err := b.pageSetup(summary, 0); err != nil {
-		return nil, err
+		return err
 	}
 	steps := []func(context.Context) error{b.decisions, b.departments, b.plan, b.findings, b.exceptions, b.systems,
 		b.attacks, b.components, b.lifecycle, b.advisories, b.notifications, b.quality, b.method, b.meta}
 	for _, step := range steps {
 		if err := step(ctx); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	// The summary is filled last: it lists every sheet's rows and the
 	// tables continued on numbered sheets.
 	if err := b.summary(summary); err != nil {
-		return nil, err
+		return err
 	}
 	if err := b.properties(); err != nil {
-		return nil, err
+		return err
 	}
 	// The summary, created first, is the active sheet. (SetActiveSheet
 	// would read back every streamed sheet.)
@@ -106,11 +124,10 @@ func (rd *renderer) workbook(ctx context.Context, r *report.Report, lang i18n.La
 	if ct := f.ContentTypes; ct != nil {
 		sort.SliceStable(ct.Defaults, func(i, j int) bool { return ct.Defaults[i].Extension < ct.Defaults[j].Extension })
 	}
-	buf, err := f.WriteToBuffer()
-	if err != nil {
-		return nil, fmt.Errorf("writing the workbook: %w", err)
+	if _, err := f.WriteToBuffer(); err != nil {
+		return fmt.Errorf("writing the workbook: %w", err)
 	}
-	return buf.Bytes(), nil
+	return nil
 }
 
 // properties fixes the document properties so that the same report gives

@@ -163,8 +163,8 @@ func (p *part) splice() error {
 }
 
 // Close waits for the compressors and writes the archive, parts sorted by name.
-func (z *zipWriter) Close() error {
-	err := z.finish()
+func (z *zipWriter) Close() (err error) {
+	err = z.finish()
 	if werr := z.c.wait(); err == nil {
 		err = werr
 	}
@@ -183,9 +183,21 @@ func (z *zipWriter) Close() error {
 	}
 	slices.SortFunc(z.parts, func(a, b *part) int { return strings.Compare(a.name, b.name) })
 	// Where each part's local header starts (its offset), to mark those
-	// of parts past 4 GiB as ZIP64 afterwards (see patchZip64).
+	// of parts past 4 GiB as ZIP64 afterwards (see patchZip64): in the
+	// buffer written to, or, when the archive goes straight to a file, in
+	// one collected in memory first (parts that large are rare).
 	var start int64
-	buf, _ := z.out.(*bytes.Buffer)
+	out := z.out
+	buf, _ := out.(*bytes.Buffer)
+	if buf == nil && slices.ContainsFunc(z.parts, func(p *part) bool { return p.size > math.MaxUint32 }) {
+		buf = &bytes.Buffer{}
+		out = buf
+		defer func() {
+			if err == nil {
+				_, err = buf.WriteTo(z.out)
+			}
+		}()
+	}
 	if buf != nil {
 		start = int64(buf.Len())
 		// One allocation for the archive instead of doubling as it grows.
@@ -196,7 +208,7 @@ func (z *zipWriter) Close() error {
 		buf.Grow(n)
 	}
 	off := start
-	zw := zip.NewWriter(z.out)
+	zw := zip.NewWriter(out)
 	for i, p := range z.parts {
 		if i > 0 && p.name == z.parts[i-1].name {
 			return errors.New("xlsx: part " + p.name + " written twice")
