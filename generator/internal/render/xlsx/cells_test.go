@@ -15,6 +15,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/model"
 )
 
 // unescapeLike undoes Excel's _xHHHH_ escapes as excelize reads them.
@@ -272,6 +275,48 @@ func TestZipWriterToFile(t *testing.T) {
 				if zf.Name == "xl/worksheets/sheet3.xml" && (!strings.HasSuffix(string(data), "<row r=\"299999\"/></sheetData></worksheet>") || len(data) < 300000*10) {
 					t.Errorf("sheet3.xml: %d bytes, ends %q", len(data), data[max(0, len(data)-60):])
 				}
+			}
+		}
+	}
+}
+
+// TestInterner wants the interned texts of a row equal to those the
+// plain functions build: joined lists, ids in their order, scanner
+// results and a finding's reasons.
+func TestInterner(t *testing.T) {
+	in := newInterner()
+	str := func(v any) string {
+		switch x := v.(type) {
+		case nil:
+			return ""
+		case *string:
+			return *x
+		}
+		return v.(string)
+	}
+	for _, list := range [][]string{nil, {""}, {"a"}, {"", "x"}, {"x", ""}, {"CVE-1", "JVNDB-2", "GHSA-3", "CVE-4", "JVN-5"}, {"a", "b", "c"}} {
+		if got, want := str(in.join(list, ", ")), strings.Join(list, ", "); got != want {
+			t.Errorf("join %q = %q, want %q", list, got, want)
+		}
+		if got, want := str(in.ids(list)), ids(list); got != want {
+			t.Errorf("ids %q = %q, want %q", list, got, want)
+		}
+	}
+	for _, ss := range [][]model.ScanSource{{{Scanner: "vuls", File: "a.json"}}, {{Scanner: "trivy", File: "t.json", Confidence: "high"},
+		{Scanner: "grype", File: "g.json", Confidence: "cpe", Low: true}, {Scanner: "vuls", File: "", Confidence: "", Low: true}}} {
+		gs, gc := in.scanners(ss)
+		ws, wc := scanCells(ss)
+		if str(gs) != ws || str(gc) != wc {
+			t.Errorf("scanners %v = %q %q, want %q %q", ss, gs, gc, ws, wc)
+		}
+	}
+	r := fixture()
+	for _, lang := range []i18n.Lang{i18n.JA, i18n.EN} {
+		b := &book{r: r, lang: lang}
+		for i := range r.Findings {
+			f := &r.Findings[i]
+			if got, want := str(in.reasons(f, lang)), b.reasons(f); got != want {
+				t.Errorf("reasons %s = %q, want %q", f.Key, got, want)
 			}
 		}
 	}

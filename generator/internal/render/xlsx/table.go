@@ -33,7 +33,9 @@ type table struct {
 	n    int
 	// row fills out (len(cols) values, all nil) with row i's values:
 	// string (text, "" leaves the cell empty), int, float64, time.Time
-	// (a date; zero leaves it empty) or nil.
+	// (a date; zero leaves it empty), a pointer to one of those (a field
+	// of the model: boxing a pointer allocates nothing, a string or a
+	// time does) or nil.
 	row func(i int, out []any)
 	// link returns the URL of row i's kLink cell; only http and https URLs
 	// become hyperlinks.
@@ -230,6 +232,8 @@ func (b *book) rowWriter(sheet string, cols []column, edit []int, sw *excelize.S
 				return nil
 			}
 			for j, v := range vals {
+				v = deref(v)
+				vals[j] = v
 				switch x := v.(type) {
 				case string:
 					if vals[j] = capText(x, b.mark); x == "" {
@@ -325,8 +329,14 @@ func wrapHeight(cols []column, vals []any) float64 {
 		if c.kind != kWrap || i >= len(vals) {
 			continue
 		}
-		s, ok := vals[i].(string)
-		if !ok || s == "" {
+		var s string
+		switch x := vals[i].(type) {
+		case string:
+			s = x
+		case *string:
+			s = *x
+		}
+		if s == "" {
 			continue
 		}
 		per := max(1, int(c.width*0.95))
