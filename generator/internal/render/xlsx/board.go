@@ -95,13 +95,7 @@ func (b *book) departments(ctx context.Context) error {
 // acceptance, mitigation and not-affected decision, with ticket and cost.
 func (b *book) exceptions(ctx context.Context) error {
 	es := b.r.Exceptions
-	products := map[string]string{}
-	for i := range b.r.Findings {
-		f := &b.r.Findings[i]
-		if f.ProductName != "" {
-			products[f.Product] = f.ProductName
-		}
-	}
+	products := b.productNames()
 	_, err := b.writeTable(ctx, table{base: b.sheet(SheetExceptions), n: len(es), protect: true,
 		cols: []column{
 			{"xlsx.col.id", 12, kText, false}, {"col.kind", 20, kText, false}, {"col.system_id", 14, kText, false},
@@ -149,4 +143,23 @@ func (b *book) systemNames() map[string]string {
 		m[s.ID] = s.Name.Get(b.lang)
 	}
 	return m
+}
+
+// productNames maps product keys to the display names the findings give
+// them, computed once for the report's workbooks.
+func (b *book) productNames() map[string]string {
+	if sh := b.shared; sh != nil && sh.products != nil {
+		return sh.products
+	}
+	products := map[string]string{}
+	for i := range b.r.Findings {
+		f := &b.r.Findings[i]
+		if f.ProductName != "" {
+			products[f.Product] = f.ProductName
+		}
+	}
+	if b.shared != nil {
+		b.shared.products = products
+	}
+	return products
 }

@@ -80,6 +80,8 @@ type book struct {
 	// workbook is saved (the meta sheet's): each writes its rows into the
 	// part, before </sheetData>, as one stream with what excelize wrote.
 	later map[string]func(io.Writer) error
+	// shared holds what the workbooks of the report compute alike.
+	shared *shared
 }
 
 type sheetInfo struct {

@@ -46,6 +46,17 @@ func planField(field string) int {
 // expiry, ticket and cost come from the action's findings (the records
 // applied to them).
 func (b *book) planValues() []planRow {
+	if sh := b.shared; sh != nil {
+		if !sh.planDone {
+			sh.planRows, sh.planDone = b.newPlanValues(), true
+		}
+		return sh.planRows
+	}
+	return b.newPlanValues()
+}
+
+// newPlanValues computes planValues: they do not depend on the language.
+func (b *book) newPlanValues() []planRow {
 	type extra struct{ f, money *model.Finding }
 	byKey := map[string]*extra{}
 	for i := range b.r.Findings {

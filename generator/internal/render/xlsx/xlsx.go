@@ -53,6 +53,7 @@ func (rd *renderer) Render(ctx context.Context, r *report.Report, w render.Write
 	if len(langs) == 0 {
 		langs = []i18n.Lang{i18n.JA}
 	}
+	sh := &shared{}
 	for _, lang := range langs {
 		// Written piece by piece as the archive is assembled: the file is
 		// never whole in memory beside the model (see render.Create).
@@ -60,7 +61,7 @@ func (rd *renderer) Render(ctx context.Context, r *report.Report, w render.Write
 		if err != nil {
 			return err
 		}
-		if err := rd.write(ctx, r, lang, out); err != nil {
+		if err := rd.write(ctx, r, lang, out, sh); err != nil {
 			out.Close()
 			return err
 		}
@@ -74,19 +75,30 @@ func (rd *renderer) Render(ctx context.Context, r *report.Report, w render.Write
 // workbook builds the bytes of the workbook in one language.
 func (rd *renderer) workbook(ctx context.Context, r *report.Report, lang i18n.Lang) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := rd.write(ctx, r, lang, &buf); err != nil {
+	if err := rd.write(ctx, r, lang, &buf, &shared{}); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
 }
 
-// write builds the workbook in one language and writes it to out.
-func (rd *renderer) write(ctx context.Context, r *report.Report, lang i18n.Lang, out io.Writer) error {
+// shared holds what the workbooks of one report compute alike whatever
+// their language: the first computes it, the others reuse it.
+type shared struct {
+	// planRows are the plan's editable values (see planValues).
+	planRows []planRow
+	planDone bool
+	// products maps product keys to their display names (see exceptions).
+	products map[string]string
+}
+
+// write builds the workbook in one language and writes it to out,
+// sharing with the report's other workbooks through sh.
+func (rd *renderer) write(ctx context.Context, r *report.Report, lang i18n.Lang, out io.Writer, sh *shared) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	b := &book{f: f, r: r, lang: lang, maxRows: max(rd.maxRows, 2), classification: r.Classification.Get(lang),
 		days: map[int64]any{}, widths: map[string][]float64{}, mark: truncMark(lang), comp: newCompressor(),
-		rows: map[string]*stream{}, later: map[string]func(io.Writer) error{}, excelizeRows: rd.excelizeRows}
+		shared: sh, rows: map[string]*stream{}, later: map[string]func(io.Writer) error{}, excelizeRows: rd.excelizeRows}
 	// Never leave a compression running behind an error.
 	defer func() { _ = b.comp.wait() }()
 	// The archive goes to out, not to the buffer excelize hands over
