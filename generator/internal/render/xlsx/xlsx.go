@@ -99,6 +99,12 @@ func (rd *renderer) write(ctx context.Context, r *report.Report, lang i18n.Lang,
 	b := &book{f: f, r: r, lang: lang, maxRows: max(rd.maxRows, 2), classification: r.Classification.Get(lang),
 		days: map[int64]any{}, widths: map[string][]float64{}, mark: truncMark(lang), comp: newCompressor(),
 		shared: sh, rows: map[string]*stream{}, later: map[string]func(io.Writer) error{}, excelizeRows: rd.excelizeRows}
+	// The compressed chunks wait in a temporary file rather than on the
+	// heap (see spool); in memory should none be available.
+	if sp, err := newSpool(); err == nil {
+		b.comp.spool = sp
+		defer sp.close()
+	}
 	// Never leave a compression running behind an error.
 	defer func() { _ = b.comp.wait() }()
 	// The archive goes to out, not to the buffer excelize hands over

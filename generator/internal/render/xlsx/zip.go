@@ -207,6 +207,16 @@ func (z *zipWriter) Close() (err error) {
 		}
 		buf.Grow(n)
 	}
+	var chunkBuf []byte // a chunk read back from the spool
+	if z.c.spool != nil {
+		most := 0
+		for _, p := range z.parts {
+			for _, c := range p.chunks {
+				most = max(most, c.size())
+			}
+		}
+		chunkBuf = make([]byte, most)
+	}
 	off := start
 	zw := zip.NewWriter(out)
 	for i, p := range z.parts {
@@ -222,7 +232,7 @@ func (z *zipWriter) Close() (err error) {
 			return err
 		}
 		for _, c := range p.chunks {
-			if _, err := w.Write(c.data); err != nil {
+			if err := c.writeTo(w, z.c.spool, chunkBuf); err != nil {
 				return err
 			}
 			c.data = nil
