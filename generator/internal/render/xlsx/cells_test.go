@@ -321,3 +321,43 @@ func TestInterner(t *testing.T) {
 		}
 	}
 }
+
+// TestWrapHeight wants wrapHeight as it was with strings.Split: lines of
+// East Asian width counted twice, invalid UTF-8 as U+FFFD.
+func TestWrapHeight(t *testing.T) {
+	old := func(cols []column, vals []any) float64 {
+		lines := 1
+		for i, c := range cols {
+			s, _ := vals[i].(string)
+			if c.kind != kWrap || s == "" {
+				continue
+			}
+			per := max(1, int(c.width*0.95))
+			n := 0
+			for _, l := range strings.Split(s, "\n") {
+				w := 0
+				for _, r := range l {
+					w++
+					if r >= 0x1100 {
+						w++
+					}
+				}
+				n += max(1, (w+per-1)/per)
+			}
+			lines = max(lines, min(n, 6))
+		}
+		if lines == 1 {
+			return 0
+		}
+		return float64(lines)*13.5 + 2
+	}
+	cols := []column{{"a", 10, kWrap, false}, {"b", 4, kWrap, false}, {"c", 30, kText, false}}
+	for _, s := range append([]string{"", "a", "a\n", "\n\n", "0123456789abc", "漢字漢字漢字", "x\xffy\xed\xa0\x80", "a\nb\nc\nd\ne\nf\ng\nh",
+		strings.Repeat("あい", 30), "trailing\n"}, nastyTexts[:24]...) {
+		for _, vals := range [][]any{{s, "", s}, {"", s, ""}, {s, s + "\n" + s, nil}} {
+			if got, want := wrapHeight(cols, vals), old(cols, vals); got != want {
+				t.Errorf("wrapHeight %q = %v, want %v", vals, got, want)
+			}
+		}
+	}
+}

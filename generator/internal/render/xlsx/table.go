@@ -341,9 +341,17 @@ func wrapHeight(cols []column, vals []any) float64 {
 		}
 		per := max(1, int(c.width*0.95))
 		n := 0
-		for _, l := range strings.Split(s, "\n") {
+		for more := true; more; {
+			var l string
+			l, s, more = strings.Cut(s, "\n") // as strings.Split, without its slice
 			w := 0
-			for _, r := range l {
+			for i := 0; i < len(l); i++ {
+				if l[i] < utf8.RuneSelf { // ASCII: one column
+					w++
+					continue
+				}
+				r, size := utf8.DecodeRuneInString(l[i:])
+				i += size - 1
 				w++
 				if r >= 0x1100 {
 					w++
