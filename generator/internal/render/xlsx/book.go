@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"io"
 	"net/url"
 	"strings"
 	"time"
@@ -75,6 +76,12 @@ type book struct {
 	// excelizeRows writes the table rows through excelize's StreamWriter
 	// instead: the reference the row encoder is tested against.
 	excelizeRows bool
+	// later holds, by part name, the rows of sheets encoded only when the
+	// workbook is saved (the meta sheet's): each writes its rows into the
+	// part, before </sheetData>, as one stream with what excelize wrote.
+	later map[string]func(io.Writer) error
+	// shared holds what the workbooks of the report compute alike.
+	shared *shared
 }
 
 type sheetInfo struct {

@@ -90,7 +90,9 @@ func newRowEncoder(styles []int, mark string) *rowEncoder {
 
 // appendRow appends row number row with vals, one per column: string
 // ("" leaves the cell out), int, float64, time.Time (a date; zero leaves
-// it out) or nil. A height > 0 sets the row's height in points (for
+// it out), a pointer to one of those (read as the value it points to: a
+// field of the model, which boxes into an interface without allocating)
+// or nil. A height > 0 sets the row's height in points (for
 // wrapped text, which Excel and LibreOffice do not fit on opening).
 func (e *rowEncoder) appendRow(dst []byte, row int, vals []any, height float64) ([]byte, error) {
 	var num [20]byte
@@ -114,19 +116,32 @@ func (e *rowEncoder) appendRow(dst []byte, row int, vals []any, height float64) 
 			}
 			dst = e.appendText(dst, j, r, x)
 			continue
+		case *string:
+			if *x == "" {
+				continue
+			}
+			dst = e.appendText(dst, j, r, *x)
+			continue
 		case int:
-			c := &e.cols[j]
-			dst = append(append(append(dst, c.ref...), r...), c.num...)
-			dst = strconv.AppendInt(dst, int64(x), 10)
-			dst = append(dst, `</v></c>`...)
+			dst = e.appendInt(dst, j, r, x)
+			continue
+		case *int:
+			dst = e.appendInt(dst, j, r, *x)
 			continue
 		case float64:
 			f = x
+		case *float64:
+			f = *x
 		case time.Time:
 			if x.IsZero() {
 				continue
 			}
 			f = days(x)
+		case *time.Time:
+			if x.IsZero() {
+				continue
+			}
+			f = days(*x)
 		default:
 			return dst, fmt.Errorf("unsupported cell value %T", v)
 		}
@@ -140,6 +155,31 @@ func (e *rowEncoder) appendRow(dst []byte, row int, vals []any, height float64) 
 		dst = append(dst, `</v></c>`...)
 	}
 	return append(dst, `</row>`...), nil
+}
+
+// appendInt appends a number cell of column j in row r.
+func (e *rowEncoder) appendInt(dst []byte, j int, r []byte, n int) []byte {
+	c := &e.cols[j]
+	dst = append(append(append(dst, c.ref...), r...), c.num...)
+	dst = strconv.AppendInt(dst, int64(n), 10)
+	return append(dst, `</v></c>`...)
+}
+
+// appendTexts appends row number row with texts, one per column, as
+// appendRow would with the same values as strings ("" leaves the cell
+// out), without boxing each into an interface.
+func (e *rowEncoder) appendTexts(dst []byte, row int, vals []string) []byte {
+	var num [20]byte
+	r := strconv.AppendInt(num[:0], int64(row), 10)
+	dst = append(dst, `<row r="`...)
+	dst = append(dst, r...)
+	dst = append(dst, `">`...)
+	for j, s := range vals {
+		if s != "" {
+			dst = e.appendText(dst, j, r, s)
+		}
+	}
+	return append(dst, `</row>`...)
 }
 
 // appendText appends a text cell of column j in row r.
@@ -288,4 +328,20 @@ func appendNumber(dst []byte, f float64) []byte {
 func days(t time.Time) float64 {
 	y, m, d := t.Date()
 	return float64(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Sub(excelEpoch) / (24 * time.Hour))
+}
+
+// deref returns the value v points to when it is a pointer a table row
+// may hold (see rowEncoder.appendRow), else v.
+func deref(v any) any {
+	switch x := v.(type) {
+	case *string:
+		return *x
+	case *int:
+		return *x
+	case *float64:
+		return *x
+	case *time.Time:
+		return *x
+	}
+	return v
 }

@@ -9,11 +9,15 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/model"
 )
 
 // unescapeLike undoes Excel's _xHHHH_ escapes as excelize reads them.
@@ -152,7 +156,7 @@ func TestZipWriter(t *testing.T) {
 	want.WriteString("</sheetData><tail/></worksheet>")
 	var buf bytes.Buffer
 	buf.WriteString("prefix")
-	z := newZipWriter(&buf, c, map[string]*stream{"xl/worksheets/sheet2.xml": rows})
+	z := newZipWriter(&buf, c, map[string]*stream{"xl/worksheets/sheet2.xml": rows}, nil)
 	for _, p := range [][2]string{{"z.xml", "last"}, {"xl/worksheets/sheet2.xml", "<worksheet><sheetData><row r=\"1\"/></sheetData><tail/></worksheet>"}, {"a.xml", ""}} {
 		w, err := z.Create(p[0])
 		if err != nil {
@@ -198,8 +202,162 @@ func TestZipWriter(t *testing.T) {
 			t.Errorf("%s: version %d, want 45", p.name, v)
 		}
 	}
-	z = newZipWriter(&bytes.Buffer{}, newCompressor(), map[string]*stream{"xl/worksheets/sheet9.xml": {}})
+	z = newZipWriter(&bytes.Buffer{}, newCompressor(), map[string]*stream{"xl/worksheets/sheet9.xml": {}}, nil)
 	if err := z.Close(); err == nil {
 		t.Error("rows without their sheet were not reported")
+	}
+}
+
+// onlyWriter hides a bytes.Buffer behind io.Writer, as a file would be.
+type onlyWriter struct{ w io.Writer }
+
+func (o onlyWriter) Write(p []byte) (int, error) { return o.w.Write(p) }
+
+// TestZipWriterToFile wants the archive written straight to a writer (a
+// file) byte for byte as the one written to a buffer, rows written as the
+// part is saved (later) included, and parts past 4 GiB marked as ZIP64 in
+// both.
+func TestZipWriterToFile(t *testing.T) {
+	write := func(out io.Writer, huge bool) {
+		c := newCompressor()
+		later := map[string]func(io.Writer) error{"xl/worksheets/sheet3.xml": func(w io.Writer) error {
+			for i := range 300000 {
+				if _, err := io.WriteString(w, "<row r=\""+strconv.Itoa(i)+"\"/>"); err != nil {
+					return err
+				}
+			}
+			return nil
+		}}
+		z := newZipWriter(out, c, nil, later)
+		for _, p := range [][2]string{{"z.xml", "last"}, {"xl/worksheets/sheet3.xml", "<worksheet><sheetData></sheetData></worksheet>"}, {"a.xml", "first"}} {
+			w, err := z.Create(p[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, _ = io.WriteString(w, p[1])
+		}
+		if huge { // as if the sheet were past 4 GiB
+			if err := z.finish(); err != nil {
+				t.Fatal(err)
+			}
+			z.parts[1].size += math.MaxUint32
+		}
+		if err := z.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, huge := range []bool{false, true} {
+		var a, b bytes.Buffer
+		write(&a, huge)
+		write(onlyWriter{&b}, huge)
+		if !bytes.Equal(a.Bytes(), b.Bytes()) {
+			t.Errorf("huge %v: the archive written to a file differs from the one written to a buffer", huge)
+		}
+		if huge {
+			i := bytes.Index(b.Bytes(), []byte("xl/worksheets/sheet3.xml")) - localHeaderLen
+			if v := binary.LittleEndian.Uint16(b.Bytes()[i+4:]); v != 45 {
+				t.Errorf("sheet3.xml: version %d, want 45", v)
+			}
+		} else {
+			zr, err := zip.NewReader(bytes.NewReader(b.Bytes()), int64(b.Len()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, zf := range zr.File {
+				rc, err := zf.Open()
+				if err != nil {
+					t.Fatal(err)
+				}
+				data, err := io.ReadAll(rc)
+				if err != nil {
+					t.Fatalf("%s: %v", zf.Name, err)
+				}
+				if zf.Name == "xl/worksheets/sheet3.xml" && (!strings.HasSuffix(string(data), "<row r=\"299999\"/></sheetData></worksheet>") || len(data) < 300000*10) {
+					t.Errorf("sheet3.xml: %d bytes, ends %q", len(data), data[max(0, len(data)-60):])
+				}
+			}
+		}
+	}
+}
+
+// TestInterner wants the interned texts of a row equal to those the
+// plain functions build: joined lists, ids in their order, scanner
+// results and a finding's reasons.
+func TestInterner(t *testing.T) {
+	in := newInterner()
+	str := func(v any) string {
+		switch x := v.(type) {
+		case nil:
+			return ""
+		case *string:
+			return *x
+		}
+		return v.(string)
+	}
+	for _, list := range [][]string{nil, {""}, {"a"}, {"", "x"}, {"x", ""}, {"CVE-1", "JVNDB-2", "GHSA-3", "CVE-4", "JVN-5"}, {"a", "b", "c"}} {
+		if got, want := str(in.join(list, ", ")), strings.Join(list, ", "); got != want {
+			t.Errorf("join %q = %q, want %q", list, got, want)
+		}
+		if got, want := str(in.ids(list)), ids(list); got != want {
+			t.Errorf("ids %q = %q, want %q", list, got, want)
+		}
+	}
+	for _, ss := range [][]model.ScanSource{{{Scanner: "vuls", File: "a.json"}}, {{Scanner: "trivy", File: "t.json", Confidence: "high"},
+		{Scanner: "grype", File: "g.json", Confidence: "cpe", Low: true}, {Scanner: "vuls", File: "", Confidence: "", Low: true}}} {
+		gs, gc := in.scanners(ss)
+		ws, wc := scanCells(ss)
+		if str(gs) != ws || str(gc) != wc {
+			t.Errorf("scanners %v = %q %q, want %q %q", ss, gs, gc, ws, wc)
+		}
+	}
+	r := fixture()
+	for _, lang := range []i18n.Lang{i18n.JA, i18n.EN} {
+		b := &book{r: r, lang: lang}
+		for i := range r.Findings {
+			f := &r.Findings[i]
+			if got, want := str(in.reasons(f, lang)), b.reasons(f); got != want {
+				t.Errorf("reasons %s = %q, want %q", f.Key, got, want)
+			}
+		}
+	}
+}
+
+// TestWrapHeight wants wrapHeight as it was with strings.Split: lines of
+// East Asian width counted twice, invalid UTF-8 as U+FFFD.
+func TestWrapHeight(t *testing.T) {
+	old := func(cols []column, vals []any) float64 {
+		lines := 1
+		for i, c := range cols {
+			s, _ := vals[i].(string)
+			if c.kind != kWrap || s == "" {
+				continue
+			}
+			per := max(1, int(c.width*0.95))
+			n := 0
+			for _, l := range strings.Split(s, "\n") {
+				w := 0
+				for _, r := range l {
+					w++
+					if r >= 0x1100 {
+						w++
+					}
+				}
+				n += max(1, (w+per-1)/per)
+			}
+			lines = max(lines, min(n, 6))
+		}
+		if lines == 1 {
+			return 0
+		}
+		return float64(lines)*13.5 + 2
+	}
+	cols := []column{{"a", 10, kWrap, false}, {"b", 4, kWrap, false}, {"c", 30, kText, false}}
+	for _, s := range append([]string{"", "a", "a\n", "\n\n", "0123456789abc", "漢字漢字漢字", "x\xffy\xed\xa0\x80", "a\nb\nc\nd\ne\nf\ng\nh",
+		strings.Repeat("あい", 30), "trailing\n"}, nastyTexts[:24]...) {
+		for _, vals := range [][]any{{s, "", s}, {"", s, ""}, {s, s + "\n" + s, nil}} {
+			if got, want := wrapHeight(cols, vals), old(cols, vals); got != want {
+				t.Errorf("wrapHeight %q = %v, want %v", vals, got, want)
+			}
+		}
 	}
 }

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"context"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -45,6 +46,17 @@ func planField(field string) int {
 // expiry, ticket and cost come from the action's findings (the records
 // applied to them).
 func (b *book) planValues() []planRow {
+	if sh := b.shared; sh != nil {
+		if !sh.planDone {
+			sh.planRows, sh.planDone = b.newPlanValues(), true
+		}
+		return sh.planRows
+	}
+	return b.newPlanValues()
+}
+
+// newPlanValues computes planValues: they do not depend on the language.
+func (b *book) newPlanValues() []planRow {
 	type extra struct{ f, money *model.Finding }
 	byKey := map[string]*extra{}
 	for i := range b.r.Findings {
@@ -152,10 +164,29 @@ func (b *book) target(a *report.Action) string { return a.TargetText.Get(b.lang)
 // lists for stage and action, and the hidden sheet import-plan needs.
 func (b *book) plan(ctx context.Context) error {
 	rows := b.planValues()
-	sysName := map[string]string{}
-	for _, s := range b.r.Systems {
-		sysName[s.ID] = s.Name.Get(b.lang)
+	sysName := map[string]any{}
+	for i := range b.r.Systems {
+		sysName[b.r.Systems[i].ID] = textOf(&b.r.Systems[i].Name, b.lang)
 	}
+	// Labels boxed once; the editable values point into rows.
+	kind, prio := b.labeler("action_kind", false), b.labeler("priority", false)
+	listLabels := func(prefix string) func(string) any {
+		m := map[string]any{}
+		return func(v string) any {
+			x, ok := m[v]
+			if !ok {
+				if l := remediation.ListLabel(b.enum(prefix, v)); l != "" {
+					x = l
+				}
+				m[v] = x
+			}
+			return x
+		}
+	}
+	stage, action := listLabels("stage"), listLabels("action")
+	yes := any(b.t("yes"))
+	field := func(name string) int { return planField(name) }
+	ticket, cost, just, approved, expires := field("ticket"), field("cost"), field("justification"), field("approved_by"), field("expires")
 	cols := make([]column, len(planColumns))
 	var edit []int
 	for i, c := range planColumns {
@@ -178,17 +209,20 @@ func (b *book) plan(ctx context.Context) error {
 		},
 		protect: true, pagesWide: planPagesWide, titleCols: "$A:$B",
 		row: func(i int, o []any) {
-			a, v := rows[i].a, rows[i].value
-			o[0], o[1], o[2], o[3] = a.Key, sysName[a.System], name(a.Product, a.ProductName), a.Version
-			o[4], o[5], o[6], o[7] = b.enum("action_kind", string(a.Kind)), b.target(a), len(a.Findings), b.enum("priority", a.TopPriority.String())
-			o[8], o[9], o[10], o[11] = b.hosts(a.Hosts), a.Department, a.Due, b.yes(a.Overdue)
-			o[12], o[13], o[14] = a.Owner, remediation.ListLabel(b.enum("stage", string(a.Stage))), remediation.ListLabel(b.enum("action", a.Action))
-			o[15], o[16], o[17], o[18] = a.Planned, a.Completed, v("ticket"), v("cost")
-			o[19], o[20], o[21], o[22] = a.System, a.RiskShare, v("justification"), v("approved_by")
-			if v("expires") != "" {
-				o[23], _ = time.Parse(time.DateOnly, v("expires"))
+			a, v := rows[i].a, rows[i].values
+			o[0], o[1], o[2], o[3] = &a.Key, sysName[a.System], nameOf(&a.Product, &a.ProductName), &a.Version
+			o[4], o[5], o[6], o[7] = kind.of(string(a.Kind)), textOf(&a.TargetText, b.lang), len(a.Findings), prio.of(a.TopPriority.String())
+			o[8], o[9], o[10] = b.hostsOf(&a.Hosts), &a.Department, &a.Due
+			if a.Overdue {
+				o[11] = yes
 			}
-			o[24] = a.Notes
+			o[12], o[13], o[14] = &a.Owner, stage(string(a.Stage)), action(a.Action)
+			o[15], o[16], o[17], o[18] = &a.Planned, &a.Completed, &v[ticket], &v[cost]
+			o[19], o[20], o[21], o[22] = &a.System, &a.RiskShare, &v[just], &v[approved]
+			if v[expires] != "" {
+				o[23], _ = time.Parse(time.DateOnly, v[expires])
+			}
+			o[24] = &a.Notes
 		},
 	})
 	b.planSheets, b.planRows = names, rows
@@ -276,16 +310,8 @@ func (b *book) meta(ctx context.Context) error {
 			return err
 		}
 	}
-	vals := make([]string, len(remediation.PlanFields)+4)
-	for i, pr := range rows {
-		if i&0xffff == 0 && ctx.Err() != nil {
-			return ctx.Err()
-		}
-		vals[0], vals[1], vals[2], vals[3] = pr.a.Key, pr.a.System, pr.a.Product, strings.Join(pr.a.Remediations, " ")
-		copy(vals[4:], pr.values)
-		if err := add(vals...); err != nil {
-			return err
-		}
+	if err := b.metaRows(ctx, rows, r+1, add); err != nil {
+		return err
 	}
 	if err := sw.Flush(); err != nil {
 		return err
@@ -296,6 +322,54 @@ func (b *book) meta(ctx context.Context) error {
 		if s.Name == remediation.MetaSheet {
 			b.f.WorkBook.Sheets.Sheet[i].State = "veryHidden"
 		}
+	}
+	return nil
+}
+
+// metaRows writes the meta sheet's table of originals, one row per plan
+// row from row number first on: through add with excelizeRows, else
+// encoded by a rowEncoder when the workbook is saved, into the sheet's
+// part as excelize hands it over (see book.later).
+func (b *book) metaRows(ctx context.Context, rows []planRow, first int, add func(vals ...string) error) error {
+	vals := make([]string, len(remediation.PlanFields)+4)
+	fill := func(pr planRow) {
+		vals[0], vals[1], vals[2], vals[3] = pr.a.Key, pr.a.System, pr.a.Product, strings.Join(pr.a.Remediations, " ")
+		copy(vals[4:], pr.values)
+	}
+	if b.excelizeRows {
+		for i, pr := range rows {
+			if i&0xffff == 0 && ctx.Err() != nil {
+				return ctx.Err()
+			}
+			fill(pr)
+			if err := add(vals...); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	path, err := b.sheetPart(remediation.MetaSheet)
+	if err != nil {
+		return err
+	}
+	enc := newRowEncoder(make([]int, len(vals)), b.mark)
+	b.later[path] = func(w io.Writer) error {
+		const flushAt = 64 << 10
+		buf := make([]byte, 0, flushAt+flushAt/2)
+		for i, pr := range rows {
+			if i&0xffff == 0 && ctx.Err() != nil {
+				return ctx.Err()
+			}
+			fill(pr)
+			if buf = enc.appendTexts(buf, first+i, vals); len(buf) >= flushAt {
+				if _, err := w.Write(buf); err != nil {
+					return err
+				}
+				buf = buf[:0]
+			}
+		}
+		_, err := w.Write(buf)
+		return err
 	}
 	return nil
 }

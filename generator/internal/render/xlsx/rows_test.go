@@ -216,3 +216,28 @@ func TestRowsDeterministic(t *testing.T) {
 		t.Fatal("two renders of the same report differ")
 	}
 }
+
+// TestSharedMatchesAlone renders every language of a report in one
+// Render, where the later workbooks reuse what the first computed (see
+// shared), and wants each workbook byte for byte as when built alone.
+func TestSharedMatchesAlone(t *testing.T) {
+	for _, r := range []*report.Report{fixture(), synthetic(3000)} {
+		rd := New(rdDeps).(*renderer)
+		w := memWriter{}
+		if err := rd.Render(context.Background(), r, w); err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Languages) < 2 || len(w) != len(r.Languages) {
+			t.Fatalf("rendered %d workbooks for languages %v", len(w), r.Languages)
+		}
+		for _, lang := range r.Languages {
+			alone, err := rd.workbook(context.Background(), r, lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(w[FileName(r.AsOf, lang)], alone) {
+				t.Errorf("%s: the workbook rendered with the others differs from the one rendered alone", lang)
+			}
+		}
+	}
+}

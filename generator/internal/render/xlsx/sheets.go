@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"vulnreport/generator/internal/findings"
+	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/model"
 )
 
@@ -50,6 +51,157 @@ func name(key, display string) string {
 		return display
 	}
 	return key
+}
+
+// nameOf is name for a table cell: a pointer to the field shown.
+func nameOf(key, display *string) *string {
+	if *display != "" {
+		return display
+	}
+	return key
+}
+
+// textOf is t.Get(lang) for a table cell: a pointer to the field shown.
+func textOf(t *i18n.Text, lang i18n.Lang) *string {
+	if lang == i18n.EN {
+		if t.EN != "" {
+			return &t.EN
+		}
+		return &t.JA
+	}
+	if t.JA != "" {
+		return &t.JA
+	}
+	return &t.EN
+}
+
+// hostsOf is hosts for a table cell: the label for 0, else n itself.
+func (b *book) hostsOf(n *int) any {
+	if *n == 0 {
+		return b.t("xlsx.all_hosts")
+	}
+	return n
+}
+
+// maxInterned bounds the texts an interner keeps.
+const maxInterned = 1 << 16
+
+// interner boxes texts a table computes for its rows (a finding's
+// reasons, joined lists), once each: most rows repeat a few of them, and
+// boxing a new string for every row of a million-row sheet is garbage the
+// collector pays for, marking the whole model each time. The text is
+// built in buf and looked up without allocating.
+type interner struct {
+	m   map[string]any
+	buf []byte
+}
+
+func newInterner() *interner { return &interner{m: map[string]any{}} }
+
+// text returns the boxed text in buf ("" as nil).
+func (in *interner) text() any {
+	if len(in.buf) == 0 {
+		return nil
+	}
+	if x, ok := in.m[string(in.buf)]; ok {
+		return x
+	}
+	s := string(in.buf)
+	var x any = s
+	if len(in.m) < maxInterned {
+		in.m[s] = x
+	}
+	return x
+}
+
+// join returns list joined by sep, boxed: the one element itself (no
+// copy) when there is one.
+func (in *interner) join(list []string, sep string) any {
+	switch len(list) {
+	case 0:
+		return nil
+	case 1:
+		return &list[0]
+	}
+	in.buf = in.buf[:0]
+	for i, s := range list {
+		if i > 0 {
+			in.buf = append(in.buf, sep...)
+		}
+		in.buf = append(in.buf, s...)
+	}
+	return in.text()
+}
+
+// reasons is book.reasons, interned.
+func (in *interner) reasons(f *model.Finding, lang i18n.Lang) any {
+	in.buf = append(in.buf[:0], f.Priority.String()...)
+	if len(f.Reasons) > 0 {
+		in.buf = append(in.buf, ": "...)
+		for i, r := range f.Reasons {
+			if i > 0 {
+				in.buf = append(in.buf, " + "...)
+			}
+			in.buf = append(in.buf, r.Text.Get(lang)...)
+		}
+	}
+	return in.text()
+}
+
+// ids is ids (JVN first, then CVE, then the rest), interned.
+func (in *interner) ids(list []string) any {
+	if len(list) <= 1 {
+		return in.join(list, "")
+	}
+	in.buf = in.buf[:0]
+	n := 0
+	for pass := range 3 {
+		for _, id := range list {
+			p := 2
+			switch {
+			case strings.HasPrefix(id, "JVN"):
+				p = 0
+			case strings.HasPrefix(id, "CVE-"):
+				p = 1
+			}
+			if p != pass {
+				continue
+			}
+			if n++; n > 1 {
+				in.buf = append(in.buf, ", "...)
+			}
+			in.buf = append(in.buf, id...)
+		}
+	}
+	return in.text()
+}
+
+// scanners is scanCells, each interned.
+func (in *interner) scanners(ss []model.ScanSource) (sources, confidence any) {
+	in.buf = in.buf[:0]
+	for i, s := range ss {
+		if i > 0 {
+			in.buf = append(in.buf, "; "...)
+		}
+		in.buf = append(append(append(in.buf, s.Scanner...), ": "...), s.File...)
+	}
+	sources = in.text()
+	in.buf = in.buf[:0]
+	for i, s := range ss {
+		if i > 0 {
+			in.buf = append(in.buf, "; "...)
+		}
+		in.buf = append(append(in.buf, s.Scanner...), ": "...)
+		if s.Confidence == "" {
+			in.buf = append(in.buf, '-')
+		} else {
+			in.buf = append(in.buf, s.Confidence...)
+		}
+		if s.Low {
+			in.buf = append(in.buf, " (low)"...)
+		}
+	}
+	return sources, in.text()
 }
 
 // labeler returns the labels of an enum's values in the primary
@@ -106,14 +258,18 @@ func (b *book) findings(ctx context.Context) error {
 		}
 		return nil
 	}
-	sysName, dept := b.systemNames(), map[string]string{}
-	for _, sy := range b.r.Systems {
-		dept[sy.ID] = sy.Owner
+	// Each system's and action's cells, boxed once.
+	type sysCells struct{ name, dept any }
+	sys := make(map[string]sysCells, len(b.r.Systems))
+	for i := range b.r.Systems {
+		sy := &b.r.Systems[i]
+		sys[sy.ID] = sysCells{textOf(&sy.Name, b.lang), &sy.Owner}
 	}
-	target := make(map[string]string, len(b.r.Actions))
+	target := make(map[string]any, len(b.r.Actions))
 	for i := range b.r.Actions {
-		target[b.r.Actions[i].Key] = b.target(&b.r.Actions[i])
+		target[b.r.Actions[i].Key] = textOf(&b.r.Actions[i].TargetText, b.lang)
 	}
+	in := newInterner()
 	_, err := b.writeTable(ctx, table{
 		base: b.sheet(SheetFindings), n: len(fs), prio: 1, late: 20, protect: true, pagesWide: 2, titleCols: "$A:$A",
 		cols: []column{
@@ -133,21 +289,22 @@ func (b *book) findings(ctx context.Context) error {
 			if o[0] = prio.of(f.Priority.String()); o[0] == nil {
 				o[0] = f.Priority.String()
 			}
-			o[1], o[2], o[3], o[4] = b.reasons(f), f.System, sysName[f.System], dept[f.System]
-			o[5], o[6], o[7], o[8] = name(f.Product, f.ProductName), f.Version, b.hosts(f.Hosts), target[f.ActionKey]
-			o[9] = ids(f.IDs)
+			sc := sys[f.System]
+			o[1], o[2], o[3], o[4] = in.reasons(f, b.lang), &f.System, sc.name, sc.dept
+			o[5], o[6], o[7], o[8] = nameOf(&f.Product, &f.ProductName), &f.Version, b.hostsOf(&f.Hosts), target[f.ActionKey]
+			o[9] = in.ids(f.IDs)
 			if f.HasCVSS {
-				o[10] = f.CVSS
+				o[10] = &f.CVSS
 			}
 			o[11] = flag(f.KEV)
 			if f.HasEPSS {
-				o[12] = f.EPSS
+				o[12] = &f.EPSS
 			}
 			o[13], o[14], o[15] = b.date(f.FirstSeen), b.date(f.Due), due.of(f.DueSource)
 			o[16], o[17], o[18] = stage.of(string(f.Stage)), action.of(f.Action), state.of(string(f.State))
-			o[19], o[20], o[21], o[22] = flag(f.Overdue), life.of(string(f.Lifecycle)), flag(f.NeedsConfirmation), f.Clause
+			o[19], o[20], o[21], o[22] = flag(f.Overdue), life.of(string(f.Lifecycle)), flag(f.NeedsConfirmation), &f.Clause
 			if len(f.Scanners) > 0 {
-				o[23], o[24] = scanCells(f.Scanners)
+				o[23], o[24] = in.scanners(f.Scanners)
 			}
 		},
 	})
@@ -156,6 +313,13 @@ func (b *book) findings(ctx context.Context) error {
 
 func (b *book) components(ctx context.Context) error {
 	cs := b.r.Components
+	in, life, yes := newInterner(), b.labeler("lifecycle", false), any(b.t("yes"))
+	flag := func(v bool) any {
+		if v {
+			return yes
+		}
+		return nil
+	}
 	_, err := b.writeTable(ctx, table{
 		base: b.sheet(SheetComponents), n: len(cs),
 		cols: []column{
@@ -167,9 +331,9 @@ func (b *book) components(ctx context.Context) error {
 		},
 		row: func(i int, o []any) {
 			c := &cs[i]
-			o[0], o[1], o[2], o[3], o[4] = c.System, c.Product, name(c.Product, c.ProductName), c.Version, b.hosts(c.Hosts)
-			o[5], o[6], o[7], o[8] = strings.Join(c.Patches, ", "), b.enum("lifecycle", string(c.Lifecycle)), c.Cycle, c.EOL
-			o[9], o[10], o[11], o[12], o[13] = c.Latest, b.yes(c.NotLatest), c.Findings, c.Source, c.At
+			o[0], o[1], o[2], o[3], o[4] = &c.System, &c.Product, nameOf(&c.Product, &c.ProductName), &c.Version, b.hostsOf(&c.Hosts)
+			o[5], o[6], o[7], o[8] = in.join(c.Patches, ", "), life.of(string(c.Lifecycle)), &c.Cycle, &c.EOL
+			o[9], o[10], o[11], o[12], o[13] = &c.Latest, flag(c.NotLatest), &c.Findings, &c.Source, &c.At
 		},
 	})
 	return err
@@ -226,9 +390,9 @@ func (b *book) lifecycle(ctx context.Context) error {
 		},
 		row: func(i int, o []any) {
 			l := &ls[i]
-			o[0], o[1], o[2], o[3], o[4], o[5] = l.Product, name(l.Product, l.ProductName), l.Cycle, l.Released, l.SupportEnd, l.EOL
-			o[6], o[7], o[8], o[9] = l.ExtendedEnd, l.Latest, b.enum("lifecycle", string(l.Status)), strings.Join(l.Systems, ", ")
-			o[10], o[11] = l.Hosts, l.Replacement
+			o[0], o[1], o[2], o[3], o[4], o[5] = &l.Product, nameOf(&l.Product, &l.ProductName), &l.Cycle, &l.Released, &l.SupportEnd, &l.EOL
+			o[6], o[7], o[8], o[9] = &l.ExtendedEnd, &l.Latest, b.enum("lifecycle", string(l.Status)), strings.Join(l.Systems, ", ")
+			o[10], o[11] = &l.Hosts, &l.Replacement
 		},
 	})
 	return err

@@ -33,7 +33,9 @@ type table struct {
 	n    int
 	// row fills out (len(cols) values, all nil) with row i's values:
 	// string (text, "" leaves the cell empty), int, float64, time.Time
-	// (a date; zero leaves it empty) or nil.
+	// (a date; zero leaves it empty), a pointer to one of those (a field
+	// of the model: boxing a pointer allocates nothing, a string or a
+	// time does) or nil.
 	row func(i int, out []any)
 	// link returns the URL of row i's kLink cell; only http and https URLs
 	// become hyperlinks.
@@ -230,6 +232,8 @@ func (b *book) rowWriter(sheet string, cols []column, edit []int, sw *excelize.S
 				return nil
 			}
 			for j, v := range vals {
+				v = deref(v)
+				vals[j] = v
 				switch x := v.(type) {
 				case string:
 					if vals[j] = capText(x, b.mark); x == "" {
@@ -325,15 +329,29 @@ func wrapHeight(cols []column, vals []any) float64 {
 		if c.kind != kWrap || i >= len(vals) {
 			continue
 		}
-		s, ok := vals[i].(string)
-		if !ok || s == "" {
+		var s string
+		switch x := vals[i].(type) {
+		case string:
+			s = x
+		case *string:
+			s = *x
+		}
+		if s == "" {
 			continue
 		}
 		per := max(1, int(c.width*0.95))
 		n := 0
-		for _, l := range strings.Split(s, "\n") {
+		for more := true; more; {
+			var l string
+			l, s, more = strings.Cut(s, "\n") // as strings.Split, without its slice
 			w := 0
-			for _, r := range l {
+			for i := 0; i < len(l); i++ {
+				if l[i] < utf8.RuneSelf { // ASCII: one column
+					w++
+					continue
+				}
+				r, size := utf8.DecodeRuneInString(l[i:])
+				i += size - 1
 				w++
 				if r >= 0x1100 {
 					w++

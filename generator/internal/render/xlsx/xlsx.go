@@ -19,6 +19,7 @@
 package xlsx
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -52,12 +53,19 @@ func (rd *renderer) Render(ctx context.Context, r *report.Report, w render.Write
 	if len(langs) == 0 {
 		langs = []i18n.Lang{i18n.JA}
 	}
+	sh := &shared{}
 	for _, lang := range langs {
-		data, err := rd.workbook(ctx, r, lang)
+		// Written piece by piece as the archive is assembled: the file is
+		// never whole in memory beside the model (see render.Create).
+		out, err := render.Create(w, FileName(r.AsOf, lang))
 		if err != nil {
 			return err
 		}
-		if err := w.WriteFile(FileName(r.AsOf, lang), data); err != nil {
+		if err := rd.write(ctx, r, lang, out, sh); err != nil {
+			out.Close()
+			return err
+		}
+		if err := out.Close(); err != nil {
 			return err
 		}
 	}
@@ -66,38 +74,64 @@ func (rd *renderer) Render(ctx context.Context, r *report.Report, w render.Write
 
 // workbook builds the bytes of the workbook in one language.
 func (rd *renderer) workbook(ctx context.Context, r *report.Report, lang i18n.Lang) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := rd.write(ctx, r, lang, &buf, &shared{}); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// shared holds what the workbooks of one report compute alike whatever
+// their language: the first computes it, the others reuse it.
+type shared struct {
+	// planRows are the plan's editable values (see planValues).
+	planRows []planRow
+	planDone bool
+}
+
+// write builds the workbook in one language and writes it to out,
+// sharing with the report's other workbooks through sh.
+func (rd *renderer) write(ctx context.Context, r *report.Report, lang i18n.Lang, out io.Writer, sh *shared) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	b := &book{f: f, r: r, lang: lang, maxRows: max(rd.maxRows, 2), classification: r.Classification.Get(lang),
 		days: map[int64]any{}, widths: map[string][]float64{}, mark: truncMark(lang), comp: newCompressor(),
-		rows: map[string]*stream{}, excelizeRows: rd.excelizeRows}
+		shared: sh, rows: map[string]*stream{}, later: map[string]func(io.Writer) error{}, excelizeRows: rd.excelizeRows}
+	// The compressed chunks wait in a temporary file rather than on the
+	// heap (see spool); in memory should none be available.
+	if sp, err := newSpool(); err == nil {
+		b.comp.spool = sp
+		defer sp.close()
+	}
 	// Never leave a compression running behind an error.
 	defer func() { _ = b.comp.wait() }()
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newZipWriter(w, b.comp, b.rows) })
+	// The archive goes to out, not to the buffer excelize hands over
+	// (which stays empty).
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newZipWriter(out, b.comp, b.rows, b.later) })
 	if err := b.newStyles(); err != nil {
-		return nil, err
+		return err
 	}
 	summary := b.sheet(SheetSummary)
 	if err := f.SetSheetName("Sheet1", summary); err != nil {
-		return nil, err
+		return err
 	}
 	if err := b.pageSetup(summary, 0); err != nil {
-		return nil, err
+		return err
 	}
 	steps := []func(context.Context) error{b.decisions, b.departments, b.plan, b.findings, b.exceptions, b.systems,
 		b.attacks, b.components, b.lifecycle, b.advisories, b.notifications, b.quality, b.method, b.meta}
 	for _, step := range steps {
 		if err := step(ctx); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	// The summary is filled last: it lists every sheet's rows and the
 	// tables continued on numbered sheets.
 	if err := b.summary(summary); err != nil {
-		return nil, err
+		return err
 	}
 	if err := b.properties(); err != nil {
-		return nil, err
+		return err
 	}
 	// The summary, created first, is the active sheet. (SetActiveSheet
 	// would read back every streamed sheet.)
@@ -106,11 +140,10 @@ func (rd *renderer) workbook(ctx context.Context, r *report.Report, lang i18n.La
 	if ct := f.ContentTypes; ct != nil {
 		sort.SliceStable(ct.Defaults, func(i, j int) bool { return ct.Defaults[i].Extension < ct.Defaults[j].Extension })
 	}
-	buf, err := f.WriteToBuffer()
-	if err != nil {
-		return nil, fmt.Errorf("writing the workbook: %w", err)
+	if _, err := f.WriteToBuffer(); err != nil {
+		return fmt.Errorf("writing the workbook: %w", err)
 	}
-	return buf.Bytes(), nil
+	return nil
 }
 
 // properties fixes the document properties so that the same report gives

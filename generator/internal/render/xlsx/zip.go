@@ -33,6 +33,8 @@ type zipWriter struct {
 	out  io.Writer
 	c    *compressor
 	rows map[string]*stream
+	// later writes the rows of parts encoded as they are saved, by name.
+	later map[string]func(io.Writer) error
 	// spliced records the parts that received their rows.
 	spliced map[string]bool
 	parts   []*part
@@ -46,16 +48,19 @@ type part struct {
 	// rows, when set, are spliced into the part before </sheetData>; raw
 	// holds the part as excelize wrote it until then.
 	rows *stream
-	raw  []byte
+	// later, when set, writes rows into the part before </sheetData>.
+	later func(io.Writer) error
+	raw   []byte
 	// offset is where the part's local header starts in the archive, when
 	// it is written to a bytes.Buffer.
 	offset int64
 }
 
 // newZipWriter returns a zipWriter writing to w, compressing with c and
-// splicing rows (by part name) into their sheets.
-func newZipWriter(w io.Writer, c *compressor, rows map[string]*stream) *zipWriter {
-	return &zipWriter{out: w, c: c, rows: rows, spliced: map[string]bool{}}
+// splicing rows (by part name) into their sheets, already compressed
+// (rows) or written as the part is saved (later).
+func newZipWriter(w io.Writer, c *compressor, rows map[string]*stream, later map[string]func(io.Writer) error) *zipWriter {
+	return &zipWriter{out: w, c: c, rows: rows, later: later, spliced: map[string]bool{}}
 }
 
 // Create starts a new part; the previous one is complete.
@@ -71,6 +76,13 @@ func (z *zipWriter) Create(name string) (io.Writer, error) {
 		z.spliced[name] = true
 		z.cur.rows = rows
 	}
+	if later, ok := z.later[name]; ok {
+		if z.spliced[name] {
+			return nil, errors.New("xlsx: part " + name + " written twice")
+		}
+		z.spliced[name] = true
+		z.cur.later = later
+	}
 	z.parts = append(z.parts, z.cur)
 	return z.cur, nil
 }
@@ -84,7 +96,7 @@ var _ excelize.ZipWriter = (*zipWriter)(nil)
 
 // Write takes the next bytes of the part.
 func (p *part) Write(b []byte) (int, error) {
-	if p.rows != nil {
+	if p.rows != nil || p.later != nil {
 		p.raw = append(p.raw, b...)
 		return len(b), nil
 	}
@@ -98,11 +110,33 @@ func (z *zipWriter) finish() error {
 	if p == nil {
 		return nil
 	}
+	if p.later != nil {
+		return p.fill()
+	}
 	if p.rows == nil {
 		p.cut(true)
 		return nil
 	}
 	return p.splice()
+}
+
+// fill writes the part as excelize wrote it with the rows p.later writes
+// inserted before </sheetData>, all in one stream: its chunks are those
+// the whole part written at once would have.
+func (p *part) fill() error {
+	raw := p.raw
+	p.raw = nil
+	i := bytes.Index(raw, sheetDataEnd)
+	if i < 0 || bytes.Contains(raw[i+len(sheetDataEnd):], sheetDataEnd) {
+		return fmt.Errorf("xlsx: %s: no single %s to insert the rows before", p.name, sheetDataEnd)
+	}
+	_, _ = p.stream.Write(raw[:i])
+	if err := p.later(&p.stream); err != nil {
+		return err
+	}
+	_, _ = p.stream.Write(raw[i:])
+	p.cut(true)
+	return nil
 }
 
 // splice writes the part as excelize wrote it with the rows inserted
@@ -129,8 +163,8 @@ func (p *part) splice() error {
 }
 
 // Close waits for the compressors and writes the archive, parts sorted by name.
-func (z *zipWriter) Close() error {
-	err := z.finish()
+func (z *zipWriter) Close() (err error) {
+	err = z.finish()
 	if werr := z.c.wait(); err == nil {
 		err = werr
 	}
@@ -142,11 +176,28 @@ func (z *zipWriter) Close() error {
 			return errors.New("xlsx: the workbook has no part " + name + " for its rows")
 		}
 	}
+	for name := range z.later {
+		if !z.spliced[name] {
+			return errors.New("xlsx: the workbook has no part " + name + " for its rows")
+		}
+	}
 	slices.SortFunc(z.parts, func(a, b *part) int { return strings.Compare(a.name, b.name) })
 	// Where each part's local header starts (its offset), to mark those
-	// of parts past 4 GiB as ZIP64 afterwards (see patchZip64).
+	// of parts past 4 GiB as ZIP64 afterwards (see patchZip64): in the
+	// buffer written to, or, when the archive goes straight to a file, in
+	// one collected in memory first (parts that large are rare).
 	var start int64
-	buf, _ := z.out.(*bytes.Buffer)
+	out := z.out
+	buf, _ := out.(*bytes.Buffer)
+	if buf == nil && slices.ContainsFunc(z.parts, func(p *part) bool { return p.size > math.MaxUint32 }) {
+		buf = &bytes.Buffer{}
+		out = buf
+		defer func() {
+			if err == nil {
+				_, err = buf.WriteTo(z.out)
+			}
+		}()
+	}
 	if buf != nil {
 		start = int64(buf.Len())
 		// One allocation for the archive instead of doubling as it grows.
@@ -156,8 +207,18 @@ func (z *zipWriter) Close() error {
 		}
 		buf.Grow(n)
 	}
+	var chunkBuf []byte // a chunk read back from the spool
+	if z.c.spool != nil {
+		most := 0
+		for _, p := range z.parts {
+			for _, c := range p.chunks {
+				most = max(most, c.size())
+			}
+		}
+		chunkBuf = make([]byte, most)
+	}
 	off := start
-	zw := zip.NewWriter(z.out)
+	zw := zip.NewWriter(out)
 	for i, p := range z.parts {
 		if i > 0 && p.name == z.parts[i-1].name {
 			return errors.New("xlsx: part " + p.name + " written twice")
@@ -171,7 +232,7 @@ func (z *zipWriter) Close() error {
 			return err
 		}
 		for _, c := range p.chunks {
-			if _, err := w.Write(c.data); err != nil {
+			if err := c.writeTo(w, z.c.spool, chunkBuf); err != nil {
 				return err
 			}
 			c.data = nil
