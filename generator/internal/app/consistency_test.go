@@ -67,14 +67,32 @@ func TestCrossOutputConsistency(t *testing.T) {
 		add(filepath.Base(x), fromWorkbook(t, x))
 		add(filepath.Base(x), eolByWorkbook(t, x))
 	}
+	// Each headline's target and verdict read the same in every output.
+	targets := map[string]map[string]string{"site": targetsBySite(t, filepath.Join(out, "index.html"))}
+	if xlsxs, _ := filepath.Glob(filepath.Join(out, "*.ja.xlsx")); len(xlsxs) == 1 {
+		targets["workbook"] = targetsByWorkbook(t, xlsxs[0])
+	}
 	if pdfs, _ := filepath.Glob(filepath.Join(out, "*.ja.pdf")); len(pdfs) == 1 {
 		if txt, ok := pdfText(t, pdfs[0]); ok {
+			targets["pdf"] = targetsByPDF(txt)
 			add("pdf", fromPDF(t, txt))
 			add("pdf", eolByPDF(t, pdfs[0], siteEOL))
 			kevInBody(t, data, txt)
 		}
 	} else {
 		t.Errorf("want one Japanese PDF, found %v", pdfs)
+	}
+	for _, key := range headlineKeys {
+		want := targets["site"][key]
+		if want == "" {
+			t.Errorf("the dashboard shows no target and verdict for %s", key)
+		}
+		for o, got := range targets {
+			if got[key] != want {
+				t.Errorf("%s: target / verdict on the dashboard %q, in the %s %q", key, want, o, got[key])
+			}
+		}
+		t.Logf("%s target / verdict: %s", key, want)
 	}
 	names := make([]string, 0, len(stated))
 	for k := range stated {
@@ -439,4 +457,84 @@ func atoi(t *testing.T, s string) int {
 		t.Fatalf("not a number: %q", s)
 	}
 	return n
+}
+
+// headlineKeys are the page-one figures in the order every output shows them.
+var headlineKeys = []string{"open_p1p2", "overdue", "exploited_internet", "eol_in_use", "open_total", "sla_rate"}
+
+// normTarget reduces a printed target to what it says: "目標 0 件" (PDF),
+// "0" (dashboard, workbook) → "0"; "目標 90% 以上", "90%" → "90";
+// "目標 前月以下", "前月以下" → "前月以下".
+func normTarget(s string) string {
+	s = spaceRE.ReplaceAllString(s, "")
+	s = strings.TrimPrefix(s, i18n.T(i18n.JA, "col.target_value"))
+	s = strings.TrimSuffix(s, "件")
+	s = strings.TrimSuffix(s, "以上")
+	return strings.TrimSuffix(s, "%")
+}
+
+// normVerdict keeps the verdict's words: "✗ 未達" → "未達".
+func normVerdict(s string) string {
+	return strings.Trim(spaceRE.ReplaceAllString(html.UnescapeString(tagRE.ReplaceAllString(s, "")), ""), "✓✗▲")
+}
+
+// targetsBySite reads each dashboard tile's target and verdict.
+func targetsBySite(t *testing.T, path string) map[string]string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(`(?s)data-key="([a-z0-9_]+)" data-n="\d+">.*?<dd>([^<]*)</dd>\s*<dt>[^<]*</dt><dd class="verdict">(.*?)</dd>`)
+	out := map[string]string{}
+	for _, m := range re.FindAllStringSubmatch(string(b), -1) {
+		out[m[1]] = normTarget(html.UnescapeString(m[2])) + " / " + normVerdict(m[3])
+	}
+	return out
+}
+
+// targetsByWorkbook reads the summary sheet's target and met columns.
+func targetsByWorkbook(t *testing.T, path string) map[string]string {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	labels := map[string]string{}
+	for key, msg := range map[string]string{"open_p1p2": "headline.p1p2", "overdue": i18n.TermOverdueFindings,
+		"exploited_internet": i18n.TermExploitedInternet, "eol_in_use": "headline.eol", "open_total": i18n.TermOpenFindings,
+		"sla_rate": "headline.sla_rate"} {
+		labels[i18n.T(i18n.JA, msg)] = key
+	}
+	rows, err := f.GetRows(f.GetSheetList()[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, row := range rows {
+		if len(row) < 6 {
+			continue
+		}
+		if key, ok := labels[strings.TrimSpace(row[0])]; ok {
+			if _, seen := out[key]; !seen {
+				out[key] = normTarget(row[4]) + " / " + normVerdict(row[5])
+			}
+		}
+	}
+	return out
+}
+
+// targetsByPDF reads the page-one tiles' target and verdict lines, in the
+// order of headlineKeys (whitespace removed by pdfText).
+func targetsByPDF(text string) map[string]string {
+	verdicts := strings.Join([]string{regexp.QuoteMeta(i18n.T(i18n.JA, "met")), regexp.QuoteMeta(i18n.T(i18n.JA, "not_met")),
+		regexp.QuoteMeta(i18n.T(i18n.JA, "pdf.needs_review")), "—"}, "|")
+	re := regexp.MustCompile(`(?:前月[\d,]+%?\([^)]*\)|` + regexp.QuoteMeta(spaceRE.ReplaceAllString(i18n.T(i18n.JA, "pdf.tile.no_prev"), "")) +
+		`)(目標.+?)(` + verdicts + `)`)
+	out := map[string]string{}
+	for i, m := range re.FindAllStringSubmatch(text, len(headlineKeys)) {
+		out[headlineKeys[i]] = normTarget(m[1]) + " / " + m[2]
+	}
+	return out
 }

@@ -89,7 +89,6 @@ var xlsxMessages = map[string]Text{
 	"xlsx.not_honoured":        {"不適用 (承認者なし)", "not applied (no approver)"},
 	"xlsx.status.active":       {"稼働中", "Active"},
 	"xlsx.status.retired":      {"廃止", "Retired"},
-	"xlsx.no_target":           {"目標なし (前月以下で達成)", "No fixed target (met when not above last month)"},
 	"xlsx.dv.list":             {"一覧から選んでください。", "Choose a value from the list."},
 	"xlsx.dv.date":             {"2000-01-01 から 2099-12-31 までの日付 (YYYY-MM-DD) を入力してください。", "Enter a date (YYYY-MM-DD) from 2000-01-01 to 2099-12-31."},
 	"xlsx.schema_version":      {"スキーマ版", "Schema version"},

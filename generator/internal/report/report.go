@@ -484,11 +484,34 @@ type Headline struct {
 	Value   int
 	HasPrev bool
 	Prev    int
-	Target  int
+	// Rule is how the target reads (TargetAtMost, TargetAtLeast,
+	// TargetNoIncrease); Target is its number: the most allowed, the
+	// least percentage, or last month's value for TargetNoIncrease (-1
+	// without history).
+	Rule   TargetRule
+	Target int
+	// Met says the target is met. NoBasis is set when there is nothing to
+	// judge against (no last month for TargetNoIncrease, nothing closed
+	// for a rate): the figure is neither met nor missed and every output
+	// prints "—"; Met is then false.
 	Met     bool
+	NoBasis bool
 	// Link is the filtered list behind the figure (site-relative query).
 	Link string
 }
+
+// TargetRule is how a headline's target reads. The PDF, the dashboard
+// and the workbook print the same rule from the catalogue (target.*).
+type TargetRule uint8
+
+const (
+	// TargetAtMost: met when the value is at most Target (zero: none).
+	TargetAtMost TargetRule = iota
+	// TargetAtLeast: a percentage met when at least Target.
+	TargetAtLeast
+	// TargetNoIncrease: met when the value is no more than last month's.
+	TargetNoIncrease
+)
 
 // KEVEntry is an entry of CISA's KEV catalog (feed.KEVEntry);
 // KEVUnmatched embeds it.

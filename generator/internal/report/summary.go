@@ -141,7 +141,7 @@ func headlines(s Summary) []Headline {
 		{Key: HeadOverdue, Label: i18n.Msg(i18n.TermOverdueFindings), Value: s.Overdue, Target: 0, Link: "overdue=1"},
 		{Key: HeadExploited, Label: i18n.Msg(i18n.TermExploitedInternet), Value: s.ExploitedInternet, Target: 0, Link: "exploited=1&exposure=internet"},
 		{Key: HeadEOL, Label: i18n.Msg("headline.eol"), Value: s.EOLInUse, Target: 0, Link: "kind=eol"},
-		{Key: HeadOpen, Label: i18n.Msg(i18n.TermOpenFindings), Value: s.OpenTotal, Target: -1, Link: "state=open"},
+		{Key: HeadOpen, Label: i18n.Msg(i18n.TermOpenFindings), Value: s.OpenTotal, Rule: TargetNoIncrease, Target: -1, Link: "state=open"},
 	}
 	if s.Prev != nil {
 		prev := map[string]int{HeadP1P2: s.Prev.Open[model.P1] + s.Prev.Open[model.P2], HeadOverdue: s.Prev.Overdue,
@@ -151,16 +151,22 @@ func headlines(s Summary) []Headline {
 		}
 	}
 	for i := range h {
-		h[i].Met = h[i].Target < 0 || h[i].Value <= h[i].Target
-		if h[i].Target < 0 && h[i].HasPrev {
-			h[i].Met = h[i].Value <= h[i].Prev
+		if h[i].Rule == TargetNoIncrease {
+			// The target is last month's value; without history there is
+			// nothing to compare with, and the figure is not judged.
+			h[i].Target, h[i].NoBasis = -1, !h[i].HasPrev
+			if h[i].HasPrev {
+				h[i].Target = h[i].Prev
+			}
 		}
+		h[i].Met = !h[i].NoBasis && h[i].Value <= h[i].Target
 	}
 	rate := 0
 	if s.HasSLARate {
 		rate = int(s.SLARate*100 + 0.5)
 	}
-	sla := Headline{Key: HeadSLA, Label: i18n.Msg("headline.sla_rate"), Value: rate, Target: 90, Met: !s.HasSLARate || rate >= 90, Link: ""}
+	sla := Headline{Key: HeadSLA, Label: i18n.Msg("headline.sla_rate"), Value: rate, Rule: TargetAtLeast, Target: 90,
+		NoBasis: !s.HasSLARate, Met: s.HasSLARate && rate >= 90, Link: ""}
 	return append(h, sla)
 }
 

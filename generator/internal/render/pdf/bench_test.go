@@ -81,7 +81,7 @@ func synthetic(nSys, nFind int) *report.Report {
 		{Key: report.HeadOverdue, Label: i18n.Text{JA: "期限超過", EN: "Overdue"}, Value: nFind / 3, HasPrev: true, Prev: nFind / 3},
 		{Key: report.HeadExploited, Label: i18n.Text{JA: "外部公開システムの悪用済み脆弱性", EN: "Exploited on internet-facing systems"}, Value: nFind / 30, HasPrev: true, Prev: nFind/30 + 5},
 		{Key: report.HeadEOL, Label: i18n.Text{JA: "サポート終了ソフトウェア", EN: "End-of-life software in use"}, Value: 4000, HasPrev: true, Prev: 3900},
-		{Key: report.HeadOpen, Label: i18n.Text{JA: "未対応の指摘 (全件)", EN: "Open findings (all)"}, Value: nFind, Target: -1, Met: true, HasPrev: true, Prev: nFind - 1000},
+		{Key: report.HeadOpen, Label: i18n.Text{JA: "未対応の指摘 (全件)", EN: "Open findings (all)"}, Value: nFind, Rule: report.TargetNoIncrease, Target: nFind - 1000, HasPrev: true, Prev: nFind - 1000},
 		{Key: report.HeadSLA, Label: i18n.Text{JA: "SLA 遵守率 (%)", EN: "SLA compliance (%)"}, Value: 82, Target: 90},
 	}
 	for i := 0; i < 5; i++ {

@@ -70,17 +70,17 @@ func (d *doc) headline(hl report.Headline) (value, prev, target, met, status str
 		prev = d.t("pdf.tile.no_prev")
 	}
 	switch {
-	case hl.Target < 0:
-		return value, prev, d.t("pdf.tile.no_target"), "—", colMuted
-	case isRate:
+	case hl.Rule == report.TargetNoIncrease:
+		target = d.t("pdf.tile.target_no_increase")
+	case hl.Rule == report.TargetAtLeast:
 		target = d.tf("pdf.tile.target_min", num(hl.Target))
-		if !d.r.Summary.HasSLARate {
-			return value, prev, target, "—", colMuted
-		}
 	case hl.Target == 0:
 		target = d.t("pdf.tile.target_zero")
 	default:
 		target = d.tf("pdf.tile.target_max", num(hl.Target))
+	}
+	if hl.NoBasis {
+		return value, prev, target, "—", colMuted
 	}
 	if hl.Met && d.r.Quality.Alert() {
 		// Never "met" on inputs rejected in part: the figure may understate.

@@ -129,7 +129,7 @@ func synthetic(nSys, nFind int) *report.Report {
 	s.Headlines = []report.Headline{
 		{Key: report.HeadP1P2, Label: i18n.Text{JA: "未対応 P1・P2", EN: "Open P1 and P2"}, Value: open[model.P1] + open[model.P2], Link: "priority=P1,P2"},
 		{Key: report.HeadOverdue, Label: i18n.Text{JA: "期限超過", EN: "Overdue"}, Value: s.Overdue, Link: "overdue=1"},
-		{Key: report.HeadOpen, Label: i18n.Text{JA: "未対応の指摘 (全件)", EN: "Open findings"}, Value: s.OpenTotal, Target: -1, Link: "state=open"},
+		{Key: report.HeadOpen, Label: i18n.Text{JA: "未対応の指摘 (全件)", EN: "Open findings"}, Value: s.OpenTotal, Rule: report.TargetNoIncrease, Target: -1, Link: "state=open"},
 	}
 	for _, p := range model.Priorities {
 		r.Posture.Age = append(r.Posture.Age, report.AgeRow{Priority: p})

@@ -75,6 +75,8 @@ type tile struct {
 	// Review replaces "met" when records were rejected or files skipped:
 	// a figure on partial inputs is never shown as met.
 	Review bool
+	// NoBasis: nothing to judge against; neither met nor missed ("—").
+	NoBasis bool
 }
 
 type scope struct {
@@ -162,7 +164,7 @@ func (b *builder) dashboard(lang i18n.Lang, p *Page) any {
 // tile builds a headline tile and its link to exactly its findings.
 func (b *builder) tile(lang i18n.Lang, p *Page, h report.Headline) tile {
 	t := tile{Key: h.Key, Label: h.Label.Get(lang), Value: num(h.Value), N: h.Value, HasPrev: h.HasPrev, Met: h.Met,
-		Review: h.Met && b.r.Quality.Alert()}
+		Review: h.Met && b.r.Quality.Alert(), NoBasis: h.NoBasis}
 	if h.HasPrev {
 		t.Prev, t.Change = num(h.Prev), report.Change(h.Value, h.Prev)
 	}
@@ -174,8 +176,8 @@ func (b *builder) tile(lang i18n.Lang, p *Page, h report.Headline) tile {
 		if !b.r.Summary.HasSLARate {
 			t.Value, t.Unit = i18n.T(lang, "nodata"), ""
 		}
-	case h.Target < 0:
-		t.Target = i18n.T(lang, "site.target_no_increase")
+	case h.Rule == report.TargetNoIncrease:
+		t.Target = i18n.T(lang, "target.no_increase")
 	default:
 		t.Target = num(h.Target)
 	}

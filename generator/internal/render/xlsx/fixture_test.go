@@ -107,7 +107,7 @@ func fixture() *report.Report {
 			{Category: "website", Exposure: "internet", Priority: model.P2, Count: 1}, {Category: "client", Exposure: "intranet", Priority: model.P3, Count: 2}}},
 		Summary: report.Summary{Open: map[model.Priority]int{model.P1: 1, model.P2: 1, model.P3: 2}, OpenTotal: 4, Overdue: 1,
 			Headlines: []report.Headline{{Key: report.HeadP1P2, Label: i18n.Plain("未対応 P1・P2"), Value: 2, HasPrev: true, Prev: 3},
-				{Key: report.HeadOpen, Label: i18n.Plain("未対応の指摘 (全件)"), Value: 4, Target: -1, HasPrev: true, Prev: 6, Met: true},
+				{Key: report.HeadOpen, Label: i18n.Plain("未対応の指摘 (全件)"), Value: 4, Rule: report.TargetNoIncrease, Target: 6, HasPrev: true, Prev: 6, Met: true},
 				{Key: report.HeadSLA, Label: i18n.Plain("SLA 遵守率 (%)"), Target: 90, Met: true}}},
 		Sentences: []i18n.Text{{JA: "未対応の指摘は 4 件です。", EN: "4 findings are open."}},
 		Quality: report.Quality{Read: 3, Accepted: 2, Rejected: 1,

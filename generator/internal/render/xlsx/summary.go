@@ -109,14 +109,14 @@ func (b *book) summary(sheet string) error {
 		if h.HasPrev {
 			row[2], row[3] = h.Prev, report.Change(h.Value, h.Prev)
 		}
-		if h.Target < 0 {
-			row[4] = b.t("xlsx.no_target")
+		if h.Rule == report.TargetNoIncrease {
+			row[4] = b.t("target.no_increase")
 		}
 		if h.Met {
 			row[5] = b.t("met")
 		}
-		if h.Key == report.HeadSLA && !s.HasSLARate {
-			row[5] = nil // nothing closed: neither met nor missed
+		if h.NoBasis {
+			row[5] = "—" // nothing to judge against: neither met nor missed
 		}
 		fig.rows = append(fig.rows, row)
 	}
