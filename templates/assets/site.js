@@ -8,8 +8,22 @@
   document.documentElement.classList.add('js');
 
   // Filter fields: query name -> row data attribute. Lists are "or",
-  // fields are "and"; the Go renderer applies the same rules.
-  var LISTS = { priority: 'p', system: 'sys', category: 'cat', exposure: 'exp', kind: 'kind' };
+  // fields are "and"; the Go renderer applies the same rules. A row names
+  // its system (data-sys); its system's category and exposure come from
+  // assets/systems.js (window.vulnreportSystems: id -> [category,
+  // exposure]), loaded by a <script src> before the filter form.
+  var LISTS = { priority: 'p', system: 'sys', kind: 'kind' };
+  var SYSTEM = { category: 1, exposure: 2 };
+  var systems = null;
+
+  // systemOf returns [id, category, exposure] of a system, [] if unknown.
+  function systemOf(id) {
+    if (systems === null) {
+      systems = new Map();
+      (window.vulnreportSystems || []).forEach(function (s) { systems.set(s[0], s); });
+    }
+    return systems.get(id) || [];
+  }
   var SELECTS = ['system', 'category', 'exposure', 'state', 'kind'];
 
   function split(v) {
@@ -30,6 +44,10 @@
     var d = tr.dataset;
     for (var k in LISTS) {
       if (f[k].length && f[k].indexOf(d[LISTS[k]] || '') < 0) { return false; }
+    }
+    var sys = systemOf(d.sys);
+    for (var n in SYSTEM) {
+      if (f[n].length && f[n].indexOf(sys[SYSTEM[n]] || '') < 0) { return false; }
     }
     if (f.state.length && f.state.indexOf(d.state) < 0 && !(d.open === '1' && f.state.indexOf('open') >= 0)) { return false; }
     if (f.overdue && d.od !== '1') { return false; }

@@ -22,9 +22,11 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/publish"
 	"vulnreport/generator/internal/render"
 	"vulnreport/generator/internal/render/site"
+	"vulnreport/generator/internal/report"
 )
 
 const chromium = "/usr/bin/chromium"
@@ -46,17 +48,7 @@ func browserOrSkip(t *testing.T) string {
 // redirects, so that query strings reach the pages as written.
 func serve(t *testing.T, mem *publish.Memory) *httptest.Server {
 	t.Helper()
-	dir := t.TempDir()
-	for _, n := range mem.Names() {
-		data, _ := mem.Get(n)
-		p := filepath.Join(dir, filepath.FromSlash(n))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := writeSite(t, mem)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		name := path.Clean("/" + r.URL.Path)
 		if strings.HasSuffix(r.URL.Path, "/") {
@@ -77,6 +69,23 @@ func serve(t *testing.T, mem *publish.Memory) *httptest.Server {
 	}))
 	t.Cleanup(srv.Close)
 	return srv
+}
+
+// writeSite writes a site to a new folder and returns the folder.
+func writeSite(t *testing.T, mem *publish.Memory) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, n := range mem.Names() {
+		data, _ := mem.Get(n)
+		p := filepath.Join(dir, filepath.FromSlash(n))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
 }
 
 // watcher records what a page must never do: console errors, uncaught
@@ -271,6 +280,62 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("screenshot: %s", p)
+}
+
+// TestBrowserFileFilter opens the site from the file system, as readers
+// of a file share do, and filters by the values rows take from their
+// system (assets/systems.js, loaded by <script src>): category and
+// exposure, with priority and state from the rows themselves.
+func TestBrowserFileFilter(t *testing.T) {
+	browserOrSkip(t)
+	r := fixture(t)
+	mem := build(t, r, render.Deps{Content: contentFS}, site.PageSize)
+	dir := writeSite(t, mem)
+	w := &watcher{origin: "file://" + filepath.ToSlash(dir), dialogs: make(chan struct{}, 4)}
+	ctx := newBrowser(t, w)
+	sys := map[string]*report.System{}
+	for i := range r.Systems {
+		sys[r.Systems[i].ID] = &r.Systems[i]
+	}
+	count := func(cat, exp string, prio model.Priority) (n int) {
+		for i := range r.Findings {
+			f := &r.Findings[i]
+			s := sys[f.System]
+			if s != nil && (cat == "" || s.Category == cat) && (exp == "" || s.Exposure == exp) && (prio == model.PriorityNone || f.Priority == prio) {
+				n++
+			}
+		}
+		return n
+	}
+	cases := []struct {
+		query, cat, exp string
+		prio            model.Priority
+	}{
+		{"category=website", "website", "", model.PriorityNone},
+		{"exposure=intranet", "", "intranet", model.PriorityNone},
+		{"category=website&exposure=internet&priority=P1", "website", "internet", model.P1},
+		{"category=client&exposure=internet", "client", "internet", model.PriorityNone},
+	}
+	for _, c := range cases {
+		for _, lang := range []string{"", "en/"} {
+			url := w.origin + "/" + lang + "findings/index.html?" + c.query
+			visit(t, ctx, w, url)
+			got := run(t, ctx, "rows", chromedp.Evaluate[int](visibleRows))
+			if want := count(c.cat, c.exp, c.prio); got != want {
+				t.Errorf("%s: %d rows shown, want %d", url, got, want)
+			}
+		}
+	}
+	if count("website", "", model.PriorityNone) == 0 || count("", "intranet", model.PriorityNone) == 0 {
+		t.Fatal("the fixture lacks the systems the filter is checked with")
+	}
+	// Choosing a category in the form filters as the query does.
+	visit(t, ctx, w, w.origin+"/findings/index.html")
+	run(t, ctx, "choose", chromedp.SetValue(chromedp.CSS(`select[name=category]`), "internal"))
+	run(t, ctx, "change", chromedp.Evaluate[bool](`document.querySelector('select[name=category]').dispatchEvent(new Event('change', {bubbles: true}))`))
+	if got, want := run(t, ctx, "rows", chromedp.Evaluate[int](visibleRows)), count("internal", "", model.PriorityNone); got != want {
+		t.Errorf("category chosen in the form: %d rows shown, want %d", got, want)
+	}
 }
 
 // TestBrowserHostile opens the hostile fixture: every payload must show as

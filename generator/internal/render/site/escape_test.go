@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"encoding/json"
 	"regexp"
 	"strings"
 	"testing"
@@ -101,7 +102,7 @@ func TestHostileTextIsEscaped(t *testing.T) {
 		}
 		checkPage(t, name, data) // no on* attributes, no inline script
 		for _, tag := range scriptTag.FindAllString(s, -1) {
-			if !strings.Contains(tag, `src="`) || !strings.Contains(tag, `assets/site.js"`) {
+			if !strings.Contains(tag, `src="`) || !strings.Contains(tag, `assets/site.js"`) && !strings.Contains(tag, `assets/systems.js"`) {
 				t.Errorf("%s: unexpected script tag %s", name, tag)
 			}
 		}
@@ -110,6 +111,20 @@ func TestHostileTextIsEscaped(t *testing.T) {
 				seen[esc] = true
 			}
 		}
+	}
+	// The systems' filter values are a script: whatever the ids hold,
+	// it is one assignment of a JSON list, with no markup in it.
+	js, ok := mem.Get("assets/systems.js")
+	if !ok {
+		t.Fatal("assets/systems.js is missing")
+	}
+	body, found := strings.CutPrefix(strings.TrimSuffix(string(js), ";\n"), "window.vulnreportSystems = ")
+	var list [][3]string
+	if err := json.Unmarshal([]byte(body), &list); !found || err != nil || len(list) == 0 {
+		t.Errorf("assets/systems.js is not an assignment of a list of systems: %v\n%s", err, js)
+	}
+	if strings.ContainsAny(body, "<>&\u2028\u2029") {
+		t.Errorf("assets/systems.js holds markup characters unescaped: %s", js)
 	}
 	for _, esc := range []string{"&lt;script&gt;window.__pwned=1;alert(1)&lt;/script&gt;", "&lt;img src=x onerror=&#34;window.__pwned=2", "&#34;&gt;&lt;svg onload=", "javascript:window.__pwned=4"} {
 		if !seen[esc] {

@@ -59,21 +59,14 @@ func (w rowWriter) findingOf(b []byte, ix *index, lb *labels, fi int32, depth in
 }
 
 // rowOpen appends the opening of a finding's row after "<tr" (and its
-// id) up to its priority badge: the filter values as data attributes.
+// id) up to its priority badge: the filter values as data attributes
+// (its system's category and exposure are in assets/systems.js).
 func rowOpen(b []byte, s *rowSrc) []byte {
 	f, e := s.f, escapeHTML
 	b = append(b, ` data-p="`...)
 	b = e(b, f.Priority.String())
 	b = append(b, `" data-sys="`...)
 	b = e(b, f.System)
-	b = append(b, `" data-cat="`...)
-	if s.sys != nil {
-		b = e(b, s.sys.s.Category)
-	}
-	b = append(b, `" data-exp="`...)
-	if s.sys != nil {
-		b = e(b, s.sys.s.Exposure)
-	}
 	b = append(b, `" data-state="`...)
 	b = e(b, string(f.State))
 	b = append(b, `" data-kind="`...)

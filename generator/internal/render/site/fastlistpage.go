@@ -8,7 +8,12 @@ import "vulnreport/generator/internal/i18n"
 // findingsTable writes the "findings-table" template with the rows of
 // t.idx; false when it cannot.
 func (w *pageWriter) findingsTable(b []byte, ix *index, t *table, depth int) ([]byte, bool) {
-	b = append(b, `<form class="filters" id="`...)
+	if !plainHref(t.SysData) {
+		return b, false
+	}
+	b = append(b, `<script src="`...)
+	b = append(b, t.SysData...)
+	b = append(b, "\"></script>\n<form class=\"filters\" id=\""...)
 	b = escapeHTML(b, t.ID)
 	b = append(b, `-filters" data-table="`...)
 	b = escapeHTML(b, t.ID)

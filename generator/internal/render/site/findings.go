@@ -16,6 +16,8 @@ import (
 type table struct {
 	ID      string
 	Caption string
+	// SysData links to assets/systems.js, the systems' filter values.
+	SysData string
 	Rows    []row
 	HTML    template.HTML
 	Form    *form
@@ -177,7 +179,7 @@ const (
 
 func (b *builder) makeTable(lang i18n.Lang, p *Page, id, caption string, idx []int32, lazy bool, kind rowsKind) table {
 	compact := kind == rowsCompact
-	t := table{ID: id, Caption: caption, Form: b.form(lang, idx), Compact: compact, anchored: kind == rowsAnchored}
+	t := table{ID: id, Caption: caption, SysData: p.Asset(sysDataName), Form: b.form(lang, idx), Compact: compact, anchored: kind == rowsAnchored}
 	if lazy {
 		t.idx = idx
 		return t

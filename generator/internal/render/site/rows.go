@@ -19,7 +19,6 @@ type row struct {
 	Reasons                    string
 	System, SysName            string
 	SysHref                    relLink
-	Category, Exposure         string
 	Product, Version           string
 	IDs                        []string
 	AdvHref                    relLink
@@ -84,7 +83,6 @@ func (ix *index) makeRow(i int32, lb *labels, depth int) row {
 	if s := ix.sysOf(i); s != nil {
 		rw.SysName = s.s.Name.Get(lb.lang)
 		rw.SysHref = s.href(depth)
-		rw.Category, rw.Exposure = s.s.Category, s.s.Exposure
 		if path := ix.fullPath(i); path != "" {
 			rw.Anchor = string(ix.rowAnchor(nil, i))
 			rw.FullHref = relLinkTo(depth, path+"#"+rw.Anchor)

@@ -61,9 +61,19 @@ func (sr *siteRenderer) Render(ctx context.Context, r *report.Report, w render.W
 		if err != nil {
 			return fmt.Errorf("asset %s: %w", a.name, err)
 		}
+		if a.name == sysDataName {
+			return fmt.Errorf("asset %s: the site writes that file itself (the systems' filter values)", a.name)
+		}
 		if err := w.WriteFile(p, a.data); err != nil {
 			return err
 		}
+	}
+	data, err := sysData(r)
+	if err != nil {
+		return err
+	}
+	if err := w.WriteFile(mustPath(kAsset, sysDataName, 1), data); err != nil {
+		return err
 	}
 	b := newBuilder(r, sr.pages, sr.pageSize)
 	b.fast, b.ts = sr.ts.fastRows && !sr.slow, sr.ts
