@@ -41,15 +41,19 @@ type spool struct {
 	mu  sync.Mutex
 	f   *os.File
 	off int64
+	// removed says that the file's name is already gone.
+	removed bool
 }
 
-// newSpool creates the spool's file; close removes it.
+// newSpool creates the spool's file; close removes it. Where the system
+// allows it, its name is removed at once (the open file stays), so that
+// a build killed meanwhile leaves nothing behind.
 func newSpool() (*spool, error) {
 	f, err := os.CreateTemp("", "vulnreport-xlsx-*")
 	if err != nil {
 		return nil, err
 	}
-	return &spool{f: f}, nil
+	return &spool{f: f, removed: os.Remove(f.Name()) == nil}, nil
 }
 
 // put writes b at the end of the spool and returns where.
@@ -65,7 +69,9 @@ func (s *spool) put(b []byte) (int64, error) {
 // close closes and removes the spool's file.
 func (s *spool) close() {
 	s.f.Close()
-	os.Remove(s.f.Name())
+	if !s.removed {
+		os.Remove(s.f.Name())
+	}
 }
 
 // deflater is a deflate writer with the buffer it writes to.

@@ -11,8 +11,11 @@
 // formula; dates are Excel dates and numbers are numbers. List sheets are
 // laid out with excelize's StreamWriter (header, columns, panes, filters,
 // formats) but their rows are encoded by this package, compressed while
-// they are written and spliced into the sheet when the workbook is saved
-// (see rowEncoder and zipWriter); lists continue on numbered sheets past
+// they are written (kept in a temporary file, off the heap, see spool)
+// and spliced into the sheet when the workbook is saved, which writes it
+// straight to its output file (see rowEncoder and zipWriter); the two
+// workbooks of a report compute what does not depend on the language
+// once (see shared); lists continue on numbered sheets past
 // Excel's row limit. The same report gives the same bytes: document
 // properties carry the as-of date and the archive is written in a fixed
 // order with no timestamps.
