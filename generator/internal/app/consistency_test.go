@@ -35,6 +35,8 @@ const (
 	figActions    = "fix actions"
 	figOverdueAct = "overdue fix actions"
 	figDecisions  = "decisions for management"
+	figDepts      = "departments (registered)"
+	figUnowned    = "open findings on systems with no department"
 )
 
 // TestCrossOutputConsistency builds the sample snapshot and compares every
@@ -61,6 +63,14 @@ func TestCrossOutputConsistency(t *testing.T) {
 	add("findings.json", fromFindingsJSON(t, filepath.Join(out, "findings.json")))
 	siteEOL := eolBySite(t, filepath.Join(out, "index.html"))
 	add("site", siteEOL)
+	// The scorecards' rows less the unregistered bucket are the departments.
+	depts := 0
+	for fig := range siteEOL {
+		if strings.HasPrefix(fig, figEOLDept) && fig != figEOLDept+i18n.T(i18n.JA, "department.none") {
+			depts++
+		}
+	}
+	add("site", map[string]int{figDepts: depts})
 	add("site", fromSite(t, filepath.Join(out, "index.html")))
 	xlsxs, _ := filepath.Glob(filepath.Join(out, "*.xlsx"))
 	for _, x := range xlsxs {
@@ -117,7 +127,7 @@ func TestCrossOutputConsistency(t *testing.T) {
 	}
 	// The comparison must not be vacuous: the core figures are stated by
 	// at least two outputs each.
-	for _, fig := range []string{figOpen, figP1P2, figOverdue, figOverdueSLA, figExploited, figActions, figDecisions} {
+	for _, fig := range []string{figOpen, figP1P2, figOverdue, figOverdueSLA, figExploited, figActions, figDecisions, figDepts, figUnowned} {
 		if len(stated[fig]) < 2 {
 			t.Errorf("%s is stated by %d output(s) %v; want at least two to compare", fig, len(stated[fig]), stated[fig])
 		}
@@ -365,6 +375,9 @@ func sentenceFigures(t *testing.T, text string, figs map[string]int) {
 			figs[fig] = atoi(t, m[1])
 		}
 	}
+	if m := regexp.MustCompile(`所管部署未登録のシステムの未対応の指摘([\d,]+)件`).FindStringSubmatch(text); m != nil {
+		figs[figUnowned] = atoi(t, m[1])
+	}
 	if m := regexp.MustCompile(`直ちに対応\(P1\)([\d,]+)件・優先対応\(P2\)([\d,]+)件`).FindStringSubmatch(text); m != nil {
 		figs[figP1P2] = atoi(t, m[1]) + atoi(t, m[2])
 	}
@@ -396,6 +409,14 @@ func fromPDF(t *testing.T, text string) map[string]int {
 	sentenceFigures(t, text, figs)
 	if m := regexp.MustCompile(`期限超過の対策\(([\d,]+)件\)`).FindStringSubmatch(text); m != nil {
 		figs[figOverdueAct] = atoi(t, m[1])
+	}
+	// §9 counts departments; §10 those with open fix actions, never more
+	// (systems with no registered department are no department).
+	if m := regexp.MustCompile(`所管部署([\d,]+)部署の状況`).FindStringSubmatch(text); m != nil {
+		figs[figDepts] = atoi(t, m[1])
+		if p := regexp.MustCompile(`所管部署\(([\d,]+)部署\)ごと`).FindStringSubmatch(text); p == nil || atoi(t, p[1]) > figs[figDepts] {
+			t.Errorf("PDF: §10 counts departments %v, more than §9's %d", p, figs[figDepts])
+		}
 	}
 	if m := regexp.MustCompile(`経営層の判断事項\(([\d,]+)件\)`).FindStringSubmatch(text); m != nil {
 		if v, ok := figs[figDecisions]; ok && v != atoi(t, m[1]) {

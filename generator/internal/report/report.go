@@ -461,6 +461,12 @@ type Summary struct {
 	// SLARate is the overall SLA compliance; HasSLARate false when nothing closed.
 	SLARate    float64
 	HasSLARate bool
+	// Departments counts the registered departments among the scorecards.
+	// Systems with no registered owner are not a department: their open
+	// and overdue findings are counted apart (Unowned…): findings nobody
+	// owns.
+	Departments                 int
+	UnownedOpen, UnownedOverdue int
 	// Prev holds last month's values of the same figures, when history has them.
 	Prev *Previous
 	// Headlines are the page-one figures.

@@ -36,7 +36,9 @@ type dashboardData struct {
 	// Reasons are the top actions' ranking reasons, by position in Top.
 	Reasons []string
 	// Cards are the department scorecards; DueSoonDays the window of their column.
-	Cards       []report.Scorecard
+	Cards []report.Scorecard
+	// Unowned warns of open findings on systems with no registered department.
+	Unowned     string
 	DueSoonDays int
 	// Exceptions are the first entries of the exceptions register.
 	Exceptions []report.Exception
@@ -138,6 +140,9 @@ func (b *builder) dashboard(lang i18n.Lang, p *Page) any {
 	}
 	d.TopLead = i18n.Tf(lang, "pdf.lead.top_actions", num(s.Actions), len(d.Top), strconv.FormatFloat(share*100, 'f', 1, 64)+"%")
 	d.Cards, d.DueSoonDays = r.Scorecards, r.Policy.DueSoonDays
+	if s.UnownedOpen > 0 {
+		d.Unowned = i18n.Tf(lang, "unowned.alert", num(s.UnownedOpen), num(s.UnownedOverdue))
+	}
 	d.Exceptions, d.ExTotal = r.Exceptions[:min(len(r.Exceptions), 15)], len(r.Exceptions)
 	moved := 0
 	for _, e := range r.Exceptions {
