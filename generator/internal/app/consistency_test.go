@@ -37,6 +37,8 @@ const (
 	figDecisions  = "decisions for management"
 	figDepts      = "departments (registered)"
 	figUnowned    = "open findings on systems with no department"
+	figKEVOpen    = "open findings listed in CISA KEV"
+	figKEVPastDue = "open findings past the KEV due date"
 )
 
 // TestCrossOutputConsistency builds the sample snapshot and compares every
@@ -127,7 +129,7 @@ func TestCrossOutputConsistency(t *testing.T) {
 	}
 	// The comparison must not be vacuous: the core figures are stated by
 	// at least two outputs each.
-	for _, fig := range []string{figOpen, figP1P2, figOverdue, figOverdueSLA, figExploited, figActions, figDecisions, figDepts, figUnowned} {
+	for _, fig := range []string{figOpen, figP1P2, figOverdue, figOverdueSLA, figExploited, figActions, figDecisions, figDepts, figUnowned, figKEVOpen, figKEVPastDue} {
 		if len(stated[fig]) < 2 {
 			t.Errorf("%s is stated by %d output(s) %v; want at least two to compare", fig, len(stated[fig]), stated[fig])
 		}
@@ -306,13 +308,13 @@ func fromFindingsJSON(t *testing.T, path string) map[string]int {
 	var doc struct {
 		Findings []struct {
 			Kind, Priority, State string
-			Overdue               bool
+			Overdue, KEV          bool
 		} `json:"findings"`
 	}
 	if err := json.Unmarshal(b, &doc); err != nil {
 		t.Fatal(err)
 	}
-	figs := map[string]int{figOpen: 0, figP1P2: 0, figOverdue: 0, figEOL: 0}
+	figs := map[string]int{figOpen: 0, figP1P2: 0, figOverdue: 0, figEOL: 0, figKEVOpen: 0}
 	for _, f := range doc.Findings {
 		if f.State != "open" && f.State != "mitigated" {
 			continue
@@ -326,6 +328,9 @@ func fromFindingsJSON(t *testing.T, path string) map[string]int {
 		}
 		if f.Kind == "eol" {
 			figs[figEOL]++
+		}
+		if f.KEV {
+			figs[figKEVOpen]++
 		}
 	}
 	return figs
@@ -375,6 +380,15 @@ func sentenceFigures(t *testing.T, text string, figs map[string]int) {
 			figs[fig] = atoi(t, m[1])
 		}
 	}
+	// The KEV figures: page one's strip and the dashboard's KEV box.
+	for fig, re := range map[string]*regexp.Regexp{
+		figKEVOpen:    regexp.MustCompile(`うちCISAKEV掲載(?:の)?([\d,]+)`),
+		figKEVPastDue: regexp.MustCompile(`(?:KEVの対応期限超過|KEV対応期限の超過)([\d,]+)件`),
+	} {
+		if m := re.FindStringSubmatch(text); m != nil {
+			figs[fig] = atoi(t, m[1])
+		}
+	}
 	if m := regexp.MustCompile(`所管部署未登録のシステムの未対応の指摘([\d,]+)件`).FindStringSubmatch(text); m != nil {
 		figs[figUnowned] = atoi(t, m[1])
 	}
@@ -409,6 +423,12 @@ func fromPDF(t *testing.T, text string) map[string]int {
 	sentenceFigures(t, text, figs)
 	if m := regexp.MustCompile(`期限超過の対策\(([\d,]+)件\)`).FindStringSubmatch(text); m != nil {
 		figs[figOverdueAct] = atoi(t, m[1])
+	}
+	// §5's lead states the KEV figures as page one does.
+	if m := regexp.MustCompile(`CISAKEV掲載の([\d,]+)件のうちKEVの対応期限超過は([\d,]+)件`).FindStringSubmatch(text); m == nil {
+		t.Error("PDF: §5's lead states no KEV open count and past-due count")
+	} else if atoi(t, m[1]) != figs[figKEVOpen] || atoi(t, m[2]) != figs[figKEVPastDue] {
+		t.Errorf("PDF: §5 states KEV %s open, %s past due; page one %d and %d", m[1], m[2], figs[figKEVOpen], figs[figKEVPastDue])
 	}
 	// §9 counts departments; §10 those with open fix actions, never more
 	// (systems with no registered department are no department).

@@ -32,8 +32,8 @@ var pdfMessages = map[string]Text{
 	"pdf.inputs_digest":   {"%d ファイル (SHA-256 は付録に記載)", "%d files (SHA-256 digests in the appendix)"},
 
 	// Executive summary.
-	"pdf.kev_strip": {"悪用が確認された脆弱性: 未対応 %s 件 (うちインターネット公開システム %s 件)。KEV 掲載分のうち最も古いものは該当してから %s 日 (公開日・導入日・初回検出日の遅い方から)、KEV の対応期限を過ぎたものは %s 件です。",
-		"Exploited vulnerabilities: %s open (%s on internet-facing systems). The oldest KEV item has applied for %s days (since the later of its publication, the install and its first detection); %s are past the KEV due date."},
+	"pdf.kev_strip": {"悪用が確認された脆弱性: 未対応 %s 件 (うちインターネット公開 %s 件)。うち CISA KEV 掲載 %s 件は、KEV の対応期限超過 %s 件、最も古いものは %s 日 (公開日・導入日・初回検出日の遅い方から)。",
+		"Exploited vulnerabilities: %s open (%s on internet-facing systems). In CISA KEV: %s open, %s past the KEV due date, the oldest %s days old (from the later of publication, install and first detection)."},
 	"pdf.decisions_title":         {"経営層の判断事項 (%s 件)", "Decisions for management (%s)"},
 	"pdf.top_risks":               {"リスク順位の上位 3 件の対策", "Top three fix actions by risk ranking"},
 	"pdf.scope.period":            {"%s (基準日 %s)", "%s (as of %s)"},
@@ -57,8 +57,8 @@ var pdfMessages = map[string]Text{
 		"%s open findings are past their due date (%s); SLA compliance this month is %s."},
 	"pdf.lead.overdue_norate": {"対応期限を過ぎた未対応の指摘は %s 件 (%s) で、当月は解消した指摘がないため SLA 遵守率は算出できません。",
 		"%s open findings are past their due date (%s); nothing was resolved this month, so SLA compliance cannot be computed yet."},
-	"pdf.lead.exploited": {"インターネット公開システムで悪用が確認された脆弱性は %s 件が未対応 (%s、全システムでは %s 件) で、KEV 掲載分の最も古いものは該当してから %s 日、KEV の対応期限超過は %s 件です。",
-		"%s exploited vulnerabilities remain open on internet-facing systems (%s; %s on all systems); the oldest KEV item has applied for %s days and %s are past the KEV due date."},
+	"pdf.lead.exploited": {"インターネット公開システムで悪用が確認された脆弱性は %s 件が未対応 (%s、全システムでは %s 件) です。CISA KEV 掲載の %s 件のうち KEV の対応期限超過は %s 件、最も古いものは該当してから %s 日です。",
+		"%s exploited vulnerabilities remain open on internet-facing systems (%s; %s on all systems). Of the %s listed in CISA KEV, %s are past the KEV due date; the oldest has applied for %s days."},
 	"pdf.lead.lifecycle": {"サポート終了ソフトウェアが %s 件稼働しており、今後 3 か月以内に %s 件、6 か月以内に %s 件、12 か月以内に %s 件がサポート終了を迎えます。",
 		"%s end-of-life components are in use; %s more reach end of life within 3 months, %s within 6 and %s within 12."},
 	"pdf.lead.plan": {"対策 %s 件が対処手順 (①調査〜④対策の実施) のどこまで進んだかを所管部署 (%s 部署) ごとに示します (P1・P2 の対策 %s 件のうち未着手 %s 件)。",

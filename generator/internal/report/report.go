@@ -439,9 +439,14 @@ type Summary struct {
 	// ExploitedInternet counts open exploited findings on internet-facing systems.
 	ExploitedInternet int
 	ExploitedOpen     int
-	KEVOldestDays     int
-	KEVPastDue        int
-	EOLInUse          int
+	// KEVOpen counts the open exploited findings listed in CISA KEV (the
+	// rest are reported exploited elsewhere); KEVOldestDays and
+	// KEVPastDue are over the same findings, so "KEVPastDue of KEVOpen
+	// past the KEV due date" reads true.
+	KEVOpen       int
+	KEVOldestDays int
+	KEVPastDue    int
+	EOLInUse      int
 	// EOLSoon counts components reaching their end of life within each
 	// window of lifecycle.WindowMonths (3, 6 and 12 months), cumulatively.
 	EOLSoon           [len(lifecycle.WindowMonths)]int

@@ -55,6 +55,7 @@ func summary(in Input, r *Report) Summary {
 				s.ExploitedInternet++
 			}
 			if f.KEV {
+				s.KEVOpen++
 				if d := int(in.AsOf.Sub(f.Known).Hours() / 24); d > oldest {
 					oldest = d
 				}

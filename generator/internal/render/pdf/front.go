@@ -195,7 +195,7 @@ func (d *doc) bulletN(marker, s string, n int) {
 // kevStrip prints the exploited-vulnerabilities block of page one.
 func (d *doc) kevStrip() {
 	s := d.r.Summary
-	d.strip(d.tf("pdf.kev_strip", num(s.ExploitedOpen), num(s.ExploitedInternet), num(s.KEVOldestDays), num(s.KEVPastDue)), colAlert, 2)
+	d.strip(d.tf("pdf.kev_strip", num(s.ExploitedOpen), num(s.ExploitedInternet), num(s.KEVOpen), num(s.KEVPastDue), num(s.KEVOldestDays)), colAlert, 2)
 }
 
 // decisions prints the decisions management must make, in the model's

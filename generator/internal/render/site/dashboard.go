@@ -90,8 +90,10 @@ type scope struct {
 }
 
 type kevBlock struct {
-	Open, Internet, OldestDays, PastDue int
-	Href                                string
+	// Listed counts the open exploited findings in CISA KEV: the base
+	// of OldestDays and PastDue.
+	Open, Internet, Listed, OldestDays, PastDue int
+	Href                                        string
 }
 
 type qualityLine struct {
@@ -118,7 +120,7 @@ func (b *builder) dashboard(lang i18n.Lang, p *Page) any {
 	if !r.Previous.IsZero() {
 		d.Scope.Previous = date(r.Previous)
 	}
-	d.KEV = kevBlock{Open: s.ExploitedOpen, Internet: s.ExploitedInternet, OldestDays: s.KEVOldestDays, PastDue: s.KEVPastDue}
+	d.KEV = kevBlock{Open: s.ExploitedOpen, Internet: s.ExploitedInternet, Listed: s.KEVOpen, OldestDays: s.KEVOldestDays, PastDue: s.KEVPastDue}
 	for _, v := range b.views {
 		if v.key == report.HeadExploited {
 			d.KEV.Href = p.Href(mustPath(kView, v.key, 1)) + "?" + v.query
