@@ -43,7 +43,7 @@ var pdfMessages = map[string]Text{
 	"pdf.scope.inventory_text":    {"%s / %s システム (%s) が %d 日以内に構成を確認済み", "%s of %s systems (%s) confirmed their components within %d days"},
 	"pdf.tile.prev":               {"前月 %s (%s)", "last month %s (%s)"},
 	"pdf.tile.no_prev":            {"前月データなし", "no earlier month"},
-	"pdf.tile.target_no_increase": {"目標 前月以下", "target: no more than last month"},
+	"pdf.tile.target_no_increase": {"目標 前月以下", "target: ≤ last month"},
 	"pdf.tile.target_max":         {"目標 %s 件以下", "target: %s or fewer"},
 	"pdf.tile.target_zero":        {"目標 0 件", "target: zero"},
 	"pdf.tile.target_min":         {"目標 %s%% 以上", "target: %s%% or more"},

@@ -15,7 +15,7 @@ var sentenceMessages = map[string]Text{
 	"action_text.confirm":      {"%[1]s の %[2]s %[3]s が影響を受けるか確認 (要確認)", "confirm whether %[2]s %[3]s on %[1]s is affected"},
 	"action_text.patch":        {"%[1]s の %[2]s に修正プログラム %[4]s を適用", "apply %[4]s to %[2]s on %[1]s"},
 	"action_text.upgrade":      {"%[1]s の %[2]s %[3]s を %[5]sへ更新", "upgrade %[2]s %[3]s on %[1]s to %[5]s"},
-	"action_text.other_line":   {" (現在の系列はサポート終了: 更新先は別の系列)", " (end-of-life line: target on another line)"},
+	"action_text.other_line":   {" (現在の系列はサポート終了)", " (current line past end of life)"},
 	// Tail of every instruction: [1] findings closed, [2] highest priority.
 	"action_text.closes":     {": %[1]d 件解消、最高 %[2]s", ": closes %[1]d findings, highest %[2]s"},
 	"action_text.closes.one": {": %[1]d 件解消、最高 %[2]s", ": closes %[1]d finding, highest %[2]s"},

@@ -229,7 +229,7 @@ func (d *doc) decisions(h float64) {
 		{head: d.t("col.decision"), w: 88},
 		{head: d.t("col.department"), w: 22},
 		{head: d.t("col.needed_by"), w: 21, align: 'C'},
-	}, maxLines: 2, size: sizeSmall}
+	}, maxLines: 3, size: sizeSmall}
 	row := func(dc report.Decision) []string {
 		return []string{d.t(dc.Kind.LabelKey()), d.tx(dc.Text), d.tx(dc.DepartmentName), d.neededBy(dc)}
 	}
