@@ -579,3 +579,34 @@ func targetsByPDF(text string) map[string]string {
 	}
 	return out
 }
+
+// particleRE finds a half-width space between Japanese text and a
+// particle ("採用サイト の WordPress"): the space belongs between Japanese
+// and Latin text or numbers, never before a particle after a name.
+var particleRE = regexp.MustCompile(`([\p{Han}\p{Katakana}\p{Hiragana}ー）」]+) [のをがにはでとへも][ \p{Han}\p{Hiragana}\p{Katakana}]`)
+
+// TestJapaneseParticles builds the sample and reads the dashboard, the
+// plan and the systems pages for a space before a particle.
+func TestJapaneseParticles(t *testing.T) {
+	out := t.TempDir()
+	data, content := "../../../data", "../../../content"
+	_, err := app.Build(context.Background(), app.Options{Data: os.DirFS(data), DataDir: data, OutDir: out,
+		Content: os.DirFS(content), Today: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)}, io.Discard, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, _ := filepath.Glob(filepath.Join(out, "systems", "*.html"))
+	pages = append(pages, filepath.Join(out, "index.html"), filepath.Join(out, "plan.html"))
+	unknown := i18n.T(i18n.JA, "lifecycle.unknown") // a version, not a name
+	for _, p := range pages {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range particleRE.FindAllStringSubmatch(html.UnescapeString(tagRE.ReplaceAllString(string(b), "")), 5) {
+			if !strings.HasSuffix(m[1], unknown) {
+				t.Errorf("%s: a space before a particle in %q", filepath.Base(p), m[0])
+			}
+		}
+	}
+}

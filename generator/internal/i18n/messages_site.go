@@ -180,7 +180,7 @@ var siteMessages = map[string]Text{
 	"site.actions_by_dept": {"所管部署別の対策", "Fix actions by department"},
 	"site.n_actions":       {"対策 %d 件", "%d fix actions"},
 	"site.all_actions":     {"全 %d 件の対策を見る", "All %d fix actions"},
-	"site.dept_title":      {"%s の対策", "Fix actions of %s"},
+	"site.dept_title":      {"%sの対策", "Fix actions of %s"},
 	"site.dept_lead":       {"対策 %d 件を対応期限の早い順に示します。", "%d fix actions, earliest due date first."},
 	"site.ack_rule":        {"第三者からの指摘には、受付から %d 日以内に受領連絡をすることとしています。", "Reports from outside must be acknowledged within %d days of receipt."},
 
