@@ -79,6 +79,9 @@ func (d *doc) exceptions() {
 		newDue, ext := "—", "—"
 		if e.DueMoved {
 			newDue, ext = day(e.NewDue), signed(e.ExtensionDays)
+			if n := e.Shortened(); n > 0 {
+				ext = d.tf("extension.shortened", num(n))
+			}
 		}
 		if e.Kind == report.ExceptionAccepted {
 			// The label above the date keeps the column as narrow as a date.
