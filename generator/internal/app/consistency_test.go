@@ -35,6 +35,10 @@ const (
 	figActions    = "fix actions"
 	figOverdueAct = "overdue fix actions"
 	figDecisions  = "decisions for management"
+	figDepts      = "departments (registered)"
+	figUnowned    = "open findings on systems with no department"
+	figKEVOpen    = "open findings listed in CISA KEV"
+	figKEVPastDue = "open findings past the KEV due date"
 )
 
 // TestCrossOutputConsistency builds the sample snapshot and compares every
@@ -61,6 +65,14 @@ func TestCrossOutputConsistency(t *testing.T) {
 	add("findings.json", fromFindingsJSON(t, filepath.Join(out, "findings.json")))
 	siteEOL := eolBySite(t, filepath.Join(out, "index.html"))
 	add("site", siteEOL)
+	// The scorecards' rows less the unregistered bucket are the departments.
+	depts := 0
+	for fig := range siteEOL {
+		if strings.HasPrefix(fig, figEOLDept) && fig != figEOLDept+i18n.T(i18n.JA, "department.none") {
+			depts++
+		}
+	}
+	add("site", map[string]int{figDepts: depts})
 	add("site", fromSite(t, filepath.Join(out, "index.html")))
 	xlsxs, _ := filepath.Glob(filepath.Join(out, "*.xlsx"))
 	for _, x := range xlsxs {
@@ -117,7 +129,7 @@ func TestCrossOutputConsistency(t *testing.T) {
 	}
 	// The comparison must not be vacuous: the core figures are stated by
 	// at least two outputs each.
-	for _, fig := range []string{figOpen, figP1P2, figOverdue, figOverdueSLA, figExploited, figActions, figDecisions} {
+	for _, fig := range []string{figOpen, figP1P2, figOverdue, figOverdueSLA, figExploited, figActions, figDecisions, figDepts, figUnowned, figKEVOpen, figKEVPastDue} {
 		if len(stated[fig]) < 2 {
 			t.Errorf("%s is stated by %d output(s) %v; want at least two to compare", fig, len(stated[fig]), stated[fig])
 		}
@@ -296,13 +308,13 @@ func fromFindingsJSON(t *testing.T, path string) map[string]int {
 	var doc struct {
 		Findings []struct {
 			Kind, Priority, State string
-			Overdue               bool
+			Overdue, KEV          bool
 		} `json:"findings"`
 	}
 	if err := json.Unmarshal(b, &doc); err != nil {
 		t.Fatal(err)
 	}
-	figs := map[string]int{figOpen: 0, figP1P2: 0, figOverdue: 0, figEOL: 0}
+	figs := map[string]int{figOpen: 0, figP1P2: 0, figOverdue: 0, figEOL: 0, figKEVOpen: 0}
 	for _, f := range doc.Findings {
 		if f.State != "open" && f.State != "mitigated" {
 			continue
@@ -316,6 +328,9 @@ func fromFindingsJSON(t *testing.T, path string) map[string]int {
 		}
 		if f.Kind == "eol" {
 			figs[figEOL]++
+		}
+		if f.KEV {
+			figs[figKEVOpen]++
 		}
 	}
 	return figs
@@ -365,6 +380,18 @@ func sentenceFigures(t *testing.T, text string, figs map[string]int) {
 			figs[fig] = atoi(t, m[1])
 		}
 	}
+	// The KEV figures: page one's strip and the dashboard's KEV box.
+	for fig, re := range map[string]*regexp.Regexp{
+		figKEVOpen:    regexp.MustCompile(`うちCISAKEV掲載(?:の)?([\d,]+)`),
+		figKEVPastDue: regexp.MustCompile(`(?:KEVの対応期限超過|KEV対応期限の超過)([\d,]+)件`),
+	} {
+		if m := re.FindStringSubmatch(text); m != nil {
+			figs[fig] = atoi(t, m[1])
+		}
+	}
+	if m := regexp.MustCompile(`所管部署未登録のシステムの未対応の指摘([\d,]+)件`).FindStringSubmatch(text); m != nil {
+		figs[figUnowned] = atoi(t, m[1])
+	}
 	if m := regexp.MustCompile(`直ちに対応\(P1\)([\d,]+)件・優先対応\(P2\)([\d,]+)件`).FindStringSubmatch(text); m != nil {
 		figs[figP1P2] = atoi(t, m[1]) + atoi(t, m[2])
 	}
@@ -396,6 +423,20 @@ func fromPDF(t *testing.T, text string) map[string]int {
 	sentenceFigures(t, text, figs)
 	if m := regexp.MustCompile(`期限超過の対策\(([\d,]+)件\)`).FindStringSubmatch(text); m != nil {
 		figs[figOverdueAct] = atoi(t, m[1])
+	}
+	// §5's lead states the KEV figures as page one does.
+	if m := regexp.MustCompile(`CISAKEV掲載の([\d,]+)件のうちKEVの対応期限超過は([\d,]+)件`).FindStringSubmatch(text); m == nil {
+		t.Error("PDF: §5's lead states no KEV open count and past-due count")
+	} else if atoi(t, m[1]) != figs[figKEVOpen] || atoi(t, m[2]) != figs[figKEVPastDue] {
+		t.Errorf("PDF: §5 states KEV %s open, %s past due; page one %d and %d", m[1], m[2], figs[figKEVOpen], figs[figKEVPastDue])
+	}
+	// §9 counts departments; §10 those with open fix actions, never more
+	// (systems with no registered department are no department).
+	if m := regexp.MustCompile(`所管部署([\d,]+)部署の状況`).FindStringSubmatch(text); m != nil {
+		figs[figDepts] = atoi(t, m[1])
+		if p := regexp.MustCompile(`所管部署\(([\d,]+)部署\)ごと`).FindStringSubmatch(text); p == nil || atoi(t, p[1]) > figs[figDepts] {
+			t.Errorf("PDF: §10 counts departments %v, more than §9's %d", p, figs[figDepts])
+		}
 	}
 	if m := regexp.MustCompile(`経営層の判断事項\(([\d,]+)件\)`).FindStringSubmatch(text); m != nil {
 		if v, ok := figs[figDecisions]; ok && v != atoi(t, m[1]) {
@@ -537,4 +578,35 @@ func targetsByPDF(text string) map[string]string {
 		out[headlineKeys[i]] = normTarget(m[1]) + " / " + m[2]
 	}
 	return out
+}
+
+// particleRE finds a half-width space between Japanese text and a
+// particle ("採用サイト の WordPress"): the space belongs between Japanese
+// and Latin text or numbers, never before a particle after a name.
+var particleRE = regexp.MustCompile(`([\p{Han}\p{Katakana}\p{Hiragana}ー）」]+) [のをがにはでとへも][ \p{Han}\p{Hiragana}\p{Katakana}]`)
+
+// TestJapaneseParticles builds the sample and reads the dashboard, the
+// plan and the systems pages for a space before a particle.
+func TestJapaneseParticles(t *testing.T) {
+	out := t.TempDir()
+	data, content := "../../../data", "../../../content"
+	_, err := app.Build(context.Background(), app.Options{Data: os.DirFS(data), DataDir: data, OutDir: out,
+		Content: os.DirFS(content), Today: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)}, io.Discard, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, _ := filepath.Glob(filepath.Join(out, "systems", "*.html"))
+	pages = append(pages, filepath.Join(out, "index.html"), filepath.Join(out, "plan.html"))
+	unknown := i18n.T(i18n.JA, "lifecycle.unknown") // a version, not a name
+	for _, p := range pages {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range particleRE.FindAllStringSubmatch(html.UnescapeString(tagRE.ReplaceAllString(string(b), "")), 5) {
+			if !strings.HasSuffix(m[1], unknown) {
+				t.Errorf("%s: a space before a particle in %q", filepath.Base(p), m[0])
+			}
+		}
+	}
 }

@@ -224,6 +224,7 @@ var coreMessages = map[string]Text{
 	"trend.past_due":            {"期限超過 (未対応)", "Open past due"},
 	"trend.target_days":         {"目標日数", "Target days"},
 	"met":                       {"達成", "met"},
+	"sentence.sep":              {"", " "},
 	"target.no_increase":        {"前月以下", "no more than last month"},
 	"not_met":                   {"未達", "not met"},
 	"as_of":                     {"基準日", "As of"},

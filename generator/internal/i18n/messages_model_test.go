@@ -16,7 +16,7 @@ func TestModelMessages(t *testing.T) {
 			Text{JA: "攻撃の兆候あり（SQL インジェクション、12件）", EN: "Signs of attack (SQL injection, 12 requests)"}},
 		{Sentencef("action_target.after", "2.4.1"), Text{JA: "2.4.1 より新しい版", EN: "newer than 2.4.1"}},
 		{Sentencef("action_target.from", "7.2.7"), Text{JA: "7.2.7 以降", EN: "7.2.7 or later"}},
-		{Sentencef("decide.product_on", Text{JA: "基幹", EN: "core"}, "PHP"), Text{JA: "基幹 の PHP", EN: "PHP on core"}},
+		{Sentencef("decide.product_on", Text{JA: "基幹", EN: "core"}, "PHP"), Text{JA: "基幹の PHP", EN: "PHP on core"}},
 		{Msg("headline.sla_rate"), Text{JA: "SLA 遵守率 (%)", EN: "SLA compliance (%)"}},
 		{Sentencef("evidence.refuse.foreign", "a, b, c", Sentencef("evidence.refuse.more", 2)),
 			Text{JA: "以前の出力に vulnreport が書いていないファイルがあります (a, b, c ほか 2 件)。中止しました。移すか消してから実行してください",

@@ -9,13 +9,13 @@ package i18n
 var sentenceMessages = map[string]Text{
 	// Fix action instructions; arguments: [1] system, [2] product,
 	// [3] installed version, [4] patch ids, [5] target text.
-	"action_text.replace_open": {"%[1]s の %[2]s %[3]s をサポート中の版へ移行 (脆弱性の修正版は範囲情報から特定できず)", "replace %[2]s %[3]s on %[1]s with a supported release (the ranges name no fixed version)"},
-	"action_text.replace":      {"%[1]s の %[2]s %[3]s をサポート中の版へ移行", "replace %[2]s %[3]s on %[1]s with a supported release"},
-	"action_text.confirm_open": {"%[1]s の %[2]s %[3]s の修正版を確認 (範囲情報から修正版を特定できず。ベンダー情報を確認: 要確認)", "confirm the fixed version of %[2]s %[3]s on %[1]s (the ranges name none: check the vendor advisory)"},
-	"action_text.confirm":      {"%[1]s の %[2]s %[3]s が影響を受けるか確認 (要確認)", "confirm whether %[2]s %[3]s on %[1]s is affected"},
-	"action_text.patch":        {"%[1]s の %[2]s に修正プログラム %[4]s を適用", "apply %[4]s to %[2]s on %[1]s"},
-	"action_text.upgrade":      {"%[1]s の %[2]s %[3]s を %[5]sへ更新", "upgrade %[2]s %[3]s on %[1]s to %[5]s"},
-	"action_text.other_line":   {" (現在の系列はサポート終了: 更新先は別の系列)", " (end-of-life line: target on another line)"},
+	"action_text.replace_open": {"%[1]sの %[2]s %[3]s をサポート中の版へ移行 (脆弱性の修正版は範囲情報から特定できず)", "replace %[2]s %[3]s on %[1]s with a supported release (the ranges name no fixed version)"},
+	"action_text.replace":      {"%[1]sの %[2]s %[3]s をサポート中の版へ移行", "replace %[2]s %[3]s on %[1]s with a supported release"},
+	"action_text.confirm_open": {"%[1]sの %[2]s %[3]s の修正版を確認 (範囲情報から修正版を特定できず。ベンダー情報を確認: 要確認)", "confirm the fixed version of %[2]s %[3]s on %[1]s (the ranges name none: check the vendor advisory)"},
+	"action_text.confirm":      {"%[1]sの %[2]s %[3]s が影響を受けるか確認 (要確認)", "confirm whether %[2]s %[3]s on %[1]s is affected"},
+	"action_text.patch":        {"%[1]sの %[2]s に修正プログラム %[4]s を適用", "apply %[4]s to %[2]s on %[1]s"},
+	"action_text.upgrade":      {"%[1]sの %[2]s %[3]s を %[5]sへ更新", "upgrade %[2]s %[3]s on %[1]s to %[5]s"},
+	"action_text.other_line":   {" (現在の系列はサポート終了)", " (current line past end of life)"},
 	// Tail of every instruction: [1] findings closed, [2] highest priority.
 	"action_text.closes":     {": %[1]d 件解消、最高 %[2]s", ": closes %[1]d findings, highest %[2]s"},
 	"action_text.closes.one": {": %[1]d 件解消、最高 %[2]s", ": closes %[1]d finding, highest %[2]s"},
@@ -50,15 +50,15 @@ var sentenceMessages = map[string]Text{
 	"decide.review.reason":          {"1 件の対応記録が多数の指摘の扱いを一括で変えている", "one remediation record changes many findings at once"},
 	"decide.attack_signs.reason":    {"未対策の脆弱性を狙う攻撃の兆候がログにある", "the logs show attacks on a vulnerability still open"},
 	// The example in decide.no_plan: [1] system, [2] product.
-	"decide.product_on":          {"%[1]s の %[2]s", "%[2]s on %[1]s"},
+	"decide.product_on":          {"%[1]sの %[2]s", "%[2]s on %[1]s"},
 	"decide.no_plan":             {"%[1]s: P1/P2 の対策 %[2]d 件が未計画 (P1 %[3]d 件・P2 %[4]d 件。例: %[5]s)。対応方針と担当の決定が必要", "%[1]s: %[2]d P1/P2 fix actions without a plan (P1 %[3]d, P2 %[4]d; e.g. %[5]s). Decide the response and owner"},
 	"decide.no_plan.one":         {"%[1]s: P1/P2 の対策 %[2]d 件が未計画 (P1 %[3]d 件・P2 %[4]d 件。例: %[5]s)。対応方針と担当の決定が必要", "%[1]s: %[2]d P1/P2 fix action without a plan (P1 %[3]d, P2 %[4]d; e.g. %[5]s). Decide the response and owner"},
 	"decide.overdue":             {"%[1]s: 期限超過の対策 %[2]d 件 (P1 %[3]d 件・P2 %[4]d 件)。督促・要員追加または期限の再設定を判断", "%[1]s: %[2]d overdue fix actions (P1 %[3]d, P2 %[4]d). Decide: escalate, add staff or reset deadlines"},
 	"decide.overdue.one":         {"%[1]s: 期限超過の対策 %[2]d 件 (P1 %[3]d 件・P2 %[4]d 件)。督促・要員追加または期限の再設定を判断", "%[1]s: %[2]d overdue fix action (P1 %[3]d, P2 %[4]d). Decide: escalate, add staff or reset deadlines"},
 	"decide.accept_expired":      {"リスク受容の期限切れ: %[1]s (%[2]s %[3]s)。再承認または対策を判断", "Risk acceptance expired: %[1]s (%[2]s %[3]s). Re-approve or remediate"},
 	"decide.accept_expiring":     {"リスク受容が %[1]s に期限: %[2]s (%[3]s)。継続の可否を判断", "Risk acceptance expires %[1]s: %[2]s (%[3]s). Decide whether to renew"},
-	"decide.service_stop":        {"サービス停止の承認: %[1]s を %[2]s 時間停止 (%[3]s)", "Approve a service stop: %[1]s down for %[2]s hours (%[3]s)"},
-	"decide.service_stop.one":    {"サービス停止の承認: %[1]s を %[2]s 時間停止 (%[3]s)", "Approve a service stop: %[1]s down for %[2]s hour (%[3]s)"},
+	"decide.service_stop":        {"サービス停止の承認: %[1]sを %[2]s 時間停止 (%[3]s)", "Approve a service stop: %[1]s down for %[2]s hours (%[3]s)"},
+	"decide.service_stop.one":    {"サービス停止の承認: %[1]sを %[2]s 時間停止 (%[3]s)", "Approve a service stop: %[1]s down for %[2]s hour (%[3]s)"},
 	"decide.ack_late.reason":     {"受領連絡の期限 (%d 日) を過ぎた外部からの指摘", "a report from outside past the %d days acknowledgement deadline"},
 	"decide.ack_late.reason.one": {"受領連絡の期限 (%d 日) を過ぎた外部からの指摘", "a report from outside past the %d day acknowledgement deadline"},
 	"decide.ack_late":            {"第三者からの指摘 %[1]s (%[2]s) に %[3]d 日間受領連絡なし。受領連絡と対応体制を指示", "Report %[1]s from outside (%[2]s) unacknowledged for %[3]d days. Order an acknowledgement and a response"},
@@ -75,7 +75,7 @@ var sentenceMessages = map[string]Text{
 	"decide.review.undated":     {"完了日のない完了記録 %s (%s) が %d 件の指摘事項を完了としています。実施の証跡を確認", "Record %s (%s) closes %d findings as done without a completion date. Check the evidence of the work"},
 	"decide.review.future_done": {"完了日が基準日より後の完了記録 %s (%s): %d 件の指摘事項は完了とせず ④対策の実施 として扱っています", "Record %s (%s) says done with a completion date after the as-of date: its %d findings are not counted as done (shown as 4 Implement)"},
 	// [1] system, [2] advisories attacked, [3] requests.
-	"decide.attack_signs": {"被害の有無の確認: %s で未対策の %s を狙う攻撃の兆候 (%d 件)。侵害の有無の調査と対策の前倒しを指示", "Check for compromise: %s shows attacks on the open %s (%d requests). Order a compromise investigation and bring the fix forward"},
+	"decide.attack_signs": {"被害の有無の確認: %sで未対策の %s を狙う攻撃の兆候 (%d 件)。侵害の有無の調査と対策の前倒しを指示", "Check for compromise: %s shows attacks on the open %s (%d requests). Order a compromise investigation and bring the fix forward"},
 	// A fix action's ranking reason: the findings beyond its worst one.
 	"rank.further":     {"他 %d 件の指摘", "%d further findings"},
 	"rank.further.one": {"他 %d 件の指摘", "%d further finding"},

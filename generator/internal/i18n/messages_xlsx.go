@@ -80,7 +80,7 @@ var xlsxMessages = map[string]Text{
 	"xlsx.col.prev_overdue":       {"前月の期限超過", "Overdue last month"},
 	"xlsx.col.sla_due":            {"本来の期限 (SLA・KEV)", "Original due (SLA/KEV)"},
 	"xlsx.col.new_due":            {"変更後の期限", "New due date"},
-	"xlsx.col.extension_days":     {"延長日数", "Days extended"},
+	"xlsx.col.extension_days":     {"延長日数 (負は期限の短縮)", "Days extended (negative: due date brought forward)"},
 	"xlsx.col.honoured":           {"期限変更の適用", "Extension applied"},
 	"xlsx.col.overdue_if_sla":     {"延長がなければ期限超過", "Overdue without it"},
 

@@ -66,6 +66,16 @@ type Exception struct {
 	HasCost      bool
 }
 
+// Shortened returns the days a moved due date was brought forward (the
+// new due earlier than the SLA date), 0 when it was extended or not
+// moved: outputs print "shortened by N", never a bare −N.
+func (e Exception) Shortened() int {
+	if e.DueMoved && e.ExtensionDays < 0 {
+		return -e.ExtensionDays
+	}
+	return 0
+}
+
 // ParseCost reads a cost field as a number: "1,200,000", "¥80000" and
 // "35万円" read; anything else is not a number.
 func ParseCost(s string) (float64, bool) {

@@ -439,9 +439,14 @@ type Summary struct {
 	// ExploitedInternet counts open exploited findings on internet-facing systems.
 	ExploitedInternet int
 	ExploitedOpen     int
-	KEVOldestDays     int
-	KEVPastDue        int
-	EOLInUse          int
+	// KEVOpen counts the open exploited findings listed in CISA KEV (the
+	// rest are reported exploited elsewhere); KEVOldestDays and
+	// KEVPastDue are over the same findings, so "KEVPastDue of KEVOpen
+	// past the KEV due date" reads true.
+	KEVOpen       int
+	KEVOldestDays int
+	KEVPastDue    int
+	EOLInUse      int
 	// EOLSoon counts components reaching their end of life within each
 	// window of lifecycle.WindowMonths (3, 6 and 12 months), cumulatively.
 	EOLSoon           [len(lifecycle.WindowMonths)]int
@@ -461,6 +466,12 @@ type Summary struct {
 	// SLARate is the overall SLA compliance; HasSLARate false when nothing closed.
 	SLARate    float64
 	HasSLARate bool
+	// Departments counts the registered departments among the scorecards.
+	// Systems with no registered owner are not a department: their open
+	// and overdue findings are counted apart (Unowned…): findings nobody
+	// owns.
+	Departments                 int
+	UnownedOpen, UnownedOverdue int
 	// Prev holds last month's values of the same figures, when history has them.
 	Prev *Previous
 	// Headlines are the page-one figures.

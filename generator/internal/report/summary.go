@@ -55,6 +55,7 @@ func summary(in Input, r *Report) Summary {
 				s.ExploitedInternet++
 			}
 			if f.KEV {
+				s.KEVOpen++
 				if d := int(in.AsOf.Sub(f.Known).Hours() / 24); d > oldest {
 					oldest = d
 				}
@@ -91,6 +92,13 @@ func summary(in Input, r *Report) Summary {
 		s.Prev = previous(in.History[n-1], sysByID)
 	}
 	s.OverdueSLA, s.OverdueActions = overdueBothWays(r)
+	for _, c := range r.Scorecards {
+		if c.Department == "" {
+			s.UnownedOpen, s.UnownedOverdue = c.OpenTotal, c.OverdueFindings
+			continue
+		}
+		s.Departments++
+	}
 	for _, e := range r.Exceptions {
 		if e.DueMoved && e.Honoured {
 			s.Extensions++

@@ -195,7 +195,7 @@ func (d *doc) bulletN(marker, s string, n int) {
 // kevStrip prints the exploited-vulnerabilities block of page one.
 func (d *doc) kevStrip() {
 	s := d.r.Summary
-	d.strip(d.tf("pdf.kev_strip", num(s.ExploitedOpen), num(s.ExploitedInternet), num(s.KEVOldestDays), num(s.KEVPastDue)), colAlert, 2)
+	d.strip(d.tf("pdf.kev_strip", num(s.ExploitedOpen), num(s.ExploitedInternet), num(s.KEVOpen), num(s.KEVPastDue), num(s.KEVOldestDays)), colAlert, 2)
 }
 
 // decisions prints the decisions management must make, in the model's
@@ -229,7 +229,7 @@ func (d *doc) decisions(h float64) {
 		{head: d.t("col.decision"), w: 88},
 		{head: d.t("col.department"), w: 22},
 		{head: d.t("col.needed_by"), w: 21, align: 'C'},
-	}, maxLines: 2, size: sizeSmall}
+	}, maxLines: 3, size: sizeSmall}
 	row := func(dc report.Decision) []string {
 		return []string{d.t(dc.Kind.LabelKey()), d.tx(dc.Text), d.tx(dc.DepartmentName), d.neededBy(dc)}
 	}

@@ -92,7 +92,15 @@ func (d *doc) lifecycle() {
 // their due and planned dates.
 func (d *doc) plan() {
 	p := d.f.plan
-	d.lead(d.tf("pdf.lead.plan", num(d.r.Summary.Actions), num(len(p.depts)), num(p.urgentN), num(p.notStarted)))
+	// Systems with no registered owner are no department (§9 counts the
+	// same way); their actions are listed under department.none.
+	depts := 0
+	for _, row := range p.depts {
+		if row.dept != "" {
+			depts++
+		}
+	}
+	d.lead(d.tf("pdf.lead.plan", num(d.r.Summary.Actions), num(depts), num(p.urgentN), num(p.notStarted)))
 	d.sub(d.t("pdf.sub.plan_urgent"), 30)
 	t := table{cols: []col{
 		{head: d.t("col.owner"), w: 18}, {head: d.t("priority"), w: 10, prio: true}, {head: d.t("col.fix"), w: 76},

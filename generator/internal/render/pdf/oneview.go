@@ -79,6 +79,9 @@ func (d *doc) exceptions() {
 		newDue, ext := "—", "—"
 		if e.DueMoved {
 			newDue, ext = day(e.NewDue), signed(e.ExtensionDays)
+			if n := e.Shortened(); n > 0 {
+				ext = d.tf("extension.shortened", num(n))
+			}
 		}
 		if e.Kind == report.ExceptionAccepted {
 			// The label above the date keeps the column as narrow as a date.
@@ -117,7 +120,14 @@ func costText(e report.Exception) string {
 // to remediate, SLA compliance and the change since last month.
 func (d *doc) scorecards() {
 	sc := d.r.Scorecards
-	d.lead(d.tf("pdf.lead.scorecards", num(len(sc)), num(d.r.Summary.OverdueActions)))
+	// Systems with no registered owner are no department: they are not
+	// counted, and their open findings are called out as owned by nobody.
+	s := d.r.Summary
+	lead := d.tf("pdf.lead.scorecards", num(s.Departments), num(s.OverdueActions))
+	if s.UnownedOpen > 0 {
+		lead += d.t("sentence.sep") + d.tf("unowned.alert", num(s.UnownedOpen), num(s.UnownedOverdue))
+	}
+	d.lead(lead)
 	t := table{cols: []col{
 		{head: d.t("col.department"), w: 23}, {head: model.P1.String(), w: 8.5, align: 'R'}, {head: model.P2.String(), w: 8.5, align: 'R'},
 		{head: model.P3.String(), w: 8.5, align: 'R'}, {head: model.P4.String(), w: 8.5, align: 'R'},

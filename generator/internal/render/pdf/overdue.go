@@ -123,7 +123,7 @@ func (d *doc) exploited() {
 	if s.ExploitedInternet == 0 {
 		d.lead(d.tf("pdf.lead.exploited_none", vs, num(s.ExploitedOpen)))
 	} else {
-		d.lead(d.tf("pdf.lead.exploited", num(s.ExploitedInternet), vs, num(s.ExploitedOpen), num(s.KEVOldestDays), num(s.KEVPastDue)))
+		d.lead(d.tf("pdf.lead.exploited", num(s.ExploitedInternet), vs, num(s.ExploitedOpen), num(s.KEVOpen), num(s.KEVPastDue), num(s.KEVOldestDays)))
 	}
 	// One row per system, one line per product: every finding is named
 	// (the body never leaves one out) and the table stays short; the

@@ -36,7 +36,9 @@ type dashboardData struct {
 	// Reasons are the top actions' ranking reasons, by position in Top.
 	Reasons []string
 	// Cards are the department scorecards; DueSoonDays the window of their column.
-	Cards       []report.Scorecard
+	Cards []report.Scorecard
+	// Unowned warns of open findings on systems with no registered department.
+	Unowned     string
 	DueSoonDays int
 	// Exceptions are the first entries of the exceptions register.
 	Exceptions []report.Exception
@@ -88,8 +90,10 @@ type scope struct {
 }
 
 type kevBlock struct {
-	Open, Internet, OldestDays, PastDue int
-	Href                                string
+	// Listed counts the open exploited findings in CISA KEV: the base
+	// of OldestDays and PastDue.
+	Open, Internet, Listed, OldestDays, PastDue int
+	Href                                        string
 }
 
 type qualityLine struct {
@@ -116,7 +120,7 @@ func (b *builder) dashboard(lang i18n.Lang, p *Page) any {
 	if !r.Previous.IsZero() {
 		d.Scope.Previous = date(r.Previous)
 	}
-	d.KEV = kevBlock{Open: s.ExploitedOpen, Internet: s.ExploitedInternet, OldestDays: s.KEVOldestDays, PastDue: s.KEVPastDue}
+	d.KEV = kevBlock{Open: s.ExploitedOpen, Internet: s.ExploitedInternet, Listed: s.KEVOpen, OldestDays: s.KEVOldestDays, PastDue: s.KEVPastDue}
 	for _, v := range b.views {
 		if v.key == report.HeadExploited {
 			d.KEV.Href = p.Href(mustPath(kView, v.key, 1)) + "?" + v.query
@@ -138,6 +142,9 @@ func (b *builder) dashboard(lang i18n.Lang, p *Page) any {
 	}
 	d.TopLead = i18n.Tf(lang, "pdf.lead.top_actions", num(s.Actions), len(d.Top), strconv.FormatFloat(share*100, 'f', 1, 64)+"%")
 	d.Cards, d.DueSoonDays = r.Scorecards, r.Policy.DueSoonDays
+	if s.UnownedOpen > 0 {
+		d.Unowned = i18n.Tf(lang, "unowned.alert", num(s.UnownedOpen), num(s.UnownedOverdue))
+	}
 	d.Exceptions, d.ExTotal = r.Exceptions[:min(len(r.Exceptions), 15)], len(r.Exceptions)
 	moved := 0
 	for _, e := range r.Exceptions {

@@ -40,3 +40,24 @@ func TestDashboardExceptionsNames(t *testing.T) {
 		}
 	}
 }
+
+// TestDashboardExceptionShortened: a due date brought forward reads
+// "短縮 19" / "shortened by 19" in the days-extended column, not "-19".
+func TestDashboardExceptionShortened(t *testing.T) {
+	base := fixture(t)
+	rep := *base
+	rep.Exceptions = []report.Exception{{Kind: report.ExceptionDueMoved, DueMoved: true, System: "*", Advisory: "*",
+		SLADue: day("2026-12-31"), NewDue: day("2026-12-12"), ExtensionDays: -19, ApprovedBy: "CISO", Honoured: true, Reason: "earlier"}}
+	out := build(t, &rep, render.Deps{Content: contentFS}, site.PageSize)
+	for page, want := range map[string]string{"index.html": "<td>短縮 19</td>", "en/index.html": "<td>shortened by 19</td>"} {
+		b, _ := out.Get(page)
+		s := string(b)
+		i := strings.Index(s, "<td>CISO</td>")
+		if i < 0 {
+			t.Fatalf("%s: exception row not found", page)
+		}
+		if row := s[strings.LastIndex(s[:i], "<tr>"):i]; !strings.Contains(row, want) {
+			t.Errorf("%s: exception row %q lacks %q", page, row, want)
+		}
+	}
+}

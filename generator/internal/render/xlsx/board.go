@@ -27,7 +27,7 @@ func (b *book) decisions(ctx context.Context) error {
 	sysName := b.systemNames()
 	_, err := b.writeTable(ctx, table{base: b.sheet(SheetDecisions), n: len(ds), protect: true,
 		cols: []column{
-			{"xlsx.col.rank", 5, kInt, false}, {"col.decision", 18, kWrap, false}, {"xlsx.col.what", 48, kWrap, false},
+			{"xlsx.col.rank", 5, kInt, false}, {"col.kind", 18, kWrap, false}, {"xlsx.col.what", 48, kWrap, false},
 			{"col.owner", 16, kWrap, false}, {"xlsx.col.system_name", 20, kWrap, false}, {"xlsx.col.needed_by", 11, kDate, false},
 			{"xlsx.col.late_since", 11, kDate, false}, {"col.reason", 40, kWrap, false}, {"col.findings", 7, kInt, false},
 			{"xlsx.col.cost_total", 13, kInt, false}, {"xlsx.col.records", 18, kWrap, false}, {"xlsx.col.person", 14, kText, false},

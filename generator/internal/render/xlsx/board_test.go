@@ -113,7 +113,22 @@ func TestBoardSheets(t *testing.T) {
 	if len(ex) != 2 {
 		t.Fatalf("exceptions %q", ex)
 	}
-	for h, want := range map[string]string{"延長日数": "91", "チケット": "CHG-1", "費用 (円)": "350000", "期限変更の適用": "不適用 (承認者なし)"} {
+	// Every sheet's header row names each column once: the decisions
+	// sheet had two columns headed 判断事項 (the kind and the text).
+	for _, sheet := range f.GetSheetList() {
+		rows, _ := f.GetRows(sheet)
+		if len(rows) == 0 {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, h := range rows[0] {
+			if h != "" && seen[h] {
+				t.Errorf("sheet %s has two columns headed %q", sheet, h)
+			}
+			seen[h] = true
+		}
+	}
+	for h, want := range map[string]string{i18n.T(i18n.JA, "xlsx.col.extension_days"): "91", "チケット": "CHG-1", "費用 (円)": "350000", "期限変更の適用": "不適用 (承認者なし)"} {
 		if got := ex[1][find(t, f, "例外登録簿", h)-1]; got != want {
 			t.Errorf("exceptions %s = %q, want %q", h, got, want)
 		}
