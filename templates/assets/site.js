@@ -11,7 +11,9 @@
   // fields are "and"; the Go renderer applies the same rules. A row names
   // its system (data-sys); its system's category and exposure come from
   // assets/systems.js (window.vulnreportSystems: id -> [category,
-  // exposure]), loaded by a <script src> before the filter form.
+  // exposure]), loaded by a <script src> before the filter form, with
+  // the states that count as open. A row without data-kind is a
+  // vulnerability.
   var LISTS = { priority: 'p', system: 'sys', kind: 'kind' };
   var SYSTEM = { category: 1, exposure: 2 };
   var systems = null;
@@ -40,16 +42,26 @@
     return f;
   }
 
+  // isOpen tells whether a row's state counts as open (still needing
+  // work), as window.vulnreportOpenStates lists them; a row written with
+  // data-open says so itself.
+  function isOpen(d) {
+    if (d.open !== undefined) { return d.open === '1'; }
+    return (window.vulnreportOpenStates || ['open']).indexOf(d.state) >= 0;
+  }
+
   function matches(tr, f) {
     var d = tr.dataset;
     for (var k in LISTS) {
-      if (f[k].length && f[k].indexOf(d[LISTS[k]] || '') < 0) { return false; }
+      var v = d[LISTS[k]];
+      if (k === 'kind' && v === undefined) { v = 'vulnerability'; }
+      if (f[k].length && f[k].indexOf(v || '') < 0) { return false; }
     }
     var sys = systemOf(d.sys);
     for (var n in SYSTEM) {
       if (f[n].length && f[n].indexOf(sys[SYSTEM[n]] || '') < 0) { return false; }
     }
-    if (f.state.length && f.state.indexOf(d.state) < 0 && !(d.open === '1' && f.state.indexOf('open') >= 0)) { return false; }
+    if (f.state.length && f.state.indexOf(d.state) < 0 && !(isOpen(d) && f.state.indexOf('open') >= 0)) { return false; }
     if (f.overdue && d.od !== '1') { return false; }
     if (f.exploited && d.ex !== '1') { return false; }
     if (f.q) {

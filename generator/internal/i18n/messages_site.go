@@ -27,10 +27,6 @@ var siteMessages = map[string]Text{
 	"site.no_data_chart":  {"データがありません", "No data"},
 	"site.chart_table":    {"数値を表で見る", "Show the numbers as a table"},
 	"site.unit.count":     {"件", ""},
-	"site.step_done":      {"完了", "done"},
-	"site.step_current":   {"実施中", "current"},
-	"site.step_todo":      {"未着手", "to do"},
-	"site.step_partial":   {"一部実施", "partly"},
 	"site.step_partial_n": {"%s (%d/%d 件)", "%s (%d of %d findings)"},
 	"site.previous_build": {"前回報告", "Previous report"},
 

@@ -22,11 +22,13 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"vulnreport/generator/internal/app"
 	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/publish"
 	"vulnreport/generator/internal/render"
 	"vulnreport/generator/internal/render/site"
 	"vulnreport/generator/internal/report"
+	"vulnreport/generator/internal/source"
 )
 
 const chromium = "/usr/bin/chromium"
@@ -285,7 +287,8 @@ func TestBrowser(t *testing.T) {
 // TestBrowserFileFilter opens the site from the file system, as readers
 // of a file share do, and filters by the values rows take from their
 // system (assets/systems.js, loaded by <script src>): category and
-// exposure, with priority and state from the rows themselves.
+// exposure, with priority from the rows themselves; then by kind and
+// state, which rows state only in part.
 func TestBrowserFileFilter(t *testing.T) {
 	browserOrSkip(t)
 	r := fixture(t)
@@ -335,6 +338,49 @@ func TestBrowserFileFilter(t *testing.T) {
 	run(t, ctx, "change", chromedp.Evaluate[bool](`document.querySelector('select[name=category]').dispatchEvent(new Event('change', {bubbles: true}))`))
 	if got, want := run(t, ctx, "rows", chromedp.Evaluate[int](visibleRows)), count("internal", "", model.PriorityNone); got != want {
 		t.Errorf("category chosen in the form: %d rows shown, want %d", got, want)
+	}
+}
+
+// TestBrowserFileFilterKindState filters the sample organisation, all on
+// one page, by kind and state from file://: a row leaves out data-kind
+// for a vulnerability, and which states count as open (open, mitigated)
+// site.js reads from assets/systems.js.
+func TestBrowserFileFilterKindState(t *testing.T) {
+	browserOrSkip(t)
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	var diags source.Diagnostics
+	r, _, err := app.Analyze(app.Options{Data: os.DirFS("../../../../data"), Today: time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)}, &diags, func(string, int) {})
+	if err != nil {
+		t.Fatalf("the sample snapshot does not load: %v", err)
+	}
+	mem := build(t, r, render.Deps{Content: contentFS}, len(r.Findings))
+	dir := writeSite(t, mem)
+	w := &watcher{origin: "file://" + filepath.ToSlash(dir), dialogs: make(chan struct{}, 4)}
+	ctx := newBrowser(t, w)
+	kinds := map[model.Kind]int{}
+	var open, mitigated int
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		kinds[f.Kind]++
+		if f.IsOpen() {
+			open++
+		}
+		if f.State == model.StateMitigated {
+			mitigated++
+		}
+	}
+	if kinds[model.KindEOL] == 0 || kinds[model.KindVulnerability] == 0 || mitigated == 0 {
+		t.Fatal("the sample lacks the kinds and states the filter is checked with")
+	}
+	for query, want := range map[string]int{"kind=eol": kinds[model.KindEOL], "kind=vulnerability": kinds[model.KindVulnerability],
+		"state=open": open, "state=mitigated": mitigated, "": len(r.Findings)} {
+		url := w.origin + "/findings/index.html?" + query
+		visit(t, ctx, w, url)
+		if got := run(t, ctx, "rows", chromedp.Evaluate[int](visibleRows)); got != want {
+			t.Errorf("%s: %d rows shown, want %d", url, got, want)
+		}
 	}
 }
 

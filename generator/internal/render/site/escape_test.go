@@ -2,6 +2,7 @@ package site_test
 
 import (
 	"encoding/json"
+	"errors"
 	"regexp"
 	"strings"
 	"testing"
@@ -118,10 +119,12 @@ func TestHostileTextIsEscaped(t *testing.T) {
 	if !ok {
 		t.Fatal("assets/systems.js is missing")
 	}
-	body, found := strings.CutPrefix(strings.TrimSuffix(string(js), ";\n"), "window.vulnreportSystems = ")
+	states, body, found := strings.Cut(strings.TrimSuffix(string(js), ";\n"), ";\nwindow.vulnreportSystems = ")
+	states, found2 := strings.CutPrefix(states, "window.vulnreportOpenStates = ")
 	var list [][3]string
-	if err := json.Unmarshal([]byte(body), &list); !found || err != nil || len(list) == 0 {
-		t.Errorf("assets/systems.js is not an assignment of a list of systems: %v\n%s", err, js)
+	var open []string
+	if err := errors.Join(json.Unmarshal([]byte(body), &list), json.Unmarshal([]byte(states), &open)); !found || !found2 || err != nil || len(list) == 0 || len(open) == 0 {
+		t.Errorf("assets/systems.js is not two assignments, of the open states and of a list of systems: %v\n%s", err, js)
 	}
 	if strings.ContainsAny(body, "<>&\u2028\u2029") {
 		t.Errorf("assets/systems.js holds markup characters unescaped: %s", js)

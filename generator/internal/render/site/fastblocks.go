@@ -43,9 +43,7 @@ func optDate(b []byte, d string) []byte {
 	if d == "" {
 		return append(b, '-')
 	}
-	b = append(b, `<time datetime="`...)
-	b = escapeHTML(b, d)
-	b = append(b, `">`...)
+	b = append(b, `<time>`...)
 	b = escapeHTML(b, d)
 	return append(b, "</time>"...)
 }
@@ -73,22 +71,26 @@ func (w rowWriter) action(b []byte, ix *index, lb *labels, a *actionView, depth 
 		b = append(b, "</span>"...)
 	}
 	b = append(b, " · "...)
-	b = e(b, a.Count)
-	b = append(b, " · "...)
 	b = e(b, a.Kind)
 	b = append(b, "</span></summary>\n<div class=\"abody\">\n<ol class=\"steps\">"...)
 	for _, s := range a.Steps {
-		b = append(b, `<li class="`...)
-		b = e(b, s.State)
-		b = append(b, `"><span class="vh">`...)
-		b = e(b, s.StateLabel)
-		b = append(b, ": </span>"...)
+		b = append(b, "<li"...)
+		switch s.State {
+		case "current":
+			b = append(b, ` class="current" aria-current="step"`...)
+		case "todo":
+		default:
+			b = append(b, ` class="`...)
+			b = e(b, s.State)
+			b = append(b, '"')
+		}
+		b = append(b, '>')
 		b = e(b, s.Label)
 		b = append(b, "</li>"...)
 	}
-	b = append(b, "</ol>\n<dl class=\"facts\">\n<dt>"...)
+	b = append(b, "</ol>\n<p class=\"facts\">"...)
 	b = append(b, l.system...)
-	b = append(b, "</dt><dd>"...)
+	b = append(b, ": "...)
 	if a.SysHref != "" {
 		b = append(b, `<a href="`...)
 		b = append(b, a.SysHref...)
@@ -99,22 +101,22 @@ func (w rowWriter) action(b []byte, ix *index, lb *labels, a *actionView, depth 
 		b = e(b, a.SysName)
 	}
 	for _, f := range [][2]string{{l.product, a.Product}, {l.action, a.Action}, {l.assignee, a.Owner}} {
-		b = append(b, "</dd>\n<dt>"...)
+		b = append(b, " · "...)
 		b = append(b, f[0]...)
-		b = append(b, "</dt><dd>"...)
+		b = append(b, ": "...)
 		b = e(b, f[1])
 	}
-	b = append(b, "</dd>\n<dt>"...)
+	b = append(b, " · "...)
 	b = append(b, l.planned...)
-	b = append(b, "</dt><dd>"...)
+	b = append(b, ": "...)
 	b = optDate(b, a.Planned)
 	for _, f := range [][2]string{{l.hosts, a.Hosts}, {l.risk, a.Risk}} {
-		b = append(b, "</dd>\n<dt>"...)
+		b = append(b, " · "...)
 		b = append(b, f[0]...)
-		b = append(b, "</dt><dd>"...)
+		b = append(b, ": "...)
 		b = e(b, f[1])
 	}
-	b = append(b, "</dd>\n</dl>\n"...)
+	b = append(b, "</p>\n"...)
 	if len(a.fis) > 0 {
 		b = append(b, l.miniHead...)
 		for _, fi := range a.fis {

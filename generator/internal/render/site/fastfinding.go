@@ -60,7 +60,8 @@ func (w rowWriter) findingOf(b []byte, ix *index, lb *labels, fi int32, depth in
 
 // rowOpen appends the opening of a finding's row after "<tr" (and its
 // id) up to its priority badge: the filter values as data attributes
-// (its system's category and exposure are in assets/systems.js).
+// (its system's category and exposure, and which states count as open,
+// are in assets/systems.js; data-kind is left out for a vulnerability).
 func rowOpen(b []byte, s *rowSrc) []byte {
 	f, e := s.f, escapeHTML
 	b = append(b, ` data-p="`...)
@@ -69,11 +70,11 @@ func rowOpen(b []byte, s *rowSrc) []byte {
 	b = e(b, f.System)
 	b = append(b, `" data-state="`...)
 	b = e(b, string(f.State))
-	b = append(b, `" data-kind="`...)
-	b = e(b, string(f.Kind))
 	b = append(b, '"')
-	if f.IsOpen() {
-		b = append(b, ` data-open="1"`...)
+	if f.Kind != model.KindVulnerability {
+		b = append(b, ` data-kind="`...)
+		b = e(b, string(f.Kind))
+		b = append(b, '"')
 	}
 	if f.Overdue {
 		b = append(b, ` data-od="1"`...)
@@ -175,17 +176,16 @@ func (w rowWriter) miniOf(b []byte, ix *index, lb *labels, fi int32, depth int) 
 	b = append(b, prioClass(f.Priority)...)
 	b = append(b, `">`...)
 	b = e(b, f.Priority.String())
-	b = append(b, "</span></td>\n<td class=\"ids\">"...)
+	b = append(b, "</span></td><td class=\"ids\">"...)
 	b = fullIDs(b, ix, lb, &s)
-	b = append(b, "</td>\n<td><span class=\"nw\">"...)
+	b = append(b, "</td><td>"...)
 	b = e(b, ix.date(f.Due))
-	b = append(b, "</span>"...)
 	if f.Overdue {
 		b = append(b, ` <span class="tag od">`...)
 		b = append(b, w.overdue...)
 		b = append(b, "</span>"...)
 	}
-	b = append(b, "</td>\n<td>"...)
+	b = append(b, "</td><td>"...)
 	b = e(b, lb.get(lb.state, string(f.State), "state."))
 	return append(b, "</td></tr>\n"...)
 }

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"vulnreport/generator/internal/i18n"
+	"vulnreport/generator/internal/model"
 )
 
 // Finding rows are the bulk of a large site: a million findings make
@@ -88,11 +89,11 @@ func (w rowWriter) findingRow(b []byte, r *row) []byte {
 	b = e(b, r.System)
 	b = append(b, `" data-state="`...)
 	b = e(b, r.State)
-	b = append(b, `" data-kind="`...)
-	b = e(b, r.Kind)
 	b = append(b, '"')
-	if r.Open {
-		b = append(b, ` data-open="1"`...)
+	if r.Kind != string(model.KindVulnerability) {
+		b = append(b, ` data-kind="`...)
+		b = e(b, r.Kind)
+		b = append(b, '"')
 	}
 	if r.Overdue {
 		b = append(b, ` data-od="1"`...)

@@ -32,7 +32,6 @@ type row struct {
 	Due, DueNote               string
 	Overdue                    bool
 	State, StateLabel          string
-	Open                       bool
 	Kind, KindLabel            string
 	// Anchor is the id of the row on its system's page ("f<n>"), where
 	// FullHref links from the other lists; both "" without a system page.
@@ -62,7 +61,7 @@ func (ix *index) makeRow(i int32, lb *labels, depth int) row {
 		Rank: f.PriorityRank(), System: f.System, SysName: f.System, Product: f.ProductName, Version: f.Version,
 		KEV: f.KEV, Exploited: f.Exploited, Ransomware: f.Ransomware, Stage: stageNumber(string(f.Stage)),
 		StageLabel: lb.get(lb.stage, string(f.Stage), "stage."), Due: ix.date(f.Due), Overdue: f.Overdue, State: string(f.State),
-		StateLabel: lb.get(lb.state, string(f.State), "state."), Open: f.IsOpen(), Kind: string(f.Kind), KindLabel: lb.get(lb.kind, string(f.Kind), "kind.")}
+		StateLabel: lb.get(lb.state, string(f.State), "state."), Kind: string(f.Kind), KindLabel: lb.get(lb.kind, string(f.Kind), "kind.")}
 	if rw.Product == "" {
 		rw.Product = f.Product
 	}

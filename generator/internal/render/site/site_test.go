@@ -5,6 +5,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -65,28 +67,78 @@ func TestDeterministic(t *testing.T) {
 }
 
 // TestHeadlineLinks checks that every linked headline's list holds exactly
-// the headline's number of rows.
+// the headline's number of rows. A long list is paged: its first page
+// (findings/h/<key>.html) leads through the pager to every other, and the
+// rows of all its pages add up to the figure. The test builds with pages
+// of 2 rows so that the fixture's lists run over several pages, and once
+// with the site's page size, where each fits its first page.
 func TestHeadlineLinks(t *testing.T) {
 	r := fixture(t)
-	mem := build(t, r, render.Deps{}, site.PageSize)
-	index, _ := mem.Get("index.html")
-	for _, h := range r.Summary.Headlines {
-		if h.Link == "" {
-			continue
+	for _, size := range []int{2, site.PageSize} {
+		mem := build(t, r, render.Deps{}, size)
+		index, _ := mem.Get("index.html")
+		paged := false
+		for _, h := range r.Summary.Headlines {
+			if h.Link == "" {
+				continue
+			}
+			first := "findings/h/" + h.Key + ".html"
+			if _, ok := mem.Get(first); !ok {
+				t.Errorf("%s: no list page %s", h.Key, first)
+				continue
+			}
+			pages, rows := listPages(t, mem, first, h.Key)
+			if rows != h.Value {
+				t.Errorf("page size %d: %s: its %d pages hold %d rows, headline says %d", size, h.Key, len(pages), rows, h.Value)
+			}
+			if want := max(1, (h.Value+size-1)/size); len(pages) != want {
+				t.Errorf("page size %d: %s: %d pages reached from the first, want %d", size, h.Key, len(pages), want)
+			}
+			if size == site.PageSize && len(pages) != 1 {
+				t.Errorf("%s: the fixture's list should fit one page of %d", h.Key, size)
+			}
+			paged = paged || len(pages) > 1
+			if !strings.Contains(string(index), `href="findings/h/`+h.Key+`.html?`) {
+				t.Errorf("%s: dashboard tile does not link to its list", h.Key)
+			}
 		}
-		page := "findings/h/" + h.Key + ".html"
-		data, ok := mem.Get(page)
-		if !ok {
-			t.Errorf("%s: no list page %s", h.Key, page)
-			continue
-		}
-		if n := strings.Count(string(data), "<tr data-p="); n != h.Value {
-			t.Errorf("%s: list has %d rows, headline says %d", h.Key, n, h.Value)
-		}
-		if !strings.Contains(string(index), `href="findings/h/`+h.Key+`.html?`) {
-			t.Errorf("%s: dashboard tile does not link to its list", h.Key)
+		if size == 2 && !paged {
+			t.Error("no headline list ran over more than one page of 2 rows")
 		}
 	}
+}
+
+// pagerLink matches a link of a list's pager.
+var pagerLink = regexp.MustCompile(`<a href="([^"?#]+\.html)"`)
+
+// listPages follows the pager links from a headline list's first page to
+// every page of that list (findings/h/<key>.html and findings/h/<key>/),
+// and counts the findings rows on them.
+func listPages(t *testing.T, mem *publish.Memory, first, key string) (pages []string, rows int) {
+	t.Helper()
+	seen := map[string]bool{first: true}
+	for queue := []string{first}; len(queue) > 0; queue = queue[1:] {
+		name := queue[0]
+		data, ok := mem.Get(name)
+		if !ok {
+			t.Errorf("%s: a pager links to %s, which is missing", key, name)
+			continue
+		}
+		pages = append(pages, name)
+		s := string(data)
+		rows += strings.Count(s, "<tr data-p=")
+		for _, nav := range strings.Split(s, `<nav class="pager"`)[1:] {
+			nav, _, _ = strings.Cut(nav, "</nav>")
+			for _, m := range pagerLink.FindAllStringSubmatch(nav, -1) {
+				next := path.Join(path.Dir(name), m[1])
+				if (next == first || strings.HasPrefix(next, "findings/h/"+key+"/")) && !seen[next] {
+					seen[next] = true
+					queue = append(queue, next)
+				}
+			}
+		}
+	}
+	return pages, rows
 }
 
 // TestTemplateOverride replaces one template file and expects the rest to

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/report"
 )
 
@@ -17,7 +18,8 @@ import (
 // it holds ids only, so both languages share it.
 const sysDataName = "systems.js"
 
-// sysData is the content of assets/systems.js: every system as [id,
+// sysData is the content of assets/systems.js: the states that count as
+// open, assigned to window.vulnreportOpenStates, and every system as [id,
 // category, exposure], in the report's order, assigned to
 // window.vulnreportSystems. A list, not an object keyed by id, so that
 // no id (such as "__proto__") can mean anything but itself.
@@ -33,8 +35,22 @@ func sysData(r *report.Report) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("systems' filter values: %w", err)
 	}
-	out := make([]byte, 0, len(js)+40)
-	out = append(out, "window.vulnreportSystems = "...)
+	// The states the filter's "open" stands for (model.Finding.IsOpen),
+	// so that rows need not say it.
+	var open []model.State
+	for _, st := range model.States {
+		if (model.Flat{State: st}).Finding().IsOpen() {
+			open = append(open, st)
+		}
+	}
+	states, err := json.Marshal(open)
+	if err != nil {
+		return nil, fmt.Errorf("open states: %w", err)
+	}
+	out := make([]byte, 0, len(js)+len(states)+80)
+	out = append(out, "window.vulnreportOpenStates = "...)
+	out = append(out, states...)
+	out = append(out, ";\nwindow.vulnreportSystems = "...)
 	out = append(out, js...)
 	return append(out, ";\n"...), nil
 }

@@ -242,8 +242,9 @@ type actions struct {
 // step is one of the guide's four steps as an action stands on it.
 type step struct {
 	Label string
-	// State is "done", "current" or "todo"; StateLabel says it in words.
-	State, StateLabel string
+	// State is "done", "current", "partial" or "todo" (report.StepState);
+	// the page marks it by class (site.css) and aria-current.
+	State string
 }
 
 var fourSteps = []string{"investigate", "assess", "plan", "implement"}
@@ -266,7 +267,7 @@ func progressSteps(lang i18n.Lang, p report.Progress) []step {
 		if st == report.StepPartial {
 			label = i18n.Tf(lang, "site.step_partial_n", label, p.Reached(i+1), p.Total())
 		}
-		out[i] = step{Label: label, State: st, StateLabel: i18n.T(lang, "site.step_"+st)}
+		out[i] = step{Label: label, State: st}
 	}
 	return out
 }
