@@ -3,6 +3,7 @@ package app
 import (
 	"os"
 	"testing"
+	"vulnreport/generator/internal/i18n"
 
 	"vulnreport/generator/internal/inventory"
 	"vulnreport/generator/internal/source"
@@ -93,6 +94,7 @@ func TestSampleOneTruth(t *testing.T) {
 	if s.Extensions == 0 || s.OverdueSLA <= s.Overdue {
 		t.Errorf("the sample's approved extensions should show: extensions %d, overdue %d / %d", s.Extensions, s.Overdue, s.OverdueSLA)
 	}
+	unowned := 0
 	for i, d := range r.Decisions {
 		if d.DepartmentName.IsZero() {
 			t.Errorf("decision %s has no department", d.Ref)
@@ -106,12 +108,21 @@ func TestSampleOneTruth(t *testing.T) {
 		if d.Reason.IsZero() {
 			t.Errorf("decision %s has no reason", d.Ref)
 		}
+		if d.Ref == "dept:" {
+			unowned++
+			if d.Reason != i18n.Msg("decide.no_owner.reason") {
+				t.Errorf("decision %s on systems no department owns asks %q, not for an owner", d.Ref, d.Reason.EN)
+			}
+		}
 		if i > 0 && d.Kind == "notification_unacknowledged" && r.Decisions[i-1].Kind != d.Kind {
 			t.Errorf("late outside report %s is not among the first decisions", d.Ref)
 		}
 		if d.Kind == "service_stop" && d.Score == 0 && d.Findings > 0 {
 			t.Errorf("service stop %s covers findings but has no score", d.Ref)
 		}
+	}
+	if unowned == 0 {
+		t.Error("the sample's overdue fix actions on systems no department owns raise no decision asking for an owner")
 	}
 	// Freshness: the sample's feeds are old and the defaults are in force.
 	for _, f := range r.Freshness {

@@ -43,6 +43,7 @@ var sentenceMessages = map[string]Text{
 	// Decisions for management (report.Decision.Text and Reason).
 	"decide.no_plan.reason":         {"P1/P2 の対策に方針・担当・予定日がない", "P1/P2 fix actions have no response, owner or date"},
 	"decide.overdue.reason":         {"期限超過の対策が残り、部署だけでは解消していない", "overdue fix actions remain that the department has not closed"},
+	"decide.no_owner.reason":        {"所管部署が登録されていないシステムの対策で、対応を指示できる部署がない。所管部署の指定が必要", "fix actions on systems no department owns: nobody can be told to do them until an owner is named"},
 	"decide.accept_expired.reason":  {"受容の見直し期限が過ぎ、指摘が未対応に戻った", "the acceptance's review date passed; its findings are open again"},
 	"decide.accept_expiring.reason": {"受容の見直し期限が近い", "the acceptance's review date is near"},
 	"decide.service_stop.reason":    {"業務を止める作業は経営層の承認が必要", "a stop of the business needs management's approval"},

@@ -122,14 +122,14 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		d := unplanned[name]
 		ja, en := deptLabel(name)
 		addT(Decision{Kind: model.DecisionNoPlan, Ref: "dept:" + name, Department: name, Due: d.due, Score: d.score, Findings: d.findings, Records: d.records,
-			Reason: i18n.Msg("decide.no_plan.reason")},
+			Reason: ownerReason(name, "decide.no_plan.reason")},
 			i18n.Countf("decide.no_plan", d.n, i18n.Text{JA: ja, EN: en}, d.n, d.p1, d.p2, d.firstText))
 	}
 	for _, name := range depts {
 		d := overdue[name]
 		ja, en := deptLabel(name)
 		addT(Decision{Kind: model.DecisionOverdue, Ref: "dept:" + name, Department: name, Due: d.due, Score: d.score, Findings: d.findings, Records: d.records,
-			Reason: i18n.Msg("decide.overdue.reason")},
+			Reason: ownerReason(name, "decide.overdue.reason")},
 			i18n.Countf("decide.overdue", d.n, i18n.Text{JA: ja, EN: en}, d.n, d.p1, d.p2))
 	}
 	for _, a := range r.Acceptances {
@@ -261,6 +261,16 @@ func dateOr(t timeT) string {
 		return "-"
 	}
 	return t.Format("2006-01-02")
+}
+
+// ownerReason is the reason of a department's fix-action decision (key),
+// or, for the fix actions of systems no department owns, that management
+// must name an owner first: urging "the department" would reach nobody.
+func ownerReason(department, key string) i18n.Text {
+	if department == "" {
+		return i18n.Msg("decide.no_owner.reason")
+	}
+	return i18n.Msg(key)
 }
 
 // deptLabel names a department, or says there is none.
