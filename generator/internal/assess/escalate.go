@@ -100,8 +100,11 @@ type Escalation struct {
 // exploited or overdue (Arrived), by priority (P1 first), otherwise in the
 // order of fs; a finding's escalations stay together.
 func Escalations(last history.Month, fs []model.Finding, asOf time.Time) []Escalation {
-	var out []Escalation
-	var rank []int // the priority rank of out[i]'s finding
+	type ranked struct {
+		e    Escalation
+		rank int // the priority rank of e's finding
+	}
+	var all []ranked
 	for i := range fs {
 		var es []Escalation
 		if prev, ok := last.Lookup(fs[i].Key); ok {
@@ -109,25 +112,30 @@ func Escalations(last history.Month, fs []model.Finding, asOf time.Time) []Escal
 		} else {
 			es = Arrived(&fs[i], last.Date, asOf)
 		}
-		for range es {
-			rank = append(rank, fs[i].Priority.Rank())
+		for _, e := range es {
+			all = append(all, ranked{e, fs[i].Priority.Rank()})
 		}
-		out = append(out, es...)
 	}
-	if len(out) == 0 {
+	if len(all) == 0 {
 		return nil
 	}
 	// Most urgent first; a finding's escalations stay together, in order.
-	idx := make([]int, len(out))
-	for i := range idx {
-		idx[i] = i
+	slices.SortStableFunc(all, func(a, b ranked) int { return cmp.Compare(a.rank, b.rank) })
+	out := make([]Escalation, len(all))
+	for i, r := range all {
+		out[i] = r.e
 	}
-	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(rank[a], rank[b]) })
-	sorted := make([]Escalation, len(out))
-	for k, i := range idx {
-		sorted[k] = out[i]
+	return out
+}
+
+// inPeriod returns d when it falls in the period since the last build
+// (after lastDate, not after asOf), else asOf: the date a change is
+// reported with when the feed's own date lies outside the period.
+func inPeriod(d, lastDate, asOf time.Time) time.Time {
+	if d.IsZero() || !d.After(lastDate) || d.After(asOf) {
+		return asOf
 	}
-	return sorted
+	return d
 }
 
 // Escalate says how an open finding f became more urgent than prev, its
@@ -146,11 +154,7 @@ func Escalate(f *model.Finding, prev findings.Finding, lastDate, asOf time.Time)
 	}
 	var out []Escalation
 	if f.Exploited && !prev.Exploited {
-		d := f.KEVAdded
-		if d.IsZero() || !d.After(lastDate) || d.After(asOf) {
-			d = asOf
-		}
-		out = append(out, Escalation{Finding: f.Key, Kind: NewlyExploited, Date: d})
+		out = append(out, Escalation{Finding: f.Key, Kind: NewlyExploited, Date: inPeriod(f.KEVAdded, lastDate, asOf)})
 	}
 	if f.Overdue && !prev.Overdue && f.Due.After(lastDate) {
 		out = append(out, Escalation{Finding: f.Key, Kind: NewlyOverdue, Date: f.Due})
@@ -175,18 +179,10 @@ func Arrived(f *model.Finding, lastDate, asOf time.Time) []Escalation {
 	}
 	var out []Escalation
 	if f.Exploited {
-		d := f.KEVAdded
-		if d.IsZero() || !d.After(lastDate) || d.After(asOf) {
-			d = asOf
-		}
-		out = append(out, Escalation{Finding: f.Key, Kind: NewlyExploited, Date: d})
+		out = append(out, Escalation{Finding: f.Key, Kind: NewlyExploited, Date: inPeriod(f.KEVAdded, lastDate, asOf)})
 	}
 	if f.Overdue {
-		d := f.Due
-		if !d.After(lastDate) || d.After(asOf) {
-			d = asOf
-		}
-		out = append(out, Escalation{Finding: f.Key, Kind: NewlyOverdue, Date: d})
+		out = append(out, Escalation{Finding: f.Key, Kind: NewlyOverdue, Date: inPeriod(f.Due, lastDate, asOf)})
 	}
 	return out
 }

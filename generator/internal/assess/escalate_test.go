@@ -158,4 +158,15 @@ func TestArrived(t *testing.T) {
 	if got := Escalations(m, fs, asOf); len(got) != 1 || got[0].Kind != NewlyExploited {
 		t.Errorf("Escalations of a finding the last month lacks: %+v, want it newly exploited", got)
 	}
+	// Most urgent first, a finding's escalations together and in order.
+	p2 := model.Flat{Key: "p2", State: model.StateOpen, Priority: model.P2}.Finding()
+	p2.Exploited = true
+	p1 := model.Flat{Key: "p1", State: model.StateOpen, Priority: model.P1}.Finding()
+	p1.Exploited, p1.Overdue, p1.Due = true, true, long
+	got := Escalations(m, []model.Finding{p2, p1}, asOf)
+	want := []Escalation{{Finding: "p1", Kind: NewlyExploited, Date: asOf}, {Finding: "p1", Kind: NewlyOverdue, Date: long},
+		{Finding: "p2", Kind: NewlyExploited, Date: asOf}}
+	if !slices.Equal(got, want) {
+		t.Errorf("Escalations order: %+v, want %+v", got, want)
+	}
 }
