@@ -120,15 +120,24 @@ func (z *zipWriter) finish() error {
 	return p.splice()
 }
 
+// takeRaw hands over the part as excelize wrote it, with the offset of
+// its one </sheetData>, before which rows are inserted.
+func (p *part) takeRaw() (raw []byte, at int, err error) {
+	raw, p.raw = p.raw, nil
+	at = bytes.Index(raw, sheetDataEnd)
+	if at < 0 || bytes.Contains(raw[at+len(sheetDataEnd):], sheetDataEnd) {
+		return nil, 0, fmt.Errorf("xlsx: %s: no single %s to insert the rows before", p.name, sheetDataEnd)
+	}
+	return raw, at, nil
+}
+
 // fill writes the part as excelize wrote it with the rows p.later writes
 // inserted before </sheetData>, all in one stream: its chunks are those
 // the whole part written at once would have.
 func (p *part) fill() error {
-	raw := p.raw
-	p.raw = nil
-	i := bytes.Index(raw, sheetDataEnd)
-	if i < 0 || bytes.Contains(raw[i+len(sheetDataEnd):], sheetDataEnd) {
-		return fmt.Errorf("xlsx: %s: no single %s to insert the rows before", p.name, sheetDataEnd)
+	raw, i, err := p.takeRaw()
+	if err != nil {
+		return err
 	}
 	_, _ = p.stream.Write(raw[:i])
 	if err := p.later(&p.stream); err != nil {
@@ -145,11 +154,9 @@ func (p *part) fill() error {
 // The CRC of the whole is the head's combined with the rows' and
 // continued over the tail.
 func (p *part) splice() error {
-	raw := p.raw
-	p.raw = nil
-	i := bytes.Index(raw, sheetDataEnd)
-	if i < 0 || bytes.Contains(raw[i+len(sheetDataEnd):], sheetDataEnd) {
-		return fmt.Errorf("xlsx: %s: no single %s to insert the rows before", p.name, sheetDataEnd)
+	raw, i, err := p.takeRaw()
+	if err != nil {
+		return err
 	}
 	_, _ = p.stream.Write(raw[:i])
 	p.cut(false)
