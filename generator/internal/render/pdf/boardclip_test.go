@@ -1,7 +1,6 @@
 package pdf_test
 
 import (
-	"os"
 	"strings"
 	"testing"
 
@@ -14,17 +13,9 @@ import (
 // short: a board member cannot act on "侵害の有無の調査と対策の前…" or a
 // fix target ending in "KB5000871,…".
 func TestSampleBoardPagesUnclipped(t *testing.T) {
-	const data = "../../../../data"
-	if _, err := os.Stat(data); err != nil {
-		t.Skipf("no sample snapshot at %s: %v", data, err)
-	}
-	files := renderPDF(t, analyze(t, os.DirFS(data)), nil)
+	pdfs := samplePDFs(t)
 	for _, lang := range []i18n.Lang{i18n.JA, i18n.EN} {
-		name := "report-2026-11-30." + string(lang) + ".pdf"
-		pdfData, ok := files[name]
-		if !ok {
-			t.Fatalf("no %s among %v", name, keys(files))
-		}
+		pdfData := pdfs[lang]
 		pages := strings.Split(run(t, "pdftotext", pdfData, "-enc", "UTF-8", "-layout"), "\f")
 		first := -1
 		for p, text := range pages {

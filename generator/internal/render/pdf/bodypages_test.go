@@ -17,17 +17,9 @@ const maxBodyPages = 10
 // English, which writes longer than Japanese, does not spill one page
 // further: a table column or a lead sentence that grows shows here.
 func TestSampleBodyPages(t *testing.T) {
-	const data = "../../../../data"
-	if _, err := os.Stat(data); err != nil {
-		t.Skipf("no sample snapshot at %s: %v", data, err)
-	}
-	files := renderPDF(t, analyze(t, os.DirFS(data)), nil)
+	pdfs := samplePDFs(t)
 	for _, lang := range []i18n.Lang{i18n.JA, i18n.EN} {
-		name := "report-2026-11-30." + string(lang) + ".pdf"
-		pdfData, ok := files[name]
-		if !ok {
-			t.Fatalf("no %s among %v", name, keys(files))
-		}
+		pdfData := pdfs[lang]
 		texts := strings.Split(run(t, "pdftotext", pdfData, "-enc", "UTF-8"), "\f")
 		toc := squash(i18n.T(lang, "section.toc"))
 		summary := squash("1. " + i18n.T(lang, "section.summary"))
@@ -53,4 +45,25 @@ func TestSampleBodyPages(t *testing.T) {
 			t.Errorf("%s: the body takes %d pages (%d–%d), more than %d", lang, n, first+1, end, maxBodyPages)
 		}
 	}
+}
+
+// samplePDFs renders the repository's sample snapshot and returns its PDF
+// in each language; the test is skipped when the sample is not there.
+func samplePDFs(t *testing.T) map[i18n.Lang][]byte {
+	t.Helper()
+	const data = "../../../../data"
+	if _, err := os.Stat(data); err != nil {
+		t.Skipf("no sample snapshot at %s: %v", data, err)
+	}
+	files := renderPDF(t, analyze(t, os.DirFS(data)), nil)
+	out := map[i18n.Lang][]byte{}
+	for _, lang := range []i18n.Lang{i18n.JA, i18n.EN} {
+		name := "report-2026-11-30." + string(lang) + ".pdf"
+		b, ok := files[name]
+		if !ok {
+			t.Fatalf("no %s among %v", name, keys(files))
+		}
+		out[lang] = b
+	}
+	return out
 }
