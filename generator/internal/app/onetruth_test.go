@@ -2,6 +2,7 @@ package app
 
 import (
 	"os"
+	"strings"
 	"testing"
 	"vulnreport/generator/internal/i18n"
 
@@ -112,6 +113,9 @@ func TestSampleOneTruth(t *testing.T) {
 			unowned++
 			if d.Reason != i18n.Msg("decide.no_owner.reason") {
 				t.Errorf("decision %s on systems no department owns asks %q, not for an owner", d.Ref, d.Reason.EN)
+			}
+			if d.Kind == "overdue" && !strings.Contains(d.Text.EN, "Name an owning department") {
+				t.Errorf("decision %s on systems no department owns says %q, not to name an owner", d.Ref, d.Text.EN)
 			}
 		}
 		if i > 0 && d.Kind == "notification_unacknowledged" && r.Decisions[i-1].Kind != d.Kind {

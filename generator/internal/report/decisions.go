@@ -130,7 +130,7 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		ja, en := deptLabel(name)
 		addT(Decision{Kind: model.DecisionOverdue, Ref: "dept:" + name, Department: name, Due: d.due, Score: d.score, Findings: d.findings, Records: d.records,
 			Reason: ownerReason(name, "decide.overdue.reason")},
-			i18n.Countf("decide.overdue", d.n, i18n.Text{JA: ja, EN: en}, d.n, d.p1, d.p2))
+			i18n.Countf(ownerKey(name, "decide.overdue"), d.n, i18n.Text{JA: ja, EN: en}, d.n, d.p1, d.p2))
 	}
 	for _, a := range r.Acceptances {
 		n := sysName(sysByID, a.System)
@@ -271,6 +271,15 @@ func ownerReason(department, key string) i18n.Text {
 		return i18n.Msg("decide.no_owner.reason")
 	}
 	return i18n.Msg(key)
+}
+
+// ownerKey is the catalogue key of a department's overdue decision, or,
+// for systems no department owns, of the one asking for an owner.
+func ownerKey(department, key string) string {
+	if department == "" {
+		return key + ".no_owner"
+	}
+	return key
 }
 
 // deptLabel names a department, or says there is none.
