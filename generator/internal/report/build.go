@@ -72,7 +72,6 @@ func Build(in Input) *Report {
 			InspectionDays: p.Horizons.InspectionIntervalDays, AckDays: p.Horizons.NotificationAckDays,
 			AcceptanceDays: p.Horizons.AcceptanceExpiryDays, DueSoonDays: p.DueSoonDays,
 		},
-		Findings: in.Assessed.Findings,
 	}
 	if n := len(in.History); n > 0 {
 		r.Previous = in.History[n-1].Date
@@ -81,20 +80,27 @@ func Build(in Input) *Report {
 	for _, s := range in.Systems {
 		sysByID[s.ID] = s
 	}
+	// The findings as assessment left them: the readers of the slice
+	// first, then the slice is packed into the store and let go of.
+	fs := in.Assessed.Findings
+	in.Assessed.Findings = nil
 	// The three readers of the component rows first: the rows are the
 	// largest input, and once read Build lets go of its reference (the
 	// caller may have dropped its own).
-	r.Components = components(in)
+	r.Components = components(in, fs)
 	r.Lifecycle = lines(in, sysByID)
 	r.KEVUnmatched = kevUnmatched(in)
 	in.Components = nil
+	r.Vulns = vulns(in, fs)
+	r.Actions = actions(in, fs, sysByID) // sets the findings' ActionKey
+	r.Acceptances = acceptances(in, fs)
+	r.Trends = trends(in, fs)
+	r.Schemes = schemeCounts(fs)
+	r.Findings = NewFindingStore(fs)
+	fs = nil //nolint:ineffassign // the store holds the findings from here on
 	r.Systems = systems(in, r)
-	r.Vulns = vulns(in, r.Findings)
-	r.Actions = actions(in, r.Findings, sysByID)
 	r.Notifications = notifications(in)
-	r.Acceptances = acceptances(in, r.Findings)
 	r.Posture = posture(in, r)
-	r.Trends = trends(in, r.Findings)
 	rank(r, sysByID)
 	r.Exceptions = exceptions(in, r)
 	r.Scorecards = scorecards(in, r, sysByID)
@@ -115,17 +121,16 @@ func Build(in Input) *Report {
 	}
 	r.Decisions = decisions(in, r, sysByID)
 	r.Quality = quality(in)
-	r.Schemes = schemeCounts(r.Findings)
 	r.Sources = Sources{Feeds: in.Feeds, EPSSDate: in.EPSSDate, EPSSModel: in.EPSSModel, Inputs: in.Files}
 	r.Summary = summary(in, r)
 	r.Sentences = sentences(r)
 	return r
 }
 
-func components(in Input) []Component {
+func components(in Input, fs []model.Finding) []Component {
 	count := map[[3]string]int{} // system, product, version
-	for i := range in.Assessed.Findings {
-		f := &in.Assessed.Findings[i]
+	for i := range fs {
+		f := &fs[i]
 		if f.Kind == model.KindVulnerability && (f.IsOpen() || f.State == model.StateConfirm) {
 			count[[3]string{f.System, f.Product, f.Version}]++
 		}
@@ -179,8 +184,7 @@ func systems(in Input, r *Report) []System {
 		idx[s.ID] = len(out)
 		out = append(out, rs)
 	}
-	for i := range r.Findings {
-		f := &r.Findings[i]
+	for _, f := range r.Findings.All() {
 		i, ok := idx[f.System]
 		if !ok || !f.IsOpen() {
 			continue

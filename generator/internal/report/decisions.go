@@ -43,8 +43,7 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		nf int
 	}
 	byRecord := map[string]under{}
-	for i := range r.Findings {
-		f := &r.Findings[i]
+	for _, f := range r.Findings.All() {
 		u := byRecord[f.RemediationID]
 		u.nf++
 		u.sc = max(u.sc, findingScore(f.Key))
@@ -179,7 +178,7 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		}
 		sc, nf := 0.0, 0
 		for _, i := range eolFindings[l.Product] {
-			if f := &r.Findings[i]; onLine[f.System] {
+			if f := r.Findings.At(i); onLine[f.System] {
 				nf++
 				sc = max(sc, findingScore(f.Key))
 			}
@@ -234,8 +233,8 @@ func byLifecycleProduct(r *Report) (eolFindings, productComponents map[string][]
 	if len(want) == 0 {
 		return eolFindings, productComponents
 	}
-	for i := range r.Findings {
-		if f := &r.Findings[i]; f.Kind == model.KindEOL && want[f.Product] {
+	for i := range r.Findings.Len() {
+		if f := r.Findings.At(i); f.Kind == model.KindEOL && want[f.Product] {
 			eolFindings[f.Product] = append(eolFindings[f.Product], i)
 		}
 	}

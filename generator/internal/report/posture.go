@@ -68,8 +68,7 @@ func posture(in Input, r *Report) Posture {
 		age[pr] = &AgeRow{Priority: pr}
 	}
 	soon := assess.DueSoonHorizon(in.AsOf, in.Policy.DueSoonDays)
-	for i := range r.Findings {
-		f := &r.Findings[i]
+	for _, f := range r.Findings.All() {
 		if !f.IsOpen() {
 			continue
 		}
@@ -97,7 +96,7 @@ func posture(in Input, r *Report) Posture {
 		case model.P2:
 			o.P2++
 		}
-		if assess.DueSoon(f, soon) {
+		if assess.DueSoon(&f, soon) {
 			p.DueSoon = append(p.DueSoon, f.Key)
 		}
 	}

@@ -197,20 +197,19 @@ func scoreInto(buf []ScoreReason, f *model.Finding, s inventory.System, asOf tim
 // date and key), and scores and reorders the fix actions the same way.
 func rank(r *Report, sysByID map[string]inventory.System) {
 	open := 0
-	for i := range r.Findings {
-		if r.Findings[i].IsOpen() {
+	for i := range r.Findings.Len() {
+		if r.Findings.IsOpen(i) {
 			open++
 		}
 	}
 	r.Ranking = make([]Ranked, 0, open)
 	lists := newScoreReasonLists()
 	var buf []ScoreReason
-	for i := range r.Findings {
-		f := &r.Findings[i]
+	for i, f := range r.Findings.All() {
 		if !f.IsOpen() {
 			continue
 		}
-		sc := scoreInto(buf, f, sysByID[f.System], r.AsOf)
+		sc := scoreInto(buf, &f, sysByID[f.System], r.AsOf)
 		buf = sc.Reasons
 		sc.Reasons = lists.Intern(sc.Reasons)
 		if len(sc.Reasons) == 0 {

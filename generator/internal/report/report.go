@@ -51,7 +51,7 @@ type Report struct {
 	// status, sorted by system, product, version and position.
 	Components []Component
 	// Findings holds every finding, sorted by priority, due date and key.
-	Findings []model.Finding
+	Findings *FindingStore
 	// Vulns holds the matched vulnerabilities, sorted by id.
 	Vulns []Vuln
 	// Actions holds the fix actions in the one risk ranking's order (Score

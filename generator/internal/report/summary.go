@@ -30,8 +30,7 @@ func summary(in Input, r *Report) Summary {
 		}
 	}
 	oldest := 0
-	for i := range r.Findings {
-		f := &r.Findings[i]
+	for _, f := range r.Findings.All() {
 		switch {
 		case f.State == model.StateConfirm:
 			s.NeedsConfirmation++
@@ -59,15 +58,14 @@ func summary(in Input, r *Report) Summary {
 				if d := int(in.AsOf.Sub(f.Known).Hours() / 24); d > oldest {
 					oldest = d
 				}
-				if assess.PastKEVDue(f, in.AsOf) {
+				if assess.PastKEVDue(&f, in.AsOf) {
 					s.KEVPastDue++
 				}
 			}
 		}
 	}
 	s.KEVOldestDays = oldest
-	for i := range r.Findings {
-		f := &r.Findings[i]
+	for _, f := range r.Findings.All() {
 		if f.Kind == model.KindEOL && f.IsOpen() {
 			s.EOLInUse++
 		}

@@ -87,10 +87,9 @@ func newIndex(r *report.Report) *index {
 	var wg sync.WaitGroup
 	defer wg.Wait()
 	wg.Go(ix.cacheIndex)
-	ix.spos = make([]int32, len(r.Findings))
+	ix.spos = make([]int32, r.Findings.Len())
 	wg.Go(func() {
-		for i := range r.Findings {
-			f := &r.Findings[i]
+		for i, f := range r.Findings.All() {
 			ix.spos[i] = int32(len(ix.bySystem[f.System]))
 			ix.bySystem[f.System] = append(ix.bySystem[f.System], int32(i))
 			if n := len(ix.prioRuns); n == 0 || ix.prioRuns[n-1].Priority != f.Priority {
@@ -101,21 +100,21 @@ func newIndex(r *report.Report) *index {
 		}
 	})
 	wg.Go(func() {
-		for i := range r.Findings {
-			if f := &r.Findings[i]; f.Kind != model.KindEOL {
+		for i := range r.Findings.Len() {
+			if f := r.Findings.At(int(i)); f.Kind != model.KindEOL {
 				ix.byVuln[f.VulnID] = append(ix.byVuln[f.VulnID], int32(i))
 			}
 		}
 		// In the order an advisory's page lists them.
 		for _, fis := range ix.byVuln {
 			slices.SortStableFunc(fis, func(x, y int32) int {
-				a, b := &r.Findings[x], &r.Findings[y]
+				a, b := r.Findings.At(int(x)), r.Findings.At(int(y))
 				return cmp.Or(cmp.Compare(a.System, b.System), cmp.Compare(a.ProductName, b.ProductName), cmp.Compare(a.Version, b.Version))
 			})
 		}
 	})
-	for i := range r.Findings {
-		if f := &r.Findings[i]; f.ActionKey != "" {
+	for i := range r.Findings.Len() {
+		if f := r.Findings.At(int(i)); f.ActionKey != "" {
 			ix.byAction[f.ActionKey] = append(ix.byAction[f.ActionKey], int32(i))
 		}
 	}
@@ -180,8 +179,8 @@ func (ix *index) findingsByKey(keys []string) map[string]int32 {
 		want[k] = true
 	}
 	out := make(map[string]int32, len(keys))
-	for i := range ix.r.Findings {
-		if k := ix.r.Findings[i].Key; want[k] {
+	for i := range ix.r.Findings.Len() {
+		if k := ix.r.Findings.Key(int(i)); want[k] {
 			out[k] = int32(i)
 		}
 	}

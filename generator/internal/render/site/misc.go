@@ -216,8 +216,8 @@ func (b *builder) quality(lang i18n.Lang, p *Page) any {
 	}
 	d.Stale, d.NoOwner, d.Inspection = links(r.Posture.StaleInventory), links(r.Posture.NoOwner), links(r.Posture.InspectionOverdue)
 	var confirm []int32
-	for i := range r.Findings {
-		if r.Findings[i].State != "confirm" {
+	for i := range r.Findings.Len() {
+		if r.Findings.At(int(i)).State != "confirm" {
 			continue
 		}
 		d.ConfirmAll++

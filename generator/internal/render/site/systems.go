@@ -318,7 +318,7 @@ func (b *builder) actionView(lang i18n.Lang, p *Page, ai int32, withRows, lazy b
 		has = func(k string) bool { return set[k] }
 	}
 	for _, fi := range b.ix.byAction[a.Key] {
-		if has(b.r.Findings[fi].Key) {
+		if has(b.r.Findings.Key(int(fi))) {
 			v.fis = append(v.fis, fi)
 		}
 	}

@@ -52,14 +52,14 @@ func synthetic(n int) *report.Report {
 		{{Code: "cvss", Text: i18n.Text{JA: "CVSS 7.0 以上", EN: "CVSS >= 7.0"}}},
 	}
 	first, due := date("2026-10-01"), date("2026-11-15")
-	r.Findings = make([]model.Finding, n)
+	fs := make([]model.Finding, n)
 	actions := map[string]bool{}
 	r.Actions = r.Actions[:0]
-	for i := range r.Findings {
+	for i := range fs {
 		c := &r.Components[i%len(r.Components)]
 		v := ids[(i/len(r.Components))%vulns]
 		akey := c.System + "/" + c.Product + "@" + c.Version
-		f := &r.Findings[i]
+		f := &fs[i]
 		*f = model.Flat{Key: akey + "/" + v, Kind: model.KindVulnerability, System: c.System, Product: c.Product,
 			ProductName: c.ProductName, Version: c.Version, Hosts: c.Hosts, VulnID: v, IDs: []string{v},
 			Clause: c.Product + " <3.0", HasCVSS: i%7 != 0, CVSS: float64(i%100) / 10, KEV: i%50 == 0, HasEPSS: i%3 == 0,
@@ -73,6 +73,7 @@ func synthetic(n int) *report.Report {
 				Hosts: c.Hosts, Stage: "plan", Action: "upgrade"}, Department: "部署", RiskShare: 0.001})
 		}
 	}
+	r.Findings = report.NewFindingStore(fs)
 	return r
 }
 

@@ -87,7 +87,7 @@ func fixture() *report.Report {
 			{System: "web01", ComponentFacts: &report.ComponentFacts{Product: "apache:struts", ProductName: evilLink, Version: "2.5.10", Lifecycle: "eol", EOL: date("2022-01-01")},
 				Hosts: 2, Findings: 2, At: "components.csv:2"},
 		},
-		Findings: []model.Finding{f1, f2, f3, f4, f5},
+		Findings: report.NewFindingStore([]model.Finding{f1, f2, f3, f4, f5}),
 		Vulns: []report.Vuln{{ID: "CVE-2017-5638", IDs: []string{"CVE-2017-5638", "JVNDB-2017-001621"}, Title: i18n.Plain(evilLink),
 			HasCVSS: true, CVSS: 10, Severity: "critical", KEV: true, Exploited: true, Published: date("2017-03-10"),
 			References: []string{"javascript:alert(1)", "https://jvndb.jvn.jp/ja/contents/2017/JVNDB-2017-001621.html", "https://nvd.nist.gov/vuln/detail/CVE-2017-5638"},

@@ -102,9 +102,9 @@ func TestLibreOfficeReadsRows(t *testing.T) {
 		}
 		return rows
 	}
-	findings := table("Findings", len(r.Findings))
-	if len(findings) != len(r.Findings)+1 {
-		t.Fatalf("%d finding rows, want %d", len(findings)-1, len(r.Findings))
+	findings := table("Findings", r.Findings.Len())
+	if len(findings) != r.Findings.Len()+1 {
+		t.Fatalf("%d finding rows, want %d", len(findings)-1, r.Findings.Len())
 	}
 	head := findings[0]
 	if head[0] != i18n.T(i18n.EN, "priority") || head[10] != "CVSS" || len(head) != 25 {
@@ -116,7 +116,7 @@ func TestLibreOfficeReadsRows(t *testing.T) {
 			t.Errorf("findings row 2, column %s = %q, want %q", colName(col+1), got, v)
 		}
 	}
-	for i, f := range r.Findings {
+	for i, f := range r.Findings.All() {
 		row := findings[i+1]
 		// LibreOffice makes carriage returns line feeds.
 		if got, want := row[22], readBack(f.Clause, truncMark(i18n.EN)); got != strings.ReplaceAll(strings.ReplaceAll(want, "\r\n", "\n"), "\r", "\n") {

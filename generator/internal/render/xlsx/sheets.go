@@ -270,8 +270,11 @@ func (b *book) findings(ctx context.Context) error {
 		target[b.r.Actions[i].Key] = textOf(&b.r.Actions[i].TargetText, b.lang)
 	}
 	in := newInterner()
+	// The row being written: its cells point into it, and the table
+	// encodes them before it asks for the next row.
+	var cur model.Finding
 	_, err := b.writeTable(ctx, table{
-		base: b.sheet(SheetFindings), n: len(fs), prio: 1, late: 20, protect: true, pagesWide: 2, titleCols: "$A:$A",
+		base: b.sheet(SheetFindings), n: fs.Len(), prio: 1, late: 20, protect: true, pagesWide: 2, titleCols: "$A:$A",
 		cols: []column{
 			{"priority", 14, kText, false}, {"reasons", 44, kText, false}, {"col.system_id", 14, kText, false},
 			{"xlsx.col.system_name", 20, kText, false}, {"xlsx.col.department", 16, kText, false},
@@ -285,7 +288,8 @@ func (b *book) findings(ctx context.Context) error {
 			{"xlsx.col.scanners", 28, kText, false}, {"xlsx.col.scan_confidence", 24, kText, false},
 		},
 		row: func(i int, o []any) {
-			f := &fs[i]
+			cur = fs.At(i)
+			f := &cur
 			if o[0] = prio.of(f.Priority.String()); o[0] == nil {
 				o[0] = f.Priority.String()
 			}
