@@ -98,6 +98,7 @@ func Build(in Input) *Report {
 	r.Schemes = schemeCounts(fs)
 	r.Findings = NewFindingStore(fs)
 	fs = nil //nolint:ineffassign // the store holds the findings from here on
+	shareActionKeys(r)
 	r.Systems = systems(in, r)
 	r.Notifications = notifications(in)
 	r.Posture = posture(in, r)
@@ -125,6 +126,31 @@ func Build(in Input) *Report {
 	r.Summary = summary(in, r)
 	r.Sentences = sentences(r)
 	return r
+}
+
+// shareActionKeys has each action name its findings by the store's key
+// strings, so that the assessed findings' own copies can go.
+func shareActionKeys(r *Report) {
+	actionOf := make(map[string]int32, len(r.Actions))
+	for i := range r.Actions {
+		actionOf[r.Actions[i].Key] = int32(i)
+	}
+	next := make([]int32, len(r.Actions))
+	for i := range r.Findings.Len() {
+		ak := r.Findings.At(i).ActionKey
+		if ak == "" {
+			continue
+		}
+		ai, ok := actionOf[ak]
+		if !ok {
+			continue
+		}
+		a := &r.Actions[ai]
+		if n := next[ai]; int(n) < len(a.Findings) && a.Findings[n] == r.Findings.Key(i) {
+			a.Findings[n] = r.Findings.Key(i)
+			next[ai]++
+		}
+	}
 }
 
 func components(in Input, fs []model.Finding) []Component {
@@ -323,7 +349,7 @@ func actions(in Input, fs []model.Finding, sysByID map[string]inventory.System) 
 		if total > 0 {
 			ra.RiskShare = a.Weight / total
 		}
-		ra.Text = plan.Text(a, sys.Name, name)
+		ra.SystemName = sys.Name
 		out[i] = ra
 	}
 	return out

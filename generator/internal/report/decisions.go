@@ -31,10 +31,8 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		recByID[plan.RecordID(rec)] = rec
 	}
 	findingScore := func(key string) float64 {
-		if i, ok := r.RankOf[key]; ok {
-			return r.Ranking[i].Score.Points
-		}
-		return 0
+		sc, _, _ := r.FindingScore(key)
+		return sc.Points
 	}
 	// The findings under each remediation record, counted and scored in
 	// one pass: looking them up per record scanned every finding for each.

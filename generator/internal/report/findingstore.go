@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"iter"
+	"slices"
 	"strconv"
 	"strings"
 	"unsafe"
@@ -47,6 +48,8 @@ type FindingStore struct {
 	// ActionKey that is not a prefix of its key is kept in odd.
 	actLen []uint16
 	odd    map[int32]string
+	// byKey holds the findings' indices in the order of their keys.
+	byKey []int32
 }
 
 // Flags of a finding in FindingStore.flags.
@@ -104,7 +107,33 @@ func NewFindingStore(fs []model.Finding) *FindingStore {
 		}
 	}
 	s.keys = keys.String()
+	s.byKey = make([]int32, n)
+	for i := range s.byKey {
+		s.byKey[i] = int32(i)
+	}
+	slices.SortFunc(s.byKey, func(a, b int32) int { return strings.Compare(s.Key(int(a)), s.Key(int(b))) })
 	return s
+}
+
+// ByKey returns the findings' indices in the order of their keys (the
+// exports' order). The slice is the store's: read it, never write it.
+func (s *FindingStore) ByKey() []int32 {
+	if s == nil {
+		return nil
+	}
+	return s.byKey
+}
+
+// Find returns the index of the finding with the key.
+func (s *FindingStore) Find(key string) (int, bool) {
+	if s == nil {
+		return 0, false
+	}
+	at, ok := slices.BinarySearchFunc(s.byKey, key, func(i int32, k string) int { return strings.Compare(s.Key(int(i)), k) })
+	if !ok {
+		return 0, false
+	}
+	return int(s.byKey[at]), true
 }
 
 // Len returns the number of findings.
@@ -193,7 +222,7 @@ func (s *FindingStore) BytesPerFinding() float64 {
 	if n == 0 {
 		return 0
 	}
-	cols := 4*(len(s.vuln)+len(s.comp)+len(s.clause)+len(s.appl)+len(s.stand)+len(s.reason)+len(s.scanner)+len(s.hosts)+len(s.keyEnd)) +
+	cols := 4*(len(s.vuln)+len(s.comp)+len(s.clause)+len(s.appl)+len(s.stand)+len(s.reason)+len(s.scanner)+len(s.hosts)+len(s.keyEnd)+len(s.byKey)) +
 		int(unsafe.Sizeof(model.Priority(0)))*len(s.prio) + len(s.flags) + 2*len(s.actLen) + len(s.keys)
 	return float64(cols) / float64(n)
 }

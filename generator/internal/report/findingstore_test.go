@@ -11,8 +11,8 @@ import (
 )
 
 // storeColumnBudget is the most a finding may cost the store beyond its
-// key text: nine 4-byte columns, the priority, the flags and the action
-// key's length (40 bytes today). A string, slice or pointer column
+// key text: ten 4-byte columns (nine and the key order), the priority,
+// the flags and the action key's length (44 bytes today). A string, slice or pointer column
 // (16–24 bytes, and a pointer the collector must follow) breaks it.
 const storeColumnBudget = 48
 
@@ -79,6 +79,19 @@ func TestFindingStoreRoundTrip(t *testing.T) {
 		if s.Key(i) != fs[i].Key || s.IsOpen(i) != fs[i].IsOpen() {
 			t.Fatalf("finding %d: Key %q IsOpen %v", i, s.Key(i), s.IsOpen(i))
 		}
+	}
+	// Find and ByKey agree with the keys.
+	by := s.ByKey()
+	for n, i := range by {
+		if n > 0 && s.Key(int(by[n-1])) >= s.Key(int(i)) {
+			t.Fatalf("ByKey out of order at %d", n)
+		}
+		if at, ok := s.Find(s.Key(int(i))); !ok || at != int(i) {
+			t.Fatalf("Find(%q) = %d, %v; want %d", s.Key(int(i)), at, ok, i)
+		}
+	}
+	if _, ok := s.Find("no/such@key/CVE-0"); ok {
+		t.Error("Find found a key that is not there")
 	}
 	if fs[8].Reasons == nil || s.At(8).Reasons == nil || s.At(2).Reasons != nil {
 		t.Error("nil and empty reason lists must read back as they went in")

@@ -214,7 +214,7 @@ func sentences(r *Report) []i18n.Text {
 		od = join(od, i18n.Sentencef("summary.vs_prev", change(s.Overdue, s.Prev.Overdue)))
 	}
 	if len(r.Actions) > 0 {
-		od = join(od, i18n.Sentencef("summary.top_action", r.Actions[0].Text))
+		od = join(od, i18n.Sentencef("summary.top_action", r.Actions[0].Text()))
 	} else {
 		od = join(od, i18n.Msg("summary.end"))
 	}

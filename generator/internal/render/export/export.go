@@ -18,11 +18,7 @@ import (
 // New returns the findings renderer.
 func New() render.Renderer {
 	return render.Func(func(_ context.Context, r *report.Report, w render.Writer) error {
-		order := make([]int32, r.Findings.Len())
-		for i := range order {
-			order[i] = int32(i)
-		}
-		slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(r.Findings.Key(int(a)), r.Findings.Key(int(b))) })
+		order := r.Findings.ByKey() // the exports list findings by key
 
 		head := findings.File{ToolVersion: r.ToolVersion, AsOf: r.AsOf.Format("2006-01-02"), Organization: r.Organization, Scans: scans(r)}
 		js, err := render.Create(w, "findings.json")

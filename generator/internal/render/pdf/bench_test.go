@@ -98,7 +98,7 @@ func synthetic(nSys, nFind int) *report.Report {
 		r.Actions = append(r.Actions, report.Action{Plan: report.Plan{Key: f.Key, System: f.System, Product: f.Product, ProductName: "Product",
 			Version: "1.0", Kind: "upgrade", Target: "2.0", Findings: keys, TopPriority: f.Priority, Due: f.Due, Hosts: 3,
 			Stage: []model.Stage{model.StageNone, model.StageInvestigate, model.StageAssess, model.StagePlan, model.StageImplement}[i%5], Overdue: f.Overdue},
-			Department: depts[i%len(depts)], RiskShare: 1 / float64(nFind/10), Text: i18n.Text{JA: f.System + " の Product を 2.0 以降へ更新: 10 件解消", EN: "upgrade Product on " + f.System + " to 2.0 or later: closes 10 findings"}})
+			Department: depts[i%len(depts)], RiskShare: 1 / float64(nFind/10), SystemName: i18n.Plain(f.System)})
 	}
 	for i := 0; i < 500; i++ {
 		eol := asOf.AddDate(0, i%24-12, 0)

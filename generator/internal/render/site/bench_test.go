@@ -113,7 +113,7 @@ func synthetic(nSys, nFind int) *report.Report {
 		if a == nil {
 			a = &report.Action{Plan: report.Plan{Key: f.ActionKey, System: f.System, Product: f.Product, ProductName: f.ProductName, Version: f.Version, Kind: "upgrade",
 				Target: "2.0", TopPriority: f.Priority, Due: f.Due, Stage: f.Stage}, Department: depts[len(f.System)%len(depts)],
-				Text: i18n.Text{JA: f.ProductName + " を 2.0 以降へ更新", EN: "upgrade " + f.ProductName + " to 2.0 or later"}}
+				SystemName: i18n.Plain(f.System)}
 			byAction[f.ActionKey] = a
 			keys = append(keys, f.ActionKey)
 		}

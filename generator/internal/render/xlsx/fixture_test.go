@@ -62,7 +62,7 @@ func fixture() *report.Report {
 		{Plan: report.Plan{Key: f1.ActionKey, System: "web01", Product: "apache:struts", ProductName: evilLink, Version: "2.5.10", Kind: "upgrade",
 			Target: "2.5.33", Findings: []string{f1.Key, f2.Key}, TopPriority: model.P1, Due: date("2026-11-08"), Hosts: 2,
 			Owner: "山田", Stage: "assess", Action: "upgrade", Overdue: true, Exploited: true, Notes: evilNeg},
-			TargetText: plan.TargetText("upgrade", "2.5.33", false, ""), Department: "営業部", RiskShare: 0.6, Text: i18n.Plain("upgrade")},
+			TargetText: plan.TargetText("upgrade", "2.5.33", false, ""), Department: "営業部", RiskShare: 0.6},
 		{Plan: report.Plan{Key: f3.ActionKey, System: "pc-fleet", Product: "oracle:jre", ProductName: evilSum, Version: "8u201", Kind: "confirm",
 			TargetOpen: true, Findings: []string{f3.Key, f5.Key}, TopPriority: model.P3, Due: date("2027-01-30"), Hosts: 120},
 			TargetText: plan.TargetText("confirm", "", false, ""), Department: "情報システム部", RiskShare: 0.3},
