@@ -148,7 +148,7 @@ func systems(in Input, r *Report) []System {
 			out[i].Exploited++
 		}
 	}
-	for _, c := range r.Components {
+	for _, c := range r.Components.All() {
 		if i, ok := idx[c.System]; ok && c.Lifecycle == model.LifecycleEOL {
 			out[i].EOLComponents++
 		}

@@ -1,14 +1,21 @@
 package report
 
 import (
+	"bytes"
 	"cmp"
 	"slices"
+	"strconv"
+	"strings"
 
 	"vulnreport/generator/internal/lifecycle"
 	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/source"
 )
 
-func components(in Input) []Component {
+// components builds the store of the component rows, sorted by system,
+// product key, version and position text, each with the facts of its
+// product version and the count of its open (or to-confirm) findings.
+func components(in Input) ComponentStore {
 	count := map[[3]string]int{} // system, product, version
 	for i := range in.Assessed.Findings {
 		f := &in.Assessed.Findings[i]
@@ -16,23 +23,21 @@ func components(in Input) []Component {
 			count[[3]string{f.System, f.Product, f.Version}]++
 		}
 	}
-	// Sort an index and copy each view once into place: the views are
-	// large and there is one per component row.
+	// Sort an index and add the rows to the store in its order.
 	order := make([]int32, len(in.Components))
 	for i := range order {
 		order[i] = int32(i)
 	}
-	at := make([]string, len(in.Components))
-	for i := range in.Components {
-		at[i] = in.Components[i].Pos.String()
-	}
 	slices.SortFunc(order, func(x, y int32) int {
 		a, b := &in.Components[x], &in.Components[y]
-		return cmp.Or(cmp.Compare(a.System, b.System), cmp.Compare(a.Key, b.Key), cmp.Compare(a.Version, b.Version), cmp.Compare(at[x], at[y]))
+		if c := cmp.Or(cmp.Compare(a.System, b.System), cmp.Compare(a.Key, b.Key), cmp.Compare(a.Version, b.Version)); c != 0 {
+			return c
+		}
+		return comparePosText(a.Pos, b.Pos)
 	})
-	out := make([]Component, len(in.Components))
+	st := newComponentStoreBuilder(len(in.Components))
 	facts := map[[3]string]*ComponentFacts{} // product, name, version
-	for k, i := range order {
+	for _, i := range order {
 		c := &in.Components[i]
 		fk := [3]string{c.Key, c.Name, c.Version}
 		cf := facts[fk]
@@ -48,8 +53,30 @@ func components(in Input) []Component {
 			}
 			facts[fk] = cf
 		}
-		out[k] = Component{System: c.System, ComponentFacts: cf, Hosts: c.Hosts, Patches: c.Patches, At: at[i], Source: c.Source,
-			Findings: count[[3]string{c.System, c.Key, c.Version}]}
+		st.add(c.System, cf, c.Hosts, c.Patches, count[[3]string{c.System, c.Key, c.Version}], c.Source, c.Pos)
 	}
-	return out
+	return st.store()
+}
+
+// comparePosText orders two positions as their texts (Pos.String) order,
+// formatting neither when the two are in the same file: the sort compares
+// positions only between rows of one system, product and version.
+func comparePosText(p, q source.Pos) int {
+	if p.File != q.File {
+		return strings.Compare(p.String(), q.String())
+	}
+	var a, b [48]byte
+	return bytes.Compare(posSuffix(a[:0], p), posSuffix(b[:0], q))
+}
+
+// posSuffix appends what Pos.String writes after the file.
+func posSuffix(b []byte, p source.Pos) []byte {
+	if p.Line == 0 {
+		return b
+	}
+	b = strconv.AppendInt(append(b, ':'), int64(p.Line), 10)
+	if p.Col != 0 {
+		b = strconv.AppendInt(append(b, ':'), int64(p.Col), 10)
+	}
+	return b
 }

@@ -38,6 +38,7 @@ var nastyNumbers = []float64{0.1 + 0.2, 1e20, 1e-7, 123456789012345678, math.Cop
 // nasty returns the fixture with a finding and a component per text.
 func nasty(texts ...string) *report.Report {
 	r := fixture()
+	comps := componentRows(r)
 	for i, s := range texts {
 		f := r.Findings[i%len(r.Findings)]
 		f.Own()
@@ -46,10 +47,11 @@ func nasty(texts ...string) *report.Report {
 		f.HasCVSS, f.CVSS = true, nastyNumbers[i%len(nastyNumbers)]
 		f.HasEPSS, f.EPSS = true, nastyNumbers[(i+3)%len(nastyNumbers)]
 		r.Findings = append(r.Findings, f)
-		c := r.Components[i%len(r.Components)]
+		c := comps[i%len(comps)]
 		c.Version, c.At, c.Patches = s, s, []string{s}
-		r.Components = append(r.Components, c)
+		comps = append(comps, c)
 	}
+	r.Components = report.NewComponentStore(comps)
 	return r
 }
 
