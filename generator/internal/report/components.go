@@ -35,7 +35,13 @@ func components(in Input) ComponentStore {
 		}
 		return comparePosText(a.Pos, b.Pos)
 	})
-	st := newComponentStoreBuilder(len(in.Components))
+	atBytes := 0
+	for i := range in.Components {
+		var buf [48]byte
+		p := &in.Components[i].Pos
+		atBytes += len(p.File) + len(posSuffix(buf[:0], *p))
+	}
+	st := newComponentStoreBuilder(len(in.Components), min(atBytes, wideAtMark))
 	facts := map[[3]string]*ComponentFacts{} // product, name, version
 	for _, i := range order {
 		c := &in.Components[i]

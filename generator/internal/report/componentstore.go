@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"iter"
 	"math"
+	"strings"
 
 	"vulnreport/generator/internal/source"
 )
@@ -11,10 +12,12 @@ import (
 // ComponentStore holds the report's component rows (one per inventory or
 // SBOM row, a million at the scale the tool is built for) as columns of
 // small integers: indices into tables interned once (systems, the shared
-// ComponentFacts, sources and files, patch lists) and the row's line and
-// column as integers. No row holds a pointer or a string of its own, so
-// the garbage collector has next to nothing to mark in it however many
-// rows there are. At materialises a row as the Component renderers read.
+// ComponentFacts, sources, patch lists) and the end of the row's position
+// text in one string holding them all. No row holds a pointer or a string
+// of its own, so the garbage collector has next to nothing to mark in it
+// however many rows there are. At materialises a row as the Component
+// renderers read, allocating nothing.
+//
 // A store is read-only once built; the zero value holds no rows and is
 // written to JSON as null, a built store as an array.
 type ComponentStore struct {
@@ -25,9 +28,13 @@ type ComponentStore struct {
 type componentData struct {
 	cols componentColumns
 	tab  componentTables
+	// at holds every row's position text (its At), one after the other.
+	at string
 	// wide holds the values that do not fit their int32 column (marked
-	// there with wideMark), by row and column.
-	wide map[wideKey]int
+	// there with wideMark), by row and column; wideAt the position texts
+	// of the rows past the 4 GiB the column of their ends can address.
+	wide   map[wideKey]int
+	wideAt map[int]string
 }
 
 // componentColumns are the per-row columns, each with one entry per row.
@@ -37,9 +44,8 @@ type componentColumns struct {
 	system   []uint32 // into componentTables.systems
 	facts    []uint32 // into componentTables.facts
 	patches  []uint32 // into componentTables.patches
-	origin   []uint32 // into componentTables.origins
-	line     []int32
-	col      []int32
+	source   []uint32 // into componentTables.sources
+	atEnd    []uint32 // where the row's position text ends in componentData.at
 	hosts    []int32
 	findings []int32
 }
@@ -51,24 +57,21 @@ type componentTables struct {
 	// patches[0] is the nil list; an empty non-nil list is kept apart
 	// from it, as JSON writes the two differently.
 	patches [][]string
-	origins []componentOrigin
-}
-
-// componentOrigin is where a row came from: its Source and its file.
-type componentOrigin struct {
-	source, file string
+	sources []string
 }
 
 // The int32 columns that can hold a wide value.
 const (
-	wideLine = iota
-	wideCol
-	wideHosts
+	wideHosts = iota
 	wideFindings
 )
 
-// wideMark in an int32 column says that the row's value is in wide.
-const wideMark = math.MinInt32
+// wideMark in an int32 column says that the row's value is in wide; in
+// atEnd, that the row's position text is in wideAt.
+const (
+	wideMark   = math.MinInt32
+	wideAtMark = math.MaxUint32
+)
 
 // wideKey names a row's value in one int32 column.
 type wideKey struct {
@@ -88,12 +91,10 @@ func (s ComponentStore) Len() int {
 func (s ComponentStore) At(i int) Component {
 	d := s.d
 	c, t := &d.cols, &d.tab
-	o := t.origins[c.origin[i]]
-	pos := source.Pos{File: o.file, Line: d.int(i, wideLine, c.line[i]), Col: d.int(i, wideCol, c.col[i])}
 	return Component{
 		System: t.systems[c.system[i]], ComponentFacts: t.facts[c.facts[i]],
 		Hosts: d.int(i, wideHosts, c.hosts[i]), Patches: t.patches[c.patches[i]],
-		Findings: d.int(i, wideFindings, c.findings[i]), At: pos.String(), Source: o.source,
+		Findings: d.int(i, wideFindings, c.findings[i]), At: d.atText(i), Source: t.sources[c.source[i]],
 	}
 }
 
@@ -137,11 +138,22 @@ func (d *componentData) int(i, col int, v int32) int {
 	return d.wide[wideKey{i, col}]
 }
 
-// NewComponentStore returns a store of rows, in their order. Each row's
-// At is kept as the file of its position (a position of no line formats
-// as its file alone); Build keeps the file, line and column apart.
+// atText returns row i's position text.
+func (d *componentData) atText(i int) string {
+	end := d.cols.atEnd[i]
+	if end == wideAtMark {
+		return d.wideAt[i]
+	}
+	start := uint32(0)
+	if i > 0 {
+		start = d.cols.atEnd[i-1] // never wideAtMark: the rows past the limit are the last
+	}
+	return d.at[start:end]
+}
+
+// NewComponentStore returns a store of rows, in their order.
 func NewComponentStore(rows []Component) ComponentStore {
-	b := newComponentStoreBuilder(len(rows))
+	b := newComponentStoreBuilder(len(rows), 0)
 	for _, c := range rows {
 		b.add(c.System, c.ComponentFacts, c.Hosts, c.Patches, c.Findings, c.Source, source.Pos{File: c.At})
 	}
@@ -150,40 +162,67 @@ func NewComponentStore(rows []Component) ComponentStore {
 
 // componentStoreBuilder appends rows to a store, interning what they share.
 type componentStoreBuilder struct {
-	d       *componentData
+	d  *componentData
+	at strings.Builder
+	// atMax is the length the position texts stay under (wideAtMark; a
+	// test sets less).
+	atMax   int
 	systems map[string]uint32
 	facts   map[*ComponentFacts]uint32
 	patches map[string]uint32
-	origins map[componentOrigin]uint32
+	sources map[string]uint32
 	key     []byte
 }
 
-// newComponentStoreBuilder returns a builder with room for n rows.
-func newComponentStoreBuilder(n int) *componentStoreBuilder {
+// newComponentStoreBuilder returns a builder with room for n rows and
+// atBytes bytes of position text.
+func newComponentStoreBuilder(n, atBytes int) *componentStoreBuilder {
 	d := &componentData{cols: componentColumns{
-		system: make([]uint32, 0, n), facts: make([]uint32, 0, n), patches: make([]uint32, 0, n), origin: make([]uint32, 0, n),
-		line: make([]int32, 0, n), col: make([]int32, 0, n), hosts: make([]int32, 0, n), findings: make([]int32, 0, n),
+		system: make([]uint32, 0, n), facts: make([]uint32, 0, n), patches: make([]uint32, 0, n), source: make([]uint32, 0, n),
+		atEnd: make([]uint32, 0, n), hosts: make([]int32, 0, n), findings: make([]int32, 0, n),
 	}, tab: componentTables{patches: [][]string{nil}}}
-	return &componentStoreBuilder{d: d, systems: map[string]uint32{}, facts: map[*ComponentFacts]uint32{},
-		patches: map[string]uint32{}, origins: map[componentOrigin]uint32{}}
+	b := &componentStoreBuilder{d: d, atMax: wideAtMark, systems: map[string]uint32{}, facts: map[*ComponentFacts]uint32{},
+		patches: map[string]uint32{}, sources: map[string]uint32{}}
+	b.at.Grow(atBytes)
+	return b
 }
 
-// add appends a row.
+// add appends a row; its At is pos's text.
 func (b *componentStoreBuilder) add(system string, cf *ComponentFacts, hosts int, patches []string, findings int, src string, pos source.Pos) {
 	c, t := &b.d.cols, &b.d.tab
 	row := len(c.system)
 	c.system = append(c.system, intern(b.systems, &t.systems, system))
 	c.facts = append(c.facts, intern(b.facts, &t.facts, cf))
 	c.patches = append(c.patches, b.patchList(patches))
-	c.origin = append(c.origin, intern(b.origins, &t.origins, componentOrigin{src, pos.File}))
-	c.line = append(c.line, b.narrow(row, wideLine, pos.Line))
-	c.col = append(c.col, b.narrow(row, wideCol, pos.Col))
+	c.source = append(c.source, intern(b.sources, &t.sources, src))
+	c.atEnd = append(c.atEnd, b.atText(row, pos))
 	c.hosts = append(c.hosts, b.narrow(row, wideHosts, hosts))
 	c.findings = append(c.findings, b.narrow(row, wideFindings, findings))
 }
 
+// atText appends pos's text (what Pos.String returns) to the position
+// texts and returns where it ends, or wideAtMark with the text kept in
+// wideAt once the texts pass what a uint32 addresses.
+func (b *componentStoreBuilder) atText(row int, pos source.Pos) uint32 {
+	var buf [48]byte
+	suffix := posSuffix(buf[:0], pos)
+	if end := b.at.Len() + len(pos.File) + len(suffix); end < b.atMax && b.d.wideAt == nil {
+		b.at.WriteString(pos.File)
+		b.at.Write(suffix)
+		return uint32(end)
+	}
+	if b.d.wideAt == nil {
+		b.d.wideAt = map[int]string{}
+	}
+	b.d.wideAt[row] = pos.String()
+	return wideAtMark
+}
+
 // store returns the store of the rows added.
-func (b *componentStoreBuilder) store() ComponentStore { return ComponentStore{b.d} }
+func (b *componentStoreBuilder) store() ComponentStore {
+	b.d.at = b.at.String()
+	return ComponentStore{b.d}
+}
 
 // intern returns v's index in table, appending it the first time.
 func intern[K comparable](seen map[K]uint32, table *[]K, v K) uint32 {

@@ -22,10 +22,11 @@ import (
 )
 
 // componentRowBudget is what a component row may cost in the store's
-// per-row columns, in bytes; the shared tables (systems, facts, patch
-// lists, sources and files) come on top, once per distinct value. A
-// string column alone would cost 16 bytes a row, and its pointer would
-// be marked on every collection.
+// per-row columns, in bytes. On top come the row's position text, once,
+// in the one string holding them all, and the shared tables (systems,
+// facts, patch lists, sources), once per distinct value. A string column
+// alone would cost 16 bytes a row, and its pointer would be marked on
+// every collection.
 const componentRowBudget = 32
 
 // componentsFixture is a small snapshot's component rows in no order:
@@ -152,8 +153,23 @@ func TestComponentStoreRoundTrip(t *testing.T) {
 	if want[0].System != "db01" || want[len(want)-1].System != "web01" {
 		t.Fatalf("fixture not sorted by system: %v", want)
 	}
-	sameRows(t, components(in), want)
+	s := components(in)
+	sameRows(t, s, want)
 	sameRows(t, NewComponentStore(want), want)
+	var c Component
+	if n := testing.AllocsPerRun(100, func() { c = s.At(len(want) - 1) }); n != 0 || c.At != want[len(want)-1].At {
+		t.Errorf("At allocates %.0f times", n)
+	}
+
+	// Position texts past what the column of their ends addresses.
+	b := newComponentStoreBuilder(0, 0)
+	b.atMax = 60
+	for _, c := range want {
+		b.add(c.System, c.ComponentFacts, c.Hosts, c.Patches, c.Findings, c.Source, source.Pos{File: c.At})
+	}
+	if sameRows(t, b.store(), want); len(b.d.wideAt) == 0 || len(b.d.at) > 60 {
+		t.Errorf("%d texts in wideAt, %d bytes in at", len(b.d.wideAt), len(b.d.at))
+	}
 
 	// Many rows in a random order, with rows tied on everything the
 	// sort compares: the same order as the old sort gave.
@@ -187,9 +203,9 @@ func TestComponentStoreEmpty(t *testing.T) {
 }
 
 // TestComponentStoreBudget checks that every per-row column is a column
-// of integers and that the store's rows cost at most componentRowBudget
-// bytes each, measured from its columns' own sizes; the shared tables are
-// reported.
+// of integers, that the store's rows cost at most componentRowBudget
+// bytes each in them, measured from the columns' own sizes, and that the
+// position texts are held once each; the shared tables are reported.
 func TestComponentStoreBudget(t *testing.T) {
 	typ := reflect.TypeFor[componentColumns]()
 	perRow := uintptr(0)
@@ -223,12 +239,19 @@ func TestComponentStoreBudget(t *testing.T) {
 		}
 		bytes += f.Cap() * int(f.Type().Elem().Size())
 	}
+	text := 0
+	for _, c := range s.All() {
+		text += len(c.At)
+	}
+	if len(s.d.at) != text {
+		t.Errorf("the position texts take %d bytes, want %d, each once", len(s.d.at), text)
+	}
 	if got := float64(bytes) / float64(s.Len()); got > componentRowBudget {
-		t.Errorf("%.1f bytes a row, over the budget of %d", got, componentRowBudget)
+		t.Errorf("%.1f bytes a row in the columns, over the budget of %d", got, componentRowBudget)
 	} else {
 		tab := &s.d.tab
-		t.Logf("%d rows: %.1f bytes a row; shared: %d systems, %d facts, %d patch lists, %d origins, %d wide values",
-			s.Len(), got, len(tab.systems), len(tab.facts), len(tab.patches), len(tab.origins), len(s.d.wide))
+		t.Logf("%d rows: %.1f bytes a row in the columns, %.1f with the position text; shared: %d systems, %d facts, %d patch lists, %d sources; %d wide values",
+			s.Len(), got, float64(bytes+text)/float64(s.Len()), len(tab.systems), len(tab.facts), len(tab.patches), len(tab.sources), len(s.d.wide))
 	}
 }
 
