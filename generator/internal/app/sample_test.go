@@ -31,7 +31,7 @@ func TestSampleCoverage(t *testing.T) {
 			seen["expired acceptance"] = true
 		}
 	}
-	for _, c := range r.Components {
+	for _, c := range r.Components.All() {
 		seen["component lifecycle:"+string(c.Lifecycle)] = true
 	}
 	for _, k := range []string{

@@ -153,52 +153,6 @@ func shareActionKeys(r *Report) {
 	}
 }
 
-func components(in Input, fs []model.Finding) []Component {
-	count := map[[3]string]int{} // system, product, version
-	for i := range fs {
-		f := &fs[i]
-		if f.Kind == model.KindVulnerability && (f.IsOpen() || f.State == model.StateConfirm) {
-			count[[3]string{f.System, f.Product, f.Version}]++
-		}
-	}
-	// Sort an index and copy each view once into place: the views are
-	// large and there is one per component row.
-	order := make([]int32, len(in.Components))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	at := make([]string, len(in.Components))
-	for i := range in.Components {
-		at[i] = in.Components[i].Pos.String()
-	}
-	slices.SortFunc(order, func(x, y int32) int {
-		a, b := &in.Components[x], &in.Components[y]
-		return cmp.Or(cmp.Compare(a.System, b.System), cmp.Compare(a.Key, b.Key), cmp.Compare(a.Version, b.Version), cmp.Compare(at[x], at[y]))
-	})
-	out := make([]Component, len(in.Components))
-	facts := map[[3]string]*ComponentFacts{} // product, name, version
-	for k, i := range order {
-		c := &in.Components[i]
-		fk := [3]string{c.Key, c.Name, c.Version}
-		cf := facts[fk]
-		if cf == nil {
-			cf = &ComponentFacts{Product: c.Key, ProductName: c.Name, Version: c.Version, Lifecycle: model.LifecycleUnknown}
-			if cf.ProductName == "" {
-				cf.ProductName = in.Resolver.DisplayName(c.Key)
-			}
-			if cy, ok := in.Lifecycle.Find(c.Key, c.Version); ok {
-				cf.Cycle, cf.EOL, cf.Latest = cy.Cycle, cy.EOL, cy.Latest
-				cf.Lifecycle = lifecycle.Status(cy, in.AsOf, in.Policy.Horizons.EOLWarningDays)
-				cf.NotLatest = lifecycle.NotLatest(cy, c.Version)
-			}
-			facts[fk] = cf
-		}
-		out[k] = Component{System: c.System, ComponentFacts: cf, Hosts: c.Hosts, Patches: c.Patches, At: at[i], Source: c.Source,
-			Findings: count[[3]string{c.System, c.Key, c.Version}]}
-	}
-	return out
-}
-
 func systems(in Input, r *Report) []System {
 	out := make([]System, 0, len(in.Systems))
 	idx := map[string]int{}
@@ -224,7 +178,7 @@ func systems(in Input, r *Report) []System {
 			out[i].Exploited++
 		}
 	}
-	for _, c := range r.Components {
+	for _, c := range r.Components.All() {
 		if i, ok := idx[c.System]; ok && c.Lifecycle == model.LifecycleEOL {
 			out[i].EOLComponents++
 		}

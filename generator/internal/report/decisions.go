@@ -183,7 +183,7 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		}
 		var installs []assess.Install
 		for _, i := range productComponents[l.Product] {
-			if c := &r.Components[i]; onLine[c.System] {
+			if c := r.Components.At(i); onLine[c.System] {
 				installs = append(installs, assess.Install{Department: sysByID[c.System].Owner, Hosts: c.Hosts})
 			}
 		}
@@ -236,8 +236,8 @@ func byLifecycleProduct(r *Report) (eolFindings, productComponents map[string][]
 			eolFindings[f.Product] = append(eolFindings[f.Product], i)
 		}
 	}
-	for i := range r.Components {
-		if c := &r.Components[i]; want[c.Product] {
+	for i, c := range r.Components.All() {
+		if want[c.Product] {
 			productComponents[c.Product] = append(productComponents[c.Product], i)
 		}
 	}

@@ -28,7 +28,7 @@ func ageBucket(d int) int {
 func posture(in Input, r *Report) Posture {
 	var p Posture
 	clientEOL := map[string]bool{}
-	for _, c := range r.Components {
+	for _, c := range r.Components.All() {
 		if c.Lifecycle == model.LifecycleEOL {
 			clientEOL[c.System] = true
 		}

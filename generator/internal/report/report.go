@@ -49,7 +49,7 @@ type Report struct {
 	Systems []System
 	// Components holds every installed component with its lifecycle
 	// status, sorted by system, product, version and position.
-	Components []Component
+	Components ComponentStore
 	// Findings holds every finding, sorted by priority, due date and key.
 	Findings *FindingStore
 	// Vulns holds the matched vulnerabilities, sorted by id.

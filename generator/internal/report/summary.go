@@ -16,7 +16,7 @@ import (
 type timeT = time.Time
 
 func summary(in Input, r *Report) Summary {
-	s := Summary{Open: priorityCounts(), Components: len(r.Components), Actions: len(r.Actions)}
+	s := Summary{Open: priorityCounts(), Components: r.Components.Len(), Actions: len(r.Actions)}
 	sysByID := map[string]System{}
 	for _, sy := range r.Systems {
 		sysByID[sy.ID] = sy
@@ -70,9 +70,9 @@ func summary(in Input, r *Report) Summary {
 			s.EOLInUse++
 		}
 	}
-	for i := range r.Components {
+	for _, c := range r.Components.All() {
 		// The windows nest: a component within the first counts in all.
-		if w := r.EOLWindow(&r.Components[i]); w >= 0 {
+		if w := r.EOLWindow(&c); w >= 0 {
 			for j := w; j < len(s.EOLSoon); j++ {
 				s.EOLSoon[j]++
 			}

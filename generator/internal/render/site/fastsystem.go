@@ -210,7 +210,7 @@ func (w *pageWriter) actionRows(b []byte, p *Page, list []actionView) []byte {
 }
 
 // comps writes the "comps-table" template.
-func (w *pageWriter) comps(b []byte, caption string, list []*report.Component) []byte {
+func (w *pageWriter) comps(b []byte, caption string, list []report.Component) []byte {
 	lang := i18n.Lang(w.ch.Lang)
 	b = append(b, `<div class="scroll" tabindex="0" role="region" aria-label="`...)
 	b = append(b, caption...)
@@ -222,7 +222,7 @@ func (w *pageWriter) comps(b []byte, caption string, list []*report.Component) [
 	}
 	b = append(b, "</tr></thead>\n<tbody>\n"...)
 	for i := range list {
-		c := list[i]
+		c := &list[i]
 		b = append(b, `<tr><th scope="row">`...)
 		b = escapeHTML(b, c.ProductName)
 		b = append(b, ` <span class="id">`...)

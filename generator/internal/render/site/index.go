@@ -118,7 +118,7 @@ func newIndex(r *report.Report) *index {
 			ix.byAction[f.ActionKey] = append(ix.byAction[f.ActionKey], int32(i))
 		}
 	}
-	for i, c := range r.Components {
+	for i, c := range r.Components.All() {
 		ix.comps[c.System] = append(ix.comps[c.System], int32(i))
 	}
 	byName := map[string]*dept{}

@@ -49,7 +49,7 @@ func (b *builder) lifecycle(lang i18n.Lang, p *Page) any {
 		d.Lines = append(d.Lines, lv)
 	}
 	byDept := map[string]*deptWindow{}
-	for _, c := range r.Components {
+	for _, c := range r.Components.All() {
 		w := eolWindow(c, r)
 		if w < 0 {
 			continue

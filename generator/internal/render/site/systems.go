@@ -74,8 +74,8 @@ type systemData struct {
 	Open    []prioCount
 	// Components lists those with findings or a support issue; Others the
 	// rest (often libraries from an SBOM), folded.
-	Components []*report.Component
-	Others     []*report.Component
+	Components []report.Component
+	Others     []report.Component
 	Actions    []actionView
 	Notes      []report.Notification
 	Accepts    []report.Acceptance
@@ -145,10 +145,10 @@ func (b *builder) systemDetails(lang i18n.Lang, p *Page, d *systemData) {
 		d.Clauses = clauses(lang, s)
 	}
 	comps := b.ix.comps[s.ID]
-	all := make([]*report.Component, len(comps)) // one allocation for both lists
+	all := make([]report.Component, len(comps)) // one allocation for both lists
 	n, others := 0, len(comps)
 	for _, ci := range comps {
-		c := &b.r.Components[ci]
+		c := b.r.Components.At(int(ci))
 		if c.Findings > 0 || c.NotLatest || c.Lifecycle == model.LifecycleEOL || c.Lifecycle == model.LifecycleEnding ||
 			c.Lifecycle == model.LifecycleSecurityOnly || c.Lifecycle == model.LifecycleExtended {
 			all[n] = c

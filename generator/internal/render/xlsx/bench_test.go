@@ -29,16 +29,17 @@ func synthetic(n int) *report.Report {
 			Hosts: 1 + s%50, Status: "active"}, Open: map[model.Priority]int{model.P1: 1}})
 	}
 	products := []string{"apache:struts", "apache:tomcat", "oracle:jre", "microsoft:windows", "openssl:openssl"}
-	r.Components = r.Components[:0]
+	var comps []report.Component
 	for s := range systems {
 		for c := range perSystem {
 			p := products[c%len(products)]
-			r.Components = append(r.Components, report.Component{System: r.Systems[s].ID,
+			comps = append(comps, report.Component{System: r.Systems[s].ID,
 				ComponentFacts: &report.ComponentFacts{Product: p, ProductName: p, Version: "2." + strconv.Itoa(c), Lifecycle: "supported"},
 				Hosts:          1 + c, Findings: n / (systems * perSystem),
 				At: "components.csv:" + strconv.Itoa(s*perSystem+c+2)})
 		}
 	}
+	r.Components = report.NewComponentStore(comps)
 	ids := make([]string, vulns)
 	r.Vulns = r.Vulns[:0]
 	for v := range vulns {
@@ -56,8 +57,8 @@ func synthetic(n int) *report.Report {
 	actions := map[string]bool{}
 	r.Actions = r.Actions[:0]
 	for i := range fs {
-		c := &r.Components[i%len(r.Components)]
-		v := ids[(i/len(r.Components))%vulns]
+		c := &comps[i%len(comps)]
+		v := ids[(i/len(comps))%vulns]
 		akey := c.System + "/" + c.Product + "@" + c.Version
 		f := &fs[i]
 		*f = model.Flat{Key: akey + "/" + v, Kind: model.KindVulnerability, System: c.System, Product: c.Product,

@@ -150,7 +150,9 @@ func TestHostsZeroMeansAll(t *testing.T) {
 	fs := r.Findings.Slice()
 	fs[0].Hosts = 0
 	r.Findings = report.NewFindingStore(fs)
-	r.Components[0].Hosts = 0
+	comps := componentRows(r)
+	comps[0].Hosts = 0
+	r.Components = report.NewComponentStore(comps)
 	f := open(t, renderBytes(t, r, 0))
 	fr, _ := f.GetRows("指摘一覧")
 	if got := fr[1][find(t, f, "指摘一覧", "台数")-1]; got != "全台" {

@@ -123,9 +123,10 @@ func TestLibreOfficeReadsRows(t *testing.T) {
 			t.Errorf("findings row %d: clause %q, want %q", i+2, clip(got, 40), clip(want, 40))
 		}
 	}
-	components := table("Components", len(r.Components))
-	if len(components) != len(r.Components)+1 || components[len(components)-1][13] != readBack(r.Components[len(r.Components)-1].At, truncMark(i18n.EN)) {
-		t.Errorf("%d component rows, want %d", len(components)-1, len(r.Components))
+	n := r.Components.Len()
+	components := table("Components", n)
+	if len(components) != n+1 || components[len(components)-1][13] != readBack(r.Components.At(n-1).At, truncMark(i18n.EN)) {
+		t.Errorf("%d component rows, want %d", len(components)-1, n)
 	}
 }
 

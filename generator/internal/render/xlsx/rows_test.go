@@ -41,6 +41,7 @@ func nasty(texts ...string) *report.Report {
 	r := fixture()
 	base := r.Findings.Slice()
 	fs := slices.Clone(base)
+	comps := componentRows(r)
 	for i, s := range texts {
 		f := base[i%len(base)]
 		f.Own()
@@ -49,11 +50,12 @@ func nasty(texts ...string) *report.Report {
 		f.HasCVSS, f.CVSS = true, nastyNumbers[i%len(nastyNumbers)]
 		f.HasEPSS, f.EPSS = true, nastyNumbers[(i+3)%len(nastyNumbers)]
 		fs = append(fs, f)
-		c := r.Components[i%len(r.Components)]
+		c := comps[i%len(comps)]
 		c.Version, c.At, c.Patches = s, s, []string{s}
-		r.Components = append(r.Components, c)
+		comps = append(comps, c)
 	}
 	r.Findings = report.NewFindingStore(fs)
+	r.Components = report.NewComponentStore(comps)
 	return r
 }
 
