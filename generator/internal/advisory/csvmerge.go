@@ -45,8 +45,10 @@ func MergeRows(rows []source.Record, diags *source.Diagnostics) (merged []source
 type Merger struct {
 	diags *source.Diagnostics
 	byID  map[string]int
-	recs  [][]merged // in blocks of mergeBlock
+	recs  [][]merged // in blocks of mergeBlock, nil once released
 	n     int
+	// freed is the number of blocks released.
+	freed int
 }
 
 // mergeBlock is how many advisories one block of Merger.recs holds; the
@@ -115,6 +117,8 @@ func (m *Merger) Add(row source.Record) int {
 		b := &m.recs[len(m.recs)-1]
 		*b = append(*b, merged{rec: row.Without(colProduct, colVersions)})
 		m.n++
+	} else if m.recs[at/mergeBlock] == nil {
+		return at // released: the caller reads the file another way
 	} else {
 		m.fill(m.at(at), row)
 	}
@@ -211,4 +215,15 @@ func (m *Merger) Take(j int) (rec source.Record, rows int, conflicts []string) {
 	rec, rows, conflicts = x.rec, x.rows, x.conflicts
 	*x = merged{}
 	return rec, rows, conflicts
+}
+
+// Release frees the blocks that hold only advisories before n, all of
+// which were taken: a reader that takes the advisories in order holds one
+// block, not the file. A row added later for a released advisory is not
+// merged; Add returns its index, below n, and the caller must read the
+// file another way.
+func (m *Merger) Release(n int) {
+	for ; m.freed < min(n/mergeBlock, len(m.recs)); m.freed++ {
+		m.recs[m.freed] = nil
+	}
 }

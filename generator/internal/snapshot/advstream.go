@@ -32,12 +32,8 @@ func (l *loader) streamAdvisories(name string, known func(string) bool, required
 	t := &loader{fsys: l.fsys, opt: l.opt, diags: new(source.Diagnostics), s: &Snapshot{}, stats: map[string]*source.FileStat{}, rel: l.rel}
 	m := advisory.NewMerger(t.diags)
 	s := t.newAdvisoryStream(name, m)
-	var st *source.FileStat
-	t.records(name, "advisories", advisory.Aliases, known, required, false, func(r source.Record, fs *source.FileStat) {
-		st = fs
-		s.add(r)
-	})
-	if !s.finish(st) {
+	t.records(name, "advisories", advisory.Aliases, known, required, false, s.add)
+	if !s.finish() {
 		return false
 	}
 	l.diags.Add(t.diags.Since(0)...)
@@ -72,25 +68,35 @@ type streamChunk struct {
 }
 
 // advisoryStream decodes the advisories of one CSV file as their rows
-// end, on all processors but the reader's share.
+// end, on all processors but the reader's share, and adds each chunk
+// decoded to the loader as soon as the chunks before it are added: what
+// is in flight is a few chunks, never the file.
 type advisoryStream struct {
-	l      *loader
-	name   string
-	m      *advisory.Merger
-	cache  *advisory.RangeCache
-	batch  []takenAdvisory
-	chunks []*streamChunk
-	work   chan *streamChunk
-	wg     sync.WaitGroup
+	l     *loader
+	name  string
+	m     *advisory.Merger
+	cache *advisory.RangeCache
+	st    *source.FileStat
+	batch []takenAdvisory
+	// queue holds the chunks handed to the workers and not yet added,
+	// in the order of the file.
+	queue []*streamChunk
+	work  chan *streamChunk
+	wg    sync.WaitGroup
 	// open is the merger's index of the advisory whose rows are being
 	// read, -1 before the first row.
 	open int
 	// apart is set when a row comes for an advisory already decoded.
 	apart bool
+	// last is the merger's index of the last advisory added, to check
+	// that they are added in order; panicked is a worker's panic, raised
+	// once the workers are done.
+	last     int
+	panicked any
 }
 
 func (l *loader) newAdvisoryStream(name string, m *advisory.Merger) *advisoryStream {
-	s := &advisoryStream{l: l, name: name, m: m, cache: advisory.NewRangeCache(), work: make(chan *streamChunk, 4), open: -1}
+	s := &advisoryStream{l: l, name: name, m: m, cache: advisory.NewRangeCache(), work: make(chan *streamChunk, 4), open: -1, last: -1}
 	for range max(runtime.GOMAXPROCS(0), 1) {
 		s.wg.Go(func() {
 			for c := range s.work {
@@ -101,9 +107,11 @@ func (l *loader) newAdvisoryStream(name string, m *advisory.Merger) *advisoryStr
 	return s
 }
 
-// add merges row r; a row of another advisory than the one open closes
-// that one, which is queued for decoding.
-func (s *advisoryStream) add(r source.Record) {
+// add merges row r, read from the file counted by st; a row of another
+// advisory than the one open closes that one, which is queued for
+// decoding.
+func (s *advisoryStream) add(r source.Record, st *source.FileStat) {
+	s.st = st
 	if s.apart {
 		return
 	}
@@ -119,67 +127,109 @@ func (s *advisoryStream) add(r source.Record) {
 	s.open = j
 }
 
-// take queues the open advisory for decoding.
+// take queues the open advisory for decoding and lets the merger forget
+// it.
 func (s *advisoryStream) take() {
 	if s.open < 0 {
 		return
 	}
 	rec, rows, conflicts := s.m.Take(s.open)
+	s.m.Release(s.open + 1)
+	if s.batch == nil {
+		s.batch = make([]takenAdvisory, 0, mergedChunk)
+	}
 	s.batch = append(s.batch, takenAdvisory{s.open, rec, rows, conflicts})
 	if len(s.batch) == mergedChunk {
 		s.dispatch()
 	}
 }
 
+// dispatch hands the batch to the workers and adds the chunks they have
+// finished.
 func (s *advisoryStream) dispatch() {
-	if len(s.batch) == 0 {
+	if len(s.batch) > 0 {
+		c := &streamChunk{items: s.batch}
+		c.diags, c.s, c.rel, c.done = &c.found, &Snapshot{}, s.l.rel, make(chan struct{})
+		s.batch = nil
+		s.queue = append(s.queue, c)
+		s.work <- c
+	}
+	s.drain(false)
+}
+
+// drain adds the chunks at the head of the queue that are decoded; with
+// wait it waits for every chunk.
+func (s *advisoryStream) drain(wait bool) {
+	for len(s.queue) > 0 {
+		c := s.queue[0]
+		if !wait {
+			select {
+			case <-c.done:
+			default:
+				return
+			}
+		}
+		<-c.done
+		s.queue[0] = nil
+		s.queue = s.queue[1:]
+		s.addChunk(c)
+	}
+}
+
+// addChunk adds what decoding chunk c gave to the loader: advisories,
+// rejections, diagnostics and counts, as decoding its advisories there
+// one after the other would.
+func (s *advisoryStream) addChunk(c *streamChunk) {
+	if c.panicked != nil {
+		if s.panicked == nil {
+			s.panicked = c.panicked
+		}
 		return
 	}
-	c := &streamChunk{items: s.batch}
-	c.diags, c.s, c.rel, c.done = &c.found, &Snapshot{}, s.l.rel, make(chan struct{})
-	s.batch = nil
-	s.chunks = append(s.chunks, c)
-	s.work <- c
+	l := s.l
+	l.diags.Add(c.found.Since(0)...)
+	l.s.Advisories = s.reserve(l.s.Advisories, len(c.s.Advisories))
+	l.s.Advisories = append(l.s.Advisories, c.s.Advisories...)
+	l.s.Rejections = append(l.s.Rejections, c.s.Rejections...)
+	s.st.Accepted += c.accepted
+	s.st.Rejected += c.reject
+	for _, j := range c.index {
+		if j <= s.last {
+			panic("snapshot: advisories decoded out of their order") // take closes them in index order
+		}
+		s.last = j
+	}
+}
+
+// reserve makes room in advs for n more advisories and, once the file's
+// rows are estimated, for those still to come, at the rate at which rows
+// made advisories so far: 200,000 advisories then need no copy.
+func (s *advisoryStream) reserve(advs []advisory.Advisory, n int) []advisory.Advisory {
+	need := len(advs) + n
+	if need <= cap(advs) {
+		return advs
+	}
+	if read, expect := s.st.Read, s.l.expect; read > 0 && expect > read {
+		need = max(need, int(int64(expect)*int64(s.m.Len())/int64(read)))
+	}
+	return slices.Grow(advs, need-len(advs))
 }
 
 // finish decodes the advisory still open, waits for the workers and adds
-// what they decoded to the loader's snapshot, in the merger's order. It
-// reports false, adding nothing, when rows of one advisory were apart.
-func (s *advisoryStream) finish(st *source.FileStat) bool {
+// the chunks not yet added. It reports false when rows of one advisory
+// were apart: then the caller drops everything the loader was given.
+func (s *advisoryStream) finish() bool {
 	if !s.apart {
 		s.take()
 	}
 	s.dispatch()
 	close(s.work)
+	s.drain(true)
 	s.wg.Wait()
-	if s.apart {
-		return false
+	if s.panicked != nil {
+		panic(s.panicked)
 	}
-	l := s.l
-	n := 0
-	for _, c := range s.chunks {
-		n += len(c.s.Advisories)
-	}
-	// Grown once: appended chunk by chunk, a slice of 200,000 advisories
-	// would be copied again and again.
-	l.s.Advisories = slices.Grow(l.s.Advisories, n)
-	index := make([]int, 0, n)
-	for k, c := range s.chunks {
-		s.chunks[k] = nil
-		if c.panicked != nil {
-			panic(c.panicked)
-		}
-		l.diags.Add(c.found.Since(0)...)
-		l.s.Advisories = append(l.s.Advisories, c.s.Advisories...)
-		index = append(index, c.index...)
-		l.s.Rejections = append(l.s.Rejections, c.s.Rejections...)
-		st.Accepted += c.accepted
-		st.Rejected += c.reject
-	}
-	if !slices.IsSorted(index) {
-		panic("snapshot: advisories decoded out of their order") // add closes them in index order
-	}
-	return true
+	return !s.apart
 }
 
 // decodeItems decodes a chunk's merged advisories.
