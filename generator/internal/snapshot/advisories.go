@@ -52,14 +52,22 @@ func (l *loader) advisoryFile(name string) {
 }
 
 // advisory decodes one advisory record, merged from rows among which
-// conflicts were found, and reports whether it was accepted.
+// conflicts were found, and reports whether it was accepted. An advisory
+// that names no product of a component is only checked, and kept as a
+// stub, when the loader keeps only what can matter (relevance.go).
 func (l *loader) advisory(name string, rec source.Record, conflicts []string, cache *advisory.RangeCache) bool {
-	a, d := advisory.DecodeWith(rec, l.diags, cache)
+	decode, keys, full := advisory.DecodeWith, []string(nil), true
+	if l.rel != nil {
+		if keys, full = l.rel.classify(advisory.AffectedProducts(rec)); !full {
+			decode = advisory.DecodeChecked
+		}
+	}
+	a, d := decode(rec, l.diags, cache)
 	defer d.Release()
 	if d.Finish() && len(conflicts) == 0 {
 		a.Origin = name
-		if l.rel != nil {
-			l.rel.reduce(&a)
+		if !full {
+			l.rel.stub(&a, keys)
 		}
 		l.s.Advisories = append(l.s.Advisories, a)
 		return true
