@@ -113,7 +113,7 @@ func DecodeChecked(rec source.Record, diags *source.Diagnostics, cache *RangeCac
 // decoded from rec when it is accepted. A caller decides with them,
 // before decoding, whether to keep the advisory in full.
 func AffectedProducts(rec source.Record) []string {
-	groups := rec.Groups["affected"]
+	groups := rec.Group("affected")
 	out := make([]string, 0, len(groups))
 	for _, g := range groups {
 		v, _ := g.Get("product")

@@ -136,8 +136,8 @@ func TestMergerRelease(t *testing.T) {
 		t.Fatalf("a row of a released advisory joined %d, want 3", j)
 	}
 	rec, n, _ := m.Take(len(rows) - 1)
-	if n != 1 || len(rec.Groups["affected"]) != 1 {
-		t.Errorf("last advisory: %d rows, %d affected", n, len(rec.Groups["affected"]))
+	if n != 1 || len(rec.Group("affected")) != 1 {
+		t.Errorf("last advisory: %d rows, %d affected", n, len(rec.Group("affected")))
 	}
 }
 
