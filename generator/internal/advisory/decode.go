@@ -35,15 +35,18 @@ func Decode(rec source.Record, diags *source.Diagnostics) (Advisory, *source.Dec
 	return DecodeWith(rec, diags, nil)
 }
 
-// RangeCache keeps the version ranges parsed for the advisories of one
-// file, which often repeat: an advisory's affected products then share
-// the expression's text and parsed range (ranges are never modified).
-// Of an expression parsed only to be checked (DecodeChecked) it keeps the
-// verdict, not the range. Decoders on several goroutines may share one
-// cache.
-type RangeCache struct {
+// Cache keeps what decoding the advisories of one file parses again and
+// again: version ranges and CVSS vectors. An advisory's affected products
+// then share the expression's text and parsed range (ranges are never
+// modified); of an expression parsed only to be checked (DecodeChecked)
+// it keeps the verdict, not the range. Decoders on several goroutines
+// may share one cache.
+type Cache struct {
 	mu sync.Mutex
 	m  map[string]parsedRange
+	// v3 maps a CVSS v3 vector to its base score or its error, for at
+	// most maxVectors vectors (a feed uses a few thousand).
+	v3 map[string]v3Score
 }
 
 type parsedRange struct {
@@ -54,14 +57,51 @@ type parsedRange struct {
 	kept bool
 }
 
-// NewRangeCache returns an empty cache.
-func NewRangeCache() *RangeCache { return &RangeCache{m: map[string]parsedRange{}} }
+type v3Score struct {
+	score float64
+	err   error
+}
+
+// maxVectors bounds the vectors a Cache keeps.
+const maxVectors = 1 << 16
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{m: map[string]parsedRange{}, v3: map[string]v3Score{}} }
+
+// v3Score returns the base score of CVSS v3 vector, through the cache
+// when there is one.
+func (c *Cache) v3Score(vector string) (float64, error) {
+	if c == nil {
+		return parseV3(vector)
+	}
+	c.mu.Lock()
+	p, ok := c.v3[vector]
+	c.mu.Unlock()
+	if ok {
+		return p.score, p.err
+	}
+	p.score, p.err = parseV3(vector)
+	c.mu.Lock()
+	if len(c.v3) < maxVectors {
+		c.v3[strings.Clone(vector)] = p
+	}
+	c.mu.Unlock()
+	return p.score, p.err
+}
+
+func parseV3(vector string) (float64, error) {
+	v, err := cvss.ParseV3(vector)
+	if err != nil {
+		return 0, err
+	}
+	return v.BaseScore(), nil
+}
 
 // parse parses expr, through the cache when there is one; with keep
 // unset only the verdict is wanted and the range returned is empty.
 // Parsing is outside the lock: two goroutines may parse the same text,
 // and the first range stored is kept; both are the same.
-func (c *RangeCache) parse(expr string, keep bool) (string, version.Range, error) {
+func (c *Cache) parse(expr string, keep bool) (string, version.Range, error) {
 	if c == nil {
 		r, err := version.ParseRange(expr)
 		if !keep {
@@ -95,7 +135,7 @@ func (c *RangeCache) parse(expr string, keep bool) (string, version.Range, error
 
 // DecodeWith decodes like Decode, parsing version ranges through cache
 // (nil parses each).
-func DecodeWith(rec source.Record, diags *source.Diagnostics, cache *RangeCache) (Advisory, *source.Decoder) {
+func DecodeWith(rec source.Record, diags *source.Diagnostics, cache *Cache) (Advisory, *source.Decoder) {
 	return decode(rec, diags, cache, true)
 }
 
@@ -104,7 +144,7 @@ func DecodeWith(rec source.Record, diags *source.Diagnostics, cache *RangeCache)
 // checked as DecodeWith checks it, with the same diagnostics and the same
 // verdict, but the version ranges are parsed only to be checked — each
 // Affected.Range is empty — and cache keeps no range parsed for it.
-func DecodeChecked(rec source.Record, diags *source.Diagnostics, cache *RangeCache) (Advisory, *source.Decoder) {
+func DecodeChecked(rec source.Record, diags *source.Diagnostics, cache *Cache) (Advisory, *source.Decoder) {
 	return decode(rec, diags, cache, false)
 }
 
@@ -126,7 +166,7 @@ func AffectedProducts(rec source.Record) []string {
 	return out
 }
 
-func decode(rec source.Record, diags *source.Diagnostics, cache *RangeCache, ranges bool) (Advisory, *source.Decoder) {
+func decode(rec source.Record, diags *source.Diagnostics, cache *Cache, ranges bool) (Advisory, *source.Decoder) {
 	d := source.NewDecoder("advisories", rec, diags)
 	a := Advisory{Pos: rec.Pos, Origin: rec.Pos.File}
 	a.ID = d.ID("id", true)
@@ -136,7 +176,7 @@ func decode(rec source.Record, diags *source.Diagnostics, cache *RangeCache, ran
 	a.Source = strings.ToLower(d.String("source", false))
 	a.Published = d.OptionalDate("published")
 	a.Updated = d.OptionalDate("updated")
-	a.CVSS = decodeCVSS(d, a.ID)
+	a.CVSS = decodeCVSS(d, a.ID, cache)
 	for _, g := range d.Group("affected") {
 		if af, ok := decodeAffected(g, diags, d, cache, ranges); ok {
 			a.Affected = append(a.Affected, af)
@@ -193,7 +233,7 @@ func CheckReference(s string) error {
 	return nil
 }
 
-func decodeCVSS(d *source.Decoder, id string) *CVSS {
+func decodeCVSS(d *source.Decoder, id string, cache *Cache) *CVSS {
 	ver := d.Enum("cvss.version", false, cvssVersions, cvssVersionAliases)
 	vector := d.String("cvss.vector", false)
 	given, hasScore := d.Float("cvss.score", 0, 10)
@@ -219,12 +259,12 @@ func decodeCVSS(d *source.Decoder, id string) *CVSS {
 		if vector == "" {
 			break
 		}
-		v, err := cvss.ParseV3(vector)
+		score, err := cache.v3Score(vector)
 		if err != nil {
 			d.Errorf("cvss.vector", "%v", err)
 			return nil
 		}
-		c.Score = v.BaseScore()
+		c.Score = score
 		if hasScore && !sameTenth(given, c.Score) {
 			d.Warnf("cvss.score", "advisory %s: the given score %.1f disagrees with %.1f computed from the vector; the computed score is used", id, given, c.Score)
 		}
@@ -288,7 +328,7 @@ func decodeExploit(d *source.Decoder) Exploitation {
 	return e
 }
 
-func decodeAffected(rec source.Record, diags *source.Diagnostics, parent *source.Decoder, cache *RangeCache, keep bool) (Affected, bool) {
+func decodeAffected(rec source.Record, diags *source.Diagnostics, parent *source.Decoder, cache *Cache, keep bool) (Affected, bool) {
 	d := source.NewDecoder("advisories.affected", rec, diags)
 	defer d.Release()
 	af := Affected{Pos: rec.Pos}

@@ -24,13 +24,18 @@ func mergedCSV(t testing.TB, text string) []source.Record {
 }
 
 // decodedBoth decodes rec with DecodeWith and DecodeChecked, each with a
-// range cache of its own, and fails unless both give the same verdict,
-// reasons, diagnostics and advisory but for the ranges DecodeChecked
-// does not keep.
-func decodedBoth(t testing.TB, rec source.Record, with, checked *RangeCache) Advisory {
-	var dw, dc source.Diagnostics
+// cache of its own, and fails unless both give the same verdict, reasons,
+// diagnostics and advisory but for the ranges DecodeChecked does not
+// keep, and unless DecodeWith gives what Decode, without a cache, gives.
+func decodedBoth(t testing.TB, rec source.Record, with, checked *Cache) Advisory {
+	var dw, dc, dn source.Diagnostics
 	a, d := DecodeWith(rec, &dw, with)
 	okW, reasonsW := d.Finish(), slices.Clone(d.Reasons())
+	d.Release()
+	n, d := Decode(rec, &dn)
+	if ok, reasons := d.Finish(), d.Reasons(); ok != okW || !slices.Equal(reasons, reasonsW) || !reflect.DeepEqual(dn.Sorted(), dw.Sorted()) || !reflect.DeepEqual(n, a) {
+		t.Fatalf("%v: DecodeWith gave %v %q %+v, Decode %v %q %+v", rec.Pos, okW, reasonsW, a, ok, reasons, n)
+	}
 	d.Release()
 	b, d := DecodeChecked(rec, &dc, checked)
 	okC, reasonsC := d.Finish(), slices.Clone(d.Reasons())
@@ -60,30 +65,35 @@ const sample = "id,aliases,title.en,published,cvss.vector,cvss.score,affected.pr
 	"CVE-2024-0003,,No versions,2024-13-01,,,acme:tool,,ftp://example.com/x\n" +
 	"CVE-2024-0004,,Shares a range,2024-01-02,,5.0,acme:other,>=9.0 <9.0.90,\n" +
 	"CVE-2024-0005,,No product,2024-01-02,,,,,\n" +
-	"CVE-2024-0006,,Bad vector,,CVSS:3.1/AV:X,,acme:tool,*,\n"
+	"CVE-2024-0006,,Bad vector,,CVSS:3.1/AV:X,,acme:tool,*,\n" +
+	"CVE-2024-0007,,Same vector,2024-01-02,CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H,7.5,acme:tool,*,\n" +
+	"CVE-2024-0008,,Same bad vector,,CVSS:3.1/AV:X,,acme:tool,*,\n"
 
 // TestDecodeCheckedAgreesWithDecodeWith: checking an advisory for a stub
 // finds what decoding it in full finds, and keeps no range.
 func TestDecodeCheckedAgreesWithDecodeWith(t *testing.T) {
-	with, checked := NewRangeCache(), NewRangeCache()
+	with, checked := NewCache(), NewCache()
 	var ids []string
 	for _, rec := range mergedCSV(t, sample) {
 		if a := decodedBoth(t, rec, with, checked); a.ID != "" {
 			ids = append(ids, a.ID)
 		}
 	}
-	if len(ids) != 6 {
-		t.Fatalf("decoded %q, want 6 advisories", ids)
+	if len(ids) != 8 {
+		t.Fatalf("decoded %q, want 8 advisories", ids)
+	}
+	if len(with.v3) != 2 {
+		t.Errorf("vectors cached: %v, want the good one and the bad one", with.v3)
 	}
 	if n := len(checked.m); n == 0 || slices.ContainsFunc(slices.Collect(maps.Values(checked.m)), func(p parsedRange) bool { return p.kept }) {
 		t.Errorf("checked cache: %d entries, some with a range kept: %+v", n, checked.m)
 	}
 }
 
-// TestRangeCacheKeepsRangeOnceWanted: an expression checked first and
+// TestCacheKeepsRangeOnceWanted: an expression checked first and
 // wanted in full later is parsed again and kept; one kept is shared.
-func TestRangeCacheKeepsRangeOnceWanted(t *testing.T) {
-	c := NewRangeCache()
+func TestCacheKeepsRangeOnceWanted(t *testing.T) {
+	c := NewCache()
 	if _, r, err := c.parse(">=1.0 <2.0", false); err != nil || len(r.Clauses) != 0 {
 		t.Fatalf("checked: %v %v", r, err)
 	}
@@ -147,7 +157,7 @@ func FuzzDecodeChecked(f *testing.F) {
 	f.Add("id,title,affected.product,affected.versions\nA-1,T,acme:a,<1||>=2 <3\nA-1,,acme:b,\nA-2,T,\"acme:c\",1.0\n")
 	f.Add("脆弱性ID,タイトル,影響製品,影響バージョン,CVSSベクター\nA-1,T,acme:a,*,AV:N/AC:L/Au:N/C:P/I:P/A:P\n")
 	f.Fuzz(func(t *testing.T, text string) {
-		with, checked := NewRangeCache(), NewRangeCache()
+		with, checked := NewCache(), NewCache()
 		for _, rec := range mergedCSV(t, text) {
 			decodedBoth(t, rec, with, checked)
 		}

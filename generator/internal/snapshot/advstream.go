@@ -75,7 +75,7 @@ type advisoryStream struct {
 	l     *loader
 	name  string
 	m     *advisory.Merger
-	cache *advisory.RangeCache
+	cache *advisory.Cache
 	st    *source.FileStat
 	batch []takenAdvisory
 	// queue holds the chunks handed to the workers and not yet added,
@@ -93,10 +93,14 @@ type advisoryStream struct {
 	// once the workers are done.
 	last     int
 	panicked any
+	// items and advs are the emptied lists of the chunks added, which the
+	// next chunks reuse.
+	items [][]takenAdvisory
+	advs  [][]advisory.Advisory
 }
 
 func (l *loader) newAdvisoryStream(name string, m *advisory.Merger) *advisoryStream {
-	s := &advisoryStream{l: l, name: name, m: m, cache: advisory.NewRangeCache(), work: make(chan *streamChunk, 4), open: -1, last: -1}
+	s := &advisoryStream{l: l, name: name, m: m, cache: advisory.NewCache(), work: make(chan *streamChunk, 4), open: -1, last: -1}
 	for range max(runtime.GOMAXPROCS(0), 1) {
 		s.wg.Go(func() {
 			for c := range s.work {
@@ -136,7 +140,10 @@ func (s *advisoryStream) take() {
 	rec, rows, conflicts := s.m.Take(s.open)
 	s.m.Release(s.open + 1)
 	if s.batch == nil {
-		s.batch = make([]takenAdvisory, 0, mergedChunk)
+		s.batch = pop(&s.items)
+		if s.batch == nil {
+			s.batch = make([]takenAdvisory, 0, mergedChunk)
+		}
 	}
 	s.batch = append(s.batch, takenAdvisory{s.open, rec, rows, conflicts})
 	if len(s.batch) == mergedChunk {
@@ -149,7 +156,7 @@ func (s *advisoryStream) take() {
 func (s *advisoryStream) dispatch() {
 	if len(s.batch) > 0 {
 		c := &streamChunk{items: s.batch}
-		c.diags, c.s, c.rel, c.done = &c.found, &Snapshot{}, s.l.rel, make(chan struct{})
+		c.diags, c.s, c.rel, c.done = &c.found, &Snapshot{Advisories: pop(&s.advs)}, s.l.rel, make(chan struct{})
 		s.batch = nil
 		s.queue = append(s.queue, c)
 		s.work <- c
@@ -190,6 +197,9 @@ func (s *advisoryStream) addChunk(c *streamChunk) {
 	l.diags.Add(c.found.Since(0)...)
 	l.s.Advisories = s.reserve(l.s.Advisories, len(c.s.Advisories))
 	l.s.Advisories = append(l.s.Advisories, c.s.Advisories...)
+	clear(c.s.Advisories)
+	s.advs = append(s.advs, c.s.Advisories[:0])
+	s.items = append(s.items, c.items[:0])
 	l.s.Rejections = append(l.s.Rejections, c.s.Rejections...)
 	s.st.Accepted += c.accepted
 	s.st.Rejected += c.reject
@@ -233,14 +243,16 @@ func (s *advisoryStream) finish() bool {
 }
 
 // decodeItems decodes a chunk's merged advisories.
-func (c *streamChunk) decodeItems(name string, cache *advisory.RangeCache) {
+func (c *streamChunk) decodeItems(name string, cache *advisory.Cache) {
 	defer close(c.done)
 	defer func() {
 		if p := recover(); p != nil {
 			c.panicked = p
 		}
 	}()
-	c.s.Advisories = make([]advisory.Advisory, 0, len(c.items))
+	if c.s.Advisories == nil {
+		c.s.Advisories = make([]advisory.Advisory, 0, len(c.items))
+	}
 	for _, it := range c.items {
 		n := len(c.s.Advisories)
 		if c.advisory(name, it.rec, it.conflicts, cache) {
@@ -252,5 +264,16 @@ func (c *streamChunk) decodeItems(name string, cache *advisory.RangeCache) {
 			c.index = append(c.index, it.j)
 		}
 	}
-	c.items = nil
+	clear(c.items) // the records can go
+}
+
+// pop takes the last list of free, if any.
+func pop[T any](free *[][]T) []T {
+	n := len(*free)
+	if n == 0 {
+		return nil
+	}
+	s := (*free)[n-1]
+	*free = (*free)[:n-1]
+	return s
 }

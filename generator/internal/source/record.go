@@ -250,7 +250,9 @@ func (r *Record) reindex() {
 	}
 }
 
-// AddGroups appends nested records under key.
+// AddGroups appends nested records under key. The first records of a
+// key are kept as given, in subs itself: the caller must not change
+// them afterwards.
 func (r *Record) AddGroups(key string, subs ...Record) {
 	for i := range r.groups {
 		if r.groups[i].key == key {
@@ -259,9 +261,9 @@ func (r *Record) AddGroups(key string, subs ...Record) {
 		}
 	}
 	r.keys = append(r.keys, key)
-	// A copy: the caller's slice is its own, and later additions to this
-	// group must not write into it.
-	r.groups = append(r.groups, group{key, slices.Clone(subs)})
+	// Clipped: a later addition copies instead of writing past the end
+	// of the caller's slice.
+	r.groups = append(r.groups, group{key, slices.Clip(subs)})
 }
 
 // AddGroup appends a nested record under key.
@@ -309,7 +311,7 @@ func (r Record) Without(drop ...string) Record {
 				out.Set(k, r.fields[i].v)
 			}
 			if g := r.Group(k); g != nil {
-				out.AddGroups(k, g...)
+				out.AddGroups(k, slices.Clone(g)...)
 			}
 		}
 		return out
