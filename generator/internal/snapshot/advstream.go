@@ -213,14 +213,16 @@ func (s *advisoryStream) addChunk(c *streamChunk) {
 
 // reserve makes room in advs for n more advisories and, once the file's
 // rows are estimated, for those still to come, at the rate at which rows
-// made advisories so far: 200,000 advisories then need no copy.
+// made advisories so far: 200,000 advisories then need no copy. Before
+// that it doubles advs, as reserve does.
 func (s *advisoryStream) reserve(advs []advisory.Advisory, n int) []advisory.Advisory {
 	need := len(advs) + n
 	if need <= cap(advs) {
 		return advs
 	}
+	need = max(need, 2*len(advs))
 	if read, expect := s.st.Read, s.l.expect; read > 0 && expect > read {
-		need = max(need, int(int64(expect)*int64(s.m.Len())/int64(read)))
+		need = max(len(advs)+n, int(int64(expect)*int64(s.m.Len())/int64(read)))
 	}
 	return slices.Grow(advs, need-len(advs))
 }
