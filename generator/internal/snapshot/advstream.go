@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"time"
 
 	"vulnreport/generator/internal/advisory"
 	"vulnreport/generator/internal/source"
@@ -69,8 +70,9 @@ type streamChunk struct {
 
 // advisoryStream decodes the advisories of one CSV file as their rows
 // end, on all processors but the reader's share, and adds each chunk
-// decoded to the loader as soon as the chunks before it are added: what
-// is in flight is a few chunks, never the file.
+// decoded as soon as the chunks before it are added: what is in flight is
+// a few chunks, never the file. Of the advisories added it holds a stub's
+// fields, or the advisory kept in full, until the file ends.
 type advisoryStream struct {
 	l     *loader
 	name  string
@@ -97,6 +99,25 @@ type advisoryStream struct {
 	// next chunks reuse.
 	items [][]takenAdvisory
 	advs  [][]advisory.Advisory
+	// held lists the advisories added, chunk by chunk, and full those of
+	// them kept in full, until finish makes the file's advisories.
+	held [][]held
+	full []advisory.Advisory
+}
+
+// held is what the stream keeps of an advisory added until the file is
+// read: the fields of a stub (relevance.stub) or, with stub nil, a mark
+// for the next advisory kept in full. It is a third of the size of an
+// advisory.Advisory, whose slice for the file is made once, at its end:
+// 200,000 of them are 85 MiB, which would otherwise be live while the
+// whole file is read.
+type held struct {
+	id                 string
+	aliases            []string
+	source, origin     string
+	pos                source.Pos
+	published, updated time.Time
+	stub               *advisory.Stub
 }
 
 func (l *loader) newAdvisoryStream(name string, m *advisory.Merger) *advisoryStream {
@@ -183,9 +204,9 @@ func (s *advisoryStream) drain(wait bool) {
 	}
 }
 
-// addChunk adds what decoding chunk c gave to the loader: advisories,
-// rejections, diagnostics and counts, as decoding its advisories there
-// one after the other would.
+// addChunk adds what decoding chunk c gave to the loader — rejections,
+// diagnostics and counts — as decoding its advisories there one after the
+// other would, and holds its advisories.
 func (s *advisoryStream) addChunk(c *streamChunk) {
 	if c.panicked != nil {
 		if s.panicked == nil {
@@ -195,8 +216,16 @@ func (s *advisoryStream) addChunk(c *streamChunk) {
 	}
 	l := s.l
 	l.diags.Add(c.found.Since(0)...)
-	l.s.Advisories = s.reserve(l.s.Advisories, len(c.s.Advisories))
-	l.s.Advisories = append(l.s.Advisories, c.s.Advisories...)
+	hs := make([]held, len(c.s.Advisories))
+	for i := range c.s.Advisories {
+		a := &c.s.Advisories[i]
+		if a.Stub == nil {
+			s.full = append(s.full, *a)
+			continue
+		}
+		hs[i] = held{a.ID, a.Aliases, a.Source, a.Origin, a.Pos, a.Published, a.Updated, a.Stub}
+	}
+	s.held = append(s.held, hs)
 	clear(c.s.Advisories)
 	s.advs = append(s.advs, c.s.Advisories[:0])
 	s.items = append(s.items, c.items[:0])
@@ -211,25 +240,32 @@ func (s *advisoryStream) addChunk(c *streamChunk) {
 	}
 }
 
-// reserve makes room in advs for n more advisories and, once the file's
-// rows are estimated, for those still to come, at the rate at which rows
-// made advisories so far: 200,000 advisories then need no copy. Before
-// that it doubles advs, as reserve does.
-func (s *advisoryStream) reserve(advs []advisory.Advisory, n int) []advisory.Advisory {
-	need := len(advs) + n
-	if need <= cap(advs) {
-		return advs
+// advisories appends the advisories added to advs, in order.
+func (s *advisoryStream) advisories(advs []advisory.Advisory) []advisory.Advisory {
+	n := 0
+	for _, hs := range s.held {
+		n += len(hs)
 	}
-	need = max(need, 2*len(advs))
-	if read, expect := s.st.Read, s.l.expect; read > 0 && expect > read {
-		need = max(len(advs)+n, int(int64(expect)*int64(s.m.Len())/int64(read)))
+	advs = slices.Grow(advs, n)
+	full := s.full
+	for _, hs := range s.held {
+		for _, h := range hs {
+			if h.stub == nil {
+				advs, full = append(advs, full[0]), full[1:]
+				continue
+			}
+			advs = append(advs, advisory.Advisory{ID: h.id, Aliases: h.aliases, Source: h.source, Origin: h.origin, Pos: h.pos,
+				Published: h.published, Updated: h.updated, Stub: h.stub})
+		}
 	}
-	return slices.Grow(advs, need-len(advs))
+	s.held, s.full = nil, nil
+	return advs
 }
 
-// finish decodes the advisory still open, waits for the workers and adds
-// the chunks not yet added. It reports false when rows of one advisory
-// were apart: then the caller drops everything the loader was given.
+// finish decodes the advisory still open, waits for the workers, adds
+// the chunks not yet added and gives the loader the file's advisories. It
+// reports false when rows of one advisory were apart: then the caller
+// drops everything the loader was given.
 func (s *advisoryStream) finish() bool {
 	if !s.apart {
 		s.take()
@@ -241,7 +277,11 @@ func (s *advisoryStream) finish() bool {
 	if s.panicked != nil {
 		panic(s.panicked)
 	}
-	return !s.apart
+	if s.apart {
+		return false
+	}
+	s.l.s.Advisories = s.advisories(s.l.s.Advisories)
+	return true
 }
 
 // decodeItems decodes a chunk's merged advisories.
