@@ -42,13 +42,13 @@ func components(in Input, fs []model.Finding) ComponentStore {
 		atBytes += len(p.File) + len(posSuffix(buf[:0], *p))
 	}
 	st := newComponentStoreBuilder(len(in.Components), min(atBytes, wideAtMark))
-	facts := map[[3]string]*ComponentFacts{} // product, name, version
+	facts := map[[3]string]uint32{} // product, name, version: index in the store's facts
 	for _, i := range order {
 		c := &in.Components[i]
 		fk := [3]string{c.Key, c.Name, c.Version}
-		cf := facts[fk]
-		if cf == nil {
-			cf = &ComponentFacts{Product: c.Key, ProductName: c.Name, Version: c.Version, Lifecycle: model.LifecycleUnknown}
+		fi, ok := facts[fk]
+		if !ok {
+			cf := &ComponentFacts{Product: c.Key, ProductName: c.Name, Version: c.Version, Lifecycle: model.LifecycleUnknown}
 			if cf.ProductName == "" {
 				cf.ProductName = in.Resolver.DisplayName(c.Key)
 			}
@@ -57,9 +57,10 @@ func components(in Input, fs []model.Finding) ComponentStore {
 				cf.Lifecycle = lifecycle.Status(cy, in.AsOf, in.Policy.Horizons.EOLWarningDays)
 				cf.NotLatest = lifecycle.NotLatest(cy, c.Version)
 			}
-			facts[fk] = cf
+			fi = st.newFacts(cf)
+			facts[fk] = fi
 		}
-		st.add(c.System, cf, c.Hosts, c.Patches, count[[3]string{c.System, c.Key, c.Version}], c.Source, c.Pos)
+		st.add(c.System, fi, c.Hosts, c.Patches, count[[3]string{c.System, c.Key, c.Version}], c.Source, c.Pos)
 	}
 	return st.store()
 }

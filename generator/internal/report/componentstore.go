@@ -152,10 +152,15 @@ func (d *componentData) atText(i int) string {
 }
 
 // NewComponentStore returns a store of rows, in their order.
-func NewComponentStore(rows []Component) ComponentStore {
+func NewComponentStore(rows []Component) ComponentStore { return storeOf(rows, wideAtMark) }
+
+// storeOf returns a store of rows whose position texts stay under atMax
+// bytes (the others kept apart, in wideAt).
+func storeOf(rows []Component, atMax int) ComponentStore {
 	b := newComponentStoreBuilder(len(rows), 0)
+	b.atMax = atMax
 	for _, c := range rows {
-		b.add(c.System, c.ComponentFacts, c.Hosts, c.Patches, c.Findings, c.Source, source.Pos{File: c.At})
+		b.add(c.System, intern(b.facts, &b.d.tab.facts, c.ComponentFacts), c.Hosts, c.Patches, c.Findings, c.Source, source.Pos{File: c.At})
 	}
 	return b.store()
 }
@@ -164,11 +169,11 @@ func NewComponentStore(rows []Component) ComponentStore {
 type componentStoreBuilder struct {
 	d  *componentData
 	at strings.Builder
-	// atMax is the length the position texts stay under (wideAtMark; a
-	// test sets less).
+	// atMax is the length the position texts stay under (wideAtMark but
+	// in a test).
 	atMax   int
 	systems map[string]uint32
-	facts   map[*ComponentFacts]uint32
+	facts   map[*ComponentFacts]uint32 // for NewComponentStore
 	patches map[string]uint32
 	sources map[string]uint32
 	key     []byte
@@ -187,12 +192,19 @@ func newComponentStoreBuilder(n, atBytes int) *componentStoreBuilder {
 	return b
 }
 
-// add appends a row; its At is pos's text.
-func (b *componentStoreBuilder) add(system string, cf *ComponentFacts, hosts int, patches []string, findings int, src string, pos source.Pos) {
+// newFacts adds facts to the table and returns their index.
+func (b *componentStoreBuilder) newFacts(cf *ComponentFacts) uint32 {
+	t := &b.d.tab
+	t.facts = append(t.facts, cf)
+	return uint32(len(t.facts) - 1)
+}
+
+// add appends a row of the facts at index facts; its At is pos's text.
+func (b *componentStoreBuilder) add(system string, facts uint32, hosts int, patches []string, findings int, src string, pos source.Pos) {
 	c, t := &b.d.cols, &b.d.tab
 	row := len(c.system)
 	c.system = append(c.system, intern(b.systems, &t.systems, system))
-	c.facts = append(c.facts, intern(b.facts, &t.facts, cf))
+	c.facts = append(c.facts, facts)
 	c.patches = append(c.patches, b.patchList(patches))
 	c.source = append(c.source, intern(b.sources, &t.sources, src))
 	c.atEnd = append(c.atEnd, b.atText(row, pos))

@@ -162,13 +162,9 @@ func TestComponentStoreRoundTrip(t *testing.T) {
 	}
 
 	// Position texts past what the column of their ends addresses.
-	b := newComponentStoreBuilder(0, 0)
-	b.atMax = 60
-	for _, c := range want {
-		b.add(c.System, c.ComponentFacts, c.Hosts, c.Patches, c.Findings, c.Source, source.Pos{File: c.At})
-	}
-	if sameRows(t, b.store(), want); len(b.d.wideAt) == 0 || len(b.d.at) > 60 {
-		t.Errorf("%d texts in wideAt, %d bytes in at", len(b.d.wideAt), len(b.d.at))
+	w := storeOf(want, 60)
+	if sameRows(t, w, want); len(w.d.wideAt) == 0 || len(w.d.at) > 60 {
+		t.Errorf("%d texts in wideAt, %d bytes in at", len(w.d.wideAt), len(w.d.at))
 	}
 
 	// Many rows in a random order, with rows tied on everything the

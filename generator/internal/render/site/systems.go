@@ -73,7 +73,8 @@ type systemData struct {
 	Clauses []clause
 	Open    []prioCount
 	// Components lists those with findings or a support issue; Others the
-	// rest (often libraries from an SBOM), folded.
+	// rest (often libraries from an SBOM), folded. A lazy page leaves them
+	// empty (see comps).
 	Components []report.Component
 	Others     []report.Component
 	Actions    []actionView
@@ -83,6 +84,12 @@ type systemData struct {
 	Findings   int
 	// Attack is the system's signs of attack, nil without its logs.
 	Attack *attacksData
+
+	// comps and others are the rows of Components and Others as indices
+	// into rows, the report's, for the page writer to materialise each as
+	// it writes it.
+	rows          report.ComponentStore
+	comps, others []int32
 }
 
 // clause is one contract clause the guide asks for, with its value and
@@ -119,7 +126,7 @@ func (b *builder) systemJobs(lang i18n.Lang, ch *chrome, pw *pageWriter) ([]job,
 				d.Table = b.sysTable(lang, p, "findings", caption, idx[c[0]:c[1]], lazy)
 				d.Table.Pager = newPager(p, n, len(pages), c[0], c[1], len(idx), path)
 				if n == 1 {
-					b.systemDetails(lang, p, d)
+					b.systemDetails(lang, p, d, lazy)
 				}
 				return d
 			}
@@ -131,8 +138,9 @@ func (b *builder) systemJobs(lang i18n.Lang, ch *chrome, pw *pageWriter) ([]job,
 }
 
 // systemDetails fills the first page of a system: attributes, contract,
-// components, fix actions, notifications and acceptances.
-func (b *builder) systemDetails(lang i18n.Lang, p *Page, d *systemData) {
+// components (as rows of the report's store only, when lazy), fix
+// actions, notifications and acceptances.
+func (b *builder) systemDetails(lang i18n.Lang, p *Page, d *systemData, lazy bool) {
 	s := d.Sys
 	for _, c := range s.Data {
 		d.Data = append(d.Data, i18n.T(lang, "data."+c))
@@ -145,23 +153,26 @@ func (b *builder) systemDetails(lang i18n.Lang, p *Page, d *systemData) {
 		d.Clauses = clauses(lang, s)
 	}
 	comps := b.ix.comps[s.ID]
-	all := make([]report.Component, len(comps)) // one allocation for both lists
+	all := make([]int32, len(comps)) // one allocation for both lists
 	n, others := 0, len(comps)
 	for _, ci := range comps {
 		c := b.r.Components.At(int(ci))
 		if c.Findings > 0 || c.NotLatest || c.Lifecycle == model.LifecycleEOL || c.Lifecycle == model.LifecycleEnding ||
 			c.Lifecycle == model.LifecycleSecurityOnly || c.Lifecycle == model.LifecycleExtended {
-			all[n] = c
+			all[n] = ci
 			n++
 		} else {
 			others--
-			all[others] = c
+			all[others] = ci
 		}
 	}
-	d.Components = all[:n:n]
+	d.rows, d.comps = b.r.Components, all[:n:n]
 	if others < len(all) {
-		d.Others = all[others:]
-		slices.Reverse(d.Others) // filled from the end
+		d.others = all[others:]
+		slices.Reverse(d.others) // filled from the end
+	}
+	if !lazy {
+		d.Components, d.Others = componentViews(d.rows, d.comps), componentViews(d.rows, d.others)
 	}
 	if acts := b.ix.actions[s.ID]; len(acts) > 0 {
 		d.Actions = make([]actionView, 0, len(acts))
@@ -351,4 +362,16 @@ func (b *builder) actionList(lang i18n.Lang, p *Page, ais []int32, lazy bool) ac
 func httpURL(s string) bool {
 	l := strings.ToLower(s)
 	return (strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://")) && !strings.ContainsAny(s, " \t\r\n<>\"'`")
+}
+
+// componentViews returns the component rows idx of rows, nil for none.
+func componentViews(rows report.ComponentStore, idx []int32) []report.Component {
+	if len(idx) == 0 {
+		return nil
+	}
+	out := make([]report.Component, len(idx))
+	for k, i := range idx {
+		out[k] = rows.At(int(i))
+	}
+	return out
 }
