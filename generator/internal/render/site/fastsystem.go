@@ -132,7 +132,7 @@ func (w *pageWriter) systemDetails(b []byte, p *Page, d *systemData) []byte {
 		b = append(b, "\n</details>"...)
 	}
 	b = w.text(b, "\n</section>\n\n<section aria-labelledby=\"h-actions\">\n<h2 id=\"h-actions\">", "section.actions", "</h2>\n")
-	b = w.actionRows(b, p, d.Actions)
+	b = w.actionRowsOf(b, p, d.ais)
 	b = w.text(b, "\n</section>\n\n<section aria-labelledby=\"h-notes\">\n<h2 id=\"h-notes\">", "section.notifications", "</h2>\n")
 	return w.text(b, "<p>", "none", "</p>\n</section>\n\n\n")
 }
@@ -162,51 +162,6 @@ func (w *pageWriter) contract(b []byte, d *systemData) []byte {
 		b = append(b, "</td></tr>\n"...)
 	}
 	return append(b, "</tbody>\n</table>\n"...)
-}
-
-// actionRows writes the system's fix actions table.
-func (w *pageWriter) actionRows(b []byte, p *Page, list []actionView) []byte {
-	if len(list) == 0 {
-		return w.text(b, "<p>", "none", "</p>")
-	}
-	b = w.text(b, "<table>\n<caption class=\"vh\">", "section.actions", "</caption>\n<thead><tr>")
-	for _, k := range []string{"priority", "col.fix", "stage", "col.due", "col.assignee", "col.findings"} {
-		b = w.text(b, `<th scope="col">`, k, "</th>")
-	}
-	b = append(b, "</tr></thead>\n<tbody>\n"...)
-	for i := range list {
-		a := &list[i]
-		b = append(b, "<tr><td>"...)
-		b = prioBadge(b, a.Priority)
-		b = append(b, "</td><td>"...)
-		if a.CompletedOpen {
-			b = append(b, `<span class="tag warn">`...)
-			b = append(b, w.rows.labels.completedOpen...)
-			b = append(b, "</span> "...)
-		}
-		b = escapeHTML(b, a.Text)
-		b = append(b, "</td><td>"...)
-		b = escapeHTML(b, a.Stage)
-		b = append(b, "</td><td>"...)
-		b = dTime(b, a.A.Due)
-		if a.A.Overdue {
-			b = append(b, ` <span class="tag od">`...)
-			b = append(b, w.rows.overdue...)
-			b = append(b, "</span>"...)
-		}
-		b = append(b, "</td><td>"...)
-		if a.A.Owner != "" {
-			b = escapeHTML(b, a.A.Owner)
-		} else {
-			b = append(b, '-')
-		}
-		b = append(b, "</td><td>"...)
-		b = append(b, num(len(a.A.Findings))...)
-		b = append(b, "</td></tr>\n"...)
-	}
-	b = append(b, "</tbody>\n</table>\n<p><a href=\""...)
-	b = append(b, p.Up...)
-	return w.text(b, "plan.html\">", "section.plan", "</a></p>")
 }
 
 // comps writes the "comps-table" template.
