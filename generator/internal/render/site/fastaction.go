@@ -55,7 +55,7 @@ func (w rowWriter) actionOf(b []byte, ix *index, lb *labels, ai int32, depth int
 	b = append(b, "</ol>\n<p class=\"facts\">"...)
 	b = append(b, l.system...)
 	b = append(b, ": "...)
-	b = actionSys(b, ix, lb, a.System, depth)
+	b = sysLink(b, ix, lb, a.System, depth)
 	b = append(b, " · "...)
 	b = append(b, l.product...)
 	b = append(b, ": "...)
@@ -117,10 +117,10 @@ func stepsOf(b []byte, lb *labels, a *report.Action) []byte {
 	return b
 }
 
-// actionSys appends an action's system as Page.SysName and Page.Sys give
-// it: its name in the language (its id when it has none), linked to its
-// page when it has one.
-func actionSys(b []byte, ix *index, lb *labels, id string, depth int) []byte {
+// sysLink appends a system as Page.SysName and Page.Sys give it (an
+// action's, a release line's): its name in the language (its id when it
+// has none), linked to its page when it has one.
+func sysLink(b []byte, ix *index, lb *labels, id string, depth int) []byte {
 	name, href := id, relLink("")
 	if s := ix.sysByID(id); s != nil {
 		if !s.s.Name.IsZero() {
