@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"slices"
 
 	"vulnreport/generator/internal/i18n"
 )
@@ -93,6 +94,7 @@ func (w *pageWriter) lines(b []byte, p *Page) []byte {
 		b = w.text(b, `<th scope="col">`, k, "</th>")
 	}
 	b = append(b, "</tr></thead>\n<tbody>\n"...)
+	b = slices.Grow(b, linesSize(ix, lb, p.depth))
 	for i := range ix.r.Lifecycle {
 		l := &ix.r.Lifecycle[i]
 		b = append(b, `<tr><th scope="row">`...)
@@ -127,6 +129,22 @@ func (w *pageWriter) lines(b []byte, p *Page) []byte {
 		b = append(b, "</td></tr>\n"...)
 	}
 	return append(b, "</tbody>\n</table></div>"...)
+}
+
+// linesSize is about the size of the release lines' rows, so that the
+// page, megabytes at scale, is not grown copy after copy.
+func linesSize(ix *index, lb *labels, depth int) int {
+	n := 0
+	for i := range ix.r.Lifecycle {
+		n += 640
+		for _, id := range ix.r.Lifecycle[i].Systems {
+			n += len(id) + len(`<a href=""></a>, `)
+			if s := ix.sysByID(id); s != nil {
+				n += len(s.s.Name.Get(lb.lang)) + len(s.href(depth))
+			}
+		}
+	}
+	return n
 }
 
 // replacements writes the planned replacements' table; false when a link
