@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"vulnreport/generator/internal/i18n"
@@ -21,8 +22,10 @@ type labels struct {
 	// prioShort holds the short label of each priority, "" for none.
 	prioShort [len(model.Priorities) + 1]string
 	dueSource labelTable
-	nodata    string
-	steps     map[string][]step
+	// actionKind and action label fix actions' kinds and chosen actions.
+	actionKind, action labelTable
+	nodata             string
+	steps              map[string][]step
 	// form is the filter form without its system choice.
 	form form
 }
@@ -41,6 +44,14 @@ func newLabels(lang i18n.Lang) *labels {
 	}
 	for _, k := range model.Kinds {
 		lb.kind = append(lb.kind, labelPair{string(k), i18n.T(lang, "kind."+string(k))})
+	}
+	for _, k := range model.ActionKinds {
+		lb.actionKind = append(lb.actionKind, labelPair{string(k), i18n.T(lang, k.LabelKey())})
+	}
+	for _, k := range i18n.Keys() {
+		if v, ok := strings.CutPrefix(k, "action."); ok {
+			lb.action = append(lb.action, labelPair{v, i18n.T(lang, k)})
+		}
 	}
 	for _, d := range []string{"sla", "kev", "remediation"} {
 		lb.dueSource = append(lb.dueSource, labelPair{d, i18n.T(lang, "due_source."+d)})
@@ -99,9 +110,9 @@ func (ix *index) cacheIndex() {
 		}
 	}
 	sysHref, vulnHref := hrefs(ix.sysPath), hrefs(ix.vulnPath)
-	sysAt := make(map[string]int32, len(ix.sys))
+	ix.sysAt = make(map[string]int32, len(ix.sys))
 	for id, s := range ix.sys {
-		sysAt[id] = int32(len(ix.sysList))
+		ix.sysAt[id] = int32(len(ix.sysList))
 		ix.sysList = append(ix.sysList, sysEntry{s: s, links: sysHref[id]})
 	}
 	vulnAt := map[string]int32{}
@@ -111,7 +122,7 @@ func (ix *index) cacheIndex() {
 		add(f.Due)
 		add(f.EOL)
 		ix.fsys[i], ix.fvuln[i] = -1, -1
-		if k, ok := sysAt[f.System]; ok {
+		if k, ok := ix.sysAt[f.System]; ok {
 			ix.fsys[i] = k
 		}
 		if f.Kind == model.KindEOL {
@@ -157,6 +168,14 @@ type sysEntry struct {
 // sysOf returns finding fi's system, nil when the report has none of its id.
 func (ix *index) sysOf(fi int32) *sysEntry {
 	if k := ix.fsys[fi]; k >= 0 {
+		return &ix.sysList[k]
+	}
+	return nil
+}
+
+// sysByID returns the entry of system id, nil when the report has none.
+func (ix *index) sysByID(id string) *sysEntry {
+	if k, ok := ix.sysAt[id]; ok {
 		return &ix.sysList[k]
 	}
 	return nil

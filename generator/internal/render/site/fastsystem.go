@@ -8,9 +8,9 @@ import (
 )
 
 // systemPage writes "system.html"; false when it cannot (a system with
-// notifications, acceptances or signs of attack is left to the template).
+// signs of attack is left to the template).
 func (w *pageWriter) systemPage(b []byte, p *Page, d *systemData) ([]byte, bool) {
-	if len(d.Notes) > 0 || len(d.Accepts) > 0 || d.Attack != nil || !plainHref(d.First) {
+	if d.Attack != nil || !plainHref(d.First) {
 		return b, false
 	}
 	b, ok := w.head(b, p)
@@ -29,8 +29,8 @@ func (w *pageWriter) systemPage(b []byte, p *Page, d *systemData) ([]byte, bool)
 		b = append(b, `">`...)
 		b = append(b, w.t("site.back_to_system")...)
 		b = append(b, "</a></p>\n"...)
-	} else {
-		b = w.systemDetails(b, p, d)
+	} else if b, ok = w.systemDetails(b, p, d); !ok {
+		return b, false
 	}
 	b = w.text(b, "\n\n<section aria-labelledby=\"h-findings\">\n<h2 id=\"h-findings\">", "section.findings", "</h2>\n")
 	if d.Findings > 0 {
@@ -44,8 +44,9 @@ func (w *pageWriter) systemPage(b []byte, p *Page, d *systemData) ([]byte, bool)
 	return append(w.foot(b, p), "\n\n"...), true
 }
 
-// systemDetails writes the first page's sections before the findings.
-func (w *pageWriter) systemDetails(b []byte, p *Page, d *systemData) []byte {
+// systemDetails writes the first page's sections before the findings;
+// false when a link in its registers needs the template's URL escaping.
+func (w *pageWriter) systemDetails(b []byte, p *Page, d *systemData) ([]byte, bool) {
 	s, e, lang := d.Sys, escapeHTML, i18n.Lang(w.ch.Lang)
 	b = append(b, '\n')
 	if len(d.Flags) > 0 {
@@ -132,9 +133,25 @@ func (w *pageWriter) systemDetails(b []byte, p *Page, d *systemData) []byte {
 		b = append(b, "\n</details>"...)
 	}
 	b = w.text(b, "\n</section>\n\n<section aria-labelledby=\"h-actions\">\n<h2 id=\"h-actions\">", "section.actions", "</h2>\n")
-	b = w.actionRows(b, p, d.Actions)
+	b = w.actionRowsOf(b, p, d.ais)
 	b = w.text(b, "\n</section>\n\n<section aria-labelledby=\"h-notes\">\n<h2 id=\"h-notes\">", "section.notifications", "</h2>\n")
-	return w.text(b, "<p>", "none", "</p>\n</section>\n\n\n")
+	ok := true
+	if len(d.Notes) > 0 {
+		if b, ok = w.notes(b, p, d.Notes); !ok {
+			return b, false
+		}
+	} else {
+		b = w.text(b, "<p>", "none", "</p>")
+	}
+	b = append(b, "\n</section>\n\n"...)
+	if len(d.Accepts) > 0 {
+		b = w.text(b, "<section aria-labelledby=\"h-acc\">\n<h2 id=\"h-acc\">", "section.acceptances", "</h2>\n")
+		if b, ok = w.accepts(b, p, d.Accepts); !ok {
+			return b, false
+		}
+		b = append(b, "\n</section>"...)
+	}
+	return append(b, '\n'), true
 }
 
 // contract writes the contract section's body.
@@ -162,51 +179,6 @@ func (w *pageWriter) contract(b []byte, d *systemData) []byte {
 		b = append(b, "</td></tr>\n"...)
 	}
 	return append(b, "</tbody>\n</table>\n"...)
-}
-
-// actionRows writes the system's fix actions table.
-func (w *pageWriter) actionRows(b []byte, p *Page, list []actionView) []byte {
-	if len(list) == 0 {
-		return w.text(b, "<p>", "none", "</p>")
-	}
-	b = w.text(b, "<table>\n<caption class=\"vh\">", "section.actions", "</caption>\n<thead><tr>")
-	for _, k := range []string{"priority", "col.fix", "stage", "col.due", "col.assignee", "col.findings"} {
-		b = w.text(b, `<th scope="col">`, k, "</th>")
-	}
-	b = append(b, "</tr></thead>\n<tbody>\n"...)
-	for i := range list {
-		a := &list[i]
-		b = append(b, "<tr><td>"...)
-		b = prioBadge(b, a.Priority)
-		b = append(b, "</td><td>"...)
-		if a.CompletedOpen {
-			b = append(b, `<span class="tag warn">`...)
-			b = append(b, w.rows.labels.completedOpen...)
-			b = append(b, "</span> "...)
-		}
-		b = escapeHTML(b, a.Text)
-		b = append(b, "</td><td>"...)
-		b = escapeHTML(b, a.Stage)
-		b = append(b, "</td><td>"...)
-		b = dTime(b, a.A.Due)
-		if a.A.Overdue {
-			b = append(b, ` <span class="tag od">`...)
-			b = append(b, w.rows.overdue...)
-			b = append(b, "</span>"...)
-		}
-		b = append(b, "</td><td>"...)
-		if a.A.Owner != "" {
-			b = escapeHTML(b, a.A.Owner)
-		} else {
-			b = append(b, '-')
-		}
-		b = append(b, "</td><td>"...)
-		b = append(b, num(len(a.A.Findings))...)
-		b = append(b, "</td></tr>\n"...)
-	}
-	b = append(b, "</tbody>\n</table>\n<p><a href=\""...)
-	b = append(b, p.Up...)
-	return w.text(b, "plan.html\">", "section.plan", "</a></p>")
 }
 
 // comps writes the "comps-table" template of the component rows idx.

@@ -22,8 +22,10 @@ type index struct {
 	// a language's root, computed once; an invalid id has no page.
 	sysPath, vulnPath map[string]string
 	// Caches for building rows (cache.go).
-	dates    map[int64]string
-	sysList  []sysEntry
+	dates   map[int64]string
+	sysList []sysEntry
+	// sysAt is each system's position in sysList.
+	sysAt    map[string]int32
 	vulnList []vulnEntry
 	// fsys and fvuln give each finding's entries in sysList and
 	// vulnList, -1 for none; ownIDs is set when a finding's ids differ
@@ -40,10 +42,13 @@ type index struct {
 	// byVuln is sorted by system, product name and version.
 	byVuln   map[string][]int32
 	byAction map[string][]int32
-	comps    map[string][]int32
-	actions  map[string][]int32
-	notes    map[string][]int32
-	accepts  map[string][]int32
+	// actFis holds each fix action's open findings (those of byAction
+	// that the action lists), in byAction's order: its mini table.
+	actFis  [][]int32
+	comps   map[string][]int32
+	actions map[string][]int32
+	notes   map[string][]int32
+	accepts map[string][]int32
 	// depts lists the departments with fix actions, by name; deptActions
 	// their actions sorted by due date.
 	depts       []dept
@@ -118,6 +123,10 @@ func newIndex(r *report.Report) *index {
 			ix.byAction[f.ActionKey] = append(ix.byAction[f.ActionKey], int32(i))
 		}
 	}
+	ix.actFis = make([][]int32, len(r.Actions))
+	for i := range r.Actions {
+		ix.actFis[i] = ix.listed(&r.Actions[i])
+	}
 	for i, c := range r.Components.All() {
 		ix.comps[c.System] = append(ix.comps[c.System], int32(i))
 	}
@@ -182,6 +191,35 @@ func (ix *index) findingsByKey(keys []string) map[string]int32 {
 	for i := range ix.r.Findings.Len() {
 		if k := ix.r.Findings.Key(int(i)); want[k] {
 			out[k] = int32(i)
+		}
+	}
+	return out
+}
+
+// listed returns the findings of a's key that a lists (a.Findings), in
+// byAction's order: when they are the same keys in the same order, as the
+// plan builds them, byAction's own list.
+func (ix *index) listed(a *report.Action) []int32 {
+	all := ix.byAction[a.Key]
+	same := len(all) == len(a.Findings)
+	for i := 0; same && i < len(all); i++ {
+		same = ix.r.Findings.Key(int(all[i])) == a.Findings[i]
+	}
+	if same {
+		return all
+	}
+	has := func(k string) bool { return slices.Contains(a.Findings, k) }
+	if len(a.Findings) > 32 {
+		set := make(map[string]bool, len(a.Findings))
+		for _, k := range a.Findings {
+			set[k] = true
+		}
+		has = func(k string) bool { return set[k] }
+	}
+	var out []int32
+	for _, fi := range all {
+		if has(ix.r.Findings.Key(int(fi))) {
+			out = append(out, fi)
 		}
 	}
 	return out

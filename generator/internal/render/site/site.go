@@ -197,6 +197,10 @@ type builder struct {
 	rowPool sync.Pool
 	// lb holds each language's labels for rows.
 	lb map[i18n.Lang]*labels
+	// eolDepts are the lifecycle page's counts by department, made once
+	// for every language (eolByDept).
+	eolOnce  sync.Once
+	eolDepts []deptWindow
 }
 
 func newBuilder(r *report.Report, pages []content.Page, pageSize int) *builder {

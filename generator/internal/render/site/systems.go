@@ -78,10 +78,13 @@ type systemData struct {
 	Components []report.Component
 	Others     []report.Component
 	Actions    []actionView
-	Notes      []report.Notification
-	Accepts    []report.Acceptance
-	Table      table
-	Findings   int
+	// ais are the system's actions, for the page writer, which writes
+	// them without Actions.
+	ais      []int32
+	Notes    []report.Notification
+	Accepts  []report.Acceptance
+	Table    table
+	Findings int
 	// Attack is the system's signs of attack, nil without its logs.
 	Attack *attacksData
 
@@ -139,7 +142,8 @@ func (b *builder) systemJobs(lang i18n.Lang, ch *chrome, pw *pageWriter) ([]job,
 
 // systemDetails fills the first page of a system: attributes, contract,
 // components (as rows of the report's store only, when lazy), fix
-// actions, notifications and acceptances.
+// actions (left to the page writer when lazy), notifications and
+// acceptances.
 func (b *builder) systemDetails(lang i18n.Lang, p *Page, d *systemData, lazy bool) {
 	s := d.Sys
 	for _, c := range s.Data {
@@ -174,10 +178,12 @@ func (b *builder) systemDetails(lang i18n.Lang, p *Page, d *systemData, lazy boo
 	if !lazy {
 		d.Components, d.Others = componentViews(d.rows, d.comps), componentViews(d.rows, d.others)
 	}
-	if acts := b.ix.actions[s.ID]; len(acts) > 0 {
+	if acts := b.ix.actions[s.ID]; lazy {
+		d.ais = acts
+	} else if len(acts) > 0 {
 		d.Actions = make([]actionView, 0, len(acts))
 		for _, ai := range acts {
-			d.Actions = append(d.Actions, b.actionView(lang, p, ai, false, true))
+			d.Actions = append(d.Actions, b.actionView(lang, p, ai, false))
 		}
 	}
 	for _, ni := range b.ix.notes[s.ID] {
@@ -239,8 +245,6 @@ type actionView struct {
 	CompletedOpen bool
 	Steps         []step
 	Mini          miniTable
-	// fis are the findings of Mini, for the fast writers.
-	fis []int32
 }
 
 // actions is a list of folded fix actions, written by the fast path when
@@ -292,8 +296,8 @@ func dateText(t time.Time) string {
 }
 
 // actionView builds action ai; with rows, also the open findings it
-// closes, as rows unless lazy (for the page writer).
-func (b *builder) actionView(lang i18n.Lang, p *Page, ai int32, withRows, lazy bool) actionView {
+// closes, as rows.
+func (b *builder) actionView(lang i18n.Lang, p *Page, ai int32, withRows bool) actionView {
 	a := &b.r.Actions[ai]
 	v := actionView{A: a, Priority: a.TopPriority, PrioClass: prioClass(a.TopPriority), Text: a.Sentence(lang),
 		Kind: i18n.T(lang, a.Kind.LabelKey()), Stage: i18n.T(lang, "stage."+string(a.Stage)), Due: dateText(a.Due),
@@ -320,40 +324,26 @@ func (b *builder) actionView(lang i18n.Lang, p *Page, ai int32, withRows, lazy b
 	if v.Steps == nil || a.Progress[stageNumber(string(a.Stage))] != a.Progress.Total() {
 		v.Steps = progressSteps(lang, a.Progress)
 	}
-	has := func(k string) bool { return slices.Contains(a.Findings, k) }
-	if len(a.Findings) > 32 {
-		set := make(map[string]bool, len(a.Findings))
-		for _, k := range a.Findings {
-			set[k] = true
-		}
-		has = func(k string) bool { return set[k] }
+	fis := b.ix.actFis[ai]
+	rows := p.rowBuf(len(fis))
+	for _, fi := range fis {
+		rows = append(rows, b.ix.makeRow(fi, b.lb[lang], p.depth))
 	}
-	for _, fi := range b.ix.byAction[a.Key] {
-		if has(b.r.Findings.Key(int(fi))) {
-			v.fis = append(v.fis, fi)
-		}
-	}
-	if !lazy {
-		rows := p.rowBuf(len(v.fis))
-		for _, fi := range v.fis {
-			rows = append(rows, b.ix.makeRow(fi, b.lb[lang], p.depth))
-		}
-		v.Mini = miniTable{Rows: rows}
-	}
+	v.Mini = miniTable{Rows: rows}
 	return v
 }
 
-// actionList builds the folded actions ai; a lazy list is left to the
-// page writer.
-func (b *builder) actionList(lang i18n.Lang, p *Page, ais []int32, lazy bool) actions {
+// actionList builds the folded actions ai; the fast path writes them
+// straight from the report instead.
+func (b *builder) actionList(lang i18n.Lang, p *Page, ais []int32) actions {
+	if b.fast {
+		return actions{HTML: p.fast(func(buf []byte) ([]byte, bool) {
+			return b.rw[lang].fastActionsOf(buf, b.ix, b.lb[lang], ais, p.depth), true
+		})}
+	}
 	l := actions{List: make([]actionView, len(ais))}
 	for i, ai := range ais {
-		l.List[i] = b.actionView(lang, p, ai, true, lazy)
-	}
-	if b.fast && !lazy {
-		l.HTML = p.fast(func(buf []byte) ([]byte, bool) {
-			return b.rw[lang].fastActions(buf, b.ix, b.lb[lang], l.List, p.depth)
-		})
+		l.List[i] = b.actionView(lang, p, ai, true)
 	}
 	return l
 }
