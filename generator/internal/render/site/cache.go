@@ -116,10 +116,9 @@ func (ix *index) cacheIndex() {
 		ix.sysList = append(ix.sysList, sysEntry{s: s, links: sysHref[id]})
 	}
 	vulnAt := map[string]int32{}
-	n := len(ix.r.Findings)
+	n := ix.r.Findings.Len()
 	ix.fsys, ix.fvuln, ix.ownIDs = make([]int32, n), make([]int32, n), make([]bool, n)
-	for i := range ix.r.Findings {
-		f := &ix.r.Findings[i]
+	for i, f := range ix.r.Findings.All() {
 		add(f.Due)
 		add(f.EOL)
 		ix.fsys[i], ix.fvuln[i] = -1, -1
@@ -232,7 +231,7 @@ func (ix *index) orderedIDs(fi int32) []string {
 	if k := ix.fvuln[fi]; k >= 0 && !ix.ownIDs[fi] {
 		return ix.vulnList[k].ordered
 	}
-	f := &ix.r.Findings[fi]
+	f := ix.r.Findings.At(int(fi))
 	return orderIDs(f.VulnID, f.IDs)
 }
 

@@ -119,17 +119,17 @@ func (w *pageWriter) systemDetails(b []byte, p *Page, d *systemData) ([]byte, bo
 	b = w.text(b, "<li>", "col.overdue", ": "+num(s.Overdue)+"</li>")
 	b = w.text(b, "<li>", "col.exploited", ": "+num(s.Exploited)+"</li></ul>\n</section>\n\n")
 	b = w.text(b, "<section aria-labelledby=\"h-comps\">\n<h2 id=\"h-comps\">", "section.components", "</h2>\n")
-	if len(d.Components) > 0 {
-		b = w.comps(b, w.t("section.components"), d.Components)
-	} else if len(d.Others) == 0 {
+	if len(d.comps) > 0 {
+		b = w.comps(b, w.t("section.components"), d.rows, d.comps)
+	} else if len(d.others) == 0 {
 		b = w.text(b, "<p>", "none", "</p>")
 	}
 	b = append(b, '\n')
-	if len(d.Others) > 0 {
+	if len(d.others) > 0 {
 		b = append(b, `<details class="others"><summary>`...)
-		b = e(b, i18n.Tf(lang, "site.other_components", len(d.Others)))
+		b = e(b, i18n.Tf(lang, "site.other_components", len(d.others)))
 		b = append(b, "</summary>\n"...)
-		b = w.comps(b, w.t("site.other_components_caption"), d.Others)
+		b = w.comps(b, w.t("site.other_components_caption"), d.rows, d.others)
 		b = append(b, "\n</details>"...)
 	}
 	b = w.text(b, "\n</section>\n\n<section aria-labelledby=\"h-actions\">\n<h2 id=\"h-actions\">", "section.actions", "</h2>\n")
@@ -181,8 +181,8 @@ func (w *pageWriter) contract(b []byte, d *systemData) []byte {
 	return append(b, "</tbody>\n</table>\n"...)
 }
 
-// comps writes the "comps-table" template.
-func (w *pageWriter) comps(b []byte, caption string, list []*report.Component) []byte {
+// comps writes the "comps-table" template of the component rows idx.
+func (w *pageWriter) comps(b []byte, caption string, rows report.ComponentStore, idx []int32) []byte {
 	lang := i18n.Lang(w.ch.Lang)
 	b = append(b, `<div class="scroll" tabindex="0" role="region" aria-label="`...)
 	b = append(b, caption...)
@@ -193,8 +193,8 @@ func (w *pageWriter) comps(b []byte, caption string, list []*report.Component) [
 		b = w.text(b, `<th scope="col">`, k, "</th>")
 	}
 	b = append(b, "</tr></thead>\n<tbody>\n"...)
-	for i := range list {
-		c := list[i]
+	for _, i := range idx {
+		c := rows.At(int(i))
 		b = append(b, `<tr><th scope="row">`...)
 		b = escapeHTML(b, c.ProductName)
 		b = append(b, ` <span class="id">`...)

@@ -40,10 +40,9 @@ type index struct {
 	// pageSize is the most rows a findings page holds.
 	pageSize int
 	// byVuln is sorted by system, product name and version.
-	byVuln   map[string][]int32
-	byAction map[string][]int32
-	// actFis holds each fix action's open findings (those of byAction
-	// that the action lists), in byAction's order: its mini table.
+	byVuln map[string][]int32
+	// actFis holds each fix action's open findings, its mini table
+	// (actionFindings).
 	actFis  [][]int32
 	comps   map[string][]int32
 	actions map[string][]int32
@@ -92,10 +91,9 @@ func newIndex(r *report.Report) *index {
 	var wg sync.WaitGroup
 	defer wg.Wait()
 	wg.Go(ix.cacheIndex)
-	ix.spos = make([]int32, len(r.Findings))
+	ix.spos = make([]int32, r.Findings.Len())
 	wg.Go(func() {
-		for i := range r.Findings {
-			f := &r.Findings[i]
+		for i, f := range r.Findings.All() {
 			ix.spos[i] = int32(len(ix.bySystem[f.System]))
 			ix.bySystem[f.System] = append(ix.bySystem[f.System], int32(i))
 			if n := len(ix.prioRuns); n == 0 || ix.prioRuns[n-1].Priority != f.Priority {
@@ -106,15 +104,15 @@ func newIndex(r *report.Report) *index {
 		}
 	})
 	wg.Go(func() {
-		for i := range r.Findings {
-			if f := &r.Findings[i]; f.Kind != model.KindEOL {
+		for i := range r.Findings.Len() {
+			if f := r.Findings.At(int(i)); f.Kind != model.KindEOL {
 				ix.byVuln[f.VulnID] = append(ix.byVuln[f.VulnID], int32(i))
 			}
 		}
 		// In the order an advisory's page lists them.
 		for _, fis := range ix.byVuln {
 			slices.SortStableFunc(fis, func(x, y int32) int {
-				a, b := &r.Findings[x], &r.Findings[y]
+				a, b := r.Findings.At(int(x)), r.Findings.At(int(y))
 				return cmp.Or(cmp.Compare(a.System, b.System), cmp.Compare(a.ProductName, b.ProductName), cmp.Compare(a.Version, b.Version))
 			})
 		}
@@ -180,8 +178,8 @@ func (ix *index) findingsByKey(keys []string) map[string]int32 {
 		want[k] = true
 	}
 	out := make(map[string]int32, len(keys))
-	for i := range ix.r.Findings {
-		if k := ix.r.Findings[i].Key; want[k] {
+	for i := range ix.r.Findings.Len() {
+		if k := ix.r.Findings.Key(int(i)); want[k] {
 			out[k] = int32(i)
 		}
 	}
@@ -205,10 +203,10 @@ func actionFindings(r *report.Report) [][]int32 {
 	}
 	// start[g] is where group g begins in all, start[g+1] where it ends.
 	start := make([]int32, len(group)+1)
-	findingGroup := make([]int32, len(r.Findings))
-	for i := range r.Findings {
+	findingGroup := make([]int32, r.Findings.Len())
+	for i := range findingGroup {
 		findingGroup[i] = -1
-		if k := r.Findings[i].ActionKey; k != "" {
+		if k := r.Findings.At(i).ActionKey; k != "" {
 			if g, ok := group[k]; ok {
 				findingGroup[i] = g
 				start[g+1]++
@@ -240,7 +238,7 @@ func actionFindings(r *report.Report) [][]int32 {
 func listed(r *report.Report, a *report.Action, all []int32) []int32 {
 	same := len(all) == len(a.Findings)
 	for i := 0; same && i < len(all); i++ {
-		same = r.Findings[all[i]].Key == a.Findings[i]
+		same = r.Findings.Key(int(all[i])) == a.Findings[i]
 	}
 	if same {
 		return all
@@ -255,7 +253,7 @@ func listed(r *report.Report, a *report.Action, all []int32) []int32 {
 	}
 	var out []int32
 	for _, fi := range all {
-		if has(r.Findings[fi].Key) {
+		if has(r.Findings.Key(int(fi))) {
 			out = append(out, fi)
 		}
 	}
@@ -268,14 +266,14 @@ func listed(r *report.Report, a *report.Action, all []int32) []int32 {
 // system met again later gets its own list.
 func systemComponents(r *report.Report) map[string][]int32 {
 	out := make(map[string][]int32, len(r.Systems))
-	all := make([]int32, len(r.Components))
+	all := make([]int32, r.Components.Len())
 	for i := range all {
 		all[i] = int32(i)
 	}
 	for from := 0; from < len(all); {
-		sys := r.Components[from].System
+		sys := r.Components.At(from).System
 		to := from + 1
-		for to < len(all) && r.Components[to].System == sys {
+		for to < len(all) && r.Components.At(to).System == sys {
 			to++
 		}
 		if prev, ok := out[sys]; ok {

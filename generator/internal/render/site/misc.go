@@ -72,9 +72,8 @@ func (b *builder) eolByDept() []deptWindow {
 	b.eolOnce.Do(func() {
 		r := b.r
 		byDept := map[string]*deptWindow{}
-		for i := range r.Components {
-			c := &r.Components[i]
-			w := eolWindow(c, r)
+		for _, c := range r.Components.All() {
+			w := eolWindow(&c, r)
 			if w < 0 {
 				continue
 			}
@@ -232,8 +231,8 @@ func (b *builder) quality(lang i18n.Lang, p *Page) any {
 	}
 	d.Stale, d.NoOwner, d.Inspection = links(r.Posture.StaleInventory), links(r.Posture.NoOwner), links(r.Posture.InspectionOverdue)
 	var confirm []int32
-	for i := range r.Findings {
-		if r.Findings[i].State != "confirm" {
+	for i := range r.Findings.Len() {
+		if r.Findings.At(int(i)).State != "confirm" {
 			continue
 		}
 		d.ConfirmAll++

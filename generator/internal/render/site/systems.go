@@ -73,9 +73,10 @@ type systemData struct {
 	Clauses []clause
 	Open    []prioCount
 	// Components lists those with findings or a support issue; Others the
-	// rest (often libraries from an SBOM), folded.
-	Components []*report.Component
-	Others     []*report.Component
+	// rest (often libraries from an SBOM), folded. A lazy page leaves them
+	// empty (see comps).
+	Components []report.Component
+	Others     []report.Component
 	Actions    []actionView
 	// ais are the system's actions, for the page writer, which writes
 	// them without Actions.
@@ -86,6 +87,12 @@ type systemData struct {
 	Findings int
 	// Attack is the system's signs of attack, nil without its logs.
 	Attack *attacksData
+
+	// comps and others are the rows of Components and Others as indices
+	// into rows, the report's, for the page writer to materialise each as
+	// it writes it.
+	rows          report.ComponentStore
+	comps, others []int32
 }
 
 // clause is one contract clause the guide asks for, with its value and
@@ -134,8 +141,9 @@ func (b *builder) systemJobs(lang i18n.Lang, ch *chrome, pw *pageWriter) ([]job,
 }
 
 // systemDetails fills the first page of a system: attributes, contract,
-// components, fix actions (left to the page writer when lazy),
-// notifications and acceptances.
+// components (as rows of the report's store only, when lazy), fix
+// actions (left to the page writer when lazy), notifications and
+// acceptances.
 func (b *builder) systemDetails(lang i18n.Lang, p *Page, d *systemData, lazy bool) {
 	s := d.Sys
 	for _, c := range s.Data {
@@ -149,23 +157,26 @@ func (b *builder) systemDetails(lang i18n.Lang, p *Page, d *systemData, lazy boo
 		d.Clauses = clauses(lang, s)
 	}
 	comps := b.ix.comps[s.ID]
-	all := make([]*report.Component, len(comps)) // one allocation for both lists
+	all := make([]int32, len(comps)) // one allocation for both lists
 	n, others := 0, len(comps)
 	for _, ci := range comps {
-		c := &b.r.Components[ci]
+		c := b.r.Components.At(int(ci))
 		if c.Findings > 0 || c.NotLatest || c.Lifecycle == model.LifecycleEOL || c.Lifecycle == model.LifecycleEnding ||
 			c.Lifecycle == model.LifecycleSecurityOnly || c.Lifecycle == model.LifecycleExtended {
-			all[n] = c
+			all[n] = ci
 			n++
 		} else {
 			others--
-			all[others] = c
+			all[others] = ci
 		}
 	}
-	d.Components = all[:n:n]
+	d.rows, d.comps = b.r.Components, all[:n:n]
 	if others < len(all) {
-		d.Others = all[others:]
-		slices.Reverse(d.Others) // filled from the end
+		d.others = all[others:]
+		slices.Reverse(d.others) // filled from the end
+	}
+	if !lazy {
+		d.Components, d.Others = componentViews(d.rows, d.comps), componentViews(d.rows, d.others)
 	}
 	if acts := b.ix.actions[s.ID]; lazy {
 		d.ais = acts
@@ -288,7 +299,7 @@ func dateText(t time.Time) string {
 // closes, as rows.
 func (b *builder) actionView(lang i18n.Lang, p *Page, ai int32, withRows bool) actionView {
 	a := &b.r.Actions[ai]
-	v := actionView{A: a, Priority: a.TopPriority, PrioClass: prioClass(a.TopPriority), Text: a.Text.Get(lang),
+	v := actionView{A: a, Priority: a.TopPriority, PrioClass: prioClass(a.TopPriority), Text: a.Sentence(lang),
 		Kind: i18n.T(lang, a.Kind.LabelKey()), Stage: i18n.T(lang, "stage."+string(a.Stage)), Due: dateText(a.Due),
 		Planned: dateText(a.Planned), Count: i18n.Tf(lang, "site.n_findings", len(a.Findings)), SysName: p.SysName(a.System),
 		SysHref: p.Sys(a.System), Action: i18n.T(lang, "action."+a.Action), Owner: a.Owner, Hosts: num(a.Hosts),
@@ -341,4 +352,16 @@ func (b *builder) actionList(lang i18n.Lang, p *Page, ais []int32) actions {
 func httpURL(s string) bool {
 	l := strings.ToLower(s)
 	return (strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://")) && !strings.ContainsAny(s, " \t\r\n<>\"'`")
+}
+
+// componentViews returns the component rows idx of rows, nil for none.
+func componentViews(rows report.ComponentStore, idx []int32) []report.Component {
+	if len(idx) == 0 {
+		return nil
+	}
+	out := make([]report.Component, len(idx))
+	for k, i := range idx {
+		out[k] = rows.At(int(i))
+	}
+	return out
 }

@@ -67,6 +67,8 @@ type book struct {
 	planRows   []planRow
 	// mark ends a text cut to fit a cell.
 	mark string
+	// allHosts is the label of a host count of 0, boxed (see hostsOf).
+	allHosts any
 	// comp compresses the table rows as they are encoded and the parts
 	// when the workbook is saved.
 	comp *compressor

@@ -71,6 +71,41 @@ func TestAppendEscaped(t *testing.T) {
 	}
 }
 
+// TestAppendEscapedMultiByte wants every sequence of a lead byte and two
+// more bytes escaped as when each character is decoded on its own (the
+// escaper passes valid three-byte characters without decoding them).
+func TestAppendEscapedMultiByte(t *testing.T) {
+	ref := func(s string) string {
+		var b strings.Builder
+		for i := 0; i < len(s); {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF:
+				b.WriteString("\uFFFD")
+			case r < utf8.RuneSelf:
+				b.Write(appendEscaped(nil, s[i:i+1]))
+			default:
+				b.WriteString(s[i : i+n])
+			}
+			i += n
+		}
+		return b.String()
+	}
+	tails := []byte{0x00, 0x41, 0x7f, 0x80, 0x8f, 0x9f, 0xa0, 0xbd, 0xbe, 0xbf, 0xc0, 0xe3, 0xff}
+	for lead := 0xc0; lead <= 0xff; lead++ {
+		for _, c1 := range tails {
+			for _, c2 := range tails {
+				for _, s := range []string{string([]byte{byte(lead), c1, c2}), "a" + string([]byte{byte(lead), c1, c2}) + "&b",
+					string([]byte{byte(lead), c1}), string([]byte{byte(lead)})} {
+					if got, want := string(appendEscaped(nil, s)), ref(s); got != want {
+						t.Errorf("%q: escaped to %q, want %q", s, got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
 func TestCapText(t *testing.T) {
 	const mark = "…(truncated)"
 	for _, tc := range []struct {
@@ -102,7 +137,8 @@ func TestAppendNumber(t *testing.T) {
 	f := excelize.NewFile()
 	defer f.Close()
 	rng := rand.New(rand.NewPCG(3, 4))
-	nums := append([]float64{0, 1, -1, 10, 46327}, nastyNumbers...)
+	nums := append([]float64{0, 1, -1, 10, 46327, 999_999_999_999_999, -999_999_999_999_999, 1e15, -1e15, 1e15 + 1,
+		1 << 53, -(1 << 63), 1 << 63, 0.5, -0.5, 46327.000001}, nastyNumbers...)
 	for range 2000 {
 		nums = append(nums, math.Float64frombits(rng.Uint64()), rng.Float64()*math.Pow(10, float64(rng.IntN(40)-20)),
 			float64(rng.IntN(1000))/10, float64(rng.Int64()))
@@ -313,9 +349,8 @@ func TestInterner(t *testing.T) {
 	r := fixture()
 	for _, lang := range []i18n.Lang{i18n.JA, i18n.EN} {
 		b := &book{r: r, lang: lang}
-		for i := range r.Findings {
-			f := &r.Findings[i]
-			if got, want := str(in.reasons(f, lang)), b.reasons(f); got != want {
+		for _, f := range r.Findings.All() {
+			if got, want := str(in.reasons(&f, lang)), b.reasons(&f); got != want {
 				t.Errorf("reasons %s = %q, want %q", f.Key, got, want)
 			}
 		}

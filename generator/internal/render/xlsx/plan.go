@@ -59,8 +59,7 @@ func (b *book) planValues() []planRow {
 func (b *book) newPlanValues() []planRow {
 	type extra struct{ f, money *model.Finding }
 	byKey := map[string]*extra{}
-	for i := range b.r.Findings {
-		f := &b.r.Findings[i]
+	for _, f := range b.r.Findings.All() {
 		if f.ActionKey == "" {
 			continue
 		}
@@ -70,10 +69,10 @@ func (b *book) newPlanValues() []planRow {
 			byKey[f.ActionKey] = x
 		}
 		if x.f == nil && (f.Justification != "" || f.ApprovedBy != "" || !f.AcceptExpires.IsZero()) {
-			x.f = f
+			x.f = &f
 		}
 		if x.money == nil && (f.Ticket != "" || f.Cost != "") {
-			x.money = f
+			x.money = &f
 		}
 	}
 	// One array of values for all the rows (a map per action was most of

@@ -260,6 +260,8 @@ func (b *book) rowWriter(sheet string, cols []column, edit []int, sw *excelize.S
 	enc := newRowEncoder(styles, b.mark)
 	s := &stream{c: b.comp}
 	b.rows[path] = s
+	// Rows without wrapped text keep the default height.
+	wraps := slices.ContainsFunc(cols, func(c column) bool { return c.kind == kWrap })
 	return func(row int, vals []any) error {
 		if row == 0 {
 			s.cut(false)
@@ -268,8 +270,12 @@ func (b *book) rowWriter(sheet string, cols []column, edit []int, sw *excelize.S
 		if s.buf == nil {
 			s.buf = s.c.buffer()
 		}
+		height := 0.0
+		if wraps {
+			height = wrapHeight(cols, vals)
+		}
 		var err error
-		if s.buf, err = enc.appendRow(s.buf, row, vals, wrapHeight(cols, vals)); err != nil {
+		if s.buf, err = enc.appendRow(s.buf, row, vals, height); err != nil {
 			return err
 		}
 		s.full()
