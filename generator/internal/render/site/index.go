@@ -40,10 +40,9 @@ type index struct {
 	// pageSize is the most rows a findings page holds.
 	pageSize int
 	// byVuln is sorted by system, product name and version.
-	byVuln   map[string][]int32
-	byAction map[string][]int32
-	// actFis holds each fix action's open findings (those of byAction
-	// that the action lists), in byAction's order: its mini table.
+	byVuln map[string][]int32
+	// actFis holds each fix action's open findings, its mini table
+	// (actionFindings).
 	actFis  [][]int32
 	comps   map[string][]int32
 	actions map[string][]int32
@@ -72,7 +71,7 @@ type run struct {
 func newIndex(r *report.Report) *index {
 	ix := &index{r: r, sys: make(map[string]*report.System, len(r.Systems)), vuln: make(map[string]*report.Vuln, len(r.Vulns)),
 		bySystem: make(map[string][]int32, len(r.Systems)), byVuln: make(map[string][]int32, len(r.Vulns)),
-		byAction: map[string][]int32{}, comps: map[string][]int32{}, actions: map[string][]int32{},
+		comps: make(map[string][]int32, len(r.Systems)), actions: map[string][]int32{},
 		notes: map[string][]int32{}, accepts: map[string][]int32{}, deptByOwner: map[string]string{}}
 	ix.sysPath = make(map[string]string, len(r.Systems))
 	ix.vulnPath = make(map[string]string, len(r.Vulns))
@@ -118,20 +117,11 @@ func newIndex(r *report.Report) *index {
 			})
 		}
 	})
-	for i := range r.Findings.Len() {
-		if f := r.Findings.At(int(i)); f.ActionKey != "" {
-			ix.byAction[f.ActionKey] = append(ix.byAction[f.ActionKey], int32(i))
-		}
-	}
-	ix.actFis = make([][]int32, len(r.Actions))
-	for i := range r.Actions {
-		ix.actFis[i] = ix.listed(&r.Actions[i])
-	}
-	for i, c := range r.Components.All() {
-		ix.comps[c.System] = append(ix.comps[c.System], int32(i))
-	}
+	ix.actFis = actionFindings(r)
+	ix.comps = systemComponents(r)
 	byName := map[string]*dept{}
-	for i, a := range r.Actions {
+	for i := range r.Actions {
+		a := &r.Actions[i]
 		ix.actions[a.System] = append(ix.actions[a.System], int32(i))
 		name := a.Department
 		d := byName[name]
@@ -196,14 +186,59 @@ func (ix *index) findingsByKey(keys []string) map[string]int32 {
 	return out
 }
 
-// listed returns the findings of a's key that a lists (a.Findings), in
-// byAction's order: when they are the same keys in the same order, as the
-// plan builds them, byAction's own list.
-func (ix *index) listed(a *report.Action) []int32 {
-	all := ix.byAction[a.Key]
+// actionFindings returns each action's open findings: those whose
+// ActionKey is its key and that it lists (listed), in the findings'
+// order. The findings are grouped by key in one array (a counting sort),
+// not in a slice per key.
+func actionFindings(r *report.Report) [][]int32 {
+	group := make(map[string]int32, len(r.Actions))
+	groupOf := make([]int32, len(r.Actions))
+	for i := range r.Actions {
+		g, ok := group[r.Actions[i].Key]
+		if !ok {
+			g = int32(len(group))
+			group[r.Actions[i].Key] = g
+		}
+		groupOf[i] = g
+	}
+	// start[g] is where group g begins in all, start[g+1] where it ends.
+	start := make([]int32, len(group)+1)
+	findingGroup := make([]int32, r.Findings.Len())
+	for i := range findingGroup {
+		findingGroup[i] = -1
+		if k := r.Findings.At(i).ActionKey; k != "" {
+			if g, ok := group[k]; ok {
+				findingGroup[i] = g
+				start[g+1]++
+			}
+		}
+	}
+	for g := range len(group) {
+		start[g+1] += start[g]
+	}
+	all := make([]int32, start[len(group)])
+	next := slices.Clone(start[:len(group)])
+	for i, g := range findingGroup {
+		if g >= 0 {
+			all[next[g]] = int32(i)
+			next[g]++
+		}
+	}
+	out := make([][]int32, len(r.Actions))
+	for i := range r.Actions {
+		from, to := start[groupOf[i]], start[groupOf[i]+1]
+		out[i] = listed(r, &r.Actions[i], all[from:to:to])
+	}
+	return out
+}
+
+// listed returns the findings of all (those of a's key) that a lists
+// (a.Findings), in their order: when they are the same keys in the same
+// order, as the plan builds them, all itself.
+func listed(r *report.Report, a *report.Action, all []int32) []int32 {
 	same := len(all) == len(a.Findings)
 	for i := 0; same && i < len(all); i++ {
-		same = ix.r.Findings.Key(int(all[i])) == a.Findings[i]
+		same = r.Findings.Key(int(all[i])) == a.Findings[i]
 	}
 	if same {
 		return all
@@ -218,9 +253,35 @@ func (ix *index) listed(a *report.Action) []int32 {
 	}
 	var out []int32
 	for _, fi := range all {
-		if has(ix.r.Findings.Key(int(fi))) {
+		if has(r.Findings.Key(int(fi))) {
 			out = append(out, fi)
 		}
+	}
+	return out
+}
+
+// systemComponents returns each system's components, in the report's
+// order. A system's components are usually side by side (the report
+// sorts them by system): those runs are slices of one array, and a
+// system met again later gets its own list.
+func systemComponents(r *report.Report) map[string][]int32 {
+	out := make(map[string][]int32, len(r.Systems))
+	all := make([]int32, r.Components.Len())
+	for i := range all {
+		all[i] = int32(i)
+	}
+	for from := 0; from < len(all); {
+		sys := r.Components.At(from).System
+		to := from + 1
+		for to < len(all) && r.Components.At(to).System == sys {
+			to++
+		}
+		if prev, ok := out[sys]; ok {
+			out[sys] = append(prev, all[from:to]...) // a copy: prev's capacity ends with its run
+		} else {
+			out[sys] = all[from:to:to]
+		}
+		from = to
 	}
 	return out
 }
