@@ -26,6 +26,8 @@ type labels struct {
 	actionKind, action labelTable
 	nodata             string
 	steps              map[string][]step
+	// sentences are the fix actions' sentences, made once each.
+	sentences *sentences
 	// form is the filter form without its system choice.
 	form form
 }
