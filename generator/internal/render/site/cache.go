@@ -22,10 +22,13 @@ type labels struct {
 	// prioShort holds the short label of each priority, "" for none.
 	prioShort [len(model.Priorities) + 1]string
 	dueSource labelTable
-	// actionKind and action label fix actions' kinds and chosen actions.
-	actionKind, action labelTable
-	nodata             string
-	steps              map[string][]step
+	// actionKind and action label fix actions' kinds and chosen actions;
+	// lifecycle components' support statuses.
+	actionKind, action, lifecycle labelTable
+	nodata                        string
+	steps                         map[string][]step
+	// sentences are the fix actions' sentences, made once each.
+	sentences *sentences
 	// form is the filter form without its system choice.
 	form form
 }
@@ -44,6 +47,9 @@ func newLabels(lang i18n.Lang) *labels {
 	}
 	for _, k := range model.Kinds {
 		lb.kind = append(lb.kind, labelPair{string(k), i18n.T(lang, "kind."+string(k))})
+	}
+	for _, st := range model.LifecycleStatuses {
+		lb.lifecycle = append(lb.lifecycle, labelPair{string(st), i18n.T(lang, "lifecycle."+string(st))})
 	}
 	for _, k := range model.ActionKinds {
 		lb.actionKind = append(lb.actionKind, labelPair{string(k), i18n.T(lang, k.LabelKey())})

@@ -33,7 +33,7 @@ func (w rowWriter) actionOf(b []byte, ix *index, lb *labels, ai int32, depth int
 	b = append(b, `">`...)
 	b = e(b, a.TopPriority.String())
 	b = append(b, "</span> <strong>"...)
-	b = e(b, a.Sentence(lb.lang))
+	b = e(b, lb.sentences.of(ai))
 	b = append(b, "</strong>\n<span class=\"amet\">"...)
 	b = append(b, l.due...)
 	b = append(b, ' ')
@@ -178,7 +178,7 @@ func (w *pageWriter) actionRowsOf(b []byte, p *Page, ais []int32) []byte {
 			b = append(b, w.rows.labels.completedOpen...)
 			b = append(b, "</span> "...)
 		}
-		b = escapeHTML(b, a.Sentence(lb.lang))
+		b = escapeHTML(b, lb.sentences.of(ai))
 		b = append(b, "</td><td>"...)
 		b = escapeHTML(b, lb.get(lb.stage, string(a.Stage), "stage."))
 		b = append(b, "</td><td>"...)

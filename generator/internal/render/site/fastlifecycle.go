@@ -104,7 +104,7 @@ func (w *pageWriter) lines(b []byte, p *Page) []byte {
 		b = append(b, `</td><td><span class="lc `...)
 		b = escapeHTML(b, string(l.Status))
 		b = append(b, `">`...)
-		b = escapeHTML(b, i18n.T(lb.lang, "lifecycle."+string(l.Status)))
+		b = escapeHTML(b, lb.get(lb.lifecycle, string(l.Status), "lifecycle."))
 		b = append(b, "</span></td><td>"...)
 		b = dTime(b, l.Released)
 		b = append(b, "</td><td>"...)

@@ -113,11 +113,12 @@ func (w *pageWriter) systemDetails(b []byte, p *Page, d *systemData) ([]byte, bo
 		b = append(b, ' ')
 		b = e(b, o.Label)
 		b = append(b, ": "...)
-		b = append(b, num(o.Count)...)
+		b = appendNum(b, o.Count)
 		b = append(b, "</li>"...)
 	}
-	b = w.text(b, "<li>", "col.overdue", ": "+num(s.Overdue)+"</li>")
-	b = w.text(b, "<li>", "col.exploited", ": "+num(s.Exploited)+"</li></ul>\n</section>\n\n")
+	b = appendNum(w.text(b, "<li>", "col.overdue", ": "), s.Overdue)
+	b = appendNum(w.text(b, "</li><li>", "col.exploited", ": "), s.Exploited)
+	b = append(b, "</li></ul>\n</section>\n\n"...)
 	b = w.text(b, "<section aria-labelledby=\"h-comps\">\n<h2 id=\"h-comps\">", "section.components", "</h2>\n")
 	if len(d.comps) > 0 {
 		b = w.comps(b, w.t("section.components"), d.rows, d.comps)
@@ -183,7 +184,6 @@ func (w *pageWriter) contract(b []byte, d *systemData) []byte {
 
 // comps writes the "comps-table" template of the component rows idx.
 func (w *pageWriter) comps(b []byte, caption string, rows report.ComponentStore, idx []int32) []byte {
-	lang := i18n.Lang(w.ch.Lang)
 	b = append(b, `<div class="scroll" tabindex="0" role="region" aria-label="`...)
 	b = append(b, caption...)
 	b = append(b, "\">\n<table>\n<caption class=\"vh\">"...)
@@ -208,14 +208,14 @@ func (w *pageWriter) comps(b []byte, caption string, rows report.ComponentStore,
 		}
 		b = append(b, "</td><td>"...)
 		if c.Hosts != 0 {
-			b = append(b, num(c.Hosts)...)
+			b = appendNum(b, c.Hosts)
 		} else {
 			b = append(b, w.t("site.all_hosts")...)
 		}
 		b = append(b, "</td>\n<td><span class=\"lc "...)
 		b = escapeHTML(b, string(c.Lifecycle))
 		b = append(b, `">`...)
-		b = escapeHTML(b, i18n.T(lang, "lifecycle."+string(c.Lifecycle)))
+		b = escapeHTML(b, w.lb.get(w.lb.lifecycle, string(c.Lifecycle), "lifecycle."))
 		b = append(b, "</span></td><td>"...)
 		b = orDash(b, c.Cycle)
 		b = append(b, "</td><td>"...)
@@ -226,7 +226,7 @@ func (w *pageWriter) comps(b []byte, caption string, rows report.ComponentStore,
 			b = w.text(b, ` <span class="tag warn">`, "not_latest", "</span>")
 		}
 		b = append(b, "</td><td>"...)
-		b = append(b, num(c.Findings)...)
+		b = appendNum(b, c.Findings)
 		b = append(b, "</td></tr>\n"...)
 	}
 	return append(b, "</tbody>\n</table></div>"...)

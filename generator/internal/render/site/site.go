@@ -219,6 +219,7 @@ func newBuilder(r *report.Report, pages []content.Page, pageSize int) *builder {
 	}
 	for _, l := range b.langs {
 		b.lb[l] = newLabels(l)
+		b.lb[l].sentences = newSentences(r, l)
 	}
 	b.planViews()
 	wg.Wait()

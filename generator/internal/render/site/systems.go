@@ -299,7 +299,7 @@ func dateText(t time.Time) string {
 // closes, as rows.
 func (b *builder) actionView(lang i18n.Lang, p *Page, ai int32, withRows bool) actionView {
 	a := &b.r.Actions[ai]
-	v := actionView{A: a, Priority: a.TopPriority, PrioClass: prioClass(a.TopPriority), Text: a.Sentence(lang),
+	v := actionView{A: a, Priority: a.TopPriority, PrioClass: prioClass(a.TopPriority), Text: b.lb[lang].sentences.of(ai),
 		Kind: i18n.T(lang, a.Kind.LabelKey()), Stage: i18n.T(lang, "stage."+string(a.Stage)), Due: dateText(a.Due),
 		Planned: dateText(a.Planned), Count: i18n.Tf(lang, "site.n_findings", len(a.Findings)), SysName: p.SysName(a.System),
 		SysHref: p.Sys(a.System), Action: i18n.T(lang, "action."+a.Action), Owner: a.Owner, Hosts: num(a.Hosts),
