@@ -45,6 +45,8 @@ func newPipeline(fsys fs.FS, hook app.Hook) *pipeline {
 		}
 		hook(e)
 	})
+	// As vulnreport build does: each stage lets go of what only it reads.
+	b.p.ConsumeInputs()
 	return b
 }
 

@@ -118,6 +118,6 @@ func month(dir, logs string, signsOnly bool, date string) error {
 	if err := os.WriteFile(out, b, 0o644); err != nil {
 		return err
 	}
-	fmt.Printf("%s: %d findings (%d components put back to earlier versions)\n", out, len(r.Findings), reverted)
+	fmt.Printf("%s: %d findings (%d components put back to earlier versions)\n", out, r.Findings.Len(), reverted)
 	return nil
 }

@@ -45,8 +45,12 @@ func MergeRows(rows []source.Record, diags *source.Diagnostics) (merged []source
 type Merger struct {
 	diags *source.Diagnostics
 	byID  map[string]int
-	recs  [][]merged // in blocks of mergeBlock
+	recs  [][]merged // in blocks of mergeBlock, nil once released
 	n     int
+	// freed is the number of blocks released; spare is the last one,
+	// emptied, for the next block to reuse.
+	freed int
+	spare []merged
 }
 
 // mergeBlock is how many advisories one block of Merger.recs holds; the
@@ -58,8 +62,10 @@ type merged struct {
 	// rec is the first row without its affected columns, with the fields
 	// later rows filled in.
 	rec source.Record
-	// pending lists the affected products not yet added to rec.
+	// pending lists the affected products not yet added to rec; one
+	// fits in first, the usual case, without an allocation.
 	pending   []affectedRow
+	first     [1]affectedRow
 	conflicts []string
 	rows      int
 }
@@ -110,11 +116,17 @@ func (m *Merger) Add(row source.Record) int {
 		// A copy: the row's line is not kept for its id.
 		m.byID[strings.Clone(key)] = at
 		if at%mergeBlock == 0 {
-			m.recs = append(m.recs, make([]merged, 0, mergeBlock))
+			b := m.spare
+			if b == nil {
+				b = make([]merged, 0, mergeBlock)
+			}
+			m.recs, m.spare = append(m.recs, b[:0]), nil
 		}
 		b := &m.recs[len(m.recs)-1]
 		*b = append(*b, merged{rec: row.Without(colProduct, colVersions)})
 		m.n++
+	} else if m.recs[at/mergeBlock] == nil {
+		return at // released: the caller reads the file another way
 	} else {
 		m.fill(m.at(at), row)
 	}
@@ -125,6 +137,9 @@ func (m *Merger) Add(row source.Record) int {
 		a := affectedRow{file: pv.Pos.File, product: own(pv, seen).Text, pLine: pv.Pos.Line, pCol: pv.Pos.Col}
 		if vv, ok := row.Get(colVersions); ok {
 			a.versions, a.vLine, a.vCol, a.hasVersions = own(vv, seen).Text, vv.Pos.Line, vv.Pos.Col, true
+		}
+		if x.pending == nil {
+			x.pending = x.first[:0]
 		}
 		x.pending = append(x.pending, a)
 	}
@@ -211,4 +226,17 @@ func (m *Merger) Take(j int) (rec source.Record, rows int, conflicts []string) {
 	rec, rows, conflicts = x.rec, x.rows, x.conflicts
 	*x = merged{}
 	return rec, rows, conflicts
+}
+
+// Release frees the blocks that hold only advisories before n, all of
+// which were taken: a reader that takes the advisories in order holds one
+// block, not the file. A row added later for a released advisory is not
+// merged; Add returns its index, below n, and the caller must read the
+// file another way.
+func (m *Merger) Release(n int) {
+	for ; m.freed < min(n/mergeBlock, len(m.recs)); m.freed++ {
+		// Take emptied every entry of the block.
+		m.spare = m.recs[m.freed][:mergeBlock]
+		m.recs[m.freed] = nil
+	}
 }

@@ -35,52 +35,138 @@ func Decode(rec source.Record, diags *source.Diagnostics) (Advisory, *source.Dec
 	return DecodeWith(rec, diags, nil)
 }
 
-// RangeCache keeps the version ranges parsed for the advisories of one
-// file, which often repeat: an advisory's affected products then share
-// the expression's text and parsed range (ranges are never modified).
-// Decoders on several goroutines may share one cache.
-type RangeCache struct {
+// Cache keeps what decoding the advisories of one file parses again and
+// again: version ranges and CVSS vectors. An advisory's affected products
+// then share the expression's text and parsed range (ranges are never
+// modified); of an expression parsed only to be checked (DecodeChecked)
+// it keeps the verdict, not the range. Decoders on several goroutines
+// may share one cache.
+type Cache struct {
 	mu sync.Mutex
 	m  map[string]parsedRange
+	// v3 maps a CVSS v3 vector to its base score or its error, for at
+	// most maxVectors vectors (a feed uses a few thousand).
+	v3 map[string]v3Score
 }
 
 type parsedRange struct {
 	expr string
 	r    version.Range
 	err  error
+	// kept is set when r holds the range, not only the verdict.
+	kept bool
 }
 
-// NewRangeCache returns an empty cache.
-func NewRangeCache() *RangeCache { return &RangeCache{m: map[string]parsedRange{}} }
+type v3Score struct {
+	score float64
+	err   error
+}
 
-// parse parses expr, through the cache when there is one. Parsing is
-// outside the lock: two goroutines may parse the same text, and the
-// first range stored is kept; both are the same.
-func (c *RangeCache) parse(expr string) (string, version.Range, error) {
+// maxVectors bounds the vectors a Cache keeps.
+const maxVectors = 1 << 16
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{m: map[string]parsedRange{}, v3: map[string]v3Score{}} }
+
+// v3Score returns the base score of CVSS v3 vector, through the cache
+// when there is one.
+func (c *Cache) v3Score(vector string) (float64, error) {
+	if c == nil {
+		return parseV3(vector)
+	}
+	c.mu.Lock()
+	p, ok := c.v3[vector]
+	c.mu.Unlock()
+	if ok {
+		return p.score, p.err
+	}
+	p.score, p.err = parseV3(vector)
+	c.mu.Lock()
+	if len(c.v3) < maxVectors {
+		c.v3[strings.Clone(vector)] = p
+	}
+	c.mu.Unlock()
+	return p.score, p.err
+}
+
+func parseV3(vector string) (float64, error) {
+	v, err := cvss.ParseV3(vector)
+	if err != nil {
+		return 0, err
+	}
+	return v.BaseScore(), nil
+}
+
+// parse parses expr, through the cache when there is one; with keep
+// unset only the verdict is wanted and the range returned is empty.
+// Parsing is outside the lock: two goroutines may parse the same text,
+// and the first range stored is kept; both are the same.
+func (c *Cache) parse(expr string, keep bool) (string, version.Range, error) {
 	if c == nil {
 		r, err := version.ParseRange(expr)
+		if !keep {
+			r = version.Range{}
+		}
 		return expr, r, err
 	}
 	c.mu.Lock()
 	p, ok := c.m[expr]
 	c.mu.Unlock()
-	if ok {
+	if ok && (p.kept || !keep) {
 		return p.expr, p.r, p.err
 	}
 	r, err := version.ParseRange(expr)
+	if !keep {
+		r = version.Range{}
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if q, ok := c.m[expr]; ok {
+	q, ok := c.m[expr]
+	if ok && (q.kept || !keep) {
 		return q.expr, q.r, q.err
 	}
-	p = parsedRange{strings.Clone(expr), r, err}
-	c.m[p.expr] = p
-	return p.expr, p.r, p.err
+	text := q.expr
+	if !ok {
+		text = strings.Clone(expr)
+	}
+	c.m[text] = parsedRange{text, r, err, keep}
+	return text, r, err
 }
 
 // DecodeWith decodes like Decode, parsing version ranges through cache
 // (nil parses each).
-func DecodeWith(rec source.Record, diags *source.Diagnostics, cache *RangeCache) (Advisory, *source.Decoder) {
+func DecodeWith(rec source.Record, diags *source.Diagnostics, cache *Cache) (Advisory, *source.Decoder) {
+	return decode(rec, diags, cache, true)
+}
+
+// DecodeChecked decodes like DecodeWith for a caller that keeps of the
+// advisory, when it is accepted, only what a Stub keeps: every field is
+// checked as DecodeWith checks it, with the same diagnostics and the same
+// verdict, but the version ranges are parsed only to be checked — each
+// Affected.Range is empty — and cache keeps no range parsed for it.
+func DecodeChecked(rec source.Record, diags *source.Diagnostics, cache *Cache) (Advisory, *source.Decoder) {
+	return decode(rec, diags, cache, false)
+}
+
+// AffectedProducts returns the products of rec's affected entries as
+// written, in order: those of the Affected entries of the advisory
+// decoded from rec when it is accepted. A caller decides with them,
+// before decoding, whether to keep the advisory in full.
+func AffectedProducts(rec source.Record) []string {
+	groups := rec.Group("affected")
+	out := make([]string, 0, len(groups))
+	for _, g := range groups {
+		v, _ := g.Get("product")
+		if v.IsList && len(v.List) == 1 {
+			out = append(out, v.List[0])
+		} else {
+			out = append(out, v.Text)
+		}
+	}
+	return out
+}
+
+func decode(rec source.Record, diags *source.Diagnostics, cache *Cache, ranges bool) (Advisory, *source.Decoder) {
 	d := source.NewDecoder("advisories", rec, diags)
 	a := Advisory{Pos: rec.Pos, Origin: rec.Pos.File}
 	a.ID = d.ID("id", true)
@@ -90,9 +176,9 @@ func DecodeWith(rec source.Record, diags *source.Diagnostics, cache *RangeCache)
 	a.Source = strings.ToLower(d.String("source", false))
 	a.Published = d.OptionalDate("published")
 	a.Updated = d.OptionalDate("updated")
-	a.CVSS = decodeCVSS(d, a.ID)
+	a.CVSS = decodeCVSS(d, a.ID, cache)
 	for _, g := range d.Group("affected") {
-		if af, ok := decodeAffected(g, diags, d, cache); ok {
+		if af, ok := decodeAffected(g, diags, d, cache, ranges); ok {
 			a.Affected = append(a.Affected, af)
 		}
 	}
@@ -147,7 +233,7 @@ func CheckReference(s string) error {
 	return nil
 }
 
-func decodeCVSS(d *source.Decoder, id string) *CVSS {
+func decodeCVSS(d *source.Decoder, id string, cache *Cache) *CVSS {
 	ver := d.Enum("cvss.version", false, cvssVersions, cvssVersionAliases)
 	vector := d.String("cvss.vector", false)
 	given, hasScore := d.Float("cvss.score", 0, 10)
@@ -173,12 +259,12 @@ func decodeCVSS(d *source.Decoder, id string) *CVSS {
 		if vector == "" {
 			break
 		}
-		v, err := cvss.ParseV3(vector)
+		score, err := cache.v3Score(vector)
 		if err != nil {
 			d.Errorf("cvss.vector", "%v", err)
 			return nil
 		}
-		c.Score = v.BaseScore()
+		c.Score = score
 		if hasScore && !sameTenth(given, c.Score) {
 			d.Warnf("cvss.score", "advisory %s: the given score %.1f disagrees with %.1f computed from the vector; the computed score is used", id, given, c.Score)
 		}
@@ -242,7 +328,7 @@ func decodeExploit(d *source.Decoder) Exploitation {
 	return e
 }
 
-func decodeAffected(rec source.Record, diags *source.Diagnostics, parent *source.Decoder, cache *RangeCache) (Affected, bool) {
+func decodeAffected(rec source.Record, diags *source.Diagnostics, parent *source.Decoder, cache *Cache, keep bool) (Affected, bool) {
 	d := source.NewDecoder("advisories.affected", rec, diags)
 	defer d.Release()
 	af := Affected{Pos: rec.Pos}
@@ -252,7 +338,7 @@ func decodeAffected(rec source.Record, diags *source.Diagnostics, parent *source
 		af.Versions = "*"
 		d.Warnf("versions", "no versions given for %s: every version is taken as affected", af.Product)
 	}
-	expr, r, err := cache.parse(af.Versions)
+	expr, r, err := cache.parse(af.Versions, keep)
 	af.Versions = expr
 	if err != nil {
 		d.Errorf("versions", "%v", err)

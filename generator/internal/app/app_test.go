@@ -158,7 +158,7 @@ func TestTrendArithmetic(t *testing.T) {
 		}
 	}
 	// The reopened Tomcat finding keeps its first-seen date from month 1.
-	for _, f := range r.Findings {
+	for _, f := range r.Findings.All() {
 		if f.Product == "apache:tomcat" && f.FirstSeen.Format("2006-01-02") != "2026-09-30" {
 			t.Errorf("tomcat first seen %s", f.FirstSeen.Format("2006-01-02"))
 		}

@@ -75,7 +75,7 @@ func TestAttackSignsEndToEnd(t *testing.T) {
 		t.Errorf("correlated %v", corr)
 	}
 	marked := 0
-	for _, f := range res.Report.Findings {
+	for _, f := range res.Report.Findings.All() {
 		if len(f.Reasons) > 0 && f.Reasons[0].Code == ReasonAttackSigns {
 			marked++
 			if !strings.HasPrefix(f.Reasons[0].Text.JA, "攻撃の兆候あり") {

@@ -284,7 +284,7 @@ func kevInBody(t *testing.T, data, text string) {
 		exposure[s.ID], names[s.ID] = s.Exposure, spaceRE.ReplaceAllString(s.Name.Get(i18n.JA), "")
 	}
 	n := 0
-	for _, f := range r.Findings {
+	for _, f := range r.Findings.All() {
 		if !f.IsOpen() || !f.Exploited || exposure[f.System] != inventory.Internet {
 			continue
 		}

@@ -23,7 +23,7 @@ func TestSampleOneTruth(t *testing.T) {
 	}
 	pos := -1
 	for i, x := range r.Ranking {
-		f := r.Findings[x.Index]
+		f := r.Findings.At(x.Index)
 		if f.System == "web-shop" && f.VulnID == "CVE-2021-44228" {
 			pos = i
 		}
@@ -42,7 +42,7 @@ func TestSampleOneTruth(t *testing.T) {
 	}
 	lowestKEV, highestPlain := 1e9, 0.0
 	for _, x := range r.Ranking {
-		f := r.Findings[x.Index]
+		f := r.Findings.At(x.Index)
 		internet := exposure[f.System] == inventory.Internet
 		switch {
 		case f.Exploited && internet && f.State == "open":
@@ -57,8 +57,8 @@ func TestSampleOneTruth(t *testing.T) {
 	s := r.Summary
 	extra := 0
 	byKey := map[string]int{}
-	for i := range r.Findings {
-		byKey[r.Findings[i].Key] = i
+	for i := range r.Findings.All() {
+		byKey[r.Findings.Key(i)] = i
 	}
 	named := 0
 	for _, e := range r.Exceptions {
@@ -67,7 +67,7 @@ func TestSampleOneTruth(t *testing.T) {
 		// different names), never another system's name for the key.
 		names := map[string]bool{}
 		for _, k := range e.Findings {
-			if f := r.Findings[byKey[k]]; e.Product != "" && f.Product == e.Product {
+			if f := r.Findings.At(byKey[k]); e.Product != "" && f.Product == e.Product {
 				names[f.ProductName] = true
 			}
 		}

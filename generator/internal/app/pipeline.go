@@ -85,10 +85,11 @@ type Pipeline struct {
 }
 
 // ConsumeInputs lets the stages let go of the snapshot's component rows
-// once the report model holds what it needs of them, during Report rather
-// than after it, which lowers the build's peak memory. Snapshot() then
-// has no Components past Report; Build, which never reads them again,
-// calls it.
+// and the assessed findings once the report model holds what it needs of
+// them, during Report rather than after it, which lowers the build's peak
+// memory. Snapshot() then has no Components, and the pipeline no matches
+// or assessed findings, past Report; Build, which never reads them
+// again, calls it.
 func (p *Pipeline) ConsumeInputs() { p.consume = true }
 
 // NewPipeline returns a pipeline for opt whose diagnostics go to diags (a
@@ -224,7 +225,14 @@ func (p *Pipeline) Report() *report.Report {
 	warnStaleFeeds(report.FeedAges(in), p.diags)
 	in.Diagnostics = p.diags.Sorted()
 	if p.consume {
-		s.Components = nil // report.Build holds the last reference and lets go early
+		// report.Build holds the last reference to the component rows and
+		// to the assessed findings, and lets go of each once the model
+		// holds it (the findings packed into its store); nothing after
+		// Assess reads the matches themselves.
+		s.Components = nil
+		p.as.Findings = nil
+		p.m.Found = nil
+		in.Match.Found = nil
 	}
 	p.rep = report.Build(in)
 	p.font = s.Policy.Font

@@ -63,7 +63,7 @@ func TestWholesaleRemediationShown(t *testing.T) {
 	if decided != len(r.Quality.Reviews) {
 		t.Errorf("%d remediation decisions for %d reviews", decided, len(r.Quality.Reviews))
 	}
-	for _, f := range r.Findings {
+	for _, f := range r.Findings.All() {
 		if f.VulnID == "CVE-2000-0003" {
 			if f.State != model.StateOpen || f.Stage != "implement" {
 				t.Errorf("done on 2027-04-30 counted as %s/%s, want open/implement", f.State, f.Stage)

@@ -21,7 +21,7 @@ func TestSampleCoverage(t *testing.T) {
 		t.Errorf("sample has %d rejected records, %d errors: %v", r.Quality.Rejected, r.Quality.Errors, r.Quality.Diagnostics)
 	}
 	seen := map[string]bool{}
-	for _, f := range r.Findings {
+	for _, f := range r.Findings.All() {
 		seen["priority:"+f.Priority.String()] = true
 		seen["stage:"+string(f.Stage)] = true
 		seen["action:"+f.Action] = true
@@ -31,7 +31,7 @@ func TestSampleCoverage(t *testing.T) {
 			seen["expired acceptance"] = true
 		}
 	}
-	for _, c := range r.Components {
+	for _, c := range r.Components.All() {
 		seen["component lifecycle:"+string(c.Lifecycle)] = true
 	}
 	for _, k := range []string{

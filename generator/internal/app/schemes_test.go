@@ -49,7 +49,7 @@ const schemeProducts = "key,name,aliases,バージョン体系\n" +
 
 func findingsByKey(r *report.Report) map[string]model.Finding {
 	out := map[string]model.Finding{}
-	for _, f := range r.Findings {
+	for _, f := range r.Findings.All() {
 		out[f.Key] = f
 	}
 	return out

@@ -337,6 +337,11 @@ func Text(a Action, system i18n.Text, productName string) i18n.Text {
 	return i18n.Text{JA: text(i18n.JA, a, system, productName), EN: text(i18n.EN, a, system, productName)}
 }
 
+// TextIn is Text in one language.
+func TextIn(lang i18n.Lang, a *Action, system i18n.Text, productName string) string {
+	return text(lang, *a, system, productName)
+}
+
 // text is Text in one language.
 func text(lang i18n.Lang, a Action, system i18n.Text, productName string) string {
 	var key string

@@ -75,7 +75,7 @@ func planReport(remediationFile string) *report.Report {
 		AsOf: day("2026-11-30"), Languages: []i18n.Lang{i18n.JA, i18n.EN}, Title: i18n.Plain("月次報告"),
 		Classification: i18n.Plain("社外秘"), Systems: []report.System{sys("pc-fleet", "クライアントPC"), sys("web01", "公開ウェブ")},
 		Actions:  []report.Action{a1, a2, a3},
-		Findings: model.Findings(model.Flat{Key: "f", System: "web01", Product: "apache:struts", Version: "2.5.10", Priority: model.P1, ActionKey: a1.Key}),
+		Findings: report.NewFindingStore(model.Findings(model.Flat{Key: "f", System: "web01", Product: "apache:struts", Version: "2.5.10", Priority: model.P1, ActionKey: a1.Key})),
 		Summary:  report.Summary{Open: map[model.Priority]int{model.P1: 1, model.P3: 2}},
 		Sources: report.Sources{Inputs: []source.FileStat{{Path: filepath.Base(remediationFile), Kind: "remediation",
 			SHA256: hex.EncodeToString(sum[:])}}},

@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"vulnreport/generator/internal/report"
 )
 
 const (
@@ -206,8 +208,10 @@ func TestRoundTripEnglishWorkbook(t *testing.T) {
 func TestRoundTripKeepsTicketAndCost(t *testing.T) {
 	dir, file := snapshot(t, false)
 	r := planReport(file)
-	r.Findings[0].Own()
-	r.Findings[0].Ticket, r.Findings[0].Cost = "SEC-1", "350000"
+	fs := r.Findings.Slice()
+	fs[0].Own()
+	fs[0].Ticket, fs[0].Cost = "SEC-1", "350000"
+	r.Findings = report.NewFindingStore(fs)
 	book := workbook(t, r)
 	e := openEditor(t, book)
 	if got, _ := e.f.GetCellValue(e.sheet, e.cell(struts, "チケット")); got != "SEC-1" {

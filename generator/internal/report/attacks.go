@@ -19,8 +19,8 @@ func attackDecisions(r *Report, sysByID map[string]inventory.System, add func(De
 		}
 		score := 0.0
 		for _, k := range a.Keys {
-			if i, ok := r.RankOf[k]; ok {
-				score = max(score, r.Ranking[i].Score.Points)
+			if sc, _, ok := r.FindingScore(k); ok {
+				score = max(score, sc.Points)
 			}
 		}
 		sys := sysByID[s.System]

@@ -72,7 +72,6 @@ func Build(in Input) *Report {
 			InspectionDays: p.Horizons.InspectionIntervalDays, AckDays: p.Horizons.NotificationAckDays,
 			AcceptanceDays: p.Horizons.AcceptanceExpiryDays, DueSoonDays: p.DueSoonDays,
 		},
-		Findings: in.Assessed.Findings,
 	}
 	if n := len(in.History); n > 0 {
 		r.Previous = in.History[n-1].Date
@@ -81,20 +80,28 @@ func Build(in Input) *Report {
 	for _, s := range in.Systems {
 		sysByID[s.ID] = s
 	}
+	// The findings as assessment left them: the readers of the slice
+	// first, then the slice is packed into the store and let go of.
+	fs := in.Assessed.Findings
+	in.Assessed.Findings = nil
 	// The three readers of the component rows first: the rows are the
 	// largest input, and once read Build lets go of its reference (the
 	// caller may have dropped its own).
-	r.Components = components(in)
+	r.Components = components(in, fs)
 	r.Lifecycle = lines(in, sysByID)
 	r.KEVUnmatched = kevUnmatched(in)
 	in.Components = nil
+	r.Vulns = vulns(in, fs)
+	r.Actions = actions(in, fs, sysByID) // sets the findings' ActionKey
+	r.Acceptances = acceptances(in, fs)
+	r.Trends = trends(in, fs)
+	r.Schemes = schemeCounts(fs)
+	r.Findings = NewFindingStore(fs)
+	fs = nil //nolint:ineffassign // the store holds the findings from here on
+	shareActionKeys(r)
 	r.Systems = systems(in, r)
-	r.Vulns = vulns(in, r.Findings)
-	r.Actions = actions(in, r.Findings, sysByID)
 	r.Notifications = notifications(in)
-	r.Acceptances = acceptances(in, r.Findings)
 	r.Posture = posture(in, r)
-	r.Trends = trends(in, r.Findings)
 	rank(r, sysByID)
 	r.Exceptions = exceptions(in, r)
 	r.Scorecards = scorecards(in, r, sysByID)
@@ -115,57 +122,35 @@ func Build(in Input) *Report {
 	}
 	r.Decisions = decisions(in, r, sysByID)
 	r.Quality = quality(in)
-	r.Schemes = schemeCounts(r.Findings)
 	r.Sources = Sources{Feeds: in.Feeds, EPSSDate: in.EPSSDate, EPSSModel: in.EPSSModel, Inputs: in.Files}
 	r.Summary = summary(in, r)
 	r.Sentences = sentences(r)
 	return r
 }
 
-func components(in Input) []Component {
-	count := map[[3]string]int{} // system, product, version
-	for i := range in.Assessed.Findings {
-		f := &in.Assessed.Findings[i]
-		if f.Kind == model.KindVulnerability && (f.IsOpen() || f.State == model.StateConfirm) {
-			count[[3]string{f.System, f.Product, f.Version}]++
+// shareActionKeys has each action name its findings by the store's key
+// strings, so that the assessed findings' own copies can go.
+func shareActionKeys(r *Report) {
+	actionOf := make(map[string]int32, len(r.Actions))
+	for i := range r.Actions {
+		actionOf[r.Actions[i].Key] = int32(i)
+	}
+	next := make([]int32, len(r.Actions))
+	for i := range r.Findings.Len() {
+		ak := r.Findings.At(i).ActionKey
+		if ak == "" {
+			continue
+		}
+		ai, ok := actionOf[ak]
+		if !ok {
+			continue
+		}
+		a := &r.Actions[ai]
+		if n := next[ai]; int(n) < len(a.Findings) && a.Findings[n] == r.Findings.Key(i) {
+			a.Findings[n] = r.Findings.Key(i)
+			next[ai]++
 		}
 	}
-	// Sort an index and copy each view once into place: the views are
-	// large and there is one per component row.
-	order := make([]int32, len(in.Components))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	at := make([]string, len(in.Components))
-	for i := range in.Components {
-		at[i] = in.Components[i].Pos.String()
-	}
-	slices.SortFunc(order, func(x, y int32) int {
-		a, b := &in.Components[x], &in.Components[y]
-		return cmp.Or(cmp.Compare(a.System, b.System), cmp.Compare(a.Key, b.Key), cmp.Compare(a.Version, b.Version), cmp.Compare(at[x], at[y]))
-	})
-	out := make([]Component, len(in.Components))
-	facts := map[[3]string]*ComponentFacts{} // product, name, version
-	for k, i := range order {
-		c := &in.Components[i]
-		fk := [3]string{c.Key, c.Name, c.Version}
-		cf := facts[fk]
-		if cf == nil {
-			cf = &ComponentFacts{Product: c.Key, ProductName: c.Name, Version: c.Version, Lifecycle: model.LifecycleUnknown}
-			if cf.ProductName == "" {
-				cf.ProductName = in.Resolver.DisplayName(c.Key)
-			}
-			if cy, ok := in.Lifecycle.Find(c.Key, c.Version); ok {
-				cf.Cycle, cf.EOL, cf.Latest = cy.Cycle, cy.EOL, cy.Latest
-				cf.Lifecycle = lifecycle.Status(cy, in.AsOf, in.Policy.Horizons.EOLWarningDays)
-				cf.NotLatest = lifecycle.NotLatest(cy, c.Version)
-			}
-			facts[fk] = cf
-		}
-		out[k] = Component{System: c.System, ComponentFacts: cf, Hosts: c.Hosts, Patches: c.Patches, At: at[i], Source: c.Source,
-			Findings: count[[3]string{c.System, c.Key, c.Version}]}
-	}
-	return out
 }
 
 func systems(in Input, r *Report) []System {
@@ -179,8 +164,7 @@ func systems(in Input, r *Report) []System {
 		idx[s.ID] = len(out)
 		out = append(out, rs)
 	}
-	for i := range r.Findings {
-		f := &r.Findings[i]
+	for _, f := range r.Findings.All() {
 		i, ok := idx[f.System]
 		if !ok || !f.IsOpen() {
 			continue
@@ -194,7 +178,7 @@ func systems(in Input, r *Report) []System {
 			out[i].Exploited++
 		}
 	}
-	for _, c := range r.Components {
+	for _, c := range r.Components.All() {
 		if i, ok := idx[c.System]; ok && c.Lifecycle == model.LifecycleEOL {
 			out[i].EOLComponents++
 		}
@@ -319,7 +303,7 @@ func actions(in Input, fs []model.Finding, sysByID map[string]inventory.System) 
 		if total > 0 {
 			ra.RiskShare = a.Weight / total
 		}
-		ra.Text = plan.Text(a, sys.Name, name)
+		ra.SystemName = sys.Name
 		out[i] = ra
 	}
 	return out

@@ -31,10 +31,8 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		recByID[plan.RecordID(rec)] = rec
 	}
 	findingScore := func(key string) float64 {
-		if i, ok := r.RankOf[key]; ok {
-			return r.Ranking[i].Score.Points
-		}
-		return 0
+		sc, _, _ := r.FindingScore(key)
+		return sc.Points
 	}
 	// The findings under each remediation record, counted and scored in
 	// one pass: looking them up per record scanned every finding for each.
@@ -43,8 +41,7 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		nf int
 	}
 	byRecord := map[string]under{}
-	for i := range r.Findings {
-		f := &r.Findings[i]
+	for _, f := range r.Findings.All() {
 		u := byRecord[f.RemediationID]
 		u.nf++
 		u.sc = max(u.sc, findingScore(f.Key))
@@ -179,14 +176,14 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		}
 		sc, nf := 0.0, 0
 		for _, i := range eolFindings[l.Product] {
-			if f := &r.Findings[i]; onLine[f.System] {
+			if f := r.Findings.At(i); onLine[f.System] {
 				nf++
 				sc = max(sc, findingScore(f.Key))
 			}
 		}
 		var installs []assess.Install
 		for _, i := range productComponents[l.Product] {
-			if c := &r.Components[i]; onLine[c.System] {
+			if c := r.Components.At(i); onLine[c.System] {
 				installs = append(installs, assess.Install{Department: sysByID[c.System].Owner, Hosts: c.Hosts})
 			}
 		}
@@ -234,13 +231,13 @@ func byLifecycleProduct(r *Report) (eolFindings, productComponents map[string][]
 	if len(want) == 0 {
 		return eolFindings, productComponents
 	}
-	for i := range r.Findings {
-		if f := &r.Findings[i]; f.Kind == model.KindEOL && want[f.Product] {
+	for i := range r.Findings.Len() {
+		if f := r.Findings.At(i); f.Kind == model.KindEOL && want[f.Product] {
 			eolFindings[f.Product] = append(eolFindings[f.Product], i)
 		}
 	}
-	for i := range r.Components {
-		if c := &r.Components[i]; want[c.Product] {
+	for i, c := range r.Components.All() {
+		if want[c.Product] {
 			productComponents[c.Product] = append(productComponents[c.Product], i)
 		}
 	}

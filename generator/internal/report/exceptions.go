@@ -97,8 +97,8 @@ func ParseCost(s string) (float64, bool) {
 
 func exceptions(in Input, r *Report) []Exception {
 	byRec := map[string][]int{}
-	for i := range r.Findings {
-		if id := r.Findings[i].RemediationID; id != "" {
+	for i := range r.Findings.Len() {
+		if id := r.Findings.At(i).RemediationID; id != "" {
 			byRec[id] = append(byRec[id], i)
 		}
 	}
@@ -113,7 +113,7 @@ func exceptions(in Input, r *Report) []Exception {
 		e.CostValue, e.HasCost = ParseCost(rr.Cost)
 		mixed := false
 		for _, i := range idx {
-			f := &r.Findings[i]
+			f := r.Findings.At(i)
 			if e.Product != "" && f.Product == e.Product && f.ProductName != e.ProductName {
 				if e.ProductName == "" {
 					e.ProductName = f.ProductName
@@ -150,8 +150,8 @@ func exceptions(in Input, r *Report) []Exception {
 		if e.DueMoved {
 			e.ExtensionDays = int(rr.Due.Sub(e.SLADue).Hours() / 24)
 			for _, i := range idx {
-				f := &r.Findings[i]
-				if e.Honoured && f.IsOpen() && !f.Overdue && assess.PastSLA(f, in.AsOf) {
+				f := r.Findings.At(i)
+				if e.Honoured && f.IsOpen() && !f.Overdue && assess.PastSLA(&f, in.AsOf) {
 					e.OverdueIfSLA++
 				}
 			}
@@ -173,9 +173,8 @@ func exceptions(in Input, r *Report) []Exception {
 // past their SLA date (as if no extension were honoured), and the fix
 // actions with an overdue finding.
 func overdueBothWays(r *Report) (sla, actions int) {
-	for i := range r.Findings {
-		f := &r.Findings[i]
-		if f.IsOpen() && (f.Overdue || assess.PastSLA(f, r.AsOf)) {
+	for _, f := range r.Findings.All() {
+		if f.IsOpen() && (f.Overdue || assess.PastSLA(&f, r.AsOf)) {
 			sla++
 		}
 	}

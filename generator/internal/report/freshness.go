@@ -98,9 +98,9 @@ func freshness(in Input) []FeedAge {
 	return out
 }
 
-func coverage(in Input, comps []Component) Coverage {
-	c := Coverage{Components: len(comps), WithData: len(comps) - len(in.Match.Unmatched)}
-	for _, x := range comps {
+func coverage(in Input, comps ComponentStore) Coverage {
+	c := Coverage{Components: comps.Len(), WithData: comps.Len() - len(in.Match.Unmatched)}
+	for _, x := range comps.All() {
 		if x.Lifecycle != model.LifecycleUnknown {
 			c.KnownSupport++
 		}

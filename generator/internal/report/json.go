@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+
+	"vulnreport/generator/internal/i18n"
 )
 
 // actionKeys is the order of an action's keys in JSON (schema 1.1): the
@@ -17,7 +19,7 @@ var (
 		"TargetText", "TargetOpen", "Patches", "Findings", "TopPriority", "Due", "Hosts", "Owner", "Department",
 		"Stage", "Action", "Planned", "Completed", "Overdue", "Exploited", "Remediations", "Notes", "EOL",
 		"Score", "Rank", "RiskShare", "Text", "Progress"}
-	actionOmitted = []string{"Weight"}
+	actionOmitted = []string{"Weight", "SystemName"}
 )
 
 // MarshalJSON writes an action as one flat object, its keys in
@@ -25,7 +27,10 @@ var (
 // the model.
 func (a Action) MarshalJSON() ([]byte, error) {
 	type flat Action // the same fields, without this method
-	return orderedJSON(flat(a), actionKeys, actionOmitted)
+	return orderedJSON(struct {
+		flat
+		Text i18n.Text
+	}{flat(a), a.Text()}, actionKeys, actionOmitted)
 }
 
 // notificationKeys is the order of a notification's keys in JSON (schema

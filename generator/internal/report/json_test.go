@@ -43,12 +43,14 @@ func TestJSONFields(t *testing.T) {
 	for _, c := range []struct {
 		typ        reflect.Type
 		keys, omit []string
+		// computed are keys MarshalJSON adds from methods.
+		computed []string
 	}{
-		{reflect.TypeFor[Action](), actionKeys, actionOmitted},
-		{reflect.TypeFor[Notification](), notificationKeys, notificationOmitted},
-		{reflect.TypeFor[KEVUnmatched](), kevUnmatchedKeys, kevUnmatchedOmitted},
+		{reflect.TypeFor[Action](), actionKeys, actionOmitted, []string{"Text"}},
+		{reflect.TypeFor[Notification](), notificationKeys, notificationOmitted, nil},
+		{reflect.TypeFor[KEVUnmatched](), kevUnmatchedKeys, kevUnmatchedOmitted, nil},
 	} {
-		var names []string
+		names := slices.Clone(c.computed)
 		var walk func(reflect.Type)
 		walk = func(typ reflect.Type) {
 			for i := range typ.NumField() {

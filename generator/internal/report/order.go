@@ -28,7 +28,7 @@ type rankKey struct {
 func sortRanking(r *Report) {
 	keys := make([]rankKey, len(r.Ranking))
 	for i, x := range r.Ranking {
-		f := &r.Findings[x.Index]
+		f := r.Findings.At(x.Index)
 		keys[i] = rankKey{points: x.Score.Points, prio: f.PriorityRank(), due: f.Due, key: x.Key, at: int32(i)}
 	}
 	slices.SortFunc(keys, func(a, b rankKey) int {

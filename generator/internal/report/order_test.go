@@ -21,17 +21,19 @@ func TestSortRankingAndActions(t *testing.T) {
 	prios := []model.Priority{model.P1, model.P2, model.P3, model.P4, model.PriorityNone}
 	for _, n := range []int{0, 1, 2, 7, 100, 3000} {
 		r := &Report{}
+		var fs []model.Finding
 		for i := range n {
-			r.Findings = append(r.Findings, model.Flat{Priority: prios[rng.IntN(len(prios))], Due: day.AddDate(0, 0, rng.IntN(4))}.Finding())
+			fs = append(fs, model.Flat{Priority: prios[rng.IntN(len(prios))], Due: day.AddDate(0, 0, rng.IntN(4))}.Finding())
 			r.Ranking = append(r.Ranking, Ranked{Index: i, Key: fmt.Sprintf("f%d", rng.IntN(n+1)), Score: Score{Points: float64(rng.IntN(5))}})
 			a := Action{Score: Score{Points: float64(rng.IntN(5))}}
 			a.Key, a.TopPriority, a.Due, a.Hosts = fmt.Sprintf("a%d", rng.IntN(n/2+1)), prios[rng.IntN(len(prios))], day.AddDate(0, 0, rng.IntN(3)), i
 			r.Actions = append(r.Actions, a)
 		}
+		r.Findings = NewFindingStore(fs)
 		rng.Shuffle(len(r.Ranking), func(i, j int) { r.Ranking[i], r.Ranking[j] = r.Ranking[j], r.Ranking[i] })
 		wantRanking := slices.Clone(r.Ranking)
 		slices.SortFunc(wantRanking, func(a, b Ranked) int {
-			fa, fb := &r.Findings[a.Index], &r.Findings[b.Index]
+			fa, fb := &fs[a.Index], &fs[b.Index]
 			return cmp.Or(cmp.Compare(b.Score.Points, a.Score.Points), cmp.Compare(fa.PriorityRank(), fb.PriorityRank()),
 				fa.Due.Compare(fb.Due), cmp.Compare(a.Key, b.Key))
 		})

@@ -28,7 +28,7 @@ func ageBucket(d int) int {
 func posture(in Input, r *Report) Posture {
 	var p Posture
 	clientEOL := map[string]bool{}
-	for _, c := range r.Components {
+	for _, c := range r.Components.All() {
 		if c.Lifecycle == model.LifecycleEOL {
 			clientEOL[c.System] = true
 		}
@@ -68,8 +68,7 @@ func posture(in Input, r *Report) Posture {
 		age[pr] = &AgeRow{Priority: pr}
 	}
 	soon := assess.DueSoonHorizon(in.AsOf, in.Policy.DueSoonDays)
-	for i := range r.Findings {
-		f := &r.Findings[i]
+	for _, f := range r.Findings.All() {
 		if !f.IsOpen() {
 			continue
 		}
@@ -97,7 +96,7 @@ func posture(in Input, r *Report) Posture {
 		case model.P2:
 			o.P2++
 		}
-		if assess.DueSoon(f, soon) {
+		if assess.DueSoon(&f, soon) {
 			p.DueSoon = append(p.DueSoon, f.Key)
 		}
 	}

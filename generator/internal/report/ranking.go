@@ -197,20 +197,19 @@ func scoreInto(buf []ScoreReason, f *model.Finding, s inventory.System, asOf tim
 // date and key), and scores and reorders the fix actions the same way.
 func rank(r *Report, sysByID map[string]inventory.System) {
 	open := 0
-	for i := range r.Findings {
-		if r.Findings[i].IsOpen() {
+	for i := range r.Findings.Len() {
+		if r.Findings.IsOpen(i) {
 			open++
 		}
 	}
 	r.Ranking = make([]Ranked, 0, open)
 	lists := newScoreReasonLists()
 	var buf []ScoreReason
-	for i := range r.Findings {
-		f := &r.Findings[i]
+	for i, f := range r.Findings.All() {
 		if !f.IsOpen() {
 			continue
 		}
-		sc := scoreInto(buf, f, sysByID[f.System], r.AsOf)
+		sc := scoreInto(buf, &f, sysByID[f.System], r.AsOf)
 		buf = sc.Reasons
 		sc.Reasons = lists.Intern(sc.Reasons)
 		if len(sc.Reasons) == 0 {
@@ -219,32 +218,45 @@ func rank(r *Report, sysByID map[string]inventory.System) {
 		r.Ranking = append(r.Ranking, Ranked{Index: i, Key: f.Key, Score: sc})
 	}
 	sortRanking(r)
-	r.RankOf = make(map[string]int, len(r.Ranking))
+	r.RankOf = make([]int32, r.Findings.Len())
 	for i, x := range r.Ranking {
-		r.RankOf[x.Key] = i
+		r.RankOf[x.Index] = int32(i + 1)
 	}
+	// Each action's best score and its number of ranked findings, in one
+	// pass over the findings in their order (the order of a.Findings):
+	// the first finding with the highest score sets it.
+	actionOf := make(map[string]int32, len(r.Actions))
+	for i := range r.Actions {
+		actionOf[r.Actions[i].Key] = int32(i)
+	}
+	best := make([]Score, len(r.Actions))
+	ranked := make([]int32, len(r.Actions))
+	for i := range r.Findings.Len() {
+		at := r.RankOf[i]
+		if at == 0 {
+			continue
+		}
+		ai, ok := actionOf[r.Findings.At(i).ActionKey]
+		if !ok {
+			continue
+		}
+		sc := r.Ranking[at-1].Score
+		ranked[ai]++
+		if b := &best[ai]; sc.Points > b.Points || b.Reasons == nil {
+			*b = sc
+		}
+	}
+	clear(actionOf)
 	for i := range r.Actions {
 		a := &r.Actions[i]
-		var best Score
-		n := 0
-		for _, k := range a.Findings {
-			at, ok := r.RankOf[k]
-			if !ok {
-				continue
-			}
-			sc := r.Ranking[at].Score
-			n++
-			if sc.Points > best.Points || best.Reasons == nil {
-				best = sc
-			}
-		}
-		a.Score = Score{Points: best.Points, Reasons: best.Reasons}
+		n := int(ranked[i])
+		a.Score = Score{Points: best[i].Points, Reasons: best[i].Reasons}
 		if n > 1 {
 			// best.Reasons is shared: the reasons with the further findings
 			// are built in buf and shared in turn, as the findings' are.
 			extra := min(WeightActionMax, float64(WeightActionPerFinding*(n-1)))
 			a.Score.Points += extra
-			buf = append(append(buf[:0], best.Reasons...), ScoreReason{Code: "findings",
+			buf = append(append(buf[:0], best[i].Reasons...), ScoreReason{Code: "findings",
 				Text:   i18n.Countf("rank.further", n-1, n-1),
 				Points: extra})
 			a.Score.Reasons = lists.Intern(buf)
@@ -259,9 +271,10 @@ func rank(r *Report, sysByID map[string]inventory.System) {
 // FindingScore returns an open finding's score and 1-based rank; ok is
 // false for findings that are not open.
 func (r *Report) FindingScore(key string) (Score, int, bool) {
-	i, ok := r.RankOf[key]
-	if !ok {
+	fi, ok := r.Findings.Find(key)
+	if !ok || fi >= len(r.RankOf) || r.RankOf[fi] == 0 {
 		return Score{}, 0, false
 	}
-	return r.Ranking[i].Score, i + 1, true
+	at := int(r.RankOf[fi])
+	return r.Ranking[at-1].Score, at, true
 }

@@ -49,9 +49,9 @@ type Report struct {
 	Systems []System
 	// Components holds every installed component with its lifecycle
 	// status, sorted by system, product, version and position.
-	Components []Component
+	Components ComponentStore
 	// Findings holds every finding, sorted by priority, due date and key.
-	Findings []model.Finding
+	Findings *FindingStore
 	// Vulns holds the matched vulnerabilities, sorted by id.
 	Vulns []Vuln
 	// Actions holds the fix actions in the one risk ranking's order (Score
@@ -62,8 +62,9 @@ type Report struct {
 	// Every top list of findings takes Ranking's first rows (filtered as
 	// it needs).
 	Ranking []Ranked
-	// RankOf maps an open finding's key to its position in Ranking.
-	RankOf map[string]int
+	// RankOf gives, for each finding (its index in Findings), its 1-based
+	// position in Ranking, 0 for a finding not ranked (not open).
+	RankOf []int32
 	// Exceptions is the exceptions register: moved due dates (honoured or
 	// not), acceptances, mitigations and not-affected decisions.
 	Exceptions []Exception
@@ -245,8 +246,19 @@ type Action struct {
 	Rank int
 	// RiskShare is the share of open risk weight the action removes (0–1).
 	RiskShare float64
-	// Text is the one-line instruction ("upgrade … to … or later").
-	Text i18n.Text
+	// SystemName is its system's name from the register (empty when the
+	// system is not registered), for its instruction (Text).
+	SystemName i18n.Text
+}
+
+// Text returns the one-line instruction ("upgrade … to … or later") in
+// both languages. It is made when asked, not kept: there is one action
+// per product version and system, hundreds of thousands at scale.
+func (a *Action) Text() i18n.Text { return plan.Text(a.Plan, a.SystemName, a.ProductName) }
+
+// Sentence is Text in one language.
+func (a *Action) Sentence(lang i18n.Lang) string {
+	return plan.TextIn(lang, &a.Plan, a.SystemName, a.ProductName)
 }
 
 // Line is a release line in use, for the lifecycle timeline.

@@ -75,8 +75,7 @@ func scorecards(in Input, r *Report, sysByID map[string]inventory.System) []Scor
 		}
 	}
 	soon := assess.DueSoonHorizon(in.AsOf, in.Policy.DueSoonDays)
-	for i := range r.Findings {
-		f := &r.Findings[i]
+	for _, f := range r.Findings.All() {
 		if !f.IsOpen() {
 			continue
 		}
@@ -87,7 +86,7 @@ func scorecards(in Input, r *Report, sysByID map[string]inventory.System) []Scor
 		sc.OpenTotal++
 		if f.Overdue {
 			sc.OverdueFindings++
-		} else if assess.DueSoon(f, soon) {
+		} else if assess.DueSoon(&f, soon) {
 			sc.DueSoon++
 		}
 		if f.Exploited {
@@ -107,9 +106,9 @@ func scorecards(in Input, r *Report, sysByID map[string]inventory.System) []Scor
 	if n := len(in.History); n > 0 {
 		last := in.History[n-1]
 		open := map[string]bool{}
-		for i := range r.Findings {
-			if r.Findings[i].IsOpen() {
-				open[r.Findings[i].Key] = true
+		for i := range r.Findings.Len() {
+			if r.Findings.IsOpen(i) {
+				open[r.Findings.Key(i)] = true
 			}
 		}
 		type acc struct {

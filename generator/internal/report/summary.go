@@ -16,7 +16,7 @@ import (
 type timeT = time.Time
 
 func summary(in Input, r *Report) Summary {
-	s := Summary{Open: priorityCounts(), Components: len(r.Components), Actions: len(r.Actions)}
+	s := Summary{Open: priorityCounts(), Components: r.Components.Len(), Actions: len(r.Actions)}
 	sysByID := map[string]System{}
 	for _, sy := range r.Systems {
 		sysByID[sy.ID] = sy
@@ -30,8 +30,7 @@ func summary(in Input, r *Report) Summary {
 		}
 	}
 	oldest := 0
-	for i := range r.Findings {
-		f := &r.Findings[i]
+	for _, f := range r.Findings.All() {
 		switch {
 		case f.State == model.StateConfirm:
 			s.NeedsConfirmation++
@@ -59,22 +58,21 @@ func summary(in Input, r *Report) Summary {
 				if d := int(in.AsOf.Sub(f.Known).Hours() / 24); d > oldest {
 					oldest = d
 				}
-				if assess.PastKEVDue(f, in.AsOf) {
+				if assess.PastKEVDue(&f, in.AsOf) {
 					s.KEVPastDue++
 				}
 			}
 		}
 	}
 	s.KEVOldestDays = oldest
-	for i := range r.Findings {
-		f := &r.Findings[i]
+	for _, f := range r.Findings.All() {
 		if f.Kind == model.KindEOL && f.IsOpen() {
 			s.EOLInUse++
 		}
 	}
-	for i := range r.Components {
+	for _, c := range r.Components.All() {
 		// The windows nest: a component within the first counts in all.
-		if w := r.EOLWindow(&r.Components[i]); w >= 0 {
+		if w := r.EOLWindow(&c); w >= 0 {
 			for j := w; j < len(s.EOLSoon); j++ {
 				s.EOLSoon[j]++
 			}
@@ -216,7 +214,7 @@ func sentences(r *Report) []i18n.Text {
 		od = join(od, i18n.Sentencef("summary.vs_prev", change(s.Overdue, s.Prev.Overdue)))
 	}
 	if len(r.Actions) > 0 {
-		od = join(od, i18n.Sentencef("summary.top_action", r.Actions[0].Text))
+		od = join(od, i18n.Sentencef("summary.top_action", r.Actions[0].Text()))
 	} else {
 		od = join(od, i18n.Msg("summary.end"))
 	}

@@ -17,7 +17,7 @@ import (
 func (l *loader) advisoryFile(name string) {
 	known := source.KnownFields(probe(advisory.Decode), "affected.product", "affected.versions")
 	if !strings.HasSuffix(strings.ToLower(name), ".csv") {
-		cache := advisory.NewRangeCache()
+		cache := advisory.NewCache()
 		l.records(name, "advisories", advisory.Aliases, known, nil, false, func(r source.Record, st *source.FileStat) {
 			if l.advisory(name, r, nil, cache) {
 				st.Accepted++
@@ -52,14 +52,22 @@ func (l *loader) advisoryFile(name string) {
 }
 
 // advisory decodes one advisory record, merged from rows among which
-// conflicts were found, and reports whether it was accepted.
-func (l *loader) advisory(name string, rec source.Record, conflicts []string, cache *advisory.RangeCache) bool {
-	a, d := advisory.DecodeWith(rec, l.diags, cache)
+// conflicts were found, and reports whether it was accepted. An advisory
+// that names no product of a component is only checked, and kept as a
+// stub, when the loader keeps only what can matter (relevance.go).
+func (l *loader) advisory(name string, rec source.Record, conflicts []string, cache *advisory.Cache) bool {
+	decode, keys, full := advisory.DecodeWith, []string(nil), true
+	if l.rel != nil {
+		if keys, full = l.rel.classify(advisory.AffectedProducts(rec)); !full {
+			decode = advisory.DecodeChecked
+		}
+	}
+	a, d := decode(rec, l.diags, cache)
 	defer d.Release()
 	if d.Finish() && len(conflicts) == 0 {
 		a.Origin = name
-		if l.rel != nil {
-			l.rel.reduce(&a)
+		if !full {
+			l.rel.stub(&a, keys)
 		}
 		l.s.Advisories = append(l.s.Advisories, a)
 		return true
@@ -96,7 +104,7 @@ func (l *loader) decodeMerged(name string, m *advisory.Merger, st *source.FileSt
 		chunks[k] = c
 	}
 	var next atomic.Int64
-	cache := advisory.NewRangeCache()
+	cache := advisory.NewCache()
 	for range min(runtime.GOMAXPROCS(0), len(chunks)) {
 		go func() {
 			for {
@@ -123,7 +131,7 @@ func (l *loader) decodeMerged(name string, m *advisory.Merger, st *source.FileSt
 }
 
 // decode decodes the merged advisories of chunk k.
-func (c *decoded) decode(name string, m *advisory.Merger, k int, cache *advisory.RangeCache) {
+func (c *decoded) decode(name string, m *advisory.Merger, k int, cache *advisory.Cache) {
 	defer close(c.done)
 	defer func() {
 		if p := recover(); p != nil {

@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"time"
 
 	"vulnreport/generator/internal/advisory"
 	"vulnreport/generator/internal/source"
@@ -32,12 +33,8 @@ func (l *loader) streamAdvisories(name string, known func(string) bool, required
 	t := &loader{fsys: l.fsys, opt: l.opt, diags: new(source.Diagnostics), s: &Snapshot{}, stats: map[string]*source.FileStat{}, rel: l.rel}
 	m := advisory.NewMerger(t.diags)
 	s := t.newAdvisoryStream(name, m)
-	var st *source.FileStat
-	t.records(name, "advisories", advisory.Aliases, known, required, false, func(r source.Record, fs *source.FileStat) {
-		st = fs
-		s.add(r)
-	})
-	if !s.finish(st) {
+	t.records(name, "advisories", advisory.Aliases, known, required, false, s.add)
+	if !s.finish() {
 		return false
 	}
 	l.diags.Add(t.diags.Since(0)...)
@@ -72,25 +69,59 @@ type streamChunk struct {
 }
 
 // advisoryStream decodes the advisories of one CSV file as their rows
-// end, on all processors but the reader's share.
+// end, on all processors but the reader's share, and adds each chunk
+// decoded as soon as the chunks before it are added: what is in flight is
+// a few chunks, never the file. Of the advisories added it holds a stub's
+// fields, or the advisory kept in full, until the file ends.
 type advisoryStream struct {
-	l      *loader
-	name   string
-	m      *advisory.Merger
-	cache  *advisory.RangeCache
-	batch  []takenAdvisory
-	chunks []*streamChunk
-	work   chan *streamChunk
-	wg     sync.WaitGroup
+	l     *loader
+	name  string
+	m     *advisory.Merger
+	cache *advisory.Cache
+	st    *source.FileStat
+	batch []takenAdvisory
+	// queue holds the chunks handed to the workers and not yet added,
+	// in the order of the file.
+	queue []*streamChunk
+	work  chan *streamChunk
+	wg    sync.WaitGroup
 	// open is the merger's index of the advisory whose rows are being
 	// read, -1 before the first row.
 	open int
 	// apart is set when a row comes for an advisory already decoded.
 	apart bool
+	// last is the merger's index of the last advisory added, to check
+	// that they are added in order; panicked is a worker's panic, raised
+	// once the workers are done.
+	last     int
+	panicked any
+	// items and advs are the emptied lists of the chunks added, which the
+	// next chunks reuse.
+	items [][]takenAdvisory
+	advs  [][]advisory.Advisory
+	// held lists the advisories added, chunk by chunk, and full those of
+	// them kept in full, until finish makes the file's advisories.
+	held [][]held
+	full []advisory.Advisory
+}
+
+// held is what the stream keeps of an advisory added until the file is
+// read: the fields of a stub (relevance.stub) or, with stub nil, a mark
+// for the next advisory kept in full. It is a third of the size of an
+// advisory.Advisory, whose slice for the file is made once, at its end:
+// 200,000 of them are 85 MiB, which would otherwise be live while the
+// whole file is read.
+type held struct {
+	id                 string
+	aliases            []string
+	source, origin     string
+	pos                source.Pos
+	published, updated time.Time
+	stub               *advisory.Stub
 }
 
 func (l *loader) newAdvisoryStream(name string, m *advisory.Merger) *advisoryStream {
-	s := &advisoryStream{l: l, name: name, m: m, cache: advisory.NewRangeCache(), work: make(chan *streamChunk, 4), open: -1}
+	s := &advisoryStream{l: l, name: name, m: m, cache: advisory.NewCache(), work: make(chan *streamChunk, 4), open: -1, last: -1}
 	for range max(runtime.GOMAXPROCS(0), 1) {
 		s.wg.Go(func() {
 			for c := range s.work {
@@ -101,9 +132,11 @@ func (l *loader) newAdvisoryStream(name string, m *advisory.Merger) *advisoryStr
 	return s
 }
 
-// add merges row r; a row of another advisory than the one open closes
-// that one, which is queued for decoding.
-func (s *advisoryStream) add(r source.Record) {
+// add merges row r, read from the file counted by st; a row of another
+// advisory than the one open closes that one, which is queued for
+// decoding.
+func (s *advisoryStream) add(r source.Record, st *source.FileStat) {
+	s.st = st
 	if s.apart {
 		return
 	}
@@ -119,78 +152,149 @@ func (s *advisoryStream) add(r source.Record) {
 	s.open = j
 }
 
-// take queues the open advisory for decoding.
+// take queues the open advisory for decoding and lets the merger forget
+// it.
 func (s *advisoryStream) take() {
 	if s.open < 0 {
 		return
 	}
 	rec, rows, conflicts := s.m.Take(s.open)
+	s.m.Release(s.open + 1)
+	if s.batch == nil {
+		s.batch = pop(&s.items)
+		if s.batch == nil {
+			s.batch = make([]takenAdvisory, 0, mergedChunk)
+		}
+	}
 	s.batch = append(s.batch, takenAdvisory{s.open, rec, rows, conflicts})
 	if len(s.batch) == mergedChunk {
 		s.dispatch()
 	}
 }
 
+// dispatch hands the batch to the workers and adds the chunks they have
+// finished.
 func (s *advisoryStream) dispatch() {
-	if len(s.batch) == 0 {
-		return
+	if len(s.batch) > 0 {
+		c := &streamChunk{items: s.batch}
+		c.diags, c.s, c.rel, c.done = &c.found, &Snapshot{Advisories: pop(&s.advs)}, s.l.rel, make(chan struct{})
+		s.batch = nil
+		s.queue = append(s.queue, c)
+		s.work <- c
 	}
-	c := &streamChunk{items: s.batch}
-	c.diags, c.s, c.rel, c.done = &c.found, &Snapshot{}, s.l.rel, make(chan struct{})
-	s.batch = nil
-	s.chunks = append(s.chunks, c)
-	s.work <- c
+	s.drain(false)
 }
 
-// finish decodes the advisory still open, waits for the workers and adds
-// what they decoded to the loader's snapshot, in the merger's order. It
-// reports false, adding nothing, when rows of one advisory were apart.
-func (s *advisoryStream) finish(st *source.FileStat) bool {
+// drain adds the chunks at the head of the queue that are decoded; with
+// wait it waits for every chunk.
+func (s *advisoryStream) drain(wait bool) {
+	for len(s.queue) > 0 {
+		c := s.queue[0]
+		if !wait {
+			select {
+			case <-c.done:
+			default:
+				return
+			}
+		}
+		<-c.done
+		s.queue[0] = nil
+		s.queue = s.queue[1:]
+		s.addChunk(c)
+	}
+}
+
+// addChunk adds what decoding chunk c gave to the loader — rejections,
+// diagnostics and counts — as decoding its advisories there one after the
+// other would, and holds its advisories.
+func (s *advisoryStream) addChunk(c *streamChunk) {
+	if c.panicked != nil {
+		if s.panicked == nil {
+			s.panicked = c.panicked
+		}
+		return
+	}
+	l := s.l
+	l.diags.Add(c.found.Since(0)...)
+	hs := make([]held, len(c.s.Advisories))
+	for i := range c.s.Advisories {
+		a := &c.s.Advisories[i]
+		if a.Stub == nil {
+			s.full = append(s.full, *a)
+			continue
+		}
+		hs[i] = held{a.ID, a.Aliases, a.Source, a.Origin, a.Pos, a.Published, a.Updated, a.Stub}
+	}
+	s.held = append(s.held, hs)
+	clear(c.s.Advisories)
+	s.advs = append(s.advs, c.s.Advisories[:0])
+	s.items = append(s.items, c.items[:0])
+	l.s.Rejections = append(l.s.Rejections, c.s.Rejections...)
+	s.st.Accepted += c.accepted
+	s.st.Rejected += c.reject
+	for _, j := range c.index {
+		if j <= s.last {
+			panic("snapshot: advisories decoded out of their order") // take closes them in index order
+		}
+		s.last = j
+	}
+}
+
+// advisories appends the advisories added to advs, in order.
+func (s *advisoryStream) advisories(advs []advisory.Advisory) []advisory.Advisory {
+	n := 0
+	for _, hs := range s.held {
+		n += len(hs)
+	}
+	advs = slices.Grow(advs, n)
+	full := s.full
+	for _, hs := range s.held {
+		for _, h := range hs {
+			if h.stub == nil {
+				advs, full = append(advs, full[0]), full[1:]
+				continue
+			}
+			advs = append(advs, advisory.Advisory{ID: h.id, Aliases: h.aliases, Source: h.source, Origin: h.origin, Pos: h.pos,
+				Published: h.published, Updated: h.updated, Stub: h.stub})
+		}
+	}
+	s.held, s.full = nil, nil
+	return advs
+}
+
+// finish decodes the advisory still open, waits for the workers, adds
+// the chunks not yet added and gives the loader the file's advisories. It
+// reports false when rows of one advisory were apart: then the caller
+// drops everything the loader was given.
+func (s *advisoryStream) finish() bool {
 	if !s.apart {
 		s.take()
 	}
 	s.dispatch()
 	close(s.work)
+	s.drain(true)
 	s.wg.Wait()
+	if s.panicked != nil {
+		panic(s.panicked)
+	}
 	if s.apart {
 		return false
 	}
-	l := s.l
-	n := 0
-	for _, c := range s.chunks {
-		n += len(c.s.Advisories)
-	}
-	// Grown once: appended chunk by chunk, a slice of 200,000 advisories
-	// would be copied again and again.
-	l.s.Advisories = slices.Grow(l.s.Advisories, n)
-	index := make([]int, 0, n)
-	for k, c := range s.chunks {
-		s.chunks[k] = nil
-		if c.panicked != nil {
-			panic(c.panicked)
-		}
-		l.diags.Add(c.found.Since(0)...)
-		l.s.Advisories = append(l.s.Advisories, c.s.Advisories...)
-		index = append(index, c.index...)
-		l.s.Rejections = append(l.s.Rejections, c.s.Rejections...)
-		st.Accepted += c.accepted
-		st.Rejected += c.reject
-	}
-	if !slices.IsSorted(index) {
-		panic("snapshot: advisories decoded out of their order") // add closes them in index order
-	}
+	s.l.s.Advisories = s.advisories(s.l.s.Advisories)
 	return true
 }
 
 // decodeItems decodes a chunk's merged advisories.
-func (c *streamChunk) decodeItems(name string, cache *advisory.RangeCache) {
+func (c *streamChunk) decodeItems(name string, cache *advisory.Cache) {
 	defer close(c.done)
 	defer func() {
 		if p := recover(); p != nil {
 			c.panicked = p
 		}
 	}()
-	c.s.Advisories = make([]advisory.Advisory, 0, len(c.items))
+	if c.s.Advisories == nil {
+		c.s.Advisories = make([]advisory.Advisory, 0, len(c.items))
+	}
 	for _, it := range c.items {
 		n := len(c.s.Advisories)
 		if c.advisory(name, it.rec, it.conflicts, cache) {
@@ -202,5 +306,16 @@ func (c *streamChunk) decodeItems(name string, cache *advisory.RangeCache) {
 			c.index = append(c.index, it.j)
 		}
 	}
-	c.items = nil
+	clear(c.items) // the records can go
+}
+
+// pop takes the last list of free, if any.
+func pop[T any](free *[][]T) []T {
+	n := len(*free)
+	if n == 0 {
+		return nil
+	}
+	s := (*free)[n-1]
+	*free = (*free)[:n-1]
+	return s
 }

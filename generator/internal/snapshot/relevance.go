@@ -118,6 +118,29 @@ func (r *relevance) reduce(a *advisory.Advisory) {
 			keys = append(keys, key)
 		}
 	}
+	r.stub(a, keys)
+}
+
+// classify resolves the products of an advisory's affected entries, as
+// written and before it is decoded (advisory.AffectedProducts), and
+// reports whether one names a component's product: reduce would keep the
+// advisory decoded from them in full. Otherwise keys are the distinct
+// keys they resolve to, those of the advisory's stub.
+func (r *relevance) classify(products []string) (keys []string, full bool) {
+	for _, p := range products {
+		key := r.keyOf(&advisory.Affected{Product: p})
+		if r.keys[key] {
+			return nil, true
+		}
+		if !slices.Contains(keys, key) {
+			keys = append(keys, key)
+		}
+	}
+	return keys, false
+}
+
+// stub reduces a to a stub with the product keys given.
+func (r *relevance) stub(a *advisory.Advisory, keys []string) {
 	aliases := make([]string, len(a.Aliases))
 	for i, s := range a.Aliases {
 		aliases[i] = strings.Clone(s)

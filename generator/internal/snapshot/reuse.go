@@ -100,10 +100,15 @@ func resolver(r *product.Resolver) func(string) (string, string, error) {
 // reserve makes room in s, when it is full, for the records that the CSV
 // file being read is expected to give beyond those read so far, at the
 // rate at which its rows were accepted so far: a million components then
-// need no copy of the slice.
+// need no copy of the slice. Before the rows are estimated it doubles s,
+// where append would grow a large slice by a quarter, copying it over
+// and over.
 func reserve[T any](l *loader, s []T, st *source.FileStat) []T {
-	if len(s) < cap(s) || l.expect <= st.Read || st.Read == 0 {
+	if len(s) < cap(s) {
 		return s
+	}
+	if l.expect <= st.Read || st.Read == 0 {
+		return slices.Grow(s, max(len(s), 64))
 	}
 	more := int(int64(l.expect-st.Read) * int64(st.Accepted) / int64(st.Read))
 	return slices.Grow(s, more)

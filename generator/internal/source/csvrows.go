@@ -57,8 +57,8 @@ type rowNote struct {
 	expect int
 }
 
-// rowBatch is a batch of events; with transient records, arena holds the
-// cells of its records and the batch is reused once applied.
+// rowBatch is a batch of events, reused once applied; arena holds the
+// cells of its records, reused too when the records are transient.
 type rowBatch struct {
 	events []rowEvent
 	arena  []cell
@@ -68,9 +68,7 @@ type rowBatch struct {
 func (rr *rowReader) run(diags *Diagnostics, fn func(Record), bad func(Pos, string)) (int, error) {
 	out := make(chan *rowBatch, 4)
 	stop := make(chan struct{})
-	if rr.transient {
-		rr.free = make(chan *rowBatch, 8)
-	}
+	rr.free = make(chan *rowBatch, 8)
 	go rr.produce(out, stop)
 	defer func() {
 		// Stop and wait for the parser if a callback panicked.
@@ -95,13 +93,16 @@ func (rr *rowReader) run(diags *Diagnostics, fn func(Record), bad func(Pos, stri
 			}
 			fn(ev.rec)
 		}
-		if rr.free != nil {
-			clear(b.events)
-			b.events = b.events[:0]
-			select {
-			case rr.free <- b:
-			default:
-			}
+		// The records were handed over as copies: the events can go,
+		// and with them, when the records are transient, their cells.
+		clear(b.events)
+		b.events = b.events[:0]
+		if !rr.transient {
+			b.arena = nil
+		}
+		select {
+		case rr.free <- b:
+		default:
 		}
 	}
 	return rr.rows, rr.err
@@ -133,25 +134,23 @@ func (rr *rowReader) produce(out chan<- *rowBatch, stop <-chan struct{}) {
 
 // batch returns an empty batch, reusing one applied when there is one.
 func (rr *rowReader) batch() *rowBatch {
+	var b *rowBatch
 	select {
-	case b := <-rr.free:
-		b.arena = b.arena[:0]
-		return b
+	case b = <-rr.free:
 	default:
+		b = &rowBatch{events: make([]rowEvent, 0, batchRows)}
 	}
-	b := &rowBatch{events: make([]rowEvent, 0, batchRows)}
-	if rr.transient {
+	if b.arena == nil {
 		b.arena = make([]cell, 0, batchRows*len(rr.cols))
 	}
+	b.arena = b.arena[:0]
 	return b
 }
 
-// cells returns the storage of one record's cells.
+// cells returns the storage of one record's cells, in the batch's arena:
+// one allocation for a batch of records, which live about as long.
 func (rr *rowReader) cells() []cell {
 	n := len(rr.cols)
-	if !rr.transient {
-		return make([]cell, n)
-	}
 	b := rr.cur
 	at := len(b.arena)
 	b.arena = b.arena[:at+n]

@@ -19,10 +19,12 @@ type Decoder struct {
 	diags *Diagnostics
 	// used marks the record's fields read, by slot; other lists the
 	// keys read that name no field (absent ones, groups).
-	used     []uint64
-	other    []string
-	usedBuf  [2]uint64
-	otherBuf [8]string
+	used    []uint64
+	other   []string
+	usedBuf [2]uint64
+	// otherBuf holds other without an allocation for the absent keys an
+	// entity reads (an advisory's CSV row lacks a dozen).
+	otherBuf [16]string
 	errs     []string
 	entity   string
 	// missing lists the required fields found absent.
@@ -340,7 +342,7 @@ func (d *Decoder) EnumList(key string, allowed []string, aliases map[string]stri
 // Group returns the nested records under key and marks them read.
 func (d *Decoder) Group(key string) []Record {
 	d.use(key)
-	return d.rec.Groups[key]
+	return d.rec.Group(key)
 }
 
 // Finish warns about every field that was not read and reports whether

@@ -48,8 +48,9 @@ func (v Value) Items() []string {
 type Record struct {
 	// Pos is where the record starts.
 	Pos Pos
-	// Groups holds lists of nested records by key.
-	Groups map[string][]Record
+	// groups holds lists of nested records, in the order of their keys;
+	// a record has one or two (Group returns them by key).
+	groups []group
 	// hdr and cells hold the fields of a CSV row: field hdr.keys[i] is
 	// cells[hdr.at[i]]. Nil hdr means the fields are in fields.
 	hdr   *header
@@ -61,6 +62,12 @@ type Record struct {
 	// keys lists the keys in the order they were first seen, as Keys
 	// returns them: with a header, only those after the header's own.
 	keys []string
+}
+
+// group is the list of nested records under one key.
+type group struct {
+	key  string
+	recs []Record
 }
 
 // field is one field of a record built with Set.
@@ -243,27 +250,33 @@ func (r *Record) reindex() {
 	}
 }
 
-// AddGroups appends nested records under key.
+// AddGroups appends nested records under key. The first records of a
+// key are kept as given, in subs itself: the caller must not change
+// them afterwards.
 func (r *Record) AddGroups(key string, subs ...Record) {
-	if r.Groups == nil {
-		r.Groups = make(map[string][]Record, 1)
+	for i := range r.groups {
+		if r.groups[i].key == key {
+			r.groups[i].recs = append(r.groups[i].recs, subs...)
+			return
+		}
 	}
-	g, ok := r.Groups[key]
-	if !ok {
-		r.keys = append(r.keys, key)
-	}
-	r.Groups[key] = append(g, subs...)
+	r.keys = append(r.keys, key)
+	// Clipped: a later addition copies instead of writing past the end
+	// of the caller's slice.
+	r.groups = append(r.groups, group{key, slices.Clip(subs)})
 }
 
 // AddGroup appends a nested record under key.
-func (r *Record) AddGroup(key string, sub Record) {
-	if r.Groups == nil {
-		r.Groups = map[string][]Record{}
+func (r *Record) AddGroup(key string, sub Record) { r.AddGroups(key, sub) }
+
+// Group returns the nested records under key.
+func (r Record) Group(key string) []Record {
+	for _, g := range r.groups {
+		if g.key == key {
+			return g.recs
+		}
 	}
-	if _, ok := r.Groups[key]; !ok {
-		r.keys = append(r.keys, key)
-	}
-	r.Groups[key] = append(r.Groups[key], sub)
+	return nil
 }
 
 // Keys returns the field and group keys in the order they were read.
@@ -297,8 +310,8 @@ func (r Record) Without(drop ...string) Record {
 			if i := r.slot(k); i >= 0 {
 				out.Set(k, r.fields[i].v)
 			}
-			for _, s := range r.Groups[k] {
-				out.AddGroup(k, s)
+			if g := r.Group(k); g != nil {
+				out.AddGroups(k, slices.Clone(g)...)
 			}
 		}
 		return out
@@ -306,14 +319,8 @@ func (r Record) Without(drop ...string) Record {
 	r.hdr = r.hdr.drop(drop)
 	r.fields, r.index = nil, nil
 	r.keys = slices.DeleteFunc(slices.Clone(r.keys), func(k string) bool { return slices.Contains(drop, k) })
-	if r.Groups != nil {
-		groups := map[string][]Record{}
-		for k, g := range r.Groups {
-			if !slices.Contains(drop, k) {
-				groups[k] = g
-			}
-		}
-		r.Groups = groups
+	if r.groups != nil {
+		r.groups = slices.DeleteFunc(slices.Clone(r.groups), func(g group) bool { return slices.Contains(drop, g.key) })
 	}
 	return r
 }

@@ -130,7 +130,7 @@ func TestYAMLRecords(t *testing.T) {
 	if v, _ := recs[0].Get("data"); !v.IsList || len(v.List) != 2 {
 		t.Errorf("data = %+v", v)
 	}
-	if g := recs[1].Groups["affected"]; len(g) != 1 {
+	if g := recs[1].Group("affected"); len(g) != 1 {
 		t.Errorf("affected groups = %v", g)
 	}
 }

@@ -54,7 +54,7 @@ func TestSBOMCVE5KEVEndToEnd(t *testing.T) {
 		}
 	}
 	got := map[string]model.Finding{}
-	for _, f := range r.Findings {
+	for _, f := range r.Findings.All() {
 		if f.VulnID == "CVE-2021-44228" {
 			got[f.System] = f
 		}

@@ -94,7 +94,7 @@ func TestScanEndToEnd(t *testing.T) {
 	r, diags := analyzeScans(t, scanSnapshot(t), "2026-11-30")
 	type fk struct{ sys, product, id string }
 	got := map[fk][]model.Finding{}
-	for _, f := range r.Findings {
+	for _, f := range r.Findings.All() {
 		k := fk{f.System, f.Product, f.VulnID}
 		got[k] = append(got[k], f)
 	}
@@ -284,7 +284,7 @@ func TestScanDisagreement(t *testing.T) {
 `)}
 	r, diags := analyzeScans(t, fsys, "2026-11-30")
 	n := map[string]int{}
-	for _, f := range r.Findings {
+	for _, f := range r.Findings.All() {
 		if f.System == "int-monitor" && f.Product == "pkg:deb/ubuntu/sudo" {
 			n[f.VulnID]++
 		}

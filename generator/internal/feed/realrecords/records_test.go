@@ -68,7 +68,7 @@ func analyze(t *testing.T, cve string, feeds map[string]string, comps []comp) ma
 		}
 	}
 	out := map[string]model.Finding{}
-	for _, f := range r.Findings {
+	for _, f := range r.Findings.All() {
 		if f.Kind == model.KindVulnerability && f.VulnID == cve {
 			out[f.Product+"@"+f.Version] = f
 		}

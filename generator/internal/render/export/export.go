@@ -18,11 +18,7 @@ import (
 // New returns the findings renderer.
 func New() render.Renderer {
 	return render.Func(func(_ context.Context, r *report.Report, w render.Writer) error {
-		order := make([]int32, len(r.Findings))
-		for i := range order {
-			order[i] = int32(i)
-		}
-		slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(r.Findings[a].Key, r.Findings[b].Key) })
+		order := r.Findings.ByKey() // the exports list findings by key
 
 		head := findings.File{ToolVersion: r.ToolVersion, AsOf: r.AsOf.Format("2006-01-02"), Organization: r.Organization, Scans: scans(r)}
 		js, err := render.Create(w, "findings.json")
@@ -31,7 +27,8 @@ func New() render.Renderer {
 		}
 		enc := findings.NewEncoder(js, head, len(order))
 		for _, i := range order {
-			if err := enc.Add(findings.One(&r.Findings[i])); err != nil {
+			f := r.Findings.At(int(i))
+			if err := enc.Add(findings.One(&f)); err != nil {
 				js.Close()
 				return err
 			}
@@ -60,7 +57,8 @@ func New() render.Renderer {
 			return err
 		}
 		for _, i := range order {
-			if err := ce.Add(findings.One(&r.Findings[i])); err != nil {
+			f := r.Findings.At(int(i))
+			if err := ce.Add(findings.One(&f)); err != nil {
 				cs.Close()
 				return err
 			}

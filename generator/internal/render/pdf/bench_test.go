@@ -57,19 +57,20 @@ func synthetic(nSys, nFind int) *report.Report {
 		r.Vulns = append(r.Vulns, report.Vuln{ID: id, IDs: []string{id, fmt.Sprintf("JVNDB-2025-%06d", v)},
 			Title: i18n.Text{JA: "合成の脆弱性", EN: "Synthetic vulnerability"}, CVSS: 9.8, HasCVSS: true})
 	}
-	r.Findings = make([]model.Finding, nFind)
+	fs := make([]model.Finding, nFind)
 	counts := map[model.Priority]int{}
-	for i := range r.Findings {
+	for i := range fs {
 		p := prios[min(i*4/nFind, 3)]
 		v := r.Vulns[i%nVuln]
 		sys := r.Systems[i%nSys].ID
-		r.Findings[i] = model.Flat{Key: fmt.Sprintf("%s/vendor:product@1.%d/%s", sys, i%97, v.ID), Kind: model.KindVulnerability,
+		fs[i] = model.Flat{Key: fmt.Sprintf("%s/vendor:product@1.%d/%s", sys, i%97, v.ID), Kind: model.KindVulnerability,
 			System: sys, Product: "vendor:product", ProductName: "Product", Version: "1.0", VulnID: v.ID, IDs: v.IDs,
 			HasCVSS: true, CVSS: 9.8, Exploited: i%10 == 0, KEV: i%10 == 0, KEVDue: asOf.AddDate(0, -1, 0), Priority: p,
 			Reasons: reasons, FirstSeen: asOf.AddDate(0, 0, -(i % 120)), Due: asOf.AddDate(0, 0, 7-(i%120)), DueSource: "sla",
 			State: model.StateOpen, Overdue: i%3 == 0}.Finding()
 		counts[p]++
 	}
+	r.Findings = report.NewFindingStore(fs)
 	s := &r.Summary
 	s.Systems, s.SystemsActive, s.SystemsCurrent, s.Hosts, s.Components = nSys, nSys, nSys*9/10, nSys*25, nSys*30
 	s.Open, s.OpenTotal, s.Overdue, s.ExploitedInternet, s.ExploitedOpen = counts, nFind, nFind/3, nFind/30, nFind/10
@@ -89,15 +90,15 @@ func synthetic(nSys, nFind int) *report.Report {
 			EN: fmt.Sprintf("Sentence %d of the synthetic data: %d findings are open.", i+1, nFind)})
 	}
 	for i := 0; i < nFind/10; i++ {
-		f := r.Findings[i*10]
+		f := fs[i*10]
 		keys := make([]string, 10)
 		for j := range keys {
-			keys[j] = r.Findings[i*10+j].Key
+			keys[j] = fs[i*10+j].Key
 		}
 		r.Actions = append(r.Actions, report.Action{Plan: report.Plan{Key: f.Key, System: f.System, Product: f.Product, ProductName: "Product",
 			Version: "1.0", Kind: "upgrade", Target: "2.0", Findings: keys, TopPriority: f.Priority, Due: f.Due, Hosts: 3,
 			Stage: []model.Stage{model.StageNone, model.StageInvestigate, model.StageAssess, model.StagePlan, model.StageImplement}[i%5], Overdue: f.Overdue},
-			Department: depts[i%len(depts)], RiskShare: 1 / float64(nFind/10), Text: i18n.Text{JA: f.System + " の Product を 2.0 以降へ更新: 10 件解消", EN: "upgrade Product on " + f.System + " to 2.0 or later: closes 10 findings"}})
+			Department: depts[i%len(depts)], RiskShare: 1 / float64(nFind/10), SystemName: i18n.Plain(f.System)})
 	}
 	for i := 0; i < 500; i++ {
 		eol := asOf.AddDate(0, i%24-12, 0)
@@ -111,8 +112,8 @@ func synthetic(nSys, nFind int) *report.Report {
 			Justification: "影響が限定的", ApprovedBy: "部長", Expires: asOf.AddDate(0, 0, i%60), ExpiringSoon: i%60 < 30, Findings: 1})
 		r.Notifications = append(r.Notifications, report.Notification{Notice: report.Notice{ID: fmt.Sprintf("N-%d", i), Received: asOf.AddDate(0, 0, -i%90), From: "ipa",
 			System: r.Systems[i%nSys].ID, Summary: i18n.Text{JA: "外部からの指摘", EN: "A report"}, Status: "open"}, AckDays: i % 10, AckLate: i%10 > 3})
-		r.Posture.DueSoon = append(r.Posture.DueSoon, r.Findings[i*7].Key)
-		r.Trends.Escalated = append(r.Trends.Escalated, report.Escalation{Finding: r.Findings[i*11].Key, Kind: "newly_overdue", Date: asOf})
+		r.Posture.DueSoon = append(r.Posture.DueSoon, fs[i*7].Key)
+		r.Trends.Escalated = append(r.Trends.Escalated, report.Escalation{Finding: fs[i*11].Key, Kind: "newly_overdue", Date: asOf})
 		r.Quality.Rejections = append(r.Quality.Rejections, source.Rejection{Location: fmt.Sprintf("components.csv:%d:1", i+2), Kind: "components", Reasons: []string{"field \"version\": is required"}})
 	}
 	for _, d := range depts {

@@ -88,10 +88,10 @@ func newFacts(r *report.Report) *facts {
 		wanted[e.Finding] = w
 	}
 	dueSoon := make([]*model.Finding, len(r.Posture.DueSoon))
-	for i := range r.Findings {
-		fd := &r.Findings[i]
+	for i := range r.Findings.Len() {
 		if len(wanted) > 0 {
-			if w, ok := wanted[fd.Key]; ok {
+			if w, ok := wanted[r.Findings.Key(i)]; ok {
+				fd := ptr(r.Findings.At(i))
 				if w.due >= 0 {
 					dueSoon[w.due] = fd
 				}
@@ -100,19 +100,24 @@ func newFacts(r *report.Report) *facts {
 				}
 			}
 		}
-		if fd.IsOpen() {
+		if r.Findings.IsOpen(i) {
 			f.open++
 		}
 	}
 	// Top lists follow the one risk ranking. Every open exploited finding
 	// on an internet-facing system is kept: none may be absent from the body.
 	for _, x := range r.Ranking {
-		fd := &r.Findings[x.Index]
-		if len(f.top) < maxRows {
+		v := r.Findings.At(x.Index)
+		top, kev := len(f.top) < maxRows, v.Exploited && f.exposure(v.System) == report.ExposureInternet
+		if !top && !kev {
+			continue
+		}
+		fd := ptr(v)
+		if top {
 			f.top = append(f.top, fd)
 			f.titles[fd.VulnID] = nil
 		}
-		if fd.Exploited && f.exposure(fd.System) == report.ExposureInternet {
+		if kev {
 			f.kevN++
 			f.kev = append(f.kev, fd)
 		}
@@ -221,3 +226,7 @@ func (d *doc) sysName(id string) string {
 	}
 	return id
 }
+
+// ptr returns a pointer to a copy of the finding, for the few the
+// document lists.
+func ptr(f model.Finding) *model.Finding { return &f }

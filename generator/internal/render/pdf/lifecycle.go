@@ -107,7 +107,7 @@ func (d *doc) plan() {
 		{head: d.t("col.due"), w: 17, align: 'C'}, {head: d.t("col.planned"), w: 17, align: 'C'}, {head: d.t("stage"), w: 28},
 	}, maxLines: 3, size: sizeSmall}
 	for _, a := range p.urgent[:min(10, len(p.urgent))] {
-		t.addPrio(a.TopPriority, d.dept(a.Department), a.TopPriority.String(), instruction(d.tx(a.Text)), day(a.Due),
+		t.addPrio(a.TopPriority, d.dept(a.Department), a.TopPriority.String(), instruction(a.Sentence(d.lang)), day(a.Due),
 			day(a.Planned), d.actionStage(a))
 	}
 	d.table(t)

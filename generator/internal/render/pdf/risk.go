@@ -71,7 +71,7 @@ func (d *doc) topActions() {
 		{head: d.t("col.due"), w: 16, align: 'C'}, {head: d.t("col.rank_reasons"), w: 38},
 	}, maxLines: 6, size: sizeSmall}
 	for _, a := range acts {
-		t.addPrio(a.TopPriority, num(a.Rank), a.TopPriority.String(), d.completedOpen(a)+instruction(d.tx(a.Text)), num(len(a.Findings)), num(a.Hosts),
+		t.addPrio(a.TopPriority, num(a.Rank), a.TopPriority.String(), d.completedOpen(a)+instruction(a.Sentence(d.lang)), num(len(a.Findings)), num(a.Hosts),
 			pct(a.RiskShare), d.dept(a.Department), day(a.Due), points(a.Score.Points)+": "+a.Score.ReasonText(d.lang, 3))
 	}
 	d.table(t)

@@ -114,7 +114,7 @@ func (b *builder) advisory(lang i18n.Lang, p *Page, v *report.Vuln, lazy bool) *
 	}
 	slices.SortFunc(d.Provenance, func(a, b kv) int { return cmp.Compare(a.Key, b.Key) })
 	for _, fi := range b.ix.byVuln[v.ID] {
-		f := &b.r.Findings[fi]
+		f := b.r.Findings.At(int(fi))
 		for _, sc := range f.Scanners {
 			row := scannedRow{System: f.System, Name: f.System, Product: f.ProductName, Version: f.Version,
 				Scanner: sc.Scanner, Confidence: sc.Confidence, File: sc.File, Low: sc.Low}
@@ -133,7 +133,7 @@ func (b *builder) advisory(lang i18n.Lang, p *Page, v *report.Vuln, lazy bool) *
 	}
 	lb := b.lb[lang]
 	for _, fi := range b.ix.byVuln[v.ID] {
-		f := &b.r.Findings[fi]
+		f := b.r.Findings.At(int(fi))
 		a := affected{System: f.System, Name: f.System, Product: f.ProductName, Version: f.Version, Priority: f.Priority.String(),
 			PrioClass: prioClass(f.Priority), State: lb.get(lb.state, string(f.State), "state."), Due: b.ix.date(f.Due), Overdue: f.Overdue}
 		if s := b.ix.sysOf(fi); s != nil {

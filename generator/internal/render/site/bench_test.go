@@ -67,8 +67,8 @@ func synthetic(nSys, nFind int) *report.Report {
 	states := []model.State{model.StateOpen, model.StateOpen, model.StateOpen, model.StateOpen, model.StateOpen, model.StateOpen, model.StateOpen, model.StateMitigated, model.StateAccepted, model.StateDone}
 	stages := []model.Stage{model.StageNone, model.StageInvestigate, model.StageAssess, model.StagePlan, model.StageImplement}
 	comps := 10
-	r.Findings = make([]model.Finding, nFind)
-	for i := range r.Findings {
+	fs := make([]model.Finding, nFind)
+	for i := range fs {
 		sys := (i / max(nFind/nSys, 1)) % nSys
 		comp := i % comps
 		v := &r.Vulns[(i*7919)%nVuln]
@@ -89,9 +89,9 @@ func synthetic(nSys, nFind int) *report.Report {
 		f.Due = f.FirstSeen.AddDate(0, 0, r.Policy.SLADays[p])
 		f.Overdue = f.IsOpen() && f.Due.Before(asOf)
 		f.ActionKey = f.System + "/" + f.Product + "@" + f.Version
-		r.Findings[i] = f
+		fs[i] = f
 	}
-	slices.SortStableFunc(r.Findings, func(a, b model.Finding) int {
+	slices.SortStableFunc(fs, func(a, b model.Finding) int {
 		return cmp.Or(cmp.Compare(a.PriorityRank(), b.PriorityRank()), a.Due.Compare(b.Due), cmp.Compare(a.Key, b.Key))
 	})
 	byAction := map[string]*report.Action{}
@@ -99,8 +99,8 @@ func synthetic(nSys, nFind int) *report.Report {
 	open := map[model.Priority]int{}
 	s := &r.Summary
 	s.Open = map[model.Priority]int{model.P1: 0, model.P2: 0, model.P3: 0, model.P4: 0}
-	for i := range r.Findings {
-		f := &r.Findings[i]
+	for i := range fs {
+		f := &fs[i]
 		if !f.IsOpen() {
 			continue
 		}
@@ -113,7 +113,7 @@ func synthetic(nSys, nFind int) *report.Report {
 		if a == nil {
 			a = &report.Action{Plan: report.Plan{Key: f.ActionKey, System: f.System, Product: f.Product, ProductName: f.ProductName, Version: f.Version, Kind: "upgrade",
 				Target: "2.0", TopPriority: f.Priority, Due: f.Due, Stage: f.Stage}, Department: depts[len(f.System)%len(depts)],
-				Text: i18n.Text{JA: f.ProductName + " を 2.0 以降へ更新", EN: "upgrade " + f.ProductName + " to 2.0 or later"}}
+				SystemName: i18n.Plain(f.System)}
 			byAction[f.ActionKey] = a
 			keys = append(keys, f.ActionKey)
 		}
@@ -139,9 +139,10 @@ func synthetic(nSys, nFind int) *report.Report {
 	for m := range 12 {
 		r.Trends.Months = append(r.Trends.Months, report.MonthPoint{Date: asOf.AddDate(0, m-11, 0), Open: s.OpenTotal - m*100, ByPriority: open})
 	}
-	for i := 0; i < len(r.Findings) && len(r.Posture.DueSoon) < 5000; i += 97 {
-		r.Posture.DueSoon = append(r.Posture.DueSoon, r.Findings[i].Key)
+	for i := 0; i < len(fs) && len(r.Posture.DueSoon) < 5000; i += 97 {
+		r.Posture.DueSoon = append(r.Posture.DueSoon, fs[i].Key)
 	}
+	r.Findings = report.NewFindingStore(fs)
 	return r
 }
 

@@ -213,12 +213,12 @@ func TestBrowser(t *testing.T) {
 
 	// Filters: P1 by click, then P2 added with the keyboard.
 	want := map[string]int{}
-	for _, f := range r.Findings {
+	for _, f := range r.Findings.All() {
 		want[f.Priority.String()]++
 	}
 	visit(t, ctx, w, srv.URL+"/findings/index.html")
-	if n := run(t, ctx, "rows", chromedp.Evaluate[int](visibleRows)); n != len(r.Findings) {
-		t.Errorf("unfiltered list shows %d rows, want %d", n, len(r.Findings))
+	if n := run(t, ctx, "rows", chromedp.Evaluate[int](visibleRows)); n != r.Findings.Len() {
+		t.Errorf("unfiltered list shows %d rows, want %d", n, r.Findings.Len())
 	}
 	run(t, ctx, "click P1", chromedp.Click(chromedp.CSS(`input[name=priority][value=P1]`)))
 	if n := run(t, ctx, "rows", chromedp.Evaluate[int](visibleRows)); n != want["P1"] {
@@ -301,8 +301,7 @@ func TestBrowserFileFilter(t *testing.T) {
 		sys[r.Systems[i].ID] = &r.Systems[i]
 	}
 	count := func(cat, exp string, prio model.Priority) (n int) {
-		for i := range r.Findings {
-			f := &r.Findings[i]
+		for _, f := range r.Findings.All() {
 			s := sys[f.System]
 			if s != nil && (cat == "" || s.Category == cat) && (exp == "" || s.Exposure == exp) && (prio == model.PriorityNone || f.Priority == prio) {
 				n++
@@ -355,14 +354,13 @@ func TestBrowserFileFilterKindState(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the sample snapshot does not load: %v", err)
 	}
-	mem := build(t, r, render.Deps{Content: contentFS}, len(r.Findings))
+	mem := build(t, r, render.Deps{Content: contentFS}, r.Findings.Len())
 	dir := writeSite(t, mem)
 	w := &watcher{origin: "file://" + filepath.ToSlash(dir), dialogs: make(chan struct{}, 4)}
 	ctx := newBrowser(t, w)
 	kinds := map[model.Kind]int{}
 	var open, mitigated int
-	for i := range r.Findings {
-		f := &r.Findings[i]
+	for _, f := range r.Findings.All() {
 		kinds[f.Kind]++
 		if f.IsOpen() {
 			open++
@@ -375,7 +373,7 @@ func TestBrowserFileFilterKindState(t *testing.T) {
 		t.Fatal("the sample lacks the kinds and states the filter is checked with")
 	}
 	for query, want := range map[string]int{"kind=eol": kinds[model.KindEOL], "kind=vulnerability": kinds[model.KindVulnerability],
-		"state=open": open, "state=mitigated": mitigated, "": len(r.Findings)} {
+		"state=open": open, "state=mitigated": mitigated, "": r.Findings.Len()} {
 		url := w.origin + "/findings/index.html?" + query
 		visit(t, ctx, w, url)
 		if got := run(t, ctx, "rows", chromedp.Evaluate[int](visibleRows)); got != want {

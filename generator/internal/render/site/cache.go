@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"vulnreport/generator/internal/i18n"
@@ -21,8 +22,13 @@ type labels struct {
 	// prioShort holds the short label of each priority, "" for none.
 	prioShort [len(model.Priorities) + 1]string
 	dueSource labelTable
-	nodata    string
-	steps     map[string][]step
+	// actionKind and action label fix actions' kinds and chosen actions;
+	// lifecycle components' support statuses.
+	actionKind, action, lifecycle labelTable
+	nodata                        string
+	steps                         map[string][]step
+	// sentences are the fix actions' sentences, made once each.
+	sentences *sentences
 	// form is the filter form without its system choice.
 	form form
 }
@@ -41,6 +47,17 @@ func newLabels(lang i18n.Lang) *labels {
 	}
 	for _, k := range model.Kinds {
 		lb.kind = append(lb.kind, labelPair{string(k), i18n.T(lang, "kind."+string(k))})
+	}
+	for _, st := range model.LifecycleStatuses {
+		lb.lifecycle = append(lb.lifecycle, labelPair{string(st), i18n.T(lang, "lifecycle."+string(st))})
+	}
+	for _, k := range model.ActionKinds {
+		lb.actionKind = append(lb.actionKind, labelPair{string(k), i18n.T(lang, k.LabelKey())})
+	}
+	for _, k := range i18n.Keys() {
+		if v, ok := strings.CutPrefix(k, "action."); ok {
+			lb.action = append(lb.action, labelPair{v, i18n.T(lang, k)})
+		}
 	}
 	for _, d := range []string{"sla", "kev", "remediation"} {
 		lb.dueSource = append(lb.dueSource, labelPair{d, i18n.T(lang, "due_source."+d)})
@@ -99,20 +116,19 @@ func (ix *index) cacheIndex() {
 		}
 	}
 	sysHref, vulnHref := hrefs(ix.sysPath), hrefs(ix.vulnPath)
-	sysAt := make(map[string]int32, len(ix.sys))
+	ix.sysAt = make(map[string]int32, len(ix.sys))
 	for id, s := range ix.sys {
-		sysAt[id] = int32(len(ix.sysList))
+		ix.sysAt[id] = int32(len(ix.sysList))
 		ix.sysList = append(ix.sysList, sysEntry{s: s, links: sysHref[id]})
 	}
 	vulnAt := map[string]int32{}
-	n := len(ix.r.Findings)
+	n := ix.r.Findings.Len()
 	ix.fsys, ix.fvuln, ix.ownIDs = make([]int32, n), make([]int32, n), make([]bool, n)
-	for i := range ix.r.Findings {
-		f := &ix.r.Findings[i]
+	for i, f := range ix.r.Findings.All() {
 		add(f.Due)
 		add(f.EOL)
 		ix.fsys[i], ix.fvuln[i] = -1, -1
-		if k, ok := sysAt[f.System]; ok {
+		if k, ok := ix.sysAt[f.System]; ok {
 			ix.fsys[i] = k
 		}
 		if f.Kind == model.KindEOL {
@@ -158,6 +174,14 @@ type sysEntry struct {
 // sysOf returns finding fi's system, nil when the report has none of its id.
 func (ix *index) sysOf(fi int32) *sysEntry {
 	if k := ix.fsys[fi]; k >= 0 {
+		return &ix.sysList[k]
+	}
+	return nil
+}
+
+// sysByID returns the entry of system id, nil when the report has none.
+func (ix *index) sysByID(id string) *sysEntry {
+	if k, ok := ix.sysAt[id]; ok {
 		return &ix.sysList[k]
 	}
 	return nil
@@ -213,7 +237,7 @@ func (ix *index) orderedIDs(fi int32) []string {
 	if k := ix.fvuln[fi]; k >= 0 && !ix.ownIDs[fi] {
 		return ix.vulnList[k].ordered
 	}
-	f := &ix.r.Findings[fi]
+	f := ix.r.Findings.At(int(fi))
 	return orderIDs(f.VulnID, f.IDs)
 }
 

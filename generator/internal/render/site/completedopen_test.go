@@ -91,9 +91,9 @@ func TestCompletedOpenMarked(t *testing.T) {
 		}
 		if name == "marked" {
 			page, _ := fast.Get("index.html")
-			text := strings.ReplaceAll(base.Actions[ai].Text.JA, "&", "&amp;")
+			text := strings.ReplaceAll(base.Actions[ai].Text().JA, "&", "&amp;")
 			if !strings.Contains(string(page), `<span class="tag warn">完了記録あり・未解消</span> `+text) {
-				t.Errorf("dashboard does not mark the row of %q", base.Actions[ai].Text.JA)
+				t.Errorf("dashboard does not mark the row of %q", base.Actions[ai].Text().JA)
 			}
 		}
 	}

@@ -16,7 +16,7 @@ import (
 type rowSrc struct {
 	fi    int32
 	depth int
-	f     *model.Finding
+	f     model.Finding
 	sys   *sysEntry
 	href  relLink // the advisory link, "" without one
 }
@@ -24,14 +24,14 @@ type rowSrc struct {
 // src looks up finding fi for a page at depth. Its links are paths from
 // checked ids, plain as the row writers require.
 func (ix *index) src(fi int32, depth int) rowSrc {
-	return rowSrc{fi: fi, depth: depth, f: &ix.r.Findings[fi], sys: ix.sysOf(fi), href: ix.advHref(fi, depth)}
+	return rowSrc{fi: fi, depth: depth, f: ix.r.Findings.At(int(fi)), sys: ix.sysOf(fi), href: ix.advHref(fi, depth)}
 }
 
 // findingOf appends finding fi's "finding-row", with its anchor when
 // anchored (on its system's page).
 func (w rowWriter) findingOf(b []byte, ix *index, lb *labels, fi int32, depth int, anchored bool) []byte {
 	s := ix.src(fi, depth)
-	f, e := s.f, escapeHTML
+	f, e := &s.f, escapeHTML
 	b = append(b, "<tr"...)
 	if anchored && ix.hasFull(fi) {
 		b = append(b, ` id="`...)
@@ -63,7 +63,7 @@ func (w rowWriter) findingOf(b []byte, ix *index, lb *labels, fi int32, depth in
 // (its system's category and exposure, and which states count as open,
 // are in assets/systems.js; data-kind is left out for a vulnerability).
 func rowOpen(b []byte, s *rowSrc) []byte {
-	f, e := s.f, escapeHTML
+	f, e := &s.f, escapeHTML
 	b = append(b, ` data-p="`...)
 	b = e(b, f.Priority.String())
 	b = append(b, `" data-sys="`...)
@@ -121,7 +121,7 @@ func productCell(b []byte, f *model.Finding) []byte {
 
 // findingRest appends a finding row's cells from the score on.
 func (w rowWriter) findingRest(b []byte, ix *index, lb *labels, s *rowSrc) []byte {
-	f, e := s.f, escapeHTML
+	f, e := &s.f, escapeHTML
 	score, version := cvssOf(f)
 	if f.HasCVSS {
 		b = e(b, score)
@@ -171,7 +171,7 @@ func (w rowWriter) findingRest(b []byte, ix *index, lb *labels, s *rowSrc) []byt
 // miniOf appends finding fi's "mini-row".
 func (w rowWriter) miniOf(b []byte, ix *index, lb *labels, fi int32, depth int) []byte {
 	s := ix.src(fi, depth)
-	f, e := s.f, escapeHTML
+	f, e := &s.f, escapeHTML
 	b = append(b, `<tr><td><span class="badge `...)
 	b = append(b, prioClass(f.Priority)...)
 	b = append(b, `">`...)
@@ -200,7 +200,7 @@ func fullIDs(b []byte, ix *index, lb *labels, s *rowSrc) []byte {
 	} else {
 		b = b[:len(b)-len(`<a href="`)]
 	}
-	f := s.f
+	f := &s.f
 	if f.Kind == model.KindEOL {
 		b = escapeHTML(b, lb.get(lb.kind, string(f.Kind), "kind."))
 		b = append(b, " ("...)
@@ -231,7 +231,7 @@ func idsText(b []byte, ix *index, fi int32) []byte {
 // affectedOf appends finding fi's "affected-row" as fastAffected writes
 // the affected entry advisory builds of it.
 func (w rowWriter) affectedOf(b []byte, ix *index, lb *labels, fi int32, depth int) []byte {
-	f, s := &ix.r.Findings[fi], ix.sysOf(fi)
+	f, s := ix.r.Findings.At(int(fi)), ix.sysOf(fi)
 	name, href := f.System, relLink("")
 	if s != nil {
 		if !s.s.Name.IsZero() {
@@ -272,7 +272,7 @@ func (w rowWriter) affectedOf(b []byte, ix *index, lb *labels, fi int32, depth i
 
 // idsOf writes the advisory cell as rowWriter.ids does.
 func idsOf(b []byte, ix *index, lb *labels, s *rowSrc) []byte {
-	f := s.f
+	f := &s.f
 	if f.Kind == model.KindEOL {
 		b = escapeHTML(b, lb.get(lb.kind, string(f.Kind), "kind."))
 		b = append(b, " ("...)

@@ -164,9 +164,7 @@ func (w *pageWriter) deptPage(b []byte, p *Page, d *deptData) ([]byte, bool) {
 		return b, false
 	}
 	b = append(b, '\n')
-	if b, ok = w.rows.fastActions(b, p.b.ix, w.lb, d.Actions.List, p.depth); !ok {
-		return b, false
-	}
+	b = w.rows.fastActionsOf(b, p.b.ix, w.lb, d.ais, p.depth)
 	b = append(b, '\n')
 	if b, ok = w.pager(b, d.Pager); !ok {
 		return b, false

@@ -26,18 +26,41 @@ import (
 // values: NUL, quotes, '&', '+', '<' and '>' are replaced; everything else,
 // including invalid UTF-8, is copied.
 func escapeHTML(dst []byte, s string) []byte {
-	last := 0
-	for i := 0; i < len(s); i++ {
-		repl := htmlReplacement[s[i]]
-		if repl == "" {
+	i := 0
+	for i < len(s) && !htmlSpecial[s[i]] {
+		i++
+	}
+	if i == len(s) {
+		return append(dst, s...)
+	}
+	return escapeFrom(dst, s, i)
+}
+
+// escapeFrom is escapeHTML from s[i], the first byte it replaces, on; out
+// of line so that escapeHTML's scan is inlined where it is called.
+//
+//go:noinline
+func escapeFrom(dst []byte, s string, i int) []byte {
+	dst = append(dst, s[:i]...)
+	last := i
+	for ; i < len(s); i++ {
+		if !htmlSpecial[s[i]] {
 			continue
 		}
 		dst = append(dst, s[last:i]...)
-		dst = append(dst, repl...)
+		dst = append(dst, htmlReplacement[s[i]]...)
 		last = i + 1
 	}
 	return append(dst, s[last:]...)
 }
+
+// htmlSpecial marks the bytes escapeHTML replaces.
+var htmlSpecial = func() (t [256]bool) {
+	for c, r := range htmlReplacement {
+		t[c] = r != ""
+	}
+	return t
+}()
 
 // htmlReplacement is what escapeHTML writes for each byte it replaces.
 var htmlReplacement = [256]string{0: "\uFFFD", '"': "&#34;", '&': "&amp;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '>': "&gt;"}

@@ -85,9 +85,9 @@ func generated(t testing.TB) *report.Report {
 	if err != nil {
 		t.Fatalf("analyze: %v", err)
 	}
-	t.Logf("generated: %d findings", len(r.Findings))
-	if len(r.Findings) < 500 {
-		t.Fatalf("the generated enterprise has %d findings; too few to page", len(r.Findings))
+	t.Logf("generated: %d findings", r.Findings.Len())
+	if r.Findings.Len() < 500 {
+		t.Fatalf("the generated enterprise has %d findings; too few to page", r.Findings.Len())
 	}
 	return r
 }

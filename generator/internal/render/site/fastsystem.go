@@ -8,9 +8,9 @@ import (
 )
 
 // systemPage writes "system.html"; false when it cannot (a system with
-// notifications, acceptances or signs of attack is left to the template).
+// signs of attack is left to the template).
 func (w *pageWriter) systemPage(b []byte, p *Page, d *systemData) ([]byte, bool) {
-	if len(d.Notes) > 0 || len(d.Accepts) > 0 || d.Attack != nil || !plainHref(d.First) {
+	if d.Attack != nil || !plainHref(d.First) {
 		return b, false
 	}
 	b, ok := w.head(b, p)
@@ -29,8 +29,8 @@ func (w *pageWriter) systemPage(b []byte, p *Page, d *systemData) ([]byte, bool)
 		b = append(b, `">`...)
 		b = append(b, w.t("site.back_to_system")...)
 		b = append(b, "</a></p>\n"...)
-	} else {
-		b = w.systemDetails(b, p, d)
+	} else if b, ok = w.systemDetails(b, p, d); !ok {
+		return b, false
 	}
 	b = w.text(b, "\n\n<section aria-labelledby=\"h-findings\">\n<h2 id=\"h-findings\">", "section.findings", "</h2>\n")
 	if d.Findings > 0 {
@@ -44,8 +44,9 @@ func (w *pageWriter) systemPage(b []byte, p *Page, d *systemData) ([]byte, bool)
 	return append(w.foot(b, p), "\n\n"...), true
 }
 
-// systemDetails writes the first page's sections before the findings.
-func (w *pageWriter) systemDetails(b []byte, p *Page, d *systemData) []byte {
+// systemDetails writes the first page's sections before the findings;
+// false when a link in its registers needs the template's URL escaping.
+func (w *pageWriter) systemDetails(b []byte, p *Page, d *systemData) ([]byte, bool) {
 	s, e, lang := d.Sys, escapeHTML, i18n.Lang(w.ch.Lang)
 	b = append(b, '\n')
 	if len(d.Flags) > 0 {
@@ -112,29 +113,46 @@ func (w *pageWriter) systemDetails(b []byte, p *Page, d *systemData) []byte {
 		b = append(b, ' ')
 		b = e(b, o.Label)
 		b = append(b, ": "...)
-		b = append(b, num(o.Count)...)
+		b = appendNum(b, o.Count)
 		b = append(b, "</li>"...)
 	}
-	b = w.text(b, "<li>", "col.overdue", ": "+num(s.Overdue)+"</li>")
-	b = w.text(b, "<li>", "col.exploited", ": "+num(s.Exploited)+"</li></ul>\n</section>\n\n")
+	b = appendNum(w.text(b, "<li>", "col.overdue", ": "), s.Overdue)
+	b = appendNum(w.text(b, "</li><li>", "col.exploited", ": "), s.Exploited)
+	b = append(b, "</li></ul>\n</section>\n\n"...)
 	b = w.text(b, "<section aria-labelledby=\"h-comps\">\n<h2 id=\"h-comps\">", "section.components", "</h2>\n")
-	if len(d.Components) > 0 {
-		b = w.comps(b, w.t("section.components"), d.Components)
-	} else if len(d.Others) == 0 {
+	if len(d.comps) > 0 {
+		b = w.comps(b, w.t("section.components"), d.rows, d.comps)
+	} else if len(d.others) == 0 {
 		b = w.text(b, "<p>", "none", "</p>")
 	}
 	b = append(b, '\n')
-	if len(d.Others) > 0 {
+	if len(d.others) > 0 {
 		b = append(b, `<details class="others"><summary>`...)
-		b = e(b, i18n.Tf(lang, "site.other_components", len(d.Others)))
+		b = e(b, i18n.Tf(lang, "site.other_components", len(d.others)))
 		b = append(b, "</summary>\n"...)
-		b = w.comps(b, w.t("site.other_components_caption"), d.Others)
+		b = w.comps(b, w.t("site.other_components_caption"), d.rows, d.others)
 		b = append(b, "\n</details>"...)
 	}
 	b = w.text(b, "\n</section>\n\n<section aria-labelledby=\"h-actions\">\n<h2 id=\"h-actions\">", "section.actions", "</h2>\n")
-	b = w.actionRows(b, p, d.Actions)
+	b = w.actionRowsOf(b, p, d.ais)
 	b = w.text(b, "\n</section>\n\n<section aria-labelledby=\"h-notes\">\n<h2 id=\"h-notes\">", "section.notifications", "</h2>\n")
-	return w.text(b, "<p>", "none", "</p>\n</section>\n\n\n")
+	ok := true
+	if len(d.Notes) > 0 {
+		if b, ok = w.notes(b, p, d.Notes); !ok {
+			return b, false
+		}
+	} else {
+		b = w.text(b, "<p>", "none", "</p>")
+	}
+	b = append(b, "\n</section>\n\n"...)
+	if len(d.Accepts) > 0 {
+		b = w.text(b, "<section aria-labelledby=\"h-acc\">\n<h2 id=\"h-acc\">", "section.acceptances", "</h2>\n")
+		if b, ok = w.accepts(b, p, d.Accepts); !ok {
+			return b, false
+		}
+		b = append(b, "\n</section>"...)
+	}
+	return append(b, '\n'), true
 }
 
 // contract writes the contract section's body.
@@ -164,54 +182,8 @@ func (w *pageWriter) contract(b []byte, d *systemData) []byte {
 	return append(b, "</tbody>\n</table>\n"...)
 }
 
-// actionRows writes the system's fix actions table.
-func (w *pageWriter) actionRows(b []byte, p *Page, list []actionView) []byte {
-	if len(list) == 0 {
-		return w.text(b, "<p>", "none", "</p>")
-	}
-	b = w.text(b, "<table>\n<caption class=\"vh\">", "section.actions", "</caption>\n<thead><tr>")
-	for _, k := range []string{"priority", "col.fix", "stage", "col.due", "col.assignee", "col.findings"} {
-		b = w.text(b, `<th scope="col">`, k, "</th>")
-	}
-	b = append(b, "</tr></thead>\n<tbody>\n"...)
-	for i := range list {
-		a := &list[i]
-		b = append(b, "<tr><td>"...)
-		b = prioBadge(b, a.Priority)
-		b = append(b, "</td><td>"...)
-		if a.CompletedOpen {
-			b = append(b, `<span class="tag warn">`...)
-			b = append(b, w.rows.labels.completedOpen...)
-			b = append(b, "</span> "...)
-		}
-		b = escapeHTML(b, a.Text)
-		b = append(b, "</td><td>"...)
-		b = escapeHTML(b, a.Stage)
-		b = append(b, "</td><td>"...)
-		b = dTime(b, a.A.Due)
-		if a.A.Overdue {
-			b = append(b, ` <span class="tag od">`...)
-			b = append(b, w.rows.overdue...)
-			b = append(b, "</span>"...)
-		}
-		b = append(b, "</td><td>"...)
-		if a.A.Owner != "" {
-			b = escapeHTML(b, a.A.Owner)
-		} else {
-			b = append(b, '-')
-		}
-		b = append(b, "</td><td>"...)
-		b = append(b, num(len(a.A.Findings))...)
-		b = append(b, "</td></tr>\n"...)
-	}
-	b = append(b, "</tbody>\n</table>\n<p><a href=\""...)
-	b = append(b, p.Up...)
-	return w.text(b, "plan.html\">", "section.plan", "</a></p>")
-}
-
-// comps writes the "comps-table" template.
-func (w *pageWriter) comps(b []byte, caption string, list []*report.Component) []byte {
-	lang := i18n.Lang(w.ch.Lang)
+// comps writes the "comps-table" template of the component rows idx.
+func (w *pageWriter) comps(b []byte, caption string, rows report.ComponentStore, idx []int32) []byte {
 	b = append(b, `<div class="scroll" tabindex="0" role="region" aria-label="`...)
 	b = append(b, caption...)
 	b = append(b, "\">\n<table>\n<caption class=\"vh\">"...)
@@ -221,8 +193,8 @@ func (w *pageWriter) comps(b []byte, caption string, list []*report.Component) [
 		b = w.text(b, `<th scope="col">`, k, "</th>")
 	}
 	b = append(b, "</tr></thead>\n<tbody>\n"...)
-	for i := range list {
-		c := list[i]
+	for _, i := range idx {
+		c := rows.At(int(i))
 		b = append(b, `<tr><th scope="row">`...)
 		b = escapeHTML(b, c.ProductName)
 		b = append(b, ` <span class="id">`...)
@@ -236,14 +208,14 @@ func (w *pageWriter) comps(b []byte, caption string, list []*report.Component) [
 		}
 		b = append(b, "</td><td>"...)
 		if c.Hosts != 0 {
-			b = append(b, num(c.Hosts)...)
+			b = appendNum(b, c.Hosts)
 		} else {
 			b = append(b, w.t("site.all_hosts")...)
 		}
 		b = append(b, "</td>\n<td><span class=\"lc "...)
 		b = escapeHTML(b, string(c.Lifecycle))
 		b = append(b, `">`...)
-		b = escapeHTML(b, i18n.T(lang, "lifecycle."+string(c.Lifecycle)))
+		b = escapeHTML(b, w.lb.get(w.lb.lifecycle, string(c.Lifecycle), "lifecycle."))
 		b = append(b, "</span></td><td>"...)
 		b = orDash(b, c.Cycle)
 		b = append(b, "</td><td>"...)
@@ -254,7 +226,7 @@ func (w *pageWriter) comps(b []byte, caption string, list []*report.Component) [
 			b = w.text(b, ` <span class="tag warn">`, "not_latest", "</span>")
 		}
 		b = append(b, "</td><td>"...)
-		b = append(b, num(c.Findings)...)
+		b = appendNum(b, c.Findings)
 		b = append(b, "</td></tr>\n"...)
 	}
 	return append(b, "</tbody>\n</table></div>"...)

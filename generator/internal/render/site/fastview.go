@@ -5,7 +5,7 @@ package site
 // page), system, product, due date and state.
 func (w rowWriter) viewOf(b []byte, ix *index, lb *labels, fi int32, depth int) []byte {
 	s := ix.src(fi, depth)
-	f := s.f
+	f := &s.f
 	b = append(b, "<tr"...)
 	b = rowOpen(b, &s)
 	b = append(b, "</td>\n<td class=\"ids\">"...)

@@ -89,7 +89,7 @@ type listPage struct {
 // stays whole; a longer one is cut so that no page mixes two priorities,
 // and the per-priority grouping and the pages agree.
 func (b *builder) findingsPages() []listPage {
-	if n := len(b.r.Findings); n <= b.pageSize {
+	if n := b.r.Findings.Len(); n <= b.pageSize {
 		return []listPage{{from: 0, to: n}}
 	}
 	var out []listPage
@@ -118,7 +118,7 @@ func (b *builder) findingsJobs(lang i18n.Lang, ch *chrome, pw *pageWriter) []job
 			for i := lp.from; i < lp.to; i++ {
 				idx = append(idx, int32(i))
 			}
-			d := &findingsData{Total: len(b.r.Findings)}
+			d := &findingsData{Total: b.r.Findings.Len()}
 			d.Table = b.viewTable(lang, p, "findings", i18n.Tf(lang, "site.findings_caption", num(len(idx)), num(d.Total)), idx, lazy)
 			d.Table.Pager = newPager(p, n, len(pages), lp.from, lp.to, d.Total, path)
 			d.Groups = b.groups(lang, p, pages, path)
@@ -206,7 +206,7 @@ func (b *builder) form(lang i18n.Lang, idx []int32) *form {
 	f := b.lb[lang].form
 	var ids []string
 	for _, fi := range idx {
-		id := b.r.Findings[fi].System
+		id := b.r.Findings.At(int(fi)).System
 		if len(ids) > 0 && ids[len(ids)-1] == id || slices.Contains(ids, id) {
 			continue
 		}
@@ -278,9 +278,8 @@ func (b *builder) headlineQuery(h report.Headline) (string, []int32) {
 // selectFindings returns the positions of the findings passing fl.
 func (b *builder) selectFindings(fl filter) []int32 {
 	var idx []int32
-	for j := range b.r.Findings {
-		f := &b.r.Findings[j]
-		if fl.match(f, b.ix.sys[f.System]) {
+	for j, f := range b.r.Findings.All() {
+		if fl.match(&f, b.ix.sys[f.System]) {
 			idx = append(idx, int32(j))
 		}
 	}

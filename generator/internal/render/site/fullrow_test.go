@@ -94,13 +94,13 @@ func TestShortRowsLinkToTheirWholeRow(t *testing.T) {
 	if langs == 0 {
 		langs = 1
 	}
-	if anchored != langs*len(r.Findings) {
-		t.Errorf("%d anchored whole rows, want %d (each finding once per language)", anchored, langs*len(r.Findings))
+	if anchored != langs*r.Findings.Len() {
+		t.Errorf("%d anchored whole rows, want %d (each finding once per language)", anchored, langs*r.Findings.Len())
 	}
-	if listRows < langs*len(r.Findings) || miniRows == 0 {
-		t.Errorf("followed %d list rows and %d rows under actions; want at least %d list rows", listRows, miniRows, langs*len(r.Findings))
+	if listRows < langs*r.Findings.Len() || miniRows == 0 {
+		t.Errorf("followed %d list rows and %d rows under actions; want at least %d list rows", listRows, miniRows, langs*r.Findings.Len())
 	}
-	t.Logf("%d findings, %d anchored rows, %d list rows and %d action rows followed", len(r.Findings), anchored, listRows, miniRows)
+	t.Logf("%d findings, %d anchored rows, %d list rows and %d action rows followed", r.Findings.Len(), anchored, listRows, miniRows)
 }
 
 // rows returns the tr elements of doc.

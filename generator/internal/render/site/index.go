@@ -22,8 +22,10 @@ type index struct {
 	// a language's root, computed once; an invalid id has no page.
 	sysPath, vulnPath map[string]string
 	// Caches for building rows (cache.go).
-	dates    map[int64]string
-	sysList  []sysEntry
+	dates   map[int64]string
+	sysList []sysEntry
+	// sysAt is each system's position in sysList.
+	sysAt    map[string]int32
 	vulnList []vulnEntry
 	// fsys and fvuln give each finding's entries in sysList and
 	// vulnList, -1 for none; ownIDs is set when a finding's ids differ
@@ -38,12 +40,14 @@ type index struct {
 	// pageSize is the most rows a findings page holds.
 	pageSize int
 	// byVuln is sorted by system, product name and version.
-	byVuln   map[string][]int32
-	byAction map[string][]int32
-	comps    map[string][]int32
-	actions  map[string][]int32
-	notes    map[string][]int32
-	accepts  map[string][]int32
+	byVuln map[string][]int32
+	// actFis holds each fix action's open findings, its mini table
+	// (actionFindings).
+	actFis  [][]int32
+	comps   map[string][]int32
+	actions map[string][]int32
+	notes   map[string][]int32
+	accepts map[string][]int32
 	// depts lists the departments with fix actions, by name; deptActions
 	// their actions sorted by due date.
 	depts       []dept
@@ -67,7 +71,7 @@ type run struct {
 func newIndex(r *report.Report) *index {
 	ix := &index{r: r, sys: make(map[string]*report.System, len(r.Systems)), vuln: make(map[string]*report.Vuln, len(r.Vulns)),
 		bySystem: make(map[string][]int32, len(r.Systems)), byVuln: make(map[string][]int32, len(r.Vulns)),
-		byAction: map[string][]int32{}, comps: map[string][]int32{}, actions: map[string][]int32{},
+		comps: make(map[string][]int32, len(r.Systems)), actions: map[string][]int32{},
 		notes: map[string][]int32{}, accepts: map[string][]int32{}, deptByOwner: map[string]string{}}
 	ix.sysPath = make(map[string]string, len(r.Systems))
 	ix.vulnPath = make(map[string]string, len(r.Vulns))
@@ -87,10 +91,9 @@ func newIndex(r *report.Report) *index {
 	var wg sync.WaitGroup
 	defer wg.Wait()
 	wg.Go(ix.cacheIndex)
-	ix.spos = make([]int32, len(r.Findings))
+	ix.spos = make([]int32, r.Findings.Len())
 	wg.Go(func() {
-		for i := range r.Findings {
-			f := &r.Findings[i]
+		for i, f := range r.Findings.All() {
 			ix.spos[i] = int32(len(ix.bySystem[f.System]))
 			ix.bySystem[f.System] = append(ix.bySystem[f.System], int32(i))
 			if n := len(ix.prioRuns); n == 0 || ix.prioRuns[n-1].Priority != f.Priority {
@@ -101,29 +104,24 @@ func newIndex(r *report.Report) *index {
 		}
 	})
 	wg.Go(func() {
-		for i := range r.Findings {
-			if f := &r.Findings[i]; f.Kind != model.KindEOL {
+		for i := range r.Findings.Len() {
+			if f := r.Findings.At(int(i)); f.Kind != model.KindEOL {
 				ix.byVuln[f.VulnID] = append(ix.byVuln[f.VulnID], int32(i))
 			}
 		}
 		// In the order an advisory's page lists them.
 		for _, fis := range ix.byVuln {
 			slices.SortStableFunc(fis, func(x, y int32) int {
-				a, b := &r.Findings[x], &r.Findings[y]
+				a, b := r.Findings.At(int(x)), r.Findings.At(int(y))
 				return cmp.Or(cmp.Compare(a.System, b.System), cmp.Compare(a.ProductName, b.ProductName), cmp.Compare(a.Version, b.Version))
 			})
 		}
 	})
-	for i := range r.Findings {
-		if f := &r.Findings[i]; f.ActionKey != "" {
-			ix.byAction[f.ActionKey] = append(ix.byAction[f.ActionKey], int32(i))
-		}
-	}
-	for i, c := range r.Components {
-		ix.comps[c.System] = append(ix.comps[c.System], int32(i))
-	}
+	ix.actFis = actionFindings(r)
+	ix.comps = systemComponents(r)
 	byName := map[string]*dept{}
-	for i, a := range r.Actions {
+	for i := range r.Actions {
+		a := &r.Actions[i]
 		ix.actions[a.System] = append(ix.actions[a.System], int32(i))
 		name := a.Department
 		d := byName[name]
@@ -180,10 +178,110 @@ func (ix *index) findingsByKey(keys []string) map[string]int32 {
 		want[k] = true
 	}
 	out := make(map[string]int32, len(keys))
-	for i := range ix.r.Findings {
-		if k := ix.r.Findings[i].Key; want[k] {
+	for i := range ix.r.Findings.Len() {
+		if k := ix.r.Findings.Key(int(i)); want[k] {
 			out[k] = int32(i)
 		}
+	}
+	return out
+}
+
+// actionFindings returns each action's open findings: those whose
+// ActionKey is its key and that it lists (listed), in the findings'
+// order. The findings are grouped by key in one array (a counting sort),
+// not in a slice per key.
+func actionFindings(r *report.Report) [][]int32 {
+	group := make(map[string]int32, len(r.Actions))
+	groupOf := make([]int32, len(r.Actions))
+	for i := range r.Actions {
+		g, ok := group[r.Actions[i].Key]
+		if !ok {
+			g = int32(len(group))
+			group[r.Actions[i].Key] = g
+		}
+		groupOf[i] = g
+	}
+	// start[g] is where group g begins in all, start[g+1] where it ends.
+	start := make([]int32, len(group)+1)
+	findingGroup := make([]int32, r.Findings.Len())
+	for i := range findingGroup {
+		findingGroup[i] = -1
+		if k := r.Findings.At(i).ActionKey; k != "" {
+			if g, ok := group[k]; ok {
+				findingGroup[i] = g
+				start[g+1]++
+			}
+		}
+	}
+	for g := range len(group) {
+		start[g+1] += start[g]
+	}
+	all := make([]int32, start[len(group)])
+	next := slices.Clone(start[:len(group)])
+	for i, g := range findingGroup {
+		if g >= 0 {
+			all[next[g]] = int32(i)
+			next[g]++
+		}
+	}
+	out := make([][]int32, len(r.Actions))
+	for i := range r.Actions {
+		from, to := start[groupOf[i]], start[groupOf[i]+1]
+		out[i] = listed(r, &r.Actions[i], all[from:to:to])
+	}
+	return out
+}
+
+// listed returns the findings of all (those of a's key) that a lists
+// (a.Findings), in their order: when they are the same keys in the same
+// order, as the plan builds them, all itself.
+func listed(r *report.Report, a *report.Action, all []int32) []int32 {
+	same := len(all) == len(a.Findings)
+	for i := 0; same && i < len(all); i++ {
+		same = r.Findings.Key(int(all[i])) == a.Findings[i]
+	}
+	if same {
+		return all
+	}
+	has := func(k string) bool { return slices.Contains(a.Findings, k) }
+	if len(a.Findings) > 32 {
+		set := make(map[string]bool, len(a.Findings))
+		for _, k := range a.Findings {
+			set[k] = true
+		}
+		has = func(k string) bool { return set[k] }
+	}
+	var out []int32
+	for _, fi := range all {
+		if has(r.Findings.Key(int(fi))) {
+			out = append(out, fi)
+		}
+	}
+	return out
+}
+
+// systemComponents returns each system's components, in the report's
+// order. A system's components are usually side by side (the report
+// sorts them by system): those runs are slices of one array, and a
+// system met again later gets its own list.
+func systemComponents(r *report.Report) map[string][]int32 {
+	out := make(map[string][]int32, len(r.Systems))
+	all := make([]int32, r.Components.Len())
+	for i := range all {
+		all[i] = int32(i)
+	}
+	for from := 0; from < len(all); {
+		sys := r.Components.At(from).System
+		to := from + 1
+		for to < len(all) && r.Components.At(to).System == sys {
+			to++
+		}
+		if prev, ok := out[sys]; ok {
+			out[sys] = append(prev, all[from:to]...) // a copy: prev's capacity ends with its run
+		} else {
+			out[sys] = all[from:to:to]
+		}
+		from = to
 	}
 	return out
 }

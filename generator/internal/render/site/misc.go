@@ -36,11 +36,16 @@ type replacement struct {
 	System, Name, Href, Owner, Date string
 }
 
-func (b *builder) lifecycle(lang i18n.Lang, p *Page) any {
+// lifecycle builds the lifecycle page; lazy leaves the release lines'
+// systems to the page writer, which writes them from the report.
+func (b *builder) lifecycle(lang i18n.Lang, p *Page, lazy bool) *lifecycleData {
 	r := b.r
-	d := &lifecycleData{Gantt: ganttSVG(b.charts.Timeline, lang)}
+	d := &lifecycleData{Gantt: ganttSVG(b.charts.Timeline, lang), ByDept: b.eolByDept()}
 	d.Windows = [4]int{r.Summary.EOLInUse, r.Summary.EOLSoon[0], r.Summary.EOLSoon[1], r.Summary.EOLSoon[2]}
 	for i := range r.Lifecycle {
+		if lazy {
+			break
+		}
 		l := &r.Lifecycle[i]
 		lv := lineView{Line: l}
 		for _, s := range l.Systems {
@@ -48,35 +53,6 @@ func (b *builder) lifecycle(lang i18n.Lang, p *Page) any {
 		}
 		d.Lines = append(d.Lines, lv)
 	}
-	byDept := map[string]*deptWindow{}
-	for _, c := range r.Components {
-		w := eolWindow(c, r)
-		if w < 0 {
-			continue
-		}
-		owner := "-"
-		if s := b.ix.sys[c.System]; s != nil && s.Owner != "" {
-			owner = s.Owner
-		}
-		dw := byDept[owner]
-		if dw == nil {
-			dw = &deptWindow{Dept: owner}
-			byDept[owner] = dw
-		}
-		if w == 0 {
-			dw.Counts[0]++
-			continue
-		}
-		for k := w; k <= 3; k++ {
-			dw.Counts[k]++
-		}
-	}
-	for _, dw := range byDept {
-		d.ByDept = append(d.ByDept, *dw)
-	}
-	slices.SortFunc(d.ByDept, func(a, b deptWindow) int {
-		return cmp.Or(cmp.Compare(b.Counts[0], a.Counts[0]), cmp.Compare(b.Counts[3], a.Counts[3]), cmp.Compare(a.Dept, b.Dept))
-	})
 	for i := range r.Systems {
 		s := &r.Systems[i]
 		if !s.ReplacementPlanned.IsZero() {
@@ -89,14 +65,53 @@ func (b *builder) lifecycle(lang i18n.Lang, p *Page) any {
 	return d
 }
 
+// eolByDept counts each department's components past end of life and
+// reaching it within 3, 6 and 12 months, once for every language (it
+// reads every component).
+func (b *builder) eolByDept() []deptWindow {
+	b.eolOnce.Do(func() {
+		r := b.r
+		byDept := map[string]*deptWindow{}
+		for _, c := range r.Components.All() {
+			w := eolWindow(&c, r)
+			if w < 0 {
+				continue
+			}
+			owner := "-"
+			if s := b.ix.sys[c.System]; s != nil && s.Owner != "" {
+				owner = s.Owner
+			}
+			dw := byDept[owner]
+			if dw == nil {
+				dw = &deptWindow{Dept: owner}
+				byDept[owner] = dw
+			}
+			if w == 0 {
+				dw.Counts[0]++
+				continue
+			}
+			for k := w; k <= 3; k++ {
+				dw.Counts[k]++
+			}
+		}
+		for _, dw := range byDept {
+			b.eolDepts = append(b.eolDepts, *dw)
+		}
+		slices.SortFunc(b.eolDepts, func(a, b deptWindow) int {
+			return cmp.Or(cmp.Compare(b.Counts[0], a.Counts[0]), cmp.Compare(b.Counts[3], a.Counts[3]), cmp.Compare(a.Dept, b.Dept))
+		})
+	})
+	return b.eolDepts
+}
+
 // eolWindow places a component: 0 past end of life, 1–3 reaching it within
 // 3, 6 or 12 months (the smallest window), -1 otherwise. Windows 1–3 are
 // counted cumulatively, as the summary counts them.
-func eolWindow(c report.Component, r *report.Report) int {
+func eolWindow(c *report.Component, r *report.Report) int {
 	if c.Lifecycle == model.LifecycleEOL {
 		return 0
 	}
-	if w := r.EOLWindow(&c); w >= 0 {
+	if w := r.EOLWindow(c); w >= 0 {
 		return w + 1
 	}
 	return -1
@@ -216,8 +231,8 @@ func (b *builder) quality(lang i18n.Lang, p *Page) any {
 	}
 	d.Stale, d.NoOwner, d.Inspection = links(r.Posture.StaleInventory), links(r.Posture.NoOwner), links(r.Posture.InspectionOverdue)
 	var confirm []int32
-	for i := range r.Findings {
-		if r.Findings[i].State != "confirm" {
+	for i := range r.Findings.Len() {
+		if r.Findings.At(int(i)).State != "confirm" {
 			continue
 		}
 		d.ConfirmAll++

@@ -38,8 +38,9 @@ func (b *builder) jobs(lang i18n.Lang) ([]job, error) {
 			write: func(buf []byte, p *Page) ([]byte, bool) { return pw.advisoryPage(buf, p, b.advisory(lang, p, v, true)) }})
 	}
 	jobs = append(jobs,
-		simple(kLifecycle, "lifecycle.html", "section.lifecycle", func(p *Page) any { return b.lifecycle(lang, p) }),
+		simple(kLifecycle, "lifecycle.html", "section.lifecycle", func(p *Page) any { return b.lifecycle(lang, p, false) }),
 		simple(kPlan, "plan.html", "section.plan", func(p *Page) any { return b.planPage(lang, p) }))
+	jobs[len(jobs)-2].write = func(buf []byte, p *Page) ([]byte, bool) { return pw.lifecyclePage(buf, p, b.lifecycle(lang, p, true)) }
 	jobs = append(jobs, b.deptJobs(lang, ch, pw)...)
 	jobs = append(jobs,
 		simple(kTrends, "trends.html", "section.trends", func(p *Page) any { return b.trends(lang, p) }),

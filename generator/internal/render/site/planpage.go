@@ -80,7 +80,7 @@ func (b *builder) planPage(lang i18n.Lang, p *Page) any {
 	d.DueSoon = b.table(lang, p, "soon-list", i18n.Tf(lang, "of_n", len(r.Posture.DueSoon), len(soon)), soon, false)
 	for _, dp := range b.ix.depts {
 		dv := deptView{Name: dp.Name, Href: p.Href(mustPath(kDept, dp.ID, 1)), Total: len(dp.Actions), More: len(dp.Actions) > deptPreview}
-		dv.Actions = b.actionList(lang, p, dp.Actions[:min(len(dp.Actions), deptPreview)], false)
+		dv.Actions = b.actionList(lang, p, dp.Actions[:min(len(dp.Actions), deptPreview)])
 		d.Depts = append(d.Depts, dv)
 	}
 	for _, c := range r.Posture.ContractIssues {
@@ -100,6 +100,9 @@ type deptData struct {
 	Pager   *pager
 	Total   int
 	Plan    string
+	// ais are the page's actions, for the page writer, which writes them
+	// without Actions.
+	ais []int32
 }
 
 // deptJobs plans each department's pages of actions sorted by due date.
@@ -118,7 +121,11 @@ func (b *builder) deptJobs(lang i18n.Lang, ch *chrome, pw *pageWriter) []job {
 			p := b.newPage(lang, ch, path(n), title, mustPath(kPlan, "", 1), nil)
 			data := func(p *Page, lazy bool) *deptData {
 				d := &deptData{Name: name, Total: len(dp.Actions), Plan: p.Href(mustPath(kPlan, "", 1))}
-				d.Actions = b.actionList(lang, p, dp.Actions[c[0]:c[1]], lazy)
+				if lazy {
+					d.ais = dp.Actions[c[0]:c[1]]
+				} else {
+					d.Actions = b.actionList(lang, p, dp.Actions[c[0]:c[1]])
+				}
 				d.Pager = newPager(p, n, len(pages), c[0], c[1], len(dp.Actions), path)
 				return d
 			}

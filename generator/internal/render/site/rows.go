@@ -56,7 +56,7 @@ func stageNumber(stage string) int {
 // makeRow builds the row of finding i for a page at depth (folders below
 // its language's root), in the language of lb.
 func (ix *index) makeRow(i int32, lb *labels, depth int) row {
-	f := &ix.r.Findings[i]
+	f := ix.r.Findings.At(int(i))
 	rw := row{Prio: f.Priority, PrioClass: prioClass(f.Priority), PrioLabel: lb.prio(f.Priority),
 		Rank: f.PriorityRank(), System: f.System, SysName: f.System, Product: f.ProductName, Version: f.Version,
 		KEV: f.KEV, Exploited: f.Exploited, Ransomware: f.Ransomware, Stage: stageNumber(string(f.Stage)),

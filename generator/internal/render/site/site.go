@@ -197,6 +197,10 @@ type builder struct {
 	rowPool sync.Pool
 	// lb holds each language's labels for rows.
 	lb map[i18n.Lang]*labels
+	// eolDepts are the lifecycle page's counts by department, made once
+	// for every language (eolByDept).
+	eolOnce  sync.Once
+	eolDepts []deptWindow
 }
 
 func newBuilder(r *report.Report, pages []content.Page, pageSize int) *builder {
@@ -215,6 +219,7 @@ func newBuilder(r *report.Report, pages []content.Page, pageSize int) *builder {
 	}
 	for _, l := range b.langs {
 		b.lb[l] = newLabels(l)
+		b.lb[l].sentences = newSentences(r, l)
 	}
 	b.planViews()
 	wg.Wait()

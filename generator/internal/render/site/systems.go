@@ -73,16 +73,26 @@ type systemData struct {
 	Clauses []clause
 	Open    []prioCount
 	// Components lists those with findings or a support issue; Others the
-	// rest (often libraries from an SBOM), folded.
-	Components []*report.Component
-	Others     []*report.Component
+	// rest (often libraries from an SBOM), folded. A lazy page leaves them
+	// empty (see comps).
+	Components []report.Component
+	Others     []report.Component
 	Actions    []actionView
-	Notes      []report.Notification
-	Accepts    []report.Acceptance
-	Table      table
-	Findings   int
+	// ais are the system's actions, for the page writer, which writes
+	// them without Actions.
+	ais      []int32
+	Notes    []report.Notification
+	Accepts  []report.Acceptance
+	Table    table
+	Findings int
 	// Attack is the system's signs of attack, nil without its logs.
 	Attack *attacksData
+
+	// comps and others are the rows of Components and Others as indices
+	// into rows, the report's, for the page writer to materialise each as
+	// it writes it.
+	rows          report.ComponentStore
+	comps, others []int32
 }
 
 // clause is one contract clause the guide asks for, with its value and
@@ -119,7 +129,7 @@ func (b *builder) systemJobs(lang i18n.Lang, ch *chrome, pw *pageWriter) ([]job,
 				d.Table = b.sysTable(lang, p, "findings", caption, idx[c[0]:c[1]], lazy)
 				d.Table.Pager = newPager(p, n, len(pages), c[0], c[1], len(idx), path)
 				if n == 1 {
-					b.systemDetails(lang, p, d)
+					b.systemDetails(lang, p, d, lazy)
 				}
 				return d
 			}
@@ -131,8 +141,10 @@ func (b *builder) systemJobs(lang i18n.Lang, ch *chrome, pw *pageWriter) ([]job,
 }
 
 // systemDetails fills the first page of a system: attributes, contract,
-// components, fix actions, notifications and acceptances.
-func (b *builder) systemDetails(lang i18n.Lang, p *Page, d *systemData) {
+// components (as rows of the report's store only, when lazy), fix
+// actions (left to the page writer when lazy), notifications and
+// acceptances.
+func (b *builder) systemDetails(lang i18n.Lang, p *Page, d *systemData, lazy bool) {
 	s := d.Sys
 	for _, c := range s.Data {
 		d.Data = append(d.Data, i18n.T(lang, "data."+c))
@@ -145,28 +157,33 @@ func (b *builder) systemDetails(lang i18n.Lang, p *Page, d *systemData) {
 		d.Clauses = clauses(lang, s)
 	}
 	comps := b.ix.comps[s.ID]
-	all := make([]*report.Component, len(comps)) // one allocation for both lists
+	all := make([]int32, len(comps)) // one allocation for both lists
 	n, others := 0, len(comps)
 	for _, ci := range comps {
-		c := &b.r.Components[ci]
+		c := b.r.Components.At(int(ci))
 		if c.Findings > 0 || c.NotLatest || c.Lifecycle == model.LifecycleEOL || c.Lifecycle == model.LifecycleEnding ||
 			c.Lifecycle == model.LifecycleSecurityOnly || c.Lifecycle == model.LifecycleExtended {
-			all[n] = c
+			all[n] = ci
 			n++
 		} else {
 			others--
-			all[others] = c
+			all[others] = ci
 		}
 	}
-	d.Components = all[:n:n]
+	d.rows, d.comps = b.r.Components, all[:n:n]
 	if others < len(all) {
-		d.Others = all[others:]
-		slices.Reverse(d.Others) // filled from the end
+		d.others = all[others:]
+		slices.Reverse(d.others) // filled from the end
 	}
-	if acts := b.ix.actions[s.ID]; len(acts) > 0 {
+	if !lazy {
+		d.Components, d.Others = componentViews(d.rows, d.comps), componentViews(d.rows, d.others)
+	}
+	if acts := b.ix.actions[s.ID]; lazy {
+		d.ais = acts
+	} else if len(acts) > 0 {
 		d.Actions = make([]actionView, 0, len(acts))
 		for _, ai := range acts {
-			d.Actions = append(d.Actions, b.actionView(lang, p, ai, false, true))
+			d.Actions = append(d.Actions, b.actionView(lang, p, ai, false))
 		}
 	}
 	for _, ni := range b.ix.notes[s.ID] {
@@ -228,8 +245,6 @@ type actionView struct {
 	CompletedOpen bool
 	Steps         []step
 	Mini          miniTable
-	// fis are the findings of Mini, for the fast writers.
-	fis []int32
 }
 
 // actions is a list of folded fix actions, written by the fast path when
@@ -281,10 +296,10 @@ func dateText(t time.Time) string {
 }
 
 // actionView builds action ai; with rows, also the open findings it
-// closes, as rows unless lazy (for the page writer).
-func (b *builder) actionView(lang i18n.Lang, p *Page, ai int32, withRows, lazy bool) actionView {
+// closes, as rows.
+func (b *builder) actionView(lang i18n.Lang, p *Page, ai int32, withRows bool) actionView {
 	a := &b.r.Actions[ai]
-	v := actionView{A: a, Priority: a.TopPriority, PrioClass: prioClass(a.TopPriority), Text: a.Text.Get(lang),
+	v := actionView{A: a, Priority: a.TopPriority, PrioClass: prioClass(a.TopPriority), Text: b.lb[lang].sentences.of(ai),
 		Kind: i18n.T(lang, a.Kind.LabelKey()), Stage: i18n.T(lang, "stage."+string(a.Stage)), Due: dateText(a.Due),
 		Planned: dateText(a.Planned), Count: i18n.Tf(lang, "site.n_findings", len(a.Findings)), SysName: p.SysName(a.System),
 		SysHref: p.Sys(a.System), Action: i18n.T(lang, "action."+a.Action), Owner: a.Owner, Hosts: num(a.Hosts),
@@ -309,40 +324,26 @@ func (b *builder) actionView(lang i18n.Lang, p *Page, ai int32, withRows, lazy b
 	if v.Steps == nil || a.Progress[stageNumber(string(a.Stage))] != a.Progress.Total() {
 		v.Steps = progressSteps(lang, a.Progress)
 	}
-	has := func(k string) bool { return slices.Contains(a.Findings, k) }
-	if len(a.Findings) > 32 {
-		set := make(map[string]bool, len(a.Findings))
-		for _, k := range a.Findings {
-			set[k] = true
-		}
-		has = func(k string) bool { return set[k] }
+	fis := b.ix.actFis[ai]
+	rows := p.rowBuf(len(fis))
+	for _, fi := range fis {
+		rows = append(rows, b.ix.makeRow(fi, b.lb[lang], p.depth))
 	}
-	for _, fi := range b.ix.byAction[a.Key] {
-		if has(b.r.Findings[fi].Key) {
-			v.fis = append(v.fis, fi)
-		}
-	}
-	if !lazy {
-		rows := p.rowBuf(len(v.fis))
-		for _, fi := range v.fis {
-			rows = append(rows, b.ix.makeRow(fi, b.lb[lang], p.depth))
-		}
-		v.Mini = miniTable{Rows: rows}
-	}
+	v.Mini = miniTable{Rows: rows}
 	return v
 }
 
-// actionList builds the folded actions ai; a lazy list is left to the
-// page writer.
-func (b *builder) actionList(lang i18n.Lang, p *Page, ais []int32, lazy bool) actions {
+// actionList builds the folded actions ai; the fast path writes them
+// straight from the report instead.
+func (b *builder) actionList(lang i18n.Lang, p *Page, ais []int32) actions {
+	if b.fast {
+		return actions{HTML: p.fast(func(buf []byte) ([]byte, bool) {
+			return b.rw[lang].fastActionsOf(buf, b.ix, b.lb[lang], ais, p.depth), true
+		})}
+	}
 	l := actions{List: make([]actionView, len(ais))}
 	for i, ai := range ais {
-		l.List[i] = b.actionView(lang, p, ai, true, lazy)
-	}
-	if b.fast && !lazy {
-		l.HTML = p.fast(func(buf []byte) ([]byte, bool) {
-			return b.rw[lang].fastActions(buf, b.ix, b.lb[lang], l.List, p.depth)
-		})
+		l.List[i] = b.actionView(lang, p, ai, true)
 	}
 	return l
 }
@@ -351,4 +352,16 @@ func (b *builder) actionList(lang i18n.Lang, p *Page, ais []int32, lazy bool) ac
 func httpURL(s string) bool {
 	l := strings.ToLower(s)
 	return (strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://")) && !strings.ContainsAny(s, " \t\r\n<>\"'`")
+}
+
+// componentViews returns the component rows idx of rows, nil for none.
+func componentViews(rows report.ComponentStore, idx []int32) []report.Component {
+	if len(idx) == 0 {
+		return nil
+	}
+	out := make([]report.Component, len(idx))
+	for k, i := range idx {
+		out[k] = rows.At(int(i))
+	}
+	return out
 }

@@ -11,7 +11,7 @@ import (
 // not listed by hand: it is every template the page invokes, directly or
 // through others, read from the parsed templates (reproduces), and a
 // writer is used only while all of them are built in.
-var pageWriterPages = []string{"findings.html", "system.html", "advisory.html", "dept.html", "systems.html", "advisories.html"}
+var pageWriterPages = []string{"findings.html", "system.html", "advisory.html", "dept.html", "systems.html", "advisories.html", "lifecycle.html"}
 
 // fastHTMLField is the field through which the fast row writers hand
 // their rows to the templates: a template that reads it takes the rows

@@ -29,16 +29,17 @@ func synthetic(n int) *report.Report {
 			Hosts: 1 + s%50, Status: "active"}, Open: map[model.Priority]int{model.P1: 1}})
 	}
 	products := []string{"apache:struts", "apache:tomcat", "oracle:jre", "microsoft:windows", "openssl:openssl"}
-	r.Components = r.Components[:0]
+	var comps []report.Component
 	for s := range systems {
 		for c := range perSystem {
 			p := products[c%len(products)]
-			r.Components = append(r.Components, report.Component{System: r.Systems[s].ID,
+			comps = append(comps, report.Component{System: r.Systems[s].ID,
 				ComponentFacts: &report.ComponentFacts{Product: p, ProductName: p, Version: "2." + strconv.Itoa(c), Lifecycle: "supported"},
 				Hosts:          1 + c, Findings: n / (systems * perSystem),
 				At: "components.csv:" + strconv.Itoa(s*perSystem+c+2)})
 		}
 	}
+	r.Components = report.NewComponentStore(comps)
 	ids := make([]string, vulns)
 	r.Vulns = r.Vulns[:0]
 	for v := range vulns {
@@ -52,14 +53,14 @@ func synthetic(n int) *report.Report {
 		{{Code: "cvss", Text: i18n.Text{JA: "CVSS 7.0 以上", EN: "CVSS >= 7.0"}}},
 	}
 	first, due := date("2026-10-01"), date("2026-11-15")
-	r.Findings = make([]model.Finding, n)
+	fs := make([]model.Finding, n)
 	actions := map[string]bool{}
 	r.Actions = r.Actions[:0]
-	for i := range r.Findings {
-		c := &r.Components[i%len(r.Components)]
-		v := ids[(i/len(r.Components))%vulns]
+	for i := range fs {
+		c := &comps[i%len(comps)]
+		v := ids[(i/len(comps))%vulns]
 		akey := c.System + "/" + c.Product + "@" + c.Version
-		f := &r.Findings[i]
+		f := &fs[i]
 		*f = model.Flat{Key: akey + "/" + v, Kind: model.KindVulnerability, System: c.System, Product: c.Product,
 			ProductName: c.ProductName, Version: c.Version, Hosts: c.Hosts, VulnID: v, IDs: []string{v},
 			Clause: c.Product + " <3.0", HasCVSS: i%7 != 0, CVSS: float64(i%100) / 10, KEV: i%50 == 0, HasEPSS: i%3 == 0,
@@ -73,6 +74,7 @@ func synthetic(n int) *report.Report {
 				Hosts: c.Hosts, Stage: "plan", Action: "upgrade"}, Department: "部署", RiskShare: 0.001})
 		}
 	}
+	r.Findings = report.NewFindingStore(fs)
 	return r
 }
 

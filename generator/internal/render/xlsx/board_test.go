@@ -147,8 +147,12 @@ func TestBoardSheets(t *testing.T) {
 
 func TestHostsZeroMeansAll(t *testing.T) {
 	r := fixture()
-	r.Findings[0].Hosts = 0
-	r.Components[0].Hosts = 0
+	fs := r.Findings.Slice()
+	fs[0].Hosts = 0
+	r.Findings = report.NewFindingStore(fs)
+	comps := componentRows(r)
+	comps[0].Hosts = 0
+	r.Components = report.NewComponentStore(comps)
 	f := open(t, renderBytes(t, r, 0))
 	fr, _ := f.GetRows("指摘一覧")
 	if got := fr[1][find(t, f, "指摘一覧", "台数")-1]; got != "全台" {
@@ -160,7 +164,9 @@ func TestHostsZeroMeansAll(t *testing.T) {
 	}
 	en := fixture()
 	en.Languages = []i18n.Lang{i18n.EN}
-	en.Findings[0].Hosts = 0
+	fs = en.Findings.Slice()
+	fs[0].Hosts = 0
+	en.Findings = report.NewFindingStore(fs)
 	fe := open(t, renderBytes(t, en, 0))
 	rows, _ := fe.GetRows("Findings")
 	if got := rows[1][find(t, fe, "Findings", "Hosts")-1]; got != "all hosts" {

@@ -349,9 +349,8 @@ func TestInterner(t *testing.T) {
 	r := fixture()
 	for _, lang := range []i18n.Lang{i18n.JA, i18n.EN} {
 		b := &book{r: r, lang: lang}
-		for i := range r.Findings {
-			f := &r.Findings[i]
-			if got, want := str(in.reasons(f, lang)), b.reasons(f); got != want {
+		for _, f := range r.Findings.All() {
+			if got, want := str(in.reasons(&f, lang)), b.reasons(&f); got != want {
 				t.Errorf("reasons %s = %q, want %q", f.Key, got, want)
 			}
 		}

@@ -62,7 +62,7 @@ func fixture() *report.Report {
 		{Plan: report.Plan{Key: f1.ActionKey, System: "web01", Product: "apache:struts", ProductName: evilLink, Version: "2.5.10", Kind: "upgrade",
 			Target: "2.5.33", Findings: []string{f1.Key, f2.Key}, TopPriority: model.P1, Due: date("2026-11-08"), Hosts: 2,
 			Owner: "山田", Stage: "assess", Action: "upgrade", Overdue: true, Exploited: true, Notes: evilNeg},
-			TargetText: plan.TargetText("upgrade", "2.5.33", false, ""), Department: "営業部", RiskShare: 0.6, Text: i18n.Plain("upgrade")},
+			TargetText: plan.TargetText("upgrade", "2.5.33", false, ""), Department: "営業部", RiskShare: 0.6},
 		{Plan: report.Plan{Key: f3.ActionKey, System: "pc-fleet", Product: "oracle:jre", ProductName: evilSum, Version: "8u201", Kind: "confirm",
 			TargetOpen: true, Findings: []string{f3.Key, f5.Key}, TopPriority: model.P3, Due: date("2027-01-30"), Hosts: 120},
 			TargetText: plan.TargetText("confirm", "", false, ""), Department: "情報システム部", RiskShare: 0.3},
@@ -81,13 +81,13 @@ func fixture() *report.Report {
 			{System: pcs, Open: map[model.Priority]int{model.P3: 2}, OpenTotal: 2, ContractGaps: []string{"inspection_included"}},
 			{System: web, Open: map[model.Priority]int{model.P1: 1, model.P2: 1}, OpenTotal: 2, Overdue: 1, Exploited: 1},
 		},
-		Components: []report.Component{
+		Components: report.NewComponentStore([]report.Component{
 			{System: "pc-fleet", ComponentFacts: &report.ComponentFacts{Product: "oracle:jre", ProductName: evilSum, Version: "8u201", Lifecycle: "supported"},
 				Hosts: 120, Findings: 2, At: "components.csv:3"},
 			{System: "web01", ComponentFacts: &report.ComponentFacts{Product: "apache:struts", ProductName: evilLink, Version: "2.5.10", Lifecycle: "eol", EOL: date("2022-01-01")},
 				Hosts: 2, Findings: 2, At: "components.csv:2"},
-		},
-		Findings: []model.Finding{f1, f2, f3, f4, f5},
+		}),
+		Findings: report.NewFindingStore([]model.Finding{f1, f2, f3, f4, f5}),
 		Vulns: []report.Vuln{{ID: "CVE-2017-5638", IDs: []string{"CVE-2017-5638", "JVNDB-2017-001621"}, Title: i18n.Plain(evilLink),
 			HasCVSS: true, CVSS: 10, Severity: "critical", KEV: true, Exploited: true, Published: date("2017-03-10"),
 			References: []string{"javascript:alert(1)", "https://jvndb.jvn.jp/ja/contents/2017/JVNDB-2017-001621.html", "https://nvd.nist.gov/vuln/detail/CVE-2017-5638"},
@@ -152,6 +152,16 @@ func keys(m memWriter) []string {
 	var out []string
 	for k := range m {
 		out = append(out, fmt.Sprint(k))
+	}
+	return out
+}
+
+// componentRows returns r's component rows as a slice, for a test to
+// change before storing them again (report.NewComponentStore).
+func componentRows(r *report.Report) []report.Component {
+	out := make([]report.Component, 0, r.Components.Len())
+	for _, c := range r.Components.All() {
+		out = append(out, c)
 	}
 	return out
 }

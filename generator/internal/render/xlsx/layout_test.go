@@ -173,12 +173,14 @@ func TestNothingOpen(t *testing.T) {
 
 func TestRowLimitContinuesOnNumberedSheets(t *testing.T) {
 	r := fixture()
-	base := r.Findings
-	for i := 0; len(r.Findings) < 9; i++ {
+	base := r.Findings.Slice()
+	fs := slices.Clone(base)
+	for i := 0; len(fs) < 9; i++ {
 		f := base[i%len(base)]
 		f.Key = fmt.Sprintf("%s-%d", f.Key, i)
-		r.Findings = append(r.Findings, f)
+		fs = append(fs, f)
 	}
+	r.Findings = report.NewFindingStore(fs)
 	f := open(t, renderBytes(t, r, 5))
 	want := map[string]int{"指摘一覧": 5, "指摘一覧 (2)": 5, "指摘一覧 (3)": 2}
 	for sheet, n := range want {

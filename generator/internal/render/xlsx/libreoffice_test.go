@@ -102,9 +102,9 @@ func TestLibreOfficeReadsRows(t *testing.T) {
 		}
 		return rows
 	}
-	findings := table("Findings", len(r.Findings))
-	if len(findings) != len(r.Findings)+1 {
-		t.Fatalf("%d finding rows, want %d", len(findings)-1, len(r.Findings))
+	findings := table("Findings", r.Findings.Len())
+	if len(findings) != r.Findings.Len()+1 {
+		t.Fatalf("%d finding rows, want %d", len(findings)-1, r.Findings.Len())
 	}
 	head := findings[0]
 	if head[0] != i18n.T(i18n.EN, "priority") || head[10] != "CVSS" || len(head) != 25 {
@@ -116,16 +116,17 @@ func TestLibreOfficeReadsRows(t *testing.T) {
 			t.Errorf("findings row 2, column %s = %q, want %q", colName(col+1), got, v)
 		}
 	}
-	for i, f := range r.Findings {
+	for i, f := range r.Findings.All() {
 		row := findings[i+1]
 		// LibreOffice makes carriage returns line feeds.
 		if got, want := row[22], readBack(f.Clause, truncMark(i18n.EN)); got != strings.ReplaceAll(strings.ReplaceAll(want, "\r\n", "\n"), "\r", "\n") {
 			t.Errorf("findings row %d: clause %q, want %q", i+2, clip(got, 40), clip(want, 40))
 		}
 	}
-	components := table("Components", len(r.Components))
-	if len(components) != len(r.Components)+1 || components[len(components)-1][13] != readBack(r.Components[len(r.Components)-1].At, truncMark(i18n.EN)) {
-		t.Errorf("%d component rows, want %d", len(components)-1, len(r.Components))
+	n := r.Components.Len()
+	components := table("Components", n)
+	if len(components) != n+1 || components[len(components)-1][13] != readBack(r.Components.At(n-1).At, truncMark(i18n.EN)) {
+		t.Errorf("%d component rows, want %d", len(components)-1, n)
 	}
 }
 

@@ -46,10 +46,10 @@ func newLinks(r *report.Report) *links {
 		}
 		return -1
 	}
-	l := &links{findingAction: make([]int32, len(r.Findings)), findingSystem: make([]int32, len(r.Findings)),
+	n := r.Findings.Len()
+	l := &links{findingAction: make([]int32, n), findingSystem: make([]int32, n),
 		actionKey: make([]int32, len(r.Actions)), actionSystem: make([]int32, len(r.Actions))}
-	for i := range r.Findings {
-		f := &r.Findings[i]
+	for i, f := range r.Findings.All() {
 		l.findingAction[i], l.findingSystem[i] = find(actions, f.ActionKey), find(systems, f.System)
 	}
 	for i := range r.Actions {

@@ -1,6 +1,10 @@
 package xlsx
 
-import "testing"
+import (
+	"testing"
+
+	"vulnreport/generator/internal/report"
+)
 
 // TestLinks wants every reference resolved to the record a map filled in
 // the model's order finds (the last with the key), and -1 where none has
@@ -11,12 +15,13 @@ func TestLinks(t *testing.T) {
 	r.Systems = append(r.Systems, r.Systems[0], r.Systems[1])
 	r.Systems[len(r.Systems)-1].Name.JA = "後の方"
 	r.Actions = append(r.Actions, r.Actions[1])
-	orphan := r.Findings[0]
+	fs := r.Findings.Slice()
+	orphan := fs[0]
 	orphan.Own()
 	orphan.ActionKey, orphan.System = "nowhere", "nothing"
-	empty := r.Findings[1]
+	empty := fs[1]
 	empty.ActionKey = ""
-	r.Findings = append(r.Findings, orphan, empty)
+	r.Findings = report.NewFindingStore(append(fs, orphan, empty))
 	stray := r.Actions[0]
 	stray.Key, stray.System = "stray", "nothing"
 	r.Actions = append(r.Actions, stray)
@@ -34,7 +39,7 @@ func TestLinks(t *testing.T) {
 		return -1
 	}
 	l := newLinks(r)
-	for i, f := range r.Findings {
+	for i, f := range r.Findings.All() {
 		if got, w := l.findingAction[i], want(actions, f.ActionKey); got != w {
 			t.Errorf("finding %d (%s): action %d, want %d", i, f.ActionKey, got, w)
 		}
@@ -50,7 +55,7 @@ func TestLinks(t *testing.T) {
 			t.Errorf("action %d (%s): system %d, want %d", i, a.System, got, w)
 		}
 	}
-	if l.findingSystem[len(r.Findings)-2] != -1 || l.actionKey[1] != int32(len(r.Actions)-2) {
+	if l.findingSystem[r.Findings.Len()-2] != -1 || l.actionKey[1] != int32(len(r.Actions)-2) {
 		t.Error("the orphan or the repeated action is not as built")
 	}
 }

@@ -9,15 +9,15 @@ import (
 )
 
 // planRow is what the plan sheet shows of one action, in remediation
-// terms: the action, and the findings whose records give its accepted
-// risk (justification, approver, expiry) and its ticket and cost, nil
-// where none does. Its editable values are written out as the rows are
+// terms: the action, and the records applied to its findings that give
+// its accepted risk (justification, approver, expiry) and its ticket and
+// cost, nil where none does. Its editable values are written out as the rows are
 // (see values): kept as texts for all 300,000 actions at 10,000 systems,
 // they were 58 MB for the collector to mark, for two sheets that each
 // read them once.
 type planRow struct {
 	a             *report.Action
-	accept, money *model.Finding
+	accept, money *model.Applied
 }
 
 // planFieldIndex holds the index in remediation.PlanFields of each
@@ -87,23 +87,22 @@ func (b *book) planValues() []planRow {
 }
 
 // newPlanValues computes planValues: they do not depend on the language.
-// The first finding of an action with an accepted risk's records, and the
-// first with a ticket or cost, give them.
+// The records of the action's first finding with an accepted risk, and
+// of its first with a ticket or cost, give them.
 func (b *book) newPlanValues() []planRow {
 	lk := b.links()
 	rows := make([]planRow, len(b.r.Actions))
-	for i := range b.r.Findings {
-		f := &b.r.Findings[i]
+	for i, f := range b.r.Findings.All() {
 		k := lk.findingAction[i]
 		if f.ActionKey == "" || k < 0 {
 			continue
 		}
 		x := &rows[k]
 		if x.accept == nil && (f.Justification != "" || f.ApprovedBy != "" || !f.AcceptExpires.IsZero()) {
-			x.accept = f
+			x.accept = f.Applied
 		}
 		if x.money == nil && (f.Ticket != "" || f.Cost != "") {
-			x.money = f
+			x.money = f.Applied
 		}
 	}
 	// Actions sharing a key share its findings (those of the last one,

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -38,18 +39,23 @@ var nastyNumbers = []float64{0.1 + 0.2, 1e20, 1e-7, 123456789012345678, math.Cop
 // nasty returns the fixture with a finding and a component per text.
 func nasty(texts ...string) *report.Report {
 	r := fixture()
+	base := r.Findings.Slice()
+	fs := slices.Clone(base)
+	comps := componentRows(r)
 	for i, s := range texts {
-		f := r.Findings[i%len(r.Findings)]
+		f := base[i%len(base)]
 		f.Own()
 		f.Key += "/" + strconv.Itoa(i)
 		f.Clause, f.Version, f.ProductName = s, s, s
 		f.HasCVSS, f.CVSS = true, nastyNumbers[i%len(nastyNumbers)]
 		f.HasEPSS, f.EPSS = true, nastyNumbers[(i+3)%len(nastyNumbers)]
-		r.Findings = append(r.Findings, f)
-		c := r.Components[i%len(r.Components)]
+		fs = append(fs, f)
+		c := comps[i%len(comps)]
 		c.Version, c.At, c.Patches = s, s, []string{s}
-		r.Components = append(r.Components, c)
+		comps = append(comps, c)
 	}
+	r.Findings = report.NewFindingStore(fs)
+	r.Components = report.NewComponentStore(comps)
 	return r
 }
 
@@ -135,8 +141,8 @@ func TestRowsReadBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != len(r.Findings)+1 {
-		t.Fatalf("%d rows, want %d", len(rows), len(r.Findings)+1)
+	if len(rows) != r.Findings.Len()+1 {
+		t.Fatalf("%d rows, want %d", len(rows), r.Findings.Len()+1)
 	}
 	mark := truncMark(r.Languages[0])
 	value := func(ref string) string {
@@ -146,7 +152,7 @@ func TestRowsReadBack(t *testing.T) {
 		}
 		return v
 	}
-	for i, fd := range r.Findings {
+	for i, fd := range r.Findings.All() {
 		got := value(cell(23, i+2))
 		if want := readBack(fd.Clause, mark); got != want {
 			t.Errorf("W%d = %q, want %q", i+2, clip(got, 40), clip(want, 40))

@@ -39,5 +39,5 @@ func TestSampleWorkbook(t *testing.T) {
 	if err := xlsx.New(render.Deps{}).Render(context.Background(), r, dirWriter(out)); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("wrote %s (%d findings, %d actions)", filepath.Join(out, xlsx.FileName(r.AsOf, r.Languages[0])), len(r.Findings), len(r.Actions))
+	t.Logf("wrote %s (%d findings, %d actions)", filepath.Join(out, xlsx.FileName(r.AsOf, r.Languages[0])), r.Findings.Len(), len(r.Actions))
 }

@@ -8,6 +8,7 @@ import (
 	"vulnreport/generator/internal/findings"
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/report"
 )
 
 // reasons formats a finding's priority and reasons: "P1: KEV 掲載 + …".
@@ -265,8 +266,11 @@ func (b *book) findings(ctx context.Context) error {
 	}
 	lk := b.links()
 	in := newInterner()
+	// The row being written: its cells point into it, and the table
+	// encodes them before it asks for the next row.
+	var cur model.Finding
 	_, err := b.writeTable(ctx, table{
-		base: b.sheet(SheetFindings), n: len(fs), prio: 1, late: 20, protect: true, pagesWide: 2, titleCols: "$A:$A",
+		base: b.sheet(SheetFindings), n: fs.Len(), prio: 1, late: 20, protect: true, pagesWide: 2, titleCols: "$A:$A",
 		cols: []column{
 			{"priority", 14, kText, false}, {"reasons", 44, kText, false}, {"col.system_id", 14, kText, false},
 			{"xlsx.col.system_name", 20, kText, false}, {"xlsx.col.department", 16, kText, false},
@@ -280,7 +284,8 @@ func (b *book) findings(ctx context.Context) error {
 			{"xlsx.col.scanners", 28, kText, false}, {"xlsx.col.scan_confidence", 24, kText, false},
 		},
 		row: func(i int, o []any) {
-			f := &fs[i]
+			cur = fs.At(i)
+			f := &cur
 			if o[0] = prio.of(f.Priority.String()); o[0] == nil {
 				o[0] = f.Priority.String()
 			}
@@ -314,6 +319,9 @@ func (b *book) findings(ctx context.Context) error {
 
 func (b *book) components(ctx context.Context) error {
 	cs := b.r.Components
+	// The row being written: each is encoded before the next is filled in,
+	// so its fields' addresses serve as the cells' values.
+	var c report.Component
 	in, life, yes := newInterner(), b.labeler("lifecycle", false), any(b.t("yes"))
 	flag := func(v bool) any {
 		if v {
@@ -322,7 +330,7 @@ func (b *book) components(ctx context.Context) error {
 		return nil
 	}
 	_, err := b.writeTable(ctx, table{
-		base: b.sheet(SheetComponents), n: len(cs),
+		base: b.sheet(SheetComponents), n: cs.Len(),
 		cols: []column{
 			{"col.system_id", 14, kText, false}, {"xlsx.col.product_key", 24, kText, false}, {"col.product", 22, kText, false},
 			{"col.version", 12, kText, false}, {"col.hosts", 7, kInt, false}, {"xlsx.col.patches", 18, kText, false},
@@ -331,7 +339,7 @@ func (b *book) components(ctx context.Context) error {
 			{"col.source", 10, kText, false}, {"col.location", 26, kText, false},
 		},
 		row: func(i int, o []any) {
-			c := &cs[i]
+			c = cs.At(i)
 			o[0], o[1], o[2], o[3], o[4] = &c.System, &c.Product, nameOf(&c.Product, &c.ProductName), &c.Version, b.hostsOf(&c.Hosts)
 			o[5], o[6], o[7], o[8] = in.join(c.Patches, ", "), life.of(string(c.Lifecycle)), &c.Cycle, &c.EOL
 			o[9], o[10], o[11], o[12], o[13] = &c.Latest, flag(c.NotLatest), &c.Findings, &c.Source, &c.At

@@ -1,0 +1,89 @@
+package report
+
+import (
+	"bytes"
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"vulnreport/generator/internal/lifecycle"
+	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/source"
+)
+
+// components builds the store of the component rows, sorted by system,
+// product key, version and position text, each with the facts of its
+// product version and the count of its open (or to-confirm) findings fs.
+func components(in Input, fs []model.Finding) ComponentStore {
+	count := map[[3]string]int{} // system, product, version
+	for i := range fs {
+		f := &fs[i]
+		if f.Kind == model.KindVulnerability && (f.IsOpen() || f.State == model.StateConfirm) {
+			count[[3]string{f.System, f.Product, f.Version}]++
+		}
+	}
+	// Sort an index and add the rows to the store in its order.
+	order := make([]int32, len(in.Components))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(x, y int32) int {
+		a, b := &in.Components[x], &in.Components[y]
+		if c := cmp.Or(cmp.Compare(a.System, b.System), cmp.Compare(a.Key, b.Key), cmp.Compare(a.Version, b.Version)); c != 0 {
+			return c
+		}
+		return comparePosText(a.Pos, b.Pos)
+	})
+	atBytes := 0
+	for i := range in.Components {
+		var buf [48]byte
+		p := &in.Components[i].Pos
+		atBytes += len(p.File) + len(posSuffix(buf[:0], *p))
+	}
+	st := newComponentStoreBuilder(len(in.Components), min(atBytes, wideAtMark))
+	facts := map[[3]string]uint32{} // product, name, version: index in the store's facts
+	for _, i := range order {
+		c := &in.Components[i]
+		fk := [3]string{c.Key, c.Name, c.Version}
+		fi, ok := facts[fk]
+		if !ok {
+			cf := &ComponentFacts{Product: c.Key, ProductName: c.Name, Version: c.Version, Lifecycle: model.LifecycleUnknown}
+			if cf.ProductName == "" {
+				cf.ProductName = in.Resolver.DisplayName(c.Key)
+			}
+			if cy, ok := in.Lifecycle.Find(c.Key, c.Version); ok {
+				cf.Cycle, cf.EOL, cf.Latest = cy.Cycle, cy.EOL, cy.Latest
+				cf.Lifecycle = lifecycle.Status(cy, in.AsOf, in.Policy.Horizons.EOLWarningDays)
+				cf.NotLatest = lifecycle.NotLatest(cy, c.Version)
+			}
+			fi = st.newFacts(cf)
+			facts[fk] = fi
+		}
+		st.add(c.System, fi, c.Hosts, c.Patches, count[[3]string{c.System, c.Key, c.Version}], c.Source, c.Pos)
+	}
+	return st.store()
+}
+
+// comparePosText orders two positions as their texts (Pos.String) order,
+// formatting neither when the two are in the same file: the sort compares
+// positions only between rows of one system, product and version.
+func comparePosText(p, q source.Pos) int {
+	if p.File != q.File {
+		return strings.Compare(p.String(), q.String())
+	}
+	var a, b [48]byte
+	return bytes.Compare(posSuffix(a[:0], p), posSuffix(b[:0], q))
+}
+
+// posSuffix appends what Pos.String writes after the file.
+func posSuffix(b []byte, p source.Pos) []byte {
+	if p.Line == 0 {
+		return b
+	}
+	b = strconv.AppendInt(append(b, ':'), int64(p.Line), 10)
+	if p.Col != 0 {
+		b = strconv.AppendInt(append(b, ':'), int64(p.Col), 10)
+	}
+	return b
+}
