@@ -70,9 +70,10 @@ type rowEncoder struct {
 
 // colCode is the fixed XML around one column's cells.
 type colCode struct {
-	ref  string // <c r="B
-	num  string // " s="5"><v>
-	text string // " s="3" t="inlineStr"><is><t
+	ref    string // <c r="B
+	num    string // " s="5"><v>
+	text   string // " s="3" t="inlineStr"><is><t>
+	spaced string // " s="3" t="inlineStr"><is><t xml:space="preserve">
 }
 
 // newRowEncoder returns the encoder of a table whose column c has style
@@ -84,7 +85,9 @@ func newRowEncoder(styles []int, mark string) *rowEncoder {
 		if s != 0 {
 			attr = ` s="` + strconv.Itoa(s) + `"`
 		}
-		e.cols[i] = colCode{ref: `<c r="` + colName(i+1), num: `"` + attr + `><v>`, text: `"` + attr + ` t="inlineStr"><is><t`}
+		text := `"` + attr + ` t="inlineStr"><is><t`
+		e.cols[i] = colCode{ref: `<c r="` + colName(i+1), num: `"` + attr + `><v>`, text: text + `>`,
+			spaced: text + ` xml:space="preserve">`}
 	}
 	return e
 }
@@ -213,12 +216,11 @@ func (e *rowEncoder) appendTexts(dst []byte, row int, vals []string) []byte {
 func (e *rowEncoder) appendText(dst []byte, j int, r []byte, s string) []byte {
 	c := &e.cols[j]
 	s = capText(s, e.mark)
-	dst = append(append(append(dst, c.ref...), r...), c.text...)
+	open := c.text
 	if spaced(s[0]) || spaced(s[len(s)-1]) {
-		dst = append(dst, ` xml:space="preserve">`...)
-	} else {
-		dst = append(dst, '>')
+		open = c.spaced
 	}
+	dst = append(append(append(dst, c.ref...), r...), open...)
 	dst = appendEscaped(dst, s)
 	return append(dst, `</t></is></c>`...)
 }
