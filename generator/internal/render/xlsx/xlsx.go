@@ -15,8 +15,8 @@
 // and spliced into the sheet when the workbook is saved, which writes it
 // straight to its output file (see rowEncoder and zipWriter); the two
 // workbooks of a report compute what does not depend on the language
-// once (see shared); lists continue on numbered sheets past
-// Excel's row limit. The same report gives the same bytes: document
+// once (see shared) and are built side by side, taking turns (see
+// buildAll); lists continue on numbered sheets past Excel's row limit. The same report gives the same bytes: document
 // properties carry the as-of date and the archive is written in a fixed
 // order with no timestamps.
 package xlsx
