@@ -84,6 +84,9 @@ type book struct {
 	later map[string]func(io.Writer) error
 	// shared holds what the workbooks of the report compute alike.
 	shared *shared
+	// pace, when set, lets the report's other workbooks take their turn
+	// (see buildAll).
+	pace func()
 }
 
 type sheetInfo struct {

@@ -194,6 +194,9 @@ func (b *book) writePart(ctx context.Context, t table, name string, lo, hi int) 
 		if (i-lo)&0xffff == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
+		if b.pace != nil && i > lo && (i-lo)%paceRows == 0 {
+			b.pace()
+		}
 		clear(vals)
 		t.row(i, vals)
 		row := i - lo + 2

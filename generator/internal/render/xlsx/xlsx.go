@@ -50,35 +50,69 @@ func New(deps render.Deps) render.Renderer {
 	return &renderer{deps: deps, maxRows: excelize.TotalRows}
 }
 
-// Render writes the workbook of each of the report's languages.
+// Render writes the workbook of each of the report's languages. The
+// workbooks are built side by side (see buildAll), then saved one after
+// the other, each straight to its file.
 func (rd *renderer) Render(ctx context.Context, r *report.Report, w render.Writer) error {
 	langs := r.Languages
 	if len(langs) == 0 {
 		langs = []i18n.Lang{i18n.JA}
 	}
 	sh := &shared{}
+	books := make([]*book, 0, len(langs))
+	defer func() {
+		for _, b := range books {
+			if b != nil {
+				b.close()
+			}
+		}
+	}()
 	for _, lang := range langs {
-		// Written piece by piece as the archive is assembled: the file is
-		// never whole in memory beside the model (see render.Create).
-		out, err := render.Create(w, FileName(r.AsOf, lang))
+		b, err := rd.newBook(r, lang, sh)
 		if err != nil {
 			return err
 		}
-		if err := rd.write(ctx, r, lang, out, sh); err != nil {
+		books = append(books, b)
+	}
+	// The books' rows of the meta sheet are written as they are saved,
+	// under the same context.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	if err := buildAll(ctx, cancel, books); err != nil {
+		return err
+	}
+	for i, b := range books {
+		// Written piece by piece as the archive is assembled: the file is
+		// never whole in memory beside the model (see render.Create).
+		out, err := render.Create(w, FileName(r.AsOf, b.lang))
+		if err != nil {
+			return err
+		}
+		if err := b.save(out); err != nil {
 			out.Close()
 			return err
 		}
 		if err := out.Close(); err != nil {
 			return err
 		}
+		b.close()
+		books[i] = nil
 	}
 	return nil
 }
 
 // workbook builds the bytes of the workbook in one language.
 func (rd *renderer) workbook(ctx context.Context, r *report.Report, lang i18n.Lang) ([]byte, error) {
+	b, err := rd.newBook(r, lang, &shared{})
+	if err != nil {
+		return nil, err
+	}
+	defer b.close()
 	var buf bytes.Buffer
-	if err := rd.write(ctx, r, lang, &buf, &shared{}); err != nil {
+	if err := b.build(ctx); err != nil {
+		return nil, err
+	}
+	if err := b.save(&buf); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -92,11 +126,10 @@ type shared struct {
 	planDone bool
 }
 
-// write builds the workbook in one language and writes it to out,
-// sharing with the report's other workbooks through sh.
-func (rd *renderer) write(ctx context.Context, r *report.Report, lang i18n.Lang, out io.Writer, sh *shared) error {
+// newBook starts the workbook in one language, sharing with the report's
+// other workbooks through sh; close releases it.
+func (rd *renderer) newBook(r *report.Report, lang i18n.Lang, sh *shared) (*book, error) {
 	f := excelize.NewFile()
-	defer f.Close()
 	b := &book{f: f, r: r, lang: lang, maxRows: max(rd.maxRows, 2), classification: r.Classification.Get(lang),
 		days: map[int64]any{}, widths: map[string][]float64{}, mark: truncMark(lang), comp: newCompressor(),
 		shared: sh, rows: map[string]*stream{}, later: map[string]func(io.Writer) error{}, excelizeRows: rd.excelizeRows}
@@ -104,16 +137,28 @@ func (rd *renderer) write(ctx context.Context, r *report.Report, lang i18n.Lang,
 	// heap (see spool); in memory should none be available.
 	if sp, err := newSpool(); err == nil {
 		b.comp.spool = sp
-		defer sp.close()
 	}
-	// Never leave a compression running behind an error.
-	defer func() { _ = b.comp.wait() }()
-	// The archive goes to out, not to the buffer excelize hands over
-	// (which stays empty).
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newZipWriter(out, b.comp, b.rows, b.later) })
 	if err := b.newStyles(); err != nil {
-		return err
+		b.close()
+		return nil, err
 	}
+	return b, nil
+}
+
+// close releases the workbook: its file, its compressions (never left
+// running behind an error) and their spool.
+func (b *book) close() {
+	_ = b.comp.wait()
+	if b.comp.spool != nil {
+		b.comp.spool.close()
+		b.comp.spool = nil
+	}
+	b.f.Close()
+}
+
+// build writes the workbook's sheets; save then writes the archive.
+func (b *book) build(ctx context.Context) error {
+	f := b.f
 	summary := b.sheet(SheetSummary)
 	if err := f.SetSheetName("Sheet1", summary); err != nil {
 		return err
@@ -143,7 +188,15 @@ func (rd *renderer) write(ctx context.Context, r *report.Report, lang i18n.Lang,
 	if ct := f.ContentTypes; ct != nil {
 		sort.SliceStable(ct.Defaults, func(i, j int) bool { return ct.Defaults[i].Extension < ct.Defaults[j].Extension })
 	}
-	if _, err := f.WriteToBuffer(); err != nil {
+	return nil
+}
+
+// save writes the built workbook's archive to out.
+func (b *book) save(out io.Writer) error {
+	// The archive goes to out, not to the buffer excelize hands over
+	// (which stays empty).
+	b.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newZipWriter(out, b.comp, b.rows, b.later) })
+	if _, err := b.f.WriteToBuffer(); err != nil {
 		return fmt.Errorf("writing the workbook: %w", err)
 	}
 	return nil
