@@ -204,7 +204,7 @@ func (b *builder) form(lang i18n.Lang, idx []int32) *form {
 	f := b.lb[lang].form
 	var ids []string
 	for _, fi := range idx {
-		id := b.r.Findings.At(int(fi)).System
+		id := b.ix.systemID(fi)
 		if len(ids) > 0 && ids[len(ids)-1] == id || slices.Contains(ids, id) {
 			continue
 		}
