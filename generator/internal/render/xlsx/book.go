@@ -62,6 +62,8 @@ type book struct {
 	widths map[string][]float64
 	// days caches dates as boxed Excel date numbers, by Unix day.
 	days map[int64]any
+	// dayTexts caches dates as YYYY-MM-DD (see dayText).
+	dayTexts map[time.Time]string
 	// planSheets and planRows are the plan as written, for remediation.MetaSheet.
 	planSheets []string
 	planRows   []planRow

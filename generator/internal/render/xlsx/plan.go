@@ -10,113 +10,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/remediation"
 	"vulnreport/generator/internal/report"
 )
-
-// planRow is what the plan sheet shows of one action, in remediation terms.
-type planRow struct {
-	a *report.Action
-	// values are the remediation.PlanFields' values in order (see value).
-	values []string
-}
-
-// value returns the action's value of a remediation.PlanFields field.
-func (pr planRow) value(field string) string {
-	if i := planField(field); i >= 0 {
-		return pr.values[i]
-	}
-	return ""
-}
-
-// planField returns the index of a field in remediation.PlanFields, -1
-// when it is not one.
-func planField(field string) int {
-	for i, f := range remediation.PlanFields {
-		if f == field {
-			return i
-		}
-	}
-	return -1
-}
-
-// planValues returns the editable values of each action as the contract
-// writes them (enum values, YYYY-MM-DD dates); justification, approver,
-// expiry, ticket and cost come from the action's findings (the records
-// applied to them).
-func (b *book) planValues() []planRow {
-	if sh := b.shared; sh != nil {
-		if !sh.planDone {
-			sh.planRows, sh.planDone = b.newPlanValues(), true
-		}
-		return sh.planRows
-	}
-	return b.newPlanValues()
-}
-
-// newPlanValues computes planValues: they do not depend on the language.
-func (b *book) newPlanValues() []planRow {
-	type extra struct{ f, money *model.Finding }
-	byKey := map[string]*extra{}
-	for _, f := range b.r.Findings.All() {
-		if f.ActionKey == "" {
-			continue
-		}
-		x := byKey[f.ActionKey]
-		if x == nil {
-			x = &extra{}
-			byKey[f.ActionKey] = x
-		}
-		if x.f == nil && (f.Justification != "" || f.ApprovedBy != "" || !f.AcceptExpires.IsZero()) {
-			x.f = &f
-		}
-		if x.money == nil && (f.Ticket != "" || f.Cost != "") {
-			x.money = &f
-		}
-	}
-	// One array of values for all the rows (a map per action was most of
-	// this function's time and memory at 300,000 actions).
-	nf := len(remediation.PlanFields)
-	all := make([]string, len(b.r.Actions)*nf)
-	set := func(v []string, field, value string) {
-		if i := planField(field); i >= 0 {
-			v[i] = value
-		}
-	}
-	rows := make([]planRow, len(b.r.Actions))
-	for i := range b.r.Actions {
-		a := &b.r.Actions[i]
-		v := all[i*nf : (i+1)*nf : (i+1)*nf]
-		set(v, "owner", a.Owner)
-		set(v, "due", day(a.Due))
-		set(v, "stage", string(a.Stage))
-		set(v, "action", a.Action)
-		set(v, "planned", day(a.Planned))
-		set(v, "completed", day(a.Completed))
-		set(v, "notes", a.Notes)
-		if x := byKey[a.Key]; x != nil {
-			if f := x.f; f != nil {
-				set(v, "justification", f.Justification)
-				set(v, "approved_by", f.ApprovedBy)
-				set(v, "expires", day(f.AcceptExpires))
-			}
-			if f := x.money; f != nil {
-				set(v, "ticket", f.Ticket)
-				set(v, "cost", f.Cost)
-			}
-		}
-		rows[i] = planRow{a: a, values: v}
-	}
-	return rows
-}
-
-func day(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format(time.DateOnly)
-}
 
 // planColumns are the plan sheet's columns; field names the editable
 // ones. Column A, the action key, is hidden; B to L are what a department
@@ -162,12 +58,8 @@ func (b *book) target(a *report.Action) string { return a.TargetText.Get(b.lang)
 // plan writes the remediation plan, one row per fix action, with drop-down
 // lists for stage and action, and the hidden sheet import-plan needs.
 func (b *book) plan(ctx context.Context) error {
-	rows := b.planValues()
-	sysName := map[string]any{}
-	for i := range b.r.Systems {
-		sysName[b.r.Systems[i].ID] = textOf(&b.r.Systems[i].Name, b.lang)
-	}
-	// Labels boxed once; the editable values point into rows.
+	rows, lk := b.planValues(), b.links()
+	// Labels boxed once; the editable values point into the model.
 	kind, prio := b.labeler("action_kind", false), b.labeler("priority", false)
 	listLabels := func(prefix string) func(string) any {
 		m := map[string]any{}
@@ -184,8 +76,6 @@ func (b *book) plan(ctx context.Context) error {
 	}
 	stage, action := listLabels("stage"), listLabels("action")
 	yes := any(b.t("yes"))
-	field := func(name string) int { return planField(name) }
-	ticket, cost, just, approved, expires := field("ticket"), field("cost"), field("justification"), field("approved_by"), field("expires")
 	cols := make([]column, len(planColumns))
 	var edit []int
 	for i, c := range planColumns {
@@ -208,20 +98,25 @@ func (b *book) plan(ctx context.Context) error {
 		},
 		protect: true, pagesWide: planPagesWide, titleCols: "$A:$B",
 		row: func(i int, o []any) {
-			a, v := rows[i].a, rows[i].values
-			o[0], o[1], o[2], o[3] = &a.Key, sysName[a.System], nameOf(&a.Product, &a.ProductName), &a.Version
+			pr := &rows[i]
+			a := pr.a
+			o[0], o[2], o[3] = &a.Key, nameOf(&a.Product, &a.ProductName), &a.Version
+			if k := lk.actionSystem[i]; k >= 0 {
+				o[1] = textOf(&b.r.Systems[k].Name, b.lang)
+			}
 			o[4], o[5], o[6], o[7] = kind.of(string(a.Kind)), textOf(&a.TargetText, b.lang), len(a.Findings), prio.of(a.TopPriority.String())
 			o[8], o[9], o[10] = b.hostsOf(&a.Hosts), &a.Department, &a.Due
 			if a.Overdue {
 				o[11] = yes
 			}
 			o[12], o[13], o[14] = &a.Owner, stage(string(a.Stage)), action(a.Action)
-			o[15], o[16], o[17], o[18] = &a.Planned, &a.Completed, &v[ticket], &v[cost]
-			o[19], o[20], o[21], o[22] = &a.System, &a.RiskShare, &v[just], &v[approved]
-			if v[expires] != "" {
-				o[23], _ = time.Parse(time.DateOnly, v[expires])
+			o[15], o[16], o[19], o[20], o[24] = &a.Planned, &a.Completed, &a.System, &a.RiskShare, &a.Notes
+			if f := pr.money; f != nil {
+				o[17], o[18] = &f.Ticket, &f.Cost
 			}
-			o[24] = &a.Notes
+			if f := pr.accept; f != nil {
+				o[21], o[22], o[23] = &f.Justification, &f.ApprovedBy, &f.AcceptExpires
+			}
 		},
 	})
 	b.planSheets, b.planRows = names, rows
@@ -331,9 +226,10 @@ func (b *book) meta(ctx context.Context) error {
 // part as excelize hands it over (see book.later).
 func (b *book) metaRows(ctx context.Context, rows []planRow, first int, add func(vals ...string) error) error {
 	vals := make([]string, len(remediation.PlanFields)+4)
+	ix := newPlanFieldIndex()
 	fill := func(pr planRow) {
 		vals[0], vals[1], vals[2], vals[3] = pr.a.Key, pr.a.System, pr.a.Product, strings.Join(pr.a.Remediations, " ")
-		copy(vals[4:], pr.values)
+		pr.values(vals[4:], ix, b.dayText)
 	}
 	if b.excelizeRows {
 		for i, pr := range rows {

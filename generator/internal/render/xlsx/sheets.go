@@ -264,17 +264,7 @@ func (b *book) findings(ctx context.Context) error {
 		}
 		return nil
 	}
-	// Each system's and action's cells, boxed once.
-	type sysCells struct{ name, dept any }
-	sys := make(map[string]sysCells, len(b.r.Systems))
-	for i := range b.r.Systems {
-		sy := &b.r.Systems[i]
-		sys[sy.ID] = sysCells{textOf(&sy.Name, b.lang), &sy.Owner}
-	}
-	target := make(map[string]any, len(b.r.Actions))
-	for i := range b.r.Actions {
-		target[b.r.Actions[i].Key] = textOf(&b.r.Actions[i].TargetText, b.lang)
-	}
+	lk := b.links()
 	in := newInterner()
 	// The row being written: its cells point into it, and the table
 	// encodes them before it asks for the next row.
@@ -299,9 +289,15 @@ func (b *book) findings(ctx context.Context) error {
 			if o[0] = prio.of(f.Priority.String()); o[0] == nil {
 				o[0] = f.Priority.String()
 			}
-			sc := sys[f.System]
-			o[1], o[2], o[3], o[4] = in.reasons(f, b.lang), &f.System, sc.name, sc.dept
-			o[5], o[6], o[7], o[8] = nameOf(&f.Product, &f.ProductName), &f.Version, b.hostsOf(&f.Hosts), target[f.ActionKey]
+			o[1], o[2] = in.reasons(f, b.lang), &f.System
+			if k := lk.findingSystem[i]; k >= 0 {
+				sy := &b.r.Systems[k]
+				o[3], o[4] = textOf(&sy.Name, b.lang), &sy.Owner
+			}
+			o[5], o[6], o[7] = nameOf(&f.Product, &f.ProductName), &f.Version, b.hostsOf(&f.Hosts)
+			if k := lk.findingAction[i]; k >= 0 {
+				o[8] = textOf(&b.r.Actions[k].TargetText, b.lang)
+			}
 			o[9] = in.ids(f.IDs)
 			if f.HasCVSS {
 				o[10] = &f.CVSS

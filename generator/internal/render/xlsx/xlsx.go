@@ -121,9 +121,11 @@ func (rd *renderer) workbook(ctx context.Context, r *report.Report, lang i18n.La
 // shared holds what the workbooks of one report compute alike whatever
 // their language: the first computes it, the others reuse it.
 type shared struct {
-	// planRows are the plan's editable values (see planValues).
+	// planRows are the plan's rows (see planValues).
 	planRows []planRow
 	planDone bool
+	// links are the model's references resolved (see book.links).
+	links *links
 }
 
 // newBook starts the workbook in one language, sharing with the report's
