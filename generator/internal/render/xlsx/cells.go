@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"bytes"
 	"fmt"
 	"math"
 	"strconv"
@@ -95,7 +94,8 @@ func newRowEncoder(styles []int, mark string) *rowEncoder {
 // it out), a pointer to one of those (read as the value it points to: a
 // field of the model, which boxes into an interface without allocating)
 // or nil. A height > 0 sets the row's height in points (for
-// wrapped text, which Excel and LibreOffice do not fit on opening).
+// wrapped text, which Excel and LibreOffice do not fit on opening). The
+// caller warms the row first (see warm).
 func (e *rowEncoder) appendRow(dst []byte, row int, vals []any, height float64) ([]byte, error) {
 	var num [20]byte
 	r := strconv.AppendInt(num[:0], int64(row), 10)
@@ -107,7 +107,6 @@ func (e *rowEncoder) appendRow(dst []byte, row int, vals []any, height float64) 
 		dst = append(dst, `" customHeight="1`...)
 	}
 	dst = append(dst, `">`...)
-	e.warm(vals)
 	for j, v := range vals {
 		var f float64
 		switch x := v.(type) {
@@ -161,7 +160,8 @@ func (e *rowEncoder) appendRow(dst []byte, row int, vals []any, height float64) 
 }
 
 // warm reads the first byte of every text of the row that points into
-// the model, one after the other, before the row is encoded. The model's
+// the model, one after the other, before the row is measured (wrapHeight)
+// and encoded. The model's
 // texts are spread over a heap of a GiB: most are not in the processor's
 // caches, and read as each cell is encoded, every one of them was a wait
 // of its own (a third of the encoder's time at 10,000 systems). Read
@@ -194,6 +194,13 @@ func (e *rowEncoder) appendTexts(dst []byte, row int, vals []string) []byte {
 	dst = append(dst, `<row r="`...)
 	dst = append(dst, r...)
 	dst = append(dst, `">`...)
+	var x byte // as warm does
+	for _, s := range vals {
+		if s != "" {
+			x ^= s[0]
+		}
+	}
+	e.warmed = x
 	for j, s := range vals {
 		if s != "" {
 			dst = e.appendText(dst, j, r, s)
@@ -219,8 +226,10 @@ func (e *rowEncoder) appendText(dst []byte, j int, r []byte, s string) []byte {
 // spaced says whether c, leading or trailing, needs xml:space="preserve".
 func spaced(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-// plain marks the ASCII bytes copied as they are.
-var plain = func() (t [utf8.RuneSelf]bool) {
+// plain marks the ASCII bytes copied as they are (none past ASCII: a
+// table of every byte value lets the escaper skip a run of them with one
+// look-up a byte).
+var plain = func() (t [256]bool) {
 	for c := 0x20; c < utf8.RuneSelf; c++ {
 		t[c] = true
 	}
@@ -242,6 +251,12 @@ var plain = func() (t [utf8.RuneSelf]bool) {
 func appendEscaped(dst []byte, s string) []byte {
 	last := 0
 	for i := 0; i < len(s); {
+		for i < len(s) && plain[s[i]] {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			// Most of a Japanese text: a valid three-byte sequence, not a
@@ -259,10 +274,6 @@ func appendEscaped(dst []byte, s string) []byte {
 				last = i + n
 			}
 			i += n
-			continue
-		}
-		if plain[c] {
-			i++
 			continue
 		}
 		var esc string
@@ -320,49 +331,6 @@ func escapeLike(s string) bool {
 
 // isHex says whether c is a hexadecimal digit.
 func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
-
-// appendNumber appends f as excelize writes a number: the shortest
-// decimal form, cut to Excel's 15 significant digits.
-func appendNumber(dst []byte, f float64) []byte {
-	// A whole number of at most 15 digits (a date, a count) is its
-	// digits, which AppendInt writes faster; negative zero is "-0".
-	if n := int64(f); float64(n) == f && n > -1e15 && n < 1e15 && (n != 0 || !math.Signbit(f)) {
-		return strconv.AppendInt(dst, n, 10)
-	}
-	start := len(dst)
-	dst = strconv.AppendFloat(dst, f, 'f', -1, 64)
-	if math.Abs(f) == math.MaxFloat64 {
-		return dst
-	}
-	s := dst[start:]
-	point := bytes.IndexByte(s, '.')
-	significant := 0
-	for i, c := range s {
-		if c < '0' || c > '9' || significant == 0 && c == '0' {
-			continue
-		}
-		if significant++; significant <= 15 {
-			continue
-		}
-		if point >= 0 && i > point {
-			return bytes.TrimSuffix(dst[:start+i], []byte("."))
-		}
-		if point < 0 {
-			point = len(s)
-		}
-		for ; i < point; i++ {
-			s[i] = '0'
-		}
-		return dst[:start+point]
-	}
-	return dst
-}
-
-// days returns t's day as an Excel date number.
-func days(t time.Time) float64 {
-	y, m, d := t.Date()
-	return float64(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Sub(excelEpoch) / (24 * time.Hour))
-}
 
 // deref returns the value v points to when it is a pointer a table row
 // may hold (see rowEncoder.appendRow), else v.

@@ -15,9 +15,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
-
-	"vulnreport/generator/internal/i18n"
-	"vulnreport/generator/internal/model"
 )
 
 // unescapeLike undoes Excel's _xHHHH_ escapes as excelize reads them.
@@ -138,10 +135,14 @@ func TestAppendNumber(t *testing.T) {
 	defer f.Close()
 	rng := rand.New(rand.NewPCG(3, 4))
 	nums := append([]float64{0, 1, -1, 10, 46327, 999_999_999_999_999, -999_999_999_999_999, 1e15, -1e15, 1e15 + 1,
-		1 << 53, -(1 << 63), 1 << 63, 0.5, -0.5, 46327.000001}, nastyNumbers...)
+		1 << 53, -(1 << 63), 1 << 63, 0.5, -0.5, 46327.000001, 0.00043, 0.97, 7.5, 1e-5, -1e-5, 1e-6, 999_999_999.99999,
+		1e9 + 0.5, 123456.78901, 0.1 + 0.7, 2.675, 1.00001, 99_999.99999, math.Nextafter(0.3, 1), math.Nextafter(7.5, 8),
+		math.Nextafter(0.00043, 0), math.Nextafter(-0.97, 0), 1442.7250999999999, -2738.7828799999997, 4076.0874200000003}, nastyNumbers...)
 	for range 2000 {
 		nums = append(nums, math.Float64frombits(rng.Uint64()), rng.Float64()*math.Pow(10, float64(rng.IntN(40)-20)),
-			float64(rng.IntN(1000))/10, float64(rng.Int64()))
+			float64(rng.IntN(1000))/10, float64(rng.Int64()),
+			// Decimals of a few places, some past what appendDecimal takes.
+			float64(rng.Int64N(2e14)-1e14)/math.Pow(10, float64(rng.IntN(8))), float64(rng.IntN(100_000))/100_000)
 	}
 	for _, v := range nums {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
@@ -316,47 +317,6 @@ func TestZipWriterToFile(t *testing.T) {
 	}
 }
 
-// TestInterner wants the interned texts of a row equal to those the
-// plain functions build: joined lists, ids in their order, scanner
-// results and a finding's reasons.
-func TestInterner(t *testing.T) {
-	in := newInterner()
-	str := func(v any) string {
-		switch x := v.(type) {
-		case nil:
-			return ""
-		case *string:
-			return *x
-		}
-		return v.(string)
-	}
-	for _, list := range [][]string{nil, {""}, {"a"}, {"", "x"}, {"x", ""}, {"CVE-1", "JVNDB-2", "GHSA-3", "CVE-4", "JVN-5"}, {"a", "b", "c"}} {
-		if got, want := str(in.join(list, ", ")), strings.Join(list, ", "); got != want {
-			t.Errorf("join %q = %q, want %q", list, got, want)
-		}
-		if got, want := str(in.ids(list)), ids(list); got != want {
-			t.Errorf("ids %q = %q, want %q", list, got, want)
-		}
-	}
-	for _, ss := range [][]model.ScanSource{{{Scanner: "vuls", File: "a.json"}}, {{Scanner: "trivy", File: "t.json", Confidence: "high"},
-		{Scanner: "grype", File: "g.json", Confidence: "cpe", Low: true}, {Scanner: "vuls", File: "", Confidence: "", Low: true}}} {
-		gs, gc := in.scanners(ss)
-		ws, wc := scanCells(ss)
-		if str(gs) != ws || str(gc) != wc {
-			t.Errorf("scanners %v = %q %q, want %q %q", ss, gs, gc, ws, wc)
-		}
-	}
-	r := fixture()
-	for _, lang := range []i18n.Lang{i18n.JA, i18n.EN} {
-		b := &book{r: r, lang: lang}
-		for _, f := range r.Findings.All() {
-			if got, want := str(in.reasons(&f, lang)), b.reasons(&f); got != want {
-				t.Errorf("reasons %s = %q, want %q", f.Key, got, want)
-			}
-		}
-	}
-}
-
 // TestWrapHeight wants wrapHeight as it was with strings.Split: lines of
 // East Asian width counted twice, invalid UTF-8 as U+FFFD.
 func TestWrapHeight(t *testing.T) {
@@ -388,7 +348,8 @@ func TestWrapHeight(t *testing.T) {
 	}
 	cols := []column{{"a", 10, kWrap, false}, {"b", 4, kWrap, false}, {"c", 30, kText, false}}
 	for _, s := range append([]string{"", "a", "a\n", "\n\n", "0123456789abc", "漢字漢字漢字", "x\xffy\xed\xa0\x80", "a\nb\nc\nd\ne\nf\ng\nh",
-		strings.Repeat("あい", 30), "trailing\n"}, nastyTexts[:24]...) {
+		strings.Repeat("あい", 30), "trailing\n", strings.Repeat("\n", 9), strings.Repeat("0123456789", 9) + "\nb",
+		"a\nb\nc\nd\ne\n" + strings.Repeat("x", 40), "é\n😀\n\u10ff\u1100"}, nastyTexts[:24]...) {
 		for _, vals := range [][]any{{s, "", s}, {"", s, ""}, {s, s + "\n" + s, nil}} {
 			if got, want := wrapHeight(cols, vals), old(cols, vals); got != want {
 				t.Errorf("wrapHeight %q = %v, want %v", vals, got, want)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -273,6 +272,7 @@ func (b *book) rowWriter(sheet string, cols []column, edit []int, sw *excelize.S
 		if s.buf == nil {
 			s.buf = s.c.buffer()
 		}
+		enc.warm(vals)
 		height := 0.0
 		if wraps {
 			height = wrapHeight(cols, vals)
@@ -349,25 +349,26 @@ func wrapHeight(cols []column, vals []any) float64 {
 			continue
 		}
 		per := max(1, int(c.width*0.95))
-		n := 0
-		for more := true; more; {
-			var l string
-			l, s, more = strings.Cut(s, "\n") // as strings.Split, without its slice
-			w := 0
-			for i := 0; i < len(l); i++ {
-				if l[i] < utf8.RuneSelf { // ASCII: one column
+		// Each line (up to a line feed) takes its width's share of lines,
+		// at least one; the count stops at the six a row is allowed.
+		n, w := 0, 0
+		for i := 0; i < len(s) && n < 6; i++ {
+			if ch := s[i]; ch < utf8.RuneSelf { // ASCII: one column
+				if ch != '\n' {
 					w++
 					continue
 				}
-				r, size := utf8.DecodeRuneInString(l[i:])
-				i += size - 1
-				w++
-				if r >= 0x1100 {
-					w++
-				}
+				n, w = n+max(1, (w+per-1)/per), 0
+				continue
 			}
-			n += max(1, (w+per-1)/per)
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size - 1
+			w++
+			if r >= 0x1100 {
+				w++
+			}
 		}
+		n += max(1, (w+per-1)/per)
 		lines = max(lines, min(n, 6))
 	}
 	if lines == 1 {
