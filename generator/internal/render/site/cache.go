@@ -179,6 +179,15 @@ func (ix *index) sysOf(fi int32) *sysEntry {
 	return nil
 }
 
+// systemID returns finding fi's system id, from its system's entry when
+// the report has the system (not materialising the finding).
+func (ix *index) systemID(fi int32) string {
+	if s := ix.sysOf(fi); s != nil {
+		return s.s.ID
+	}
+	return ix.r.Findings.At(int(fi)).System
+}
+
 // sysByID returns the entry of system id, nil when the report has none.
 func (ix *index) sysByID(id string) *sysEntry {
 	if k, ok := ix.sysAt[id]; ok {

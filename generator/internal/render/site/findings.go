@@ -3,8 +3,6 @@ package site
 import (
 	"html/template"
 	"slices"
-	"strings"
-	"sync"
 
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/model"
@@ -206,7 +204,7 @@ func (b *builder) form(lang i18n.Lang, idx []int32) *form {
 	f := b.lb[lang].form
 	var ids []string
 	for _, fi := range idx {
-		id := b.r.Findings.At(int(fi)).System
+		id := b.ix.systemID(fi)
 		if len(ids) > 0 && ids[len(ids)-1] == id || slices.Contains(ids, id) {
 			continue
 		}
@@ -251,41 +249,6 @@ func baseForm(lang i18n.Lang) form {
 	return f
 }
 
-// headlineQuery returns the filter query of a headline's list and the
-// findings it selects. A headline counts open findings unless its link
-// says otherwise, so "state=open" is added when that reproduces the figure;
-// if neither query does, the link's own query is used and the list page
-// says how many rows it holds.
-func (b *builder) headlineQuery(h report.Headline) (string, []int32) {
-	tries := []string{h.Link}
-	if !strings.Contains(h.Link, "state=") {
-		tries = []string{h.Link + "&state=open", h.Link}
-	}
-	var firstQ string
-	var firstIdx []int32
-	for i, q := range tries {
-		idx := b.selectFindings(parseFilter(q))
-		if len(idx) == h.Value {
-			return q, idx
-		}
-		if i == 0 {
-			firstQ, firstIdx = q, idx
-		}
-	}
-	return firstQ, firstIdx
-}
-
-// selectFindings returns the positions of the findings passing fl.
-func (b *builder) selectFindings(fl filter) []int32 {
-	var idx []int32
-	for j, f := range b.r.Findings.All() {
-		if fl.match(&f, b.ix.sys[f.System]) {
-			idx = append(idx, int32(j))
-		}
-	}
-	return idx
-}
-
 // viewJobs plans each linked headline's list of exactly its findings.
 func (b *builder) viewJobs(lang i18n.Lang, ch *chrome, pw *pageWriter) []job {
 	var jobs []job
@@ -307,34 +270,4 @@ func (b *builder) viewJobs(lang i18n.Lang, ch *chrome, pw *pageWriter) []job {
 		}
 	}
 	return jobs
-}
-
-// headView is a headline with the findings behind it.
-type headView struct {
-	key   string
-	h     report.Headline
-	query string
-	idx   []int32
-}
-
-// planViews selects the findings behind every linked headline, once,
-// the headlines side by side.
-func (b *builder) planViews() {
-	views := make([]*headView, len(b.r.Summary.Headlines))
-	var wg sync.WaitGroup
-	for i, h := range b.r.Summary.Headlines {
-		if h.Link == "" || !validID(h.Key) {
-			continue
-		}
-		wg.Go(func() {
-			q, idx := b.headlineQuery(h)
-			views[i] = &headView{key: h.Key, h: h, query: q, idx: idx}
-		})
-	}
-	wg.Wait()
-	for _, v := range views {
-		if v != nil {
-			b.views = append(b.views, *v)
-		}
-	}
 }

@@ -109,13 +109,7 @@ func newIndex(r *report.Report) *index {
 				ix.byVuln[f.VulnID] = append(ix.byVuln[f.VulnID], int32(i))
 			}
 		}
-		// In the order an advisory's page lists them.
-		for _, fis := range ix.byVuln {
-			slices.SortStableFunc(fis, func(x, y int32) int {
-				a, b := r.Findings.At(int(x)), r.Findings.At(int(y))
-				return cmp.Or(cmp.Compare(a.System, b.System), cmp.Compare(a.ProductName, b.ProductName), cmp.Compare(a.Version, b.Version))
-			})
-		}
+		sortByComponent(r, ix.byVuln)
 	})
 	ix.actFis = actionFindings(r)
 	ix.comps = systemComponents(r)
@@ -132,10 +126,7 @@ func newIndex(r *report.Report) *index {
 		d.Actions = append(d.Actions, int32(i))
 	}
 	for _, d := range byName {
-		slices.SortStableFunc(d.Actions, func(a, b int32) int {
-			x, y := &r.Actions[a], &r.Actions[b]
-			return cmp.Or(cmpDate(x, y), cmp.Compare(x.TopPriority, y.TopPriority), cmp.Compare(x.Key, y.Key))
-		})
+		sortByDue(r, d.Actions)
 		ix.depts = append(ix.depts, *d)
 		ix.deptByOwner[d.Name] = d.ID
 	}
@@ -147,19 +138,6 @@ func newIndex(r *report.Report) *index {
 		ix.accepts[a.System] = append(ix.accepts[a.System], int32(i))
 	}
 	return ix
-}
-
-// cmpDate orders actions by due date, undated last.
-func cmpDate(a, b *report.Action) int {
-	switch {
-	case a.Due.IsZero() && b.Due.IsZero():
-		return 0
-	case a.Due.IsZero():
-		return 1
-	case b.Due.IsZero():
-		return -1
-	}
-	return a.Due.Compare(b.Due)
 }
 
 // deptID names a department's page by a digest of its name, so that the
@@ -182,106 +160,6 @@ func (ix *index) findingsByKey(keys []string) map[string]int32 {
 		if k := ix.r.Findings.Key(int(i)); want[k] {
 			out[k] = int32(i)
 		}
-	}
-	return out
-}
-
-// actionFindings returns each action's open findings: those whose
-// ActionKey is its key and that it lists (listed), in the findings'
-// order. The findings are grouped by key in one array (a counting sort),
-// not in a slice per key.
-func actionFindings(r *report.Report) [][]int32 {
-	group := make(map[string]int32, len(r.Actions))
-	groupOf := make([]int32, len(r.Actions))
-	for i := range r.Actions {
-		g, ok := group[r.Actions[i].Key]
-		if !ok {
-			g = int32(len(group))
-			group[r.Actions[i].Key] = g
-		}
-		groupOf[i] = g
-	}
-	// start[g] is where group g begins in all, start[g+1] where it ends.
-	start := make([]int32, len(group)+1)
-	findingGroup := make([]int32, r.Findings.Len())
-	for i := range findingGroup {
-		findingGroup[i] = -1
-		if k := r.Findings.At(i).ActionKey; k != "" {
-			if g, ok := group[k]; ok {
-				findingGroup[i] = g
-				start[g+1]++
-			}
-		}
-	}
-	for g := range len(group) {
-		start[g+1] += start[g]
-	}
-	all := make([]int32, start[len(group)])
-	next := slices.Clone(start[:len(group)])
-	for i, g := range findingGroup {
-		if g >= 0 {
-			all[next[g]] = int32(i)
-			next[g]++
-		}
-	}
-	out := make([][]int32, len(r.Actions))
-	for i := range r.Actions {
-		from, to := start[groupOf[i]], start[groupOf[i]+1]
-		out[i] = listed(r, &r.Actions[i], all[from:to:to])
-	}
-	return out
-}
-
-// listed returns the findings of all (those of a's key) that a lists
-// (a.Findings), in their order: when they are the same keys in the same
-// order, as the plan builds them, all itself.
-func listed(r *report.Report, a *report.Action, all []int32) []int32 {
-	same := len(all) == len(a.Findings)
-	for i := 0; same && i < len(all); i++ {
-		same = r.Findings.Key(int(all[i])) == a.Findings[i]
-	}
-	if same {
-		return all
-	}
-	has := func(k string) bool { return slices.Contains(a.Findings, k) }
-	if len(a.Findings) > 32 {
-		set := make(map[string]bool, len(a.Findings))
-		for _, k := range a.Findings {
-			set[k] = true
-		}
-		has = func(k string) bool { return set[k] }
-	}
-	var out []int32
-	for _, fi := range all {
-		if has(r.Findings.Key(int(fi))) {
-			out = append(out, fi)
-		}
-	}
-	return out
-}
-
-// systemComponents returns each system's components, in the report's
-// order. A system's components are usually side by side (the report
-// sorts them by system): those runs are slices of one array, and a
-// system met again later gets its own list.
-func systemComponents(r *report.Report) map[string][]int32 {
-	out := make(map[string][]int32, len(r.Systems))
-	all := make([]int32, r.Components.Len())
-	for i := range all {
-		all[i] = int32(i)
-	}
-	for from := 0; from < len(all); {
-		sys := r.Components.At(from).System
-		to := from + 1
-		for to < len(all) && r.Components.At(to).System == sys {
-			to++
-		}
-		if prev, ok := out[sys]; ok {
-			out[sys] = append(prev, all[from:to]...) // a copy: prev's capacity ends with its run
-		} else {
-			out[sys] = all[from:to:to]
-		}
-		from = to
 	}
 	return out
 }
