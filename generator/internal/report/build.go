@@ -97,7 +97,6 @@ func Build(in Input) *Report {
 	r.Trends = trends(in, fs)
 	r.Schemes = schemeCounts(fs)
 	r.Findings = NewFindingStore(fs)
-	fs = nil //nolint:ineffassign // the store holds the findings from here on
 	shareActionKeys(r)
 	r.Systems = systems(in, r)
 	r.Notifications = notifications(in)
@@ -128,13 +127,20 @@ func Build(in Input) *Report {
 	return r
 }
 
+// actionIndex maps each action's key to its position in actions (the
+// order they have when it is called).
+func actionIndex(actions []Action) map[string]int32 {
+	at := make(map[string]int32, len(actions))
+	for i := range actions {
+		at[actions[i].Key] = int32(i)
+	}
+	return at
+}
+
 // shareActionKeys has each action name its findings by the store's key
 // strings, so that the assessed findings' own copies can go.
 func shareActionKeys(r *Report) {
-	actionOf := make(map[string]int32, len(r.Actions))
-	for i := range r.Actions {
-		actionOf[r.Actions[i].Key] = int32(i)
-	}
+	actionOf := actionIndex(r.Actions)
 	next := make([]int32, len(r.Actions))
 	for i := range r.Findings.Len() {
 		ak := r.Findings.At(i).ActionKey

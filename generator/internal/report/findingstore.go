@@ -209,8 +209,7 @@ func (s *FindingStore) MarshalJSON() ([]byte, error) {
 
 // IsOpen reports whether finding i is open or mitigated.
 func (s *FindingStore) IsOpen(i int) bool {
-	st := s.standing[s.stand[i]].State
-	return st == model.StateOpen || st == model.StateMitigated
+	return model.Finding{Standing: s.standing[s.stand[i]]}.IsOpen() // the one rule, model's
 }
 
 // BytesPerFinding returns the store's own memory per finding: its

@@ -225,10 +225,7 @@ func rank(r *Report, sysByID map[string]inventory.System) {
 	// Each action's best score and its number of ranked findings, in one
 	// pass over the findings in their order (the order of a.Findings):
 	// the first finding with the highest score sets it.
-	actionOf := make(map[string]int32, len(r.Actions))
-	for i := range r.Actions {
-		actionOf[r.Actions[i].Key] = int32(i)
-	}
+	actionOf := actionIndex(r.Actions)
 	best := make([]Score, len(r.Actions))
 	ranked := make([]int32, len(r.Actions))
 	for i := range r.Findings.Len() {
@@ -246,7 +243,6 @@ func rank(r *Report, sysByID map[string]inventory.System) {
 			*b = sc
 		}
 	}
-	clear(actionOf)
 	for i := range r.Actions {
 		a := &r.Actions[i]
 		n := int(ranked[i])
