@@ -29,7 +29,7 @@ const ReasonAttackSigns = model.ReasonAttackSigns
 // system's open findings and marks those findings. Logs of systems not in
 // the register are a warning; a file that cannot be read is an error on
 // it, and the other files still count.
-func attackStage(fsys fs.FS, snap *snapshot.Snapshot, findings []model.Finding, vulns []vuln.Vulnerability,
+func attackStage(fsys fs.FS, snap *snapshot.Snapshot, findings *model.FindingBuilder, vulns []vuln.Vulnerability,
 	asOf time.Time, pol policy.Policy, diags *source.Diagnostics) []attack.SystemSigns {
 	if len(snap.Logs) == 0 {
 		return nil
@@ -79,8 +79,8 @@ func attackStage(fsys fs.FS, snap *snapshot.Snapshot, findings []model.Finding, 
 	var out []attack.SystemSigns
 	// one pass over the findings, not one per system with logs
 	open := map[string][]attack.Finding{}
-	for i := range findings {
-		f := &findings[i]
+	for i := range findings.Len() {
+		f := findings.At(i)
 		if _, logged := bySystem[f.System]; logged && f.Kind == model.KindVulnerability && (f.State == model.StateOpen || f.State == model.StateMitigated) {
 			open[f.System] = append(open[f.System], attack.Finding{Key: f.Key, Advisory: f.VulnID, IDs: f.IDs, CWE: cwe[f.VulnID]})
 		}
@@ -95,22 +95,27 @@ func attackStage(fsys fs.FS, snap *snapshot.Snapshot, findings []model.Finding, 
 }
 
 // markCorrelated gives each correlated finding the reason 「攻撃の兆候あり」.
-func markCorrelated(findings []model.Finding, systems []attack.SystemSigns) {
+func markCorrelated(findings *model.FindingBuilder, systems []attack.SystemSigns) {
 	hit := map[string]attack.Correlation{}
 	for _, s := range systems {
 		for _, c := range s.Correlated {
 			hit[c.Key] = c
 		}
 	}
-	for i := range findings {
-		c, ok := hit[findings[i].Key]
+	if len(hit) == 0 {
+		return
+	}
+	for i := range findings.Len() {
+		c, ok := hit[findings.Key(i)]
 		if !ok {
 			continue
 		}
 		label := "attack.category." + string(c.Category)
 		n := strconv.Itoa(c.Requests)
-		findings[i].Reasons = append([]model.Reason{{Code: ReasonAttackSigns,
-			Text: i18n.Sentencef("reason.attack_signs", i18n.Msg(label), n)}}, findings[i].Reasons...)
+		f := findings.At(i)
+		f.Reasons = append([]model.Reason{{Code: ReasonAttackSigns,
+			Text: i18n.Sentencef("reason.attack_signs", i18n.Msg(label), n)}}, f.Reasons...)
+		findings.Set(i, f)
 	}
 }
 

@@ -202,12 +202,12 @@ func (p *Pipeline) Assess() {
 	scanSources(p.as.Findings, scans)
 	p.attacks = attackStage(p.opt.Data, p.snap, p.as.Findings, p.vulns, p.asOf, pol, p.diags)
 	open := 0
-	for i := range p.as.Findings {
-		if p.as.Findings[i].IsOpen() {
+	for i := range p.as.Findings.Len() {
+		if p.as.Findings.IsOpen(i) {
 			open++
 		}
 	}
-	done(Count{"findings", len(p.as.Findings)}, Count{"open", open}, Count{"remediation records used", len(p.as.RecordUse)},
+	done(Count{"findings", p.as.Findings.Len()}, Count{"open", open}, Count{"remediation records used", len(p.as.RecordUse)},
 		Count{"history months", len(p.hist)}, Count{"logs analysed", len(p.snap.Logs)})
 }
 

@@ -46,23 +46,29 @@ func indexScans(advs []advisory.Advisory) scanHits {
 // installed version under one of the finding's ids), with the scanner's
 // confidence: a finding found by scanners and by vulnreport's own
 // matching is one finding showing every source.
-func scanSources(findings []model.Finding, idx scanHits) {
+func scanSources(findings *model.FindingBuilder, idx scanHits) {
 	if len(idx) == 0 {
 		return
 	}
-	for i := range findings {
-		f := &findings[i]
+	for i := range findings.Len() {
+		f := findings.At(i)
 		hits := idx[[3]string{f.System, f.Product, f.Version}]
 		if len(hits) == 0 || f.Kind != model.KindVulnerability {
 			continue
 		}
+		added := false
 		for _, h := range hits {
 			if !slices.ContainsFunc(h.ids, func(id string) bool { return slices.Contains(f.IDs, id) }) ||
 				slices.ContainsFunc(f.Scanners, func(s model.ScanSource) bool { return s.File == h.src.File }) {
 				continue
 			}
+			// The store's lists are clipped: the first append copies.
 			f.Scanners = append(f.Scanners, h.src)
+			added = true
 		}
-		slices.SortFunc(f.Scanners, func(a, b model.ScanSource) int { return strings.Compare(a.File, b.File) })
+		if added {
+			slices.SortFunc(f.Scanners, func(a, b model.ScanSource) int { return strings.Compare(a.File, b.File) })
+			findings.Set(i, f)
+		}
 	}
 }

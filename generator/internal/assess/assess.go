@@ -41,7 +41,9 @@ type Input struct {
 
 // Result is the assessed findings and what applying the plan found.
 type Result struct {
-	Findings []model.Finding
+	// Findings are the assessed findings in Order, packed as they were
+	// judged: no slice of them is ever made.
+	Findings *model.FindingBuilder
 	// RecordUse counts the findings each remediation record covers.
 	RecordUse map[string]int
 	Records   []plan.Resolved
@@ -51,7 +53,7 @@ type Result struct {
 }
 
 // Run makes a finding of every match, adds end-of-life findings and
-// assesses them all.
+// assesses them all, each packed into the result's store once judged.
 func Run(in Input) Result {
 	systems := map[string]inventory.System{}
 	for _, s := range in.Systems {
@@ -63,45 +65,6 @@ func Run(in Input) Result {
 	}
 	pt := newParts(&in, vulns)
 	eol := eolFindings(in, pt)
-	var fs []model.Finding
-	if in.Matched != nil {
-		fs = make([]model.Finding, len(in.Matched.Found), len(in.Matched.Found)+len(eol))
-		for i := range fs {
-			fs[i] = pt.matched(i)
-		}
-	}
-	fs = append(fs, eol...)
-	// Each finding's dates and state are its own while they are worked
-	// out, in one block, and shared with equal ones once they are.
-	standing := make([]model.Standing, len(fs))
-	for i := range fs {
-		fs[i].Standing = &standing[i]
-	}
-	reasons := newReasonLists()
-	for i := range fs {
-		f := &fs[i]
-		sys := systems[f.System]
-		if f.Kind == model.KindEOL {
-			risk.RankEOL(f, sys)
-		} else if v := vulns[f.VulnID]; v != nil {
-			risk.Rank(f, sys, in.Policy.Thresholds)
-		}
-		f.Reasons = reasons.Intern(f.Reasons)
-		f.FirstSeen = in.AsOf
-		if t, ok := history.FirstSeen(in.History, f.Key); ok {
-			f.FirstSeen = t
-		}
-		risk.Due(f, in.Policy.SLADays)
-		var installed time.Time
-		if in.Matched != nil && i < len(in.Matched.Found) {
-			installed = in.Components[in.Matched.Found[i].Component].Installed
-		}
-		var published time.Time
-		if v := vulns[f.VulnID]; v != nil {
-			published = v.Published
-		}
-		known(f, in.History, published, installed)
-	}
 	recs := make([]plan.Resolved, len(in.Remediations))
 	for i, r := range in.Remediations {
 		recs[i] = plan.Resolved{Record: r}
@@ -111,11 +74,47 @@ func Run(in Input) Result {
 			}
 		}
 	}
-	use := plan.Apply(fs, recs, in.AsOf)
-	reviews := plan.Reviews(fs, recs, in.AsOf, in.Policy.WholesaleThreshold)
-	shareStanding(fs)
-	sortFindings(fs)
-	return Result{Findings: fs, RecordUse: use, Records: recs, Reviews: reviews}
+	ap := plan.NewApplier(recs, in.AsOf)
+	matched := 0
+	if in.Matched != nil {
+		matched = len(in.Matched.Found)
+	}
+	b := model.NewFindingBuilder(matched + len(eol))
+	// Each finding's dates and state are worked out in one scratch
+	// Standing; the store keeps each distinct one once.
+	var st model.Standing
+	judge := func(f model.Finding, installed time.Time) {
+		st = model.Standing{}
+		f.Standing = &st
+		sys := systems[f.System]
+		v := vulns[f.VulnID]
+		if f.Kind == model.KindEOL {
+			risk.RankEOL(&f, sys)
+		} else if v != nil {
+			risk.Rank(&f, sys, in.Policy.Thresholds)
+		}
+		f.FirstSeen = in.AsOf
+		if t, ok := history.FirstSeen(in.History, f.Key); ok {
+			f.FirstSeen = t
+		}
+		risk.Due(&f, in.Policy.SLADays)
+		var published time.Time
+		if v != nil {
+			published = v.Published
+		}
+		known(&f, in.History, published, installed)
+		ap.Apply(&f)
+		b.Add(f)
+	}
+	for i := range matched {
+		judge(pt.matched(i), in.Components[in.Matched.Found[i].Component].Installed)
+	}
+	for _, f := range eol {
+		judge(f, time.Time{})
+	}
+	reviews := plan.Reviews(b, recs, in.AsOf, in.Policy.WholesaleThreshold)
+	sortFindings(b)
+	return Result{Findings: b, RecordUse: ap.Used(), Records: recs, Reviews: reviews}
 }
 
 // known sets the date a finding's age counts from: the first build it
@@ -148,13 +147,13 @@ func Order(a, b model.Finding) int { return order(&a, &b) }
 
 // sortFindings sorts findings by Order. It packs priority, overdue and the
 // due date into one number per finding first, so that the sort compares
-// small keys held together rather than the large findings themselves.
-func sortFindings(fs []model.Finding) {
-	packed := make([]uint64, len(fs))
-	nanos := make([]int32, len(fs))
-	keys := make([]string, len(fs))
-	for i := range fs {
-		f := &fs[i]
+// small keys held together rather than the findings themselves.
+func sortFindings(b *model.FindingBuilder) {
+	n := b.Len()
+	packed := make([]uint64, n)
+	nanos := make([]int32, n)
+	for i := range n {
+		f := b.At(i)
 		late := uint64(1)
 		if f.Overdue {
 			late = 0
@@ -162,10 +161,9 @@ func sortFindings(fs []model.Finding) {
 		// Unix seconds from year 1 to far beyond fit in 59 bits once offset.
 		packed[i] = uint64(f.PriorityRank())<<61 | late<<60 | uint64(f.Due.Unix()+1<<59)&(1<<60-1)
 		nanos[i] = int32(f.Due.Nanosecond())
-		keys[i] = f.Key
 	}
-	model.SortFindingsByIndex(fs, func(a, b int) int {
-		return cmp.Or(cmp.Compare(packed[a], packed[b]), cmp.Compare(nanos[a], nanos[b]), cmp.Compare(keys[a], keys[b]))
+	b.Sort(func(x, y int) int {
+		return cmp.Or(cmp.Compare(packed[x], packed[y]), cmp.Compare(nanos[x], nanos[y]), strings.Compare(b.Key(x), b.Key(y)))
 	})
 }
 

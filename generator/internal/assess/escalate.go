@@ -99,21 +99,22 @@ type Escalation struct {
 // the last build (Escalate) and those it did not have that arrive
 // exploited or overdue (Arrived), by priority (P1 first), otherwise in the
 // order of fs; a finding's escalations stay together.
-func Escalations(last history.Month, fs []model.Finding, asOf time.Time) []Escalation {
+func Escalations(last history.Month, fs model.FindingList, asOf time.Time) []Escalation {
 	type ranked struct {
 		e    Escalation
 		rank int // the priority rank of e's finding
 	}
 	var all []ranked
-	for i := range fs {
+	for i := range fs.Len() {
+		f := fs.At(i)
 		var es []Escalation
-		if prev, ok := last.Lookup(fs[i].Key); ok {
-			es = Escalate(&fs[i], prev, last.Date, asOf)
+		if prev, ok := last.Lookup(f.Key); ok {
+			es = Escalate(&f, prev, last.Date, asOf)
 		} else {
-			es = Arrived(&fs[i], last.Date, asOf)
+			es = Arrived(&f, last.Date, asOf)
 		}
 		for _, e := range es {
-			all = append(all, ranked{e, fs[i].Priority.Rank()})
+			all = append(all, ranked{e, f.Priority.Rank()})
 		}
 	}
 	if len(all) == 0 {

@@ -155,7 +155,7 @@ func TestArrived(t *testing.T) {
 	}
 	var m history.Month
 	fs := []model.Finding{open(func(f *model.Finding) { f.Exploited = true })}
-	if got := Escalations(m, fs, asOf); len(got) != 1 || got[0].Kind != NewlyExploited {
+	if got := Escalations(m, model.FindingSlice(fs), asOf); len(got) != 1 || got[0].Kind != NewlyExploited {
 		t.Errorf("Escalations of a finding the last month lacks: %+v, want it newly exploited", got)
 	}
 	// Most urgent first, a finding's escalations together and in order.
@@ -163,7 +163,7 @@ func TestArrived(t *testing.T) {
 	p2.Exploited = true
 	p1 := model.Flat{Key: "p1", State: model.StateOpen, Priority: model.P1}.Finding()
 	p1.Exploited, p1.Overdue, p1.Due = true, true, long
-	got := Escalations(m, []model.Finding{p2, p1}, asOf)
+	got := Escalations(m, model.FindingSlice{p2, p1}, asOf)
 	want := []Escalation{{Finding: "p1", Kind: NewlyExploited, Date: asOf}, {Finding: "p1", Kind: NewlyOverdue, Date: long},
 		{Finding: "p2", Kind: NewlyExploited, Date: asOf}}
 	if !slices.Equal(got, want) {

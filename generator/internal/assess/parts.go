@@ -113,18 +113,3 @@ func (p *parts) eolLine(id string, mk func() eolParts) eolParts {
 	}
 	return e
 }
-
-// shareStanding points findings with equal dates and state to one
-// Standing, so that the block each had its own in is dropped.
-func shareStanding(fs []model.Finding) {
-	seen := map[model.Standing]*model.Standing{}
-	for i := range fs {
-		st := *fs[i].Standing
-		p, ok := seen[st]
-		if !ok {
-			p = &st
-			seen[st] = p
-		}
-		fs[i].Standing = p
-	}
-}

@@ -48,8 +48,9 @@ func TestFindingsShareTheirParts(t *testing.T) {
 	}
 	got := map[string]*model.Finding{}
 	out := Run(in)
-	for i := range out.Findings {
-		got[out.Findings[i].Key] = &out.Findings[i]
+	all := out.Findings.Store().Slice()
+	for i := range all {
+		got[all[i].Key] = &all[i]
 	}
 	f := func(key string) *model.Finding {
 		t.Helper()
@@ -85,11 +86,11 @@ func TestFindingsShareTheirParts(t *testing.T) {
 	}
 	// Equal dates and state are one Standing, each finding's own before.
 	shared := 0
-	for i := range out.Findings {
+	for i := range all {
 		for j := range i {
-			a, b := out.Findings[i].Standing, out.Findings[j].Standing
+			a, b := all[i].Standing, all[j].Standing
 			if *a == *b && a != b {
-				t.Errorf("%s and %s have equal dates and state, not shared", out.Findings[i].Key, out.Findings[j].Key)
+				t.Errorf("%s and %s have equal dates and state, not shared", all[i].Key, all[j].Key)
 			}
 			if a == b {
 				shared++

@@ -26,8 +26,12 @@ func TestSortFindingsMatchesOrder(t *testing.T) {
 	}
 	want := slices.Clone(fs)
 	slices.SortFunc(want, Order)
-	got := slices.Clone(fs)
-	sortFindings(got)
+	b := model.NewFindingBuilder(len(fs))
+	for _, f := range fs {
+		b.Add(f)
+	}
+	sortFindings(b)
+	got := b.Store().Slice()
 	for i := range want {
 		if got[i].Key != want[i].Key {
 			t.Fatalf("position %d: %s (%s %v %v), want %s (%s %v %v)", i, got[i].Key, got[i].Priority, got[i].Overdue, got[i].Due,

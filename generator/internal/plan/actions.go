@@ -72,6 +72,19 @@ type Action struct {
 // ActionKey names the action of a finding: system/product@version.
 func ActionKey(f model.Finding) string { return f.System + "/" + f.Product + "@" + f.Version }
 
+// actionKey returns f's action key as the prefix of its key when the key
+// begins with it (the pipeline's keys do: system/product@version/vuln),
+// so that no string is made per finding; else a new one.
+func actionKey(f *model.Finding) string {
+	k, sys, prod := f.Key, len(f.System), len(f.Product)
+	n := sys + 1 + prod + 1 + len(f.Version)
+	if len(k) > n && k[n] == '/' && k[:sys] == f.System && k[sys] == '/' && k[sys+1:sys+1+prod] == f.Product &&
+		k[sys+1+prod] == '@' && k[sys+2+prod:n] == f.Version {
+		return k[:n]
+	}
+	return ActionKey(*f)
+}
+
 // weight is a finding's share of risk: P1 8, P2 4, P3 2, P4 1.
 func weight(f model.Finding) float64 { return f.Priority.Weight() }
 
@@ -85,33 +98,40 @@ var stageOrder = map[model.Stage]int{model.StageNone: 0, model.StageInvestigate:
 // id, the advisory's fixed text (patch ids). The result is sorted by
 // priority, due date and key, and each finding's ActionKey is set.
 func BuildActions(fs []model.Finding, fixed func(vulnID string) string) []Action {
-	return Build(fs, Sources{Fixed: fixed})
+	return Build(model.FindingSlice(fs), Sources{Fixed: fixed}, func(i int, k string) { fs[i].ActionKey = k })
 }
 
-// Build is BuildActions with every source of targets: the advisories'
-// fixed texts, their full affected ranges and the end-of-life lines.
-func Build(fs []model.Finding, src Sources) []Action {
+// Build is BuildActions with every source of targets (the advisories'
+// fixed texts, their full affected ranges and the end-of-life lines), over
+// findings read by index; setKey, when not nil, hears each member
+// finding's action key.
+func Build(fs model.FindingList, src Sources, setKey func(i int, key string)) []Action {
 	// Number the actions first, so that they and their member lists are
 	// allocated once, at their size.
+	n := fs.Len()
 	at := map[string]int32{}
-	of := make([]int32, len(fs)) // the finding's action, or -1
+	of := make([]int32, n) // the finding's action, or -1
 	var count []int32
-	for i := range fs {
-		f := &fs[i]
+	var keys []string
+	for i := range n {
+		f := fs.At(i)
 		of[i] = -1
 		if !f.IsOpen() && f.State != model.StateConfirm {
 			continue
 		}
-		k := ActionKey(*f)
-		f.ActionKey = k
-		n, ok := at[k]
-		if !ok {
-			n = int32(len(count))
-			at[k] = n
-			count = append(count, 0)
+		k := actionKey(&f)
+		if setKey != nil {
+			setKey(i, k)
 		}
-		of[i] = n
-		count[n]++
+		a, ok := at[k]
+		if !ok {
+			a = int32(len(count))
+			at[k] = a
+			count = append(count, 0)
+			keys = append(keys, k)
+		}
+		of[i] = a
+		count[a]++
 	}
 	// members[start[n]:start[n+1]] are action n's findings, in order.
 	start := make([]int32, len(count)+1)
@@ -121,21 +141,21 @@ func Build(fs []model.Finding, src Sources) []Action {
 	members := make([]int32, start[len(count)])
 	next := slices.Clone(start[:len(count)])
 	acts := make([]Action, len(count))
-	for i := range fs {
-		n := of[i]
-		if n < 0 {
+	for i := range n {
+		ai := of[i]
+		if ai < 0 {
 			continue
 		}
-		f := &fs[i]
-		a := &acts[n]
+		f := fs.At(i)
+		a := &acts[ai]
 		if a.Key == "" {
-			*a = Action{Key: f.ActionKey, System: f.System, Product: f.Product, ProductName: f.ProductName, Version: f.Version, Hosts: f.Hosts, Stage: f.Stage,
-				Findings: make([]string, 0, count[n])}
+			*a = Action{Key: keys[ai], System: f.System, Product: f.Product, ProductName: f.ProductName, Version: f.Version, Hosts: f.Hosts, Stage: f.Stage,
+				Findings: make([]string, 0, count[ai])}
 		}
 		a.Findings = append(a.Findings, f.Key)
-		members[next[n]] = int32(i)
-		next[n]++
-		a.Weight += weight(*f)
+		members[next[ai]] = int32(i)
+		next[ai]++
+		a.Weight += weight(f)
 		if a.TopPriority == model.PriorityNone || f.Priority < a.TopPriority {
 			a.TopPriority = f.Priority
 		}
@@ -184,7 +204,7 @@ func Build(fs []model.Finding, src Sources) []Action {
 // up each advisory's ranges and patch ids once however many findings
 // share them.
 type targeter struct {
-	fs       []model.Finding
+	fs       model.FindingList
 	src      Sources
 	versions map[string]version.Version // invalid: unreadable
 	patches  map[string][]string
@@ -257,7 +277,8 @@ func (t *targeter) target(a *Action, idx []int32) {
 	var ranges []version.Range
 	var cands []point
 	for _, i := range idx {
-		f := &t.fs[i]
+		fv := t.fs.At(int(i))
+		f := &fv
 		if f.Kind == model.KindEOL {
 			eol = true
 			onlyConfirm = false

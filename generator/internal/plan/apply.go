@@ -65,54 +65,77 @@ type Resolved struct {
 // Apply sets each finding's stage, action, owner, dates and state from the
 // most specific record that covers it (the later record wins a tie), and
 // marks overdue findings. It returns, per record id (or position), how
-// many findings each record covers. Records are indexed by system and by
-// advisory id, so the cost grows with findings × the records that could
-// cover each, not with findings × all records.
+// many findings each record covers.
 func Apply(fs []model.Finding, recs []Resolved, asOf time.Time) map[string]int {
-	ix := newRecordIndex(recs)
-	used := map[string]int{}
-	var cand []int
+	ap := NewApplier(recs, asOf)
+	for i := range fs {
+		ap.Apply(&fs[i])
+	}
+	return ap.Used()
+}
+
+// Applier applies the remediation records to findings one at a time, as
+// assessment makes them. Records are indexed by system and by advisory
+// id, so the cost grows with findings × the records that could cover
+// each, not with findings × all records.
+type Applier struct {
+	recs []Resolved
+	asOf time.Time
+	ix   recordIndex
+	used map[string]int
+	cand []int
 	// Every finding a record covers shares one Applied of it (two when
 	// some asked for a due date without approval and some did not).
-	applied := map[appliedKey]*model.Applied{}
-	var none *model.Applied
-	for i := range fs {
-		f := &fs[i]
-		best, bestSpec := -1, -1
-		cand = ix.candidates(f, cand[:0])
-		for _, j := range cand {
-			r := &recs[j]
-			if !covers(&r.Record, r.ProductKey, f) {
-				continue
-			}
-			if s := specificity(r.Record); s > bestSpec || s == bestSpec && j > best {
-				best, bestSpec = j, s
-			}
+	applied map[appliedKey]*model.Applied
+	none    *model.Applied
+}
+
+// NewApplier returns an applier of recs as of asOf.
+func NewApplier(recs []Resolved, asOf time.Time) *Applier {
+	return &Applier{recs: recs, asOf: asOf, ix: newRecordIndex(recs), used: map[string]int{}, applied: map[appliedKey]*model.Applied{}}
+}
+
+// Used returns, per record id (or position), how many findings the record
+// covered so far.
+func (ap *Applier) Used() map[string]int { return ap.used }
+
+// Apply sets f's stage, action, owner, dates and state from the most
+// specific record that covers it (the later record wins a tie), and marks
+// it overdue when it is. It writes f's Standing in place: f must own it.
+func (ap *Applier) Apply(f *model.Finding) {
+	best, bestSpec := -1, -1
+	ap.cand = ap.ix.candidates(f, ap.cand[:0])
+	for _, j := range ap.cand {
+		r := &ap.recs[j]
+		if !covers(&r.Record, r.ProductKey, f) {
+			continue
 		}
-		f.State = model.StateOpen
-		if f.NeedsConfirmation {
-			f.State = model.StateConfirm
+		if s := specificity(r.Record); s > bestSpec || s == bestSpec && j > best {
+			best, bestSpec = j, s
 		}
-		if best >= 0 {
-			r := recs[best]
-			used[RecordID(r.Record)]++
-			requested := applyRecord(f, r.Record, asOf)
-			k := appliedKey{best, requested}
-			a := applied[k]
-			if a == nil {
-				a = appliedOf(r.Record, asOf, requested)
-				applied[k] = a
-			}
-			f.Applied = a
-		} else if f.Applied == nil {
-			if none == nil {
-				none = &model.Applied{}
-			}
-			f.Applied = none
-		}
-		f.Overdue = f.IsOpen() && !f.Due.IsZero() && asOf.After(f.Due)
 	}
-	return used
+	f.State = model.StateOpen
+	if f.NeedsConfirmation {
+		f.State = model.StateConfirm
+	}
+	if best >= 0 {
+		r := ap.recs[best]
+		ap.used[RecordID(r.Record)]++
+		requested := applyRecord(f, r.Record, ap.asOf)
+		k := appliedKey{best, requested}
+		a := ap.applied[k]
+		if a == nil {
+			a = appliedOf(r.Record, ap.asOf, requested)
+			ap.applied[k] = a
+		}
+		f.Applied = a
+	} else if f.Applied == nil {
+		if ap.none == nil {
+			ap.none = &model.Applied{}
+		}
+		f.Applied = ap.none
+	}
+	f.Overdue = f.IsOpen() && !f.Due.IsZero() && ap.asOf.After(f.Due)
 }
 
 // appliedKey names one Applied: the record and whether the finding's due

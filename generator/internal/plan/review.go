@@ -60,14 +60,14 @@ func closed(f *model.Finding) bool {
 
 // Reviews lists the records to review, in the order of recs, after Apply
 // has set every finding's RemediationID and state.
-func Reviews(fs []model.Finding, recs []Resolved, asOf time.Time, threshold int) []Review {
+func Reviews(fs model.FindingList, recs []Resolved, asOf time.Time, threshold int) []Review {
 	byID := make(map[string]int, len(recs))
 	for j := len(recs) - 1; j >= 0; j-- {
 		byID[RecordID(recs[j].Record)] = j
 	}
 	tally := make([]Review, len(recs))
-	for i := range fs {
-		f := &fs[i]
+	for i := range fs.Len() {
+		f := fs.At(i)
 		if f.RemediationID == "" {
 			continue
 		}
@@ -77,7 +77,7 @@ func Reviews(fs []model.Finding, recs []Resolved, asOf time.Time, threshold int)
 		}
 		t := &tally[j]
 		t.Findings++
-		if closed(f) {
+		if closed(&f) {
 			t.Closed++
 			if f.KEV {
 				t.KEV++

@@ -17,7 +17,7 @@ func TestFutureDoneIsNotDone(t *testing.T) {
 	if f.State != model.StateOpen || f.Stage != model.StageImplement || !f.Completed.IsZero() || !f.Planned.Equal(d("2027-04-30")) {
 		t.Errorf("state %s stage %s completed %v planned %v; want open, implement, no completion, planned 2027-04-30", f.State, f.Stage, f.Completed, f.Planned)
 	}
-	rv := Reviews(fs, recs, asOf, 20)
+	rv := Reviews(model.FindingSlice(fs), recs, asOf, 20)
 	if len(rv) != 1 || rv[0].Kind != ReviewFutureDone || rv[0].Findings != 1 || rv[0].Closed != 0 {
 		t.Errorf("reviews %+v, want one future_done covering 1 finding, closing none", rv)
 	}
@@ -55,7 +55,7 @@ func TestReviews(t *testing.T) {
 				recs[0].ProductKey = tc.rec.Product
 			}
 			Apply(fs, recs, asOf)
-			rv := Reviews(fs, recs, asOf, 20)
+			rv := Reviews(model.FindingSlice(fs), recs, asOf, 20)
 			var kinds []string
 			for _, r := range rv {
 				kinds = append(kinds, r.Kind)

@@ -107,7 +107,7 @@ func TestTargetsFromTheSample(t *testing.T) {
 			if strings.Contains(tc.name, "without lifecycle") {
 				src.EOLLine = nil
 			}
-			as := Build(tc.fs, src)
+			as := Build(model.FindingSlice(tc.fs), src, nil)
 			if len(as) != 1 {
 				t.Fatalf("%d actions", len(as))
 			}
@@ -190,7 +190,7 @@ func TestTargetNeverInsideARange(t *testing.T) {
 		if len(fs) == 0 {
 			continue
 		}
-		as := Build(fs, Sources{Ranges: func(id, _ string) []version.Range { return ranges[id] }})
+		as := Build(model.FindingSlice(fs), Sources{Ranges: func(id, _ string) []version.Range { return ranges[id] }}, nil)
 		a := as[0]
 		if a.Target == "" {
 			missing++

@@ -80,24 +80,26 @@ func Build(in Input) *Report {
 	for _, s := range in.Systems {
 		sysByID[s.ID] = s
 	}
-	// The findings as assessment left them: the readers of the slice
-	// first, then the slice is packed into the store and let go of.
-	fs := in.Assessed.Findings
+	// The findings as assessment packed them: the component rows' three
+	// readers first (the rows are the largest input, and once read Build
+	// lets go of its reference; the caller may have dropped its own), then
+	// the fix actions name each finding's action, and the store is the
+	// model's.
+	b := in.Assessed.Findings
 	in.Assessed.Findings = nil
-	// The three readers of the component rows first: the rows are the
-	// largest input, and once read Build lets go of its reference (the
-	// caller may have dropped its own).
-	r.Components = components(in, fs)
+	if b == nil {
+		b = model.NewFindingBuilder(0)
+	}
+	r.Components = components(in, b)
 	r.Lifecycle = lines(in, sysByID)
 	r.KEVUnmatched = kevUnmatched(in)
 	in.Components = nil
-	r.Vulns = vulns(in, fs)
-	r.Actions = actions(in, fs, sysByID) // sets the findings' ActionKey
-	r.Acceptances = acceptances(in, fs)
-	r.Trends = trends(in, fs)
-	r.Schemes = schemeCounts(fs)
-	r.Findings = NewFindingStore(fs)
-	shareActionKeys(r)
+	r.Vulns = vulns(in, b)
+	r.Actions = actions(in, b, sysByID)
+	r.Findings = b.Store()
+	r.Acceptances = acceptances(in, r.Findings)
+	r.Trends = trends(in, r.Findings)
+	r.Schemes = schemeCounts(r.Findings)
 	r.Systems = systems(in, r)
 	r.Notifications = notifications(in)
 	r.Posture = posture(in, r)
@@ -135,28 +137,6 @@ func actionIndex(actions []Action) map[string]int32 {
 		at[actions[i].Key] = int32(i)
 	}
 	return at
-}
-
-// shareActionKeys has each action name its findings by the store's key
-// strings, so that the assessed findings' own copies can go.
-func shareActionKeys(r *Report) {
-	actionOf := actionIndex(r.Actions)
-	next := make([]int32, len(r.Actions))
-	for i := range r.Findings.Len() {
-		ak := r.Findings.At(i).ActionKey
-		if ak == "" {
-			continue
-		}
-		ai, ok := actionOf[ak]
-		if !ok {
-			continue
-		}
-		a := &r.Actions[ai]
-		if n := next[ai]; int(n) < len(a.Findings) && a.Findings[n] == r.Findings.Key(i) {
-			a.Findings[n] = r.Findings.Key(i)
-			next[ai]++
-		}
-	}
 }
 
 func systems(in Input, r *Report) []System {
@@ -203,7 +183,7 @@ const (
 	GapEmergency          = assess.GapEmergency
 )
 
-func vulns(in Input, fs []model.Finding) []Vuln {
+func vulns(in Input, fs model.FindingList) []Vuln {
 	type agg struct {
 		systems  map[string]bool
 		n, open  int
@@ -211,8 +191,8 @@ func vulns(in Input, fs []model.Finding) []Vuln {
 		severity string
 	}
 	byID := map[string]*agg{}
-	for i := range fs {
-		f := &fs[i]
+	for i := range fs.Len() {
+		f := fs.At(i)
 		if f.Kind != model.KindVulnerability {
 			continue
 		}
@@ -267,7 +247,9 @@ func vulns(in Input, fs []model.Finding) []Vuln {
 	return out
 }
 
-func actions(in Input, fs []model.Finding, sysByID map[string]inventory.System) []Action {
+// actions rolls the findings up into fix actions and names each member
+// finding's action in the store.
+func actions(in Input, fs *model.FindingBuilder, sysByID map[string]inventory.System) []Action {
 	fixed := map[string]string{}
 	ranges := map[[2]string][]version.Range{}
 	for _, v := range in.Vulns {
@@ -286,12 +268,11 @@ func actions(in Input, fs []model.Finding, sysByID map[string]inventory.System) 
 			cy, ok := in.Lifecycle.Find(product, ver)
 			return ok && lifecycle.Status(cy, in.AsOf, in.Policy.Horizons.EOLWarningDays) == model.LifecycleEOL
 		},
-	})
+	}, fs.SetActionKey)
 	total := 0.0
-	for i := range fs {
-		f := &fs[i]
-		if f.IsOpen() {
-			total += plan.Weight(*f)
+	for i := range fs.Len() {
+		if fs.IsOpen(i) {
+			total += plan.Weight(fs.At(i))
 		}
 	}
 	out := make([]Action, len(pas))
@@ -380,7 +361,7 @@ func notifications(in Input) []Notification {
 	return out
 }
 
-func acceptances(in Input, fs []model.Finding) []Acceptance {
+func acceptances(in Input, fs model.FindingList) []Acceptance {
 	var out []Acceptance
 	for _, rec := range in.Assessed.Records {
 		r := rec.Record

@@ -15,10 +15,10 @@ import (
 // components builds the store of the component rows, sorted by system,
 // product key, version and position text, each with the facts of its
 // product version and the count of its open (or to-confirm) findings fs.
-func components(in Input, fs []model.Finding) ComponentStore {
+func components(in Input, fs model.FindingList) ComponentStore {
 	count := map[[3]string]int{} // system, product, version
-	for i := range fs {
-		f := &fs[i]
+	for i := range fs.Len() {
+		f := fs.At(i)
 		if f.Kind == model.KindVulnerability && (f.IsOpen() || f.State == model.StateConfirm) {
 			count[[3]string{f.System, f.Product, f.Version}]++
 		}

@@ -60,19 +60,28 @@ func componentsFixture() Input {
 			{Key: struts, Cycle: "2.5", EOL: day("2027-03-01"), Latest: "2.5.33"},
 			{Key: struts, Cycle: "2.3", EOL: day("2019-01-01"), Latest: "2.3.37"},
 		}),
-		Assessed: assess.Result{Findings: []model.Finding{
+		Assessed: assess.Result{Findings: builderOf(
 			finding("web01", struts, "2.5.10", model.StateOpen), finding("web01", struts, "2.5.10", model.StateConfirm),
 			finding("web01", struts, "2.5.10", model.StateAccepted), finding("db01", "oracle:jre", "8u201", model.StateOpen),
-		}},
+		)},
 	}
+}
+
+// builderOf packs findings as assessment does.
+func builderOf(fs ...model.Finding) *model.FindingBuilder {
+	b := model.NewFindingBuilder(len(fs))
+	for _, f := range fs {
+		b.Add(f)
+	}
+	return b
 }
 
 // oldComponents is the builder the store replaced, as it was: one
 // Component per row, its position formatted.
 func oldComponents(in Input) []Component {
 	count := map[[3]string]int{} // system, product, version
-	for i := range in.Assessed.Findings {
-		f := &in.Assessed.Findings[i]
+	for i := range in.Assessed.Findings.Len() {
+		f := in.Assessed.Findings.At(i)
 		if f.Kind == model.KindVulnerability && (f.IsOpen() || f.State == model.StateConfirm) {
 			count[[3]string{f.System, f.Product, f.Version}]++
 		}
@@ -191,7 +200,7 @@ func TestComponentStoreEmpty(t *testing.T) {
 	for _, c := range []struct {
 		s    ComponentStore
 		want string
-	}{{components(Input{}, nil), "[]"}, {ComponentStore{}, "null"}, {NewComponentStore(nil), "[]"}} {
+	}{{components(Input{}, model.FindingSlice(nil)), "[]"}, {ComponentStore{}, "null"}, {NewComponentStore(nil), "[]"}} {
 		if b, err := json.Marshal(c.s); err != nil || string(b) != c.want || c.s.Len() != 0 {
 			t.Errorf("%s (%v), want %s", b, err, c.want)
 		}

@@ -22,11 +22,11 @@ type SchemeCount struct {
 // schemeCounts counts findings per scheme, most findings first, then by
 // name. End-of-life findings and free-text matches, which no ordering
 // decided, are left out.
-func schemeCounts(fs []model.Finding) []SchemeCount {
+func schemeCounts(fs model.FindingList) []SchemeCount {
 	at := map[string]int{}
 	var out []SchemeCount
-	for i := range fs {
-		f := &fs[i]
+	for i := range fs.Len() {
+		f := fs.At(i)
 		if f.Kind != model.KindVulnerability || f.Scheme == "" {
 			continue
 		}

@@ -12,12 +12,12 @@ import (
 // as assess judged it (assess.Escalate).
 type Escalation = assess.Escalation
 
-func trends(in Input, fs []model.Finding) Trends {
+func trends(in Input, fs model.FindingList) Trends {
 	var t Trends
 	openNow := map[string]bool{}
-	for i := range fs {
-		if fs[i].IsOpen() {
-			openNow[fs[i].Key] = true
+	for i := range fs.Len() {
+		if f := fs.At(i); f.IsOpen() {
+			openNow[f.Key] = true
 		}
 	}
 	// One point per history month, then the current build.
@@ -43,8 +43,8 @@ func trends(in Input, fs []model.Finding) Trends {
 		t.Months = append(t.Months, pt)
 	}
 	cur := MonthPoint{Date: in.AsOf, ByPriority: map[model.Priority]int{}}
-	for i := range fs {
-		if f := &fs[i]; f.IsOpen() {
+	for i := range fs.Len() {
+		if f := fs.At(i); f.IsOpen() {
 			cur.Open++
 			cur.ByPriority[f.Priority]++
 			if f.Overdue {
@@ -102,7 +102,7 @@ func seenBefore(open []map[string]bool, key string) bool {
 // remediationStats computes time to remediate over the findings closed
 // since the previous build and SLA compliance per priority: closed within
 // target ÷ closed, beside the open items past due.
-func remediationStats(in Input, closed []history.Closure, fs []model.Finding) ([]MTTRRow, []SLARow) {
+func remediationStats(in Input, closed []history.Closure, fs model.FindingList) ([]MTTRRow, []SLARow) {
 	var mttr []MTTRRow
 	var sla []SLARow
 	for _, pr := range model.Priorities {
@@ -119,8 +119,8 @@ func remediationStats(in Input, closed []history.Closure, fs []model.Finding) ([
 			}
 		}
 		var ageSum float64
-		for i := range fs {
-			f := &fs[i]
+		for i := range fs.Len() {
+			f := fs.At(i)
 			if f.IsOpen() && f.Priority == pr {
 				row.OpenTotal++
 				ageSum += in.AsOf.Sub(f.Known).Hours() / 24

@@ -1,4 +1,4 @@
-package report
+package model
 
 import (
 	"fmt"
@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"vulnreport/generator/internal/i18n"
-	"vulnreport/generator/internal/model"
 )
 
 // storeColumnBudget is the most a finding may cost the store beyond its
@@ -20,34 +19,34 @@ const storeColumnBudget = 48
 // pipeline shares their parts: one VulnFacts per vulnerability, one
 // ComponentFacts per component, one Standing per date pair, reason lists
 // interned upstream or not.
-func storeFindings(n int) []model.Finding {
-	vulns := make([]*model.VulnFacts, 50)
+func storeFindings(n int) []Finding {
+	vulns := make([]*VulnFacts, 50)
 	for i := range vulns {
-		vulns[i] = &model.VulnFacts{Kind: model.KindVulnerability, VulnID: fmt.Sprintf("CVE-2026-%04d", i), HasCVSS: true, CVSS: float64(i%10) + 0.5}
+		vulns[i] = &VulnFacts{Kind: KindVulnerability, VulnID: fmt.Sprintf("CVE-2026-%04d", i), HasCVSS: true, CVSS: float64(i%10) + 0.5}
 	}
-	comps := make([]*model.ComponentFacts, 200)
+	comps := make([]*ComponentFacts, 200)
 	for i := range comps {
-		comps[i] = &model.ComponentFacts{System: fmt.Sprintf("sys%03d", i/4), Product: "apache:httpd", ProductName: "Apache HTTP Server",
+		comps[i] = &ComponentFacts{System: fmt.Sprintf("sys%03d", i/4), Product: "apache:httpd", ProductName: "Apache HTTP Server",
 			Version: fmt.Sprintf("2.4.%d", i%4), ComponentAt: fmt.Sprintf("components.csv:%d", i+2)}
 	}
-	clause, applied := &model.ClauseFacts{Clause: "<2.4.60", Scheme: "semver"}, &model.Applied{}
+	clause, applied := &ClauseFacts{Clause: "<2.4.60", Scheme: "semver"}, &Applied{}
 	day := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
-	standing := []*model.Standing{{FirstSeen: day, Due: day.AddDate(0, 0, 30), State: model.StateOpen},
-		{FirstSeen: day, Due: day.AddDate(0, 0, 7), State: model.StateMitigated}, {FirstSeen: day, State: model.StateDone}}
-	shared := []model.Reason{{Code: "cvss", Text: i18n.Text{JA: "CVSS 9.5", EN: "CVSS 9.5"}}}
-	fs := make([]model.Finding, n)
+	standing := []*Standing{{FirstSeen: day, Due: day.AddDate(0, 0, 30), State: StateOpen},
+		{FirstSeen: day, Due: day.AddDate(0, 0, 7), State: StateMitigated}, {FirstSeen: day, State: StateDone}}
+	shared := []Reason{{Code: "cvss", Text: i18n.Text{JA: "CVSS 9.5", EN: "CVSS 9.5"}}}
+	fs := make([]Finding, n)
 	for i := range fs {
 		v, c, st := vulns[i%len(vulns)], comps[(i/len(vulns))%len(comps)], standing[i%len(standing)]
-		f := model.Finding{VulnFacts: v, ComponentFacts: c, ClauseFacts: clause, Applied: applied, Standing: st,
-			Key: c.System + "/" + c.Product + "@" + c.Version + "/" + v.VulnID, Hosts: 1 + i%7, Priority: model.Priorities[i%4], Overdue: i%5 == 0}
+		f := Finding{VulnFacts: v, ComponentFacts: c, ClauseFacts: clause, Applied: applied, Standing: st,
+			Key: c.System + "/" + c.Product + "@" + c.Version + "/" + v.VulnID, Hosts: 1 + i%7, Priority: Priorities[i%4], Overdue: i%5 == 0}
 		switch i % 3 {
 		case 0:
 			f.Reasons = shared
 		case 1: // a list of its own, equal to the shared one
-			f.Reasons = []model.Reason{{Code: "cvss", Text: i18n.Text{JA: "CVSS 9.5", EN: "CVSS 9.5"}}}
+			f.Reasons = []Reason{{Code: "cvss", Text: i18n.Text{JA: "CVSS 9.5", EN: "CVSS 9.5"}}}
 		}
 		if i%11 == 0 {
-			f.Scanners = []model.ScanSource{{Scanner: "trivy", File: "scans/t.json", Confidence: "exact"}}
+			f.Scanners = []ScanSource{{Scanner: "trivy", File: "scans/t.json", Confidence: "exact"}}
 		}
 		if f.IsOpen() {
 			f.ActionKey = c.System + "/" + c.Product + "@" + c.Version
@@ -64,7 +63,7 @@ func TestFindingStoreRoundTrip(t *testing.T) {
 	odd := fs[7]
 	odd.ActionKey = "elsewhere/x@1" // not a prefix of its key
 	fs[7] = odd
-	fs[8].Reasons = []model.Reason{} // empty but not nil
+	fs[8].Reasons = []Reason{} // empty but not nil
 	s := NewFindingStore(fs)
 	if s.Len() != len(fs) {
 		t.Fatalf("Len %d, want %d", s.Len(), len(fs))
@@ -73,8 +72,12 @@ func TestFindingStoreRoundTrip(t *testing.T) {
 		if !reflect.DeepEqual(f, fs[i]) {
 			t.Fatalf("finding %d reads back as\n%+v\nwant\n%+v", i, f.Flat(), fs[i].Flat())
 		}
-		if f.VulnFacts != fs[i].VulnFacts || f.Standing != fs[i].Standing {
+		if f.VulnFacts != fs[i].VulnFacts || f.ComponentFacts != fs[i].ComponentFacts {
 			t.Fatalf("finding %d does not share its parts", i)
+		}
+		// Standings are kept by content: equal ones once.
+		if f.Standing != s.At(i%3).Standing {
+			t.Fatalf("finding %d does not share its dates and state with finding %d, its equal", i, i%3)
 		}
 		if s.Key(i) != fs[i].Key || s.IsOpen(i) != fs[i].IsOpen() {
 			t.Fatalf("finding %d: Key %q IsOpen %v", i, s.Key(i), s.IsOpen(i))
