@@ -1,6 +1,7 @@
 package model
 
 import (
+	"hash/maphash"
 	"slices"
 	"strconv"
 	"strings"
@@ -34,12 +35,17 @@ func (s FindingSlice) At(i int) Finding { return s[i] }
 // and states are kept once); a stage that changes a finding changes a
 // copy of the part and Sets the finding.
 type FindingBuilder struct {
-	s        *FindingStore
-	vulns    *table[VulnFacts]
-	comps    *table[ComponentFacts]
-	clauses  *table[ClauseFacts]
-	applied  *table[Applied]
-	standing map[Standing]int32
+	s       *FindingStore
+	vulns   *table[VulnFacts]
+	comps   *table[ComponentFacts]
+	clauses *table[ClauseFacts]
+	applied *table[Applied]
+	// standing numbers the distinct Standings by a hash of their
+	// content (a map keyed by the 144-byte values would cost as much as
+	// the values); collided keeps the rare second value of one hash.
+	standing map[uint64]int32
+	collided map[Standing]int32
+	hash     func(Standing) uint64
 	reasons  *listTable[Reason]
 	scanners *listTable[ScanSource]
 	keys     []byte
@@ -58,7 +64,7 @@ func NewFindingBuilder(n int) *FindingBuilder {
 	return &FindingBuilder{
 		s:     s,
 		vulns: newTable(&s.vulns), comps: newTable(&s.comps), clauses: newTable(&s.clauses), applied: newTable(&s.applied),
-		standing: map[Standing]int32{},
+		standing: map[uint64]int32{}, hash: standingHash(maphash.MakeSeed()),
 		reasons: newListTable(&s.reasons, func(b []byte, r Reason) []byte {
 			return append(append(append(append(append(b, r.Code...), 0), r.Text.JA...), 0), r.Text.EN...)
 		}),
@@ -143,14 +149,35 @@ func (b *FindingBuilder) standingOf(st *Standing) int32 {
 	if st == nil {
 		return b.nilStanding()
 	}
-	n, ok := b.standing[*st]
-	if !ok {
-		c := *st
-		n = int32(len(b.s.standing))
-		b.s.standing = append(b.s.standing, &c)
-		b.standing[c] = n
+	h := b.hash(*st)
+	n, ok := b.standing[h]
+	switch {
+	case !ok:
+		n = b.keepStanding(st)
+		b.standing[h] = n
+	case *b.s.standing[n] != *st:
+		if n, ok = b.collided[*st]; !ok {
+			if b.collided == nil {
+				b.collided = map[Standing]int32{}
+			}
+			n = b.keepStanding(st)
+			b.collided[*st] = n
+		}
 	}
 	return n
+}
+
+// standingHash hashes Standings with seed (each build its own: the
+// numbering follows the order of first use, never the hash).
+func standingHash(seed maphash.Seed) func(Standing) uint64 {
+	return func(st Standing) uint64 { return maphash.Comparable(seed, st) }
+}
+
+// keepStanding keeps a copy of st and returns its number.
+func (b *FindingBuilder) keepStanding(st *Standing) int32 {
+	c := *st
+	b.s.standing = append(b.s.standing, &c)
+	return int32(len(b.s.standing) - 1)
 }
 
 // nilStanding numbers the nil Standing (findings built by hand in tests

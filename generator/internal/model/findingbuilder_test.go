@@ -37,6 +37,27 @@ func TestFindingBuilderScratchStanding(t *testing.T) {
 	}
 }
 
+// TestFindingBuilderStandingCollisions: Standings whose hashes collide
+// are still told apart by content.
+func TestFindingBuilderStandingCollisions(t *testing.T) {
+	day := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	b := NewFindingBuilder(0)
+	b.hash = func(Standing) uint64 { return 7 } // every one collides
+	for i, f := range storeFindings(40) {
+		f.Standing = &Standing{Due: day.AddDate(0, 0, i%4), State: StateOpen}
+		b.Add(f)
+	}
+	s := b.Store()
+	for i := range s.Len() {
+		if want := day.AddDate(0, 0, i%4); !s.At(i).Due.Equal(want) || s.At(i).Standing != s.At(i%4).Standing {
+			t.Fatalf("finding %d: due %v, want %v shared with finding %d", i, s.At(i).Due, want, i%4)
+		}
+	}
+	if len(s.standing) != 4 {
+		t.Errorf("%d standings kept, want 4", len(s.standing))
+	}
+}
+
 // TestFindingBuilderSetAndSort: Set revises a finding's columns and not
 // its key or its neighbours'; Sort reorders every column with its key;
 // the action key follows the key it is a prefix of, or is kept aside.
