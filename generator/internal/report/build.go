@@ -185,7 +185,10 @@ const (
 
 func vulns(in Input, fs model.FindingList) []Vuln {
 	type agg struct {
-		systems  map[string]bool
+		// systems collects its findings' systems, repeats kept out when
+		// they follow each other; sorted and compacted at the end (a set
+		// per vulnerability costs far more at scale).
+		systems  []string
 		n, open  int
 		top      model.Priority
 		severity string
@@ -198,10 +201,12 @@ func vulns(in Input, fs model.FindingList) []Vuln {
 		}
 		a := byID[f.VulnID]
 		if a == nil {
-			a = &agg{systems: map[string]bool{}, severity: f.Severity}
+			a = &agg{severity: f.Severity}
 			byID[f.VulnID] = a
 		}
-		a.systems[f.System] = true
+		if n := len(a.systems); n == 0 || a.systems[n-1] != f.System {
+			a.systems = append(a.systems, f.System)
+		}
 		a.n++
 		if f.IsOpen() {
 			a.open++
@@ -237,10 +242,8 @@ func vulns(in Input, fs model.FindingList) []Vuln {
 			}
 			rv.Affected = append(rv.Affected, s)
 		}
-		for s := range a.systems {
-			rv.Systems = append(rv.Systems, s)
-		}
-		slices.Sort(rv.Systems)
+		slices.Sort(a.systems)
+		rv.Systems = slices.Clone(slices.Compact(a.systems)) // at its size: the collection goes
 		out = append(out, rv)
 	}
 	slices.SortFunc(out, func(a, b Vuln) int { return cmp.Compare(a.ID, b.ID) })
