@@ -209,6 +209,11 @@ type targeter struct {
 	versions map[string]version.Version // invalid: unreadable
 	patches  map[string][]string
 	ranges   map[[2]string][]version.Range
+	// patchBuf, rangeBuf and candBuf are target's lists, kept between
+	// actions so that each action does not allocate its own.
+	patchBuf []string
+	rangeBuf []version.Range
+	candBuf  []point
 }
 
 // version parses a version once.
@@ -273,9 +278,9 @@ func (t *targeter) rangesOf(f *model.Finding) []version.Range {
 // confirmation item.
 func (t *targeter) target(a *Action, idx []int32) {
 	hasVuln, onlyConfirm, eol := false, true, false
-	var patches []string
-	var ranges []version.Range
-	var cands []point
+	// The lists are the targeter's, reused action after action.
+	patches, ranges, cands := t.patchBuf[:0], t.rangeBuf[:0], t.candBuf[:0]
+	defer func() { t.patchBuf, t.rangeBuf, t.candBuf = patches[:0], ranges[:0], cands[:0] }()
 	for _, i := range idx {
 		fv := t.fs.At(int(i))
 		f := &fv
