@@ -12,13 +12,13 @@ import (
 // as assess judged it (assess.Escalate).
 type Escalation = assess.Escalation
 
-func trends(in Input, fs model.FindingList) Trends {
+func trends(in Input, fs *FindingStore) Trends {
 	var t Trends
-	openNow := map[string]bool{}
-	for i := range fs.Len() {
-		if f := fs.At(i); f.IsOpen() {
-			openNow[f.Key] = true
-		}
+	// The open findings of this build, asked of the store (a set of their
+	// keys would cost tens of megabytes at scale).
+	openNow := func(k string) bool {
+		i, ok := fs.Find(k)
+		return ok && fs.IsOpen(i)
 	}
 	// One point per history month, then the current build.
 	var prevOpen map[string]bool
@@ -55,16 +55,23 @@ func trends(in Input, fs model.FindingList) Trends {
 	var closedNow []history.Closure
 	if n := len(in.History); n > 0 {
 		last := in.History[n-1]
-		cur.New = countNew(openNow, prevOpen)
-		closedNow = history.Closures(last, in.AsOf, func(k string) bool { return openNow[k] })
+		for i := range fs.Len() {
+			if fs.IsOpen(i) && !prevOpen[fs.Key(i)] {
+				cur.New++
+			}
+		}
+		closedNow = history.Closures(last, in.AsOf, openNow)
 		cur.Resolved = len(closedNow)
 		t.New, t.Resolved = cur.New, cur.Resolved
 		earlier := make([]map[string]bool, n-1)
 		for i := range earlier {
 			earlier[i] = in.History[i].OpenKeys()
 		}
-		for k := range openNow {
-			if prevOpen[k] {
+		for i := range fs.Len() {
+			if !fs.IsOpen(i) {
+				continue
+			}
+			if k := fs.Key(i); prevOpen[k] {
 				t.Carried++
 			} else if seenBefore(earlier, k) {
 				t.Reopened++
