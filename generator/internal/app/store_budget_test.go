@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"vulnreport/generator/internal/feed/all"
+	"vulnreport/generator/internal/report"
 	"vulnreport/generator/internal/snapshot"
 	"vulnreport/generator/internal/source"
 	"vulnreport/generator/internal/synth"
@@ -34,20 +35,7 @@ const (
 // with the model, less the live heap once the model's findings are
 // dropped, per finding.
 func TestFindingBytesBudget(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a synthetic enterprise")
-	}
-	dir := t.TempDir()
-	if _, err := synth.Write(dir, synth.Config{Systems: 150, Components: 15000, Advisories: 20000, InstalledShare: 0.2}); err != nil {
-		t.Fatal(err)
-	}
-	var diags source.Diagnostics
-	snap := snapshot.Load(os.DirFS(dir), snapshot.Options{Feeds: all.Parsers()}, &diags)
-	if len(snap.Fatal) > 0 {
-		t.Fatalf("synthetic snapshot: %v", snap.Fatal)
-	}
-	r := AnalyzeSnapshot(snap, Options{}, &diags, func(string, int) {})
-	snap = nil
+	r := syntheticReport(t)
 	n := r.Findings.Len()
 	if n < 5000 {
 		t.Fatalf("only %d findings: the measurement needs thousands", n)
@@ -68,6 +56,55 @@ func TestFindingBytesBudget(t *testing.T) {
 	if store := float64(mid-without) / float64(n); store > storeBudget {
 		t.Errorf("the findings without the ranking hold %.0f bytes each, over the budget of %d", store, storeBudget)
 	}
+}
+
+// actionBudget is the most heap one fix action of the report model may
+// hold on its own: the action (report.Action, embedding plan.Action), its
+// list of finding keys, its score's reasons and its share of the parts it
+// shares with other actions (plan.Fix, plan.Work, report.ActionSystem).
+// Measured 457 with those parts (a 224-byte action); 812 when every
+// action held all its fields itself (a 536-byte action and its own
+// target text).
+const actionBudget = 480
+
+// TestActionBytesBudget builds the report model of a small synthetic
+// enterprise and measures the heap its fix actions keep alive: the live
+// heap with the model, less the live heap once the actions are dropped,
+// per action.
+func TestActionBytesBudget(t *testing.T) {
+	r := syntheticReport(t)
+	n := len(r.Actions)
+	if n < 2000 {
+		t.Fatalf("only %d actions: the measurement needs thousands", n)
+	}
+	with := liveHeap()
+	r.Actions = nil
+	without := liveHeap()
+	runtime.KeepAlive(r)
+	per := float64(with-without) / float64(n)
+	t.Logf("%d actions: %.0f bytes per action (budget %d)", n, per, actionBudget)
+	if per > actionBudget {
+		t.Errorf("the actions hold %.0f bytes each, over the budget of %d", per, actionBudget)
+	}
+}
+
+// syntheticReport builds the report model of a small synthetic enterprise
+// (skipped in short mode).
+func syntheticReport(t *testing.T) *report.Report {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds a synthetic enterprise")
+	}
+	dir := t.TempDir()
+	if _, err := synth.Write(dir, synth.Config{Systems: 150, Components: 15000, Advisories: 20000, InstalledShare: 0.2}); err != nil {
+		t.Fatal(err)
+	}
+	var diags source.Diagnostics
+	snap := snapshot.Load(os.DirFS(dir), snapshot.Options{Feeds: all.Parsers()}, &diags)
+	if len(snap.Fatal) > 0 {
+		t.Fatalf("synthetic snapshot: %v", snap.Fatal)
+	}
+	return AnalyzeSnapshot(snap, Options{}, &diags, func(string, int) {})
 }
 
 // liveHeap collects twice and returns the heap in use.

@@ -226,19 +226,19 @@ type Plan = plan.Action
 
 // Action is a fix action: what an owner does to one component of one
 // system, closing all the findings beneath it. The fields of Plan are
-// promoted (a.Target, a.Due, a.Stage, …); the others are what the report
-// adds. In JSON it is one flat object (see MarshalJSON).
+// promoted (a.Target, a.Due, a.Stage, …), and so are those of its
+// system's ActionSystem; the others are what the report adds. In JSON it
+// is one flat object (see MarshalJSON).
 type Action struct {
 	// Plan is the action as planned, with ProductName set to the
 	// product's display name when the inventory gives none and Hosts to
 	// the system's host count (at least 1) when no finding gives one.
-	Plan
-	// TargetText is the one text every output shows for the target
+	// Its TargetText is the one text every output shows for the target
 	// (plan.ActionTargetText).
-	TargetText i18n.Text
-	// Department is the owner department of its system, from the system
-	// register (blank when none is registered).
-	Department string
+	Plan
+	// ActionSystem is what the system register says of its system, shared
+	// by the system's actions; never nil.
+	*ActionSystem
 	// Score is the action's place in the one risk ranking (its highest
 	// finding's score plus its further findings).
 	Score Score
@@ -246,9 +246,18 @@ type Action struct {
 	Rank int
 	// RiskShare is the share of open risk weight the action removes (0–1).
 	RiskShare float64
-	// SystemName is its system's name from the register (empty when the
-	// system is not registered), for its instruction (Text).
+}
+
+// ActionSystem is what a fix action shows of its system from the system
+// register, shared by all the system's actions. Nothing may write into
+// an ActionSystem an action points to.
+type ActionSystem struct {
+	// SystemName is the system's name (empty when the system is not
+	// registered), for its actions' instructions (Text).
 	SystemName i18n.Text
+	// Department is the system's owner department (blank when none is
+	// registered).
+	Department string
 }
 
 // Text returns the one-line instruction ("upgrade … to … or later") in
