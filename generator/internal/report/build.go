@@ -137,8 +137,9 @@ func actionIndex(actions []Action) map[string]int32 {
 	return at
 }
 
-// shareActionKeys has each action name its findings by the store's key
-// strings, so that the assessed findings' own copies can go.
+// shareActionKeys has each action name itself and its findings by the
+// store's key strings (its own key is the start of its findings'), so
+// that the copies plan.Build made can go.
 func shareActionKeys(r *Report) {
 	actionOf := actionIndex(r.Actions)
 	next := make([]int32, len(r.Actions))
@@ -152,6 +153,7 @@ func shareActionKeys(r *Report) {
 			continue
 		}
 		a := &r.Actions[ai]
+		a.Key = ak // equal, and a slice of the store's key text
 		if n := next[ai]; int(n) < len(a.Findings) && a.Findings[n] == r.Findings.Key(i) {
 			a.Findings[n] = r.Findings.Key(i)
 			next[ai]++
