@@ -62,10 +62,11 @@ func TestFindingBytesBudget(t *testing.T) {
 // hold on its own: the action (report.Action, embedding plan.Action), its
 // list of finding keys, its score's reasons and its share of the parts it
 // shares with other actions (plan.Fix, plan.Work, report.ActionSystem).
-// Measured 457 with those parts (a 224-byte action); 812 when every
-// action held all its fields itself (a 536-byte action and its own
-// target text).
-const actionBudget = 480
+// Measured 325 with those parts, the key a slice of the finding store's
+// key text and the score's reasons its best finding's (a 232-byte
+// action); 812 when every action held all its fields itself (a 536-byte
+// action, its own target text, key and reason list).
+const actionBudget = 360
 
 // TestActionBytesBudget builds the report model of a small synthetic
 // enterprise and measures the heap its fix actions keep alive: the live

@@ -47,7 +47,7 @@ func TestJSONFields(t *testing.T) {
 		// computed are keys MarshalJSON adds from methods.
 		computed []string
 	}{
-		{reflect.TypeFor[Action](), actionKeys, actionOmitted, []string{"Text"}},
+		{reflect.TypeFor[Action](), actionKeys, actionOmitted, []string{"Score", "Text"}},
 		{reflect.TypeFor[Notification](), notificationKeys, notificationOmitted, nil},
 		{reflect.TypeFor[KEVUnmatched](), kevUnmatchedKeys, kevUnmatchedOmitted, nil},
 	} {

@@ -5,6 +5,7 @@
 package report
 
 import (
+	"slices"
 	"time"
 
 	"vulnreport/generator/internal/attack"
@@ -239,14 +240,33 @@ type Action struct {
 	// ActionSystem is what the system register says of its system, shared
 	// by the system's actions; never nil.
 	*ActionSystem
-	// Score is the action's place in the one risk ranking (its highest
-	// finding's score plus its further findings).
-	Score Score
+	// score is its highest-scoring finding's score, reasons and all (the
+	// finding's list, shared), with its points for further findings
+	// added; Score adds their reason.
+	score Score
 	// Rank is the action's 1-based position in that ranking (Actions' order).
 	Rank int
 	// RiskShare is the share of open risk weight the action removes (0–1).
 	RiskShare float64
+	// further is how many ranked findings it has beyond that one.
+	further int32
 }
+
+// Score returns the action's place in the one risk ranking: its highest
+// finding's score plus, when it has further ranked findings, their term
+// ("findings"). The reasons are made when asked, not kept (only the top
+// actions show theirs); Points reads the points alone.
+func (a *Action) Score() Score {
+	if a.further == 0 {
+		return a.score
+	}
+	n := int(a.further)
+	return Score{Points: a.score.Points, Reasons: append(slices.Clip(a.score.Reasons), ScoreReason{Code: "findings",
+		Text: i18n.Countf("rank.further", n, n), Points: furtherPoints(n)})}
+}
+
+// Points returns the action's score points (Score().Points).
+func (a *Action) Points() float64 { return a.score.Points }
 
 // ActionSystem is what a fix action shows of its system from the system
 // register, shared by all the system's actions. Nothing may write into
