@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"vulnreport/generator/internal/feed/all"
+	"vulnreport/generator/internal/report"
 	"vulnreport/generator/internal/snapshot"
 	"vulnreport/generator/internal/source"
 	"vulnreport/generator/internal/synth"
@@ -34,20 +35,7 @@ const (
 // with the model, less the live heap once the model's findings are
 // dropped, per finding.
 func TestFindingBytesBudget(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a synthetic enterprise")
-	}
-	dir := t.TempDir()
-	if _, err := synth.Write(dir, synth.Config{Systems: 150, Components: 15000, Advisories: 20000, InstalledShare: 0.2}); err != nil {
-		t.Fatal(err)
-	}
-	var diags source.Diagnostics
-	snap := snapshot.Load(os.DirFS(dir), snapshot.Options{Feeds: all.Parsers()}, &diags)
-	if len(snap.Fatal) > 0 {
-		t.Fatalf("synthetic snapshot: %v", snap.Fatal)
-	}
-	r := AnalyzeSnapshot(snap, Options{}, &diags, func(string, int) {})
-	snap = nil
+	r := syntheticReport(t)
 	n := r.Findings.Len()
 	if n < 5000 {
 		t.Fatalf("only %d findings: the measurement needs thousands", n)
@@ -70,6 +58,37 @@ func TestFindingBytesBudget(t *testing.T) {
 	}
 }
 
+// actionBudget is the most heap one fix action of the report model may
+// hold on its own: the action (report.Action, embedding plan.Action), its
+// list of finding keys, its score's reasons and its share of the parts it
+// shares with other actions (plan.Fix, plan.Work, report.ActionSystem).
+// Measured 325 with those parts, the key a slice of the finding store's
+// key text and the score's reasons its best finding's (a 232-byte
+// action); 812 when every action held all its fields itself (a 536-byte
+// action, its own target text, key and reason list).
+const actionBudget = 360
+
+// TestActionBytesBudget builds the report model of a small synthetic
+// enterprise and measures the heap its fix actions keep alive: the live
+// heap with the model, less the live heap once the actions are dropped,
+// per action.
+func TestActionBytesBudget(t *testing.T) {
+	r := syntheticReport(t)
+	n := len(r.Actions)
+	if n < 2000 {
+		t.Fatalf("only %d actions: the measurement needs thousands", n)
+	}
+	with := liveHeap()
+	r.Actions = nil
+	without := liveHeap()
+	runtime.KeepAlive(r)
+	per := float64(with-without) / float64(n)
+	t.Logf("%d actions: %.0f bytes per action (budget %d)", n, per, actionBudget)
+	if per > actionBudget {
+		t.Errorf("the actions hold %.0f bytes each, over the budget of %d", per, actionBudget)
+	}
+}
+
 // assessedBudget is the most heap one assessed finding may hold between
 // assessment and the report model: its columns and key in the store
 // assessment packs it into (model.FindingBuilder, 96 bytes here), its
@@ -84,14 +103,7 @@ const assessedBudget = 270
 // less the live heap once they are dropped, per finding. No stage may
 // keep a struct per finding: what grows with the findings is the store.
 func TestAssessedBytesBudget(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a synthetic enterprise")
-	}
-	dir := t.TempDir()
-	if _, err := synth.Write(dir, synth.Config{Systems: 150, Components: 15000, Advisories: 20000, InstalledShare: 0.2}); err != nil {
-		t.Fatal(err)
-	}
-	p := NewPipeline(Options{Data: os.DirFS(dir)}, nil, nil)
+	p := NewPipeline(Options{Data: os.DirFS(syntheticDir(t))}, nil, nil)
 	if err := p.Load(); err != nil {
 		t.Fatal(err)
 	}
@@ -112,6 +124,33 @@ func TestAssessedBytesBudget(t *testing.T) {
 	if per > assessedBudget {
 		t.Errorf("the assessed findings hold %.0f bytes each, over the budget of %d", per, assessedBudget)
 	}
+}
+
+// syntheticDir writes the snapshot of a small synthetic enterprise
+// (skipped in short mode).
+func syntheticDir(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds a synthetic enterprise")
+	}
+	dir := t.TempDir()
+	if _, err := synth.Write(dir, synth.Config{Systems: 150, Components: 15000, Advisories: 20000, InstalledShare: 0.2}); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// syntheticReport builds the report model of a small synthetic enterprise
+// (skipped in short mode).
+func syntheticReport(t *testing.T) *report.Report {
+	t.Helper()
+	dir := syntheticDir(t)
+	var diags source.Diagnostics
+	snap := snapshot.Load(os.DirFS(dir), snapshot.Options{Feeds: all.Parsers()}, &diags)
+	if len(snap.Fatal) > 0 {
+		t.Fatalf("synthetic snapshot: %v", snap.Fatal)
+	}
+	return AnalyzeSnapshot(snap, Options{}, &diags, func(string, int) {})
 }
 
 // liveHeap collects twice and returns the heap in use.

@@ -13,7 +13,10 @@ import (
 
 // Action is a fix action: what an owner does to one component of one
 // system, closing all the findings beneath it, before the report adds
-// system facts (report.Action embeds it).
+// system facts (report.Action embeds it). What it installs (Fix) and what
+// remediation records say of it (Work) are parts it shares with other
+// actions, read as its own fields (a.Kind, a.Owner); Build gives every
+// action both, and nothing may write into them through an action.
 type Action struct {
 	// Key is the action's key, system/product@version (ActionKey).
 	Key string
@@ -23,50 +26,24 @@ type Action struct {
 	Product     string
 	ProductName string
 	Version     string
-	// Kind is upgrade, patch, replace (end of life) or confirm (needs
-	// confirmation before anything else).
-	Kind model.ActionKind
-	// Target is the lowest version outside every affected range of every
-	// finding it closes (all merged advisories) and on no end-of-life line;
-	// TargetOpen is set when no such version is known.
-	Target     string
-	TargetOpen bool
-	// TargetAfter is set when the bound was inclusive: any version after
-	// Target (the feeds give only an inclusive bound).
-	TargetAfter bool
-	// Patches lists patch ids where those fix it.
-	Patches string
+	// Fix is its kind and target.
+	*Fix
+	// Work is its stage, owner, plan dates and progress.
+	*Work
 	// Findings are the keys of the open findings it closes (and of those
 	// needing confirmation).
 	Findings []string
-	// TopPriority is the highest priority among its findings; Due the
-	// earliest due date.
-	TopPriority model.Priority
-	Due         time.Time
+	// Due is the earliest due date among its findings.
+	Due time.Time
 	// Hosts is the largest host count among its findings (0: not given).
 	Hosts int
-	// Owner, Action and Notes are the first non-blank its findings give.
-	Owner string
-	// Stage is the least advanced stage among its findings.
-	Stage  model.Stage
-	Action string
-	// Planned and Completed are the latest dates its findings give.
-	Planned   time.Time
-	Completed time.Time
+	// Weight is the risk weight of its findings (the sum of Weight).
+	Weight float64
+	// TopPriority is the highest priority among its findings.
+	TopPriority model.Priority
 	// Overdue and Exploited are set when any of its findings is.
 	Overdue   bool
 	Exploited bool
-	// Remediations are the ids of the remediation records behind its
-	// findings, sorted.
-	Remediations []string
-	Notes        string
-	// Weight is the risk weight of its findings (the sum of Weight).
-	Weight float64
-	// EOL is set when the component's release line is past its end of life.
-	EOL bool
-	// Progress counts its findings by stage: the work recorded against
-	// any of them, where Stage is the least advanced one's.
-	Progress Progress
 }
 
 // ActionKey names the action of a finding: system/product@version.
@@ -146,16 +123,18 @@ func Build(fs model.FindingList, src Sources, setKey func(i int, key string)) []
 		if ai < 0 {
 			continue
 		}
-		f := fs.At(i)
+		fv := fs.At(i)
+		f := &fv
 		a := &acts[ai]
-		if a.Key == "" {
-			*a = Action{Key: keys[ai], System: f.System, Product: f.Product, ProductName: f.ProductName, Version: f.Version, Hosts: f.Hosts, Stage: f.Stage,
-				Findings: make([]string, 0, count[ai])}
+		first := a.Key == ""
+		if first {
+			*a = Action{Key: keys[ai], System: f.System, Product: f.Product, ProductName: f.ProductName, Version: f.Version, Hosts: f.Hosts,
+				Work: noWork, Findings: make([]string, 0, count[ai])}
 		}
 		a.Findings = append(a.Findings, f.Key)
 		members[next[ai]] = int32(i)
 		next[ai]++
-		a.Weight += weight(f)
+		a.Weight += weight(*f)
 		if a.TopPriority == model.PriorityNone || f.Priority < a.TopPriority {
 			a.TopPriority = f.Priority
 		}
@@ -165,34 +144,13 @@ func Build(fs model.FindingList, src Sources, setKey func(i int, key string)) []
 		a.Hosts = max(a.Hosts, f.Hosts)
 		a.Overdue = a.Overdue || f.Overdue
 		a.Exploited = a.Exploited || f.Exploited
-		a.Progress[stageOrder[f.Stage]]++
-		if stageOrder[f.Stage] < stageOrder[a.Stage] {
-			a.Stage = f.Stage
-		}
-		if a.Owner == "" {
-			a.Owner = f.Owner
-		}
-		if a.Action == "" {
-			a.Action = f.Action
-		}
-		if f.RemediationID != "" && !slices.Contains(a.Remediations, f.RemediationID) {
-			a.Remediations = append(a.Remediations, f.RemediationID)
-		}
-		if !f.Planned.IsZero() && (a.Planned.IsZero() || f.Planned.After(a.Planned)) {
-			a.Planned = f.Planned
-		}
-		if !f.Completed.IsZero() && (a.Completed.IsZero() || f.Completed.After(a.Completed)) {
-			a.Completed = f.Completed
-		}
-		if a.Notes == "" {
-			a.Notes = f.Notes
-		}
+		a.addWork(f, first)
 	}
 	t := targeter{fs: fs, src: src, versions: map[string]version.Version{}, patches: map[string][]string{},
 		ranges: map[[2]string][]version.Range{}}
 	for n := range acts {
 		t.target(&acts[n], members[start[n]:start[n+1]])
-		slices.Sort(acts[n].Remediations)
+		acts[n].Work = t.parts.work(*acts[n].Work, int(start[n+1]-start[n]))
 	}
 	slices.SortFunc(acts, func(a, b Action) int {
 		return cmp.Or(cmp.Compare(a.TopPriority, b.TopPriority), cmp.Compare(b.Weight, a.Weight), a.Due.Compare(b.Due), cmp.Compare(a.Key, b.Key))
@@ -209,6 +167,7 @@ type targeter struct {
 	versions map[string]version.Version // invalid: unreadable
 	patches  map[string][]string
 	ranges   map[[2]string][]version.Range
+	parts    parts // the actions' shared Fix and Work
 	// patchBuf, rangeBuf and candBuf are target's lists, kept between
 	// actions so that each action does not allocate its own.
 	patchBuf []string
@@ -306,32 +265,34 @@ func (t *targeter) target(a *Action, idx []int32) {
 			}
 		}
 	}
+	var fx Fix
 	if inst, ok := t.version(a.Version); ok && hasVuln {
 		var onEOL func(version.Version) bool
 		if t.src.EOLLine != nil {
 			onEOL = func(v version.Version) bool { return t.src.EOLLine(a.Product, v.String()) }
 		}
 		if p, ok := lowestOutside(cands, ranges, inst, onEOL); ok {
-			a.Target, a.TargetAfter = p.v.String(), p.after
+			fx.Target, fx.TargetAfter = p.v.String(), p.after
 		}
 	}
-	a.EOL = eol
-	a.Patches = strings.Join(patches, ", ")
-	a.TargetOpen = hasVuln && a.Target == "" && a.Patches == ""
+	fx.EOL = eol
+	fx.Patches = strings.Join(patches, ", ")
+	fx.TargetOpen = hasVuln && fx.Target == "" && fx.Patches == ""
 	switch {
 	case !hasVuln && eol:
-		a.Kind = model.ActionReplace
+		fx.Kind = model.ActionReplace
 	case !hasVuln && onlyConfirm:
-		a.Kind = model.ActionConfirm
-	case a.Target != "":
-		a.Kind = model.ActionUpgrade
-	case a.Patches != "":
-		a.Kind = model.ActionPatch
+		fx.Kind = model.ActionConfirm
+	case fx.Target != "":
+		fx.Kind = model.ActionUpgrade
+	case fx.Patches != "":
+		fx.Kind = model.ActionPatch
 	case eol:
-		a.Kind = model.ActionReplace
+		fx.Kind = model.ActionReplace
 	default:
-		a.Kind = model.ActionConfirm
+		fx.Kind = model.ActionConfirm
 	}
+	a.Fix = t.parts.fix(fx)
 }
 
 // patchIDs picks KB numbers and similar patch ids out of a fixed text.
@@ -388,7 +349,7 @@ func text(lang i18n.Lang, a Action, system i18n.Text, productName string) string
 	// One buffer for the sentence's parts: a plan has an action per
 	// product version and system, hundreds of thousands at scale.
 	var buf [320]byte
-	b := i18n.Appendf(buf[:0], lang, key, system.Get(lang), productName, a.Version, a.Patches, ActionTargetText(a).Get(lang))
+	b := i18n.Appendf(buf[:0], lang, key, system.Get(lang), productName, a.Version, a.Patches, a.TargetText.Get(lang))
 	if key == "action_text.upgrade" && a.EOL {
 		b = append(b, i18n.T(lang, "action_text.other_line")...)
 	}

@@ -17,6 +17,7 @@ import (
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/inventory"
 	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/plan"
 	"vulnreport/generator/internal/remediation"
 	"vulnreport/generator/internal/render"
 	"vulnreport/generator/internal/render/xlsx"
@@ -64,8 +65,8 @@ func planReport(remediationFile string) *report.Report {
 	}
 	act := func(system, product, version string, prio model.Priority) report.Action {
 		return report.Action{Plan: report.Plan{Key: system + "/" + product + "@" + version, System: system, Product: product, ProductName: product,
-			Version: version, Kind: "upgrade", Target: "9.9", Findings: []string{"f"}, TopPriority: prio, Due: day("2026-12-07"),
-			Hosts: 1}, Department: "情報システム部"}
+			Version: version, Fix: plan.NewFix(plan.Fix{Kind: "upgrade", Target: "9.9"}), Work: &plan.Work{}, Findings: []string{"f"},
+			TopPriority: prio, Due: day("2026-12-07"), Hosts: 1}, ActionSystem: &report.ActionSystem{Department: "情報システム部"}}
 	}
 	a1 := act("web01", "apache:struts", "2.5.10", model.P1)
 	a1.Stage, a1.Action, a1.Owner, a1.Remediations = "assess", "upgrade", "山田", []string{"R-1", "R-2"}

@@ -279,13 +279,19 @@ func actions(in Input, fs *model.FindingBuilder, sysByID map[string]inventory.Sy
 		}
 	}
 	out := make([]Action, len(pas))
+	bySystem := map[string]*ActionSystem{}
 	for i, a := range pas {
 		sys := sysByID[a.System]
 		name := a.ProductName
 		if name == "" {
 			name = in.Resolver.DisplayName(a.Product)
 		}
-		ra := Action{Plan: a, TargetText: plan.ActionTargetText(a), Department: sys.Owner}
+		as := bySystem[a.System]
+		if as == nil {
+			as = &ActionSystem{SystemName: sys.Name, Department: sys.Owner}
+			bySystem[a.System] = as
+		}
+		ra := Action{Plan: a, ActionSystem: as}
 		ra.ProductName = name
 		if ra.Hosts == 0 {
 			ra.Hosts = max(sys.Hosts, 1)
@@ -293,7 +299,6 @@ func actions(in Input, fs *model.FindingBuilder, sysByID map[string]inventory.Sy
 		if total > 0 {
 			ra.RiskShare = a.Weight / total
 		}
-		ra.SystemName = sys.Name
 		out[i] = ra
 	}
 	return out

@@ -113,7 +113,7 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		if d.due.IsZero() || a.Due.Before(d.due) {
 			d.due = a.Due
 		}
-		d.score = max(d.score, a.Score.Points)
+		d.score = max(d.score, a.Points())
 	}
 	for _, name := range unplannedDepts {
 		d := unplanned[name]

@@ -9,8 +9,9 @@ import (
 
 // newScoreReasonLists returns the interner of score reason lists: an open
 // finding's score has two to four terms that repeat across thousands of
-// findings, kept once per distinct list; an action's appended "findings"
-// term copies (model.Lists).
+// findings, kept once per distinct list (model.Lists); an action shares
+// its best finding's list, and Action.Score copies it to append the
+// further findings' term.
 func newScoreReasonLists() *model.Lists[ScoreReason] {
 	return &model.Lists[ScoreReason]{Key: func(b []byte, r ScoreReason) []byte {
 		b = append(append(b, r.Code...), 0)

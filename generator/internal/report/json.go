@@ -29,8 +29,9 @@ func (a Action) MarshalJSON() ([]byte, error) {
 	type flat Action // the same fields, without this method
 	return orderedJSON(struct {
 		flat
-		Text i18n.Text
-	}{flat(a), a.Text()}, actionKeys, actionOmitted)
+		Score Score
+		Text  i18n.Text
+	}{flat(a), a.Score(), a.Text()}, actionKeys, actionOmitted)
 }
 
 // notificationKeys is the order of a notification's keys in JSON (schema

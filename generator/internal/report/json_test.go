@@ -11,6 +11,7 @@ import (
 
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/plan"
 	"vulnreport/generator/internal/source"
 )
 
@@ -46,7 +47,7 @@ func TestJSONFields(t *testing.T) {
 		// computed are keys MarshalJSON adds from methods.
 		computed []string
 	}{
-		{reflect.TypeFor[Action](), actionKeys, actionOmitted, []string{"Text"}},
+		{reflect.TypeFor[Action](), actionKeys, actionOmitted, []string{"Score", "Text"}},
 		{reflect.TypeFor[Notification](), notificationKeys, notificationOmitted, nil},
 		{reflect.TypeFor[KEVUnmatched](), kevUnmatchedKeys, kevUnmatchedOmitted, nil},
 	} {
@@ -55,7 +56,9 @@ func TestJSONFields(t *testing.T) {
 		walk = func(typ reflect.Type) {
 			for i := range typ.NumField() {
 				f := typ.Field(i)
-				if f.Anonymous {
+				if f.Anonymous && f.Type.Kind() == reflect.Pointer {
+					walk(f.Type.Elem()) // a shared part (Fix, Work, ActionSystem)
+				} else if f.Anonymous {
 					walk(f.Type)
 				} else if f.IsExported() {
 					names = append(names, f.Name)
@@ -78,9 +81,10 @@ func TestJSONFields(t *testing.T) {
 func TestActionJSON(t *testing.T) {
 	a := Action{
 		Plan: Plan{Key: "web01/apache:struts@2.5.10", System: "web01", Product: "apache:struts", ProductName: "<Struts> & co",
-			Version: "2.5.10", Kind: model.ActionUpgrade, Target: "2.5.33", Findings: []string{"f1", "f2"}, TopPriority: model.P1,
-			Due: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), Hosts: 2, Remediations: []string{"R-1"}, EOL: true},
-		TargetText: i18n.Text{JA: "2.5.33 以降", EN: "2.5.33 or later"}, Department: "営業部", Rank: 1, RiskShare: 0.25,
+			Version: "2.5.10", Fix: plan.NewFix(plan.Fix{Kind: model.ActionUpgrade, Target: "2.5.33", EOL: true}),
+			Work: &plan.Work{Remediations: []string{"R-1"}}, Findings: []string{"f1", "f2"}, TopPriority: model.P1,
+			Due: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), Hosts: 2},
+		ActionSystem: &ActionSystem{Department: "営業部"}, Rank: 1, RiskShare: 0.25,
 	}
 	a.Weight = 8
 	a.Progress[2] = 2

@@ -43,7 +43,7 @@ func sortActions(r *Report) {
 	keys := make([]rankKey, len(r.Actions))
 	for i := range r.Actions {
 		a := &r.Actions[i]
-		keys[i] = rankKey{points: a.Score.Points, prio: a.TopPriority.Rank(), due: a.Due, key: a.Key, at: int32(i)}
+		keys[i] = rankKey{points: a.score.Points, prio: a.TopPriority.Rank(), due: a.Due, key: a.Key, at: int32(i)}
 	}
 	slices.SortStableFunc(keys, func(a, b rankKey) int {
 		return cmp.Or(cmp.Compare(b.points, a.points), cmp.Compare(a.prio, b.prio), a.due.Compare(b.due), cmp.Compare(a.key, b.key))

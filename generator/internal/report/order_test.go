@@ -25,7 +25,7 @@ func TestSortRankingAndActions(t *testing.T) {
 		for i := range n {
 			fs = append(fs, model.Flat{Priority: prios[rng.IntN(len(prios))], Due: day.AddDate(0, 0, rng.IntN(4))}.Finding())
 			r.Ranking = append(r.Ranking, Ranked{Index: i, Key: fmt.Sprintf("f%d", rng.IntN(n+1)), Score: Score{Points: float64(rng.IntN(5))}})
-			a := Action{Score: Score{Points: float64(rng.IntN(5))}}
+			a := Action{score: Score{Points: float64(rng.IntN(5))}}
 			a.Key, a.TopPriority, a.Due, a.Hosts = fmt.Sprintf("a%d", rng.IntN(n/2+1)), prios[rng.IntN(len(prios))], day.AddDate(0, 0, rng.IntN(3)), i
 			r.Actions = append(r.Actions, a)
 		}
@@ -39,7 +39,7 @@ func TestSortRankingAndActions(t *testing.T) {
 		})
 		wantActions := slices.Clone(r.Actions)
 		slices.SortStableFunc(wantActions, func(a, b Action) int {
-			return cmp.Or(cmp.Compare(b.Score.Points, a.Score.Points), cmp.Compare(a.TopPriority.Rank(), b.TopPriority.Rank()),
+			return cmp.Or(cmp.Compare(b.score.Points, a.score.Points), cmp.Compare(a.TopPriority.Rank(), b.TopPriority.Rank()),
 				a.Due.Compare(b.Due), cmp.Compare(a.Key, b.Key))
 		})
 		sortRanking(r)

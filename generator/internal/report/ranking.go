@@ -246,22 +246,23 @@ func rank(r *Report, sysByID map[string]inventory.System) {
 	for i := range r.Actions {
 		a := &r.Actions[i]
 		n := int(ranked[i])
-		a.Score = Score{Points: best[i].Points, Reasons: best[i].Reasons}
+		// best.Reasons is shared; the further findings' reason is added
+		// when Score is asked.
+		a.score, a.further = Score{Points: best[i].Points, Reasons: best[i].Reasons}, 0
 		if n > 1 {
-			// best.Reasons is shared: the reasons with the further findings
-			// are built in buf and shared in turn, as the findings' are.
-			extra := min(WeightActionMax, float64(WeightActionPerFinding*(n-1)))
-			a.Score.Points += extra
-			buf = append(append(buf[:0], best[i].Reasons...), ScoreReason{Code: "findings",
-				Text:   i18n.Countf("rank.further", n-1, n-1),
-				Points: extra})
-			a.Score.Reasons = lists.Intern(buf)
+			a.score.Points += furtherPoints(n - 1)
+			a.further = int32(n - 1)
 		}
 	}
 	sortActions(r)
 	for i := range r.Actions {
 		r.Actions[i].Rank = i + 1
 	}
+}
+
+// furtherPoints is what n further ranked findings add to an action's score.
+func furtherPoints(n int) float64 {
+	return min(WeightActionMax, float64(WeightActionPerFinding*n))
 }
 
 // FindingScore returns an open finding's score and 1-based rank; ok is

@@ -5,6 +5,7 @@
 package report
 
 import (
+	"slices"
 	"time"
 
 	"vulnreport/generator/internal/attack"
@@ -226,29 +227,57 @@ type Plan = plan.Action
 
 // Action is a fix action: what an owner does to one component of one
 // system, closing all the findings beneath it. The fields of Plan are
-// promoted (a.Target, a.Due, a.Stage, …); the others are what the report
-// adds. In JSON it is one flat object (see MarshalJSON).
+// promoted (a.Target, a.Due, a.Stage, …), and so are those of its
+// system's ActionSystem; the others are what the report adds. In JSON it
+// is one flat object (see MarshalJSON).
 type Action struct {
 	// Plan is the action as planned, with ProductName set to the
 	// product's display name when the inventory gives none and Hosts to
 	// the system's host count (at least 1) when no finding gives one.
-	Plan
-	// TargetText is the one text every output shows for the target
+	// Its TargetText is the one text every output shows for the target
 	// (plan.ActionTargetText).
-	TargetText i18n.Text
-	// Department is the owner department of its system, from the system
-	// register (blank when none is registered).
-	Department string
-	// Score is the action's place in the one risk ranking (its highest
-	// finding's score plus its further findings).
-	Score Score
+	Plan
+	// ActionSystem is what the system register says of its system, shared
+	// by the system's actions; never nil.
+	*ActionSystem
+	// score is its highest-scoring finding's score, reasons and all (the
+	// finding's list, shared), with its points for further findings
+	// added; Score adds their reason.
+	score Score
 	// Rank is the action's 1-based position in that ranking (Actions' order).
 	Rank int
 	// RiskShare is the share of open risk weight the action removes (0–1).
 	RiskShare float64
-	// SystemName is its system's name from the register (empty when the
-	// system is not registered), for its instruction (Text).
+	// further is how many ranked findings it has beyond that one.
+	further int32
+}
+
+// Score returns the action's place in the one risk ranking: its highest
+// finding's score plus, when it has further ranked findings, their term
+// ("findings"). The reasons are made when asked, not kept (only the top
+// actions show theirs); Points reads the points alone.
+func (a *Action) Score() Score {
+	if a.further == 0 {
+		return a.score
+	}
+	n := int(a.further)
+	return Score{Points: a.score.Points, Reasons: append(slices.Clip(a.score.Reasons), ScoreReason{Code: "findings",
+		Text: i18n.Countf("rank.further", n, n), Points: furtherPoints(n)})}
+}
+
+// Points returns the action's score points (Score().Points).
+func (a *Action) Points() float64 { return a.score.Points }
+
+// ActionSystem is what a fix action shows of its system from the system
+// register, shared by all the system's actions. Nothing may write into
+// an ActionSystem an action points to.
+type ActionSystem struct {
+	// SystemName is the system's name (empty when the system is not
+	// registered), for its actions' instructions (Text).
 	SystemName i18n.Text
+	// Department is the system's owner department (blank when none is
+	// registered).
+	Department string
 }
 
 // Text returns the one-line instruction ("upgrade … to … or later") in

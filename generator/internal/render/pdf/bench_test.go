@@ -10,6 +10,7 @@ import (
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/inventory"
 	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/plan"
 	"vulnreport/generator/internal/render"
 	"vulnreport/generator/internal/render/pdf"
 	"vulnreport/generator/internal/report"
@@ -89,6 +90,7 @@ func synthetic(nSys, nFind int) *report.Report {
 		r.Sentences = append(r.Sentences, i18n.Text{JA: fmt.Sprintf("合成データの %d 文目です。未対応の指摘は %d 件です。", i+1, nFind),
 			EN: fmt.Sprintf("Sentence %d of the synthetic data: %d findings are open.", i+1, nFind)})
 	}
+	upgrade := plan.NewFix(plan.Fix{Kind: "upgrade", Target: "2.0"})
 	for i := 0; i < nFind/10; i++ {
 		f := fs[i*10]
 		keys := make([]string, 10)
@@ -96,9 +98,9 @@ func synthetic(nSys, nFind int) *report.Report {
 			keys[j] = fs[i*10+j].Key
 		}
 		r.Actions = append(r.Actions, report.Action{Plan: report.Plan{Key: f.Key, System: f.System, Product: f.Product, ProductName: "Product",
-			Version: "1.0", Kind: "upgrade", Target: "2.0", Findings: keys, TopPriority: f.Priority, Due: f.Due, Hosts: 3,
-			Stage: []model.Stage{model.StageNone, model.StageInvestigate, model.StageAssess, model.StagePlan, model.StageImplement}[i%5], Overdue: f.Overdue},
-			Department: depts[i%len(depts)], RiskShare: 1 / float64(nFind/10), SystemName: i18n.Plain(f.System)})
+			Version: "1.0", Fix: upgrade, Findings: keys, TopPriority: f.Priority, Due: f.Due, Hosts: 3,
+			Work: &plan.Work{Stage: []model.Stage{model.StageNone, model.StageInvestigate, model.StageAssess, model.StagePlan, model.StageImplement}[i%5]}, Overdue: f.Overdue},
+			ActionSystem: &report.ActionSystem{Department: depts[i%len(depts)], SystemName: i18n.Plain(f.System)}, RiskShare: 1 / float64(nFind/10)})
 	}
 	for i := 0; i < 500; i++ {
 		eol := asOf.AddDate(0, i%24-12, 0)

@@ -286,7 +286,7 @@ func (d *doc) topRisks(dry bool) float64 {
 // topRiskText is a top fix action's line on page one: the instruction
 // and the reasons it ranks where it does.
 func (d *doc) topRiskText(a *report.Action) string {
-	return d.completedOpen(a) + a.Sentence(d.lang) + " ［" + d.tf("pdf.rank_reasons", a.Score.ReasonText(d.lang, 3)) + "］"
+	return d.completedOpen(a) + a.Sentence(d.lang) + " ［" + d.tf("pdf.rank_reasons", a.Score().ReasonText(d.lang, 3)) + "］"
 }
 
 // scope prints what the report covers; with dry set it returns the

@@ -72,7 +72,7 @@ func (d *doc) topActions() {
 	}, maxLines: 6, size: sizeSmall}
 	for _, a := range acts {
 		t.addPrio(a.TopPriority, num(a.Rank), a.TopPriority.String(), d.completedOpen(a)+instruction(a.Sentence(d.lang)), num(len(a.Findings)), num(a.Hosts),
-			pct(a.RiskShare), d.dept(a.Department), day(a.Due), points(a.Score.Points)+": "+a.Score.ReasonText(d.lang, 3))
+			pct(a.RiskShare), d.dept(a.Department), day(a.Due), points(a.Points())+": "+a.Score().ReasonText(d.lang, 3))
 	}
 	d.table(t)
 	d.note(d.shownAlways(len(acts), d.r.Summary.Actions, "section.actions"))

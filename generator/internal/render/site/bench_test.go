@@ -19,6 +19,7 @@ import (
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/inventory"
 	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/plan"
 	"vulnreport/generator/internal/render"
 	"vulnreport/generator/internal/render/site"
 	"vulnreport/generator/internal/report"
@@ -95,6 +96,7 @@ func synthetic(nSys, nFind int) *report.Report {
 		return cmp.Or(cmp.Compare(a.PriorityRank(), b.PriorityRank()), a.Due.Compare(b.Due), cmp.Compare(a.Key, b.Key))
 	})
 	byAction := map[string]*report.Action{}
+	upgrade := plan.NewFix(plan.Fix{Kind: "upgrade", Target: "2.0"})
 	var keys []string
 	open := map[model.Priority]int{}
 	s := &r.Summary
@@ -111,9 +113,9 @@ func synthetic(nSys, nFind int) *report.Report {
 		}
 		a := byAction[f.ActionKey]
 		if a == nil {
-			a = &report.Action{Plan: report.Plan{Key: f.ActionKey, System: f.System, Product: f.Product, ProductName: f.ProductName, Version: f.Version, Kind: "upgrade",
-				Target: "2.0", TopPriority: f.Priority, Due: f.Due, Stage: f.Stage}, Department: depts[len(f.System)%len(depts)],
-				SystemName: i18n.Plain(f.System)}
+			a = &report.Action{Plan: report.Plan{Key: f.ActionKey, System: f.System, Product: f.Product, ProductName: f.ProductName, Version: f.Version,
+				Fix: upgrade, TopPriority: f.Priority, Due: f.Due, Work: &plan.Work{Stage: f.Stage}},
+				ActionSystem: &report.ActionSystem{Department: depts[len(f.System)%len(depts)], SystemName: i18n.Plain(f.System)}}
 			byAction[f.ActionKey] = a
 			keys = append(keys, f.ActionKey)
 		}

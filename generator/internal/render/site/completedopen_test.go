@@ -25,7 +25,6 @@ func TestCompletedOpenMarked(t *testing.T) {
 	marked.Actions = append([]report.Action(nil), base.Actions...)
 	ai := -1
 	for i := range marked.Actions {
-		marked.Actions[i].Completed = base.Actions[i].Completed
 		if ai < 0 && len(marked.Actions[i].Findings) > 0 && base.Actions[i].Completed.IsZero() {
 			ai = i
 		}
@@ -33,7 +32,10 @@ func TestCompletedOpenMarked(t *testing.T) {
 	if ai < 0 || ai >= 10 {
 		t.Fatalf("fixture has no open top-10 action to mark (index %d)", ai)
 	}
-	marked.Actions[ai].Completed = day("2026-11-20")
+	// The action's Work is shared with others: the marked one gets its own.
+	w := *marked.Actions[ai].Work
+	w.Completed = day("2026-11-20")
+	marked.Actions[ai].Work = &w
 	labels := map[string]string{"": "完了記録あり・未解消", "en/": "recorded done, still open"}
 	deps := render.Deps{Content: contentFS}
 	for name, rep := range map[string]*report.Report{"base": base, "marked": &marked} {

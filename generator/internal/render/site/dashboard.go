@@ -133,7 +133,7 @@ func (b *builder) dashboard(lang i18n.Lang, p *Page) any {
 	// The one risk ranking: the model's action order.
 	for ai := range r.Actions[:min(len(r.Actions), 10)] {
 		d.Top = append(d.Top, b.actionView(lang, p, int32(ai), false))
-		sc := r.Actions[ai].Score
+		sc := r.Actions[ai].Score()
 		d.Reasons = append(d.Reasons, strconv.FormatFloat(sc.Points, 'f', 1, 64)+": "+sc.ReasonText(lang, 4))
 	}
 	share := 0.0

@@ -13,6 +13,7 @@ import (
 	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/inventory"
 	"vulnreport/generator/internal/model"
+	"vulnreport/generator/internal/plan"
 	"vulnreport/generator/internal/report"
 )
 
@@ -55,6 +56,8 @@ func synthetic(n int) *report.Report {
 	first, due := date("2026-10-01"), date("2026-11-15")
 	fs := make([]model.Finding, n)
 	actions := map[string]bool{}
+	upgrade, planned := plan.NewFix(plan.Fix{Kind: "upgrade", Target: "3.0"}), &plan.Work{Stage: "plan", Action: "upgrade"}
+	dept := &report.ActionSystem{Department: "部署"}
 	r.Actions = r.Actions[:0]
 	for i := range fs {
 		c := &comps[i%len(comps)]
@@ -70,8 +73,8 @@ func synthetic(n int) *report.Report {
 		if !actions[akey] {
 			actions[akey] = true
 			r.Actions = append(r.Actions, report.Action{Plan: report.Plan{Key: akey, System: c.System, Product: c.Product, ProductName: c.ProductName,
-				Version: c.Version, Kind: "upgrade", Target: "3.0", Findings: []string{f.Key}, TopPriority: f.Priority, Due: due,
-				Hosts: c.Hosts, Stage: "plan", Action: "upgrade"}, Department: "部署", RiskShare: 0.001})
+				Version: c.Version, Fix: upgrade, Findings: []string{f.Key}, TopPriority: f.Priority, Due: due,
+				Hosts: c.Hosts, Work: planned}, ActionSystem: dept, RiskShare: 0.001})
 		}
 	}
 	r.Findings = report.NewFindingStore(fs)
