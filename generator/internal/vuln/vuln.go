@@ -121,12 +121,18 @@ func MergeCounted(advs []advisory.Advisory) ([]Vulnerability, int) {
 		}
 		groups[r] = append(groups[r], i)
 	}
-	out := make([]Vulnerability, 0, len(groups))
+	// Room for the groups that are merged, not for the stub groups (most
+	// of a large feed, and a Vulnerability is ~470 bytes).
 	stubGroups := 0
+	for _, r := range roots {
+		if members := groups[r]; countStubs(advs, members) == len(members) {
+			stubGroups++
+		}
+	}
+	out := make([]Vulnerability, 0, len(roots)-stubGroups)
 	for _, r := range roots {
 		members := groups[r]
 		if stubs := countStubs(advs, members); stubs == len(members) {
-			stubGroups++
 			continue
 		} else if stubs > 0 {
 			panic(mixedGroup(advs, members))
