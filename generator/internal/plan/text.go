@@ -34,8 +34,8 @@ func AppendTextIn(b []byte, lang i18n.Lang, a *Action, system i18n.Text, product
 		b = append(b, i18n.T(lang, "action_text.other_line")...)
 	}
 	closes := "action_text.closes"
-	if n := len(a.Findings); n == 1 && lang == i18n.EN {
-		closes += ".one"
+	if len(a.Findings) == 1 && lang == i18n.EN {
+		closes = "action_text.closes.one"
 	}
 	b = appendf(b, lang, closes, num(len(a.Findings)), str(a.TopPriority.String()))
 	if !a.Due.IsZero() {

@@ -171,9 +171,12 @@ func TestAppendTextInAllocs(t *testing.T) {
 		Due: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC), EOL: true}
 	sys := i18n.Text{JA: "受注サイト", EN: "Order site"}
 	buf := make([]byte, 0, 1024)
-	for _, lang := range []i18n.Lang{i18n.JA, i18n.EN} {
-		if n := testing.AllocsPerRun(100, func() { AppendTextIn(buf[:0], lang, &a, sys, "Apache Struts") }); n != 0 {
-			t.Errorf("%s: %.0f allocations a sentence, want 0", lang, n)
+	for _, n := range []int{1, 1234} {
+		a.Findings = make([]string, n)
+		for _, lang := range []i18n.Lang{i18n.JA, i18n.EN} {
+			if allocs := testing.AllocsPerRun(100, func() { AppendTextIn(buf[:0], lang, &a, sys, "Apache Struts") }); allocs != 0 {
+				t.Errorf("%s, %d findings: %.0f allocations a sentence, want 0", lang, n, allocs)
+			}
 		}
 	}
 }
