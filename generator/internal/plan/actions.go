@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"vulnreport/generator/internal/i18n"
 	"vulnreport/generator/internal/model"
 	"vulnreport/generator/internal/version"
 )
@@ -316,50 +315,4 @@ func isDigits(s string) bool {
 		}
 	}
 	return s != ""
-}
-
-// Text returns the one-line instruction for an action, in both languages
-// (the sentences are the catalogue's action_text.* keys).
-func Text(a Action, system i18n.Text, productName string) i18n.Text {
-	return i18n.Text{JA: text(i18n.JA, a, system, productName), EN: text(i18n.EN, a, system, productName)}
-}
-
-// TextIn is Text in one language.
-func TextIn(lang i18n.Lang, a *Action, system i18n.Text, productName string) string {
-	return text(lang, *a, system, productName)
-}
-
-// text is Text in one language.
-func text(lang i18n.Lang, a Action, system i18n.Text, productName string) string {
-	var key string
-	switch {
-	case a.Kind == model.ActionReplace && a.TargetOpen:
-		key = "action_text.replace_open"
-	case a.Kind == model.ActionReplace:
-		key = "action_text.replace"
-	case a.Kind == model.ActionConfirm && a.TargetOpen:
-		key = "action_text.confirm_open"
-	case a.Kind == model.ActionConfirm:
-		key = "action_text.confirm"
-	case a.Kind == model.ActionPatch:
-		key = "action_text.patch"
-	default:
-		key = "action_text.upgrade"
-	}
-	// One buffer for the sentence's parts: a plan has an action per
-	// product version and system, hundreds of thousands at scale.
-	var buf [320]byte
-	b := i18n.Appendf(buf[:0], lang, key, system.Get(lang), productName, a.Version, a.Patches, a.TargetText.Get(lang))
-	if key == "action_text.upgrade" && a.EOL {
-		b = append(b, i18n.T(lang, "action_text.other_line")...)
-	}
-	closes := "action_text.closes"
-	if n := len(a.Findings); n == 1 && lang == i18n.EN {
-		closes += ".one"
-	}
-	b = i18n.Appendf(b, lang, closes, len(a.Findings), a.TopPriority)
-	if !a.Due.IsZero() {
-		b = i18n.Appendf(b, lang, "action_text.due", a.Due.Format("2006-01-02"))
-	}
-	return string(b)
 }

@@ -163,11 +163,8 @@ func (w *pageWriter) actionRowsOf(b []byte, p *Page, ais []int32) []byte {
 		return w.text(b, "<p>", "none", "</p>")
 	}
 	ix, lb := p.b.ix, w.lb
-	b = w.text(b, "<table>\n<caption class=\"vh\">", "section.actions", "</caption>\n<thead><tr>")
-	for _, k := range []string{"priority", "col.fix", "stage", "col.due", "col.assignee", "col.findings"} {
-		b = w.text(b, `<th scope="col">`, k, "</th>")
-	}
-	b = append(b, "</tr></thead>\n<tbody>\n"...)
+	b = w.colHeads(openTable(b, w.t("section.actions"), false), "priority", "col.fix", "stage", "col.due", "col.assignee", "col.findings")
+	b = append(b, '\n')
 	for _, ai := range ais {
 		a := &ix.r.Actions[ai]
 		b = append(b, "<tr><td>"...)

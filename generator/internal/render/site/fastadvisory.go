@@ -108,11 +108,8 @@ func (w *pageWriter) advisoryPage(b []byte, p *Page, d *advisoryData) ([]byte, b
 		}
 		b = append(b, "</ul>"...)
 	}
-	b = w.text(b, "\n<table>\n<caption>", "site.affected_here", "</caption>\n<thead><tr>")
-	for _, k := range []string{"col.system", "col.product", "col.version", "priority", "col.due", "state"} {
-		b = w.text(b, `<th scope="col">`, k, "</th>")
-	}
-	b = append(b, "</tr></thead>\n<tbody>\n"...)
+	b = openTable(append(b, '\n'), w.t("site.affected_here"), true)
+	b = append(w.colHeads(b, "col.system", "col.product", "col.version", "priority", "col.due", "state"), '\n')
 	for _, fi := range d.fis {
 		b = w.rows.affectedOf(b, p.b.ix, w.lb, fi, p.depth)
 	}
@@ -134,13 +131,9 @@ func (w *pageWriter) advisoryPage(b []byte, p *Page, d *advisoryData) ([]byte, b
 	b = w.refs(b, d)
 	b = w.text(b, "\n</section>\n\n<section aria-labelledby=\"h-prov\">\n<h2 id=\"h-prov\">", "site.provenance", "</h2>\n")
 	if len(d.Provenance) > 0 {
-		b = w.text(b, "<table>\n<caption class=\"vh\">", "site.provenance", "</caption>\n<thead><tr>")
-		b = w.text(b, `<th scope="col">`, "site.field", "</th>")
-		b = w.text(b, `<th scope="col">`, "col.source", "</th></tr></thead>\n<tbody>")
+		b = w.colHeads(openTable(b, w.t("site.provenance"), false), "site.field", "col.source")
 		for _, kv := range d.Provenance {
-			b = append(b, `<tr><th scope="row">`...)
-			b = e(b, kv.Key)
-			b = append(b, "</th><td>"...)
+			b = append(rowHead(b, kv.Key), "<td>"...)
 			b = e(b, kv.Value)
 			b = append(b, "</td></tr>\n"...)
 		}

@@ -38,12 +38,7 @@ func (w *pageWriter) lifecyclePage(b []byte, p *Page, d *lifecycleData) ([]byte,
 	}
 	b = w.text(b, "</dl>\n<p class=\"note\">", "site.eol_windows_note", "</p>\n")
 	if len(d.ByDept) > 0 {
-		b = w.text(b, "<table>\n<caption>", "site.eol_by_dept", "</caption>\n<thead><tr>")
-		b = w.text(b, `<th scope="col">`, "col.owner", "</th>")
-		for _, k := range eolWindowKeys {
-			b = w.text(b, `<th scope="col">`, k, "</th>")
-		}
-		b = append(b, "</tr></thead>\n<tbody>"...)
+		b = w.colHeads(openTable(b, w.t("site.eol_by_dept"), true), eolDeptCols[:]...)
 		for i := range d.ByDept {
 			dw := &d.ByDept[i]
 			b = append(b, `<tr><th scope="row">`...)
@@ -68,8 +63,12 @@ func (w *pageWriter) lifecyclePage(b []byte, p *Page, d *lifecycleData) ([]byte,
 	return w.foot(b, p), true
 }
 
+// eolDeptCols head the table of counts by department: the department,
+// then the lifecycle page's four windows, in order (eolWindowKeys).
+var eolDeptCols = [5]string{"col.owner", "site.eol_now", "site.eol_3m", "site.eol_6m", "site.eol_12m"}
+
 // eolWindowKeys label the lifecycle page's four windows, in order.
-var eolWindowKeys = [4]string{"site.eol_now", "site.eol_3m", "site.eol_6m", "site.eol_12m"}
+var eolWindowKeys = eolDeptCols[1:]
 
 // owner writes the "owner" template: the department, or the label for
 // none.
@@ -87,33 +86,17 @@ func (w *pageWriter) lines(b []byte, p *Page) []byte {
 	if len(ix.r.Lifecycle) == 0 {
 		return w.text(b, "<p>", "none", "</p>")
 	}
-	b = append(b, "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"h-lines\">\n<table>\n"...)
-	b = w.text(b, "<caption class=\"vh\">", "site.lines", "</caption>\n<thead><tr>")
-	for _, k := range []string{"col.product", "col.cycle", "lifecycle", "col.released", "col.support_end", "col.eol", "col.extended_end",
-		"col.latest", "section.systems", "col.hosts", "col.replacement"} {
-		b = w.text(b, `<th scope="col">`, k, "</th>")
-	}
-	b = append(b, "</tr></thead>\n<tbody>\n"...)
+	b = append(b, "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"h-lines\">\n"...)
+	b = w.colHeads(openTable(b, w.t("site.lines"), false), "col.product", "col.cycle", "lifecycle", "col.released", "col.support_end", "col.eol",
+		"col.extended_end", "col.latest", "section.systems", "col.hosts", "col.replacement")
+	b = append(b, '\n')
 	b = slices.Grow(b, linesSize(ix, lb, p.depth))
 	for i := range ix.r.Lifecycle {
 		l := &ix.r.Lifecycle[i]
-		b = append(b, `<tr><th scope="row">`...)
-		b = escapeHTML(b, l.ProductName)
-		b = append(b, "</th><td>"...)
+		b = append(rowHead(b, l.ProductName), "<td>"...)
 		b = escapeHTML(b, l.Cycle)
-		b = append(b, `</td><td><span class="lc `...)
-		b = escapeHTML(b, string(l.Status))
-		b = append(b, `">`...)
-		b = escapeHTML(b, lb.get(lb.lifecycle, string(l.Status), "lifecycle."))
-		b = append(b, "</span></td><td>"...)
-		b = dTime(b, l.Released)
-		b = append(b, "</td><td>"...)
-		b = dTime(b, l.SupportEnd)
-		b = append(b, "</td><td>"...)
-		b = dTime(b, l.EOL)
-		b = append(b, "</td><td>"...)
-		b = dTime(b, l.ExtendedEnd)
-		b = append(b, "</td><td>"...)
+		b = lifecycleTag(append(b, "</td><td>"...), lb, string(l.Status))
+		b = append(dateCells(b, l.Released, l.SupportEnd, l.EOL, l.ExtendedEnd), "</td><td>"...)
 		b = orDash(b, l.Latest)
 		b = append(b, "</td>\n<td>"...)
 		for j, id := range l.Systems {
@@ -153,11 +136,7 @@ func (w *pageWriter) replacements(b []byte, list []replacement) ([]byte, bool) {
 	if len(list) == 0 {
 		return w.text(b, "<p>", "none", "</p>"), true
 	}
-	b = w.text(b, "<table>\n<caption class=\"vh\">", "site.replacements", "</caption>\n<thead><tr>")
-	for _, k := range []string{"col.replacement", "col.system", "col.owner"} {
-		b = w.text(b, `<th scope="col">`, k, "</th>")
-	}
-	b = append(b, "</tr></thead>\n<tbody>"...)
+	b = w.colHeads(openTable(b, w.t("site.replacements"), false), "col.replacement", "col.system", "col.owner")
 	for i := range list {
 		r := &list[i]
 		if !plainHref(r.Href) {

@@ -15,17 +15,12 @@ import (
 // template's URL escaping.
 func (w *pageWriter) notes(b []byte, p *Page, list []report.Notification) ([]byte, bool) {
 	lang := i18n.Lang(w.ch.Lang)
-	b = w.text(b, "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"", "section.notifications", "\">\n<table>\n")
-	b = w.text(b, "<caption class=\"vh\">", "section.notifications", "</caption>\n<thead><tr><th scope=\"col\">ID</th>")
-	for _, k := range []string{"col.received", "col.from", "col.system", "col.summary", "col.acknowledged", "site.ack_days", "col.status", "col.advisory"} {
-		b = w.text(b, `<th scope="col">`, k, "</th>")
-	}
-	b = append(b, "</tr></thead>\n<tbody>\n"...)
+	b = append(openScrollTable(b, w.t("section.notifications")), `<th scope="col">ID</th>`...)
+	b = w.colHeads(b, "col.received", "col.from", "col.system", "col.summary", "col.acknowledged", "site.ack_days", "col.status", "col.advisory")
+	b = append(b, '\n')
 	for i := range list {
 		n := &list[i]
-		b = append(b, `<tr><th scope="row">`...)
-		b = escapeHTML(b, n.ID)
-		b = append(b, "</th><td>"...)
+		b = append(rowHead(b, n.ID), "<td>"...)
 		b = dTime(b, n.Received)
 		b = append(b, "</td><td>"...)
 		b = escapeHTML(b, i18n.T(lang, "from."+n.From))
@@ -67,17 +62,12 @@ func (w *pageWriter) notes(b []byte, p *Page, list []report.Notification) ([]byt
 // accepts writes the "accepts" template; false when a link needs the
 // template's URL escaping.
 func (w *pageWriter) accepts(b []byte, p *Page, list []report.Acceptance) ([]byte, bool) {
-	b = w.text(b, "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"", "section.acceptances", "\">\n<table>\n")
-	b = w.text(b, "<caption class=\"vh\">", "section.acceptances", "</caption>\n<thead><tr><th scope=\"col\">ID</th>")
-	for _, k := range []string{"col.system", "col.advisory", "col.product", "col.justification", "col.approved_by", "col.expires", "col.findings", "col.notes"} {
-		b = w.text(b, `<th scope="col">`, k, "</th>")
-	}
-	b = append(b, "</tr></thead>\n<tbody>\n"...)
+	b = append(openScrollTable(b, w.t("section.acceptances")), `<th scope="col">ID</th>`...)
+	b = w.colHeads(b, "col.system", "col.advisory", "col.product", "col.justification", "col.approved_by", "col.expires", "col.findings", "col.notes")
+	b = append(b, '\n')
 	for i := range list {
 		a := &list[i]
-		b = append(b, `<tr><th scope="row">`...)
-		b = escapeHTML(b, a.ID)
-		b = append(b, "</th>\n<td>"...)
+		b = append(rowHead(b, a.ID), "\n<td>"...)
 		var ok bool
 		if a.System == "*" {
 			b = append(b, w.t("site.all_systems")...)

@@ -162,14 +162,10 @@ func (w *pageWriter) contract(b []byte, d *systemData) []byte {
 	}
 	b = w.text(b, "\n<p>", "col.contractor", ": ")
 	b = escapeHTML(b, d.Sys.Contractor)
-	b = w.text(b, "</p>\n<table>\n<caption class=\"vh\">", "section.contracts", "</caption>\n")
-	b = w.text(b, "<thead><tr><th scope=\"col\">", "site.clause", "</th>")
-	b = w.text(b, "<th scope=\"col\">", "col.value", "</th>")
-	b = w.text(b, "<th scope=\"col\">", "site.gap", "</th></tr></thead>\n<tbody>")
+	b = openTable(append(b, "</p>\n"...), w.t("section.contracts"), false)
+	b = w.colHeads(b, "site.clause", "col.value", "site.gap")
 	for _, c := range d.Clauses {
-		b = append(b, `<tr><th scope="row">`...)
-		b = escapeHTML(b, c.Label)
-		b = append(b, "</th><td>"...)
+		b = append(rowHead(b, c.Label), "<td>"...)
 		b = escapeHTML(b, c.Value)
 		b = append(b, "</td><td>"...)
 		if c.Gap {
@@ -184,15 +180,8 @@ func (w *pageWriter) contract(b []byte, d *systemData) []byte {
 
 // comps writes the "comps-table" template of the component rows idx.
 func (w *pageWriter) comps(b []byte, caption string, rows report.ComponentStore, idx []int32) []byte {
-	b = append(b, `<div class="scroll" tabindex="0" role="region" aria-label="`...)
-	b = append(b, caption...)
-	b = append(b, "\">\n<table>\n<caption class=\"vh\">"...)
-	b = append(b, caption...)
-	b = append(b, "</caption>\n<thead><tr>"...)
-	for _, k := range []string{"col.product", "col.version", "col.hosts", "lifecycle", "col.cycle", "col.eol", "col.latest", "col.findings"} {
-		b = w.text(b, `<th scope="col">`, k, "</th>")
-	}
-	b = append(b, "</tr></thead>\n<tbody>\n"...)
+	b = w.colHeads(openScrollTable(b, caption), "col.product", "col.version", "col.hosts", "lifecycle", "col.cycle", "col.eol", "col.latest", "col.findings")
+	b = append(b, '\n')
 	for _, i := range idx {
 		c := rows.At(int(i))
 		b = append(b, `<tr><th scope="row">`...)
@@ -212,11 +201,8 @@ func (w *pageWriter) comps(b []byte, caption string, rows report.ComponentStore,
 		} else {
 			b = append(b, w.t("site.all_hosts")...)
 		}
-		b = append(b, "</td>\n<td><span class=\"lc "...)
-		b = escapeHTML(b, string(c.Lifecycle))
-		b = append(b, `">`...)
-		b = escapeHTML(b, w.lb.get(w.lb.lifecycle, string(c.Lifecycle), "lifecycle."))
-		b = append(b, "</span></td><td>"...)
+		b = lifecycleTag(append(b, "</td>\n<td>"...), w.lb, string(c.Lifecycle))
+		b = append(b, "</td><td>"...)
 		b = orDash(b, c.Cycle)
 		b = append(b, "</td><td>"...)
 		b = dTime(b, c.EOL)
