@@ -91,7 +91,7 @@ func (l *loader) component(rec source.Record, st *source.FileStat) {
 	}
 	if l.accept(d, st, "components", c.System) {
 		l.internComponent(&c, p)
-		l.s.Components = append(reserve(l, l.s.Components, st), c)
+		l.s.Components = append(reserve(l, l.s.Components, st), l.parts.Component(c))
 	}
 }
 
