@@ -30,7 +30,19 @@ type factsKey struct {
 // to its own. f.Patches becomes part of the table: it must not be written
 // afterwards.
 func (p *Parts) Component(f Flat) Component {
-	return Component{Facts: p.Facts(f.facts()), InstallDate: p.installDate(f.Installed), UpdateDate: p.updateDate(f.Updated),
+	return p.ComponentLike(f, nil)
+}
+
+// ComponentLike is Component for a row whose facts likely equal like, a
+// part this table gave an earlier row (of the same product), which is
+// tried before the table; like may be nil.
+func (p *Parts) ComponentLike(f Flat, like *Facts) Component {
+	fa := f.facts()
+	fp := like
+	if like == nil || !sameFacts(like, &fa) {
+		fp = p.Facts(fa)
+	}
+	return Component{Facts: fp, InstallDate: p.installDate(f.Installed), UpdateDate: p.updateDate(f.Updated),
 		System: f.System, Version: f.Version, Hosts: f.Hosts, Pos: f.Pos}
 }
 
@@ -65,7 +77,8 @@ func (p *Parts) Facts(f Facts) *Facts {
 	if p.facts == nil {
 		p.facts = map[factsKey][]*Facts{}
 	}
-	q := &f
+	q := new(Facts) // f itself would escape on every call
+	*q = f
 	p.facts[k] = append(p.facts[k], q)
 	p.last = q
 	return q

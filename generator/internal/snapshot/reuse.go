@@ -40,6 +40,9 @@ type productText struct {
 	// (schemes.go), once schemeSet.
 	scheme    string
 	schemeSet bool
+	// facts is the shared part the last component of the product got,
+	// which the next one usually equals.
+	facts *inventory.Facts
 }
 
 // productOf returns what is known of product text s, parsing it once.
