@@ -23,12 +23,12 @@ import (
 func TestFindingsShareTheirParts(t *testing.T) {
 	asOf := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
 	at := func(line int) source.Pos { return source.Pos{File: "components.csv", Line: line} }
-	comps := []inventory.Component{
-		{System: "web", Key: "a:p", Name: "P", Version: "1.0", Hosts: 1, Pos: at(2)},
-		{System: "lan", Key: "a:p", Name: "P", Version: "1.0", Hosts: 2, Pos: at(3)},
-		{System: "web", Key: "a:q", Name: "Q", Version: "3.1", Hosts: 1, Pos: at(4)},
-		{System: "lan", Key: "a:q", Name: "Q", Version: "3.2", Hosts: 1, Pos: at(5)},
-	}
+	comps := inventory.Components(
+		inventory.Flat{System: "web", Key: "a:p", Name: "P", Version: "1.0", Hosts: 1, Pos: at(2)},
+		inventory.Flat{System: "lan", Key: "a:p", Name: "P", Version: "1.0", Hosts: 2, Pos: at(3)},
+		inventory.Flat{System: "web", Key: "a:q", Name: "Q", Version: "3.1", Hosts: 1, Pos: at(4)},
+		inventory.Flat{System: "lan", Key: "a:q", Name: "Q", Version: "3.2", Hosts: 1, Pos: at(5)},
+	)
 	rg, err := version.ParseRange("<2.0")
 	if err != nil {
 		t.Fatal(err)

@@ -96,12 +96,13 @@ func optBool(d *source.Decoder, key string) *bool {
 	return &v
 }
 
-// DecodeComponent decodes one components record. The product key is
+// DecodeComponent decodes one components record, as a Flat row that the
+// loader turns into a Component sharing its parts. The product key is
 // resolved later, when the product table is known.
-func DecodeComponent(rec source.Record, diags *source.Diagnostics) (Component, *source.Decoder) {
+func DecodeComponent(rec source.Record, diags *source.Diagnostics) (Flat, *source.Decoder) {
 	d := source.NewDecoder("components", rec, diags)
 	d.KeepOnOptional()
-	c := Component{Pos: rec.Pos, Source: "inventory"}
+	c := Flat{Pos: rec.Pos, Source: "inventory"}
 	c.System = d.ID("system", true)
 	c.Product = d.String("product", true)
 	c.Name = d.String("name", false)

@@ -89,30 +89,6 @@ func (s System) Holds(c string) bool {
 	return false
 }
 
-// Component is one piece of software installed on a system.
-type Component struct {
-	System string
-	// Product is the product as written; Key is its resolved product key.
-	Product string
-	Key     string
-	Name    string
-	Version string
-	// Scheme is the version scheme that orders Version (a scheme.Lookup
-	// name): the component's scheme column, else what the snapshot
-	// decides from the product's scheme column, the purl type or the
-	// vendor product table; "" when none did, and then an advisory's own
-	// scheme, else generic, orders each comparison.
-	Scheme string
-	// Hosts is how many of the system's hosts run it; 0 means all.
-	Hosts     int
-	Patches   []string
-	Installed time.Time
-	Updated   time.Time
-	// Source is "inventory" or "sbom:<file>".
-	Source string
-	Pos    source.Pos
-}
-
 // Change is a change-history record: a patch applied or an upgrade.
 type Change struct {
 	ID          string

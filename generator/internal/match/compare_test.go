@@ -22,7 +22,7 @@ func aff(key, versions string) advisory.Affected {
 }
 
 func schemed(sys, product, key, ver, sch string) inventory.Component {
-	return inventory.Component{System: sys, Product: product, Key: key, Version: ver, Scheme: sch, Pos: source.Pos{File: "c.csv", Line: 2}}
+	return inventory.Flat{System: sys, Product: product, Key: key, Version: ver, Scheme: sch, Pos: source.Pos{File: "c.csv", Line: 2}}.Component()
 }
 
 type outcomeWant struct {

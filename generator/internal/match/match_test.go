@@ -23,7 +23,7 @@ func vul(id, fixed string, affected ...[2]string) vuln.Vulnerability {
 }
 
 func comp(sys, key, ver string, patches ...string) inventory.Component {
-	return inventory.Component{System: sys, Key: key, Version: ver, Patches: patches, Pos: source.Pos{File: "c.csv", Line: 2}}
+	return inventory.Flat{System: sys, Key: key, Version: ver, Patches: patches, Pos: source.Pos{File: "c.csv", Line: 2}}.Component()
 }
 
 func TestMatch(t *testing.T) {

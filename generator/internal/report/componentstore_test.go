@@ -38,17 +38,17 @@ const componentRowBudget = 32
 func componentsFixture() Input {
 	struts := "apache:struts"
 	csv := func(line int) source.Pos { return source.Pos{File: "components.csv", Line: line} }
-	rows := []inventory.Component{
-		{System: "web01", Key: struts, Name: "Struts", Version: "2.5.10", Hosts: 2, Patches: []string{"S2-045"}, Source: "inventory", Pos: csv(10)},
-		{System: "web01", Key: struts, Name: "Struts", Version: "2.5.10", Hosts: 1, Patches: []string{"S2-045"}, Source: "inventory", Pos: csv(9)},
-		{System: "web01", Key: struts, Version: "2.5.10", Source: "sbom:sbom/web01.cdx.json", Pos: source.Pos{File: "sbom/web01.cdx.json", Line: 1, Col: 4711}},
-		{System: "web01", Key: struts, Version: "2.5.10", Source: "scan:scans/web01/trivy.json", Pos: source.Pos{File: "scans/web01/trivy.json"}},
-		{System: "web01", Key: "openssl:openssl", Name: "OpenSSL", Version: "1.0.2", Patches: []string{}, Source: "inventory", Pos: csv(3)},
-		{System: "db01", Key: "oracle:jre", Version: "8u201", Hosts: math.MaxInt32 + 1, Patches: []string{"a", "b"}, Source: "inventory", Pos: csv(4)},
-		{System: "db01", Key: "oracle:jre", Version: "8u201", Hosts: -1, Patches: []string{"a\x01b"}, Source: "inventory", Pos: csv(5)},
-		{System: "db01", Key: struts, Name: "Struts", Version: "2.3.1", Hosts: 40, Patches: []string{"a", "b"}, Source: "inventory", Pos: csv(1<<33 + 2)},
-		{System: "pc-fleet", Key: "oracle:jre", Name: "Java", Version: "8u201", Hosts: 120, Source: "inventory", Pos: csv(6)},
-	}
+	rows := inventory.Components(
+		inventory.Flat{System: "web01", Key: struts, Name: "Struts", Version: "2.5.10", Hosts: 2, Patches: []string{"S2-045"}, Source: "inventory", Pos: csv(10)},
+		inventory.Flat{System: "web01", Key: struts, Name: "Struts", Version: "2.5.10", Hosts: 1, Patches: []string{"S2-045"}, Source: "inventory", Pos: csv(9)},
+		inventory.Flat{System: "web01", Key: struts, Version: "2.5.10", Source: "sbom:sbom/web01.cdx.json", Pos: source.Pos{File: "sbom/web01.cdx.json", Line: 1, Col: 4711}},
+		inventory.Flat{System: "web01", Key: struts, Version: "2.5.10", Source: "scan:scans/web01/trivy.json", Pos: source.Pos{File: "scans/web01/trivy.json"}},
+		inventory.Flat{System: "web01", Key: "openssl:openssl", Name: "OpenSSL", Version: "1.0.2", Patches: []string{}, Source: "inventory", Pos: csv(3)},
+		inventory.Flat{System: "db01", Key: "oracle:jre", Version: "8u201", Hosts: math.MaxInt32 + 1, Patches: []string{"a", "b"}, Source: "inventory", Pos: csv(4)},
+		inventory.Flat{System: "db01", Key: "oracle:jre", Version: "8u201", Hosts: -1, Patches: []string{"a\x01b"}, Source: "inventory", Pos: csv(5)},
+		inventory.Flat{System: "db01", Key: struts, Name: "Struts", Version: "2.3.1", Hosts: 40, Patches: []string{"a", "b"}, Source: "inventory", Pos: csv(1<<33 + 2)},
+		inventory.Flat{System: "pc-fleet", Key: "oracle:jre", Name: "Java", Version: "8u201", Hosts: 120, Source: "inventory", Pos: csv(6)},
+	)
 	finding := func(sys, key, ver string, st model.State) model.Finding {
 		return model.Flat{Kind: model.KindVulnerability, System: sys, Product: key, Version: ver, State: st}.Finding()
 	}
@@ -228,8 +228,8 @@ func TestComponentStoreBudget(t *testing.T) {
 
 	in := componentsFixture()
 	for i := range 5000 { // a product version on many systems, as at scale
-		in.Components = append(in.Components, inventory.Component{System: fmt.Sprintf("s%04d", i%500), Key: "oracle:jre",
-			Version: "8u201", Hosts: i % 7, Source: "inventory", Pos: source.Pos{File: "components.csv", Line: 20 + i}})
+		in.Components = append(in.Components, inventory.Flat{System: fmt.Sprintf("s%04d", i%500), Key: "oracle:jre",
+			Version: "8u201", Hosts: i % 7, Source: "inventory", Pos: source.Pos{File: "components.csv", Line: 20 + i}}.Component())
 	}
 	s := components(in, in.Assessed.Findings)
 	cols := reflect.ValueOf(s.d.cols)

@@ -91,7 +91,15 @@ func (l *loader) component(rec source.Record, st *source.FileStat) {
 	}
 	if l.accept(d, st, "components", c.System) {
 		l.internComponent(&c, p)
-		l.s.Components = append(reserve(l, l.s.Components, st), c)
+		var like *inventory.Facts
+		if p != nil {
+			like = p.facts
+		}
+		row := l.parts.ComponentLike(c, like)
+		if p != nil {
+			p.facts = row.Facts
+		}
+		l.s.Components = append(reserve(l, l.s.Components, st), row)
 	}
 }
 

@@ -103,6 +103,7 @@ func (l *loader) readFeed(name, kind, system string, stop bool) {
 	l.s.Cycles = append(l.s.Cycles, res.Cycles...)
 	for _, c := range res.Components {
 		c.System = system
+		l.parts.Share(&c)
 		l.s.Components = append(l.s.Components, c)
 	}
 	l.s.KEV = append(l.s.KEV, res.KEV...)

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"vulnreport/generator/internal/feed"
+	"vulnreport/generator/internal/inventory"
 	"vulnreport/generator/internal/policy"
 	"vulnreport/generator/internal/product"
 	"vulnreport/generator/internal/source"
@@ -27,6 +28,8 @@ type loader struct {
 	strs       map[string]string
 	lastSystem string
 	products   map[string]*productText
+	// parts shares the parts of component rows (inventory.Parts).
+	parts inventory.Parts
 	// verChecked caches versionProblem; early resolves products for
 	// schemes while components are read (schemes.go).
 	verChecked map[[2]string]string

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"vulnreport/generator/internal/inventory"
 	"vulnreport/generator/internal/product"
 	"vulnreport/generator/internal/source"
 )
@@ -39,6 +40,9 @@ type productText struct {
 	// (schemes.go), once schemeSet.
 	scheme    string
 	schemeSet bool
+	// facts is the shared part the last component of the product got,
+	// which the next one usually equals.
+	facts *inventory.Facts
 }
 
 // productOf returns what is known of product text s, parsing it once.
@@ -56,8 +60,9 @@ func (l *loader) productOf(s string) *productText {
 }
 
 // internComponent replaces the strings of an accepted component by the
-// loader's copies. p is its product's entry, nil when it has none.
-func (l *loader) internComponent(c *compT, p *productText) {
+// loader's copies, before it becomes a row sharing its parts. p is its
+// product's entry, nil when it has none.
+func (l *loader) internComponent(c *inventory.Flat, p *productText) {
 	if c.System != l.lastSystem {
 		l.lastSystem = l.intern(c.System)
 	}

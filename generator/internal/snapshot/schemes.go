@@ -3,6 +3,7 @@ package snapshot
 import (
 	"strings"
 
+	"vulnreport/generator/internal/inventory"
 	"vulnreport/generator/internal/product"
 	"vulnreport/generator/internal/source"
 	"vulnreport/generator/internal/version"
@@ -99,15 +100,24 @@ func (l *loader) warnVersion(pos source.Pos, schemeName, v string) {
 func (l *loader) componentSchemes() {
 	s := l.s
 	cache := map[string]string{}
+	// The scheme depends on the product as written alone: rows sharing
+	// facts share the facts with their scheme.
+	schemed := map[*inventory.Facts]*inventory.Facts{}
 	for i := range s.Components {
 		c := &s.Components[i]
 		if c.Scheme == "" && c.Product != "" {
-			sc, ok := cache[c.Product]
-			if !ok {
-				sc = productScheme(s.Resolver, c.Product)
-				cache[c.Product] = sc
+			if f, ok := schemed[c.Facts]; ok {
+				c.Facts = f
+			} else {
+				sc, ok := cache[c.Product]
+				if !ok {
+					sc = productScheme(s.Resolver, c.Product)
+					cache[c.Product] = sc
+				}
+				old := c.Facts
+				l.parts.Edit(c, func(f *inventory.Facts) { f.Scheme = sc })
+				schemed[old] = c.Facts
 			}
-			c.Scheme = sc
 		}
 		if c.Source != "inventory" && c.Version != "" {
 			l.warnVersion(c.Pos, c.Scheme, c.Version)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"vulnreport/generator/internal/inventory"
 	"vulnreport/generator/internal/lifecycle"
 	"vulnreport/generator/internal/product"
 	"vulnreport/generator/internal/remediation"
@@ -34,13 +35,22 @@ func (l *loader) validate() {
 		return false
 	})
 	resolve := resolver(s.Resolver)
+	// The key depends on the product as written alone: rows sharing
+	// facts share the facts with their key.
+	keyed := map[*inventory.Facts]*inventory.Facts{}
 	for i := range s.Components {
 		c := &s.Components[i]
 		key, ver, err := resolve(c.Product)
 		if err != nil {
 			continue
 		}
-		c.Key = key
+		if f, ok := keyed[c.Facts]; ok {
+			c.Facts = f
+		} else {
+			old := c.Facts
+			l.parts.Edit(c, func(f *inventory.Facts) { f.Key = key })
+			keyed[old] = c.Facts
+		}
 		if c.Version == "" {
 			c.Version = ver
 		}

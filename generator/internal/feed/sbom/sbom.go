@@ -106,7 +106,7 @@ func (p *parser) add(c ids, pos source.Pos) {
 	if g := strings.TrimSpace(c.group); g != "" && label != "" {
 		label = g + "/" + label
 	}
-	comp := inventory.Component{Name: label, Version: strings.TrimSpace(c.version), Source: "sbom:" + p.name, Pos: pos}
+	comp := inventory.Flat{Name: label, Version: strings.TrimSpace(c.version), Source: "sbom:" + p.name, Pos: pos}
 	var refVersion string
 	if cpe := strings.TrimSpace(c.cpe); cpe != "" {
 		if ref, err := product.Parse(cpe); err == nil && ref.Kind == "cpe" {
@@ -151,7 +151,7 @@ func (p *parser) add(c ids, pos source.Pos) {
 		return
 	}
 	p.res.Accepted++
-	p.res.Components = append(p.res.Components, comp)
+	p.res.Components = append(p.res.Components, comp.Component())
 }
 
 func orName(s string) string {

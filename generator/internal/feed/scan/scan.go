@@ -238,8 +238,8 @@ func (b *builder) add(f finding) {
 	}
 	if ck := key + "\x00" + installed; !b.comps[ck] {
 		b.comps[ck] = true
-		b.res.Components = append(b.res.Components, inventory.Component{Product: componentProduct(f, written, distro), Key: key, Name: name,
-			Version: installed, Source: "scan:" + b.name, Pos: f.Pos})
+		b.res.Components = append(b.res.Components, inventory.Flat{Product: componentProduct(f, written, distro), Key: key, Name: name,
+			Version: installed, Source: "scan:" + b.name, Pos: f.Pos}.Component())
 	}
 	// The scanner's range speaks for the scanned distribution's package:
 	// a distribution advisory, which decides for it in its own ordering.
