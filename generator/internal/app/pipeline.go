@@ -84,12 +84,13 @@ type Pipeline struct {
 	consume bool
 }
 
-// ConsumeInputs lets the stages let go of the snapshot's component rows
-// and the assessed findings once the report model holds what it needs of
-// them, during Report rather than after it, which lowers the build's peak
-// memory. Snapshot() then has no Components, and the pipeline no matches
-// or assessed findings, past Report; Build, which never reads them
-// again, calls it.
+// ConsumeInputs lets the stages let go of what no later stage reads as
+// soon as it is read: the matches once assessed, the snapshot's component
+// rows and the assessed findings once the report model holds what it
+// needs of them (during Report rather than after it), which lowers the
+// build's peak memory. The pipeline then has no matches past Assess, and
+// Snapshot() no Components and the pipeline no assessed findings past
+// Report; Build, which never reads them again, calls it.
 func (p *Pipeline) ConsumeInputs() { p.consume = true }
 
 // NewPipeline returns a pipeline for opt whose diagnostics go to diags (a
@@ -201,6 +202,9 @@ func (p *Pipeline) Assess() {
 	})
 	scanSources(p.as.Findings, scans)
 	p.attacks = attackStage(p.opt.Data, p.snap, p.as.Findings, p.vulns, p.asOf, pol, p.diags)
+	if p.consume {
+		p.m.Found = nil // packed into the findings: nothing reads the matches again
+	}
 	open := 0
 	for i := range p.as.Findings.Len() {
 		if p.as.Findings.IsOpen(i) {
@@ -227,12 +231,9 @@ func (p *Pipeline) Report() *report.Report {
 	if p.consume {
 		// report.Build holds the last reference to the component rows and
 		// to the assessed findings, and lets go of each once the model
-		// holds it (the findings packed into its store); nothing after
-		// Assess reads the matches themselves.
+		// holds it (the findings' store becomes the model's).
 		s.Components = nil
 		p.as.Findings = nil
-		p.m.Found = nil
-		in.Match.Found = nil
 	}
 	p.rep = report.Build(in)
 	p.font = s.Policy.Font
