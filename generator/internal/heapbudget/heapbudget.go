@@ -5,10 +5,13 @@
 // from the pages written. Set gives the runtime a soft memory limit of
 // the live heap plus a headroom instead, so the collector runs as the
 // headroom fills and the peak stays near the model's own size. The
-// headroom is a fixed minimum or half the live heap, whichever is more:
-// each collection marks the whole live heap, so a headroom that does not
-// grow with it would make a large model's collections too frequent (at
-// most as frequent as GOGC=50 then).
+// headroom is a fixed minimum or the live heap, whichever is more: each
+// collection marks the whole live heap, so a headroom that does not grow
+// with it would make a large model's collections too frequent, and the
+// renderers' own working set (the site's indexes and cached sentences)
+// grows with the model too: with half the live heap as headroom, 30,000
+// systems (a 921 MB model, the site's working set ~600 MB above it) left
+// the collector running back to back for the last minute of the site.
 //
 // The limit counts all the memory the runtime holds, not only heap
 // objects: spans the analysis left partly used (its freed garbage sat
@@ -43,7 +46,7 @@ const minHeap = 256 << 20
 // Set measures the live heap (collecting first, so that the analysis's
 // garbage is gone) and sets the soft memory limit to the memory the
 // runtime then holds (Held: the live heap and what cannot become free
-// heap) plus headroom or half the live heap, whichever is more, unless
+// heap) plus headroom or the live heap, whichever is more, unless
 // userLimit is true (GOMEMLIMIT is set) or the heap is small. It returns
 // the limit set, 0 when none, and a function that restores the previous
 // limit.
@@ -53,10 +56,14 @@ func Set(headroom int64, userLimit bool) (limit int64, restore func()) {
 	}
 	runtime.GC()
 	live := Live()
-	limit = max(live, Held()) + max(headroom, live/2)
+	limit = limitFor(live, Held(), headroom)
 	prev := debug.SetMemoryLimit(limit)
 	return limit, func() { debug.SetMemoryLimit(prev) }
 }
+
+// limitFor is the limit for a live heap, the memory the runtime holds
+// and a headroom.
+func limitFor(live, held, headroom int64) int64 { return max(live, held) + max(headroom, live) }
 
 // Live returns the heap marked live by the last collection.
 func Live() int64 {

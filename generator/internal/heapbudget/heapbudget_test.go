@@ -8,7 +8,7 @@ import (
 )
 
 // TestSet checks that a large live heap gets a limit of live plus
-// headroom (or half the live heap) that restore takes back, and that a user's GOMEMLIMIT or a
+// headroom (or the live heap) that restore takes back, and that a user's GOMEMLIMIT or a
 // small heap gets none.
 func TestSet(t *testing.T) {
 	before := debug.SetMemoryLimit(-1)
@@ -25,7 +25,7 @@ func TestSet(t *testing.T) {
 	if live < 300<<20 {
 		t.Fatalf("live heap %d with 320 MiB held", live)
 	}
-	if want := live + max(Headroom, live/2); limit < live+Headroom || limit > want+64<<20 {
+	if want := live + max(Headroom, live); limit < live+Headroom || limit > want+64<<20 {
 		t.Errorf("limit %d for a live heap of %d and headroom %d", limit, live, Headroom)
 	}
 	if got := debug.SetMemoryLimit(-1); got != limit {
@@ -36,6 +36,22 @@ func TestSet(t *testing.T) {
 		t.Errorf("restore left %d, want %d", got, before)
 	}
 	runtime.KeepAlive(keep)
+}
+
+// TestLimitFor: the headroom is the fixed minimum for a small model and
+// grows with a large one, so that the renderers' working set, which grows
+// with it too, never fills it.
+func TestLimitFor(t *testing.T) {
+	const mib = 1 << 20
+	for _, c := range []struct{ live, held, want int64 }{
+		{300 * mib, 320 * mib, 320*mib + Headroom},
+		{921 * mib, 1000 * mib, 1000*mib + 921*mib},
+		{2000 * mib, 1900 * mib, 4000 * mib},
+	} {
+		if got := limitFor(c.live, c.held, Headroom); got != c.want {
+			t.Errorf("limitFor(%d MiB, %d MiB) = %d MiB, want %d", c.live/mib, c.held/mib, got/mib, c.want/mib)
+		}
+	}
 }
 
 // TestSetGivesHeadroomOverFragments checks that the collector gets the
