@@ -1,6 +1,8 @@
 // Package model defines the Finding — one vulnerability (or end-of-life
 // product) on one component of one system — as matching creates it and the
-// assessment stages annotate it. The counting unit throughout is
+// assessment stages annotate it, and the FindingStore that holds a month's
+// findings as columns of small integers (packed by a FindingBuilder as
+// assessment judges each one). The counting unit throughout is
 // system × component × vulnerability, aliases merged.
 package model
 
