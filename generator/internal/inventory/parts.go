@@ -96,25 +96,22 @@ func samePatches(a, b []string) bool {
 }
 
 func (p *Parts) installDate(t time.Time) *InstallDate {
-	if d, ok := p.installed[t]; ok {
-		return d
-	}
-	if p.installed == nil {
-		p.installed = map[time.Time]*InstallDate{}
-	}
-	d := &InstallDate{t}
-	p.installed[t] = d
-	return d
+	return shared(&p.installed, t, func() *InstallDate { return &InstallDate{t} })
 }
 
 func (p *Parts) updateDate(t time.Time) *UpdateDate {
-	if d, ok := p.updated[t]; ok {
+	return shared(&p.updated, t, func() *UpdateDate { return &UpdateDate{t} })
+}
+
+// shared returns the part of date t in *m, made by mk the first time.
+func shared[T any](m *map[time.Time]*T, t time.Time, mk func() *T) *T {
+	if d, ok := (*m)[t]; ok {
 		return d
 	}
-	if p.updated == nil {
-		p.updated = map[time.Time]*UpdateDate{}
+	if *m == nil {
+		*m = map[time.Time]*T{}
 	}
-	d := &UpdateDate{t}
-	p.updated[t] = d
+	d := mk()
+	(*m)[t] = d
 	return d
 }
