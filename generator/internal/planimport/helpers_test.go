@@ -64,7 +64,7 @@ func planReport(remediationFile string) *report.Report {
 		return report.System{System: inventory.System{ID: id, Name: i18n.Plain(name), Status: "active", Owner: "情報システム部"}}
 	}
 	act := func(system, product, version string, prio model.Priority) report.Action {
-		return report.Action{Plan: report.Plan{Key: system + "/" + product + "@" + version, System: system, Product: product, ProductName: product,
+		return report.Action{Plan: &report.Plan{Key: system + "/" + product + "@" + version, System: system, Product: product, ProductName: product,
 			Version: version, Fix: plan.NewFix(plan.Fix{Kind: "upgrade", Target: "9.9"}), Work: &plan.Work{}, Findings: []string{"f"},
 			TopPriority: prio, Due: day("2026-12-07"), Hosts: 1}, ActionSystem: &report.ActionSystem{Department: "情報システム部"}}
 	}

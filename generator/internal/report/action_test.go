@@ -13,16 +13,18 @@ import (
 	"vulnreport/generator/internal/plan"
 )
 
-// actionSizeBudget is the most bytes a fix action itself may take in
-// Report.Actions, its shared parts (plan.Fix, plan.Work, ActionSystem)
-// and lists aside: 232 today, 536 when it held every field itself. At
-// 10,000 systems there are 300,000 actions.
-const actionSizeBudget = 232
+// actionSizeBudget is the most bytes a fix action itself may take, in
+// Report.Actions and in the plan it points to, its shared parts
+// (plan.Fix, plan.Work, ActionSystem) and lists aside: 240 today (232
+// when the plan was copied into the action, which made both live at
+// once while the report was built), 536 when it held every field itself.
+// At 10,000 systems there are 300,000 actions.
+const actionSizeBudget = 240
 
-// TestActionSize holds the size of an action and of the plan it embeds.
+// TestActionSize holds the size of an action and of the plan it points to.
 func TestActionSize(t *testing.T) {
-	if n := unsafe.Sizeof(Action{}); n > actionSizeBudget {
-		t.Errorf("report.Action is %d bytes, over the budget of %d", n, actionSizeBudget)
+	if n := unsafe.Sizeof(Action{}) + unsafe.Sizeof(plan.Action{}); n > actionSizeBudget {
+		t.Errorf("report.Action and its plan.Action are %d bytes, over the budget of %d", n, actionSizeBudget)
 	}
 	if n := unsafe.Sizeof(plan.Action{}); n > 168 {
 		t.Errorf("plan.Action is %d bytes, over the budget of 168", n)
@@ -44,8 +46,8 @@ func TestActionScore(t *testing.T) {
 		model.Flat{Key: "s1/c:d@2/CVE-4", Kind: model.KindVulnerability, System: "s1", Product: "c:d", Version: "2", VulnID: "CVE-4",
 			HasCVSS: true, CVSS: 9.8, KEV: true, Priority: model.P2, Due: day.AddDate(0, 0, 30), State: model.StateOpen, ActionKey: "s1/c:d@2"})
 	r := &Report{AsOf: day, Findings: NewFindingStore(fs), Actions: []Action{
-		{Plan: plan.Action{Key: "s1/a:b@1", Findings: []string{fs[0].Key, fs[1].Key, fs[2].Key}}},
-		{Plan: plan.Action{Key: "s1/c:d@2", Findings: []string{fs[3].Key}}},
+		{Plan: &plan.Action{Key: "s1/a:b@1", Findings: []string{fs[0].Key, fs[1].Key, fs[2].Key}}},
+		{Plan: &plan.Action{Key: "s1/c:d@2", Findings: []string{fs[3].Key}}},
 	}}
 	rank(r, map[string]inventory.System{"s1": {ID: "s1"}})
 	best, _, _ := r.FindingScore(fs[1].Key)

@@ -280,7 +280,8 @@ func actions(in Input, fs *model.FindingBuilder, sysByID map[string]inventory.Sy
 	}
 	out := make([]Action, len(pas))
 	bySystem := map[string]*ActionSystem{}
-	for i, a := range pas {
+	for i := range pas {
+		a := &pas[i]
 		sys := sysByID[a.System]
 		name := a.ProductName
 		if name == "" {

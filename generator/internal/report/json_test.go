@@ -80,7 +80,7 @@ func TestJSONFields(t *testing.T) {
 // and that text is escaped only as the caller's encoder asks.
 func TestActionJSON(t *testing.T) {
 	a := Action{
-		Plan: Plan{Key: "web01/apache:struts@2.5.10", System: "web01", Product: "apache:struts", ProductName: "<Struts> & co",
+		Plan: &Plan{Key: "web01/apache:struts@2.5.10", System: "web01", Product: "apache:struts", ProductName: "<Struts> & co",
 			Version: "2.5.10", Fix: plan.NewFix(plan.Fix{Kind: model.ActionUpgrade, Target: "2.5.33", EOL: true}),
 			Work: &plan.Work{Remediations: []string{"R-1"}}, Findings: []string{"f1", "f2"}, TopPriority: model.P1,
 			Due: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), Hosts: 2},

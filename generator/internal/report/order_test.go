@@ -25,7 +25,7 @@ func TestSortRankingAndActions(t *testing.T) {
 		for i := range n {
 			fs = append(fs, model.Flat{Priority: prios[rng.IntN(len(prios))], Due: day.AddDate(0, 0, rng.IntN(4))}.Finding())
 			r.Ranking = append(r.Ranking, Ranked{Index: i, Key: fmt.Sprintf("f%d", rng.IntN(n+1)), Score: Score{Points: float64(rng.IntN(5))}})
-			a := Action{score: Score{Points: float64(rng.IntN(5))}}
+			a := Action{Plan: &Plan{}, score: Score{Points: float64(rng.IntN(5))}}
 			a.Key, a.TopPriority, a.Due, a.Hosts = fmt.Sprintf("a%d", rng.IntN(n/2+1)), prios[rng.IntN(len(prios))], day.AddDate(0, 0, rng.IntN(3)), i
 			r.Actions = append(r.Actions, a)
 		}

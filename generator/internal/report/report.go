@@ -235,8 +235,9 @@ type Action struct {
 	// product's display name when the inventory gives none and Hosts to
 	// the system's host count (at least 1) when no finding gives one.
 	// Its TargetText is the one text every output shows for the target
-	// (plan.ActionTargetText).
-	Plan
+	// (plan.ActionTargetText). It points into the slice plan.Build made
+	// (each action its own element), so that the actions are not copied.
+	*Plan
 	// ActionSystem is what the system register says of its system, shared
 	// by the system's actions; never nil.
 	*ActionSystem
@@ -283,11 +284,11 @@ type ActionSystem struct {
 // Text returns the one-line instruction ("upgrade … to … or later") in
 // both languages. It is made when asked, not kept: there is one action
 // per product version and system, hundreds of thousands at scale.
-func (a *Action) Text() i18n.Text { return plan.Text(a.Plan, a.SystemName, a.ProductName) }
+func (a *Action) Text() i18n.Text { return plan.Text(*a.Plan, a.SystemName, a.ProductName) }
 
 // Sentence is Text in one language.
 func (a *Action) Sentence(lang i18n.Lang) string {
-	return plan.TextIn(lang, &a.Plan, a.SystemName, a.ProductName)
+	return plan.TextIn(lang, a.Plan, a.SystemName, a.ProductName)
 }
 
 // Line is a release line in use, for the lifecycle timeline.

@@ -97,7 +97,7 @@ func synthetic(nSys, nFind int) *report.Report {
 		for j := range keys {
 			keys[j] = fs[i*10+j].Key
 		}
-		r.Actions = append(r.Actions, report.Action{Plan: report.Plan{Key: f.Key, System: f.System, Product: f.Product, ProductName: "Product",
+		r.Actions = append(r.Actions, report.Action{Plan: &report.Plan{Key: f.Key, System: f.System, Product: f.Product, ProductName: "Product",
 			Version: "1.0", Fix: upgrade, Findings: keys, TopPriority: f.Priority, Due: f.Due, Hosts: 3,
 			Work: &plan.Work{Stage: []model.Stage{model.StageNone, model.StageInvestigate, model.StageAssess, model.StagePlan, model.StageImplement}[i%5]}, Overdue: f.Overdue},
 			ActionSystem: &report.ActionSystem{Department: depts[i%len(depts)], SystemName: i18n.Plain(f.System)}, RiskShare: 1 / float64(nFind/10)})

@@ -113,7 +113,7 @@ func synthetic(nSys, nFind int) *report.Report {
 		}
 		a := byAction[f.ActionKey]
 		if a == nil {
-			a = &report.Action{Plan: report.Plan{Key: f.ActionKey, System: f.System, Product: f.Product, ProductName: f.ProductName, Version: f.Version,
+			a = &report.Action{Plan: &report.Plan{Key: f.ActionKey, System: f.System, Product: f.Product, ProductName: f.ProductName, Version: f.Version,
 				Fix: upgrade, TopPriority: f.Priority, Due: f.Due, Work: &plan.Work{Stage: f.Stage}},
 				ActionSystem: &report.ActionSystem{Department: depts[len(f.System)%len(depts)], SystemName: i18n.Plain(f.System)}}
 			byAction[f.ActionKey] = a

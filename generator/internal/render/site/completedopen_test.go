@@ -32,10 +32,12 @@ func TestCompletedOpenMarked(t *testing.T) {
 	if ai < 0 || ai >= 10 {
 		t.Fatalf("fixture has no open top-10 action to mark (index %d)", ai)
 	}
-	// The action's Work is shared with others: the marked one gets its own.
-	w := *marked.Actions[ai].Work
+	// The action's plan is the base report's, and its Work is shared with
+	// others: the marked one gets its own of each.
+	p, w := *marked.Actions[ai].Plan, *marked.Actions[ai].Work
 	w.Completed = day("2026-11-20")
-	marked.Actions[ai].Work = &w
+	p.Work = &w
+	marked.Actions[ai].Plan = &p
 	labels := map[string]string{"": "完了記録あり・未解消", "en/": "recorded done, still open"}
 	deps := render.Deps{Content: contentFS}
 	for name, rep := range map[string]*report.Report{"base": base, "marked": &marked} {

@@ -72,7 +72,7 @@ func synthetic(n int) *report.Report {
 			Overdue: i%5 == 0, ActionKey: akey}.Finding()
 		if !actions[akey] {
 			actions[akey] = true
-			r.Actions = append(r.Actions, report.Action{Plan: report.Plan{Key: akey, System: c.System, Product: c.Product, ProductName: c.ProductName,
+			r.Actions = append(r.Actions, report.Action{Plan: &report.Plan{Key: akey, System: c.System, Product: c.Product, ProductName: c.ProductName,
 				Version: c.Version, Fix: upgrade, Findings: []string{f.Key}, TopPriority: f.Priority, Due: due,
 				Hosts: c.Hosts, Work: planned}, ActionSystem: dept, RiskShare: 0.001})
 		}

@@ -59,16 +59,16 @@ func fixture() *report.Report {
 	f5 := f("pc-fleet/oracle:jre@8u201/CVE-2019-2602", "pc-fleet", "oracle:jre", evilSum, "8u201", "CVE-2019-2602", model.P4)
 	f5.NeedsConfirmation, f5.State = true, "confirm"
 	actions := []report.Action{
-		{Plan: report.Plan{Key: f1.ActionKey, System: "web01", Product: "apache:struts", ProductName: evilLink, Version: "2.5.10",
+		{Plan: &report.Plan{Key: f1.ActionKey, System: "web01", Product: "apache:struts", ProductName: evilLink, Version: "2.5.10",
 			Fix: plan.NewFix(plan.Fix{Kind: "upgrade", Target: "2.5.33"}), Findings: []string{f1.Key, f2.Key}, TopPriority: model.P1,
 			Due: date("2026-11-08"), Hosts: 2, Work: &plan.Work{Owner: "山田", Stage: "assess", Action: "upgrade", Notes: evilNeg},
 			Overdue: true, Exploited: true},
 			ActionSystem: &report.ActionSystem{Department: "営業部"}, RiskShare: 0.6},
-		{Plan: report.Plan{Key: f3.ActionKey, System: "pc-fleet", Product: "oracle:jre", ProductName: evilSum, Version: "8u201",
+		{Plan: &report.Plan{Key: f3.ActionKey, System: "pc-fleet", Product: "oracle:jre", ProductName: evilSum, Version: "8u201",
 			Fix: plan.NewFix(plan.Fix{Kind: "confirm", TargetOpen: true}), Work: &plan.Work{}, Findings: []string{f3.Key, f5.Key},
 			TopPriority: model.P3, Due: date("2027-01-30"), Hosts: 120},
 			ActionSystem: &report.ActionSystem{Department: "情報システム部"}, RiskShare: 0.3},
-		{Plan: report.Plan{Key: f4.ActionKey, System: "pc-fleet", Product: "microsoft:office", ProductName: evilCmd, Version: "2016",
+		{Plan: &report.Plan{Key: f4.ActionKey, System: "pc-fleet", Product: "microsoft:office", ProductName: evilCmd, Version: "2016",
 			Fix: plan.NewFix(plan.Fix{Kind: "replace"}), Findings: []string{f4.Key}, TopPriority: model.P3, Due: date("2027-01-30"), Hosts: 120,
 			Work: &plan.Work{Planned: date("2026-12-20"), Stage: "plan", Action: "replace"}},
 			ActionSystem: &report.ActionSystem{Department: "情報システム部"}, RiskShare: 0.1},
