@@ -2,7 +2,6 @@ package app
 
 import (
 	"os"
-	"runtime"
 	"testing"
 
 	"vulnreport/generator/internal/feed/all"
@@ -10,6 +9,7 @@ import (
 	"vulnreport/generator/internal/snapshot"
 	"vulnreport/generator/internal/source"
 	"vulnreport/generator/internal/synth"
+	"vulnreport/generator/internal/testutil/liveheap"
 )
 
 // findingBudget is the most heap one finding of the report model may hold
@@ -40,21 +40,20 @@ func TestFindingBytesBudget(t *testing.T) {
 	if n < 5000 {
 		t.Fatalf("only %d findings: the measurement needs thousands", n)
 	}
-	with := liveHeap()
 	// Ranking and RankOf index the findings: they go with them.
-	r.Ranking, r.RankOf = nil, nil
-	mid := liveHeap()
-	r.Findings = nil
-	without := liveHeap()
-	t.Logf("ranking %.0f B/finding, findings %.0f", float64(with-mid)/float64(n), float64(mid-without)/float64(n))
-	runtime.KeepAlive(r)
-	per := float64(with-without) / float64(n)
-	t.Logf("%d findings: %.0f bytes per finding (budget %d)", n, per, findingBudget)
-	if per > findingBudget {
-		t.Errorf("the findings hold %.0f bytes each, over the budget of %d", per, findingBudget)
-	}
-	if store := float64(mid-without) / float64(n); store > storeBudget {
-		t.Errorf("the findings without the ranking hold %.0f bytes each, over the budget of %d", store, storeBudget)
+	ranking := liveheap.Per(n, func() { r.Ranking, r.RankOf = nil, nil })
+	store := liveheap.Per(n, func() { r.Findings = nil })
+	t.Logf("ranking %.0f B/finding", ranking)
+	withinBudget(t, "findings without the ranking", n, store, storeBudget)
+	withinBudget(t, "findings", n, ranking+store, findingBudget)
+}
+
+// withinBudget fails t when items of what hold more than budget bytes each.
+func withinBudget(t *testing.T, what string, n int, per float64, budget int) {
+	t.Helper()
+	t.Logf("%d %s: %.0f bytes each (budget %d)", n, what, per, budget)
+	if per > float64(budget) {
+		t.Errorf("the %s hold %.0f bytes each, over the budget of %d", what, per, budget)
 	}
 }
 
@@ -79,15 +78,7 @@ func TestActionBytesBudget(t *testing.T) {
 	if n < 2000 {
 		t.Fatalf("only %d actions: the measurement needs thousands", n)
 	}
-	with := liveHeap()
-	r.Actions = nil
-	without := liveHeap()
-	runtime.KeepAlive(r)
-	per := float64(with-without) / float64(n)
-	t.Logf("%d actions: %.0f bytes per action (budget %d)", n, per, actionBudget)
-	if per > actionBudget {
-		t.Errorf("the actions hold %.0f bytes each, over the budget of %d", per, actionBudget)
-	}
+	withinBudget(t, "actions", n, liveheap.Per(n, func() { r.Actions = nil }), actionBudget)
 }
 
 // assessedBudget is the most heap one assessed finding may hold between
@@ -116,15 +107,7 @@ func TestAssessedBytesBudget(t *testing.T) {
 	if n < 5000 {
 		t.Fatalf("only %d findings: the measurement needs thousands", n)
 	}
-	with := liveHeap()
-	p.as.Findings = nil
-	without := liveHeap()
-	runtime.KeepAlive(p)
-	per := float64(with-without) / float64(n)
-	t.Logf("%d assessed findings: %.0f bytes per finding (budget %d)", n, per, assessedBudget)
-	if per > assessedBudget {
-		t.Errorf("the assessed findings hold %.0f bytes each, over the budget of %d", per, assessedBudget)
-	}
+	withinBudget(t, "assessed findings", n, liveheap.Per(n, func() { p.as.Findings = nil }), assessedBudget)
 }
 
 // syntheticDir writes the snapshot of a small synthetic enterprise
@@ -152,13 +135,4 @@ func syntheticReport(t *testing.T) *report.Report {
 		t.Fatalf("synthetic snapshot: %v", snap.Fatal)
 	}
 	return AnalyzeSnapshot(snap, Options{}, &diags, func(string, int) {})
-}
-
-// liveHeap collects twice and returns the heap in use.
-func liveHeap() uint64 {
-	var ms runtime.MemStats
-	runtime.GC()
-	runtime.GC()
-	runtime.ReadMemStats(&ms)
-	return ms.HeapAlloc
 }

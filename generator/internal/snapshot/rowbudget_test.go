@@ -2,7 +2,6 @@ package snapshot
 
 import (
 	"os"
-	"runtime"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -11,6 +10,7 @@ import (
 	"vulnreport/generator/internal/inventory"
 	"vulnreport/generator/internal/source"
 	"vulnreport/generator/internal/synth"
+	"vulnreport/generator/internal/testutil/liveheap"
 )
 
 // componentRowBudget is the most heap one component row of a loaded
@@ -50,23 +50,11 @@ func TestComponentRowBytesBudget(t *testing.T) {
 	if n < 30000 {
 		t.Fatalf("only %d components: the measurement needs tens of thousands", n)
 	}
-	with := liveHeap()
-	snap.Components = nil
-	without := liveHeap()
-	runtime.KeepAlive(snap)
-	per := float64(with-without) / float64(n)
+	per := liveheap.Per(n, func() { snap.Components = nil })
 	t.Logf("%d component rows: %.0f bytes per row (budget %d)", n, per, componentRowBudget)
 	if per > componentRowBudget {
 		t.Errorf("the component rows hold %.0f bytes each, over the budget of %d", per, componentRowBudget)
 	}
-}
-
-func liveHeap() uint64 {
-	var ms runtime.MemStats
-	runtime.GC()
-	runtime.GC()
-	runtime.ReadMemStats(&ms)
-	return ms.HeapAlloc
 }
 
 // TestLoadedRowsShareFacts: rows of one product share their facts after
