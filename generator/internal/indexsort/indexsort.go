@@ -15,7 +15,16 @@ func Sort[T any](s []T, cmp func(a, b int) int) {
 		idx[i] = int32(i)
 	}
 	slices.SortFunc(idx, func(a, b int32) int { return cmp(int(a), int(b)) })
-	// idx[i] names the element that belongs at position i.
+	permute(s, idx)
+}
+
+// Permute reorders s in place so that s[i] is the element that was at
+// idx[i], moving each element once; idx must be a permutation of s's
+// positions and is left as it was.
+func Permute[T any](s []T, idx []int32) { permute(s, slices.Clone(idx)) }
+
+// permute is Permute using idx up.
+func permute[T any](s []T, idx []int32) {
 	for i := range idx {
 		if idx[i] < 0 {
 			continue

@@ -33,3 +33,17 @@ func TestSort(t *testing.T) {
 		}
 	}
 }
+
+// TestPermute: each element moves to where idx says, and idx is left as
+// it was for the next column.
+func TestPermute(t *testing.T) {
+	idx := []int32{3, 0, 4, 1, 2}
+	s := []string{"a", "b", "c", "d", "e"}
+	Permute(s, idx)
+	if want := []string{"d", "a", "e", "b", "c"}; !slices.Equal(s, want) {
+		t.Errorf("Permute gave %v, want %v", s, want)
+	}
+	if !slices.Equal(idx, []int32{3, 0, 4, 1, 2}) {
+		t.Errorf("Permute changed idx to %v", idx)
+	}
+}

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unsafe"
+
+	"vulnreport/generator/internal/indexsort"
 )
 
 // FindingList is read access to findings by index: a FindingStore, a
@@ -225,11 +227,11 @@ func (b *FindingBuilder) Sort(cmp func(a, b int) int) {
 	}
 	slices.SortFunc(perm, func(x, y int32) int { return cmp(int(x), int(y)) })
 	for _, col := range [][]int32{s.vuln, s.comp, s.clause, s.appl, s.stand, s.reason, s.scanner, s.hosts} {
-		permute(col, perm)
+		indexsort.Permute(col, perm)
 	}
-	permute(s.prio, perm)
-	permute(s.flags, perm)
-	permute(s.actLen, perm)
+	indexsort.Permute(s.prio, perm)
+	indexsort.Permute(s.flags, perm)
+	indexsort.Permute(s.actLen, perm)
 	keys := make([]byte, 0, len(b.keys))
 	ends := make([]uint32, n)
 	var odd map[int32]string
@@ -245,14 +247,6 @@ func (b *FindingBuilder) Sort(cmp func(a, b int) int) {
 	}
 	b.keys, s.keyEnd, s.odd = keys, ends, odd
 	s.keys = unsafe.String(unsafe.SliceData(keys), len(keys))
-}
-
-// permute reorders col so that col[j] is what col[perm[j]] was.
-func permute[T any](col []T, perm []int32) {
-	old := slices.Clone(col)
-	for j, i := range perm {
-		col[j] = old[i]
-	}
 }
 
 // Store returns the store of the findings, with their key order; the

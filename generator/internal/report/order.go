@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"time"
+
+	"vulnreport/generator/internal/indexsort"
 )
 
 // The ranking and the fix actions are ordered by sorting small keys and
@@ -51,23 +53,11 @@ func sortActions(r *Report) {
 	permute(r.Actions, keys)
 }
 
-// permute reorders s in place so that s[i] is the element that was at
-// keys[i].at, moving each element once (cycle by cycle); it uses up keys.
+// permute reorders s so that s[i] is the element that was at keys[i].at.
 func permute[T any](s []T, keys []rankKey) {
-	for i := range keys {
-		if keys[i].at < 0 {
-			continue
-		}
-		tmp, j := s[i], i
-		for {
-			k := int(keys[j].at)
-			keys[j].at = -1
-			if k == i {
-				s[j] = tmp
-				break
-			}
-			s[j] = s[k]
-			j = k
-		}
+	idx := make([]int32, len(keys))
+	for i, k := range keys {
+		idx[i] = k.at
 	}
+	indexsort.Permute(s, idx)
 }
