@@ -30,7 +30,7 @@ var floors = []struct {
 }{
 	{"vocabulary", []string{ // words every floor shares; no knowledge of the pipeline
 		"i18n", "source", "version", "version/scheme", "cvss", "indexsort", "plainfs", "model", "product",
-		"findings", "heapbudget", "testutil/golden",
+		"findings", "heapbudget", "testutil/golden", "testutil/liveheap",
 	}},
 	{"entities", []string{ // the snapshot's records, each decoded from its files
 		"policy", "inventory", "advisory", "lifecycle", "remediation", "notification",
