@@ -133,8 +133,8 @@ func build(args []string, stdout, stderr io.Writer, now time.Time) error {
 	}
 	opt := app.Options{DataDir: *data, OutDir: *out, Formats: *formats, Strict: *strict, Package: *pkg,
 		Today: time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC), Progress: isTerminal(stderr) || os.Getenv("VULNREPORT_PROGRESS") != ""}
-	// Rendering keeps the heap near the report model's size (see
-	// heapbudget); a GOMEMLIMIT the user set wins.
+	// Rendering runs under a soft memory limit of the model plus a
+	// headroom (see heapbudget); a GOMEMLIMIT the user set wins.
 	opt.BeforeRender = func() {
 		_, userLimit := os.LookupEnv("GOMEMLIMIT")
 		heapbudget.Set(heapbudget.Headroom, userLimit)

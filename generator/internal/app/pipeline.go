@@ -85,12 +85,12 @@ type Pipeline struct {
 }
 
 // ConsumeInputs lets the stages let go of what no later stage reads as
-// soon as it is read: the matches once assessed, the snapshot's component
-// rows and the assessed findings once the report model holds what it
-// needs of them (during Report rather than after it), which lowers the
-// build's peak memory. The pipeline then has no matches past Assess, and
-// Snapshot() no Components and the pipeline no assessed findings past
-// Report; Build, which never reads them again, calls it.
+// soon as it is read: the matches once assessed and the snapshot's
+// component rows once the report model holds what it needs of them
+// (during Report rather than after it), which lowers the build's peak
+// memory. The pipeline then has no matches past Assess and Snapshot() no
+// Components past Report; Build, which never reads them again, calls it.
+// (The assessed findings always become the model's store in Report.)
 func (p *Pipeline) ConsumeInputs() { p.consume = true }
 
 // NewPipeline returns a pipeline for opt whose diagnostics go to diags (a
@@ -228,12 +228,13 @@ func (p *Pipeline) Report() *report.Report {
 	}
 	warnStaleFeeds(report.FeedAges(in), p.diags)
 	in.Diagnostics = p.diags.Sorted()
+	// The assessed findings' store becomes the model's: the pipeline keeps
+	// no writer of what the renderers read.
+	p.as.Findings = nil
 	if p.consume {
 		// report.Build holds the last reference to the component rows and
-		// to the assessed findings, and lets go of each once the model
-		// holds it (the findings' store becomes the model's).
+		// lets go of them once the model holds what it needs of them.
 		s.Components = nil
-		p.as.Findings = nil
 	}
 	p.rep = report.Build(in)
 	p.font = s.Policy.Font

@@ -96,13 +96,16 @@ const assessedBudget = 270
 // keep a struct per finding: what grows with the findings is the store.
 func TestAssessedBytesBudget(t *testing.T) {
 	p := NewPipeline(Options{Data: os.DirFS(syntheticDir(t))}, nil, nil)
+	p.ConsumeInputs() // the matches go once assessed, as in the build
 	if err := p.Load(); err != nil {
 		t.Fatal(err)
 	}
 	p.Merge()
 	p.Match()
 	p.Assess()
-	p.m.Found = nil // the matches go once assessed (ConsumeInputs)
+	if p.m.Found != nil {
+		t.Fatal("with ConsumeInputs the matches outlive assessment")
+	}
 	n := p.as.Findings.Len()
 	if n < 5000 {
 		t.Fatalf("only %d findings: the measurement needs thousands", n)

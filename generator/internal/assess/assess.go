@@ -42,7 +42,8 @@ type Input struct {
 // Result is the assessed findings and what applying the plan found.
 type Result struct {
 	// Findings are the assessed findings in Order, packed as they were
-	// judged: no slice of them is ever made.
+	// judged: no slice of every finding is ever made (only the end-of-life
+	// findings, one per component past its end of life, are gathered first).
 	Findings *model.FindingBuilder
 	// RecordUse counts the findings each remediation record covers.
 	RecordUse map[string]int

@@ -1,17 +1,18 @@
 // Package heapbudget bounds the heap while the outputs are rendered. By
-// then the report model is built and stays live to the end; with Go's
-// default pacing (GOGC=100) the heap may grow to twice that before the
-// collector runs, which at a million findings means gigabytes of garbage
-// from the pages written. Set gives the runtime a soft memory limit of
-// the live heap plus a headroom instead, so the collector runs as the
-// headroom fills and the peak stays near the model's own size. The
-// headroom is a fixed minimum or the live heap, whichever is more: each
-// collection marks the whole live heap, so a headroom that does not grow
-// with it would make a large model's collections too frequent, and the
-// renderers' own working set (the site's indexes and cached sentences)
-// grows with the model too: with half the live heap as headroom, 30,000
-// systems (a 921 MB model, the site's working set ~600 MB above it) left
-// the collector running back to back for the last minute of the site.
+// then the report model is built and stays live to the end, and the
+// renderers add a working set of their own (the site's indexes and cached
+// sentences) that grows with the model. With Go's default pacing
+// (GOGC=100) the goal is twice whatever is live at each collection, model
+// and working set together, which at a million findings means gigabytes
+// of garbage from the pages written. Set gives the runtime a fixed soft
+// memory limit instead: what the runtime holds once the model is built
+// plus a headroom of a fixed minimum or the live heap, whichever is more.
+// The headroom grows with the model because each collection marks the
+// whole live heap (a fixed one would make a large model's collections
+// too frequent) and because the renderers' working set grows with it too
+// and fills the headroom first: with half the live heap, 30,000 systems
+// (a 921 MB model, the site's working set ~600 MB above it) left the
+// collector running back to back for the site's last minute.
 //
 // The limit counts all the memory the runtime holds, not only heap
 // objects: spans the analysis left partly used (its freed garbage sat

@@ -87,6 +87,9 @@ func hasRecord(f *model.Finding) bool {
 // is its own.
 func (a *Action) addWork(f *model.Finding, first bool) {
 	if !hasRecord(f) {
+		// Such a finding is at no stage (order 0, the least): it lowers
+		// only an action already past stage 0, whose Work is its own, so
+		// the shared noWork (at stage 0) is never written here.
 		if stageOrder[f.Stage] < stageOrder[a.Stage] {
 			a.Stage = f.Stage
 		}

@@ -27,9 +27,7 @@ func TextIn(lang i18n.Lang, a *Action, system i18n.Text, productName string) str
 // of its own.
 func AppendTextIn(b []byte, lang i18n.Lang, a *Action, system i18n.Text, productName string) []byte {
 	key := sentenceKey(a)
-	var tt [64]byte
-	target := appendTargetIn(tt[:0], lang, a)
-	b = appendf(b, lang, key, str(system.Get(lang)), str(productName), str(a.Version), str(a.Patches), bytesArg(target))
+	b = appendf(b, lang, key, str(system.Get(lang)), str(productName), str(a.Version), str(a.Patches), str(a.TargetText.Get(lang)))
 	if key == "action_text.upgrade" && a.EOL {
 		b = append(b, i18n.T(lang, "action_text.other_line")...)
 	}
@@ -60,34 +58,6 @@ func sentenceKey(a *Action) string {
 		return "action_text.patch"
 	}
 	return "action_text.upgrade"
-}
-
-// appendTargetIn appends ActionTargetText(*a).Get(lang). (The catalogue
-// has both languages of every text here, so Get's fallback to the other
-// language never applies.)
-func appendTargetIn(b []byte, lang i18n.Lang, a *Action) []byte {
-	n := len(b)
-	switch {
-	case a.Target != "" && a.TargetAfter:
-		b = appendf(b, lang, "action_target.after", str(a.Target))
-	case a.Target != "":
-		b = appendf(b, lang, "action_target.from", str(a.Target))
-	}
-	if a.Patches != "" {
-		if len(b) > n {
-			b = append(b, " / "...)
-		}
-		b = append(b, a.Patches...)
-	}
-	switch {
-	case len(b) > n:
-		return b
-	case a.Kind == model.ActionReplace:
-		return append(b, i18n.T(lang, "action_target.supported")...)
-	case a.Kind == model.ActionConfirm && a.Target == "" && a.Patches == "":
-		return append(b, i18n.T(lang, "action_target.unknown")...)
-	}
-	return b
 }
 
 // arg is an argument of a catalogue format: a text (s, or the bytes bs)

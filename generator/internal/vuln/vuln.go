@@ -123,18 +123,19 @@ func MergeCounted(advs []advisory.Advisory) ([]Vulnerability, int) {
 	}
 	// Room for the groups that are merged, not for the stub groups (most
 	// of a large feed, and a Vulnerability is ~470 bytes).
+	stubs := make([]int, len(roots))
 	stubGroups := 0
-	for _, r := range roots {
-		if members := groups[r]; countStubs(advs, members) == len(members) {
+	for k, r := range roots {
+		if stubs[k] = countStubs(advs, groups[r]); stubs[k] == len(groups[r]) {
 			stubGroups++
 		}
 	}
 	out := make([]Vulnerability, 0, len(roots)-stubGroups)
-	for _, r := range roots {
+	for k, r := range roots {
 		members := groups[r]
-		if stubs := countStubs(advs, members); stubs == len(members) {
+		if stubs[k] == len(members) {
 			continue
-		} else if stubs > 0 {
+		} else if stubs[k] > 0 {
 			panic(mixedGroup(advs, members))
 		}
 		as := make([]advisory.Advisory, len(members))
