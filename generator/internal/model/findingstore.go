@@ -156,6 +156,14 @@ func (s *FindingStore) MarshalJSON() ([]byte, error) {
 	return bytes.TrimRight(b.Bytes(), "\n"), nil
 }
 
+// OpenKey reports whether the store has an open (or mitigated) finding
+// with the key: what history's closures ask of this build, without a set
+// of every open key.
+func (s *FindingStore) OpenKey(key string) bool {
+	i, ok := s.Find(key)
+	return ok && s.IsOpen(i)
+}
+
 // IsOpen reports whether finding i is open or mitigated.
 func (s *FindingStore) IsOpen(i int) bool {
 	return Finding{Standing: s.standing[s.stand[i]]}.IsOpen() // the one rule, model's

@@ -144,3 +144,18 @@ func TestFindingStoreBudget(t *testing.T) {
 		t.Errorf("tables of %d vulnerabilities, %d components, %d standings; want 50, 200, 3", len(s.vulns), len(s.comps), len(s.standing))
 	}
 }
+
+// TestFindingStoreOpenKey: open and mitigated findings' keys are open,
+// done findings' and unknown keys are not.
+func TestFindingStoreOpenKey(t *testing.T) {
+	fs := storeFindings(9)
+	s := NewFindingStore(fs)
+	for _, f := range fs {
+		if got := s.OpenKey(f.Key); got != f.IsOpen() {
+			t.Errorf("OpenKey(%q) = %v, state %s", f.Key, got, f.State)
+		}
+	}
+	if s.OpenKey("no/such@key/CVE-0") {
+		t.Error("an unknown key is open")
+	}
+}

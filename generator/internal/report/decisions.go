@@ -30,8 +30,8 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 	for _, rec := range in.Remediations {
 		recByID[plan.RecordID(rec)] = rec
 	}
-	findingScore := func(key string) float64 {
-		sc, _, _ := r.FindingScore(key)
+	scoreAt := func(i int) float64 {
+		sc, _, _ := r.ScoreAt(i)
 		return sc.Points
 	}
 	// The findings under each remediation record, counted and scored in
@@ -41,10 +41,10 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		nf int
 	}
 	byRecord := map[string]under{}
-	for _, f := range r.Findings.All() {
+	for i, f := range r.Findings.All() {
 		u := byRecord[f.RemediationID]
 		u.nf++
-		u.sc = max(u.sc, findingScore(f.Key))
+		u.sc = max(u.sc, scoreAt(i))
 		byRecord[f.RemediationID] = u
 	}
 	underRecord := func(id string) (float64, int) {
@@ -178,7 +178,7 @@ func decisions(in Input, r *Report, sysByID map[string]inventory.System) []Decis
 		for _, i := range eolFindings[l.Product] {
 			if f := r.Findings.At(i); onLine[f.System] {
 				nf++
-				sc = max(sc, findingScore(f.Key))
+				sc = max(sc, scoreAt(i))
 			}
 		}
 		var installs []assess.Install

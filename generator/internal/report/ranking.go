@@ -248,7 +248,7 @@ func rank(r *Report, sysByID map[string]inventory.System) {
 		n := int(ranked[i])
 		// best.Reasons is shared; the further findings' reason is added
 		// when Score is asked.
-		a.score, a.further = Score{Points: best[i].Points, Reasons: best[i].Reasons}, 0
+		a.score, a.further = best[i], 0
 		if n > 1 {
 			a.score.Points += furtherPoints(n - 1)
 			a.further = int32(n - 1)
@@ -269,9 +269,17 @@ func furtherPoints(n int) float64 {
 // false for findings that are not open.
 func (r *Report) FindingScore(key string) (Score, int, bool) {
 	fi, ok := r.Findings.Find(key)
-	if !ok || fi >= len(r.RankOf) || r.RankOf[fi] == 0 {
+	if !ok {
 		return Score{}, 0, false
 	}
-	at := int(r.RankOf[fi])
+	return r.ScoreAt(fi)
+}
+
+// ScoreAt is FindingScore for the finding at index i of Findings.
+func (r *Report) ScoreAt(i int) (Score, int, bool) {
+	if i >= len(r.RankOf) || r.RankOf[i] == 0 {
+		return Score{}, 0, false
+	}
+	at := int(r.RankOf[i])
 	return r.Ranking[at-1].Score, at, true
 }

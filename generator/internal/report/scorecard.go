@@ -105,18 +105,12 @@ func scorecards(in Input, r *Report, sysByID map[string]inventory.System) []Scor
 	}
 	if n := len(in.History); n > 0 {
 		last := in.History[n-1]
-		open := map[string]bool{}
-		for i := range r.Findings.Len() {
-			if r.Findings.IsOpen(i) {
-				open[r.Findings.Key(i)] = true
-			}
-		}
 		type acc struct {
 			days      float64
 			n, inTime int
 		}
 		closed := map[string]*acc{}
-		for _, c := range history.Closures(last, in.AsOf, func(k string) bool { return open[k] }) {
+		for _, c := range history.Closures(last, in.AsOf, r.Findings.OpenKey) {
 			system, _, _ := strings.Cut(c.Key, "/")
 			d := get(system).Department
 			a := closed[d]

@@ -14,12 +14,6 @@ type Escalation = assess.Escalation
 
 func trends(in Input, fs *FindingStore) Trends {
 	var t Trends
-	// The open findings of this build, asked of the store (a set of their
-	// keys would cost tens of megabytes at scale).
-	openNow := func(k string) bool {
-		i, ok := fs.Find(k)
-		return ok && fs.IsOpen(i)
-	}
 	// One point per history month, then the current build.
 	var prevOpen map[string]bool
 	for i, m := range in.History {
@@ -60,7 +54,7 @@ func trends(in Input, fs *FindingStore) Trends {
 				cur.New++
 			}
 		}
-		closedNow = history.Closures(last, in.AsOf, openNow)
+		closedNow = history.Closures(last, in.AsOf, fs.OpenKey)
 		cur.Resolved = len(closedNow)
 		t.New, t.Resolved = cur.New, cur.Resolved
 		earlier := make([]map[string]bool, n-1)

@@ -148,16 +148,12 @@ func deptID(name string) string {
 	return "d-" + hex.EncodeToString(sum[:6])
 }
 
-// findingsByKey returns the positions of the given finding keys, scanning
-// the findings once.
+// findingsByKey returns the positions of the given finding keys (those
+// the store has).
 func (ix *index) findingsByKey(keys []string) map[string]int32 {
-	want := make(map[string]bool, len(keys))
-	for _, k := range keys {
-		want[k] = true
-	}
 	out := make(map[string]int32, len(keys))
-	for i := range ix.r.Findings.Len() {
-		if k := ix.r.Findings.Key(int(i)); want[k] {
+	for _, k := range keys {
+		if i, ok := ix.r.Findings.Find(k); ok {
 			out[k] = int32(i)
 		}
 	}
