@@ -151,3 +151,23 @@ func TestActionTargets(t *testing.T) {
 		}
 	})
 }
+
+// TestActionKeyOfOddKeys: a finding's action key is the prefix of its key
+// when the key begins with system/product@version, and made anew when it
+// does not (a key from elsewhere, or one whose parts only look alike).
+func TestActionKeyOfOddKeys(t *testing.T) {
+	for _, c := range []struct{ key, want string }{
+		{"web/apache:struts@2.5.10/CVE-1", "web/apache:struts@2.5.10"},
+		{"imported-key-1", "web/apache:struts@2.5.10"},
+		{"web/apache:struts@2.5.1/CVE-1", "web/apache:struts@2.5.10"},
+		{"web/apache:struts@2.5.10", "web/apache:struts@2.5.10"},
+		{"web/apache:strutsX2.5.10/CVE-1", "web/apache:struts@2.5.10"},
+	} {
+		f := finding("web", "apache:struts", "2.5.10", "CVE-1")
+		f.Key, f.State = c.key, model.StateOpen
+		fs := []model.Finding{f}
+		if as := BuildActions(fs, nil); len(as) != 1 || as[0].Key != c.want || fs[0].ActionKey != c.want {
+			t.Errorf("key %q: action key %q (finding %q), want %q", c.key, as[0].Key, fs[0].ActionKey, c.want)
+		}
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"vulnreport/generator/internal/lifecycle"
@@ -47,7 +46,7 @@ func components(in Input, fs model.FindingList) ComponentStore {
 	for i := range in.Components {
 		var buf [48]byte
 		p := &in.Components[i].Pos
-		atBytes += len(p.File) + len(posSuffix(buf[:0], *p))
+		atBytes += len(p.File) + len(p.AppendSuffix(buf[:0]))
 	}
 	st := newComponentStoreBuilder(len(in.Components), min(atBytes, wideAtMark))
 	facts := map[[3]string]uint32{} // product, name, version: index in the store's facts
@@ -104,17 +103,5 @@ func comparePosText(p, q source.Pos) int {
 		return strings.Compare(p.String(), q.String())
 	}
 	var a, b [48]byte
-	return bytes.Compare(posSuffix(a[:0], p), posSuffix(b[:0], q))
-}
-
-// posSuffix appends what Pos.String writes after the file.
-func posSuffix(b []byte, p source.Pos) []byte {
-	if p.Line == 0 {
-		return b
-	}
-	b = strconv.AppendInt(append(b, ':'), int64(p.Line), 10)
-	if p.Col != 0 {
-		b = strconv.AppendInt(append(b, ':'), int64(p.Col), 10)
-	}
-	return b
+	return bytes.Compare(p.AppendSuffix(a[:0]), q.AppendSuffix(b[:0]))
 }

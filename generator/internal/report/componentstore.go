@@ -217,7 +217,7 @@ func (b *componentStoreBuilder) add(system string, facts uint32, hosts int, patc
 // wideAt once the texts pass what a uint32 addresses.
 func (b *componentStoreBuilder) atText(row int, pos source.Pos) uint32 {
 	var buf [48]byte
-	suffix := posSuffix(buf[:0], pos)
+	suffix := pos.AppendSuffix(buf[:0])
 	if end := b.at.Len() + len(pos.File) + len(suffix); end < b.atMax && b.d.wideAt == nil {
 		b.at.WriteString(pos.File)
 		b.at.Write(suffix)

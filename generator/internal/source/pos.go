@@ -20,16 +20,24 @@ type Pos struct {
 	Col  int
 }
 
-// String formats the position as "file:line:col".
+// String formats the position as "file:line:col" (":col" left out when
+// it is 0, ":line:col" when the line is).
 func (p Pos) String() string {
-	switch {
-	case p.Line == 0:
-		return p.File
-	case p.Col == 0:
-		return p.File + ":" + strconv.Itoa(p.Line)
-	}
 	// strconv rather than fmt: a million findings each format a position.
-	return p.File + ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Col)
+	var b [24]byte
+	return p.File + string(p.AppendSuffix(b[:0]))
+}
+
+// AppendSuffix appends what String writes after the file: ":line:col".
+func (p Pos) AppendSuffix(b []byte) []byte {
+	if p.Line == 0 {
+		return b
+	}
+	b = strconv.AppendInt(append(b, ':'), int64(p.Line), 10)
+	if p.Col != 0 {
+		b = strconv.AppendInt(append(b, ':'), int64(p.Col), 10)
+	}
+	return b
 }
 
 // Compare orders positions by file, line and column.
