@@ -61,6 +61,19 @@ func (p *Parts) Edit(c *Component, edit func(*Facts)) {
 	c.Facts = p.Facts(f)
 }
 
+// EditShared is Edit for an edit that depends on the row's facts alone:
+// memo remembers, per part, the part the edit made of it, so that the
+// rows sharing facts are edited once and share the result.
+func (p *Parts) EditShared(memo map[*Facts]*Facts, c *Component, edit func(*Facts)) {
+	if f, ok := memo[c.Facts]; ok {
+		c.Facts = f
+		return
+	}
+	old := c.Facts
+	p.Edit(c, edit)
+	memo[old] = c.Facts
+}
+
 // Facts returns the table's part equal to f, adding a copy of f when
 // there is none. f.Patches becomes part of the table.
 func (p *Parts) Facts(f Facts) *Facts {

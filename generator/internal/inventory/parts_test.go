@@ -79,6 +79,24 @@ func TestEditChangesOneRow(t *testing.T) {
 	}
 }
 
+// TestEditSharedOnce: rows sharing facts are edited once and share the
+// result; a row with other facts gets its own edit.
+func TestEditSharedOnce(t *testing.T) {
+	var p Parts
+	f := Flat{System: "a", Product: "Apache Struts", Version: "2.5.10", Source: "inventory"}
+	rows := []Component{p.Component(f), p.Component(f), p.Component(Flat{System: "b", Product: "nginx", Version: "1.0"})}
+	shared, memo, calls := rows[0].Facts, map[*Facts]*Facts{}, 0
+	for i := range rows {
+		p.EditShared(memo, &rows[i], func(f *Facts) { calls++; f.Key = "k:" + f.Product })
+	}
+	if calls != 2 || rows[0].Facts != rows[1].Facts || rows[0].Key != "k:Apache Struts" || rows[2].Key != "k:nginx" {
+		t.Errorf("%d edits; keys %q %q %q", calls, rows[0].Key, rows[1].Key, rows[2].Key)
+	}
+	if shared.Key != "" {
+		t.Error("the edit wrote into the shared part")
+	}
+}
+
 // TestOwn: a row given parts of its own may be written through without
 // changing the rows it shared them with, patches included.
 func TestOwn(t *testing.T) {

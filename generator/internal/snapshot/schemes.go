@@ -106,18 +106,14 @@ func (l *loader) componentSchemes() {
 	for i := range s.Components {
 		c := &s.Components[i]
 		if c.Scheme == "" && c.Product != "" {
-			if f, ok := schemed[c.Facts]; ok {
-				c.Facts = f
-			} else {
-				sc, ok := cache[c.Product]
+			l.parts.EditShared(schemed, c, func(f *inventory.Facts) {
+				sc, ok := cache[f.Product]
 				if !ok {
-					sc = productScheme(s.Resolver, c.Product)
-					cache[c.Product] = sc
+					sc = productScheme(s.Resolver, f.Product)
+					cache[f.Product] = sc
 				}
-				old := c.Facts
-				l.parts.Edit(c, func(f *inventory.Facts) { f.Scheme = sc })
-				schemed[old] = c.Facts
-			}
+				f.Scheme = sc
+			})
 		}
 		if c.Source != "inventory" && c.Version != "" {
 			l.warnVersion(c.Pos, c.Scheme, c.Version)

@@ -44,13 +44,7 @@ func (l *loader) validate() {
 		if err != nil {
 			continue
 		}
-		if f, ok := keyed[c.Facts]; ok {
-			c.Facts = f
-		} else {
-			old := c.Facts
-			l.parts.Edit(c, func(f *inventory.Facts) { f.Key = key })
-			keyed[old] = c.Facts
-		}
+		l.parts.EditShared(keyed, c, func(f *inventory.Facts) { f.Key = key })
 		if c.Version == "" {
 			c.Version = ver
 		}
